@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "GroupChart",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "groupchart", targets: ["groupchart"]),
+        .library(name: "GroupChartKit", targets: ["GroupChartKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        // libcmark from the system: Debian `libcmark-dev`, Homebrew `cmark`.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        .target(
+            name: "GroupChartKit",
+            dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "groupchart",
+            dependencies: [
+                "GroupChartKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "GroupChartTestSupport",
+            dependencies: ["GroupChartKit"],
+            path: "Tests/GroupChartTestSupport"
+        ),
+        .testTarget(
+            name: "GroupChartKitTests",
+            dependencies: ["GroupChartKit", "GroupChartTestSupport"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "GroupChartEndToEndTests",
+            dependencies: ["GroupChartTestSupport"]
+        ),
+    ]
+)

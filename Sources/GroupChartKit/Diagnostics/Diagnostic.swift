@@ -1,0 +1,78 @@
+/// How much a diagnostic matters. An error holds the claims it touches and
+/// makes `check` exit 1.
+public enum Severity: String, Sendable, Comparable, CaseIterable, Codable {
+    case note
+    case warning
+    case error
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// One finding of one rule, as data; printers decide how it looks.
+public struct Diagnostic: Sendable, Equatable {
+    public var rule: String
+    public var severity: Severity
+    public var location: SourceLocation
+    /// Lower-case, naming the offending value in quotes.
+    public var message: String
+    /// How to fix it, when there is a fix.
+    public var help: String
+    /// Other places that explain this one (the plan whose review passed, ...).
+    public var related: [RelatedLocation]
+
+    public init(rule: String, severity: Severity, location: SourceLocation, message: String,
+                help: String = "", related: [RelatedLocation] = []) {
+        self.rule = rule
+        self.severity = severity
+        self.location = location
+        self.message = message
+        self.help = help
+        self.related = related
+    }
+}
+
+public struct RelatedLocation: Sendable, Equatable {
+    public var location: SourceLocation
+    public var message: String
+
+    public init(_ location: SourceLocation, _ message: String) {
+        self.location = location
+        self.message = message
+    }
+}
+
+/// The outcome of checking a practice: diagnostics in a stable order and the
+/// counts the summary line and exit status need.
+public struct CheckReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    /// How many files were read.
+    public var fileCount: Int
+    /// The text of every file read, for printers that show the source line.
+    public var sources: [String: SourceFile]
+
+    public init(diagnostics: [Diagnostic], fileCount: Int, sources: [String: SourceFile]) {
+        self.diagnostics = diagnostics.sorted { lhs, rhs in
+            if lhs.location != rhs.location { return lhs.location < rhs.location }
+            return (lhs.rule, lhs.message) < (rhs.rule, rhs.message)
+        }
+        self.fileCount = fileCount
+        self.sources = sources
+    }
+
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+
+    /// Exit status 0 without errors, 1 with at least one.
+    public var exitStatus: Int32 { errorCount > 0 ? 1 : 0 }
+
+    /// `N errors, N warnings in N files`.
+    public var summary: String {
+        "\(counted(errorCount, "error")), \(counted(warningCount, "warning")) in \(counted(fileCount, "file"))"
+    }
+
+    private func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+}

@@ -1,0 +1,14 @@
+import Foundation
+
+/// The library's front door: what the `groupchart` command calls.
+public enum GroupChart {
+    public static let version = "0.1.0"
+    public static let informationURI = "https://github.com/groupchart/groupchart"
+
+    /// Reads and validates the practice at `root` (the `check` command).
+    public static func check(_ root: URL, options: Checker.Options) throws(PracticeFolder.NotAPractice) -> (record: PracticeRecord, report: CheckReport) {
+        let folder = try PracticeFolder(root: root)
+        let record = RecordReader.read(folder)
+        return (record, Checker.check(record, options: options))
+    }
+}

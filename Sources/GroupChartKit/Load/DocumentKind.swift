@@ -1,0 +1,19 @@
+/// What a file of the practice folder is, decided by where it stands
+/// (format.md, "practice folder"). Ids come from folder and file names.
+public enum DocumentKind: Hashable, Sendable {
+    case practice
+    case group(id: String)
+    case profile(member: String)
+    case plan(member: String)
+    case sessionNote(session: String)
+    case progressNote(session: String, member: String)
+    case individualNote(member: String)
+    /// A Markdown file where the layout expects none; reported, never read.
+    case stray(expected: String)
+}
+
+/// A file found in the practice folder, not yet read.
+public struct DiscoveredFile: Hashable, Sendable {
+    public var path: String
+    public var kind: DocumentKind
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+/// Finds the documents of a practice folder by the layout of format.md.
+///
+/// Only `practice.yaml` and the `groups/`, `members/` and `sessions/` folders
+/// are records. Inside them every Markdown file is either a document of a known
+/// kind or a stray (reported, so that nothing is skipped silently); other files
+/// (scans, PDFs) are attachments and left alone. Hidden files are ignored.
+public struct PracticeFolder: Sendable {
+    public let root: URL
+
+    /// Why a folder cannot be read as a practice at all (exit status 2).
+    public struct NotAPractice: Error, CustomStringConvertible, Sendable {
+        public let description: String
+    }
+
+    public init(root: URL) throws(NotAPractice) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory) else {
+            throw NotAPractice(description: "\(root.path) does not exist")
+        }
+        guard isDirectory.boolValue else {
+            throw NotAPractice(description: "\(root.path) is a file, not a practice folder")
+        }
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent("practice.yaml").path) else {
+            throw NotAPractice(description: """
+                \(root.path) is not a GroupChart practice: a practice folder holds practice.yaml \
+                (the practice, its clinicians, payers and fees), with groups/, members/ and sessions/ \
+                beside it; run `groupchart init` there to create one
+                """)
+        }
+        self.root = root
+    }
+
+    /// Every document, sorted by path so that all later output is deterministic.
+    public func discover() -> [DiscoveredFile] {
+        var found = [DiscoveredFile(path: "practice.yaml", kind: .practice)]
+        found += groupFiles()
+        found += memberFiles()
+        found += sessionFiles()
+        return found.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    }
+
+    /// Reads one discovered file; `nil` when the file system refuses.
+    public func read(_ file: DiscoveredFile) -> [UInt8]? {
+        FileManager.default.contents(atPath: root.appendingPathComponent(file.path).path).map { [UInt8]($0) }
+    }
+
+    private func groupFiles() -> [DiscoveredFile] {
+        entries(in: "groups").flatMap { entry -> [DiscoveredFile] in
+            if entry.isDirectory { return strays(in: entry.path, expected: "groups/<group-id>.md") }
+            guard entry.isMarkdown else { return [] }
+            return [DiscoveredFile(path: entry.path, kind: .group(id: entry.stem))]
+        }
+    }
+
+    private func memberFiles() -> [DiscoveredFile] {
+        entries(in: "members").flatMap { folder -> [DiscoveredFile] in
+            guard folder.isDirectory else {
+                return folder.isMarkdown ? [stray(folder.path, "members/<member-id>/profile.md")] : []
+            }
+            let member = folder.name
+            return entries(in: folder.path).flatMap { entry -> [DiscoveredFile] in
+                if entry.isDirectory, entry.name == "individual" {
+                    return entries(in: entry.path).flatMap { note -> [DiscoveredFile] in
+                        if note.isDirectory { return strays(in: note.path, expected: "members/\(member)/individual/<YYYY-MM-DD>.md") }
+                        return note.isMarkdown ? [DiscoveredFile(path: note.path, kind: .individualNote(member: member))] : []
+                    }
+                }
+                if entry.isDirectory { return strays(in: entry.path, expected: "members/\(member)/plan-<YYYY-MM-DD>.md") }
+                guard entry.isMarkdown else { return [] }
+                if entry.name == "profile.md" { return [DiscoveredFile(path: entry.path, kind: .profile(member: member))] }
+                if entry.stem == "plan" || entry.stem.hasPrefix("plan-") {
+                    return [DiscoveredFile(path: entry.path, kind: .plan(member: member))]
+                }
+                return [stray(entry.path, "profile.md or plan-<YYYY-MM-DD>.md")]
+            }
+        }
+    }
+
+    private func sessionFiles() -> [DiscoveredFile] {
+        entries(in: "sessions").flatMap { folder -> [DiscoveredFile] in
+            guard folder.isDirectory else {
+                return folder.isMarkdown ? [stray(folder.path, "sessions/<session-id>/session.md")] : []
+            }
+            let session = folder.name
+            return entries(in: folder.path).flatMap { entry -> [DiscoveredFile] in
+                if entry.isDirectory { return strays(in: entry.path, expected: "sessions/\(session)/<member-id>.md") }
+                guard entry.isMarkdown else { return [] }
+                if entry.name == "session.md" { return [DiscoveredFile(path: entry.path, kind: .sessionNote(session: session))] }
+                return [DiscoveredFile(path: entry.path, kind: .progressNote(session: session, member: entry.stem))]
+            }
+        }
+    }
+
+    private func stray(_ path: String, _ expected: String) -> DiscoveredFile {
+        DiscoveredFile(path: path, kind: .stray(expected: expected))
+    }
+
+    /// Markdown files anywhere below a folder where none belongs.
+    private func strays(in path: String, expected: String) -> [DiscoveredFile] {
+        entries(in: path).flatMap { entry -> [DiscoveredFile] in
+            if entry.isDirectory { return strays(in: entry.path, expected: expected) }
+            return entry.isMarkdown ? [stray(entry.path, expected)] : []
+        }
+    }
+
+    private struct Entry {
+        var path: String
+        var name: String
+        var isDirectory: Bool
+        var stem: String { name.hasSuffix(".md") ? String(name.dropLast(3)) : name }
+        var isMarkdown: Bool { !isDirectory && name.lowercased().hasSuffix(".md") }
+    }
+
+    /// The visible entries of a folder relative to the root, sorted by name.
+    private func entries(in relative: String) -> [Entry] {
+        let url = root.appendingPathComponent(relative)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return [] }
+        return names.filter { !$0.hasPrefix(".") }.sorted().map { name in
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: url.appendingPathComponent(name).path, isDirectory: &isDirectory)
+            return Entry(path: relative + "/" + name, name: name, isDirectory: isDirectory.boolValue)
+        }
+    }
+}

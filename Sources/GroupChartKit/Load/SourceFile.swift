@@ -1,0 +1,53 @@
+/// One file of the practice as text, ready for every later stage.
+///
+/// Line endings are normalised to LF and a leading byte-order mark is dropped
+/// when the file is read, so that YAML, cmark and the diagnostics printers all
+/// count the same lines. A file that is not valid UTF-8 keeps a lossy copy of
+/// its text (for the snippet under the diagnostic) and the place of its first
+/// bad byte.
+public struct SourceFile: Sendable {
+    /// The path relative to the practice folder, `/`-separated.
+    public let path: String
+    /// The decoded text, LF line endings, no byte-order mark.
+    public let text: String
+    /// Where the first byte that is not UTF-8 (or a NUL byte) stands, if any.
+    public let encodingProblem: EncodingProblem?
+    /// The text split at LF; `lines[0]` is line 1.
+    public let lines: [Substring]
+
+    public init(path: String, text: String, encodingProblem: EncodingProblem? = nil) {
+        self.path = path
+        self.text = text
+        self.encodingProblem = encodingProblem
+        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    /// The text of a 1-based line, without its line ending.
+    public func line(_ number: Int) -> Substring? {
+        guard number >= 1, number <= lines.count else { return nil }
+        return lines[number - 1]
+    }
+
+    /// The location of line `line`, column `column` of this file.
+    public func location(line: Int, column: Int = 1) -> SourceLocation {
+        SourceLocation(file: path, line: line, column: column)
+    }
+
+    /// Converts a 1-based column counted in UTF-8 bytes (cmark's unit) into one
+    /// counted in Unicode scalars (the unit of every diagnostic).
+    public func scalarColumn(line number: Int, byteColumn: Int) -> Int {
+        guard let line = line(number), byteColumn > 1 else { return max(byteColumn, 1) }
+        let bytes = line.utf8
+        let end = bytes.index(bytes.startIndex, offsetBy: byteColumn - 1, limitedBy: bytes.endIndex) ?? bytes.endIndex
+        let prefix = Substring(bytes[bytes.startIndex..<end])
+        return prefix.unicodeScalars.count + 1
+    }
+}
+
+/// The first byte of a file that is not valid UTF-8 text.
+public struct EncodingProblem: Sendable, Equatable {
+    public var line: Int
+    public var column: Int
+    public var byte: UInt8
+    public var isNul: Bool
+}

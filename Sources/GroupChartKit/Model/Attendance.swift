@@ -1,0 +1,28 @@
+/// One member's line of a session's attendance log.
+public struct AttendanceEntry: Sendable {
+    public var member: Located<String>
+    /// `nil` when the status was missing or not one of the four.
+    public var status: Located<AttendanceStatus>?
+    public var arrived: Located<LocalTime>?
+    public var left: Located<LocalTime>?
+    public var reason: Located<String>?
+
+    /// Present, late or left early: a member who can be billed.
+    public var attended: Bool {
+        guard let status else { return false }
+        return status.value != .absent
+    }
+}
+
+public enum AttendanceStatus: String, Sendable, CaseIterable {
+    case present
+    case late
+    case leftEarly = "left-early"
+    case absent
+}
+
+extension AttendanceEntry {
+    public init(member: Located<String>, status: Located<AttendanceStatus>? = nil) {
+        self.init(member: member, status: status, arrived: nil, left: nil, reason: nil)
+    }
+}

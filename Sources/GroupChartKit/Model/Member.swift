@@ -1,0 +1,101 @@
+/// A member (members/<member-id>/): profile, plans and individual sessions.
+public struct Member: Sendable {
+    /// The folder's name.
+    public var id: String
+    /// `members/<member-id>/profile.md` (which may be missing).
+    public var profileFile: String
+    /// `nil` when profile.md is missing or unreadable.
+    public var profile: Profile?
+    /// Sorted by effective date, then path.
+    public var plans: [TreatmentPlan]
+    /// Sorted by path.
+    public var individualNotes: [IndividualNote]
+
+    /// The plan in effect on `date`: the latest `effective` on or before it.
+    public func plan(on date: LocalDate) -> TreatmentPlan? {
+        plans.last { plan in plan.effective.map { $0.value <= date } ?? false }
+    }
+
+    /// "David Okonkwo", or the id when the profile gives no name.
+    public var displayName: String {
+        let parts = [profile?.firstName?.value, profile?.lastName?.value].compactMap { $0 }
+        return parts.isEmpty ? id : parts.joined(separator: " ")
+    }
+}
+
+public enum Sex: String, Sendable, CaseIterable {
+    case male = "M"
+    case female = "F"
+    case unknown = "U"
+}
+
+/// Demographics and coverage (profile.md).
+public struct Profile: Sendable {
+    public var file: String
+    public var isReadable: Bool
+    public var firstName: Located<String>?
+    public var lastName: Located<String>?
+    public var dob: Located<LocalDate>?
+    public var sex: Located<Sex>?
+    public var address: Address?
+    public var coverage: Coverage?
+    public var body: MarkdownBody
+}
+
+/// How a member's sessions are paid for.
+public enum Coverage: Sendable {
+    case selfPay(SourceLocation)
+    case insured(Insurance)
+}
+
+public struct Insurance: Sendable {
+    public var payer: Located<String>?
+    public var memberID: Located<String>?
+    public var groupNumber: Located<String>?
+    public var subscriber: Subscriber?
+    public var benefits: BenefitVerification?
+    public var authorizations: [Authorization]
+    public var location: SourceLocation
+}
+
+/// The insured person when the member is not the policy holder.
+public enum Subscriber: Sendable {
+    case member(SourceLocation)
+    case other(SubscriberPerson)
+}
+
+public struct SubscriberPerson: Sendable {
+    public var relationship: Located<Relationship>?
+    public var firstName: Located<String>?
+    public var lastName: Located<String>?
+    public var dob: Located<LocalDate>?
+    public var sex: Located<Sex>?
+    public var address: Address?
+    public var location: SourceLocation
+}
+
+public enum Relationship: String, Sendable, CaseIterable {
+    case spouse
+    case child
+    case other
+}
+
+/// A group-benefit verification (step 1 of the billing guide).
+public struct BenefitVerification: Sendable {
+    public var verifiedOn: Located<LocalDate>?
+    public var verifiedBy: Located<String>?
+    public var groupTherapyCovered: Located<Bool>?
+    public var copay: Located<Money>?
+    public var reference: Located<String>?
+    public var location: SourceLocation
+}
+
+/// A prior authorization for a number of sessions of one CPT code.
+public struct Authorization: Sendable {
+    public var number: Located<String>?
+    public var cpt: Located<String>?
+    public var from: Located<LocalDate>?
+    public var to: Located<LocalDate>?
+    public var sessions: Located<Int>?
+    public var location: SourceLocation
+}

@@ -1,0 +1,90 @@
+/// The practice of practice.yaml: who bills, who treats, who pays, what it costs.
+public struct Practice: Sendable {
+    public var name: Located<String>?
+    public var npi: Located<String>?
+    public var taxID: Located<String>?
+    public var taxonomy: Located<String>?
+    public var address: Address?
+    public var phone: Located<String>?
+    /// Where the `practice:` mapping stands (or line 1).
+    public var location: SourceLocation
+    public var edi: EDISettings?
+    public var clinicians: [Clinician]
+    public var payers: [Payer]
+    public var fees: [Fee]
+    public var ruleSettings: [RuleSetting]
+
+    public func clinician(_ id: String) -> Clinician? { clinicians.first { $0.id.value == id } }
+    public func payer(_ id: String) -> Payer? { payers.first { $0.id.value == id } }
+    public func fee(for code: String) -> Fee? { fees.first { $0.code.value == code } }
+}
+
+/// A postal address; fields stay optional so that each missing one is reported.
+public struct Address: Sendable {
+    public var street: Located<String>?
+    public var street2: Located<String>?
+    public var city: Located<String>?
+    public var state: Located<String>?
+    public var zip: Located<String>?
+    public var location: SourceLocation
+}
+
+/// A clinician who facilitates groups or signs notes.
+public struct Clinician: Sendable {
+    public var id: Located<String>
+    public var name: Located<String>?
+    public var credentials: Located<String>?
+    public var npi: Located<String>?
+}
+
+/// A payer and its rules for group psychotherapy.
+public struct Payer: Sendable {
+    public var id: Located<String>
+    public var name: Located<String>?
+    public var payerID: Located<String>?
+    public var groupAuthorization: Located<Requirement>?
+    public var individualAuthorization: Located<Requirement>?
+    public var timelyFilingDays: Located<Int>?
+    public var telehealthModifier: Located<String>?
+    public var sameDayModifier: Located<String>?
+}
+
+/// Whether a payer requires prior authorization.
+public enum Requirement: String, Sendable, CaseIterable {
+    case required
+    case notRequired = "not-required"
+}
+
+/// The practice's charge for one CPT code.
+public struct Fee: Sendable {
+    public var code: Located<String>
+    public var amount: Located<Money>
+}
+
+/// The X12 envelope identities (ISA/GS, 1000A/1000B loops).
+public struct EDISettings: Sendable {
+    public var submitterID: Located<String>?
+    public var receiverID: Located<String>?
+    public var receiverName: Located<String>?
+    public var usage: Located<EDIUsage>?
+    public var location: SourceLocation
+}
+
+public enum EDIUsage: String, Sendable, CaseIterable {
+    case test
+    case production
+}
+
+/// One entry of practice.yaml `rules:`, kept as written: the registry of rules
+/// belongs to the validate stage, which interprets it.
+public struct RuleSetting: Sendable {
+    public enum Value: Sendable {
+        /// `off`, `warning`, `error` or `note`.
+        case word(Located<String>)
+        /// A mapping of parameters, which may include `severity`.
+        case parameters([(name: Located<String>, value: Located<String>)])
+    }
+
+    public var rule: Located<String>
+    public var value: Value
+}

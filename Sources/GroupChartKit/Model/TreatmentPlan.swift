@@ -1,0 +1,28 @@
+/// A treatment plan (members/<member-id>/plan-<date>.md).
+public struct TreatmentPlan: Sendable {
+    public var member: String
+    public var file: String
+    public var isReadable: Bool
+    public var effective: Located<LocalDate>?
+    public var reviewBy: Located<LocalDate>?
+    /// One or more modalities (`group psychotherapy`, `individual psychotherapy`).
+    public var modalities: [Located<String>]
+    public var group: Located<String>?
+    public var frequency: Located<String>?
+    public var sessionMinutes: Located<Int>?
+    public var duration: Located<String>?
+    /// ICD-10-CM codes as written, primary first.
+    public var diagnoses: [Located<String>]
+    public var goals: [PlanGoal]
+    public var signedBy: Located<String>?
+    public var signedOn: Located<LocalDate>?
+    public var body: MarkdownBody
+
+    public func goal(_ id: String) -> PlanGoal? { goals.first { $0.id.value == id } }
+}
+
+/// One goal of a plan, by id (`G1`).
+public struct PlanGoal: Sendable {
+    public var id: Located<String>
+    public var text: String
+}

@@ -1,0 +1,96 @@
+internal import CCmark
+import Foundation
+
+/// The one place GroupChart talks to libcmark (as swift-markdown confines cmark
+/// to one converter): parses a body with source positions into a
+/// `MarkdownBody`, and renders Markdown to HTML in cmark's safe mode.
+public enum CommonMark {
+    /// Parses `body`, whose first line is line `firstLine` of `file`.
+    public static func parse(_ body: String, firstLine: Int, in file: SourceFile) -> MarkdownBody {
+        guard let document = body.withCString({ cmark_parse_document($0, strlen($0), CMARK_OPT_SOURCEPOS) }) else {
+            return MarkdownBody(blocks: [])
+        }
+        defer { cmark_node_free(document) }
+        let place = Placement(file: file, lineOffset: firstLine - 1)
+        var blocks: [MarkdownBlock] = []
+        var child = cmark_node_first_child(document)
+        while let node = child {
+            blocks.append(block(node, place))
+            child = cmark_node_next(node)
+        }
+        return MarkdownBody(blocks: blocks)
+    }
+
+    /// Renders Markdown to HTML without raw HTML and without `javascript:`
+    /// links (cmark's default, safe mode).
+    public static func html(_ markdown: String) -> String {
+        guard let rendered = markdown.withCString({ cmark_markdown_to_html($0, strlen($0), CMARK_OPT_DEFAULT) }) else {
+            return ""
+        }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+
+    private struct Placement {
+        var file: SourceFile
+        var lineOffset: Int
+
+        func location(of node: OpaquePointer) -> SourceLocation {
+            let line = Int(cmark_node_get_start_line(node)) + lineOffset
+            let column = file.scalarColumn(line: line, byteColumn: Int(cmark_node_get_start_column(node)))
+            return file.location(line: line, column: column)
+        }
+
+        func lastLine(of node: OpaquePointer) -> Int {
+            Int(cmark_node_get_end_line(node)) + lineOffset
+        }
+    }
+
+    private static func block(_ node: OpaquePointer, _ place: Placement) -> MarkdownBlock {
+        let kind: MarkdownBlock.Kind
+        var items: [MarkdownListItem] = []
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_HEADING: kind = .heading(level: Int(cmark_node_get_heading_level(node)))
+        case CMARK_NODE_LIST:
+            kind = .list
+            items = children(of: node).map { MarkdownListItem(text: plainText(of: $0), location: place.location(of: $0)) }
+        case CMARK_NODE_BLOCK_QUOTE: kind = .quote
+        case CMARK_NODE_CODE_BLOCK: kind = .code
+        case CMARK_NODE_HTML_BLOCK: kind = .html
+        case CMARK_NODE_THEMATIC_BREAK: kind = .thematicBreak
+        default: kind = .paragraph
+        }
+        return MarkdownBlock(kind: kind, text: plainText(of: node), location: place.location(of: node),
+                             lastLine: place.lastLine(of: node), items: items)
+    }
+
+    private static func children(of node: OpaquePointer) -> [OpaquePointer] {
+        var result: [OpaquePointer] = []
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            result.append(current)
+            child = cmark_node_next(current)
+        }
+        return result
+    }
+
+    /// The text a reader sees: literals joined, soft breaks as spaces, block
+    /// children on lines of their own.
+    private static func plainText(of node: OpaquePointer) -> String {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+            return cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+        case CMARK_NODE_SOFTBREAK:
+            return " "
+        case CMARK_NODE_LINEBREAK:
+            return "\n"
+        case CMARK_NODE_THEMATIC_BREAK:
+            return ""
+        default:
+            let parts = children(of: node).map(plainText)
+            let isBlockContainer = [CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_DOCUMENT]
+                .contains(cmark_node_get_type(node))
+            return parts.joined(separator: isBlockContainer ? "\n" : "")
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// The Markdown body of a document as GroupChart needs it: its top-level
+/// blocks in order, with plain text and positions, and the sections that
+/// headings open (format.md, "Headings").
+public struct MarkdownBody: Sendable {
+    public var blocks: [MarkdownBlock]
+
+    public init(blocks: [MarkdownBlock]) {
+        self.blocks = blocks
+    }
+
+    /// Every heading's section: the heading and the blocks under it up to the
+    /// next heading of the same or a higher level.
+    public var sections: [Section] {
+        blocks.indices.compactMap { index in
+            guard case .heading(let level) = blocks[index].kind else { return nil }
+            var end = index + 1
+            while end < blocks.count {
+                if case .heading(let next) = blocks[end].kind, next <= level { break }
+                end += 1
+            }
+            return Section(heading: blocks[index], content: Array(blocks[(index + 1)..<end]))
+        }
+    }
+}
+
+/// One top-level block of a Markdown body.
+public struct MarkdownBlock: Sendable {
+    public enum Kind: Sendable, Equatable {
+        case heading(level: Int)
+        case paragraph
+        case list
+        case quote
+        case code
+        case html
+        case thematicBreak
+    }
+
+    public var kind: Kind
+    /// The block's text without markup: inline emphasis dropped, soft breaks
+    /// as spaces, paragraphs and list items on lines of their own.
+    public var text: String
+    public var location: SourceLocation
+    /// The file line of the block's last line.
+    public var lastLine: Int
+    /// For a list, its items.
+    public var items: [MarkdownListItem]
+
+    public init(kind: Kind, text: String, location: SourceLocation, lastLine: Int, items: [MarkdownListItem] = []) {
+        self.kind = kind
+        self.text = text
+        self.location = location
+        self.lastLine = lastLine
+        self.items = items
+    }
+}
+
+/// One item of a top-level list, with its whole text (nested lists included).
+public struct MarkdownListItem: Sendable {
+    public var text: String
+    public var location: SourceLocation
+}
+
+/// A heading and what stands under it.
+public struct Section: Sendable {
+    public var heading: MarkdownBlock
+    public var content: [MarkdownBlock]
+
+    /// The heading's name as format.md compares it: plain text, trimmed, with
+    /// trailing colons removed (compare case-insensitively).
+    public var name: String {
+        var name = heading.text.trimmingCharacters(in: .whitespaces)
+        while name.hasSuffix(":") { name = String(name.dropLast()).trimmingCharacters(in: .whitespaces) }
+        return name
+    }
+
+    /// The text of the section, headings and raw HTML (such as `<!-- hints -->`
+    /// left by a template) left out.
+    public var text: String {
+        content.filter { block in
+            if case .heading = block.kind { return false }
+            return block.kind != .html
+        }.map(\.text).joined(separator: "\n\n")
+    }
+
+    /// The items of the lists directly in this section.
+    public var listItems: [MarkdownListItem] {
+        content.filter { $0.kind == .list }.flatMap(\.items)
+    }
+}

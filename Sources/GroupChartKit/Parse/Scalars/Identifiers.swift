@@ -1,0 +1,50 @@
+import Foundation
+
+/// The forms of identifiers and codes that format.md fixes.
+public enum Identifier {
+    /// `[a-z0-9][a-z0-9-]*`, at most 40 characters: member, group, clinician and payer ids.
+    public static func isSlug(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, text.unicodeScalars.count <= 40 else { return false }
+        return isLowerAlphanumeric(first) && text.unicodeScalars.allSatisfy { isLowerAlphanumeric($0) || $0 == "-" }
+    }
+
+    /// A slug that may also hold upper case (`G1`).
+    public static func isGoalID(_ text: String) -> Bool {
+        isSlug(text.lowercased())
+    }
+
+    /// Five digits (`90853`).
+    public static func isCPT(_ text: String) -> Bool {
+        text.utf8.count == 5 && text.utf8.allSatisfy { (0x30...0x39).contains($0) }
+    }
+
+    /// Two digits (`11`, `02`).
+    public static func isPlaceOfService(_ text: String) -> Bool {
+        text.utf8.count == 2 && text.utf8.allSatisfy { (0x30...0x39).contains($0) }
+    }
+
+    /// `94607` or `94607-3710` (or `946073710`).
+    public static func isZIP(_ text: String) -> Bool {
+        let digits = text.replacingOccurrences(of: "-", with: "")
+        let dashOK = !text.contains("-") || (text.count == 10 && text.firstIndex(of: "-") == text.index(text.startIndex, offsetBy: 5))
+        return (digits.count == 5 || digits.count == 9) && digits.utf8.allSatisfy { (0x30...0x39).contains($0) } && dashOK
+    }
+
+    /// A nine-digit employer identification number, with or without the dash.
+    public static func isTaxID(_ text: String) -> Bool {
+        let digits = text.replacingOccurrences(of: "-", with: "")
+        return digits.count == 9 && digits.utf8.allSatisfy { (0x30...0x39).contains($0) }
+    }
+
+    /// Two-letter USPS codes of the states, DC, territories and military mail.
+    public static let states: Set<String> = [
+        "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
+        "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
+        "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
+        "WI", "WY", "DC", "PR", "GU", "VI", "AS", "MP", "AA", "AE", "AP",
+    ]
+
+    private static func isLowerAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
+    }
+}

@@ -1,0 +1,36 @@
+/// A time of day on the 24-hour clock, as session times are written.
+///
+/// `14:00` and `"14:00"` both mean 14:00: YAML 1.1's sexagesimal reading of
+/// the unquoted form (840) never reaches this type because scalars are read
+/// as text.
+public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Minutes since midnight.
+    public let minutes: Int
+
+    public init?(hour: Int, minute: Int) {
+        guard (0...23).contains(hour), (0...59).contains(minute) else { return nil }
+        minutes = hour * 60 + minute
+    }
+
+    public var hour: Int { minutes / 60 }
+    public var minute: Int { minutes % 60 }
+
+    /// Reads `HH:MM`.
+    public static func parse(_ text: String) -> Result<LocalTime, ScalarError> {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+              let hour = Int(parts[0]), let minute = Int(parts[1]) else {
+            return .failure(ScalarError("\"\(text)\" is not a time", help: "write times on the 24-hour clock as HH:MM, for example \"14:00\""))
+        }
+        guard let time = LocalTime(hour: hour, minute: minute) else {
+            return .failure(ScalarError("\"\(text)\" is not a time of day", help: "hours run 00 to 23 and minutes 00 to 59"))
+        }
+        return .success(time)
+    }
+
+    public static func < (lhs: LocalTime, rhs: LocalTime) -> Bool { lhs.minutes < rhs.minutes }
+
+    /// `HH:MM`.
+    public var description: String { "\(pad(hour, 2)):\(pad(minute, 2))" }
+}

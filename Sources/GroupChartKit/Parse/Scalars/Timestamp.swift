@@ -1,0 +1,39 @@
+/// A date and time in the practice's local time, as a signature is dated.
+public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let date: LocalDate
+    public let time: LocalTime
+
+    public init(date: LocalDate, time: LocalTime) {
+        self.date = date
+        self.time = time
+    }
+
+    /// Reads `YYYY-MM-DDTHH:MM` or `YYYY-MM-DD HH:MM` (seconds allowed and dropped).
+    public static func parse(_ text: String) -> Result<Timestamp, ScalarError> {
+        let help = "write a timestamp as YYYY-MM-DDTHH:MM in the practice's local time, for example 2026-03-12T17:05"
+        guard text.count >= 16 else { return .failure(ScalarError("\"\(text)\" is not a timestamp", help: help)) }
+        let separator = text[text.index(text.startIndex, offsetBy: 10)]
+        guard separator == "T" || separator == " " else {
+            return .failure(ScalarError("\"\(text)\" is not a timestamp", help: help))
+        }
+        var clock = String(text.dropFirst(11))
+        if clock.count == 8, clock.dropFirst(5).first == ":", clock.suffix(2).allSatisfy(\.isASCIIDigit) {
+            clock = String(clock.prefix(5))
+        }
+        switch (LocalDate.parse(String(text.prefix(10))), LocalTime.parse(clock)) {
+        case (.success(let date), .success(let time)):
+            return .success(Timestamp(date: date, time: time))
+        case (.failure(let error), _):
+            return .failure(ScalarError("\"\(text)\" is not a timestamp: \(error.message)", help: help))
+        case (_, .failure):
+            return .failure(ScalarError("\"\(text)\" is not a timestamp: the time is not HH:MM", help: help))
+        }
+    }
+
+    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
+        (lhs.date, lhs.time) < (rhs.date, rhs.time)
+    }
+
+    /// `YYYY-MM-DDTHH:MM`.
+    public var description: String { "\(date)T\(time)" }
+}

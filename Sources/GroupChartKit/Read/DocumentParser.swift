@@ -1,0 +1,76 @@
+/// Takes one file through the split and parse stages, reporting `encoding` and
+/// `front-matter` problems; a file with either is unreadable and reported once.
+enum DocumentParser {
+    struct Parsed {
+        var frontMatter: YAMLNode?
+        var body: MarkdownBody
+    }
+
+    /// A Markdown document: front-matter and body; `nil` when unreadable.
+    static func markdown(_ file: SourceFile, log: FindingLog) -> Parsed? {
+        guard isText(file, log: log) else { return nil }
+        switch FrontMatter.split(file) {
+        case .failure(let problem):
+            log.add("front-matter", at: file.location(line: 1), message(for: problem), help: help(for: problem))
+            return nil
+        case .success(let split):
+            guard let root = yaml(split.yaml, in: file, firstLine: split.yamlFirstLine, log: log) else { return nil }
+            let body = CommonMark.parse(split.body, firstLine: split.bodyFirstLine, in: file)
+            return Parsed(frontMatter: root.node, body: body)
+        }
+    }
+
+    /// A YAML file (practice.yaml); `nil` when unreadable.
+    static func yamlFile(_ file: SourceFile, log: FindingLog) -> Parsed? {
+        guard isText(file, log: log), let root = yaml(file.text, in: file, firstLine: 1, log: log) else { return nil }
+        return Parsed(frontMatter: root.node, body: MarkdownBody(blocks: []))
+    }
+
+    private struct Root { var node: YAMLNode? }
+
+    private static func yaml(_ text: String, in file: SourceFile, firstLine: Int, log: FindingLog) -> Root? {
+        switch YAMLParser.parse(text, in: file, firstLine: firstLine) {
+        case .failure(let problem):
+            log.add("front-matter", at: problem.location, problem.message, help: problem.help)
+            return nil
+        case .success(let node):
+            if let node, node.pairs == nil {
+                log.add("front-matter", at: node.location, "front-matter should be keys and values, not \(node.shapeName)",
+                        help: "write one \"key: value\" per line")
+                return nil
+            }
+            return Root(node: node)
+        }
+    }
+
+    private static func isText(_ file: SourceFile, log: FindingLog) -> Bool {
+        guard let problem = file.encodingProblem else { return true }
+        let location = file.location(line: problem.line, column: problem.column)
+        if problem.isNul {
+            log.add("encoding", at: location, "NUL byte: this looks like a binary file, not a text document",
+                    help: "keep only UTF-8 text documents here; move other files out of the record folders or rename them")
+        } else {
+            let hex = String(problem.byte, radix: 16, uppercase: true)
+            log.add("encoding", at: location, "byte 0x\(hex) is not UTF-8 text",
+                    help: "save the file as UTF-8 (in most editors: Save with Encoding, UTF-8)")
+        }
+        return false
+    }
+
+    private static func message(for problem: FrontMatterProblem) -> String {
+        switch problem {
+        case .empty: return "the file is empty"
+        case .missing: return "the file does not start with front-matter"
+        case .unterminated: return "the front-matter opened on line 1 is never closed"
+        }
+    }
+
+    private static func help(for problem: FrontMatterProblem) -> String {
+        switch problem {
+        case .empty, .missing:
+            return "start the file with a line \"---\", the YAML keys, another \"---\", then the Markdown body"
+        case .unterminated:
+            return "add a line \"---\" after the last front-matter key"
+        }
+    }
+}

@@ -1,0 +1,190 @@
+/// Reads the keys of one front-matter mapping into typed values, reporting
+/// each missing, malformed or unknown key once, where it stands.
+///
+/// Readers ask for every key the format defines; whatever was never asked for
+/// is an unknown key when `finish()` runs, with the nearest known key as help.
+final class FieldReader {
+    let file: SourceFile
+    let log: FindingLog
+    /// The dotted path of this mapping (`practice.address`), empty at the top.
+    let path: String
+    /// Where a missing key of this mapping is reported.
+    let anchor: SourceLocation
+    let pairs: [YAMLPair]
+    private var asked: [String] = []
+
+    init(_ node: YAMLNode?, file: SourceFile, log: FindingLog, path: String = "", anchor: SourceLocation? = nil) {
+        self.file = file
+        self.log = log
+        self.path = path
+        self.anchor = anchor ?? file.location(line: 1)
+        self.pairs = node?.pairs ?? []
+    }
+
+    /// `key` with this mapping's path in front, for messages.
+    func qualified(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    /// The value of `key`; `nil` when it is absent or empty.
+    func value(_ key: String) -> YAMLNode? {
+        asked.append(key)
+        guard let pair = pairs.first(where: { $0.name == key }), !pair.value.isNull else { return nil }
+        return pair.value
+    }
+
+    /// The value of `key`, reporting `missing-field` when it is absent or empty.
+    func require(_ key: String, hint: String) -> YAMLNode? {
+        if let node = value(key) { return node }
+        if let pair = pairs.first(where: { $0.name == key }) {
+            log.missing(at: pair.key.location, "\"\(qualified(key))\" has no value", help: hint)
+        } else {
+            log.missing(at: anchor, "missing key \"\(qualified(key))\"", help: hint)
+        }
+        return nil
+    }
+
+    /// Reports every key that no reader asked for.
+    func finish() {
+        for pair in pairs where !asked.contains(pair.name) {
+            let help = NearestName.to(pair.name, in: asked).map { "did you mean \"\($0)\"?" }
+                ?? "the keys here are \(asked.map { "\"\($0)\"" }.joined(separator: ", "))"
+            log.add("unknown-key", at: pair.key.location, "unknown key \"\(qualified(pair.name))\"", help: help)
+        }
+    }
+
+    // MARK: typed values
+
+    func node(_ key: String, required: Bool, hint: String) -> YAMLNode? {
+        required ? require(key, hint: hint) : value(key)
+    }
+
+    func text(_ key: String, required: Bool = false, hint: String = "") -> Located<String>? {
+        node(key, required: required, hint: hint).flatMap { scalar($0, named: key) }
+    }
+
+    /// The scalar text of `node`, or `invalid-value` when it is a list or mapping.
+    func scalar(_ node: YAMLNode, named key: String) -> Located<String>? {
+        guard let text = node.scalar else {
+            log.invalid(at: node.location, "\"\(qualified(key))\" should be a single value, not \(node.shapeName)",
+                        help: "write it on the same line as the key: \(key): value")
+            return nil
+        }
+        return Located(text, at: node.location)
+    }
+
+    func parsed<T>(_ key: String, required: Bool = false, hint: String = "",
+                   _ parse: (String) -> Result<T, ScalarError>) -> Located<T>? {
+        node(key, required: required, hint: hint).flatMap { parsed($0, named: key, parse) }
+    }
+
+    func parsed<T>(_ node: YAMLNode, named key: String, _ parse: (String) -> Result<T, ScalarError>) -> Located<T>? {
+        guard let text = scalar(node, named: key) else { return nil }
+        switch parse(text.value) {
+        case .success(let value): return Located(value, at: text.location)
+        case .failure(let error):
+            log.invalid(at: text.location, "\"\(qualified(key))\": \(error.message)", help: error.help)
+            return nil
+        }
+    }
+
+    func date(_ key: String, required: Bool = false, hint: String = "") -> Located<LocalDate>? {
+        parsed(key, required: required, hint: hint, LocalDate.parse)
+    }
+
+    func time(_ key: String, required: Bool = false, hint: String = "") -> Located<LocalTime>? {
+        parsed(key, required: required, hint: hint, LocalTime.parse)
+    }
+
+    func timestamp(_ key: String) -> Located<Timestamp>? {
+        parsed(key, Timestamp.parse)
+    }
+
+    func money(_ key: String) -> Located<Money>? {
+        parsed(key, Money.parse)
+    }
+
+    func integer(_ key: String, required: Bool = false, hint: String = "", in range: ClosedRange<Int>) -> Located<Int>? {
+        parsed(key, required: required, hint: hint) { text in
+            guard text.allSatisfy(\.isASCIIDigit), !text.isEmpty, let number = Int(text), range.contains(number) else {
+                return .failure(ScalarError("\"\(text)\" is not a whole number from \(range.lowerBound) to \(range.upperBound)",
+                                            help: "write digits only, for example \(range.lowerBound + 1)"))
+            }
+            return .success(number)
+        }
+    }
+
+    func boolean(_ key: String, required: Bool = false, hint: String = "") -> Located<Bool>? {
+        parsed(key, required: required, hint: hint) { text in
+            switch text.lowercased() {
+            case "true", "yes": return .success(true)
+            case "false", "no": return .success(false)
+            default: return .failure(ScalarError("\"\(text)\" is not true or false", help: "write true or false"))
+            }
+        }
+    }
+
+    func choice<Choice: RawRepresentable & CaseIterable>(_ key: String, required: Bool = false, hint: String = "",
+                                                          _ type: Choice.Type) -> Located<Choice>? where Choice.RawValue == String {
+        node(key, required: required, hint: hint).flatMap { choice($0, named: key, type) }
+    }
+
+    func choice<Choice: RawRepresentable & CaseIterable>(_ node: YAMLNode, named key: String,
+                                                          _ type: Choice.Type) -> Located<Choice>? where Choice.RawValue == String {
+        parsed(node, named: key) { text in
+            if let value = Choice(rawValue: text) { return .success(value) }
+            let names = Choice.allCases.map(\.rawValue)
+            let help = NearestName.to(text, in: names).map { "did you mean \"\($0)\"?" } ?? ""
+            return .failure(ScalarError("\"\(text)\" is not one of \(names.map { "\"\($0)\"" }.joined(separator: ", "))",
+                                        help: help.isEmpty ? "write one of \(names.joined(separator: ", "))" : help))
+        }
+    }
+
+    /// An id that names something else (a clinician, group, payer or member).
+    func reference(_ key: String, required: Bool = false, hint: String = "") -> Located<String>? {
+        node(key, required: required, hint: hint).flatMap { reference($0, named: key) }
+    }
+
+    func reference(_ node: YAMLNode, named key: String) -> Located<String>? {
+        parsed(node, named: key) { text in
+            Identifier.isSlug(text) ? .success(text) : .failure(ScalarError(
+                "\"\(text)\" is not an id", help: "ids are lower-case letters, digits and hyphens, for example \"okonkwo-david\""))
+        }
+    }
+
+    func cpt(_ key: String, required: Bool = false, hint: String = "") -> Located<String>? {
+        node(key, required: required, hint: hint).flatMap { cpt($0, named: key) }
+    }
+
+    func cpt(_ node: YAMLNode, named key: String) -> Located<String>? {
+        parsed(node, named: key) { text in
+            Identifier.isCPT(text) ? .success(text) : .failure(ScalarError(
+                "\"\(text)\" is not a CPT code", help: "a CPT code is five digits, for example \"90853\""))
+        }
+    }
+
+    func placeOfService(_ key: String) -> Located<String>? {
+        parsed(key) { text in
+            Identifier.isPlaceOfService(text) ? .success(text) : .failure(ScalarError(
+                "\"\(text)\" is not a place-of-service code", help: "write the two-digit CMS code in quotes: \"11\" office, \"02\" or \"10\" telehealth"))
+        }
+    }
+
+    /// A nested mapping; its missing keys are reported at `key`.
+    func mapping(_ key: String, required: Bool = false, hint: String = "") -> FieldReader? {
+        guard let node = node(key, required: required, hint: hint) else { return nil }
+        guard node.pairs != nil else {
+            log.invalid(at: node.location, "\"\(qualified(key))\" should be a mapping of keys, not \(node.shapeName)", help: hint)
+            return nil
+        }
+        let keyLocation = pairs.first { $0.name == key }?.key.location ?? node.location
+        return FieldReader(node, file: file, log: log, path: qualified(key), anchor: keyLocation)
+    }
+
+    /// A list; a single value is read as a list of one.
+    func list(_ key: String, required: Bool = false, hint: String = "") -> [YAMLNode] {
+        guard let node = node(key, required: required, hint: hint) else { return [] }
+        if let items = node.items { return items.filter { !$0.isNull } }
+        if node.scalar != nil { return [node] }
+        log.invalid(at: node.location, "\"\(qualified(key))\" should be a list, not a mapping", help: hint)
+        return []
+    }
+}

@@ -1,0 +1,16 @@
+/// Collects what the reading stage finds wrong, in the order found.
+final class FindingLog {
+    private(set) var findings: [ReadFinding] = []
+
+    func add(_ rule: String, at location: SourceLocation, _ message: String, help: String) {
+        findings.append(ReadFinding(rule: rule, location: location, message: message, help: help))
+    }
+
+    func missing(at location: SourceLocation, _ message: String, help: String) {
+        add("missing-field", at: location, message, help: help)
+    }
+
+    func invalid(at location: SourceLocation, _ message: String, help: String) {
+        add("invalid-value", at: location, message, help: help)
+    }
+}

@@ -1,0 +1,44 @@
+/// Reads members/<member-id>/plan-<date>.md into a `TreatmentPlan`.
+enum PlanReader {
+    static func read(_ file: SourceFile, member: String, log: FindingLog) -> TreatmentPlan {
+        var plan = TreatmentPlan(member: member, file: file.path, isReadable: false, effective: nil, reviewBy: nil,
+                                 modalities: [], group: nil, frequency: nil, sessionMinutes: nil, duration: nil,
+                                 diagnoses: [], goals: [], signedBy: nil, signedOn: nil, body: MarkdownBody(blocks: []))
+        guard let parsed = DocumentParser.markdown(file, log: log) else { return plan }
+        let fields = FieldReader(parsed.frontMatter, file: file, log: log)
+        defer { fields.finish() }
+        plan.isReadable = true
+        plan.body = parsed.body
+        plan.effective = fields.date("effective", required: true, hint: "the date the plan takes effect: effective: 2026-01-29")
+        plan.reviewBy = fields.date("review_by", required: true, hint: "the date the plan must be reviewed by")
+        plan.modalities = fields.list("modality", required: true, hint: "modality: group psychotherapy")
+            .compactMap { fields.scalar($0, named: "modality") }
+        plan.group = fields.reference("group", required: true, hint: "the id of the group this plan treats in")
+        plan.frequency = fields.text("frequency")
+        plan.sessionMinutes = fields.integer("session_minutes", in: 1...600)
+        plan.duration = fields.text("duration")
+        plan.diagnoses = fields.list("diagnoses", required: true, hint: "ICD-10-CM codes, primary first: diagnoses: [F60.3, F32.1]")
+            .compactMap { fields.scalar($0, named: "diagnoses") }
+        plan.goals = goals(fields)
+        plan.signedBy = fields.reference("signed_by", required: true, hint: "the id of the clinician who signed the plan")
+        plan.signedOn = fields.date("signed_on", required: true, hint: "the date the plan was signed")
+        return plan
+    }
+
+    private static func goals(_ fields: FieldReader) -> [PlanGoal] {
+        let hint = "goals by id: goals: {G1: Reduce self-harm urges from daily to fewer than 2 per week}"
+        guard let goals = fields.mapping("goals", required: true, hint: hint) else { return [] }
+        return goals.pairs.compactMap { pair in
+            guard Identifier.isGoalID(pair.name) else {
+                goals.log.invalid(at: pair.key.location, "goal id \"\(pair.name)\" is not an id",
+                                  help: "goal ids are letters, digits and hyphens, for example G1")
+                return nil
+            }
+            guard let text = goals.scalar(pair.value, named: pair.name), !pair.value.isNull else {
+                goals.log.missing(at: pair.key.location, "goal \"\(pair.name)\" has no text", help: "state the goal in measurable terms")
+                return nil
+            }
+            return PlanGoal(id: Located(pair.name, at: pair.key.location), text: text.value)
+        }
+    }
+}

@@ -1,0 +1,88 @@
+/// Reads members/<member-id>/profile.md into a `Profile`.
+enum ProfileReader {
+    static func read(_ file: SourceFile, log: FindingLog) -> Profile {
+        var profile = Profile(file: file.path, isReadable: false, firstName: nil, lastName: nil, dob: nil, sex: nil,
+                              address: nil, coverage: nil, body: MarkdownBody(blocks: []))
+        guard let parsed = DocumentParser.markdown(file, log: log) else { return profile }
+        let fields = FieldReader(parsed.frontMatter, file: file, log: log)
+        defer { fields.finish() }
+        profile.isReadable = true
+        profile.body = parsed.body
+        profile.firstName = fields.text("first_name", required: true, hint: "the member's first name as on the insurance card")
+        profile.lastName = fields.text("last_name", required: true, hint: "the member's last name as on the insurance card")
+        profile.dob = fields.date("dob", required: true, hint: "the date of birth: dob: 1991-06-14")
+        profile.sex = fields.choice("sex", required: true, hint: "sex: M, F or U", Sex.self)
+        profile.address = fields.mapping("address").map(AddressReader.read)
+        profile.coverage = coverage(fields)
+        return profile
+    }
+
+    private static func coverage(_ fields: FieldReader) -> Coverage? {
+        let hint = "insurance: self-pay, or {payer, member_id, subscriber: self, benefits, authorizations}"
+        guard let node = fields.require("insurance", hint: hint) else { return nil }
+        if let word = node.scalar {
+            if word == "self-pay" { return .selfPay(node.location) }
+            fields.log.invalid(at: node.location, "\"insurance\": \"\(word)\" is not self-pay or a mapping", help: hint)
+            return nil
+        }
+        guard let insurance = fields.mapping("insurance", hint: hint) else { return nil }
+        defer { insurance.finish() }
+        return .insured(Insurance(
+            payer: insurance.reference("payer", required: true, hint: "the id of a payer of practice.yaml"),
+            memberID: insurance.text("member_id", required: true, hint: "the member id on the insurance card"),
+            groupNumber: insurance.text("group_number"),
+            subscriber: subscriber(insurance),
+            benefits: insurance.mapping("benefits").map(benefits),
+            authorizations: insurance.list("authorizations").compactMap { authorization($0, in: insurance) },
+            location: insurance.anchor))
+    }
+
+    private static func subscriber(_ insurance: FieldReader) -> Subscriber? {
+        let hint = "subscriber: self, or {relationship: spouse, first_name, last_name, dob, sex} for the policy holder"
+        guard let node = insurance.require("subscriber", hint: hint) else { return nil }
+        if let word = node.scalar {
+            if word == "self" { return .member(node.location) }
+            insurance.log.invalid(at: node.location, "\"insurance.subscriber\": \"\(word)\" is not self or a mapping", help: hint)
+            return nil
+        }
+        guard let fields = insurance.mapping("subscriber", hint: hint) else { return nil }
+        defer { fields.finish() }
+        return .other(SubscriberPerson(
+            relationship: fields.choice("relationship", required: true, hint: "spouse, child or other", Relationship.self),
+            firstName: fields.text("first_name", required: true, hint: "the policy holder's first name"),
+            lastName: fields.text("last_name", required: true, hint: "the policy holder's last name"),
+            dob: fields.date("dob", required: true, hint: "the policy holder's date of birth"),
+            sex: fields.choice("sex", required: true, hint: "M, F or U", Sex.self),
+            address: fields.mapping("address").map(AddressReader.read),
+            location: fields.anchor))
+    }
+
+    private static func benefits(_ fields: FieldReader) -> BenefitVerification {
+        defer { fields.finish() }
+        return BenefitVerification(
+            verifiedOn: fields.date("verified_on", required: true, hint: "the date group benefits were verified"),
+            verifiedBy: fields.reference("verified_by"),
+            groupTherapyCovered: fields.boolean("group_therapy_covered", required: true,
+                                                hint: "group_therapy_covered: true or false, as the payer said"),
+            copay: fields.money("copay"),
+            reference: fields.text("reference"),
+            location: fields.anchor)
+    }
+
+    private static func authorization(_ node: YAMLNode, in insurance: FieldReader) -> Authorization? {
+        guard node.pairs != nil else {
+            insurance.log.invalid(at: node.location, "an authorization should be a mapping of keys, not \(node.shapeName)",
+                                  help: "- {number: \"A7731004\", cpt: \"90853\", from: 2026-01-15, to: 2026-07-15, sessions: 24}")
+            return nil
+        }
+        let fields = FieldReader(node, file: insurance.file, log: insurance.log, path: "insurance.authorizations", anchor: node.location)
+        defer { fields.finish() }
+        return Authorization(
+            number: fields.text("number", required: true, hint: "the authorization number (box 23)"),
+            cpt: fields.cpt("cpt", required: true, hint: "the CPT code authorized, for example \"90853\""),
+            from: fields.date("from", required: true, hint: "the first date the authorization covers"),
+            to: fields.date("to", required: true, hint: "the last date the authorization covers"),
+            sessions: fields.integer("sessions", required: true, hint: "the number of sessions authorized", in: 1...1000),
+            location: node.location)
+    }
+}

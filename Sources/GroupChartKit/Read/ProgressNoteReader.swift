@@ -1,0 +1,37 @@
+/// Reads a member's progress note (sessions/<session-id>/<member-id>.md).
+enum ProgressNoteReader {
+    static func read(_ file: SourceFile, session: String, member: String, log: FindingLog) -> ProgressNote {
+        var note = ProgressNote(file: file.path, session: session, member: member, isReadable: false,
+                                signature: Signature(), interactiveComplexity: nil, content: ClinicalContentReader.empty)
+        guard let parsed = DocumentParser.markdown(file, log: log) else { return note }
+        let fields = FieldReader(parsed.frontMatter, file: file, log: log)
+        defer { fields.finish() }
+        note.isReadable = true
+        note.signature = SignatureReader.read(fields)
+        note.interactiveComplexity = fields.text("interactive_complexity").flatMap { $0.value.isEmpty ? nil : $0 }
+        note.content = ClinicalContentReader.read(parsed.body)
+        return note
+    }
+}
+
+/// Reads an individual session note (members/<member-id>/individual/<date>.md).
+enum IndividualNoteReader {
+    static func read(_ file: SourceFile, member: String, log: FindingLog) -> IndividualNote {
+        var note = IndividualNote(file: file.path, member: member, isReadable: false, date: nil, start: nil, end: nil,
+                                  clinician: nil, cpt: nil, placeOfService: nil, signature: Signature(),
+                                  content: ClinicalContentReader.empty)
+        guard let parsed = DocumentParser.markdown(file, log: log) else { return note }
+        let fields = FieldReader(parsed.frontMatter, file: file, log: log)
+        defer { fields.finish() }
+        note.isReadable = true
+        note.date = fields.date("date", required: true, hint: "the date of service: date: 2026-03-14")
+        note.start = fields.time("start", required: true, hint: "the time the session started: start: \"10:00\"")
+        note.end = fields.time("end", required: true, hint: "the time the session ended: end: \"10:55\"")
+        note.clinician = fields.reference("clinician", required: true, hint: "the id of the treating clinician")
+        note.cpt = fields.cpt("cpt", required: true, hint: "90832 (16-37 min), 90834 (38-52) or 90837 (53 or more)")
+        note.placeOfService = fields.placeOfService("place_of_service")
+        note.signature = SignatureReader.read(fields)
+        note.content = ClinicalContentReader.read(parsed.body)
+        return note
+    }
+}

@@ -1,0 +1,65 @@
+/// Reads sessions/<session-id>/session.md into a `SessionNote`; `nil` when unreadable.
+enum SessionNoteReader {
+    static func read(_ file: SourceFile, log: FindingLog) -> SessionNote? {
+        guard let parsed = DocumentParser.markdown(file, log: log) else { return nil }
+        let fields = FieldReader(parsed.frontMatter, file: file, log: log)
+        defer { fields.finish() }
+        return SessionNote(
+            file: file.path,
+            group: fields.reference("group", required: true, hint: "the id of the group that met"),
+            date: fields.date("date", required: true, hint: "the date of service: date: 2026-03-12"),
+            start: fields.time("start", required: true, hint: "the time the session started: start: \"14:00\""),
+            end: fields.time("end", required: true, hint: "the time the session ended: end: \"15:30\""),
+            facilitator: fields.reference("facilitator"),
+            coFacilitator: fields.reference("co_facilitator"),
+            topic: fields.text("topic"),
+            module: fields.text("module"),
+            format: fields.choice("format", SessionFormat.self),
+            placeOfService: fields.placeOfService("place_of_service"),
+            sizeRationale: fields.text("size_rationale").flatMap { $0.value.isEmpty ? nil : $0 },
+            attendance: attendance(fields),
+            attendanceLocation: fields.pairs.first { $0.name == "attendance" }?.key.location ?? file.location(line: 1),
+            signature: SignatureReader.read(fields),
+            body: parsed.body)
+    }
+
+    private static func attendance(_ fields: FieldReader) -> [AttendanceEntry] {
+        let hint = "the attendance log: attendance: {okonkwo-david: present, reyes-maria: {status: late, arrived: \"14:20\"}}"
+        guard let log = fields.mapping("attendance", required: true, hint: hint) else { return [] }
+        return log.pairs.compactMap { pair in
+            guard let member = log.reference(pair.key, named: pair.name) else { return nil }
+            let statusHint = "present, late, left-early or absent"
+            if pair.value.isNull {
+                log.log.missing(at: pair.key.location, "attendance of \"\(pair.name)\" has no status", help: statusHint)
+                return AttendanceEntry(member: member)
+            }
+            if pair.value.scalar != nil {
+                return AttendanceEntry(member: member, status: log.choice(pair.value, named: pair.name, AttendanceStatus.self))
+            }
+            guard let entry = log.mapping(pair.name) else { return AttendanceEntry(member: member) }
+            defer { entry.finish() }
+            return AttendanceEntry(
+                member: member,
+                status: entry.choice("status", required: true, hint: statusHint, AttendanceStatus.self),
+                arrived: entry.time("arrived"),
+                left: entry.time("left"),
+                reason: entry.text("reason"))
+        }
+    }
+}
+
+/// Reads `signed_by`, `signed_at` and `digest`, which every note may carry.
+enum SignatureReader {
+    static func read(_ fields: FieldReader) -> Signature {
+        Signature(
+            signedBy: fields.reference("signed_by"),
+            signedAt: fields.timestamp("signed_at"),
+            digest: fields.parsed("digest") { text in
+                let hex = text.dropFirst("sha256:".count)
+                return text.hasPrefix("sha256:") && hex.count == 64 && hex.allSatisfy({ $0.isHexDigit && !$0.isUppercase })
+                    ? .success(text)
+                    : .failure(ScalarError("\"\(text)\" is not a signature digest",
+                                           help: "let `groupchart sign` write the digest; remove the line to sign again"))
+            })
+    }
+}

@@ -1,0 +1,72 @@
+/// `attendance-time`: session and attendance times that cannot be true.
+struct AttendanceTimeRule: Rule {
+    let id = "attendance-time"
+    let defaultSeverity = Severity.error
+    let summary = "end not after start; arrival or departure outside the session; `late` without `arrived`, `left-early` without `left`"
+    let explanation = Explanation(
+        checks: """
+            That a session ends after it starts; that a late member has an arrival time and a member who \
+            left early a departure time, both within the session (arrival before departure); and that an \
+            absent member has neither.
+            """,
+        why: """
+            The attendance log must show "session start and stop times, and any members who arrived late, \
+            left early"; payers compare the time a member was present with the service billed. Times that \
+            cannot be true discredit the whole log.
+            """,
+        example: """
+            start: "14:00"
+            end: "15:30"
+            attendance:
+              reyes-maria: late
+            """,
+        fix: "Record the time: `reyes-maria: {status: late, arrived: \"14:20\"}`, or correct the session's times.")
+
+    func check(_ context: RuleContext) -> [Finding] {
+        context.record.sessions.compactMap(\.note).flatMap { note -> [Finding] in
+            var findings: [Finding] = []
+            let start = note.start?.value
+            let end = note.end?.value
+            if let start, let end = note.end, end.value <= start {
+                findings.append(Finding(end.location, "the session ends at \(end.value), not after it starts at \(start)",
+                                        help: "correct start or end (24-hour clock: 3:30 pm is \"15:30\")"))
+            }
+            for entry in note.attendance {
+                findings += check(entry, start: start, end: end)
+            }
+            return findings
+        }
+    }
+
+    private func check(_ entry: AttendanceEntry, start: LocalTime?, end: LocalTime?) -> [Finding] {
+        guard let status = entry.status else { return [] }
+        let member = entry.member.value
+        var findings: [Finding] = []
+        switch status.value {
+        case .late where entry.arrived == nil:
+            findings.append(Finding(status.location, "\"\(member)\" is late but has no arrival time",
+                                    help: "write {status: late, arrived: \"HH:MM\"}"))
+        case .leftEarly where entry.left == nil:
+            findings.append(Finding(status.location, "\"\(member)\" left early but has no departure time",
+                                    help: "write {status: left-early, left: \"HH:MM\"}"))
+        case .absent:
+            for time in [entry.arrived, entry.left].compactMap({ $0 }) {
+                findings.append(Finding(time.location, "\"\(member)\" is absent but has a time of \(time.value)",
+                                        help: "remove the time, or give the status the member really had"))
+            }
+            return findings
+        default:
+            break
+        }
+        for (time, verb) in [(entry.arrived, "arrives"), (entry.left, "leaves")] {
+            guard let time, let start, let end, time.value < start || time.value > end else { continue }
+            findings.append(Finding(time.location, "\"\(member)\" \(verb) at \(time.value), outside the session (\(start)-\(end))",
+                                    help: "correct the time; it must fall between the session's start and end"))
+        }
+        if let arrived = entry.arrived, let left = entry.left, left.value <= arrived.value {
+            findings.append(Finding(left.location, "\"\(member)\" leaves at \(left.value), not after arriving at \(arrived.value)",
+                                    help: "correct the arrival or departure time"))
+        }
+        return findings
+    }
+}

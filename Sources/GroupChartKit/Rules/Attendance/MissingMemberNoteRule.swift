@@ -1,0 +1,35 @@
+/// `missing-member-note`: a member who attended but has no progress note.
+struct MissingMemberNoteRule: Rule {
+    let id = "missing-member-note"
+    let defaultSeverity = Severity.error
+    let summary = "a member who attended has no progress note"
+    let explanation = Explanation(
+        checks: """
+            That every member the attendance log marks present, late or left-early has a progress note \
+            (sessions/<session-id>/<member-id>.md). An existing note that cannot be read is not missing.
+            """,
+        why: """
+            "Auditors reviewing group therapy claims verify that individual documentation exists for every \
+            group member for every session billed." A claim without its note is recouped, and an \
+            attendee without a note cannot be billed at all.
+            """,
+        example: """
+            attendance:
+              chen-lily: {status: left-early, left: "15:05"}
+            (no sessions/2026-03-12-dbt-skills/chen-lily.md)
+            """,
+        fix: "Write the member's progress note, or correct the attendance log.")
+
+    func check(_ context: RuleContext) -> [Finding] {
+        context.record.sessions.flatMap { session -> [Finding] in
+            guard let log = session.note else { return [] }
+            return log.attendance.compactMap { entry in
+                guard entry.attended, context.record.member(entry.member.value) != nil,
+                      session.progressNote(for: entry.member.value) == nil else { return nil }
+                let path = "sessions/\(session.id)/\(entry.member.value).md"
+                return Finding(entry.member.location, "\"\(entry.member.value)\" attended but has no progress note",
+                               help: "write \(path), or correct the attendance log")
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// `note-for-absent-member`: a progress note, and so a claim, for a member
+/// the attendance log marks absent.
+struct NoteForAbsentMemberRule: Rule {
+    let id = "note-for-absent-member"
+    let defaultSeverity = Severity.error
+    let summary = "a member marked absent has a progress note (billing for absent members)"
+    let explanation = Explanation(
+        checks: "That no member marked `absent` in a session's attendance log has a progress note in that session's folder.",
+        why: """
+            A progress note is what a claim stands on. Billing for a member who did not attend is the audit \
+            finding the billing guide calls common, "particularly when clinicians use batch billing systems \
+            that automatically generate claims for all enrolled group members regardless of attendance"; \
+            payers treat it as a false claim.
+            """,
+        example: """
+            sessions/2026-03-12-dbt-skills/session.md:   patel-arjun: {status: absent, reason: illness}
+            sessions/2026-03-12-dbt-skills/patel-arjun.md  (exists)
+            """,
+        fix: "Delete the note if the member was absent, or correct the attendance log if they attended.")
+
+    func check(_ context: RuleContext) -> [Finding] {
+        context.record.sessions.flatMap { session -> [Finding] in
+            guard let log = session.note else { return [] }
+            return session.progressNotes.compactMap { note in
+                guard let entry = log.attendance(of: note.member), let status = entry.status, status.value == .absent else { return nil }
+                return Finding(SourceLocation(file: note.file, line: 1),
+                               "\"\(note.member)\" is marked absent but has a progress note; an absent member cannot be billed",
+                               help: "delete this note if the member was absent, or correct the attendance log",
+                               related: [RelatedLocation(status.location, "marked absent here")])
+            }
+        }
+    }
+}

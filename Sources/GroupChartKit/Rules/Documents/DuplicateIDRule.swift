@@ -1,0 +1,58 @@
+/// `duplicate-id`: one thing defined twice, so that a claim could be built
+/// twice or from the wrong definition.
+struct DuplicateIDRule: Rule {
+    let id = "duplicate-id"
+    let defaultSeverity = Severity.error
+    let summary = "two definitions of one id, two plans with one `effective` date"
+    let explanation = Explanation(
+        checks: """
+            Two plans of one member with the same `effective` date (which one is in effect?), a member \
+            listed twice in a group, one authorization number twice in a profile, and one group session \
+            recorded in two folders (same group, date and start time).
+            """,
+        why: """
+            A session recorded twice bills every member twice; two plans in effect on one day leave the \
+            diagnoses and goals of the claim to chance. Payers recoup duplicate claims on audit.
+            """,
+        example: """
+            members/okonkwo-david/plan-2026-01-29.md   effective: 2026-01-29
+            members/okonkwo-david/plan-2026-01-30.md   effective: 2026-01-29
+            """,
+        fix: "Remove or merge the duplicate, or correct its date.")
+
+    func check(_ context: RuleContext) -> [Finding] {
+        var findings: [Finding] = []
+        for member in context.record.members {
+            findings += duplicates(member.plans.compactMap(\.effective), what: "plan effective on")
+            if case .insured(let insurance)? = member.profile?.coverage {
+                findings += duplicates(insurance.authorizations.compactMap(\.number), what: "authorization")
+            }
+        }
+        for group in context.record.groups {
+            findings += duplicates(group.members, what: "member")
+        }
+        let sessions = context.record.sessions.compactMap(\.note).compactMap { note -> Located<String>? in
+            guard let group = note.group, let date = note.date, let start = note.start else { return nil }
+            return Located("\(group.value) on \(date.value) at \(start.value)", at: date.location)
+        }
+        findings += duplicates(sessions, what: "session of")
+        return findings
+    }
+
+    /// Every value after its first occurrence, pointing back at the first.
+    private func duplicates<Value: Hashable & CustomStringConvertible>(_ values: [Located<Value>], what: String) -> [Finding] {
+        var first: [Value: SourceLocation] = [:]
+        var findings: [Finding] = []
+        for value in values {
+            if let earlier = first[value.value] {
+                findings.append(Finding(
+                    value.location, "\(what) \"\(value.value)\" is defined twice",
+                    help: "remove the duplicate or correct it",
+                    related: [RelatedLocation(earlier, "first defined here")]))
+            } else {
+                first[value.value] = value.location
+            }
+        }
+        return findings
+    }
+}

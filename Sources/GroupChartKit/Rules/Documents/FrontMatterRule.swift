@@ -1,0 +1,28 @@
+/// `front-matter`: a document whose front-matter is missing, never closed or
+/// not valid YAML cannot be read at all, so it is reported once, here.
+struct FrontMatterRule: Rule {
+    let id = "front-matter"
+    let defaultSeverity = Severity.error
+    let summary = "front-matter missing, unterminated, or not valid YAML (at the YAML error's line)"
+    let explanation = Explanation(
+        checks: """
+            That every Markdown document starts with YAML front-matter between two "---" lines, that the \
+            front-matter is closed, and that it is valid YAML with each key once per mapping (practice.yaml \
+            is YAML throughout and is held to the same).
+            """,
+        why: """
+            The front-matter carries what a claim is built from: dates, times, attendance, signatures. A note \
+            GroupChart cannot read is a note nobody has checked; every other rule skips it until it is fixed.
+            """,
+        example: """
+            ---
+            signed_by: torres
+            signed_at: 2026-03-12T17:05
+            ## Participation
+            """,
+        fix: "Close the front-matter with a line \"---\" before the body; quote values that hold \": \" or \"#\".")
+
+    func check(_ context: RuleContext) -> [Finding] {
+        context.readFindings(of: id)
+    }
+}

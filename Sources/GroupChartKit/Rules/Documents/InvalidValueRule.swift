@@ -1,0 +1,26 @@
+/// `invalid-value`: a value of the wrong type or form.
+struct InvalidValueRule: Rule {
+    let id = "invalid-value"
+    let defaultSeverity = Severity.error
+    let summary = "a value has the wrong type or form: date, time, timestamp, money, slug, enum, sex, state, zip"
+    let explanation = Explanation(
+        checks: """
+            Every value against its kind (format.md, "Scalars"): dates are real calendar dates (2026-02-30 is \
+            not), times are HH:MM on the 24-hour clock whether quoted or not, money has at most two decimals, \
+            CPT codes are five digits, ids are lower-case slugs, and enumerations (sex, attendance status, \
+            format, state) take one of their words.
+            """,
+        why: """
+            Lenient parsers turn 2026-02-30 into March 2 and an unquoted 14:00 into 840; a claim built on \
+            such a value bills the wrong day or the wrong length of session without anyone noticing.
+            """,
+        example: """
+            date: 2026-02-30
+            start: 2pm
+            """,
+        fix: "Write the value in the form the message gives (`date: 2026-03-02`, `start: \"14:00\"`).")
+
+    func check(_ context: RuleContext) -> [Finding] {
+        context.readFindings(of: id)
+    }
+}

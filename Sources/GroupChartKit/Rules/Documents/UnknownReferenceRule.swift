@@ -1,0 +1,106 @@
+/// `unknown-reference`: an id that names no member, group, clinician or payer.
+struct UnknownReferenceRule: Rule {
+    let id = "unknown-reference"
+    let defaultSeverity = Severity.error
+    let summary = "an id that names no member, group, clinician or payer (also a note file whose name is no member); suggests the nearest id"
+    let explanation = Explanation(
+        checks: """
+            Every id one document uses for another: facilitators and signers (clinicians of practice.yaml), \
+            a member's payer, a plan's or session's group, a group's members, the attendance log's members, \
+            and the file name of each progress note, which must be a member's id.
+            """,
+        why: """
+            A claim for "okonkwo-davd" belongs to nobody: it cannot carry a name, a date of birth or a \
+            diagnosis, and a note filed under the wrong name is evidence for the wrong person.
+            """,
+        example: """
+            attendance:
+              okonkwo-davd: present
+            """,
+        fix: "Correct the id to the one suggested, or create the member, group, clinician or payer it names.")
+
+    func check(_ context: RuleContext) -> [Finding] {
+        var references = References(record: context.record)
+        references.collect()
+        return references.findings
+    }
+}
+
+/// Walks the model once, checking every id against what exists.
+private struct References {
+    let record: PracticeRecord
+    var findings: [Finding] = []
+
+    init(record: PracticeRecord) {
+        self.record = record
+    }
+
+    mutating func collect() {
+        for group in record.groups {
+            clinician(group.facilitator)
+            clinician(group.coFacilitator)
+            group.members.forEach { member($0) }
+        }
+        for member in record.members {
+            if case .insured(let insurance)? = member.profile?.coverage {
+                payer(insurance.payer)
+                clinician(insurance.benefits?.verifiedBy)
+            }
+            for plan in member.plans {
+                group(plan.group)
+                clinician(plan.signedBy)
+            }
+            for note in member.individualNotes {
+                clinician(note.clinician)
+                clinician(note.signature.signedBy)
+            }
+        }
+        for session in record.sessions {
+            if let note = session.note {
+                group(note.group)
+                clinician(note.facilitator)
+                if note.coFacilitator?.value != "none" { clinician(note.coFacilitator) }
+                note.attendance.forEach { member($0.member) }
+                clinician(note.signature.signedBy)
+            }
+            for note in session.progressNotes {
+                member(Located(note.member, at: SourceLocation(file: note.file, line: 1)), isFileName: true)
+                clinician(note.signature.signedBy)
+            }
+        }
+    }
+
+    private mutating func clinician(_ id: Located<String>?) {
+        guard let id, let practice = record.practice else { return }
+        check(id, in: practice.clinicians.map(\.id.value), noun: "clinician", defined: "in practice.yaml under clinicians:")
+    }
+
+    private mutating func payer(_ id: Located<String>?) {
+        guard let id, let practice = record.practice else { return }
+        check(id, in: practice.payers.map(\.id.value), noun: "payer", defined: "in practice.yaml under payers:")
+    }
+
+    private mutating func group(_ id: Located<String>?) {
+        guard let id else { return }
+        check(id, in: record.groups.map(\.id), noun: "group", defined: "as groups/<id>.md")
+    }
+
+    private mutating func member(_ id: Located<String>, isFileName: Bool = false) {
+        let ids = record.members.map(\.id)
+        guard !ids.contains(id.value) else { return }
+        if isFileName {
+            findings.append(Finding(id.location, "note file \"\(id.value).md\" names no member",
+                                    help: NearestName.help(for: id.value, in: ids, noun: "member")
+                                        + " (a progress note is named after its member's id)"))
+        } else {
+            check(id, in: ids, noun: "member", defined: "as members/<id>/profile.md")
+        }
+    }
+
+    private mutating func check(_ id: Located<String>, in ids: [String], noun: String, defined: String) {
+        guard !ids.contains(id.value) else { return }
+        let suggestion = NearestName.help(for: id.value, in: ids, noun: noun)
+        findings.append(Finding(id.location, "no \(noun) \"\(id.value)\"",
+                                help: "\(suggestion); \(noun)s are defined \(defined)"))
+    }
+}

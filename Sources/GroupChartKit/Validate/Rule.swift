@@ -1,0 +1,91 @@
+/// A rule of the catalogue (rules.md): it reads the whole model and says what
+/// it finds; it never throws, never reparses text and never prints.
+///
+/// One rule per file under `Rules/`; the type's `explanation` is what
+/// `groupchart explain <id>` prints.
+public protocol Rule: Sendable {
+    /// The id of rules.md, used in diagnostics and in practice.yaml `rules:`.
+    var id: String { get }
+    var defaultSeverity: Severity { get }
+    /// When it fires, in one line (the "fires when" column of rules.md).
+    var summary: String { get }
+    var explanation: Explanation { get }
+    /// Numeric parameters practice.yaml may set (`group-size: {max: 10}`).
+    var parameters: [RuleParameter] { get }
+    func check(_ context: RuleContext) -> [Finding]
+}
+
+extension Rule {
+    public var parameters: [RuleParameter] { [] }
+}
+
+/// What `groupchart explain` says of a rule.
+public struct Explanation: Sendable {
+    /// What the rule checks.
+    public var checks: String
+    /// Why payers (or auditors) care.
+    public var why: String
+    /// A document or excerpt that triggers the rule.
+    public var example: String
+    /// How to fix it.
+    public var fix: String
+
+    public init(checks: String, why: String, example: String, fix: String) {
+        self.checks = checks
+        self.why = why
+        self.example = example
+        self.fix = fix
+    }
+}
+
+/// A parameter of a rule with its default.
+public struct RuleParameter: Sendable {
+    public var name: String
+    public var defaultValue: Double
+    public var range: ClosedRange<Double>
+
+    public init(_ name: String, default defaultValue: Double, range: ClosedRange<Double>) {
+        self.name = name
+        self.defaultValue = defaultValue
+        self.range = range
+    }
+}
+
+/// What a rule found, before the checker gives it its configured severity.
+public struct Finding: Sendable {
+    public var location: SourceLocation
+    public var message: String
+    public var help: String
+    public var related: [RelatedLocation]
+    /// A severity other than the rule's default, for rules whose table entry
+    /// names two (an old verification is a warning, a missing one an error).
+    public var severity: Severity?
+
+    public init(_ location: SourceLocation, _ message: String, help: String = "",
+                related: [RelatedLocation] = [], severity: Severity? = nil) {
+        self.location = location
+        self.message = message
+        self.help = help
+        self.related = related
+        self.severity = severity
+    }
+}
+
+/// What a rule may read: the model, today's date and its parameters.
+public struct RuleContext: Sendable {
+    public let record: PracticeRecord
+    public let today: LocalDate
+    /// Reading-stage findings, including those about practice.yaml `rules:`.
+    public let readFindings: [ReadFinding]
+    let parameterValues: [String: Double]
+
+    /// The configured value of a parameter, or its default.
+    public func parameter(_ parameter: RuleParameter) -> Double {
+        parameterValues[parameter.name] ?? parameter.defaultValue
+    }
+
+    /// The reading-stage findings that belong to `rule`.
+    public func readFindings(of rule: String) -> [Finding] {
+        readFindings.filter { $0.rule == rule }.map { Finding($0.location, $0.message, help: $0.help) }
+    }
+}

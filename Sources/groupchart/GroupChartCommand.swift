@@ -1,0 +1,16 @@
+import ArgumentParser
+import GroupChartKit
+
+/// `groupchart`: compiles group psychotherapy records and claims.
+struct GroupChartCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "groupchart",
+        abstract: "Checks and compiles group psychotherapy records and insurance claims.",
+        discussion: """
+            A practice is a folder of Markdown notes with YAML front-matter: practice.yaml, groups/, \
+            members/ and sessions/. `groupchart check` validates it like a compiler.
+            """,
+        version: GroupChart.version,
+        subcommands: [CheckCommand.self, ExplainCommand.self]
+    )
+}
