@@ -2,6 +2,12 @@
 enum PracticeReader {
     static func read(_ file: SourceFile, log: FindingLog) -> Practice? {
         guard let parsed = DocumentParser.yamlFile(file, log: log) else { return nil }
+        guard parsed.frontMatter != nil else {
+            log.missing(at: file.location(line: 1), "practice.yaml is empty", help: """
+                it needs practice: {name, npi, tax_id, address}, clinicians: and fees: (see format.md, or run groupchart init)
+                """)
+            return nil
+        }
         let top = FieldReader(parsed.frontMatter, file: file, log: log)
         defer { top.finish() }
         let details = top.mapping("practice", required: true, hint: """

@@ -1,0 +1,102 @@
+import Foundation
+import GroupChartTestSupport
+import Testing
+
+/// The real `groupchart` binary on practice folders: output and exit status.
+@Suite struct CheckCommandTests {
+    static let example = FixturePractice.repository.appendingPathComponent("examples/dbt-skills")
+
+    @Test func exampleChecksClean() throws {
+        let result = try Binary.run(["check", CheckCommandTests.example.path, "--today", "2026-03-31"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.hasPrefix("0 errors, 0 warnings in "))
+        #expect(result.standardError.isEmpty)
+    }
+
+    /// One defect of every kind, each reported at its place (the JSON output).
+    @Test func oneDefectOfEachKindIsReportedWhereItStands() throws {
+        let overlay = FixturePractice.fixtures.appendingPathComponent("defects")
+        let practice = try FixturePractice(overlay: overlay)
+        defer { practice.delete() }
+        let result = try Binary.run(["check", practice.root.path, "--today", "2026-03-31", "--format", "json"])
+        #expect(result.status == 1)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let diagnostics = try #require(json["diagnostics"] as? [[String: Any]])
+        let places = diagnostics.map { "\($0["file"]!):\($0["line"]!):\($0["column"]!) \($0["rule"]!)" }
+        let expected = try String(contentsOf: overlay.appendingPathComponent("EXPECTED"), encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        #expect(places == expected)
+        let rules = Set(diagnostics.compactMap { $0["rule"] as? String })
+        #expect(rules.count == 17, "every structure and attendance rule fires once: \(rules.sorted())")
+        #expect(json["errors"] as? Int == diagnostics.filter { $0["severity"] as? String == "error" }.count)
+    }
+
+    @Test func aFolderThatIsNoPracticeExitsTwoWithASentence() throws {
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let result = try Binary.run(["check", empty.path])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("is not a GroupChart practice: a practice folder holds practice.yaml"))
+        #expect(try Binary.run(["check", empty.appendingPathComponent("missing").path]).status == 2)
+    }
+
+    @Test func anEmptyPracticeYamlIsADiagnosticNotACrash() throws {
+        let practice = try FixturePractice(base: nil)
+        defer { practice.delete() }
+        try practice.write("practice.yaml", "")
+        let result = try Binary.run(["check", practice.root.path, "--no-color"])
+        #expect(result.status == 1)
+        #expect(result.standardOutput.hasPrefix("practice.yaml:1:1: error: practice.yaml is empty [missing-field]\n"))
+        #expect(result.standardOutput.hasSuffix("1 error, 0 warnings in 1 file\n"))
+    }
+
+    @Test func badArgumentsExitTwo() throws {
+        #expect(try Binary.run(["check", "--today", "2026-02-30"]).status == 2)
+        #expect(try Binary.run(["check", "--format", "xml"]).status == 2)
+        #expect(try Binary.run(["check", "--no-such-option"]).status == 2)
+        #expect(try Binary.run(["frobnicate"]).status == 2)
+        let help = try Binary.run(["check", "--help"])
+        #expect(help.status == 0)
+        #expect(help.standardOutput.contains("--strict"))
+    }
+
+    @Test func strictTurnsWarningsIntoErrors() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        try practice.write("members/doe-jane/notes.md", "A stray.\n")
+        #expect(try Binary.run(["check", practice.root.path, "--today", "2026-03-31"]).status == 0)
+        let strict = try Binary.run(["check", practice.root.path, "--today", "2026-03-31", "--strict"])
+        #expect(strict.status == 1)
+        #expect(strict.standardOutput.contains("error: \"members/doe-jane/notes.md\" is not a document"))
+    }
+
+    @Test func quietPrintsErrorsOnly() throws {
+        let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("defects"))
+        defer { practice.delete() }
+        let result = try Binary.run(["check", practice.root.path, "--today", "2026-03-31", "--quiet"])
+        #expect(result.status == 1)
+        #expect(!result.standardOutput.contains("warning:"))
+        #expect(!result.standardOutput.contains(" in 16 files"))
+        #expect(result.standardOutput.contains("error:"))
+    }
+
+    @Test func noColourWhenNotATerminal() throws {
+        let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("defects"))
+        defer { practice.delete() }
+        let result = try Binary.run(["check", practice.root.path, "--today", "2026-03-31"])
+        #expect(!result.standardOutput.contains("\u{1B}["))
+    }
+
+    @Test func sarifOutputIsJSON() throws {
+        let result = try Binary.run(["check", CheckCommandTests.example.path, "--today", "2026-03-31", "--format", "sarif"])
+        #expect(result.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+        #expect(json?["version"] as? String == "2.1.0")
+    }
+
+    @Test func checkDefaultsToTheCurrentFolder() throws {
+        let result = try Binary.run(["check", "--today", "2026-03-31"], in: CheckCommandTests.example)
+        #expect(result.status == 0)
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import GroupChartKit
+import Testing
+
+/// Exact text of every diagnostics printer, on a small fixed report.
+@Suite struct PrinterTests {
+    static let note = SourceFile(path: "sessions/2026-03-12-dbt-skills/nguyen-lan.md",
+                                 text: "---\nsigned_by: torres\n---\n## Risk\n\tNguyễn: Risk level: severe\n")
+    static let report = CheckReport(
+        diagnostics: [
+            Diagnostic(rule: "unknown-key", severity: .warning,
+                       location: SourceLocation(file: note.path, line: 5, column: 10),
+                       message: "unknown key \"x\"", help: "did you mean \"y\"?"),
+            Diagnostic(rule: "risk-level", severity: .error,
+                       location: SourceLocation(file: note.path, line: 4, column: 1),
+                       message: "section \"Risk\" states no risk level",
+                       related: [RelatedLocation(SourceLocation(file: "members/nguyen-lan/plan-2026-01-29.md", line: 2, column: 12),
+                                                 "the plan in effect")]),
+        ],
+        fileCount: 14, sources: [note.path: note])
+
+    @Test func textIsClangStyleWithSnippetAndCaret() {
+        let expected = """
+            sessions/2026-03-12-dbt-skills/nguyen-lan.md:4:1: error: section "Risk" states no risk level [risk-level]
+                4 | ## Risk
+                  | ^
+            members/nguyen-lan/plan-2026-01-29.md:2:12: note: the plan in effect
+            sessions/2026-03-12-dbt-skills/nguyen-lan.md:5:10: warning: unknown key "x" [unknown-key]
+                5 |     Nguyễn: Risk level: severe
+                  |             ^
+                  = help: did you mean "y"?
+            1 error, 1 warning in 14 files
+
+            """
+        #expect(TextPrinter().render(PrinterTests.report) == expected)
+    }
+
+    @Test func colourOnlyWhenAsked() {
+        let plain = TextPrinter(color: false).render(PrinterTests.report)
+        let coloured = TextPrinter(color: true).render(PrinterTests.report)
+        #expect(!plain.contains("\u{1B}["))
+        #expect(coloured.contains("\u{1B}[1;31merror:\u{1B}[0m"))
+        #expect(coloured.contains("\u{1B}[1;35mwarning:\u{1B}[0m"))
+    }
+
+    @Test func summaryCountsAndPlurals() {
+        let empty = CheckReport(diagnostics: [], fileCount: 1, sources: [:])
+        #expect(empty.summary == "0 errors, 0 warnings in 1 file")
+        #expect(empty.exitStatus == 0)
+        #expect(PrinterTests.report.exitStatus == 1)
+    }
+
+    @Test func jsonIsTheObjectOfOutputsMd() {
+        let expected = """
+            {
+              "diagnostics": [
+                {
+                  "file": "sessions/2026-03-12-dbt-skills/nguyen-lan.md",
+                  "line": 4,
+                  "column": 1,
+                  "severity": "error",
+                  "rule": "risk-level",
+                  "message": "section \\"Risk\\" states no risk level",
+                  "help": "",
+                  "related": [
+                    {
+                      "file": "members/nguyen-lan/plan-2026-01-29.md",
+                      "line": 2,
+                      "column": 12,
+                      "message": "the plan in effect"
+                    }
+                  ]
+                },
+                {
+                  "file": "sessions/2026-03-12-dbt-skills/nguyen-lan.md",
+                  "line": 5,
+                  "column": 10,
+                  "severity": "warning",
+                  "rule": "unknown-key",
+                  "message": "unknown key \\"x\\"",
+                  "help": "did you mean \\"y\\"?",
+                  "related": []
+                }
+              ],
+              "errors": 1,
+              "warnings": 1,
+              "files": 14
+            }
+
+            """
+        #expect(JSONPrinter.render(PrinterTests.report) == expected)
+    }
+
+    @Test func jsonEscapesControlCharacters() {
+        #expect(JSONValue.string("a\"\\\n\u{1}\u{2028}é").rendered() == #""a\"\\\n\u0001\u2028é""#)
+    }
+
+    @Test func sarifIsVersion210WithRulesAndRelatedLocations() throws {
+        let text = SARIFPrinter.render(PrinterTests.report)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(object["version"] as? String == "2.1.0")
+        let run = try #require((object["runs"] as? [[String: Any]])?.first)
+        #expect(run["columnKind"] as? String == "unicodeCodePoints")
+        let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        let rules = try #require(driver["rules"] as? [[String: Any]])
+        #expect(rules.map { $0["id"] as? String } == RuleRegistry.all.map(\.id))
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(results.count == 2)
+        let first = results[0]
+        #expect(first["ruleId"] as? String == "risk-level")
+        #expect(first["level"] as? String == "error")
+        let location = try #require((first["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+        #expect((location["artifactLocation"] as? [String: Any])?["uri"] as? String == "sessions/2026-03-12-dbt-skills/nguyen-lan.md")
+        #expect((location["region"] as? [String: Any])?["startLine"] as? Int == 4)
+        #expect((first["relatedLocations"] as? [[String: Any]])?.count == 1)
+        #expect(text == SARIFPrinter.render(PrinterTests.report))
+    }
+}

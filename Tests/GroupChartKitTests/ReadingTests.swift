@@ -1,0 +1,151 @@
+import Foundation
+@testable import GroupChartKit
+import Testing
+
+/// The load, split and parse stages: bytes to text, front-matter to placed
+/// YAML nodes, bodies to sections.
+@Suite struct ReadingTests {
+    @Test func byteOrderMarkAndCRLFAreAccepted() {
+        let file = SourceDecoder.decode(Array("\u{FEFF}a: 1\r\nb: 2\rc: 3\r\n".utf8), path: "x.md")
+        #expect(file.text == "a: 1\nb: 2\nc: 3\n")
+        #expect(file.encodingProblem == nil)
+    }
+
+    @Test func invalidUTF8IsPlacedAtItsFirstBadByte() {
+        let bytes = Array("---\nname: Chloé\n".utf8) + [0x52, 0x65, 0x6E, 0xE9, 0x65, 0x0A]
+        let problem = SourceDecoder.decode(bytes, path: "x.md").encodingProblem
+        #expect(problem == EncodingProblem(line: 3, column: 4, byte: 0xE9, isNul: false))
+        let overlong = SourceDecoder.decode([0x61, 0xC0, 0xAF], path: "x.md").encodingProblem
+        #expect(overlong?.column == 2)
+        let surrogate = SourceDecoder.decode([0xED, 0xA0, 0x80], path: "x.md").encodingProblem
+        #expect(surrogate?.byte == 0xED)
+        #expect(SourceDecoder.decode([0x61, 0x00], path: "x.md").encodingProblem?.isNul == true)
+    }
+
+    @Test func frontMatterSplitKeepsLines() throws {
+        let file = SourceFile(path: "n.md", text: "---\na: 1\n---\n## Risk\ntext\n")
+        let split = try FrontMatter.split(file).get()
+        #expect(split.yaml == "a: 1")
+        #expect(split.bodyFirstLine == 4)
+        #expect(FrontMatter.split(SourceFile(path: "n.md", text: "")).failure == .empty)
+        #expect(FrontMatter.split(SourceFile(path: "n.md", text: "## Risk\n")).failure == .missing)
+        #expect(FrontMatter.split(SourceFile(path: "n.md", text: "---\na: 1\n")).failure == .unterminated)
+    }
+
+    @Test func yamlNodesArePlacedInTheFile() throws {
+        let file = SourceFile(path: "n.md", text: "---\nstart: 14:00\nname: \"Chloé\"\nlist: [a, b]\n---\n")
+        let node = try #require(try YAMLParser.parse("start: 14:00\nname: \"Chloé\"\nlist: [a, b]", in: file, firstLine: 2).get())
+        let pairs = try #require(node.pairs)
+        #expect(pairs[0].value.scalar == "14:00")
+        #expect(pairs[0].value.location == SourceLocation(file: "n.md", line: 2, column: 8))
+        #expect(pairs[1].value.content.isQuoted)
+        #expect(pairs[2].value.items?[1].location == SourceLocation(file: "n.md", line: 4, column: 11))
+    }
+
+    @Test func duplicateKeysArePlacedAtTheSecond() throws {
+        let file = SourceFile(path: "n.md", text: "---\na: 1\nb:\n  c: 1\n  c: 2\n---\n")
+        guard case .failure(let problem) = YAMLParser.parse("a: 1\nb:\n  c: 1\n  c: 2", in: file, firstLine: 2) else {
+            Issue.record("duplicate key accepted"); return
+        }
+        #expect(problem.location == SourceLocation(file: "n.md", line: 5, column: 3))
+        #expect(problem.message == "key \"c\" appears twice in one mapping")
+    }
+
+    @Test func exponentialAliasesStopAtTheNodeLimit() {
+        var yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...9 {
+            yaml += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        let file = SourceFile(path: "p.yaml", text: yaml)
+        guard case .failure(let problem) = YAMLParser.parse(yaml, in: file, firstLine: 1) else {
+            Issue.record("billion laughs accepted"); return
+        }
+        #expect(problem.message.contains("too large"))
+    }
+
+    @Test func deepFlowNestingIsRefusedBeforeYams() {
+        let yaml = "a: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+        let file = SourceFile(path: "p.yaml", text: yaml)
+        guard case .failure(let problem) = YAMLParser.parse(yaml, in: file, firstLine: 1) else {
+            Issue.record("deep nesting accepted"); return
+        }
+        #expect(problem.location.line == 1)
+    }
+
+    @Test func sectionsRunToTheNextHeadingOfTheSameLevel() {
+        let text = "---\n---\n# Note\n## Risk\nRisk level: *high*.\n### Detail\nsafety plan\n## Plan\n- a\n- b\n"
+        let file = SourceFile(path: "n.md", text: text)
+        let body = CommonMark.parse("# Note\n## Risk\nRisk level: *high*.\n### Detail\nsafety plan\n## Plan\n- a\n- b\n", firstLine: 3, in: file)
+        let names = body.sections.map(\.name)
+        #expect(names == ["Note", "Risk", "Detail", "Plan"])
+        let risk = body.sections[1]
+        #expect(risk.heading.location == SourceLocation(file: "n.md", line: 4, column: 1))
+        #expect(risk.text == "Risk level: high.\n\nsafety plan")
+        #expect(body.sections[3].listItems.map(\.text) == ["a", "b"])
+        #expect(body.sections[3].listItems[1].location.line == 10)
+    }
+
+    @Test func cmarkByteColumnsBecomeScalarColumns() {
+        let text = "---\n---\n王 Chloé *x*\n\n> - item\n"
+        let file = SourceFile(path: "n.md", text: text)
+        let body = CommonMark.parse("王 Chloé *x*\n\n> - item\n", firstLine: 3, in: file)
+        #expect(file.scalarColumn(line: 3, byteColumn: 4) == 2)
+        #expect(body.blocks[0].text == "王 Chloé x")
+        #expect(body.blocks[1].location == SourceLocation(file: "n.md", line: 5, column: 1))
+    }
+
+    @Test func goalItemsAndStatuses() {
+        func item(_ text: String) -> GoalItem {
+            ClinicalContentReader.goalItem(MarkdownListItem(text: text, location: SourceLocation(file: "n.md", line: 1)))
+        }
+        #expect(item("G1: In progress. Down to 3 a week.").status == .inProgress)
+        #expect(item("G1: in Progress").status == .inProgress)
+        #expect(item("G2: Reduce urges ... Status: No change, still daily.").status == .noChange)
+        #expect(item("G3: Metformin adherence").status == nil)
+        #expect(item("G3: Met").status == .met)
+        #expect(item("G1: Not addressed today.").status == .notAddressed)
+        #expect(item("G1: Regressed").goal?.value == "G1")
+        #expect(item("Goal 1: In progress").goal == nil)
+        #expect(item("no colon at all").goal == nil)
+    }
+
+    @Test func riskLevelIsTheWordAfterTheLabel() {
+        func level(_ text: String) -> (RiskLevel?, String?) {
+            let file = SourceFile(path: "n.md", text: "## Risk\n\(text)\n")
+            let section = CommonMark.parse("## Risk\n\(text)\n", firstLine: 1, in: file).sections[0]
+            let statement = ClinicalContentReader.riskStatement(section)
+            return (statement.level, statement.statedWord)
+        }
+        #expect(level("Denies SI. Risk level: moderate, stable from previous session.") == (.moderate, "moderate"))
+        #expect(level("**Risk level:** High") == (.high, "High"))
+        #expect(level("Risk level: severe") == (nil, "severe"))
+        #expect(level("Denies SI.") == (nil, nil))
+    }
+
+    @Test func placeholdersCountAsEmpty() {
+        for text in ["", "TODO", "tbd.", " N/A ", "-", "See group note.", "Same as above"] {
+            #expect(SectionCatalogue.isPlaceholder(text), "\(text)")
+        }
+        #expect(!SectionCatalogue.isPlaceholder("TODO: she asked to review the diary card."))
+    }
+
+    @Test func nearestNameSuggestsCloseIDsOnly() {
+        #expect(NearestName.to("okonkwo-davd", in: ["okonkwo-david", "reyes-maria"]) == "okonkwo-david")
+        #expect(NearestName.to("co_facilitater", in: ["co_facilitator", "facilitator"]) == "co_facilitator")
+        #expect(NearestName.to("zzz", in: ["okonkwo-david"]) == nil)
+    }
+}
+
+extension YAMLNode.Content {
+    var isQuoted: Bool {
+        if case .scalar(_, let plain) = self { return !plain }
+        return false
+    }
+}
+
+extension Result {
+    var failure: Failure? {
+        if case .failure(let error) = self { return error }
+        return nil
+    }
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what building GroupChart needs and is missing: libcmark (Debian
+# libcmark-dev, Homebrew cmark) and pkg-config, which SwiftPM uses to find it.
+# Swift itself must already be installed (https://swift.org/install).
+set -euo pipefail
+
+say() { printf 'groupchart setup: %s\n' "$*"; }
+
+if ! command -v swift >/dev/null 2>&1; then
+  say "Swift is not installed: install Swift 6 from https://swift.org/install, then run make again."
+  exit 1
+fi
+
+have_cmark() { command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libcmark; }
+have_cmark && exit 0
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null 2>&1; then sudo "$@"; else
+    say "need root to run: $*"; exit 1
+  fi
+}
+
+if command -v apt-get >/dev/null 2>&1; then
+  say "installing libcmark-dev and pkg-config with apt-get"
+  as_root apt-get install -y -q libcmark-dev pkg-config >/dev/null 2>&1 \
+    || { as_root apt-get update -q >/dev/null && as_root apt-get install -y -q libcmark-dev pkg-config >/dev/null; }
+elif command -v brew >/dev/null 2>&1; then
+  say "installing cmark and pkg-config with Homebrew"
+  brew install cmark pkgconf >/dev/null
+else
+  say "libcmark is missing: install it with your package manager (Debian: libcmark-dev, Homebrew: cmark) and pkg-config."
+  exit 1
+fi
+
+have_cmark || { say "libcmark is still not found by pkg-config (pkg-config --exists libcmark)"; exit 1; }
+say "libcmark $(pkg-config --modversion libcmark) is ready"
