@@ -1,0 +1,103 @@
+import Foundation
+import GroupChartKit
+import GroupChartTestSupport
+import Testing
+
+/// Bad input never crashes and never passes silently: each case ends in a
+/// diagnostic at the right line with a way to fix it.
+@Suite struct BadInputTests {
+    static let note = "sessions/2026-03-05-skills/doe-jane.md"
+
+    private func diagnostics(writing text: String, to path: String = note) throws -> [Diagnostic] {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        try practice.write(path, text)
+        return try practice.check().diagnostics
+    }
+
+    @Test func emptyFile() throws {
+        let found = try diagnostics(writing: "")
+        #expect(found.map { "\($0.location) \($0.rule) \($0.message)" } == ["\(Self.note):1:1 front-matter the file is empty"])
+    }
+
+    @Test func noFrontMatter() throws {
+        let found = try diagnostics(writing: "## Participation\nShe came.\n")
+        #expect(found.map(\.rule) == ["front-matter"])
+        #expect(found[0].message == "the file does not start with front-matter")
+        #expect(!found[0].help.isEmpty)
+    }
+
+    @Test func unterminatedFrontMatter() throws {
+        let found = try diagnostics(writing: "---\nsigned_by: torres\n## Participation\n")
+        #expect(found.map { "\($0.location.line) \($0.rule)" } == ["1 front-matter"])
+    }
+
+    @Test func yamlSyntaxErrorAtItsLine() throws {
+        let found = try diagnostics(writing: "---\nsigned_by: torres\nsigned_at: [2026-03-05\n---\n## Participation\n")
+        #expect(found.map(\.rule) == ["front-matter"])
+        #expect(found[0].location.line >= 3)
+    }
+
+    @Test func frontMatterThatIsAList() throws {
+        let found = try diagnostics(writing: "---\n- a\n- b\n---\n")
+        #expect(found.map { "\($0.location.line) \($0.rule)" } == ["2 front-matter"])
+    }
+
+    @Test func wrongTypes() throws {
+        let group = "---\nname: [Skills]\ncpt: 90853\nfacilitator: torres\nmembers: {doe-jane: yes}\n---\n"
+        let found = try diagnostics(writing: group, to: "groups/skills.md")
+        let places = found.filter { $0.rule == "invalid-value" }.map { "\($0.location.line):\($0.location.column)" }
+        #expect(places == ["2:7", "5:10"])
+    }
+
+    @Test func unknownIDsSuggestTheNearest() throws {
+        let session = try String(contentsOf: FixturePractice.base.appendingPathComponent("sessions/2026-03-05-skills/session.md"), encoding: .utf8)
+            .replacingOccurrences(of: "group: skills", with: "group: skils")
+        let found = try diagnostics(writing: session, to: "sessions/2026-03-05-skills/session.md")
+        let reference = try #require(found.first { $0.rule == "unknown-reference" })
+        #expect(reference.message == "no group \"skils\"")
+        #expect(reference.help.hasPrefix("did you mean \"skills\"?"))
+        #expect(reference.location.line == 2)
+    }
+
+    @Test func binaryContent() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        try practice.write(Self.note, Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00]))
+        let found = try practice.check().diagnostics
+        #expect(found.map { "\($0.location) \($0.rule)" } == ["\(Self.note):1:1 encoding"])
+    }
+
+    @Test func nulByteInText() throws {
+        let found = try diagnostics(writing: "---\nsigned_by: torres\u{0}\n---\n")
+        #expect(found.map { "\($0.location) \($0.rule)" } == ["\(Self.note):2:18 encoding"])
+        #expect(found[0].message.contains("NUL byte"))
+    }
+
+    @Test func memberFolderWithoutProfile() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        try practice.remove("members/roe-sam/profile.md")
+        let found = try practice.check().diagnostics
+        #expect(found.map { "\($0.location) \($0.rule)" } == ["members/roe-sam/profile.md:1:1 missing-field"])
+    }
+
+    @Test func sessionFolderWithoutSessionNote() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        try practice.remove("sessions/2026-03-05-skills/session.md")
+        let found = try practice.check().diagnostics
+        #expect(found.map { "\($0.location) \($0.rule)" } == ["sessions/2026-03-05-skills/session.md:1:1 missing-field"])
+    }
+
+    @Test func unreadableNoteIsReportedOnceAndStillExists() throws {
+        let found = try diagnostics(writing: "---\nsigned_by: torres\n")
+        #expect(found.map(\.rule) == ["front-matter"], "the attendee's note exists, so it is not also a missing note")
+    }
+
+    @Test func crlfAndByteOrderMarkReadLikeLF() throws {
+        let base = try String(contentsOf: FixturePractice.base.appendingPathComponent(Self.note), encoding: .utf8)
+        let found = try diagnostics(writing: "\u{FEFF}" + base.replacingOccurrences(of: "\n", with: "\r\n"))
+        #expect(found.isEmpty)
+    }
+}
