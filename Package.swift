@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
         // libcmark from the system: Debian `libcmark-dev`, Homebrew `cmark`.
@@ -21,7 +22,11 @@ let package = Package(
         ),
         .target(
             name: "GroupChartKit",
-            dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "CCmark",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .executableTarget(
             name: "groupchart",

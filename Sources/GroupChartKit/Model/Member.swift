@@ -99,3 +99,11 @@ public struct Authorization: Sendable {
     public var sessions: Located<Int>?
     public var location: SourceLocation
 }
+
+extension Member {
+    /// The member's insurance, `nil` when self-pay or unknown.
+    public var insurance: Insurance? {
+        if case .insured(let insurance)? = profile?.coverage { return insurance }
+        return nil
+    }
+}

@@ -10,6 +10,8 @@ public struct PracticeRecord: Sendable {
     public var groups: [Group]
     public var members: [Member]
     public var sessions: [Session]
+    /// What can be billed, derived once from sessions and individual notes.
+    public var services: [BillableService]
     /// Problems of the text found while reading (encoding, front-matter,
     /// missing, malformed and unknown keys), reported by their rules.
     public var readFindings: [ReadFinding]

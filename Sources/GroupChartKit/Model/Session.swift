@@ -50,11 +50,16 @@ public enum SessionFormat: String, Sendable, CaseIterable {
 public struct Signature: Sendable {
     public var signedBy: Located<String>?
     public var signedAt: Located<Timestamp>?
+    /// The digest `groupchart sign` wrote.
     public var digest: Located<String>?
+    /// The digest of the text as it stands now, when the note has a digest.
+    public var currentDigest: String?
 
-    public init(signedBy: Located<String>? = nil, signedAt: Located<Timestamp>? = nil, digest: Located<String>? = nil) {
+    public init(signedBy: Located<String>? = nil, signedAt: Located<Timestamp>? = nil,
+                digest: Located<String>? = nil, currentDigest: String? = nil) {
         self.signedBy = signedBy
         self.signedAt = signedAt
         self.digest = digest
+        self.currentDigest = currentDigest
     }
 }

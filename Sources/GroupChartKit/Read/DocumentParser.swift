@@ -4,6 +4,8 @@ enum DocumentParser {
     struct Parsed {
         var frontMatter: YAMLNode?
         var body: MarkdownBody
+        /// The file line the body starts on.
+        var bodyFirstLine: Int
     }
 
     /// A Markdown document: front-matter and body; `nil` when unreadable.
@@ -16,14 +18,14 @@ enum DocumentParser {
         case .success(let split):
             guard let root = yaml(split.yaml, in: file, firstLine: split.yamlFirstLine, log: log) else { return nil }
             let body = CommonMark.parse(split.body, firstLine: split.bodyFirstLine, in: file)
-            return Parsed(frontMatter: root.node, body: body)
+            return Parsed(frontMatter: root.node, body: body, bodyFirstLine: split.bodyFirstLine)
         }
     }
 
     /// A YAML file (practice.yaml); `nil` when unreadable.
     static func yamlFile(_ file: SourceFile, log: FindingLog) -> Parsed? {
         guard isText(file, log: log), let root = yaml(file.text, in: file, firstLine: 1, log: log) else { return nil }
-        return Parsed(frontMatter: root.node, body: MarkdownBody(blocks: []))
+        return Parsed(frontMatter: root.node, body: MarkdownBody(blocks: []), bodyFirstLine: 1)
     }
 
     private struct Root { var node: YAMLNode? }

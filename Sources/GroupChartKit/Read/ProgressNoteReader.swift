@@ -7,7 +7,7 @@ enum ProgressNoteReader {
         let fields = FieldReader(parsed.frontMatter, file: file, log: log)
         defer { fields.finish() }
         note.isReadable = true
-        note.signature = SignatureReader.read(fields)
+        note.signature = SignatureReader.read(fields, parsed)
         note.interactiveComplexity = fields.text("interactive_complexity").flatMap { $0.value.isEmpty ? nil : $0 }
         note.content = ClinicalContentReader.read(parsed.body)
         return note
@@ -30,7 +30,7 @@ enum IndividualNoteReader {
         note.clinician = fields.reference("clinician", required: true, hint: "the id of the treating clinician")
         note.cpt = fields.cpt("cpt", required: true, hint: "90832 (16-37 min), 90834 (38-52) or 90837 (53 or more)")
         note.placeOfService = fields.placeOfService("place_of_service")
-        note.signature = SignatureReader.read(fields)
+        note.signature = SignatureReader.read(fields, parsed)
         note.content = ClinicalContentReader.read(parsed.body)
         return note
     }

@@ -20,9 +20,12 @@ public enum RecordReader {
             files.append(file)
             documents.read(file, as: discovered.kind, log: log)
         }
+        let members = documents.members(log: log)
+        let sessions = documents.sessions(log: log)
+        let services = PracticeRecord.services(sessions: sessions, members: members, groups: documents.groups)
         return PracticeRecord(files: files, strays: documents.strays, practice: documents.practice,
-                              groups: documents.groups, members: documents.members(log: log),
-                              sessions: documents.sessions(log: log), readFindings: log.findings)
+                              groups: documents.groups, members: members, sessions: sessions,
+                              services: services, readFindings: log.findings)
     }
 
     /// The documents read so far, by kind, until they are assembled.

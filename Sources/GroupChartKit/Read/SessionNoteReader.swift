@@ -19,7 +19,7 @@ enum SessionNoteReader {
             sizeRationale: fields.text("size_rationale").flatMap { $0.value.isEmpty ? nil : $0 },
             attendance: attendance(fields),
             attendanceLocation: fields.pairs.first { $0.name == "attendance" }?.key.location ?? file.location(line: 1),
-            signature: SignatureReader.read(fields),
+            signature: SignatureReader.read(fields, parsed),
             body: parsed.body)
     }
 
@@ -50,8 +50,8 @@ enum SessionNoteReader {
 
 /// Reads `signed_by`, `signed_at` and `digest`, which every note may carry.
 enum SignatureReader {
-    static func read(_ fields: FieldReader) -> Signature {
-        Signature(
+    static func read(_ fields: FieldReader, _ parsed: DocumentParser.Parsed) -> Signature {
+        var signature = Signature(
             signedBy: fields.reference("signed_by"),
             signedAt: fields.timestamp("signed_at"),
             digest: fields.parsed("digest") { text in
@@ -61,5 +61,10 @@ enum SignatureReader {
                     : .failure(ScalarError("\"\(text)\" is not a signature digest",
                                            help: "let `groupchart sign` write the digest; remove the line to sign again"))
             })
+        if signature.digest != nil {
+            let text = SignedText.text(of: fields.file, bodyFirstLine: parsed.bodyFirstLine, body: parsed.body)
+            signature.currentDigest = SignedText.digest(of: text)
+        }
+        return signature
     }
 }

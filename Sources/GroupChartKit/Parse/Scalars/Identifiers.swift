@@ -48,3 +48,18 @@ public enum Identifier {
         ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
     }
 }
+
+extension Identifier {
+    /// Ten digits whose last is the Luhn check digit of the other nine
+    /// prefixed with 80840, as CMS issues NPIs.
+    public static func isValidNPI(_ text: String) -> Bool {
+        let digits = text.utf8.map { Int($0) - 0x30 }
+        guard digits.count == 10, digits.allSatisfy({ (0...9).contains($0) }) else { return false }
+        var sum = 24 // the Luhn sum of the 80840 prefix, doubled from the right as if prepended
+        for (offset, digit) in digits.dropLast().reversed().enumerated() {
+            let value = offset % 2 == 0 ? digit * 2 : digit
+            sum += value > 9 ? value - 9 : value
+        }
+        return (10 - sum % 10) % 10 == digits[9]
+    }
+}

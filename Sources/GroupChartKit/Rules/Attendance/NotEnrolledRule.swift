@@ -5,7 +5,7 @@ struct NotEnrolledRule: Rule {
     let summary = "an attendee is not enrolled in the group"
     let explanation = Explanation(
         checks: """
-            That every member in a session's attendance log is enrolled in the session's group on its date: \
+            That every member a session's attendance log marks present, late or left early is enrolled in the session's group on its date: \
             listed in the group's `members`, or with a plan in effect that names the group (so that a \
             member who has since left is not flagged on old sessions).
             """,
@@ -25,7 +25,7 @@ struct NotEnrolledRule: Rule {
             guard let group = context.record.group(of: note) else { return [] }
             return note.attendance.compactMap { entry in
                 let member = entry.member.value
-                guard context.record.member(member) != nil,
+                guard entry.attended, context.record.member(member) != nil,
                       !context.record.isEnrolled(member, in: group, on: note.date?.value) else { return nil }
                 return Finding(entry.member.location, "\"\(member)\" attended but is not enrolled in group \"\(group.id)\"",
                                help: "add \"\(member)\" to members: in \(group.file), or correct the attendance log")

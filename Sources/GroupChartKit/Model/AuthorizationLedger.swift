@@ -1,0 +1,58 @@
+/// Which authorization each billable service is billed under, counted across
+/// the whole record in date order.
+///
+/// A service is covered by an authorization of the member for the service's
+/// CPT code whose dates include the date of service; the first such one with
+/// sessions left takes it. A group authorization never covers an individual
+/// code, nor the reverse, because the codes differ.
+public struct AuthorizationLedger: Sendable {
+    public enum Outcome: Sendable, Equatable {
+        /// The `ordinal`-th session of `authorization`, within its count.
+        case covered(ordinal: Int)
+        /// Covered by date and code, but past the authorization's count.
+        case exceeded(ordinal: Int)
+        /// No authorization of the member covers this code on this date.
+        case uncovered
+    }
+
+    public struct Entry: Sendable {
+        public var service: BillableService
+        public var authorization: Authorization?
+        public var outcome: Outcome
+    }
+
+    /// One entry per service of an insured member, in date order.
+    public let entries: [Entry]
+
+    public init(record: PracticeRecord) {
+        var used: [String: Int] = [:]
+        var entries: [Entry] = []
+        for service in record.services {
+            guard let insurance = record.member(service.member)?.insurance else { continue }
+            let covering = insurance.authorizations.filter { $0.covers(service) }
+            let key = { (authorization: Authorization) in "\(service.member)|\(authorization.location)" }
+            if let open = covering.first(where: { used[key($0), default: 0] < ($0.sessions?.value ?? 0) }) {
+                used[key(open), default: 0] += 1
+                entries.append(Entry(service: service, authorization: open, outcome: .covered(ordinal: used[key(open)]!)))
+            } else if let full = covering.last {
+                used[key(full), default: 0] += 1
+                entries.append(Entry(service: service, authorization: full, outcome: .exceeded(ordinal: used[key(full)]!)))
+            } else {
+                entries.append(Entry(service: service, authorization: nil, outcome: .uncovered))
+            }
+        }
+        self.entries = entries
+    }
+
+    public func entry(for service: BillableService) -> Entry? {
+        entries.first { $0.service == service }
+    }
+}
+
+extension Authorization {
+    /// For the service's CPT code, and dated to include its date of service.
+    public func covers(_ service: BillableService) -> Bool {
+        guard let cpt, let from, let to else { return false }
+        return cpt.value == service.cpt && from.value <= service.date && service.date <= to.value
+    }
+}

@@ -1,0 +1,56 @@
+/// One service that can be billed: a member's attendance at a group
+/// psychotherapy session, or an individual session. Claims are built from
+/// these, and the rules about a claim's chain are judged for each.
+public struct BillableService: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        case group
+        case individual
+    }
+
+    public var kind: Kind
+    public var member: String
+    public var date: LocalDate
+    public var cpt: String
+    /// The session folder's name, or `individual-<date>`.
+    public var sessionID: String
+    /// The member's own note for this service, when it exists.
+    public var noteFile: String?
+    /// The group session note (group services only).
+    public var sessionNoteFile: String?
+    /// The group's file (group services only).
+    public var groupFile: String?
+
+    /// Where the rules about the claim's chain report: line 1 of the member's note.
+    public var chainLocation: SourceLocation? {
+        noteFile.map { SourceLocation(file: $0, line: 1) }
+    }
+}
+
+extension PracticeRecord {
+    /// Every billable service, in date, session and member order: each member
+    /// who attended a psychotherapy session (never an absent member, never a
+    /// psychoeducation session), and each individual session.
+    static func services(sessions: [Session], members: [Member], groups: [Group]) -> [BillableService] {
+        let memberIDs = Set(members.map(\.id))
+        var services: [BillableService] = []
+        for session in sessions {
+            guard let note = session.note, let date = note.date?.value, note.format?.value != .psychoeducation else { continue }
+            let group = note.group.flatMap { id in groups.first { $0.id == id.value } }
+            for entry in note.attendance where entry.attended && memberIDs.contains(entry.member.value) {
+                services.append(BillableService(
+                    kind: .group, member: entry.member.value, date: date, cpt: group?.cpt?.value ?? "90853",
+                    sessionID: session.id, noteFile: session.progressNote(for: entry.member.value)?.file,
+                    sessionNoteFile: note.file, groupFile: group?.file))
+            }
+        }
+        for member in members {
+            for note in member.individualNotes {
+                guard let date = note.date?.value, let cpt = note.cpt?.value else { continue }
+                services.append(BillableService(
+                    kind: .individual, member: member.id, date: date, cpt: cpt, sessionID: "individual-\(date)",
+                    noteFile: note.file, sessionNoteFile: nil, groupFile: nil))
+            }
+        }
+        return services.sorted { ($0.date, $0.sessionID, $0.member) < ($1.date, $1.sessionID, $1.member) }
+    }
+}

@@ -1,0 +1,31 @@
+import Crypto
+
+/// The text a signature covers (format.md, "Signature digest"): the note's
+/// body after the front-matter's closing `---` line, up to (not including)
+/// the first heading whose text starts with "Addendum", with the byte-order
+/// mark removed and CRLF read as LF, which `SourceFile` has already done.
+///
+/// Blank lines at the end of that text are not covered: Markdown wants a
+/// blank line before the Addendum heading, and adding one must not break
+/// the signature (README, "Signatures").
+public enum SignedText {
+    public static func text(of file: SourceFile, bodyFirstLine: Int, body: MarkdownBody) -> String {
+        let addendum = body.blocks.first { block in
+            if case .heading = block.kind { return SectionCatalogue.isAddendum(block.text) }
+            return false
+        }
+        let first = min(max(bodyFirstLine - 1, 0), file.lines.count)
+        var end = addendum.map { min($0.location.line - 1, file.lines.count) } ?? file.lines.count
+        while end > first, file.lines[end - 1].allSatisfy(\.isWhitespace) { end -= 1 }
+        guard first < end else { return "" }
+        return file.lines[first..<end].joined(separator: "\n") + "\n"
+    }
+
+    /// `sha256:` and 64 lower-case hex digits.
+    public static func digest(of text: String) -> String {
+        "sha256:" + SHA256.hash(data: Array(text.utf8)).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+}

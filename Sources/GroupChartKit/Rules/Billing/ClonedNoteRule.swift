@@ -1,0 +1,54 @@
+/// `cloned-note`: a member's note that nearly repeats that member's previous
+/// note (copy-forward).
+struct ClonedNoteRule: Rule {
+    let id = "cloned-note"
+    let defaultSeverity = Severity.warning
+    let summary = "a member's note nearly repeats that member's previous progress note (copy-forward), by the measure of similar-notes (≥ 0.90)"
+    static let threshold = RuleParameter("warning", default: 0.90, range: 0...1)
+    var parameters: [RuleParameter] { [Self.threshold] }
+    let explanation = Explanation(
+        checks: """
+            Each member's progress note against that member's previous progress note (and each individual \
+            note against the previous individual note), by the measure of similar-notes: the Jaccard index \
+            of word 3-grams of each note's own text. Reported at the later note.
+            """,
+        why: """
+            A note carried forward from last week with the date changed documents nothing that happened \
+            this week. Payers call it cloned documentation and deny the services it supports.
+            """,
+        example: "sessions/2026-03-19-dbt-skills/okonkwo-david.md repeats the 2026-03-12 note but for the date (score 0.97).",
+        fix: "Write this session's participation, progress and risk afresh; refer to last week only where something changed.")
+
+    func check(_ context: RuleContext) -> [Finding] {
+        let similarity = NoteSimilarity(record: context.record)
+        let threshold = context.parameter(Self.threshold)
+        var timelines: [String: [(file: String, date: LocalDate, shingles: Set<String>)]] = [:]
+        for session in context.record.sessions {
+            guard let date = session.note?.date?.value else { continue }
+            let notes = session.progressNotes.filter(\.isReadable)
+            let sentences = notes.map { similarity.sentences(of: $0.content.body) }
+            let shared = similarity.sharedSentences(sessionNote: session.note?.body, memberNotes: sentences)
+            for (note, own) in zip(notes, sentences) {
+                timelines["group|" + note.member, default: []].append((note.file, date, similarity.shingles(own, excluding: shared)))
+            }
+        }
+        for member in context.record.members {
+            for note in member.individualNotes where note.isReadable {
+                guard let date = note.date?.value else { continue }
+                let shingles = similarity.shingles(similarity.sentences(of: note.content.body), excluding: [])
+                timelines["individual|" + member.id, default: []].append((note.file, date, shingles))
+            }
+        }
+        return timelines.keys.sorted().flatMap { key -> [Finding] in
+            let notes = timelines[key]!.sorted { ($0.date, $0.file) < ($1.date, $1.file) }
+            return zip(notes, notes.dropFirst()).compactMap { previous, note in
+                let score = NoteSimilarity.jaccard(previous.shingles, note.shingles)
+                guard score >= threshold else { return nil }
+                return Finding(SourceLocation(file: note.file, line: 1),
+                               "note nearly repeats the member's previous note \(previous.file) (similarity \(NoteSimilarity.format(score)))",
+                               help: "document this session afresh: what the member did, reported and worked on this time",
+                               related: [RelatedLocation(SourceLocation(file: previous.file, line: 1), "the previous note")])
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+/// `goal-not-addressed`: a goal of the plan in effect the note says nothing about.
+struct GoalNotAddressedRule: Rule {
+    let id = "goal-not-addressed"
+    let defaultSeverity = Severity.warning
+    let summary = "a goal of the plan in effect has no item in the note"
+    let explanation = Explanation(
+        checks: "That a note's Goals section has an item for every goal of the plan in effect on the date of service.",
+        why: """
+            A goal left out leaves the reader unsure whether it was worked on; "Not addressed" says so \
+            plainly, and auditors read silence as a gap.
+            """,
+        example: "the plan has G1 to G3; the note's Goals list has G1 and G2",
+        fix: "Add an item for the goal, \"- G3: Not addressed this session.\" if it was not.")
+
+    func check(_ context: RuleContext) -> [Finding] {
+        context.memberNotes.flatMap { note -> [Finding] in
+            guard let date = note.date, let plan = context.record.member(note.member)?.plan(on: date),
+                  let goals = SectionCatalogue.find(SectionCatalogue.goals, in: note.content.body) else { return [] }
+            let addressed = Set(note.content.goalItems.compactMap { $0.goal?.value })
+            return plan.goals.filter { !addressed.contains($0.id.value) }.map { goal in
+                Finding(goals.heading.location, "goal \"\(goal.id.value)\" of the plan in effect has no item",
+                        help: "add \"- \(goal.id.value): <status>. ...\" (Not addressed, if it was not)",
+                        related: [RelatedLocation(goal.id.location, "the goal in the plan")])
+            }
+        }
+    }
+}

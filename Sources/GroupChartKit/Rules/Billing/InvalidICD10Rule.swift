@@ -1,0 +1,34 @@
+/// `invalid-icd10`: a diagnosis that is not a billable ICD-10-CM code.
+struct InvalidICD10Rule: Rule {
+    let id = "invalid-icd10"
+    let defaultSeverity = Severity.error
+    let summary = "a diagnosis that is not a valid, billable ICD-10-CM code (a category such as `F32` instead of `F32.1` is not billable)"
+    let explanation = Explanation(
+        checks: """
+            Every diagnosis of every plan against the billable ICD-10-CM code set shipped with GroupChart \
+            (written with or without the dot). A category or subcategory is named as such, with its \
+            billable codes.
+            """,
+        why: """
+            Claims carry the member's own diagnosis codes; a code that is not billable (a category such as \
+            F32 or F43.1) or does not exist is rejected by the payer's front end.
+            """,
+        example: "diagnoses: [F43.1]",
+        fix: "Use the full billable code, here one of F43.10, F43.11, F43.12.")
+
+    func check(_ context: RuleContext) -> [Finding] {
+        context.record.members.flatMap(\.plans).flatMap(\.diagnoses).compactMap { code in
+            switch ICD10CM.verdict(code.value) {
+            case .billable:
+                return nil
+            case .category(let children):
+                let shown = children.prefix(8).joined(separator: ", ") + (children.count > 8 ? ", ..." : "")
+                return Finding(code.location, "\"\(code.value)\" is a category, not a billable ICD-10-CM code",
+                               help: "use one of its billable codes: \(shown)")
+            case .unknown:
+                return Finding(code.location, "\"\(code.value)\" is not an ICD-10-CM code",
+                               help: "check the code against the ICD-10-CM tabular list (\(ICD10CM.release))")
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+/// `no-treatment-plan`: a service with no treatment plan in effect.
+struct NoTreatmentPlanRule: Rule {
+    let id = "no-treatment-plan"
+    let defaultSeverity = Severity.error
+    let summary = "no plan is in effect on the date of service"
+    let explanation = Explanation(
+        checks: """
+            For every billable service: that the member has a treatment plan in effect on the date of \
+            service (the plan with the latest `effective` on or before it).
+            """,
+        why: """
+            "Each group member must have a treatment plan that identifies group psychotherapy as the \
+            treatment modality." Without one, the service has no documented medical necessity and the \
+            claim is recouped.
+            """,
+        example: "a note dated 2026-01-22 for a member whose first plan is effective 2026-01-29",
+        fix: "Write (and sign) the member's treatment plan, effective on or before the first session billed.")
+
+    func check(_ context: RuleContext) -> [Finding] {
+        context.claimChains.compactMap { chain in
+            guard chain.plan == nil else { return nil }
+            let first = chain.member.plans.first { $0.effective != nil }
+            let related = first.map { [RelatedLocation($0.effective!.location, "the member's first plan takes effect \($0.effective!.value)")] } ?? []
+            return chain.finding("no treatment plan of \(chain.member.id) is in effect on \(chain.service.date)",
+                                 help: "write the member's plan, effective on or before the date of service", related: related)
+        }
+    }
+}

@@ -1,0 +1,55 @@
+/// `similar-notes`: two members' notes for one session that are identical or
+/// near-identical once shared group content is left out.
+struct SimilarNotesRule: Rule {
+    let id = "similar-notes"
+    let defaultSeverity = Severity.error
+    let summary = "two members' notes for one session are identical or near-identical (Jaccard index of word 3-grams of their own text: error ≥ 0.85, warning ≥ 0.70)"
+    static let errorThreshold = RuleParameter("error", default: 0.85, range: 0...1)
+    static let warningThreshold = RuleParameter("warning", default: 0.70, range: 0...1)
+    var parameters: [RuleParameter] { [Self.errorThreshold, Self.warningThreshold] }
+    let explanation = Explanation(
+        checks: """
+            Every pair of member notes of one session, on each member's own text: headings are left out, \
+            and so are sentences that also stand in the session note or in most of the session's notes \
+            (shared group content is fine). The score is the Jaccard index of the two notes' sets of word \
+            3-grams, with members' names, titles and pronouns counted as one word each, so that a note \
+            copied with the name swapped still scores as a copy. Reported at the second note in path order.
+            """,
+        why: """
+            "Writing identical notes for all group members" is, in the billing guide's words, "the most \
+            common and most serious group therapy documentation error": it suggests the notes do not \
+            reflect individual observation, and auditors recoup every claim the copies support.
+            """,
+        example: """
+            sessions/2026-03-12-dbt-skills/chen-lily.md is reyes-maria.md with "Ms. Reyes" replaced by \
+            "Ms. Chen" and one sentence changed (score 0.91).
+            """,
+        fix: "Write what this member did, said and worked on in the session; keep shared content in the session note.")
+
+    func check(_ context: RuleContext) -> [Finding] {
+        let similarity = NoteSimilarity(record: context.record)
+        let errorAt = context.parameter(Self.errorThreshold)
+        let warnAt = min(context.parameter(Self.warningThreshold), errorAt)
+        var findings: [Finding] = []
+        for session in context.record.sessions {
+            let notes = session.progressNotes.filter(\.isReadable)
+            let sentences = notes.map { similarity.sentences(of: $0.content.body) }
+            let shared = similarity.sharedSentences(sessionNote: session.note?.body, memberNotes: sentences)
+            let shingles = sentences.map { similarity.shingles($0, excluding: shared) }
+            for later in notes.indices.dropFirst() {
+                for earlier in 0..<later {
+                    let score = NoteSimilarity.jaccard(shingles[earlier], shingles[later])
+                    guard score >= warnAt else { continue }
+                    let what = shingles[later].isEmpty ? "identical apart from shared group content" : "near-identical"
+                    findings.append(Finding(
+                        SourceLocation(file: notes[later].file, line: 1),
+                        "note is \(what) to \(notes[earlier].file) (similarity \(NoteSimilarity.format(score)))",
+                        help: "write what this member did, said and worked on; shared group content belongs in the session note",
+                        related: [RelatedLocation(SourceLocation(file: notes[earlier].file, line: 1), "the similar note")],
+                        severity: score >= errorAt ? .error : .warning))
+                }
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,33 @@
+/// `unknown-goal`: a Goals item that names no goal of the plan in effect.
+struct UnknownGoalRule: Rule {
+    let id = "unknown-goal"
+    let defaultSeverity = Severity.error
+    let summary = "a Goals item names a goal the plan in effect does not have"
+    let explanation = Explanation(
+        checks: """
+            Each item of a note's Goals section: it must start with the id of a goal of the member's plan in \
+            effect on the date of service, then a colon (`- G1: In progress. ...`).
+            """,
+        why: """
+            Progress must be documented "toward their specific treatment plan goals". Progress toward a goal \
+            the plan does not have is progress nobody planned, and does not support the claim.
+            """,
+        example: "- G4: In progress. (the plan has G1 to G3)",
+        fix: "Use the goal ids of the plan in effect, or update the plan if the goals changed.")
+
+    func check(_ context: RuleContext) -> [Finding] {
+        context.memberNotes.flatMap { note -> [Finding] in
+            guard let date = note.date, let plan = context.record.member(note.member)?.plan(on: date) else { return [] }
+            let ids = plan.goals.map(\.id.value)
+            return note.content.goalItems.compactMap { item in
+                guard let goal = item.goal else {
+                    return Finding(item.location, "Goals item does not start with a goal id",
+                                   help: "start the item with the id of a plan goal and a colon, such as \(ids.first ?? "G1"):")
+                }
+                guard !ids.contains(goal.value) else { return nil }
+                return Finding(goal.location, "goal \"\(goal.value)\" is not a goal of the plan in effect",
+                               help: NearestName.help(for: goal.value, in: ids, noun: "goal") + " (in \(plan.file))")
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+/// `unsigned-note`: a note without its signature.
+struct UnsignedNoteRule: Rule {
+    let id = "unsigned-note"
+    let defaultSeverity = Severity.error
+    let summary = "a session note or progress note lacks `signed_by` or `signed_at`"
+    let explanation = Explanation(
+        checks: "That every session note, progress note and individual note has `signed_by` and `signed_at` in its front-matter.",
+        why: "An unsigned note is not yet part of the record; a claim it supports is unsupported.",
+        example: """
+            ---
+            signed_by: torres
+            ---
+            """,
+        fix: "Sign the note: groupchart sign NOTE --by CLINICIAN (or add signed_by and signed_at).")
+
+    func check(_ context: RuleContext) -> [Finding] {
+        context.signedDocuments.compactMap { document in
+            let missing = [document.signature.signedBy == nil ? "signed_by" : nil,
+                           document.signature.signedAt == nil ? "signed_at" : nil].compactMap { $0 }
+            guard !missing.isEmpty else { return nil }
+            return Finding(SourceLocation(file: document.file, line: 1),
+                           "\(document.kind.rawValue) is not signed: no \(missing.joined(separator: " and "))",
+                           help: "sign it with groupchart sign \(document.file) --by CLINICIAN")
+        }
+    }
+}

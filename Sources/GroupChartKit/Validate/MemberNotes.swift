@@ -1,0 +1,61 @@
+/// A member's own clinical note (a progress note or an individual note) with
+/// the date it documents, for the rules about goals, risk and signatures.
+public struct MemberNote: Sendable {
+    public var kind: NoteKind
+    public var file: String
+    public var member: String
+    /// The date of service, when known.
+    public var date: LocalDate?
+    /// When the session ended, when known.
+    public var end: Timestamp?
+    public var content: ClinicalContent
+    public var signature: Signature
+}
+
+/// A signed document: a session note, progress note or individual note.
+public struct SignedDocument: Sendable {
+    public var kind: NoteKind
+    public var file: String
+    public var signature: Signature
+    /// When the session it documents ended, when known.
+    public var sessionEnd: Timestamp?
+}
+
+extension RuleContext {
+    /// Every readable progress note and individual note, in path order.
+    public var memberNotes: [MemberNote] {
+        var notes: [MemberNote] = []
+        for session in record.sessions {
+            let date = session.note?.date?.value
+            let end = Self.timestamp(date, session.note?.end?.value)
+            for note in session.progressNotes where note.isReadable {
+                notes.append(MemberNote(kind: .progressNote, file: note.file, member: note.member, date: date, end: end,
+                                        content: note.content, signature: note.signature))
+            }
+        }
+        for member in record.members {
+            for note in member.individualNotes where note.isReadable {
+                notes.append(MemberNote(kind: .individualNote, file: note.file, member: member.id, date: note.date?.value,
+                                        end: Self.timestamp(note.date?.value, note.end?.value),
+                                        content: note.content, signature: note.signature))
+            }
+        }
+        return notes.sorted { $0.file.utf8.lexicographicallyPrecedes($1.file.utf8) }
+    }
+
+    /// Every readable note that must be signed, in path order.
+    public var signedDocuments: [SignedDocument] {
+        var documents = memberNotes.map { SignedDocument(kind: $0.kind, file: $0.file, signature: $0.signature, sessionEnd: $0.end) }
+        for session in record.sessions {
+            guard let note = session.note else { continue }
+            documents.append(SignedDocument(kind: .sessionNote, file: note.file, signature: note.signature,
+                                            sessionEnd: Self.timestamp(note.date?.value, note.end?.value)))
+        }
+        return documents.sorted { $0.file.utf8.lexicographicallyPrecedes($1.file.utf8) }
+    }
+
+    private static func timestamp(_ date: LocalDate?, _ time: LocalTime?) -> Timestamp? {
+        guard let date, let time else { return nil }
+        return Timestamp(date: date, time: time)
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+@testable import GroupChartKit
+import GroupChartTestSupport
+import Testing
+
+/// The measures behind the billing rules: note similarity, NPI check digits,
+/// the ICD-10-CM code set, authorization counting and held claims.
+@Suite struct BillingMeasureTests {
+    static let example = FixturePractice.repository.appendingPathComponent("examples/dbt-skills")
+
+    private func exampleRecord() throws -> PracticeRecord {
+        RecordReader.read(try PracticeFolder(root: Self.example))
+    }
+
+    @Test func aCopyWithTheNameSwappedAndOneSentenceChangedScoresAsAnError() throws {
+        let record = try exampleRecord()
+        let similarity = NoteSimilarity(record: record)
+        let session = try #require(record.sessions.first { $0.id == "2026-03-12-dbt-skills" })
+        let original = try #require(session.progressNote(for: "okonkwo-david"))
+        let source = try #require(record.file(original.file)).text
+        let copy = source
+            .replacingOccurrences(of: "Mr. Okonkwo", with: "Ms. Reyes")
+            .replacingOccurrences(of: " his ", with: " her ").replacingOccurrences(of: "He ", with: "She ")
+            .replacingOccurrences(of: " he ", with: " she ")
+            .replacingOccurrences(of: "Substance use: denied alcohol or drug use this week.",
+                                  with: "She skipped the card on the weekend while visiting family.")
+        let file = SourceFile(path: "copy.md", text: copy)
+        let split = try FrontMatter.split(file).get()
+        let copied = CommonMark.parse(split.body, firstLine: split.bodyFirstLine, in: file)
+        let notes = [similarity.sentences(of: original.content.body), similarity.sentences(of: copied)]
+        let shared = similarity.sharedSentences(sessionNote: session.note?.body, memberNotes: notes)
+        let score = NoteSimilarity.jaccard(similarity.shingles(notes[0], excluding: shared), similarity.shingles(notes[1], excluding: shared))
+        #expect(score >= 0.85, "score \(score)")
+    }
+
+    @Test func honestNotesOfOneSessionScoreWellUnderTheWarning() throws {
+        let record = try exampleRecord()
+        let similarity = NoteSimilarity(record: record)
+        for session in record.sessions {
+            let sentences = session.progressNotes.map { similarity.sentences(of: $0.content.body) }
+            let shared = similarity.sharedSentences(sessionNote: session.note?.body, memberNotes: sentences)
+            let shingles = sentences.map { similarity.shingles($0, excluding: shared) }
+            for later in shingles.indices { for earlier in 0..<later {
+                let score = NoteSimilarity.jaccard(shingles[earlier], shingles[later])
+                #expect(score < 0.35, "\(session.progressNotes[earlier].file) ~ \(session.progressNotes[later].file): \(score)")
+            } }
+        }
+    }
+
+    @Test func identicalNotesForEveryMemberAreFound() {
+        let similarity = NoteSimilarity(record: PracticeRecord(files: [], strays: [], practice: nil, groups: [], members: [],
+                                                               sessions: [], services: [], readFindings: []))
+        let note = [["members", "practised", "breathing"], ["each", "named", "a", "crisis"]]
+        let shared = similarity.sharedSentences(sessionNote: nil, memberNotes: [note, note, note, note])
+        #expect(shared.count == 2, "sentences in every note are shared group content")
+        let own = similarity.shingles(note, excluding: shared)
+        #expect(NoteSimilarity.jaccard(own, own) == 1, "with no own text left the notes are identical")
+        #expect(similarity.sharedSentences(sessionNote: nil, memberNotes: [note, note]).isEmpty, "two copies are never group content")
+    }
+
+    @Test func sentencesDoNotEndAtTitles() {
+        #expect(NoteSimilarity.sentenceTexts("Mr. Okonkwo came. He left early! Did he? Yes") == ["Mr. Okonkwo came.", "He left early!", "Did he?", "Yes"])
+    }
+
+    @Test func npiCheckDigits() {
+        for valid in ["1245319599", "1830166132", "1234567893"] { #expect(Identifier.isValidNPI(valid), "\(valid)") }
+        for invalid in ["1345678901", "1567890123", "124531959", "12453195990", "12453I9599"] { #expect(!Identifier.isValidNPI(invalid), "\(invalid)") }
+    }
+
+    @Test func icd10BillableCodesCategoriesAndUnknowns() {
+        #expect(ICD10CM.verdict("F60.3") == .billable(dotted: "F60.3"))
+        #expect(ICD10CM.verdict("f4310") == .billable(dotted: "F43.10"))
+        #expect(ICD10CM.verdict("F43.1") == .category(children: ["F43.10", "F43.11", "F43.12"]))
+        guard case .category(let children) = ICD10CM.verdict("F32") else { Issue.record("F32 is a category"); return }
+        #expect(children.contains("F32.1") && !children.contains("F33.1"))
+        #expect(ICD10CM.verdict("F99.99") == .unknown)
+        #expect(ICD10CM.verdict("F60-3") == .unknown)
+        #expect(ICD10CM.billable.count == 74_719)
+    }
+
+    @Test func authorizationsAreCountedAcrossTheRecordAndTheFirstSessionOverIsFlagged() throws {
+        let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("rules/cloned-note/pass"))
+        defer { practice.delete() }
+        let profile = try practice.read("members/doe-jane/profile.md").replacingOccurrences(of: "sessions: 24", with: "sessions: 1")
+        try practice.write("members/doe-jane/profile.md", profile)
+        let report = try practice.check()
+        let flagged = report.diagnostics.filter { $0.rule == "authorization" }
+        #expect(flagged.map { "\($0.location)" } == ["sessions/2026-03-12-skills/doe-jane.md:1:1"])
+        #expect(flagged.first?.message == "session 2 under authorization A100, which allows 1")
+    }
+
+    @Test func heldClaimsNameTheRulesThatHoldThem() throws {
+        let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("rules/risk-level/fail"))
+        defer { practice.delete() }
+        let result = try GroupChart.check(practice.root, options: Checker.Options(today: FixturePractice.today))
+        let readiness = ClaimReadiness(record: result.record, report: result.report)
+        #expect(readiness.decisions.map { "\($0.service.member) \($0.heldBy)" } == ["doe-jane [\"risk-level\"]", "roe-sam []"])
+        #expect(readiness.ready.map(\.member) == ["roe-sam"])
+    }
+
+    @Test func anErrorInPracticeYamlHoldsEveryClaim() throws {
+        let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("rules/invalid-npi/fail"))
+        defer { practice.delete() }
+        let result = try GroupChart.check(practice.root, options: Checker.Options(today: FixturePractice.today))
+        let readiness = ClaimReadiness(record: result.record, report: result.report)
+        #expect(readiness.held.map(\.heldBy) == [["invalid-npi"], ["invalid-npi"]])
+    }
+
+    @Test func absentMembersAndPsychoeducationAreNeverServices() throws {
+        let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("rules/psychoeducation-only/fail"))
+        defer { practice.delete() }
+        #expect(try GroupChart.check(practice.root, options: Checker.Options(today: FixturePractice.today)).record.services.isEmpty)
+        let record = try exampleRecord()
+        let march12 = record.services.filter { $0.sessionID == "2026-03-12-dbt-skills" }.map(\.member)
+        #expect(march12.count == 7 && !march12.contains("patel-arjun") && march12.contains("reyes-maria"))
+    }
+}
