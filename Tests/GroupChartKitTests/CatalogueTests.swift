@@ -39,7 +39,7 @@ import Testing
     }
 
     /// The spec's tables this version implements (when ../shared is present).
-    @Test(arguments: ["Documents and structure", "Attendance"])
+    @Test(arguments: ["Documents and structure", "Attendance", "Billing compliance"])
     func specTableIsRegistered(section: String) throws {
         let spec = FixturePractice.repository.appendingPathComponent("../shared/spec/rules.md")
         guard let text = try? String(contentsOf: spec, encoding: .utf8) else { return }
