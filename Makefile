@@ -3,7 +3,7 @@ SWIFT   ?= swift
 EXAMPLE := examples/dbt-skills
 BIN     := .build/debug/groupchart
 
-.PHONY: all deps build demo test clean
+.PHONY: all deps test-tools build demo test templates clean
 
 all: build
 
@@ -11,23 +11,31 @@ all: build
 deps:
 	@scripts/install-deps.sh
 
+## test-tools: install what the browser, validator and X12 tests need
+test-tools:
+	@scripts/install-test-tools.sh
+
 ## build: compile the groupchart command
 build: deps
 	$(SWIFT) build --product groupchart
 
-## demo: build, then check the example practice
+## templates: embed templates/*.mustache into the program after editing them
+templates:
+	@scripts/embed-templates.py
+
+## demo: build, then compile the example practice into $(EXAMPLE)/build
 demo: build
-	@echo "== groupchart check $(EXAMPLE)"
-	@$(BIN) check $(EXAMPLE); status=$$?; \
+	@echo "== groupchart build $(EXAMPLE)"
+	@$(BIN) build $(EXAMPLE); status=$$?; \
 	  echo ""; \
-	  echo "The example practice is $(EXAMPLE)/; the command is $(BIN)."; \
-	  echo "Try: $(BIN) explain    (the rule catalogue)"; \
+	  echo "Open $(EXAMPLE)/build/index.html in a browser: the dashboard, session packets and member charts."; \
+	  echo "The command is $(BIN); try $(BIN) explain for the rule catalogue."; \
 	  exit $$status
 
-## test: every unit, fixture and end-to-end test
-test: deps
+## test: every unit, fixture, golden and end-to-end test, with the external tools they need
+test: deps test-tools
 	$(SWIFT) build --build-tests
-	$(SWIFT) test
+	GROUPCHART_REQUIRE_TOOLS=1 $(SWIFT) test
 
 clean:
 	rm -rf .build

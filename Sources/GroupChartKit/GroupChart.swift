@@ -12,3 +12,8 @@ public enum GroupChart {
         return (record, Checker.check(record, options: options))
     }
 }
+
+extension GroupChart {
+    /// Named in every record's footer.
+    public static var generator: String { "GroupChart \(version)" }
+}

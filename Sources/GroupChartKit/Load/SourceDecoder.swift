@@ -8,7 +8,7 @@ enum SourceDecoder {
         let bytes = normalisedLineEndings(withoutBOM(raw))
         let problem = firstProblem(in: bytes)
         let text = String(decoding: bytes, as: UTF8.self)
-        return SourceFile(path: path, text: text, encodingProblem: problem)
+        return SourceFile(path: path, text: text, encodingProblem: problem, sha256: SignedText.digest(of: raw))
     }
 
     private static func withoutBOM(_ bytes: [UInt8]) -> ArraySlice<UInt8> {

@@ -14,12 +14,16 @@ public struct SourceFile: Sendable {
     public let encodingProblem: EncodingProblem?
     /// The text split at LF; `lines[0]` is line 1.
     public let lines: [Substring]
+    /// `sha256:<hex>` of the file's bytes as they are on disk, for the
+    /// records' footers (empty for text made in memory).
+    public let sha256: String
 
-    public init(path: String, text: String, encodingProblem: EncodingProblem? = nil) {
+    public init(path: String, text: String, encodingProblem: EncodingProblem? = nil, sha256: String = "") {
         self.path = path
         self.text = text
         self.encodingProblem = encodingProblem
         self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        self.sha256 = sha256
     }
 
     /// The text of a 1-based line, without its line ending.

@@ -5,9 +5,12 @@ import Foundation
 /// headings open (format.md, "Headings").
 public struct MarkdownBody: Sendable {
     public var blocks: [MarkdownBlock]
+    /// The body as written, for the records, which render it with cmark.
+    public var source: String
 
-    public init(blocks: [MarkdownBlock]) {
+    public init(blocks: [MarkdownBlock], source: String = "") {
         self.blocks = blocks
+        self.source = source
     }
 
     /// Every heading's section: the heading and the blocks under it up to the

@@ -23,7 +23,11 @@ public enum SignedText {
 
     /// `sha256:` and 64 lower-case hex digits.
     public static func digest(of text: String) -> String {
-        "sha256:" + SHA256.hash(data: Array(text.utf8)).map { byte in
+        digest(of: Array(text.utf8))
+    }
+
+    public static func digest(of bytes: [UInt8]) -> String {
+        "sha256:" + SHA256.hash(data: bytes).map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()

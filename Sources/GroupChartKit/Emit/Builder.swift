@@ -1,0 +1,99 @@
+import Foundation
+
+/// The emit stage: renders the records of outputs.md from the checked model
+/// and writes them whole or not at all.
+///
+/// A session's packet is written only when no error stands in its folder or
+/// its group's file; a member's chart only when none stands in the member's
+/// folder. The others are skipped and named, so a clean session is never
+/// held back by another's mistake and a record with errors never looks final.
+public enum Builder {
+    public struct Options: Sendable {
+        public var checker: Checker.Options
+        /// The output folder (default `<practice>/build`).
+        public var output: URL?
+
+        public init(checker: Checker.Options, output: URL? = nil) {
+            self.checker = checker
+            self.output = output
+        }
+    }
+
+    public struct Result: Sendable {
+        public var report: CheckReport
+        public var output: URL
+        /// Every file written, relative to `output`.
+        public var written: [String]
+        /// Sessions whose packet was not written, with the rules of their errors.
+        public var skippedSessions: [(id: String, rules: [String])]
+        public var skippedMembers: [(id: String, rules: [String])]
+    }
+
+    /// Why the build could not run or write (exit status 2).
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    public static func build(_ root: URL, options: Options) throws(Failure) -> Result {
+        let checked: (record: PracticeRecord, report: CheckReport)
+        do {
+            checked = try GroupChart.check(root, options: options.checker)
+        } catch {
+            throw Failure(description: error.description)
+        }
+        let templates: TemplateLibrary
+        do {
+            templates = try TemplateLibrary(practice: root)
+        } catch {
+            throw Failure(description: error.description)
+        }
+        let records = RecordSet(record: checked.record, report: checked.report, templates: templates, today: options.checker.today)
+        let outputs = records.render()
+        let folder = OutputFolder(root: options.output ?? root.appendingPathComponent("build"))
+        do {
+            try folder.commit(outputs)
+        } catch {
+            throw Failure(description: error.description)
+        }
+        return Result(report: checked.report, output: folder.root, written: outputs.keys.sorted(),
+                      skippedSessions: records.skippedSessions, skippedMembers: records.skippedMembers)
+    }
+}
+
+extension Builder {
+    /// Writes the audit packet of `member` for `from...to` (each defaulting
+    /// to the first and last date of service on record) to `output`
+    /// (default `<practice>/build/audit/<member>-<from>-<to>.html`).
+    public static func auditPacket(_ root: URL, member id: String, from: LocalDate?, to: LocalDate?, output: URL?,
+                                   options: Checker.Options) throws(Failure) -> (report: CheckReport, file: URL) {
+        let checked: (record: PracticeRecord, report: CheckReport)
+        do {
+            checked = try GroupChart.check(root, options: options)
+        } catch {
+            throw Failure(description: error.description)
+        }
+        guard let member = checked.record.member(id) else {
+            let suggestion = NearestName.help(for: id, in: checked.record.members.map(\.id), noun: "member")
+            throw Failure(description: "no member \"\(id)\"; \(suggestion)")
+        }
+        let dates = checked.record.services.filter { $0.member == id }.map(\.date)
+        let start = from ?? dates.min() ?? options.today
+        let end = to ?? dates.max() ?? options.today
+        guard start <= end else { throw Failure(description: "--from \(start) is after --to \(end)") }
+        let templates: TemplateLibrary
+        do {
+            templates = try TemplateLibrary(practice: root)
+        } catch {
+            throw Failure(description: error.description)
+        }
+        let records = RecordSet(record: checked.record, report: checked.report, templates: templates, today: options.today)
+        let file = output ?? root.appendingPathComponent("build/audit/\(id)-\(start)-\(end).html")
+        do {
+            try OutputFolder(root: file.deletingLastPathComponent())
+                .write(file.lastPathComponent, records.auditPacket(member, period: start...end))
+        } catch {
+            throw Failure(description: error.description)
+        }
+        return (checked.report, file)
+    }
+}

@@ -1,0 +1,68 @@
+/// The audit packet of `groupchart records --member ID`: everything an
+/// auditor asks about one member in a period (profile and coverage, plans in
+/// effect, each session's group note and attendance, the member's notes,
+/// claims), with every other member shown by initials only.
+struct AuditPacket {
+    struct View {
+        var generator: String
+        var practice: PracticeView
+        var period: String
+        var chart: MemberChartView
+        var sessions: [SessionEntry]
+    }
+
+    struct SessionEntry {
+        var session: SessionView
+        var note: NoteView?
+    }
+
+    let format: RecordFormatting
+    let chart: MemberChart
+
+    func view(_ member: Member, period: ClosedRange<LocalDate>) -> View {
+        let record = format.record
+        let packet = SessionPacket(format: format)
+        let name = { (id: String) in id == member.id ? member.displayName : format.initials(id) }
+        var sessions: [SessionEntry] = []
+        for session in record.sessions {
+            guard let log = session.note, let date = log.date?.value, period.contains(date), log.attendance(of: member.id) != nil else { continue }
+            var view = packet.sessionView(session, note: log, name: name)
+            view.bodyHTML = CommonMark.html(redacted(log.body.source, keeping: member.id))
+            let readable = session.progressNote(for: member.id).flatMap { $0.isReadable ? $0 : nil }
+            let note = readable.map { progress in
+                format.note(kind: "Progress note", member: member.id, date: date, body: progress.content.body,
+                            signature: progress.signature, file: progress.file)
+            }
+            sessions.append(SessionEntry(session: view, note: note))
+        }
+        var memberChart = chart.view(member, period: period)
+        memberChart.notes = memberChart.notes.filter { $0.kind != "Progress note" }
+        return View(generator: GroupChart.generator, practice: format.practice,
+                    period: "\(period.lowerBound) to \(period.upperBound)", chart: memberChart, sessions: sessions)
+    }
+
+    /// The group note's text with every other member's first and last name
+    /// replaced by its initial, as whole words.
+    private func redacted(_ text: String, keeping member: String) -> String {
+        var result = text
+        for other in format.record.members where other.id != member {
+            for name in [other.profile?.firstName?.value, other.profile?.lastName?.value].compactMap({ $0 }) where name.count > 1 {
+                result = Self.replaceWord(name, with: "\(name.first!).", in: result)
+            }
+        }
+        return result
+    }
+
+    private static func replaceWord(_ word: String, with replacement: String, in text: String) -> String {
+        var output = ""
+        var rest = Substring(text)
+        while let found = rest.range(of: word) {
+            let before = found.lowerBound == rest.startIndex ? output.last : rest[rest.index(before: found.lowerBound)]
+            let after = found.upperBound == rest.endIndex ? nil : rest[found.upperBound]
+            let isWord = !(before.map { $0.isLetter || $0.isNumber } ?? false) && !(after.map { $0.isLetter || $0.isNumber } ?? false)
+            output += rest[..<found.lowerBound] + (isWord ? replacement : word)
+            rest = rest[found.upperBound...]
+        }
+        return output + rest
+    }
+}

@@ -1,0 +1,108 @@
+/// The dashboard (`index.html`): sessions, members, diagnostics, claims ready
+/// and held, and authorization use, at a glance.
+struct IndexPage {
+    struct View {
+        var generator: String
+        var practice: PracticeView
+        var today: String
+        var counts: Counts
+        var sessions: [SessionRow]
+        var members: [MemberRow]
+        var diagnostics: [DiagnosticRow]
+        var heldClaims: [HeldClaimRow]
+        var authorizations: [AuthorizationRow]
+        var hasDiagnostics: Bool
+        var hasHeldClaims: Bool
+    }
+
+    struct Counts {
+        var sessions: Int
+        var members: Int
+        var errors: Int
+        var warnings: Int
+        var claimsReady: Int
+        var claimsHeld: Int
+    }
+
+    struct SessionRow {
+        var id: String
+        var date: String
+        var group: String
+        var topic: String
+        var attended: Int
+        var link: String
+        var skipped: Bool
+    }
+
+    struct MemberRow {
+        var id: String
+        var name: String
+        var coverage: String
+        var link: String
+        var skipped: Bool
+    }
+
+    struct DiagnosticRow {
+        var place: String
+        var severity: String
+        var rule: String
+        var message: String
+    }
+
+    struct HeldClaimRow {
+        var date: String
+        var member: String
+        var session: String
+        var heldBy: String
+    }
+
+    struct AuthorizationRow {
+        var member: String
+        var number: String
+        var cpt: String
+        var period: String
+        var used: Int
+        var sessions: Int
+        var low: Bool
+    }
+
+    let format: RecordFormatting
+    let chart: MemberChart
+
+    func view(report: CheckReport, readiness: ClaimReadiness, today: LocalDate,
+              writtenSessions: Set<String>, writtenMembers: Set<String>) -> View {
+        let record = format.record
+        let sessions = record.sessions.compactMap { session -> SessionRow? in
+            guard let note = session.note else { return nil }
+            let written = writtenSessions.contains(session.id)
+            return SessionRow(id: session.id, date: note.date?.value.description ?? "", group: record.group(of: note)?.name?.value ?? "",
+                              topic: note.topic?.value ?? "", attended: note.attendance.filter(\.attended).count,
+                              link: written ? "sessions/\(session.id).html" : "", skipped: !written)
+        }
+        let members = record.members.map { member in
+            let written = writtenMembers.contains(member.id)
+            return MemberRow(id: member.id, name: member.displayName, coverage: chart.profile(member).coverage,
+                             link: written ? "members/\(member.id).html" : "", skipped: !written)
+        }
+        let authorizations = record.members.flatMap { member in
+            chart.profile(member).authorizations.map { authorization in
+                AuthorizationRow(member: member.displayName, number: authorization.number, cpt: authorization.cpt,
+                                 period: authorization.period, used: authorization.used, sessions: authorization.sessions,
+                                 low: authorization.sessions - authorization.used <= 2)
+            }
+        }
+        let held = readiness.held.map { decision in
+            HeldClaimRow(date: decision.service.date.description, member: format.memberName(decision.service.member),
+                         session: decision.service.sessionID, heldBy: decision.heldBy.joined(separator: ", "))
+        }
+        let diagnostics = report.diagnostics.map { diagnostic in
+            DiagnosticRow(place: diagnostic.location.description, severity: diagnostic.severity.rawValue,
+                          rule: diagnostic.rule, message: diagnostic.message)
+        }
+        return View(generator: GroupChart.generator, practice: format.practice, today: today.description,
+                    counts: Counts(sessions: sessions.count, members: members.count, errors: report.errorCount,
+                                   warnings: report.warningCount, claimsReady: readiness.ready.count, claimsHeld: held.count),
+                    sessions: sessions, members: members, diagnostics: diagnostics, heldClaims: held,
+                    authorizations: authorizations, hasDiagnostics: !diagnostics.isEmpty, hasHeldClaims: !held.isEmpty)
+    }
+}

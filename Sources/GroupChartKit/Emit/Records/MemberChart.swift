@@ -1,0 +1,106 @@
+/// The member's chart (`members/<member-id>.html`): profile, coverage and
+/// authorizations, plans, attendance history, every progress note in date
+/// order, and claims. Also the parts of the audit packet about the member.
+struct MemberChart {
+    let format: RecordFormatting
+    let readiness: ClaimReadiness
+    let ledger: AuthorizationLedger
+
+    /// The chart; sessions outside `period` or in `skippedSessions` are left out.
+    func view(_ member: Member, period: ClosedRange<LocalDate>? = nil, skippedSessions: Set<String> = []) -> MemberChartView {
+        let inPeriod = { (date: LocalDate?) in period.map { range in date.map(range.contains) ?? false } ?? true }
+        var notes: [(date: LocalDate?, note: NoteView)] = []
+        var attendance: [MemberAttendanceView] = []
+        var skipped: [String] = []
+        for session in format.record.sessions {
+            guard let log = session.note, inPeriod(log.date?.value), let entry = log.attendance(of: member.id) else { continue }
+            attendance.append(attendanceRow(session, log, entry))
+            guard let progress = session.progressNote(for: member.id), progress.isReadable else { continue }
+            if skippedSessions.contains(session.id) { skipped.append(session.id); continue }
+            notes.append((log.date?.value, format.note(kind: "Progress note", member: member.id, date: log.date?.value,
+                                                       body: progress.content.body, signature: progress.signature, file: progress.file)))
+        }
+        for individual in member.individualNotes where individual.isReadable && inPeriod(individual.date?.value) {
+            notes.append((individual.date?.value, format.note(kind: "Individual session", member: member.id, date: individual.date?.value,
+                                                              body: individual.content.body, signature: individual.signature,
+                                                              file: individual.file)))
+        }
+        let ordered = notes.enumerated().sorted { lhs, rhs in
+            (lhs.element.date?.dayNumber ?? 0, lhs.offset) < (rhs.element.date?.dayNumber ?? 0, rhs.offset)
+        }.map(\.element.note)
+        let plans = member.plans.filter { plan in
+            guard let period, let effective = plan.effective?.value else { return true }
+            let next = member.plans.first { ($0.effective?.value).map { $0 > effective } ?? false }?.effective?.value
+            return effective <= period.upperBound && (next.map { $0 > period.lowerBound } ?? true)
+        }
+        var sources = member.profile.map { [format.source($0.file)] } ?? []
+        sources += plans.map { format.source($0.file) }
+        return MemberChartView(
+            generator: GroupChart.generator, practice: format.practice, profile: profile(member), plans: plans.map(plan),
+            attendance: attendance, notes: ordered,
+            claims: readiness.decisions.filter { $0.service.member == member.id && inPeriod($0.service.date) }.map(claim),
+            skipped: skipped, sources: sources,
+            period: period.map { "\($0.lowerBound) to \($0.upperBound)" })
+    }
+
+    func profile(_ member: Member) -> ProfileView {
+        let profile = member.profile
+        var view = ProfileView(name: member.displayName, dob: profile?.dob?.value.description ?? "", sex: profile?.sex?.value.rawValue ?? "",
+                               address: RecordFormatting.address(profile?.address), coverage: "Self-pay", memberID: nil, groupNumber: nil,
+                               subscriber: nil, benefits: nil, authorizations: [])
+        guard let insurance = member.insurance else { return view }
+        let payer = insurance.payer.flatMap { format.record.practice?.payer($0.value) }
+        view.coverage = [payer?.name?.value ?? insurance.payer?.value, payer?.payerID.map { "payer id \($0.value)" }]
+            .compactMap { $0 }.joined(separator: ", ")
+        view.memberID = insurance.memberID?.value
+        view.groupNumber = insurance.groupNumber?.value
+        switch insurance.subscriber {
+        case .other(let person)?:
+            view.subscriber = [[person.firstName?.value, person.lastName?.value].compactMap { $0 }.joined(separator: " "),
+                               person.relationship.map { "(\($0.value.rawValue))" }].compactMap { $0 }.joined(separator: " ")
+        default:
+            view.subscriber = "Self"
+        }
+        if let benefits = insurance.benefits {
+            let covered = benefits.groupTherapyCovered.map { $0.value ? "group therapy covered" : "group therapy NOT covered" } ?? ""
+            view.benefits = ["verified \(benefits.verifiedOn?.value.description ?? "?")",
+                             benefits.verifiedBy.map { "by \(format.clinicianName($0.value))" }, covered,
+                             benefits.copay.map { "copay $\($0.value)" }, benefits.reference?.value]
+                .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "; ")
+        } else {
+            view.benefits = "not verified"
+        }
+        view.authorizations = insurance.authorizations.map { authorization in
+            let used = ledger.entries.filter { $0.service.member == member.id && $0.authorization?.location == authorization.location }.count
+            return AuthorizationView(number: authorization.number?.value ?? "", cpt: authorization.cpt?.value ?? "",
+                                     period: "\(authorization.from?.value.description ?? "?") to \(authorization.to?.value.description ?? "?")",
+                                     used: used, sessions: authorization.sessions?.value ?? 0)
+        }
+        return view
+    }
+
+    private func plan(_ plan: TreatmentPlan) -> PlanView {
+        PlanView(effective: plan.effective?.value.description ?? "", reviewBy: plan.reviewBy?.value.description ?? "",
+                 modality: plan.modalities.map(\.value).joined(separator: ", "),
+                 frequency: [plan.frequency?.value, plan.sessionMinutes.map { "\($0.value) minutes" }, plan.duration?.value]
+                    .compactMap { $0 }.joined(separator: ", "),
+                 diagnoses: plan.diagnoses.map { DiagnosisView(code: ICD10CM.dotted($0.value)) },
+                 goals: plan.goals.map { GoalView(id: $0.id.value, text: $0.text) },
+                 signature: [plan.signedBy.map { format.clinicianName($0.value) }, plan.signedOn.map { $0.value.description }]
+                    .compactMap { $0 }.joined(separator: ", "),
+                 bodyHTML: CommonMark.html(plan.body.source), source: format.source(plan.file))
+    }
+
+    private func attendanceRow(_ session: Session, _ log: SessionNote, _ entry: AttendanceEntry) -> MemberAttendanceView {
+        let detail = [entry.arrived.map { "arrived \($0.value)" }, entry.left.map { "left \($0.value)" }, entry.reason?.value]
+            .compactMap { $0 }.joined(separator: "; ")
+        return MemberAttendanceView(date: log.date?.value.description ?? "", session: session.id,
+                                    status: entry.status?.value.rawValue ?? "not recorded", detail: detail)
+    }
+
+    private func claim(_ decision: ClaimReadiness.Decision) -> ClaimRowView {
+        ClaimRowView(date: decision.service.date.description, session: decision.service.sessionID, cpt: decision.service.cpt,
+                     status: decision.isReady ? "Ready" : "Held", heldBy: decision.heldBy.joined(separator: ", "),
+                     isHeld: !decision.isReady)
+    }
+}

@@ -1,0 +1,74 @@
+/// Every record file of one build, rendered in memory: index.html, the
+/// session packets, the member charts and attendance.csv.
+struct RecordSet {
+    let record: PracticeRecord
+    let report: CheckReport
+    let templates: TemplateLibrary
+    let today: LocalDate
+    let readiness: ClaimReadiness
+    let ledger: AuthorizationLedger
+    /// Rules of the errors in each file.
+    private let errors: [String: Set<String>]
+
+    init(record: PracticeRecord, report: CheckReport, templates: TemplateLibrary, today: LocalDate) {
+        self.record = record
+        self.report = report
+        self.templates = templates
+        self.today = today
+        readiness = ClaimReadiness(record: record, report: report)
+        ledger = AuthorizationLedger(record: record)
+        var errors: [String: Set<String>] = [:]
+        for diagnostic in report.diagnostics where diagnostic.severity == .error {
+            errors[diagnostic.location.file, default: []].insert(diagnostic.rule)
+        }
+        self.errors = errors
+    }
+
+    /// Sessions with an error in their folder or their group's file.
+    var skippedSessions: [(id: String, rules: [String])] {
+        record.sessions.compactMap { session in
+            let group = session.note.flatMap { record.group(of: $0) }?.file
+            let rules = errors.filter { $0.key.hasPrefix("sessions/\(session.id)/") || $0.key == group }.values
+                .reduce(into: Set<String>()) { $0.formUnion($1) }
+            return rules.isEmpty && session.note != nil ? nil : (session.id, rules.sorted())
+        }
+    }
+
+    var skippedMembers: [(id: String, rules: [String])] {
+        record.members.compactMap { member in
+            let rules = errors.filter { $0.key.hasPrefix("members/\(member.id)/") }.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+            return rules.isEmpty && member.profile != nil ? nil : (member.id, rules.sorted())
+        }
+    }
+
+    func render() -> [String: [UInt8]] {
+        let format = RecordFormatting(record: record)
+        let chart = MemberChart(format: format, readiness: readiness, ledger: ledger)
+        let skipped = Set(skippedSessions.map(\.id))
+        let skippedMembers = Set(self.skippedMembers.map(\.id))
+        var outputs: [String: [UInt8]] = [:]
+        let clean = record.sessions.filter { !skipped.contains($0.id) }
+        for session in clean {
+            guard let note = session.note else { continue }
+            outputs["sessions/\(session.id).html"] = bytes(templates.render(SessionPacket(format: format).view(session, note: note), with: "session"))
+        }
+        for member in record.members where !skippedMembers.contains(member.id) {
+            outputs["members/\(member.id).html"] = bytes(templates.render(chart.view(member, skippedSessions: skipped), with: "member"))
+        }
+        outputs["attendance.csv"] = bytes(AttendanceCSV.table(record, sessions: clean).text)
+        let index = IndexPage(format: format, chart: chart).view(
+            report: report, readiness: readiness, today: today,
+            writtenSessions: Set(clean.map(\.id)), writtenMembers: Set(record.members.map(\.id)).subtracting(skippedMembers))
+        outputs["index.html"] = bytes(templates.render(index, with: "index"))
+        return outputs
+    }
+
+    /// The audit packet of one member for a period.
+    func auditPacket(_ member: Member, period: ClosedRange<LocalDate>) -> [UInt8] {
+        let format = RecordFormatting(record: record)
+        let chart = MemberChart(format: format, readiness: readiness, ledger: ledger)
+        return bytes(templates.render(AuditPacket(format: format, chart: chart).view(member, period: period), with: "audit"))
+    }
+
+    private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+}

@@ -1,0 +1,152 @@
+/// The values the record templates render. Templates are logic-less
+/// (Mustache), so everything a template shows is decided here: text is
+/// plain (Mustache escapes it), and only fields named `...HTML` hold markup,
+/// rendered by cmark in safe mode.
+struct PracticeView {
+    var name: String
+    var npi: String
+    var taxID: String
+    var address: String
+    var phone: String
+}
+
+struct ClinicianView {
+    var role: String
+    var name: String
+    var credentials: String?
+    var npi: String?
+}
+
+struct AttendanceRowView {
+    var member: String
+    var status: String
+    var arrived: String
+    var left: String
+    var reason: String
+    var attended: Bool
+}
+
+struct SignatureView {
+    var signer: String
+    var signedAt: String?
+    var digest: String?
+}
+
+struct SourceView {
+    var path: String
+    var sha256: String
+}
+
+/// A member's own note on its own pages; `running` repeats on each page.
+struct NoteView {
+    var kind: String
+    var memberName: String
+    var dob: String
+    var dateOfService: String
+    var running: String
+    var bodyHTML: String
+    var signature: SignatureView?
+    var source: SourceView
+}
+
+struct SessionView {
+    var id: String
+    var title: String
+    var groupName: String
+    var date: String
+    var longDate: String
+    var time: String
+    var minutes: Int
+    var cpt: String
+    var placeOfService: String
+    var topic: String
+    var module: String?
+    var format: String
+    var clinicians: [ClinicianView]
+    var attendance: [AttendanceRowView]
+    var attendedCount: Int
+    var enrolledCount: Int
+    var bodyHTML: String
+    var signature: SignatureView?
+    var sources: [SourceView]
+}
+
+struct SessionPacketView {
+    var generator: String
+    var practice: PracticeView
+    var session: SessionView
+    var notes: [NoteView]
+}
+
+struct ClaimRowView {
+    var date: String
+    var session: String
+    var cpt: String
+    var status: String
+    var heldBy: String
+    var isHeld: Bool
+}
+
+struct AuthorizationView {
+    var number: String
+    var cpt: String
+    var period: String
+    var used: Int
+    var sessions: Int
+}
+
+struct PlanView {
+    var effective: String
+    var reviewBy: String
+    var modality: String
+    var frequency: String
+    var diagnoses: [DiagnosisView]
+    var goals: [GoalView]
+    var signature: String
+    var bodyHTML: String
+    var source: SourceView
+}
+
+struct DiagnosisView {
+    var code: String
+}
+
+struct GoalView {
+    var id: String
+    var text: String
+}
+
+struct ProfileView {
+    var name: String
+    var dob: String
+    var sex: String
+    var address: String
+    var coverage: String
+    var memberID: String?
+    var groupNumber: String?
+    var subscriber: String?
+    var benefits: String?
+    var authorizations: [AuthorizationView]
+    var hasAuthorizations: Bool { !authorizations.isEmpty }
+}
+
+struct MemberChartView {
+    var generator: String
+    var practice: PracticeView
+    var profile: ProfileView
+    var plans: [PlanView]
+    var attendance: [MemberAttendanceView]
+    var notes: [NoteView]
+    var claims: [ClaimRowView]
+    var skipped: [String]
+    var sources: [SourceView]
+    var period: String?
+    var hasSkipped: Bool { !skipped.isEmpty }
+}
+
+struct MemberAttendanceView {
+    var date: String
+    var session: String
+    var status: String
+    var detail: String
+}

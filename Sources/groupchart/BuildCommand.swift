@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import GroupChartKit
+
+/// `groupchart build [PATH] [--out DIR]`: validates, then writes the records
+/// (and, as later stages land, the claims) to DIR.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Validate a practice, then write its records and claims.",
+        discussion: """
+            Writes index.html, sessions/<id>.html, members/<id>.html and attendance.csv to DIR (default PATH/build). \
+            A session or member with errors is skipped and named; the rest is written. Exit status: 0 no error, \
+            1 errors (some records skipped or claims held), 2 the build could not run or write.
+            """
+    )
+
+    @Argument(help: "The practice folder (default: the current folder).")
+    var path: String = "."
+
+    @Option(help: ArgumentHelp("The output folder (default: PATH/build).", valueName: "DIR"))
+    var out: String?
+
+    @OptionGroup var options: DiagnosticOptions
+
+    func run() throws {
+        let root = URL(fileURLWithPath: path)
+        let result: Builder.Result
+        do {
+            result = try Builder.build(root, options: Builder.Options(
+                checker: try options.checkerOptions(), output: out.map { URL(fileURLWithPath: $0) }))
+        } catch let failure as Builder.Failure {
+            throw fail(failure.description)
+        }
+        options.print(result.report)
+        for (id, rules) in result.skippedSessions {
+            note("skipped session \(id): \(rules.isEmpty ? "no session.md" : "errors (\(rules.joined(separator: ", ")))")")
+        }
+        for (id, rules) in result.skippedMembers {
+            note("skipped member \(id): \(rules.isEmpty ? "no profile" : "errors (\(rules.joined(separator: ", ")))")")
+        }
+        let shown = out ?? (path == "." ? "build" : "\(path)/build")
+        note("wrote \(result.written.count) files to \(shown)/; open \(shown)/index.html")
+        throw ExitCode(result.report.exitStatus)
+    }
+}
+
+/// A line for the person at the terminal, on standard error so that
+/// `--format json` output stays one JSON object.
+func note(_ line: String) {
+    FileHandle.standardError.write(Data("groupchart: \(line)\n".utf8))
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import GroupChartKit
+
+/// `groupchart records --member ID [--from DATE] [--to DATE] [PATH]`: one
+/// audit packet with everything about a member in a period.
+struct RecordsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "records",
+        abstract: "Write one member's audit packet (HTML), other members shown by initials.",
+        discussion: "The period defaults to the member's first and last date of service."
+    )
+
+    @Option(help: "The member's id.")
+    var member: String
+
+    @Option(help: ArgumentHelp("The first date of the period.", valueName: "YYYY-MM-DD"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("The last date of the period.", valueName: "YYYY-MM-DD"))
+    var to: String?
+
+    @Option(help: ArgumentHelp("The file to write (default: PATH/build/audit/<member>-<from>-<to>.html).", valueName: "FILE"))
+    var out: String?
+
+    @Argument(help: "The practice folder (default: the current folder).")
+    var path: String = "."
+
+    @OptionGroup var options: DiagnosticOptions
+
+    func run() throws {
+        let written: (report: CheckReport, file: URL)
+        do {
+            written = try Builder.auditPacket(
+                URL(fileURLWithPath: path), member: member, from: try date(from, "--from"), to: try date(to, "--to"),
+                output: out.map { URL(fileURLWithPath: $0) }, options: try options.checkerOptions())
+        } catch let failure as Builder.Failure {
+            throw fail(failure.description)
+        }
+        options.print(written.report)
+        note("wrote \(written.file.path)")
+        throw ExitCode(written.report.exitStatus)
+    }
+
+    private func date(_ text: String?, _ option: String) throws -> LocalDate? {
+        guard let text else { return nil }
+        switch LocalDate.parse(text) {
+        case .success(let date): return date
+        case .failure(let error): throw ValidationError("\(option): \(error.message)")
+        }
+    }
+}

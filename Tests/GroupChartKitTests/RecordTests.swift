@@ -1,0 +1,171 @@
+import Foundation
+@testable import GroupChartKit
+import GroupChartTestSupport
+import Testing
+
+/// The records of `groupchart build`: golden files of the example, and the
+/// promises of outputs.md (deterministic, inert, whole or nothing, private).
+@Suite struct RecordTests {
+    static let example = FixturePractice.repository.appendingPathComponent("examples/dbt-skills")
+    static let golden = FixturePractice.fixtures.appendingPathComponent("../Golden/dbt-skills").standardized
+
+    private func build(_ root: URL, into output: URL) throws -> Builder.Result {
+        try Builder.build(root, options: Builder.Options(checker: Checker.Options(today: FixturePractice.today), output: output))
+    }
+
+    private func temporaryFolder() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-out-\(UUID().uuidString)")
+    }
+
+    /// Every record file of the example against its golden copy
+    /// (`GROUPCHART_RECORD=1 swift test` re-records them).
+    @Test func exampleRecordsMatchTheirGoldenFiles() throws {
+        let output = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let result = try build(Self.example, into: output)
+        #expect(result.report.errorCount == 0)
+        let records = result.written.filter { $0.hasSuffix(".html") || $0 == "attendance.csv" }
+        #expect(records.contains("sessions/2026-03-12-dbt-skills.html") && records.contains("members/okonkwo-david.html"))
+        for path in records {
+            let text = try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+            try Golden.compare(text, to: Self.golden.appendingPathComponent(path))
+        }
+        let goldens = FileManager.default.enumerator(atPath: Self.golden.path)?.compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".html") || $0.hasSuffix(".csv") } ?? []
+        #expect(Set(goldens) == Set(records), "golden files without a record (or records without a golden file)")
+    }
+
+    @Test func buildsAreByteIdentical() throws {
+        let first = temporaryFolder(), second = temporaryFolder()
+        defer { [first, second].forEach { try? FileManager.default.removeItem(at: $0) } }
+        let written = try build(Self.example, into: first).written
+        _ = try build(Self.example, into: second)
+        for path in written {
+            #expect(FileManager.default.contents(atPath: first.appendingPathComponent(path).path)
+                    == FileManager.default.contents(atPath: second.appendingPathComponent(path).path), "\(path)")
+        }
+    }
+
+    @Test func scriptsLinksAndFrontMatterValuesRenderInert() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let note = try practice.read("sessions/2026-03-05-skills/doe-jane.md")
+            .replacingOccurrences(of: "in detail.", with: "in detail. <script>alert('x')</script> [call](javascript:alert(1)) <img src=x onerror=alert(1)>")
+        try practice.write("sessions/2026-03-05-skills/doe-jane.md", note)
+        let session = try practice.read("sessions/2026-03-05-skills/session.md")
+            .replacingOccurrences(of: "topic: Paced breathing", with: "topic: \"<b onmouseover=alert(1)>Paced</b> & breathing\"")
+        try practice.write("sessions/2026-03-05-skills/session.md", session)
+        let output = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        _ = try build(practice.root, into: output)
+        let html = try String(contentsOf: output.appendingPathComponent("sessions/2026-03-05-skills.html"), encoding: .utf8)
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("javascript:"))
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("<b onmouseover"))
+        #expect(html.contains("&lt;b onmouseover=alert(1)&gt;Paced&lt;/b&gt; &amp; breathing"))
+        #expect(html.contains("<!-- raw HTML omitted -->"))
+    }
+
+    @Test func aSessionWithErrorsIsSkippedAndItsOldPacketRemoved() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let output = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let packet = output.appendingPathComponent("sessions/2026-03-05-skills.html")
+        _ = try build(practice.root, into: output)
+        #expect(FileManager.default.fileExists(atPath: packet.path))
+        let broken = try practice.read("sessions/2026-03-05-skills/doe-jane.md").replacingOccurrences(of: "Risk level: low.", with: "")
+        try practice.write("sessions/2026-03-05-skills/doe-jane.md", broken)
+        let result = try build(practice.root, into: output)
+        #expect(result.skippedSessions.map(\.id) == ["2026-03-05-skills"])
+        #expect(result.skippedSessions.first?.rules == ["risk-level"])
+        #expect(!FileManager.default.fileExists(atPath: packet.path), "a stale packet must not linger")
+        let index = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains("skipped: errors"))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("members/doe-jane.html").path))
+    }
+
+    @Test func outputsAreOwnerOnly() throws {
+        let output = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        _ = try build(Self.example, into: output)
+        for path in [".", "sessions", "index.html", "sessions/2026-03-12-dbt-skills.html", "attendance.csv"] {
+            let attributes = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent(path).path)
+            let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0
+            #expect(mode & 0o077 == 0, "\(path) is readable by others: \(String(mode, radix: 8))")
+        }
+    }
+
+    @Test func anOutputThatCannotBeWrittenLeavesNothingBehind() throws {
+        let output = temporaryFolder()
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: output) }
+        try Data("in the way".utf8).write(to: output.appendingPathComponent("sessions"))
+        #expect(throws: Builder.Failure.self) { _ = try build(Self.example, into: output) }
+        let left = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
+        #expect(left == ["sessions"], "no half-written outputs: \(left)")
+    }
+
+    @Test func aPracticeTemplateOverridesTheBuiltInOne() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        try practice.write("templates/index.mustache", "<!DOCTYPE html><title>{{practice.name}}</title><p>Our own index</p>\n")
+        let output = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        _ = try build(practice.root, into: output)
+        let index = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index == "<!DOCTYPE html><title>Fixture Counseling</title><p>Our own index</p>\n")
+    }
+
+    @Test func aBrokenTemplateIsPlacedInItsFile() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        try practice.write("templates/session.mustache", "<p>\n{{#notes}}\n<p>{{memberName}}</p>\n")
+        #expect {
+            _ = try build(practice.root, into: temporaryFolder())
+        } throws: { error in
+            "\(error)".hasPrefix("templates/session.mustache:") && "\(error)".contains("the template does not parse")
+        }
+    }
+
+    @Test func embeddedTemplatesMatchTheTemplatesFolder() throws {
+        let folder = FixturePractice.repository.appendingPathComponent("templates")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".mustache") }
+        #expect(Set(files.map { String($0.dropLast(".mustache".count)) }) == Set(BuiltInTemplates.all.keys))
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            #expect(BuiltInTemplates.all[String(file.dropLast(".mustache".count))] == text,
+                    "\(file) differs from BuiltInTemplates.swift: run scripts/embed-templates.py (make templates)")
+        }
+    }
+
+    @Test func theAuditPacketShowsOtherMembersByInitialsOnly() throws {
+        let output = temporaryFolder().appendingPathComponent("packet.html")
+        defer { try? FileManager.default.removeItem(at: output.deletingLastPathComponent()) }
+        _ = try Builder.auditPacket(Self.example, member: "okonkwo-david", from: nil, to: nil, output: output,
+                                    options: Checker.Options(today: FixturePractice.today))
+        let html = try String(contentsOf: output, encoding: .utf8)
+        #expect(html.contains("David Okonkwo"))
+        #expect(html.contains("AET-3310294875"))
+        #expect(html.contains("M. R.") && html.contains("L. N."))
+        for name in ["Maria", "Reyes", "Lily", "Chen", "Arjun", "Patel", "Chloé", "Nguyễn", "Marcus", "Sofia", "Alvarez"] {
+            #expect(!html.contains(name), "the audit packet names \(name)")
+        }
+        #expect(html.contains("Period 2026-03-12 to 2026-03-19"))
+        #expect(html.components(separatedBy: "class=\"member-note\"").count - 1 == 4, "two group notes and two progress notes")
+    }
+
+    @Test func csvFieldsAreQuotedAndFormulasDefused() {
+        #expect(CSVTable.field("plain") == "plain")
+        #expect(CSVTable.field("a,b") == "\"a,b\"")
+        #expect(CSVTable.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(CSVTable.field("two\nlines") == "\"two\nlines\"")
+        #expect(CSVTable.field("=SUM(A1)") == "'=SUM(A1)")
+        #expect(CSVTable.field("-5") == "'-5")
+        #expect(CSVTable.field("@cmd,x") == "\"'@cmd,x\"")
+        var table = CSVTable(columns: ["a", "b"])
+        table.append(["1", "Nguyễn"])
+        #expect(table.text == "a,b\r\n1,Nguyễn\r\n")
+    }
+}

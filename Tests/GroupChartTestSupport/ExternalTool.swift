@@ -1,0 +1,42 @@
+import Foundation
+
+/// Programs some tests need (Chromium, pdftotext, the Nu HTML checker,
+/// pyx12). `make test` installs them and sets `GROUPCHART_REQUIRE_TOOLS=1`,
+/// so that in CI a missing tool fails its test; a plain `swift test` on a
+/// machine without them skips those tests instead.
+public enum ExternalTool {
+    public static var required: Bool {
+        ProcessInfo.processInfo.environment["GROUPCHART_REQUIRE_TOOLS"] == "1"
+    }
+
+    /// The first of `names` found on the PATH.
+    public static func find(_ names: String...) -> URL? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for name in names {
+            for folder in path.split(separator: ":") {
+                let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
+                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            }
+        }
+        return nil
+    }
+
+    /// Whether a test needing `tool` should run: the tool is there, or it is required.
+    public static func shouldRun(_ tool: URL?) -> Bool {
+        tool != nil || required
+    }
+
+    /// Runs `tool` and returns its exit status and output (standard output then error).
+    public static func run(_ tool: URL, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = tool
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
