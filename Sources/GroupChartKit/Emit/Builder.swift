@@ -48,7 +48,14 @@ public enum Builder {
             throw Failure(description: error.description)
         }
         let records = RecordSet(record: checked.record, report: checked.report, templates: templates, today: options.checker.today)
-        let outputs = records.render()
+        var outputs = records.render()
+        let claims = ClaimBuilder(record: checked.record, report: checked.report).claims()
+        do {
+            let files = ClaimFiles(claims: claims, practice: checked.record.practice, today: options.checker.today)
+            outputs.merge(try files.render()) { _, claim in claim }
+        } catch {
+            throw Failure(description: error.description)
+        }
         let folder = OutputFolder(root: options.output ?? root.appendingPathComponent("build"))
         do {
             try folder.commit(outputs)

@@ -12,6 +12,8 @@ public struct Practice: Sendable {
     public var clinicians: [Clinician]
     public var payers: [Payer]
     public var fees: [Fee]
+    /// Where the `fees:` mapping stands (or line 1).
+    public var feesLocation: SourceLocation
     public var ruleSettings: [RuleSetting]
 
     public func clinician(_ id: String) -> Clinician? { clinicians.first { $0.id.value == id } }

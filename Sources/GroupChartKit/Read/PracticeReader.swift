@@ -17,7 +17,8 @@ enum PracticeReader {
             name: nil, npi: nil, taxID: nil, taxonomy: nil, address: nil, phone: nil,
             location: details?.anchor ?? file.location(line: 1),
             edi: top.mapping("edi").map(edi), clinicians: clinicians(top), payers: payers(top),
-            fees: fees(top), ruleSettings: ruleSettings(top))
+            fees: fees(top), feesLocation: top.pairs.first { $0.name == "fees" }?.key.location ?? file.location(line: 1),
+            ruleSettings: ruleSettings(top))
         if let details {
             practice.name = details.text("name", required: true, hint: "the practice's name as payers know it")
             practice.npi = details.text("npi", required: true, hint: "the billing NPI (CMS-1500 box 33a), ten digits in quotes")

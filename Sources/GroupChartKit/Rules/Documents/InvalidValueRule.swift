@@ -8,7 +8,9 @@ struct InvalidValueRule: Rule {
             Every value against its kind (format.md, "Scalars"): dates are real calendar dates (2026-02-30 is \
             not), times are HH:MM on the 24-hour clock whether quoted or not, money has at most two decimals, \
             CPT codes are five digits, ids are lower-case slugs, and enumerations (sex, attendance status, \
-            format, state) take one of their words.
+            format, state) take one of their words. When practice.yaml has `edi:`, the values the 837P \
+            carries must hold no X12 separator (* : ^ ~) and have an ASCII form (accents are dropped: \
+            Nguyễn is sent as Nguyen), and the billing ZIP must have nine digits.
             """,
         why: """
             Lenient parsers turn 2026-02-30 into March 2 and an unquoted 14:00 into 840; a claim built on \
@@ -21,6 +23,6 @@ struct InvalidValueRule: Rule {
         fix: "Write the value in the form the message gives (`date: 2026-03-02`, `start: \"14:00\"`).")
 
     func check(_ context: RuleContext) -> [Finding] {
-        context.readFindings(of: id)
+        context.readFindings(of: id) + ClaimRequirements.invalidValues(context)
     }
 }

@@ -9,7 +9,9 @@ struct MissingFieldRule: Rule {
             and address; a group's name, CPT code, facilitator and members; a member's name, date of birth, \
             sex and insurance; a plan's dates, modality, group, diagnoses, goals and signature; a session's \
             group, date, times and attendance; an individual note's date, times, clinician and CPT code. Also \
-            a member folder without profile.md and a session folder without session.md.
+            a member folder without profile.md, a session folder without session.md, a fee for every CPT \
+            code billed, and, when practice.yaml has `edi:`, the practice's phone and each insured member's \
+            address, which the 837P requires.
             """,
         why: """
             Each of these ends up on the claim or in the audit file: a claim without a date of birth is \
@@ -27,6 +29,6 @@ struct MissingFieldRule: Rule {
         fix: "Add the key the message names (here `end: \"15:30\"`).")
 
     func check(_ context: RuleContext) -> [Finding] {
-        context.readFindings(of: id)
+        context.readFindings(of: id) + ClaimRequirements.missingFields(context)
     }
 }

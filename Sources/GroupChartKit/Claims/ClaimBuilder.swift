@@ -1,0 +1,107 @@
+/// Builds the claims of a checked practice: one per billable service of an
+/// insured member (self-pay sessions are billed to the member, not to a
+/// payer, and have no claim), ready or held by the errors in its chain.
+public struct ClaimBuilder: Sendable {
+    public let record: PracticeRecord
+    public let readiness: ClaimReadiness
+    public let ledger: AuthorizationLedger
+
+    public init(record: PracticeRecord, report: CheckReport) {
+        self.record = record
+        readiness = ClaimReadiness(record: record, report: report)
+        ledger = AuthorizationLedger(record: record)
+    }
+
+    /// In date, session and member order (the order of `record.services`).
+    public func claims() -> [Claim] {
+        let insured = readiness.decisions.filter { record.member($0.service.member)?.insurance != nil }
+        let ids = ClaimID.assign(insured.map(\.service))
+        return insured.compactMap { decision in
+            claim(for: decision.service, id: ids[decision.service]!, heldBy: decision.heldBy)
+        }
+    }
+
+    private func claim(for service: BillableService, id: String, heldBy: [String]) -> Claim? {
+        guard let member = record.member(service.member), let insurance = member.insurance else { return nil }
+        let practice = record.practice
+        let payer = insurance.payer.flatMap { practice?.payer($0.value) }
+        let patient = person(member.profile)
+        var subscriber = patient
+        var relationship = Claim.Relationship.insured
+        if case .other(let holder)? = insurance.subscriber {
+            subscriber = Claim.Person(lastName: holder.lastName?.value ?? "", firstName: holder.firstName?.value ?? "",
+                                      dob: holder.dob?.value, sex: holder.sex?.value.rawValue ?? "U", address: holder.address)
+            relationship = Claim.Relationship(rawValue: holder.relationship?.value.rawValue ?? "other") ?? .other
+        }
+        let diagnoses = (member.plan(on: service.date)?.diagnoses ?? []).map { ICD10CM.compact($0.value) }
+        let pointers = Array(1...max(1, min(diagnoses.count, 4))).filter { $0 <= diagnoses.count }
+        let context = ServiceContext(record: record, service: service)
+        var modifiers: [String] = []
+        if ["02", "10"].contains(context.placeOfService), let telehealth = payer?.telehealthModifier?.value {
+            modifiers.append(telehealth)
+        }
+        if service.kind == .individual, context.attendedGroupSameDay {
+            modifiers.append(payer?.sameDayModifier?.value ?? "59")
+        }
+        var lines = [line(service.cpt, modifiers: modifiers, pointers: pointers)]
+        if context.interactiveComplexity {
+            lines.append(line("90785", modifiers: [], pointers: pointers))
+        }
+        let rendering = context.renderingClinician.flatMap { practice?.clinician($0) }
+        let authorization = ledger.entry(for: service)?.authorization?.number?.value
+        return Claim(
+            id: id, service: service, patient: patient, subscriber: subscriber, relationship: relationship,
+            memberID: insurance.memberID?.value ?? "", groupNumber: insurance.groupNumber?.value,
+            payerName: payer?.name?.value ?? insurance.payer?.value ?? "", payerID: payer?.payerID?.value ?? "",
+            priorAuthorization: authorization, diagnoses: diagnoses, placeOfService: context.placeOfService, lines: lines,
+            renderingNPI: rendering?.npi?.value ?? "", renderingName: rendering?.name?.value ?? context.renderingClinician ?? "",
+            billingNPI: practice?.npi?.value ?? "", taxID: (practice?.taxID?.value ?? "").filter(\.isNumber), heldBy: heldBy)
+    }
+
+    private func person(_ profile: Profile?) -> Claim.Person {
+        Claim.Person(lastName: profile?.lastName?.value ?? "", firstName: profile?.firstName?.value ?? "",
+                     dob: profile?.dob?.value, sex: profile?.sex?.value.rawValue ?? "U", address: profile?.address)
+    }
+
+    private func line(_ cpt: String, modifiers: [String], pointers: [Int]) -> Claim.Line {
+        Claim.Line(cpt: cpt, modifiers: modifiers, units: 1,
+                   charge: record.practice?.fee(for: cpt)?.amount.value ?? Money(cents: 0), pointers: pointers)
+    }
+}
+
+/// What a service's session or individual note says about how it was given.
+struct ServiceContext {
+    let record: PracticeRecord
+    let service: BillableService
+
+    private var session: Session? {
+        service.kind == .group ? record.sessions.first { $0.id == service.sessionID } : nil
+    }
+
+    private var individualNote: IndividualNote? {
+        guard service.kind == .individual else { return nil }
+        return record.member(service.member)?.individualNotes.first { $0.file == service.noteFile }
+    }
+
+    var placeOfService: String {
+        if let note = individualNote { return note.placeOfService?.value ?? "11" }
+        let note = session?.note
+        return (note?.placeOfService ?? note.flatMap { record.group(of: $0) }?.placeOfService)?.value ?? "11"
+    }
+
+    /// The clinician who rendered the service: the session's facilitator, or the individual note's clinician.
+    var renderingClinician: String? {
+        if let note = individualNote { return note.clinician?.value }
+        let note = session?.note
+        return (note?.facilitator ?? note.flatMap { record.group(of: $0) }?.facilitator)?.value
+    }
+
+    var interactiveComplexity: Bool {
+        session?.progressNote(for: service.member)?.interactiveComplexity != nil
+    }
+
+    /// The member also attended a group session on the individual session's date.
+    var attendedGroupSameDay: Bool {
+        record.services.contains { $0.kind == .group && $0.member == service.member && $0.date == service.date }
+    }
+}

@@ -1,0 +1,47 @@
+import Crypto
+
+/// Claim ids: the date of service and twelve letters and digits derived from
+/// the member and the session, so that the same service keeps its id build
+/// after build (remittances match it, nothing is billed twice) and two
+/// services never share one.
+public enum ClaimID {
+    static let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+
+    /// `20260312` and twelve characters: 20 in all (CLM01 allows 38; payers often 20).
+    public static func make(member: String, session: String, date: LocalDate, attempt: Int = 0) -> String {
+        let seed = "\(member)|\(session)" + (attempt == 0 ? "" : "|\(attempt)")
+        let hash = Array(SHA256.hash(data: Array(seed.utf8)))
+        var bits = 0
+        var value = 0
+        var code = ""
+        for byte in hash where code.count < 12 {
+            value = (value << 8) | Int(byte)
+            bits += 8
+            while bits >= 5 && code.count < 12 {
+                bits -= 5
+                code.append(alphabet[(value >> bits) & 31])
+            }
+            value &= (1 << bits) - 1
+        }
+        let day = date.description.replacingOccurrences(of: "-", with: "")
+        return day + code
+    }
+
+    /// Ids for every service, unique across the practice: a collision (one in
+    /// about 10^18 per day) moves the later service to its next attempt.
+    public static func assign(_ services: [BillableService]) -> [BillableService: String] {
+        var taken: Set<String> = []
+        var ids: [BillableService: String] = [:]
+        for service in services {
+            var attempt = 0
+            var id = make(member: service.member, session: service.sessionID, date: service.date)
+            while taken.contains(id) {
+                attempt += 1
+                id = make(member: service.member, session: service.sessionID, date: service.date, attempt: attempt)
+            }
+            taken.insert(id)
+            ids[service] = id
+        }
+        return ids
+    }
+}

@@ -1,0 +1,131 @@
+import Crypto
+
+/// `claims.837`: the ready claims as one X12 837P 005010X222A1 interchange.
+///
+/// One 2000B subscriber loop per member (with a 2000C patient loop when the
+/// subscriber is someone else), one 2300 claim per member per session, one
+/// 2400 line per CPT code. Control numbers come from the claims themselves,
+/// and dates from `--today`, so a rebuild gives the same file.
+struct ClaimInterchange {
+    let practice: Practice
+    let edi: EDISettings
+    let today: LocalDate
+
+    func text(_ claims: [Claim]) throws(X12Writer.UnsafeValue) -> String {
+        let control = Self.controlNumber(claims)
+        let date = today.description.replacingOccurrences(of: "-", with: "")
+        let time = "1200"
+        let submitter = edi.submitterID?.value ?? ""
+        let receiver = edi.receiverID?.value ?? ""
+        var x12 = X12Writer()
+        x12.addRaw("ISA*00*" + pad("", 10) + "*00*" + pad("", 10) + "*ZZ*" + pad(submitter, 15) + "*ZZ*" + pad(receiver, 15)
+                   + "*" + String(date.dropFirst(2)) + "*" + time + "*^*00501*" + zeros(control, 9) + "*0*"
+                   + (edi.usage?.value == .production ? "P" : "T") + "*:~")
+        try x12.add("GS", ["HC", submitter, receiver, date, time, String(control), "X", "005010X222A1"])
+        let start = x12.count
+        try x12.add("ST", ["837", "0001", "005010X222A1"])
+        try x12.add("BHT", ["0019", "00", String(control), date, time, "CH"])
+        let name = practice.name?.value ?? ""
+        try x12.add("NM1", ["41", "2", name, "", "", "", "", "46", submitter])
+        try x12.add("PER", ["IC", name, "TE", (practice.phone?.value ?? "").filter(\.isNumber)])
+        try x12.add("NM1", ["40", "2", edi.receiverName?.value ?? "", "", "", "", "", "46", receiver])
+        try x12.add("HL", ["1", "", "20", "1"])
+        if let taxonomy = practice.taxonomy?.value { try x12.add("PRV", ["BI", "PXC", taxonomy]) }
+        try x12.add("NM1", ["85", "2", name, "", "", "", "", "XX", practice.npi?.value ?? ""])
+        try address(practice.address, into: &x12)
+        try x12.add("REF", ["EI", (practice.taxID?.value ?? "").filter(\.isNumber)])
+        var hl = 1
+        for member in members(claims) {
+            let first = member[0]
+            let patientIsSubscriber = first.relationship == .insured
+            hl += 1
+            let subscriberHL = hl
+            try x12.add("HL", [String(subscriberHL), "1", "22", patientIsSubscriber ? "0" : "1"])
+            try x12.add("SBR", ["P", patientIsSubscriber ? "18" : "", first.groupNumber ?? "", "", "", "", "", "", "CI"])
+            try x12.add("NM1", ["IL", "1", first.subscriber.lastName, first.subscriber.firstName, "", "", "", "MI", first.memberID])
+            if patientIsSubscriber { try demographics(first.patient, into: &x12) }
+            try x12.add("NM1", ["PR", "2", first.payerName, "", "", "", "", "PI", first.payerID])
+            if !patientIsSubscriber {
+                hl += 1
+                try x12.add("HL", [String(hl), String(subscriberHL), "23", "0"])
+                try x12.add("PAT", [first.relationship.x12Code])
+                try x12.add("NM1", ["QC", "1", first.patient.lastName, first.patient.firstName])
+                try demographics(first.patient, into: &x12)
+            }
+            for claim in member { try self.claim(claim, into: &x12) }
+        }
+        try x12.add("SE", [String(x12.count - start + 1), "0001"])
+        try x12.add("GE", ["1", String(control)])
+        try x12.add("IEA", ["1", zeros(control, 9)])
+        return x12.text
+    }
+
+    private func claim(_ claim: Claim, into x12: inout X12Writer) throws(X12Writer.UnsafeValue) {
+        try x12.add("CLM", [claim.id, Self.amount(claim.total), "", "", [claim.placeOfService, "B", "1"], "Y", "A", "Y", "Y"])
+        if let authorization = claim.priorAuthorization { try x12.add("REF", ["G1", authorization]) }
+        let codes = claim.diagnoses.prefix(12).enumerated().map { index, code in [index == 0 ? "ABK" : "ABF", code] }
+        try x12.add("HI", codes)
+        let (last, first) = Self.split(claim.renderingName)
+        try x12.add("NM1", ["82", "1", last, first, "", "", "", "XX", claim.renderingNPI])
+        let day = claim.service.date.description.replacingOccurrences(of: "-", with: "")
+        for (index, line) in claim.lines.enumerated() {
+            try x12.add("LX", [String(index + 1)])
+            try x12.add("SV1", [["HC", line.cpt] + line.modifiers, Self.amount(line.charge), "UN", String(line.units), "", "",
+                                line.pointers.map(String.init)])
+            try x12.add("DTP", ["472", "D8", day])
+        }
+    }
+
+    private func demographics(_ person: Claim.Person, into x12: inout X12Writer) throws(X12Writer.UnsafeValue) {
+        try address(person.address, into: &x12)
+        try x12.add("DMG", ["D8", person.dob?.description.replacingOccurrences(of: "-", with: "") ?? "", person.sex])
+    }
+
+    private func address(_ address: Address?, into x12: inout X12Writer) throws(X12Writer.UnsafeValue) {
+        try x12.add("N3", [address?.street?.value ?? "", address?.street2?.value ?? ""])
+        try x12.add("N4", [address?.city?.value ?? "", address?.state?.value ?? "", (address?.zip?.value ?? "").filter(\.isNumber)])
+    }
+
+    /// Claims grouped by member, in the order of each member's first claim.
+    private func members(_ claims: [Claim]) -> [[Claim]] {
+        var order: [String] = []
+        var byMember: [String: [Claim]] = [:]
+        for claim in claims {
+            if byMember[claim.service.member] == nil { order.append(claim.service.member) }
+            byMember[claim.service.member, default: []].append(claim)
+        }
+        return order.map { byMember[$0]! }
+    }
+
+    /// "Angela Torres" as ("Torres", "Angela"): the last word is the last name.
+    static func split(_ name: String) -> (last: String, first: String) {
+        let words = name.split(separator: " ")
+        guard words.count > 1 else { return (name, "") }
+        return (String(words.last!), words.dropLast().joined(separator: " "))
+    }
+
+    /// X12 decimal: no trailing zeros (65, 65.5, 65.05).
+    static func amount(_ money: Money) -> String {
+        var text = money.description
+        while text.hasSuffix("0") && text.contains(".") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+
+    /// 1 to 999,999,999, from the claims' ids and charges.
+    static func controlNumber(_ claims: [Claim]) -> Int {
+        let seed = claims.map { "\($0.id)=\($0.total)" }.joined(separator: ";")
+        let bytes = Array(SHA256.hash(data: Array(seed.utf8)).prefix(4))
+        let value = bytes.reduce(0) { ($0 << 8) | Int($1) }
+        return value % 999_999_999 + 1
+    }
+
+    private func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? String(text.prefix(width)) : text + String(repeating: " ", count: width - text.count)
+    }
+
+    private func zeros(_ number: Int, _ width: Int) -> String {
+        let digits = String(number)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Writes X12 segments with the separators of outputs.md: `*` between
+/// elements, `:` between components, `^` for repetitions, `~` after each
+/// segment. X12 carries ASCII only, so accents are folded away ("Nguyễn" is
+/// sent as "Nguyen", as insurance cards print it). It refuses a value that
+/// holds a separator, or a character with no ASCII form, rather than alter
+/// it: the checks (`invalid-value`) hold such a claim before it gets here, so
+/// reaching one is a defect, and a corrupt interchange is never written.
+struct X12Writer {
+    static let separators: Set<Character> = ["*", ":", "^", "~"]
+
+    struct UnsafeValue: Error, CustomStringConvertible {
+        let segment: String
+        let value: String
+        var description: String {
+            "refusing to write \"\(value)\" into \(segment): it holds an X12 separator (* : ^ ~) or a character with no ASCII form"
+        }
+    }
+
+    /// The value as X12 carries it, or `nil` when it cannot be carried.
+    static func ascii(_ value: String) -> String? {
+        let folded = value.folding(options: .diacriticInsensitive, locale: nil)
+        guard folded.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }),
+              !folded.contains(where: separators.contains) else { return nil }
+        return folded
+    }
+
+    private(set) var segments: [String] = []
+
+    /// Appends a segment; trailing empty elements are dropped, as X12 wants.
+    /// An element is a string, or an array of components joined by `:`.
+    mutating func add(_ id: String, _ elements: [Any]) throws(UnsafeValue) {
+        var fields: [String] = []
+        for element in elements {
+            if let components = element as? [String] {
+                var trimmed = try components.map { component throws(UnsafeValue) in
+                    guard let safe = Self.ascii(component) else { throw UnsafeValue(segment: id, value: component) }
+                    return safe
+                }
+                while trimmed.last?.isEmpty == true { trimmed.removeLast() }
+                fields.append(trimmed.joined(separator: ":"))
+            } else {
+                let value = "\(element)"
+                guard let safe = Self.ascii(value) else { throw UnsafeValue(segment: id, value: value) }
+                fields.append(safe)
+            }
+        }
+        while fields.last?.isEmpty == true { fields.removeLast() }
+        segments.append(([id] + fields).joined(separator: "*") + "~")
+    }
+
+    /// Adds a segment written out in full (the fixed-width ISA).
+    mutating func addRaw(_ segment: String) {
+        segments.append(segment)
+    }
+
+    var count: Int { segments.count }
+    var text: String { segments.joined() }
+}

@@ -1,0 +1,158 @@
+import CSV
+import Foundation
+@testable import GroupChartKit
+import GroupChartTestSupport
+import Testing
+
+/// The claims of `groupchart build`: who is billed, what each claim says,
+/// claims.csv, claims-held.csv and claims.837.
+@Suite struct ClaimTests {
+    static let example = FixturePractice.repository.appendingPathComponent("examples/dbt-skills")
+    static let golden = FixturePractice.fixtures.appendingPathComponent("../Golden/dbt-skills").standardized
+
+    private func claims(_ root: URL) throws -> [Claim] {
+        let checked = try GroupChart.check(root, options: Checker.Options(today: FixturePractice.today))
+        return ClaimBuilder(record: checked.record, report: checked.report).claims()
+    }
+
+    private func build(_ root: URL) throws -> (output: URL, result: Builder.Result) {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-claims-\(UUID().uuidString)")
+        return (output, try Builder.build(root, options: Builder.Options(checker: Checker.Options(today: FixturePractice.today), output: output)))
+    }
+
+    @Test func theExampleBillsAttendeesOnlyAndTheLateMemberOnce() throws {
+        let claims = try claims(Self.example)
+        let march12 = claims.filter { $0.service.sessionID == "2026-03-12-dbt-skills" }.map(\.service.member)
+        #expect(!march12.contains("patel-arjun"), "the absent member is never billed")
+        #expect(march12.filter { $0 == "reyes-maria" }.count == 1, "the late member is billed once")
+        #expect(!march12.contains("bell-marcus"), "a self-pay member has no insurance claim")
+        #expect(claims.count == 13 && claims.allSatisfy(\.isReady))
+        let david = try #require(claims.first { $0.service.member == "okonkwo-david" })
+        #expect(david.diagnoses == ["F603", "F321"])
+        #expect(david.lines.map(\.pointers) == [[1, 2]])
+        #expect(david.priorAuthorization == "A7731004")
+        #expect(david.renderingNPI == "1245319599" && david.billingNPI == "1234567893" && david.taxID == "123456789")
+        let reyes = try #require(claims.first { $0.service.member == "reyes-maria" && $0.service.sessionID == "2026-03-19-dbt-skills" })
+        #expect(reyes.lines.map(\.cpt) == ["90853", "90785"], "interactive complexity adds a 90785 line")
+        #expect(reyes.total == Money(cents: 8000))
+    }
+
+    @Test func claimIDsAreStableShortAndUnique() throws {
+        let first = try claims(Self.example).map(\.id)
+        #expect(first == (try claims(Self.example).map(\.id)))
+        #expect(Set(first).count == first.count)
+        #expect(first.allSatisfy { $0.count <= 20 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } })
+        let service = BillableService(kind: .group, member: "a", date: LocalDate(year: 2026, month: 3, day: 12)!, cpt: "90853",
+                                      sessionID: "s")
+        let ids = ClaimID.assign([service, service])
+        #expect(ids.count == 1, "one id per service")
+        #expect(ClaimID.make(member: "a", session: "s", date: service.date) != ClaimID.make(member: "a", session: "s", date: service.date, attempt: 1))
+    }
+
+    @Test func telehealthAddsThePayersModifier() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let yaml = try practice.read("practice.yaml").replacingOccurrences(of: "group_authorization: required}", with: "group_authorization: required, telehealth_modifier: \"95\"}")
+        try practice.write("practice.yaml", yaml)
+        let session = try practice.read("sessions/2026-03-05-skills/session.md").replacingOccurrences(of: "topic: Paced breathing", with: "topic: Paced breathing\nplace_of_service: \"10\"")
+        try practice.write("sessions/2026-03-05-skills/session.md", session)
+        let claims = try claims(practice.root)
+        #expect(claims.map(\.placeOfService) == ["10", "10"])
+        #expect(claims.map { $0.lines[0].modifiers } == [["95"], ["95"]])
+    }
+
+    @Test func aHeldClaimIsInClaimsHeldWithTheRulesThatHoldIt() throws {
+        let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("rules/risk-level/fail"))
+        defer { practice.delete() }
+        let (output, _) = try build(practice.root)
+        defer { try? FileManager.default.removeItem(at: output) }
+        let held = try rows(output.appendingPathComponent("claims-held.csv"))
+        #expect(held.map { $0["member_id"] } == ["doe-jane"])
+        #expect(held.first?["held_by"] == "risk-level")
+        let ready = try rows(output.appendingPathComponent("claims.csv"))
+        #expect(ready.map { $0["member_id"] } == ["roe-sam"])
+    }
+
+    /// Commas, quotes, newlines and non-ASCII names come back intact through
+    /// an independent CSV parser; X12 cannot carry them, so the claim is held.
+    @Test func claimsCSVRoundTripsThroughARealParser() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let profile = try practice.read("members/doe-jane/profile.md")
+            .replacingOccurrences(of: "first_name: Jane", with: "first_name: \"Zoë \\\"Jo\\\", Ann\"")
+            .replacingOccurrences(of: "last_name: Doe", with: "last_name: \"王\\nDoe\"")
+            .replacingOccurrences(of: "member_id: AET-0001", with: "member_id: \"=HYPERLINK(1)\"")
+        try practice.write("members/doe-jane/profile.md", profile)
+        let yaml = try practice.read("practice.yaml").replacingOccurrences(of: "fees:", with: "edi: {submitter_id: SUB1, receiver_id: REC1, receiver_name: Clearing}\nfees:")
+        try practice.write("practice.yaml", yaml.replacingOccurrences(of: "  tax_id:", with: "  phone: \"510-555-0100\"\n  tax_id:"))
+        let (output, _) = try build(practice.root)
+        defer { try? FileManager.default.removeItem(at: output) }
+        let held = try rows(output.appendingPathComponent("claims-held.csv"))
+        let row = try #require(held.first)
+        #expect(row["patient_first_name"] == "Zoë \"Jo\", Ann")
+        #expect(row["patient_last_name"] == "王\nDoe")
+        #expect(row["insured_id"] == "'=HYPERLINK(1)", "a formula starter is defused with a quote")
+        #expect(row["held_by"] == "invalid-value", "X12 cannot carry the name, so the claim is held, not altered")
+        let interchange = try String(contentsOf: output.appendingPathComponent("claims.837"), encoding: .utf8)
+        #expect(!interchange.contains("Zo") && interchange.contains("NM1*IL*1*Roe*Sam"))
+    }
+
+    @Test func exampleClaimsMatchTheirGoldenFiles() throws {
+        let (output, _) = try build(Self.example)
+        defer { try? FileManager.default.removeItem(at: output) }
+        for file in ["claims.csv", "claims-held.csv"] {
+            try Golden.compare(try String(contentsOf: output.appendingPathComponent(file), encoding: .utf8),
+                               to: Self.golden.appendingPathComponent(file))
+        }
+        let x12 = try String(contentsOf: output.appendingPathComponent("claims.837"), encoding: .utf8)
+        #expect(!x12.contains("\n"))
+        try Golden.compare(x12.replacingOccurrences(of: "~", with: "~\n"), to: Self.golden.appendingPathComponent("claims.837"))
+    }
+
+    /// The checks pyx12 does not make, on every claim of the example's 837P.
+    @Test func theInterchangePassesTheChecksPyx12Lacks() throws {
+        let (output, _) = try build(Self.example)
+        defer { try? FileManager.default.removeItem(at: output) }
+        let x12 = try String(contentsOf: output.appendingPathComponent("claims.837"), encoding: .utf8)
+        let segments = x12.split(separator: "~").map { $0.split(separator: "*", omittingEmptySubsequences: false).map(String.init) }
+        #expect(segments.first?.count == 17 && x12.split(separator: "~").first.map { $0.count + 1 } == 106, "ISA is fixed width")
+        var claimTotal: (id: String, charge: Decimal)?
+        var lineSum = Decimal(0)
+        func closeClaim() {
+            if let claimTotal { #expect(claimTotal.charge == lineSum, "CLM02 of \(claimTotal.id) is the sum of its SV102") }
+        }
+        for segment in segments {
+            switch segment[0] {
+            case "NM1" where ["85", "82"].contains(segment[1]):
+                #expect(Identifier.isValidNPI(segment[9]), "NPI \(segment[9]) fails its check digit")
+            case "HI":
+                for composite in segment.dropFirst() {
+                    let code = String(composite.split(separator: ":")[1])
+                    #expect(ICD10CM.billable.contains(Substring(code)), "\(code) is not billable")
+                }
+            case "CLM":
+                closeClaim()
+                #expect(segment[1].count <= 20)
+                claimTotal = (segment[1], Decimal(string: segment[2])!)
+                lineSum = 0
+            case "SV1":
+                lineSum += Decimal(string: segment[2])!
+            default:
+                break
+            }
+        }
+        closeClaim()
+        let billingZIP = segments.drop { !($0[0] == "NM1" && $0[1] == "85") }.first { $0[0] == "N4" }?[3] ?? ""
+        #expect(billingZIP.count == 9 && billingZIP.allSatisfy(\.isNumber), "the billing provider's ZIP has nine digits")
+    }
+
+    private func rows(_ url: URL) throws -> [[String: String]] {
+        let reader = try CSVReader(string: try String(contentsOf: url, encoding: .utf8), hasHeaderRow: true)
+        let header = reader.headerRow ?? []
+        var rows: [[String: String]] = []
+        while let row = reader.next() {
+            rows.append(Dictionary(uniqueKeysWithValues: zip(header, row)))
+        }
+        return rows
+    }
+}
