@@ -26,7 +26,11 @@ import Testing
         #expect(!march12.contains("patel-arjun"), "the absent member is never billed")
         #expect(march12.filter { $0 == "reyes-maria" }.count == 1, "the late member is billed once")
         #expect(!march12.contains("bell-marcus"), "a self-pay member has no insurance claim")
-        #expect(claims.count == 13 && claims.allSatisfy(\.isReady))
+        #expect(claims.count == 15 && claims.allSatisfy(\.isReady), "13 group claims and David's 2 individual sessions")
+        let individual = claims.filter { $0.service.kind == .individual }
+        #expect(individual.map { "\($0.service.sessionID) \($0.lines[0].cpt) \($0.lines[0].modifiers)" }
+                == ["individual-2026-03-14 90837 []", "individual-2026-03-19 90834 [\"XE\"]"], "the same-day modifier on the same-day pair only")
+        #expect(claims.filter { $0.service.kind == .group }.allSatisfy { $0.lines.allSatisfy { $0.modifiers.isEmpty } })
         let david = try #require(claims.first { $0.service.member == "okonkwo-david" })
         #expect(david.diagnoses == ["F603", "F321"])
         #expect(david.lines.map(\.pointers) == [[1, 2]])

@@ -153,7 +153,11 @@ import Testing
             #expect(!html.contains(name), "the audit packet names \(name)")
         }
         #expect(html.contains("Period 2026-03-12 to 2026-03-19"))
-        #expect(html.components(separatedBy: "class=\"member-note\"").count - 1 == 4, "two group notes and two progress notes")
+        #expect(html.components(separatedBy: "class=\"member-note\"").count - 1 == 6, "two group notes, two progress notes, two individual notes")
+        let order = ["Date of service 2026-03-12 · Progress note", "Date of service 2026-03-14 · Individual session",
+                     "Radical Acceptance", "Date of service 2026-03-19 · Individual session"]
+            .map { html.range(of: $0)?.lowerBound }
+        #expect(order.allSatisfy { $0 != nil } && order.compactMap { $0 } == order.compactMap { $0 }.sorted(), "one timeline in date order")
     }
 
     @Test func csvFieldsAreQuotedAndFormulasDefused() {

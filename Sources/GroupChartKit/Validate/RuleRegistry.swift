@@ -51,6 +51,10 @@ public enum RuleRegistry {
             TimelyFilingRule(),
             SignatureMismatchRule(),
         ]),
+        ("Individual sessions", [
+            IndividualTimeCodeRule(),
+            SameDayServicesRule(),
+        ]),
     ]
 
     public static let all: [any Rule] = sections.flatMap(\.rules)

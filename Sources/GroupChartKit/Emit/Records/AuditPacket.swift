@@ -8,11 +8,15 @@ struct AuditPacket {
         var practice: PracticeView
         var period: String
         var chart: MemberChartView
+        /// Group and individual sessions in one timeline.
         var sessions: [SessionEntry]
     }
 
+    /// A group session (its group note and attendance, then the member's
+    /// note) or an individual session (the note alone).
     struct SessionEntry {
-        var session: SessionView
+        var date: LocalDate
+        var session: SessionView?
         var note: NoteView?
     }
 
@@ -33,12 +37,19 @@ struct AuditPacket {
                 format.note(kind: "Progress note", member: member.id, date: date, body: progress.content.body,
                             signature: progress.signature, file: progress.file)
             }
-            sessions.append(SessionEntry(session: view, note: note))
+            sessions.append(SessionEntry(date: date, session: view, note: note))
+        }
+        for individual in member.individualNotes where individual.isReadable {
+            guard let date = individual.date?.value, period.contains(date) else { continue }
+            sessions.append(SessionEntry(date: date, session: nil, note: format.note(
+                kind: "Individual session", member: member.id, date: date, body: individual.content.body,
+                signature: individual.signature, file: individual.file)))
         }
         var memberChart = chart.view(member, period: period)
-        memberChart.notes = memberChart.notes.filter { $0.kind != "Progress note" }
+        memberChart.notes = []
+        let timeline = sessions.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
         return View(generator: GroupChart.generator, practice: format.practice,
-                    period: "\(period.lowerBound) to \(period.upperBound)", chart: memberChart, sessions: sessions)
+                    period: "\(period.lowerBound) to \(period.upperBound)", chart: memberChart, sessions: timeline)
     }
 
     /// The group note's text with every other member's first and last name
