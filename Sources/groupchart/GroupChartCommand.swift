@@ -11,6 +11,6 @@ struct GroupChartCommand: ParsableCommand {
             members/ and sessions/. `groupchart check` validates it like a compiler.
             """,
         version: GroupChart.version,
-        subcommands: [CheckCommand.self, ExplainCommand.self, InitCommand.self, NewCommand.self]
+        subcommands: [CheckCommand.self, ExplainCommand.self, InitCommand.self, NewCommand.self, SignCommand.self]
     )
 }
