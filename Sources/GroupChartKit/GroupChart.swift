@@ -6,9 +6,10 @@ public enum GroupChart {
     public static let informationURI = "https://github.com/groupchart/groupchart"
 
     /// Reads and validates the practice at `root` (the `check` command).
-    public static func check(_ root: URL, options: Checker.Options) throws(PracticeFolder.NotAPractice) -> (record: PracticeRecord, report: CheckReport) {
+    public static func check(_ root: URL, options: Checker.Options,
+                             progress: RecordReader.Progress? = nil) throws(PracticeFolder.NotAPractice) -> (record: PracticeRecord, report: CheckReport) {
         let folder = try PracticeFolder(root: root)
-        let record = RecordReader.read(folder)
+        let record = RecordReader.read(folder, progress: progress)
         return (record, Checker.check(record, options: options))
     }
 }

@@ -25,11 +25,15 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let root = URL(fileURLWithPath: path)
+        let progress = ProgressLine.standardError()
         let result: Builder.Result
         do {
             result = try Builder.build(root, options: Builder.Options(
-                checker: try options.checkerOptions(), output: out.map { URL(fileURLWithPath: $0) }))
+                checker: try options.checkerOptions(), output: out.map { URL(fileURLWithPath: $0) },
+                progress: progress.update))
+            progress.finish()
         } catch let failure as Builder.Failure {
+            progress.finish()
             throw fail(failure.description)
         }
         options.print(result.report)

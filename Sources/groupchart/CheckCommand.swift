@@ -17,10 +17,13 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let checkerOptions = try options.checkerOptions()
+        let progress = ProgressLine.standardError()
         let result: (record: PracticeRecord, report: CheckReport)
         do {
-            result = try GroupChart.check(URL(fileURLWithPath: path), options: checkerOptions)
+            result = try GroupChart.check(URL(fileURLWithPath: path), options: checkerOptions, progress: progress.update)
+            progress.finish()
         } catch {
+            progress.finish()
             throw fail(error.description)
         }
         options.print(result.report)

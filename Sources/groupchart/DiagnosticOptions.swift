@@ -28,10 +28,7 @@ struct DiagnosticOptions: ParsableArguments {
     }
 
     private func todayDate() throws -> LocalDate {
-        guard let today else {
-            let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-            return LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!
-        }
+        guard let today else { return LocalDate.today() }
         switch LocalDate.parse(today) {
         case .success(let date): return date
         case .failure(let error): throw ValidationError("--today: \(error.message); \(error.help)")

@@ -11,6 +11,9 @@ struct GroupChartCommand: ParsableCommand {
             members/ and sessions/. `groupchart check` validates it like a compiler.
             """,
         version: GroupChart.version,
-        subcommands: [CheckCommand.self, BuildCommand.self, RecordsCommand.self, ExplainCommand.self]
+        subcommands: [
+            InitCommand.self, NewCommand.self, CheckCommand.self, SignCommand.self,
+            BuildCommand.self, RecordsCommand.self, ExplainCommand.self,
+        ]
     )
 }

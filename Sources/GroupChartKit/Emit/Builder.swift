@@ -8,14 +8,17 @@ import Foundation
 /// folder. The others are skipped and named, so a clean session is never
 /// held back by another's mistake and a record with errors never looks final.
 public enum Builder {
-    public struct Options: Sendable {
+    public struct Options {
         public var checker: Checker.Options
         /// The output folder (default `<practice>/build`).
         public var output: URL?
+        /// Hears how far reading has come (`ProgressLine` shows it on a terminal).
+        public var progress: RecordReader.Progress?
 
-        public init(checker: Checker.Options, output: URL? = nil) {
+        public init(checker: Checker.Options, output: URL? = nil, progress: RecordReader.Progress? = nil) {
             self.checker = checker
             self.output = output
+            self.progress = progress
         }
     }
 
@@ -37,7 +40,7 @@ public enum Builder {
     public static func build(_ root: URL, options: Options) throws(Failure) -> Result {
         let checked: (record: PracticeRecord, report: CheckReport)
         do {
-            checked = try GroupChart.check(root, options: options.checker)
+            checked = try GroupChart.check(root, options: options.checker, progress: options.progress)
         } catch {
             throw Failure(description: error.description)
         }
@@ -47,6 +50,7 @@ public enum Builder {
         } catch {
             throw Failure(description: error.description)
         }
+        options.progress?(1, 1, "rendering records and claims")
         let records = RecordSet(record: checked.record, report: checked.report, templates: templates, today: options.checker.today)
         var outputs = records.render()
         let claims = ClaimBuilder(record: checked.record, report: checked.report).claims()

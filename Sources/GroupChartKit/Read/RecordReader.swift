@@ -1,11 +1,17 @@
 /// Reads a whole practice folder into a `PracticeRecord`: the load, split,
 /// parse and model stages, in that order, for every file.
 public enum RecordReader {
-    public static func read(_ folder: PracticeFolder) -> PracticeRecord {
+    /// Called with the count done, the total and what is being done.
+    public typealias Progress = (Int, Int, String) -> Void
+
+    /// `progress` hears `(files read, files found, stage)` as reading goes.
+    public static func read(_ folder: PracticeFolder, progress: Progress? = nil) -> PracticeRecord {
         let log = FindingLog()
         var documents = Documents()
         var files: [SourceFile] = []
-        for discovered in folder.discover() {
+        let found = folder.discover()
+        for (index, discovered) in found.enumerated() {
+            progress?(index + 1, found.count, "reading files")
             if case .stray = discovered.kind {
                 documents.strays.append(discovered)
                 continue

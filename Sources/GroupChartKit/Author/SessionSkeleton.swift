@@ -1,0 +1,75 @@
+import Foundation
+
+/// `groupchart new session`: writes `sessions/<date>-<group>/` with a session
+/// note whose attendance log lists every member enrolled on the date, and one
+/// progress-note skeleton per member with the goals of that member's plan in
+/// effect (`SkeletonText`).
+///
+/// It reads the practice through `RecordReader`, as `check` does, so that
+/// "enrolled" and "the plan in effect" mean here what the rules mean.
+public enum SessionSkeleton {
+    /// What `new session` wrote, relative to the practice folder.
+    public struct Written: Sendable {
+        public var sessionFolder: String
+        public var paths: [String]
+        /// The enrolled members, in the order of the attendance log.
+        public var members: [String]
+    }
+
+    public static func create(in folder: PracticeFolder, group id: String, date: LocalDate) throws(Refusal) -> Written {
+        let record = RecordReader.read(folder)
+        let group = try readableGroup(id, in: record)
+        let members = enrolled(in: group, on: date, record: record)
+        guard !members.isEmpty else {
+            throw Refusal("group \"\(id)\" enrolls no member on \(date): list the members in \(group.file) (members: [...])")
+        }
+        let session = "\(date)-\(id)"
+        let sessionFolder = "sessions/\(session)"
+        let target = folder.root.appendingPathComponent(sessionFolder)
+        guard !FileManager.default.fileExists(atPath: target.path) else {
+            throw Refusal("""
+                \(sessionFolder) already exists, and groupchart new session never overwrites: edit the notes \
+                there, or give a second session that day a folder of its own (such as \(sessionFolder)-pm)
+                """)
+        }
+        let text = SkeletonText(namesSchema: SchemaCatalogue.isInstalled(in: folder.root))
+        var files = [NewFile(path: "session.md", text: text.sessionNote(group: group, date: date, members: members))]
+        for member in members {
+            let path = "\(sessionFolder)/\(member).md"
+            let plan = record.member(member)?.plan(on: date)
+            files.append(NewFile(path: "\(member).md", text: text.progressNote(path: path, date: date, plan: plan)))
+        }
+        do {
+            try AtomicWrite.create(files, in: target)
+        } catch {
+            throw Refusal("cannot write \(sessionFolder): \(error.localizedDescription)")
+        }
+        return Written(sessionFolder: sessionFolder, paths: files.map { "\(sessionFolder)/\($0.path)" }, members: members)
+    }
+
+    private static func readableGroup(_ id: String, in record: PracticeRecord) throws(Refusal) -> Group {
+        guard let group = record.group(id) else {
+            let help = NearestName.help(for: id, in: record.groups.map(\.id), noun: "group")
+            throw Refusal("no group \"\(id)\" in groups/: \(help)")
+        }
+        guard group.isReadable else {
+            throw Refusal("\(group.file) cannot be read; `groupchart check` says why")
+        }
+        return group
+    }
+
+    /// The members enrolled on `date`, as `enrolled-not-recorded` expects
+    /// them in the log: those the group lists who had joined by then, then
+    /// those whose plan in effect names the group though the list does not.
+    static func enrolled(in group: Group, on date: LocalDate, record: PracticeRecord) -> [String] {
+        var members: [String] = []
+        for listed in group.members.map(\.value)
+        where record.member(listed) != nil && record.hadJoined(listed, group: group, by: date) && !members.contains(listed) {
+            members.append(listed)
+        }
+        for member in record.members where !members.contains(member.id) && member.plan(on: date)?.group?.value == group.id {
+            members.append(member.id)
+        }
+        return members
+    }
+}

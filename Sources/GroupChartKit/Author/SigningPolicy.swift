@@ -1,0 +1,77 @@
+/// When `groupchart sign` refuses: a signature attests a finished note, and
+/// once given is changed only by an addendum.
+enum SigningPolicy {
+    /// Errors a signature does not wait for, though `check` may report them
+    /// in the note:
+    /// - those signing itself settles: `unsigned-note`, `signed-before-session`
+    ///   (judged again against the new time) and `signature-mismatch` (judged
+    ///   by `refuseSignature`);
+    /// - those about the claim rather than the note, which the chain rules
+    ///   report at line 1 of the member's note so that the held claim is
+    ///   visible, but which no edit of the note can fix (coverage,
+    ///   authorization, the plan, the filing deadline);
+    /// - `missing-member-note`, reported in the session note about a member
+    ///   note not yet written: the group note may be signed first.
+    static let errorsThatDoNotBlock: Set<String> = [
+        "unsigned-note", "signed-before-session", "signature-mismatch",
+        "benefits-unverified", "authorization", "authorization-expiring", "no-treatment-plan", "plan-modality",
+        "plan-incomplete", "plan-review-overdue", "timely-filing",
+        "missing-member-note",
+    ]
+
+    /// Refuses when `check` reports an error in the note that signing does
+    /// not settle: an empty section, a goal without status, a broken
+    /// front-matter... A note is signed once it is complete.
+    static func refuseErrors(_ report: CheckReport, in path: String) throws(Refusal) {
+        let blocking = report.diagnostics.filter { diagnostic in
+            diagnostic.location.file == path && diagnostic.severity == .error && !errorsThatDoNotBlock.contains(diagnostic.rule)
+        }
+        guard !blocking.isEmpty else { return }
+        let shown = blocking.prefix(8).map { "  \($0.location): \($0.message) [\($0.rule)]" }
+        let more = blocking.count > shown.count ? ["  and \(blocking.count - shown.count) more (groupchart check shows them all)"] : []
+        throw Refusal((["\(path) has \(blocking.count == 1 ? "an error" : "\(blocking.count) errors"), and a note is signed once it is complete; fix \(blocking.count == 1 ? "it" : "them"), then sign:"]
+                       + shown + more).joined(separator: "\n"))
+    }
+
+    /// Refuses a note under an Addendum, and (unless `force`) a signed note.
+    static func refuseSignature(of note: SignableNote, force: Bool) throws(Refusal) {
+        if let addendum = note.addendum {
+            throw Refusal(note.isSigned
+                ? """
+                    \(note.path) has an addendum (line \(addendum.location.line)): it was signed and then amended, and its \
+                    signature is never replaced; further changes go in another addendum
+                    """
+                : """
+                    \(note.path) has an Addendum section (line \(addendum.location.line)) but no signature; an addendum \
+                    amends a signed note: rename that heading, then sign
+                    """)
+        }
+        guard note.isSigned, !force else { return }
+        let by = note.signature.signedBy.map { " by \($0.value)" } ?? ""
+        let at = note.signature.signedAt.map { " at \($0.value)" } ?? ""
+        if let digest = note.signature.digest?.value, digest != SignedText.digest(of: note.signedText) {
+            throw Refusal("""
+                \(note.path) was changed after it was signed\(by)\(at): restore the signed text (git diff shows it) \
+                and write the change under "## Addendum YYYY-MM-DD clinician" at the end; --force signs the changed \
+                text anew, for a note no one has relied on yet
+                """)
+        }
+        throw Refusal("""
+            \(note.path) is already signed\(by)\(at); a signed note changes only by an addendum \
+            ("## Addendum YYYY-MM-DD clinician" at its end); --force replaces the signature, for a note signed in error
+            """)
+    }
+
+    /// Refuses a time before the session ended, or a session whose end is unknown.
+    static func refuseBeforeSessionEnd(_ note: SignableNote, at time: Timestamp) throws(Refusal) {
+        guard let end = note.sessionEnd else {
+            throw Refusal("""
+                the session's date and end time are not known (\(note.timesFile)): fill them in first, so that \
+                the signature can be dated after the session
+                """)
+        }
+        guard time >= end else {
+            throw Refusal("the session ended at \(end), and a note is signed after its session: sign later, or give the time with --at")
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// `groupchart init`: writes the starter practice (`StarterDocuments`), its
+/// copy of the schemas and, when asked, the git pre-commit hook.
+public enum StarterPractice {
+    /// What `init` wrote, relative to the practice folder.
+    public struct Written: Sendable {
+        public var paths: [String]
+    }
+
+    /// Creates the practice at `root`, which must be missing or hold none of
+    /// the files `init` writes (a fresh `git init` folder is fine); refuses
+    /// before writing anything otherwise.
+    public static func create(at root: URL, today: LocalDate, gitHook: Bool) throws(Refusal) -> Written {
+        let files = StarterDocuments(today: today).files + SchemaCatalogue.practiceFiles
+        try refuseExisting(files, in: root)
+        let hooks = gitHook ? try PreCommitHook.hooksFolder(in: root) : nil
+        do {
+            try AtomicWrite.create(files, in: root)
+        } catch {
+            throw Refusal("cannot write the practice at \(root.path): \(error.localizedDescription)")
+        }
+        var paths = files.map(\.path)
+        if let hooks {
+            do {
+                try AtomicWrite.create([NewFile(path: "pre-commit", text: PreCommitHook.script, isExecutable: true)], in: hooks)
+            } catch {
+                throw Refusal("the practice was written, but not the hook \(hooks.path)/pre-commit: \(error.localizedDescription)")
+            }
+            paths.append(".git/hooks/pre-commit")
+        }
+        return Written(paths: paths)
+    }
+
+    /// Refuses when `root` is a file, or holds a file or folder `init` would
+    /// write (compared by its top-level entry: `groups/`, `practice.yaml`...).
+    private static func refuseExisting(_ files: [NewFile], in root: URL) throws(Refusal) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else {
+            throw Refusal("\(root.path) is a file; give groupchart init a folder that is empty or does not exist yet")
+        }
+        let entries = Set(files.compactMap { $0.path.split(separator: "/").first.map(String.init) })
+        let present = entries.filter { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }.sorted()
+        guard present.isEmpty else {
+            throw Refusal("""
+                \(root.path) already holds \(present.joined(separator: ", ")), and groupchart init never overwrites: \
+                give it a folder that is empty or does not exist yet
+                """)
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import GroupChartKit
+
+/// `groupchart init [PATH] [--git-hook]`: writes a minimal practice that passes `check`.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create a minimal practice that passes check: practice.yaml, one group, one member.",
+        discussion: """
+            PATH may be missing, empty, or a fresh git repository: init refuses when any file it writes exists \
+            there, and never overwrites. The schemas for editors go to PATH/.groupchart/schemas/.
+            """
+    )
+
+    @Argument(help: "The folder to create the practice in.")
+    var path: String = "."
+
+    @Flag(name: .customLong("git-hook"), help: "Also install a git pre-commit hook that runs groupchart check (PATH must be a git repository).")
+    var gitHook = false
+
+    func run() throws {
+        let written: StarterPractice.Written
+        do {
+            written = try StarterPractice.create(at: URL(fileURLWithPath: path), today: LocalDate.today(), gitHook: gitHook)
+        } catch {
+            throw fail(error.description)
+        }
+        let documents = written.paths.filter { !$0.hasPrefix(SchemaCatalogue.folder) }
+        let schemas = written.paths.count - documents.count
+        print("created in \(path):")
+        for document in documents { print("  \(document)") }
+        print("  \(SchemaCatalogue.folder)/ (\(schemas) JSON Schemas for editors)")
+        print("""
+            The practice, clinician, payer and member are fictional: replace them with your own, then run
+              groupchart check \(path)
+              groupchart new session --group coping-skills --date YYYY-MM-DD \(path)
+            """)
+    }
+}

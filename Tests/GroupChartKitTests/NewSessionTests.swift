@@ -1,0 +1,95 @@
+import Foundation
+import GroupChartKit
+import GroupChartTestSupport
+import Testing
+
+/// `groupchart new session`: a session folder whose skeletons list who is
+/// enrolled and what each member's plan aims at, and which fail `check`
+/// until a clinician has written them.
+@Suite struct NewSessionTests {
+    static let date = LocalDate(year: 2026, month: 3, day: 12)!
+
+    static func create(_ practice: FixturePractice, group: String = "skills", date: LocalDate = date) throws -> SessionSkeleton.Written {
+        try SessionSkeleton.create(in: try PracticeFolder(root: practice.root), group: group, date: date)
+    }
+
+    @Test func itListsTheEnrolledMembersAndEachOnesGoals() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let written = try Self.create(practice)
+        let folder = "sessions/2026-03-12-skills"
+        #expect(written.paths == ["\(folder)/session.md", "\(folder)/doe-jane.md", "\(folder)/roe-sam.md"])
+        let session = try practice.read("\(folder)/session.md")
+        #expect(session.hasPrefix("---\ngroup: skills\ndate: 2026-03-12\nstart: "))
+        #expect(session.contains("facilitator: torres ") && session.contains("co_facilitator: park "))
+        #expect(session.contains("attendance:\n  doe-jane: present\n  roe-sam: present\n---\n"))
+        let jane = try practice.read("\(folder)/doe-jane.md")
+        #expect(jane.contains("- G1: <status>. <!-- Reduce self-harm urges from daily to fewer than 2 per week -->\n"))
+        #expect(jane.contains("- G2: <status>. <!-- Use at least 3 distress tolerance skills during crises -->\n"))
+        let sam = try practice.read("\(folder)/roe-sam.md")
+        #expect(sam.contains("- G1: <status>.") && !sam.contains("- G2:"))
+        for heading in ["## Participation\n", "## Goals\n", "## Risk\n", "## Plan\n"] { #expect(sam.contains(heading)) }
+    }
+
+    /// What an unfilled skeleton fails with: placeholders, no signature,
+    /// no session times; nothing a clinician would not expect.
+    @Test func anUnfilledSkeletonFailsWithEmptySectionsOnly() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        _ = try Self.create(practice)
+        let diagnostics = try practice.check().diagnostics
+        let rules = Set(diagnostics.map(\.rule))
+        #expect(rules.contains("empty-section"))
+        #expect(rules.isSubset(of: ["empty-section", "goal-status", "risk-level", "unsigned-note", "missing-field"]), "\(rules.sorted())")
+        #expect(diagnostics.filter { $0.rule == "missing-field" }.map(\.message) == ["\"start\" has no value", "\"end\" has no value"])
+        #expect(diagnostics.allSatisfy { $0.location.file.hasPrefix("sessions/2026-03-12-skills/") })
+    }
+
+    @Test func itNeverOverwrites() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        try practice.write("sessions/2026-03-12-skills/doe-jane.md", "mine\n")
+        #expect(throws: Refusal.self) { try Self.create(practice) }
+        #expect(try practice.read("sessions/2026-03-12-skills/doe-jane.md") == "mine\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: practice.root.appendingPathComponent("sessions/2026-03-12-skills").path) == ["doe-jane.md"])
+    }
+
+    @Test func anUnknownGroupIsRefusedWithTheNearestID() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let refusal = #expect(throws: Refusal.self) { try Self.create(practice, group: "skils") }
+        #expect(refusal?.description == "no group \"skils\" in groups/: did you mean \"skills\"?")
+        #expect(!FileManager.default.fileExists(atPath: practice.root.appendingPathComponent("sessions/2026-03-12-skils").path))
+    }
+
+    /// Before any member's first plan for the group took effect, nobody
+    /// had joined it yet.
+    @Test func aDateBeforeAnyoneJoinedIsRefused() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let refusal = #expect(throws: Refusal.self) { try Self.create(practice, date: LocalDate(year: 2026, month: 1, day: 20)!) }
+        #expect(refusal?.description == "group \"skills\" enrolls no member on 2026-01-20: list the members in groups/skills.md (members: [...])")
+    }
+
+    /// A member the group no longer lists, whose plan in effect still names
+    /// it, is enrolled on that date (README, "Enrollment").
+    @Test func aMemberEnrolledByPlanIsListed() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let group = try practice.read("groups/skills.md")
+        try practice.write("groups/skills.md", group.replacingOccurrences(of: "members: [doe-jane, roe-sam]", with: "members: [doe-jane]"))
+        #expect(try Self.create(practice).members == ["doe-jane", "roe-sam"])
+    }
+
+    /// With the schemas of `init` in the practice, each note names its schema.
+    @Test func notesNameTheirSchemaWhenThePracticeHasThem() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        try practice.write(".groupchart/schemas/session-note.schema.json", "{}\n")
+        _ = try Self.create(practice)
+        #expect(try practice.read("sessions/2026-03-12-skills/session.md")
+            .hasPrefix("---\n# yaml-language-server: $schema=../../.groupchart/schemas/session-note.schema.json\ngroup: skills\n"))
+        #expect(try practice.read("sessions/2026-03-12-skills/roe-sam.md")
+            .hasPrefix("---\n# yaml-language-server: $schema=../../.groupchart/schemas/progress-note.schema.json\n"))
+    }
+}

@@ -1,0 +1,207 @@
+import Foundation
+import GroupChartKit
+import GroupChartTestSupport
+import Testing
+
+/// `groupchart sign`: the signature goes into the front-matter and nothing
+/// else in the file changes; what `check` compares is what `sign` wrote.
+@Suite struct SignTests {
+    static let note = "sessions/2026-03-05-skills/doe-jane.md"
+    static let body = """
+        ## Participation
+        Ms. Doe joined every exercise and described a quarrel with her sister in detail.
+
+        ## Goals
+        - G1: In progress. Urges came four times this week, down from six.
+        - G2: In progress. She now names two skills, opposite action and distraction.
+
+        ## Risk
+        Urges rated 3 of 10, no acts. Risk level: low.
+
+        ## Plan
+        Keep practising paced breathing twice daily before the next meeting.
+
+        """
+    static let evening = Timestamp(date: LocalDate(year: 2026, month: 3, day: 5)!, time: LocalTime(hour: 17, minute: 40)!)
+
+    /// The base practice with Jane's note unsigned: `frontMatter` between the fences.
+    static func practice(frontMatter: String = "# written in session\ninteractive_complexity: \"\"\n") throws -> FixturePractice {
+        let practice = try FixturePractice()
+        try practice.write(note, "---\n\(frontMatter)---\n\(body)")
+        return practice
+    }
+
+    static func sign(_ practice: FixturePractice, by clinician: String = "torres", at time: Timestamp = evening,
+                     force: Bool = false) throws(Refusal) -> NoteSigner.Signed {
+        try NoteSigner.sign(practice.root.appendingPathComponent(note), by: clinician, at: time, force: force)
+    }
+
+    @Test func signingAppendsTheKeysAndTheNoteChecksClean() throws {
+        let practice = try Self.practice()
+        defer { practice.delete() }
+        let signed = try Self.sign(practice)
+        #expect(signed.path == Self.note && !signed.replacedSignature)
+        #expect(try practice.read(Self.note) == """
+            ---
+            # written in session
+            interactive_complexity: ""
+            signed_by: torres
+            signed_at: 2026-03-05T17:40
+            digest: \(signed.digest)
+            ---
+            \(Self.body)
+            """)
+        #expect(try practice.check().places == [])
+    }
+
+    /// Present keys are replaced on their lines, comments kept in their
+    /// column; key order, other lines and quoting stay as written.
+    @Test func presentKeysAreReplacedInPlace() throws {
+        let practice = try Self.practice(frontMatter: """
+            signed_at: "2026-03-05T16:00"   # first draft
+            # comment between
+            signed_by: park # was park
+            interactive_complexity: ""
+            """ + "\n")
+        defer { practice.delete() }
+        let signed = try Self.sign(practice, force: true)
+        #expect(signed.replacedSignature)
+        #expect(try practice.read(Self.note).hasPrefix("""
+            ---
+            signed_at: 2026-03-05T17:40     # first draft
+            # comment between
+            signed_by: torres # was park
+            interactive_complexity: ""
+            digest: \(signed.digest)
+            ---
+            ## Participation
+            """))
+    }
+
+    /// A file written on Windows keeps its CRLF line endings and its
+    /// byte-order mark; `check` reads the digest as matching.
+    @Test func crlfAndByteOrderMarkAreKept() throws {
+        let practice = try Self.practice()
+        defer { practice.delete() }
+        let original = try practice.read(Self.note).replacingOccurrences(of: "\n", with: "\r\n")
+        try practice.write(Self.note, Data([0xEF, 0xBB, 0xBF]) + Data(original.utf8))
+        let signed = try Self.sign(practice)
+        let bytes = try Data(contentsOf: practice.root.appendingPathComponent(Self.note))
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
+        let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "a line ending lost its CR")
+        #expect(text.contains("\r\nsigned_by: torres\r\nsigned_at: 2026-03-05T17:40\r\ndigest: \(signed.digest)\r\n---\r\n"))
+        #expect(try practice.check().places == [])
+    }
+
+    /// Editing the signed text breaks the digest; the same change as an
+    /// addendum, with the signed text restored, does not.
+    @Test func anEditAfterSigningIsAMismatchAndAnAddendumIsNot() throws {
+        let practice = try Self.practice()
+        defer { practice.delete() }
+        _ = try Self.sign(practice)
+        let signed = try practice.read(Self.note)
+        try practice.write(Self.note, signed.replacingOccurrences(of: "four times", with: "three times"))
+        #expect(try practice.check().places == ["\(Self.note):6:9 signature-mismatch"])
+        try practice.write(Self.note, signed + "\n## Addendum 2026-03-06 torres\nShe called: urges came three times, not four.\n")
+        #expect(try practice.check().places == [])
+    }
+
+    @Test func anUnknownClinicianIsRefusedWithTheNearestID() throws {
+        let practice = try Self.practice()
+        defer { practice.delete() }
+        let refusal = #expect(throws: Refusal.self) { try Self.sign(practice, by: "tores") }
+        #expect(refusal?.description == "\"tores\" is not a clinician of practice.yaml: did you mean \"torres\"?")
+    }
+
+    /// A note with errors is not signed; the errors are listed.
+    @Test func aNoteWithErrorsIsRefused() throws {
+        let practice = try Self.practice()
+        defer { practice.delete() }
+        let unfinished = Self.body.replacingOccurrences(of: "Urges rated 3 of 10, no acts. Risk level: low.", with: "TODO")
+        try practice.write(Self.note, "---\n---\n" + unfinished)
+        let refusal = #expect(throws: Refusal.self) { try Self.sign(practice) }
+        #expect(refusal?.description == """
+            \(Self.note) has 2 errors, and a note is signed once it is complete; fix them, then sign:
+              \(Self.note):10:1: section "Risk" holds only the placeholder "TODO" [empty-section]
+              \(Self.note):10:1: section "Risk" states no risk level [risk-level]
+            """)
+        #expect(try practice.read(Self.note) == "---\n---\n" + unfinished)
+    }
+
+    /// Errors about the claim rather than the note (here: no benefit
+    /// verification) do not stop a signature.
+    @Test func claimErrorsDoNotStopASignature() throws {
+        let practice = try Self.practice()
+        defer { practice.delete() }
+        let profile = try practice.read("members/doe-jane/profile.md")
+        try practice.write("members/doe-jane/profile.md", profile.replacingOccurrences(
+            of: "  benefits: {verified_on: 2026-01-05, verified_by: torres, group_therapy_covered: true, copay: 20.00}\n", with: ""))
+        _ = try Self.sign(practice)
+        #expect(try practice.check().places == ["\(Self.note):1:1 benefits-unverified"])
+    }
+
+    @Test func aSignedNoteIsSignedAgainOnlyWithForce() throws {
+        let practice = try Self.practice()
+        defer { practice.delete() }
+        _ = try Self.sign(practice)
+        let first = try practice.read(Self.note)
+        let refusal = #expect(throws: Refusal.self) { try Self.sign(practice, by: "park") }
+        #expect(refusal?.description.hasPrefix("\(Self.note) is already signed by torres at 2026-03-05T17:40;") == true)
+        #expect(try practice.read(Self.note) == first)
+        let later = Timestamp(date: LocalDate(year: 2026, month: 3, day: 6)!, time: LocalTime(hour: 9, minute: 0)!)
+        #expect(try Self.sign(practice, by: "park", at: later, force: true).replacedSignature)
+        #expect(try practice.read(Self.note) == first.replacingOccurrences(of: "signed_by: torres\nsigned_at: 2026-03-05T17:40",
+                                                                        with: "signed_by: park\nsigned_at: 2026-03-06T09:00"))
+    }
+
+    /// A note changed after signing is refused with the way out.
+    @Test func aChangedSignedNoteIsRefused() throws {
+        let practice = try Self.practice()
+        defer { practice.delete() }
+        _ = try Self.sign(practice)
+        try practice.write(Self.note, try practice.read(Self.note).replacingOccurrences(of: "four times", with: "three times"))
+        let refusal = #expect(throws: Refusal.self) { try Self.sign(practice) }
+        #expect(refusal?.description.contains("was changed after it was signed by torres at 2026-03-05T17:40") == true)
+    }
+
+    /// Under an addendum a signature is never replaced, even with force.
+    @Test func anAmendedNoteIsNeverSignedAgain() throws {
+        let practice = try Self.practice()
+        defer { practice.delete() }
+        _ = try Self.sign(practice)
+        let amended = try practice.read(Self.note) + "\n## Addendum 2026-03-06 torres\nShe called.\n"
+        try practice.write(Self.note, amended)
+        let refusal = #expect(throws: Refusal.self) { try Self.sign(practice, force: true) }
+        #expect(refusal?.description.contains("has an addendum (line 21)") == true)
+        #expect(try practice.read(Self.note) == amended)
+    }
+
+    @Test func aSignatureBeforeTheSessionEndedIsRefused() throws {
+        let practice = try Self.practice()
+        defer { practice.delete() }
+        let during = Timestamp(date: LocalDate(year: 2026, month: 3, day: 5)!, time: LocalTime(hour: 15, minute: 0)!)
+        let refusal = #expect(throws: Refusal.self) { try Self.sign(practice, at: during) }
+        #expect(refusal?.description.hasPrefix("the session ended at 2026-03-05T15:30") == true)
+    }
+
+    @Test func onlyNotesAreSigned() throws {
+        let practice = try Self.practice()
+        defer { practice.delete() }
+        let plan = practice.root.appendingPathComponent("members/doe-jane/plan-2026-01-29.md")
+        let refusal = #expect(throws: Refusal.self) { try NoteSigner.sign(plan, by: "torres", at: Self.evening) }
+        #expect(refusal?.description.contains("is a treatment plan") == true)
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-outside-\(UUID().uuidString).md")
+        try "---\n---\n".write(to: outside, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        #expect(throws: Refusal.self) { try NoteSigner.sign(outside, by: "torres", at: Self.evening) }
+    }
+
+    /// A key whose value spans lines is not guessed at.
+    @Test func aValueOverSeveralLinesIsRefused() throws {
+        let practice = try Self.practice(frontMatter: "signed_by: >\n  torres\n")
+        defer { practice.delete() }
+        let refusal = #expect(throws: Refusal.self) { try Self.sign(practice, force: true) }
+        #expect(refusal?.description.hasPrefix("\"signed_by\" is written over several lines") == true)
+    }
+}
