@@ -75,7 +75,7 @@ struct ServiceContext {
     let service: BillableService
 
     private var session: Session? {
-        service.kind == .group ? record.sessions.first { $0.id == service.sessionID } : nil
+        service.kind == .group ? record.session(service.sessionID) : nil
     }
 
     private var individualNote: IndividualNote? {

@@ -23,6 +23,7 @@ public struct AuthorizationLedger: Sendable {
 
     /// One entry per service of an insured member, in date order.
     public let entries: [Entry]
+    private let positions: [BillableService: Int]
 
     public init(record: PracticeRecord) {
         var used: [String: Int] = [:]
@@ -42,10 +43,11 @@ public struct AuthorizationLedger: Sendable {
             }
         }
         self.entries = entries
+        positions = Dictionary(entries.enumerated().map { ($1.service, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func entry(for service: BillableService) -> Entry? {
-        entries.first { $0.service == service }
+        positions[service].map { entries[$0] }
     }
 }
 

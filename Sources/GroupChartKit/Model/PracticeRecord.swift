@@ -2,23 +2,54 @@
 /// immutable values, and what reading found wrong with the text itself.
 public struct PracticeRecord: Sendable {
     /// Every file read, sorted by path.
-    public var files: [SourceFile]
+    public let files: [SourceFile]
     /// Markdown files that stand where the layout expects none.
-    public var strays: [DiscoveredFile]
+    public let strays: [DiscoveredFile]
     /// `nil` when practice.yaml could not be read.
-    public var practice: Practice?
-    public var groups: [Group]
-    public var members: [Member]
-    public var sessions: [Session]
+    public let practice: Practice?
+    public let groups: [Group]
+    public let members: [Member]
+    public let sessions: [Session]
     /// What can be billed, derived once from sessions and individual notes.
-    public var services: [BillableService]
+    public let services: [BillableService]
     /// Problems of the text found while reading (encoding, front-matter,
     /// missing, malformed and unknown keys), reported by their rules.
-    public var readFindings: [ReadFinding]
+    public let readFindings: [ReadFinding]
 
-    public func group(_ id: String) -> Group? { groups.first { $0.id == id } }
-    public func member(_ id: String) -> Member? { members.first { $0.id == id } }
-    public func file(_ path: String) -> SourceFile? { files.first { $0.path == path } }
+    // Lookups by id and path: rules ask for these once per note, so they
+    // must not cost a scan of the record (20,000 notes make that quadratic).
+    private let groupIndex: [String: Int]
+    private let memberIndex: [String: Int]
+    private let sessionIndex: [String: Int]
+    private let fileIndex: [String: Int]
+
+    public init(files: [SourceFile], strays: [DiscoveredFile], practice: Practice?, groups: [Group], members: [Member],
+                sessions: [Session], services: [BillableService], readFindings: [ReadFinding]) {
+        self.files = files
+        self.strays = strays
+        self.practice = practice
+        self.groups = groups
+        self.members = members
+        self.sessions = sessions
+        self.services = services
+        self.readFindings = readFindings
+        groupIndex = Self.index(groups.map(\.id))
+        memberIndex = Self.index(members.map(\.id))
+        sessionIndex = Self.index(sessions.map(\.id))
+        fileIndex = Self.index(files.map(\.path))
+    }
+
+    public func group(_ id: String) -> Group? { groupIndex[id].map { groups[$0] } }
+    public func member(_ id: String) -> Member? { memberIndex[id].map { members[$0] } }
+    public func session(_ id: String) -> Session? { sessionIndex[id].map { sessions[$0] } }
+    public func file(_ path: String) -> SourceFile? { fileIndex[path].map { files[$0] } }
+
+    /// The position of each key, the first when one repeats.
+    private static func index(_ keys: [String]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (position, key) in keys.enumerated() where index[key] == nil { index[key] = position }
+        return index
+    }
 
     /// Every readable Markdown document with the kind that decides its sections.
     public var markdownDocuments: [(kind: NoteKind, file: String, body: MarkdownBody)] {

@@ -2,6 +2,10 @@
 final class FindingLog {
     private(set) var findings: [ReadFinding] = []
 
+    func append(_ more: [ReadFinding]) {
+        findings += more
+    }
+
     func add(_ rule: String, at location: SourceLocation, _ message: String, help: String) {
         findings.append(ReadFinding(rule: rule, location: location, message: message, help: help))
     }

@@ -6,25 +6,19 @@ public enum RecordReader {
 
     /// `progress` hears `(files read, files found, stage)` as reading goes.
     public static func read(_ folder: PracticeFolder, progress: Progress? = nil) -> PracticeRecord {
+        let found = folder.discover()
+        let counter = ProgressCounter(total: found.count, progress: progress)
+        let readings = ParallelMap.map(found) { discovered in
+            defer { counter.advance() }
+            return DocumentReading.read(discovered, in: folder)
+        }
         let log = FindingLog()
         var documents = Documents()
         var files: [SourceFile] = []
-        let found = folder.discover()
-        for (index, discovered) in found.enumerated() {
-            progress?(index + 1, found.count, "reading files")
-            if case .stray = discovered.kind {
-                documents.strays.append(discovered)
-                continue
-            }
-            guard let bytes = folder.read(discovered) else {
-                log.add("encoding", at: SourceLocation(file: discovered.path, line: 1), "the file cannot be read",
-                        help: "check that the file is readable by you (its permissions)")
-                documents.unreadable(discovered.kind)
-                continue
-            }
-            let file = SourceDecoder.decode(bytes, path: discovered.path)
-            files.append(file)
-            documents.read(file, as: discovered.kind, log: log)
+        for reading in readings {
+            if let file = reading.file { files.append(file) }
+            log.append(reading.findings)
+            documents.add(reading.document)
         }
         let members = documents.members(log: log)
         let sessions = documents.sessions(log: log)
@@ -49,31 +43,33 @@ public enum RecordReader {
         var sessionsWithNoteFile: Set<String> = []
         var progressNotes: [String: [ProgressNote]] = [:]
 
-        mutating func read(_ file: SourceFile, as kind: DocumentKind, log: FindingLog) {
-            switch kind {
-            case .practice:
-                practice = PracticeReader.read(file, log: log)
-            case .group(let id):
-                groups.append(GroupReader.read(file, id: id, log: log))
-            case .profile(let member):
+        mutating func add(_ document: DocumentReading.Document) {
+            switch document {
+            case .practice(let read):
+                practice = read
+            case .group(let group):
+                groups.append(group)
+            case .profile(let member, let profile):
                 memberIDs.insert(member)
                 membersWithProfileFile.insert(member)
-                profiles[member] = ProfileReader.read(file, log: log)
-            case .plan(let member):
+                profiles[member] = profile
+            case .plan(let member, let plan):
                 memberIDs.insert(member)
-                plans[member, default: []].append(PlanReader.read(file, member: member, log: log))
-            case .individualNote(let member):
+                plans[member, default: []].append(plan)
+            case .individualNote(let member, let note):
                 memberIDs.insert(member)
-                individualNotes[member, default: []].append(IndividualNoteReader.read(file, member: member, log: log))
-            case .sessionNote(let session):
+                individualNotes[member, default: []].append(note)
+            case .sessionNote(let session, let note):
                 sessionIDs.insert(session)
                 sessionsWithNoteFile.insert(session)
-                sessionNotes[session] = SessionNoteReader.read(file, log: log)
-            case .progressNote(let session, let member):
+                sessionNotes[session] = note
+            case .progressNote(let session, let note):
                 sessionIDs.insert(session)
-                progressNotes[session, default: []].append(ProgressNoteReader.read(file, session: session, member: member, log: log))
-            case .stray:
-                break
+                progressNotes[session, default: []].append(note)
+            case .stray(let file):
+                strays.append(file)
+            case .unreadable(let kind):
+                unreadable(kind)
             }
         }
 

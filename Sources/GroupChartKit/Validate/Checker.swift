@@ -16,11 +16,12 @@ public enum Checker {
     public static func check(_ record: PracticeRecord, options: Options, rules: [any Rule] = RuleRegistry.all) -> CheckReport {
         let settings = RuleSettings(record.practice?.ruleSettings ?? [], rules: rules)
         let readFindings = record.readFindings + settings.findings
+        let analysis = Analysis(record: record)
         var diagnostics: [Diagnostic] = []
         for rule in rules {
             let configured = settings.severities[rule.id]
             if case .some(.none) = configured { continue }
-            let context = RuleContext(record: record, today: options.today, readFindings: readFindings,
+            let context = RuleContext(record: record, today: options.today, analysis: analysis, readFindings: readFindings,
                                       parameterValues: settings.parameters[rule.id] ?? [:])
             for finding in rule.check(context) {
                 var severity = configured.flatMap { $0 } ?? finding.severity ?? rule.defaultSeverity

@@ -23,12 +23,5 @@ public struct ClaimChain: Sendable {
 
 extension RuleContext {
     /// One chain per billable service whose member exists.
-    public var claimChains: [ClaimChain] {
-        record.services.compactMap { service in
-            guard let member = record.member(service.member) else { return nil }
-            let insurance = member.insurance
-            return ClaimChain(service: service, member: member, plan: member.plan(on: service.date), insurance: insurance,
-                              payer: insurance?.payer.flatMap { record.practice?.payer($0.value) })
-        }
-    }
+    public var claimChains: [ClaimChain] { analysis.claimChains }
 }

@@ -75,6 +75,8 @@ public struct Finding: Sendable {
 public struct RuleContext: Sendable {
     public let record: PracticeRecord
     public let today: LocalDate
+    /// What several rules derive from the model, derived once.
+    public let analysis: Analysis
     /// Reading-stage findings, including those about practice.yaml `rules:`.
     public let readFindings: [ReadFinding]
     let parameterValues: [String: Double]

@@ -18,7 +18,7 @@ struct AuthorizationExpiringRule: Rule {
         fix: "Request a renewal from the payer and record the new authorization when it arrives.")
 
     func check(_ context: RuleContext) -> [Finding] {
-        let ledger = AuthorizationLedger(record: context.record)
+        let ledger = context.analysis.ledger
         var latest: [String: AuthorizationLedger.Entry] = [:]
         for entry in ledger.entries {
             guard case .covered = entry.outcome, let authorization = entry.authorization else { continue }

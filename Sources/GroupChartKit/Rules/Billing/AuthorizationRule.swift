@@ -24,7 +24,7 @@ struct AuthorizationRule: Rule {
         fix: "Request an authorization that covers the service's code and dates (or more sessions), and record it.")
 
     func check(_ context: RuleContext) -> [Finding] {
-        let ledger = AuthorizationLedger(record: context.record)
+        let ledger = context.analysis.ledger
         return context.claimChains.compactMap { chain -> Finding? in
             guard let payer = chain.payer, Self.requires(payer, chain.service.kind), let insurance = chain.insurance,
                   let entry = ledger.entry(for: chain.service) else { return nil }

@@ -20,27 +20,17 @@ struct ClonedNoteRule: Rule {
         fix: "Write this session's participation, progress and risk afresh; refer to last week only where something changed.")
 
     func check(_ context: RuleContext) -> [Finding] {
-        let similarity = NoteSimilarity(record: context.record)
         let threshold = context.parameter(Self.threshold)
-        var timelines: [String: [(file: String, date: LocalDate, shingles: Set<String>)]] = [:]
-        for session in context.record.sessions {
-            guard let date = session.note?.date?.value else { continue }
-            let notes = session.progressNotes.filter(\.isReadable)
-            let sentences = notes.map { similarity.sentences(of: $0.content.body) }
-            let shared = similarity.sharedSentences(sessionNote: session.note?.body, memberNotes: sentences)
-            for (note, own) in zip(notes, sentences) {
-                timelines["group|" + note.member, default: []].append((note.file, date, similarity.shingles(own, excluding: shared)))
-            }
+        let texts = context.analysis.noteTexts
+        var groupTimelines: [String: [NoteTexts.Note]] = [:]
+        for note in texts.sessions.joined() where note.date != nil {
+            groupTimelines[note.member, default: []].append(note)
         }
-        for member in context.record.members {
-            for note in member.individualNotes where note.isReadable {
-                guard let date = note.date?.value else { continue }
-                let shingles = similarity.shingles(similarity.sentences(of: note.content.body), excluding: [])
-                timelines["individual|" + member.id, default: []].append((note.file, date, shingles))
+        let timelines = groupTimelines.keys.sorted().map { groupTimelines[$0]! } + texts.individual
+        return timelines.flatMap { timeline -> [Finding] in
+            let notes = timeline.filter { $0.date != nil }.sorted { lhs, rhs in
+                lhs.date! != rhs.date! ? lhs.date! < rhs.date! : lhs.file.utf8.lexicographicallyPrecedes(rhs.file.utf8)
             }
-        }
-        return timelines.keys.sorted().flatMap { key -> [Finding] in
-            let notes = timelines[key]!.sorted { ($0.date, $0.file) < ($1.date, $1.file) }
             return zip(notes, notes.dropFirst()).compactMap { previous, note in
                 let score = NoteSimilarity.jaccard(previous.shingles, note.shingles)
                 guard score >= threshold else { return nil }

@@ -27,14 +27,14 @@ struct OtherMemberNamedRule: Rule {
             var others = Set(log.attendance.map(\.member.value))
             if let group = record.group(of: log) { others.formUnion(group.members.map(\.value)) }
             return session.progressNotes.filter(\.isReadable).flatMap { note -> [Finding] in
-                let ownNames = Set(Self.names(of: record.member(note.member)).map(Self.fold))
+                let ownNames = Set(Self.names(of: record.member(note.member)).map(Self.words))
+                let blocks = note.content.body.blocks.map { (location: $0.location, words: Self.words($0.text)) }
                 return others.sorted().filter { $0 != note.member }.compactMap { other -> Finding? in
-                    let member = record.member(other)
-                    let names = Self.names(of: member).filter { !ownNames.contains(Self.fold($0)) && $0.count > 1 }
-                    for block in note.content.body.blocks {
-                        let text = Self.fold(block.text)
-                        guard let name = names.first(where: { Self.containsWord(Self.fold($0), in: text) }) else { continue }
-                        return Finding(block.location, "names \"\(name)\", another member of the group (\(other))",
+                    let names = Self.names(of: record.member(other)).filter { $0.count > 1 }
+                        .map { (written: $0, words: Self.words($0)) }.filter { !$0.words.isEmpty && !ownNames.contains($0.words) }
+                    for block in blocks {
+                        guard let name = names.first(where: { Self.contains($0.words, in: block.words) }) else { continue }
+                        return Finding(block.location, "names \"\(name.written)\", another member of the group (\(other))",
                                        help: "write \"another member\" or \"a peer\": this note goes to \(note.member)'s payer")
                     }
                     return nil
@@ -47,22 +47,17 @@ struct OtherMemberNamedRule: Rule {
         [member?.profile?.firstName?.value, member?.profile?.lastName?.value].compactMap { $0 }
     }
 
-    /// Accents removed, case kept.
-    private static func fold(_ text: String) -> String {
-        text.folding(options: .diacriticInsensitive, locale: nil)
+    /// The runs of letters and digits of `text`, accents removed, case kept.
+    static func words(_ text: String) -> [String] {
+        text.folding(options: .diacriticInsensitive, locale: nil).unicodeScalars
+            .split { !($0.properties.isAlphabetic || $0.properties.numericType != nil) }
+            .map { String(String.UnicodeScalarView($0)) }
     }
 
-    /// `word` in `text` with no letter or digit on either side.
-    private static func containsWord(_ word: String, in text: String) -> Bool {
-        var search = text.startIndex..<text.endIndex
-        while let found = text.range(of: word, range: search) {
-            let before = found.lowerBound == text.startIndex ? nil : text[text.index(before: found.lowerBound)]
-            let after = found.upperBound == text.endIndex ? nil : text[found.upperBound]
-            if !(before.map { $0.isLetter || $0.isNumber } ?? false), !(after.map { $0.isLetter || $0.isNumber } ?? false) {
-                return true
-            }
-            search = found.upperBound..<text.endIndex
-        }
-        return false
+    /// Whether `name` (one or more words) stands in `words` as whole words.
+    private static func contains(_ name: [String], in words: [String]) -> Bool {
+        guard name.count <= words.count else { return false }
+        if name.count == 1 { return words.contains(name[0]) }
+        return (0...(words.count - name.count)).contains { Array(words[$0..<($0 + name.count)]) == name }
     }
 }

@@ -27,20 +27,15 @@ struct SimilarNotesRule: Rule {
         fix: "Write what this member did, said and worked on in the session; keep shared content in the session note.")
 
     func check(_ context: RuleContext) -> [Finding] {
-        let similarity = NoteSimilarity(record: context.record)
         let errorAt = context.parameter(Self.errorThreshold)
         let warnAt = min(context.parameter(Self.warningThreshold), errorAt)
         var findings: [Finding] = []
-        for session in context.record.sessions {
-            let notes = session.progressNotes.filter(\.isReadable)
-            let sentences = notes.map { similarity.sentences(of: $0.content.body) }
-            let shared = similarity.sharedSentences(sessionNote: session.note?.body, memberNotes: sentences)
-            let shingles = sentences.map { similarity.shingles($0, excluding: shared) }
+        for notes in context.analysis.noteTexts.sessions {
             for later in notes.indices.dropFirst() {
                 for earlier in 0..<later {
-                    let score = NoteSimilarity.jaccard(shingles[earlier], shingles[later])
+                    let score = NoteSimilarity.jaccard(notes[earlier].shingles, notes[later].shingles)
                     guard score >= warnAt else { continue }
-                    let what = shingles[later].isEmpty ? "identical apart from shared group content" : "near-identical"
+                    let what = notes[later].shingles.isEmpty ? "identical apart from shared group content" : "near-identical"
                     findings.append(Finding(
                         SourceLocation(file: notes[later].file, line: 1),
                         "note is \(what) to \(notes[earlier].file) (similarity \(NoteSimilarity.format(score)))",

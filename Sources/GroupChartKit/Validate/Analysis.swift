@@ -1,0 +1,46 @@
+import Foundation
+
+/// Facts several rules need, derived from the model once per check and only
+/// when a rule first asks: the claim chains, the authorization ledger, the
+/// notes' 3-grams. Without it, each rule would derive them again.
+public final class Analysis: @unchecked Sendable {
+    public let record: PracticeRecord
+    // Guards the memoised values below; rules may run on several threads.
+    private let lock = NSLock()
+    private var memoChains: [ClaimChain]?
+    private var memoLedger: AuthorizationLedger?
+    private var memoNoteTexts: NoteTexts?
+
+    public init(record: PracticeRecord) {
+        self.record = record
+    }
+
+    /// One chain per billable service whose member exists.
+    public var claimChains: [ClaimChain] {
+        memo(\.memoChains) {
+            record.services.compactMap { service in
+                guard let member = record.member(service.member) else { return nil }
+                let insurance = member.insurance
+                return ClaimChain(service: service, member: member, plan: member.plan(on: service.date), insurance: insurance,
+                                  payer: insurance?.payer.flatMap { record.practice?.payer($0.value) })
+            }
+        }
+    }
+
+    public var ledger: AuthorizationLedger {
+        memo(\.memoLedger) { AuthorizationLedger(record: record) }
+    }
+
+    public var noteTexts: NoteTexts {
+        memo(\.memoNoteTexts) { NoteTexts(record: record) }
+    }
+
+    private func memo<Value>(_ slot: ReferenceWritableKeyPath<Analysis, Value?>, _ make: () -> Value) -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let value = self[keyPath: slot] { return value }
+        let value = make()
+        self[keyPath: slot] = value
+        return value
+    }
+}

@@ -1,0 +1,34 @@
+/// Every member note reduced once to the word 3-grams of its own text, for
+/// the two rules that compare notes (`similar-notes`, `cloned-note`).
+public struct NoteTexts: Sendable {
+    public struct Note: Sendable {
+        public var file: String
+        public var member: String
+        public var date: LocalDate?
+        public var shingles: Set<UInt64>
+    }
+
+    /// Each session's readable member notes, in path order, shared content left out.
+    public let sessions: [[Note]]
+    /// Each member's readable individual notes, in path order.
+    public let individual: [[Note]]
+
+    public init(record: PracticeRecord) {
+        let similarity = NoteSimilarity(record: record)
+        sessions = record.sessions.map { session in
+            let notes = session.progressNotes.filter(\.isReadable)
+            let sentences = notes.map { similarity.sentences(of: $0.content.body) }
+            let shared = similarity.sharedSentences(sessionNote: session.note?.body, memberNotes: sentences)
+            return zip(notes, sentences).map { note, own in
+                Note(file: note.file, member: note.member, date: session.note?.date?.value,
+                     shingles: similarity.shingles(own, excluding: shared))
+            }
+        }
+        individual = record.members.map { member in
+            member.individualNotes.filter(\.isReadable).map { note in
+                Note(file: note.file, member: member.id, date: note.date?.value,
+                     shingles: similarity.shingles(similarity.sentences(of: note.content.body), excluding: []))
+            }
+        }
+    }
+}
