@@ -12,6 +12,9 @@ public struct PracticeRecord: Sendable {
     public var sessions: [Session]
     /// What can be billed, derived once from sessions and individual notes.
     public var services: [BillableService]
+    /// The payments of every `remittances/*.835`, in path then file order
+    /// (none when the practice keeps no remittances/).
+    public var remittances: [Remittance] = []
     /// Problems of the text found while reading (encoding, front-matter,
     /// missing, malformed and unknown keys), reported by their rules.
     public var readFindings: [ReadFinding]

@@ -51,6 +51,9 @@ public enum RuleRegistry {
             TimelyFilingRule(),
             SignatureMismatchRule(),
         ]),
+        ("Reimbursement", [
+            RemittanceRule(),
+        ]),
     ]
 
     public static let all: [any Rule] = sections.flatMap(\.rules)
