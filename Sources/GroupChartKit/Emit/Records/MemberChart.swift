@@ -43,7 +43,7 @@ struct MemberChart {
             attendance: attendance, notes: ordered,
             claims: readiness.decisions.filter { $0.service.member == member.id && inPeriod($0.service.date) }.map(claim),
             reimbursement: ReimbursementSummary(format: format).view(payments), skipped: skipped, sources: sources,
-            period: period.map { "\($0.lowerBound) to \($0.upperBound)" })
+            period: period.map { "\($0.lowerBound) to \($0.upperBound)" }, hasSkipped: !skipped.isEmpty)
     }
 
     func profile(_ member: Member) -> ProfileView {
@@ -79,6 +79,7 @@ struct MemberChart {
                                      period: "\(authorization.from?.value.description ?? "?") to \(authorization.to?.value.description ?? "?")",
                                      used: used, sessions: authorization.sessions?.value ?? 0)
         }
+        view.hasAuthorizations = !view.authorizations.isEmpty
         return view
     }
 

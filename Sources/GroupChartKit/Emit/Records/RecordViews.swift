@@ -179,7 +179,8 @@ struct ProfileView {
     var subscriber: String?
     var benefits: String?
     var authorizations: [AuthorizationView]
-    var hasAuthorizations: Bool { !authorizations.isEmpty }
+    /// Stored, as every flag a template tests: Mustache reads stored properties only.
+    var hasAuthorizations = false
 }
 
 struct MemberChartView {
@@ -194,7 +195,7 @@ struct MemberChartView {
     var skipped: [String]
     var sources: [SourceView]
     var period: String?
-    var hasSkipped: Bool { !skipped.isEmpty }
+    var hasSkipped: Bool
 }
 
 struct MemberAttendanceView {
