@@ -7,14 +7,15 @@ struct RemittanceRule: Rule {
     let defaultSeverity = Severity.warning
     let summary = """
         an 835 in remittances/ holds what cannot be read as 005010X221A1 says (delimiters, segments, amounts, dates, \
-        codes, unbalanced claims), pays a claim id (CLP01) the practice has no claim for, or reverses a payment no 835 shows
+        codes, unbalanced claims or payments), pays a claim id (CLP01) the practice has no claim for, or reverses a payment no 835 shows
         """
     let explanation = Explanation(
         checks: """
             Every .835 file in remittances/, read with the delimiters its ISA segment names: segments out of place \
             or unknown, amounts and dates that are none, CLP02 status and CAS group codes outside the guide, a \
             claim whose charge less its adjustments is not its payment, a patient responsibility (CLP05) that is \
-            not the sum of its PR adjustments, a missing trace number or SE count that does not match. Then each \
+            not the sum of its PR adjustments, a payment (BPR02) that is not its claims' payments less the \
+            provider-level adjustments (PLB), a missing trace number, an SE count that does not match. Then each \
             claim the 835 pays: its CLP01 must be the id of a claim GroupChart builds (claims.csv), and a \
             reversal (CLP02 22) must take back a payment an 835 on file shows. The file is read on regardless: \
             what can be read counts in reimbursement.csv.
