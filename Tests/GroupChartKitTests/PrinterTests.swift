@@ -35,6 +35,21 @@ import Testing
         #expect(TextPrinter().render(PrinterTests.report) == expected)
     }
 
+    /// An 835 is often one line of thousands of characters: the snippet
+    /// shows 120 of them around the column, the caret still under it.
+    @Test func aLongLineIsCutAroundTheColumn() {
+        let segments = (1...60).map { "REF*6R*\($0)~" }.joined()
+        let file = SourceFile(path: "remittances/a.835", text: segments + "CLP*X1*9*65*0~" + segments)
+        let column = segments.unicodeScalars.count + 8
+        let diagnostic = Diagnostic(rule: "remittance", severity: .warning, location: file.location(line: 1, column: column),
+                                    message: "claim status \"9\" is not a CLP02 code")
+        let lines = TextPrinter().render(diagnostic, sources: [file.path: file]).split(separator: "\n").map(String.init)
+        #expect(lines[1].hasPrefix("    1 | ...") && lines[1].hasSuffix("...") && lines[1].count == 8 + 3 + 120 + 3)
+        let caret = lines[2].firstIndex(of: "^").map { lines[2].distance(from: lines[2].startIndex, to: $0) }
+        let status = lines[1].range(of: "CLP*X1*").map { lines[1].distance(from: lines[1].startIndex, to: $0.upperBound) }
+        #expect(caret != nil && caret == status && lines[1].contains("CLP*X1*9*65*0~"))
+    }
+
     @Test func colourOnlyWhenAsked() {
         let plain = TextPrinter(color: false).render(PrinterTests.report)
         let coloured = TextPrinter(color: true).render(PrinterTests.report)

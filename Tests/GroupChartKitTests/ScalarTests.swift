@@ -47,6 +47,17 @@ import Testing
         }
     }
 
+    /// 835 amounts: signed, the point optional, never more than cents.
+    @Test func x12AmountsAreSignedExactCents() {
+        let read = ["-9.00": -900, "34": 3400, "11.5": 1150, ".5": 50, "1.230": 123, "0": 0, "-0.01": -1, "1.": 100]
+        for (text, cents) in read { #expect(Money.parseX12(text) == Money(cents: cents), "\(text)") }
+        for text in ["", "-", ".", "1.234", "+5", "1,000", "1e2", "--1", "5-", "12345678901234"] {
+            #expect(Money.parseX12(text) == nil, "\(text)")
+        }
+        #expect((Money(cents: 500) - Money(cents: 700)).description == "-2.00")
+        #expect((-Money(cents: 6500)).description == "-65.00")
+    }
+
     @Test func identifiers() {
         #expect(Identifier.isSlug("okonkwo-david"))
         #expect(!Identifier.isSlug("Okonkwo-David"))

@@ -793,6 +793,13 @@ enum BundledSchemas {
             {"$ref": "#/definitions/severity"},
             {"$ref": "#/definitions/severityMapping"}
           ]
+        },
+        "remittance": {
+          "description": "an 835 in remittances/ holds what cannot be read as 005010X221A1 says, pays a claim id the practice has no claim for, or reverses a payment no 835 shows (groupchart explain remittance)",
+          "anyOf": [
+            {"$ref": "#/definitions/severity"},
+            {"$ref": "#/definitions/severityMapping"}
+          ]
         }
       }
     }

@@ -18,7 +18,8 @@ public enum SchemaCatalogue {
     /// Each shipped schema: its file name and text.
     public static var files: [(name: String, text: String)] { BundledSchemas.files }
 
-    /// The schema file of a document kind; `nil` for a stray file.
+    /// The schema file of a document kind; `nil` for a stray file or a
+    /// remittance (X12, not YAML).
     public static func fileName(for kind: DocumentKind) -> String? {
         switch kind {
         case .practice: return "practice.schema.json"
@@ -28,7 +29,7 @@ public enum SchemaCatalogue {
         case .sessionNote: return "session-note.schema.json"
         case .progressNote: return "progress-note.schema.json"
         case .individualNote: return "individual-note.schema.json"
-        case .stray: return nil
+        case .stray, .remittance: return nil
         }
     }
 
@@ -50,6 +51,7 @@ public enum SchemaCatalogue {
     private static func depth(of kind: DocumentKind) -> Int {
         switch kind {
         case .practice, .stray: return 0
+        case .remittance: return 1
         case .group: return 1
         case .profile, .plan, .sessionNote, .progressNote: return 2
         case .individualNote: return 3

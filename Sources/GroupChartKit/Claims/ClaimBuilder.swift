@@ -14,10 +14,8 @@ public struct ClaimBuilder: Sendable {
 
     /// In date, session and member order (the order of `record.services`).
     public func claims() -> [Claim] {
-        let insured = readiness.decisions.filter { record.member($0.service.member)?.insurance != nil }
-        let ids = ClaimID.assign(insured.map(\.service))
-        return insured.compactMap { decision in
-            claim(for: decision.service, id: ids[decision.service]!, heldBy: decision.heldBy)
+        readiness.decisions.compactMap { decision in
+            decision.service.claimID.flatMap { claim(for: decision.service, id: $0, heldBy: decision.heldBy) }
         }
     }
 

@@ -34,12 +34,27 @@ public struct TextPrinter: Sendable {
         return out
     }
 
+    /// The line with a caret under the column. A line longer than
+    /// `snippetWidth` (an 835 written on one line) is cut to the part around
+    /// the column, marked with `...` where it was cut.
     private func snippet(line: Substring, number: Int, column: Int) -> String {
-        let shown = line.replacingOccurrences(of: "\t", with: "    ")
-        let before = line.unicodeScalars.prefix(max(column - 1, 0))
-        let padding = before.map { $0 == "\t" ? "    " : " " }.joined()
+        let scalars = Array(line.unicodeScalars)
+        var start = 0
+        var end = scalars.count
+        if scalars.count > Self.snippetWidth {
+            start = min(max(0, column - 1 - Self.snippetWidth / 3), scalars.count - Self.snippetWidth)
+            end = start + Self.snippetWidth
+        }
+        let cutBefore = start > 0 ? "..." : ""
+        let cutAfter = end < scalars.count ? "..." : ""
+        let window = scalars[start..<end]
+        let shown = cutBefore + String(String.UnicodeScalarView(window)).replacingOccurrences(of: "\t", with: "    ") + cutAfter
+        let before = window.prefix(max(column - 1 - start, 0))
+        let padding = String(repeating: " ", count: cutBefore.count) + before.map { $0 == "\t" ? "    " : " " }.joined()
         return gutter(String(number)) + "| " + shown + "\n" + gutter("") + "| " + padding + paint("^", .green) + "\n"
     }
+
+    static let snippetWidth = 120
 
     /// The line number right-aligned in five columns and a space.
     private func gutter(_ text: String) -> String {

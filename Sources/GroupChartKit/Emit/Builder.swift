@@ -51,11 +51,14 @@ public enum Builder {
             throw Failure(description: error.description)
         }
         options.progress?(1, 1, "rendering records and claims")
-        let records = RecordSet(record: checked.record, report: checked.report, templates: templates, today: options.checker.today)
-        var outputs = records.render()
         let claims = ClaimBuilder(record: checked.record, report: checked.report).claims()
+        let reimbursement = ReimbursementLedger(claims: claims, remittances: checked.record.remittances, today: options.checker.today)
+        let records = RecordSet(record: checked.record, report: checked.report, reimbursement: reimbursement, templates: templates,
+                                today: options.checker.today)
+        var outputs = records.render()
         do {
-            let files = ClaimFiles(claims: claims, practice: checked.record.practice, today: options.checker.today)
+            let files = ClaimFiles(claims: claims, reimbursement: reimbursement, practice: checked.record.practice,
+                                   today: options.checker.today)
             outputs.merge(try files.render()) { _, claim in claim }
         } catch {
             throw Failure(description: error.description)
@@ -97,7 +100,10 @@ extension Builder {
         } catch {
             throw Failure(description: error.description)
         }
-        let records = RecordSet(record: checked.record, report: checked.report, templates: templates, today: options.today)
+        let claims = ClaimBuilder(record: checked.record, report: checked.report).claims()
+        let records = RecordSet(record: checked.record, report: checked.report,
+                                reimbursement: ReimbursementLedger(claims: claims, remittances: checked.record.remittances, today: options.today),
+                                templates: templates, today: options.today)
         let file = output ?? root.appendingPathComponent("build/audit/\(id)-\(start)-\(end).html")
         do {
             try OutputFolder(root: file.deletingLastPathComponent())

@@ -1,8 +1,10 @@
 /// The claim outputs of a build: `claims.csv` (ready), `claims-held.csv`
-/// (held, with the rules that hold them) and, when practice.yaml has `edi:`
-/// and at least one claim is ready, `claims.837`.
+/// (held, with the rules that hold them), `reimbursement.csv` (where every
+/// claim stands with its payer) and, when practice.yaml has `edi:` and at
+/// least one claim is ready, `claims.837`.
 struct ClaimFiles {
     let claims: [Claim]
+    let reimbursement: ReimbursementLedger
     let practice: Practice?
     let today: LocalDate
 
@@ -10,6 +12,7 @@ struct ClaimFiles {
         var outputs = [
             "claims.csv": Array(ClaimsCSV.ready(claims).text.utf8),
             "claims-held.csv": Array(ClaimsCSV.held(claims).text.utf8),
+            "reimbursement.csv": Array(ReimbursementCSV.table(reimbursement).text.utf8),
         ]
         let ready = claims.filter(\.isReady)
         if let practice, let edi = practice.edi, !ready.isEmpty {

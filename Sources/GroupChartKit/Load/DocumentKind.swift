@@ -8,6 +8,8 @@ public enum DocumentKind: Hashable, Sendable {
     case sessionNote(session: String)
     case progressNote(session: String, member: String)
     case individualNote(member: String)
+    /// An X12 835 remittance (ERA) a payer sent: `remittances/<name>.835`.
+    case remittance
     /// A Markdown file where the layout expects none; reported, never read.
     case stray(expected: String)
 }

@@ -6,6 +6,9 @@ import Foundation
 /// are records. Inside them every Markdown file is either a document of a known
 /// kind or a stray (reported, so that nothing is skipped silently); other files
 /// (scans, PDFs) are attachments and left alone. Hidden files are ignored.
+/// `remittances/` holds the 835s payers send: each `.835` file directly in it
+/// is read; anything else there (a PDF of the paper remittance, an archive
+/// folder) is left alone.
 public struct PracticeFolder: Sendable {
     public let root: URL
 
@@ -38,6 +41,7 @@ public struct PracticeFolder: Sendable {
         found += groupFiles()
         found += memberFiles()
         found += sessionFiles()
+        found += remittanceFiles()
         return found.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }
 
@@ -91,6 +95,11 @@ public struct PracticeFolder: Sendable {
                 return [DiscoveredFile(path: entry.path, kind: .progressNote(session: session, member: entry.stem))]
             }
         }
+    }
+
+    private func remittanceFiles() -> [DiscoveredFile] {
+        entries(in: "remittances").filter { !$0.isDirectory && $0.name.lowercased().hasSuffix(".835") }
+            .map { DiscoveredFile(path: $0.path, kind: .remittance) }
     }
 
     private func stray(_ path: String, _ expected: String) -> DiscoveredFile {

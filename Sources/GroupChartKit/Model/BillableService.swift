@@ -19,6 +19,9 @@ public struct BillableService: Sendable, Hashable {
     public var sessionNoteFile: String?
     /// The group's file (group services only).
     public var groupFile: String?
+    /// The id of its insurance claim (CLM01, which an 835 repeats in CLP01);
+    /// `nil` for a member who pays for themselves.
+    public var claimID: String?
 
     /// Where the rules about the claim's chain report: line 1 of the member's note.
     public var chainLocation: SourceLocation? {
@@ -29,7 +32,9 @@ public struct BillableService: Sendable, Hashable {
 extension PracticeRecord {
     /// Every billable service, in date, session and member order: each member
     /// who attended a psychotherapy session (never an absent member, never a
-    /// psychoeducation session), and each individual session.
+    /// psychoeducation session), and each individual session. Claim ids are
+    /// given here, once, so that the rules can match remittances to claims
+    /// before any claim is built.
     static func services(sessions: [Session], members: [Member], groups: [Group]) -> [BillableService] {
         let memberIDs = Set(members.map(\.id))
         var services: [BillableService] = []
@@ -51,6 +56,13 @@ extension PracticeRecord {
                     noteFile: note.file, sessionNoteFile: nil, groupFile: nil))
             }
         }
-        return services.sorted { ($0.date, $0.sessionID, $0.member) < ($1.date, $1.sessionID, $1.member) }
+        services.sort { ($0.date, $0.sessionID, $0.member) < ($1.date, $1.sessionID, $1.member) }
+        let insured = Set(members.filter { $0.insurance != nil }.map(\.id))
+        let ids = ClaimID.assign(services.filter { insured.contains($0.member) })
+        return services.map { service in
+            var service = service
+            service.claimID = ids[service]
+            return service
+        }
     }
 }

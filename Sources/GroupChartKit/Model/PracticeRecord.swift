@@ -12,6 +12,9 @@ public struct PracticeRecord: Sendable {
     public let sessions: [Session]
     /// What can be billed, derived once from sessions and individual notes.
     public let services: [BillableService]
+    /// The payments of every `remittances/*.835`, in path then file order
+    /// (none when the practice keeps no remittances/).
+    public let remittances: [Remittance]
     /// Problems of the text found while reading (encoding, front-matter,
     /// missing, malformed and unknown keys), reported by their rules.
     public let readFindings: [ReadFinding]
@@ -24,7 +27,7 @@ public struct PracticeRecord: Sendable {
     private let fileIndex: [String: Int]
 
     public init(files: [SourceFile], strays: [DiscoveredFile], practice: Practice?, groups: [Group], members: [Member],
-                sessions: [Session], services: [BillableService], readFindings: [ReadFinding]) {
+                sessions: [Session], services: [BillableService], remittances: [Remittance] = [], readFindings: [ReadFinding]) {
         self.files = files
         self.strays = strays
         self.practice = practice
@@ -32,6 +35,7 @@ public struct PracticeRecord: Sendable {
         self.members = members
         self.sessions = sessions
         self.services = services
+        self.remittances = remittances
         self.readFindings = readFindings
         groupIndex = Self.index(groups.map(\.id))
         memberIndex = Self.index(members.map(\.id))

@@ -11,6 +11,8 @@ struct DocumentReading: Sendable {
         case individualNote(member: String, IndividualNote)
         case sessionNote(session: String, SessionNote?)
         case progressNote(session: String, ProgressNote)
+        /// The payments of one 835 file.
+        case remittances([Remittance])
         case stray(DiscoveredFile)
         /// The file exists but could not be opened.
         case unreadable(DocumentKind)
@@ -45,6 +47,8 @@ struct DocumentReading: Sendable {
             document = .sessionNote(session: session, SessionNoteReader.read(file, log: log))
         case .progressNote(let session, let member):
             document = .progressNote(session: session, ProgressNoteReader.read(file, session: session, member: member, log: log))
+        case .remittance:
+            document = .remittances(RemittanceReader.read(file, log: log))
         case .stray:
             document = .stray(discovered)
         }

@@ -25,7 +25,7 @@ public enum RecordReader {
         let services = PracticeRecord.services(sessions: sessions, members: members, groups: documents.groups)
         return PracticeRecord(files: files, strays: documents.strays, practice: documents.practice,
                               groups: documents.groups, members: members, sessions: sessions,
-                              services: services, readFindings: log.findings)
+                              services: services, remittances: documents.remittances, readFindings: log.findings)
     }
 
     /// The documents read so far, by kind, until they are assembled.
@@ -42,6 +42,7 @@ public enum RecordReader {
         var sessionNotes: [String: SessionNote] = [:]
         var sessionsWithNoteFile: Set<String> = []
         var progressNotes: [String: [ProgressNote]] = [:]
+        var remittances: [Remittance] = []
 
         mutating func add(_ document: DocumentReading.Document) {
             switch document {
@@ -70,6 +71,8 @@ public enum RecordReader {
                 strays.append(file)
             case .unreadable(let kind):
                 unreadable(kind)
+            case .remittances(let read):
+                remittances += read
             }
         }
 

@@ -55,6 +55,9 @@ public enum RuleRegistry {
             IndividualTimeCodeRule(),
             SameDayServicesRule(),
         ]),
+        ("Reimbursement", [
+            RemittanceRule(),
+        ]),
     ]
 
     public static let all: [any Rule] = sections.flatMap(\.rules)

@@ -3,6 +3,16 @@
 /// The record templates shipped inside the program (templates/ in the repository).
 enum BuiltInTemplates {
     static let all: [String: String] = [
+        "aging": ##"""
+<table>
+<thead><tr><th>Owed by</th>{{#buckets}}<th class="num">{{.}}</th>{{/buckets}}<th class="num">Total</th></tr></thead>
+<tbody>
+{{#aging}}<tr><td>{{label}}</td>{{#amounts}}<td class="num">{{.}}</td>{{/amounts}}<td class="num">{{total}}</td></tr>
+{{/aging}}
+</tbody>
+</table>
+
+"""##,
         "audit": ##"""
 <!DOCTYPE html>
 <html lang="en">
@@ -83,13 +93,27 @@ enum BuiltInTemplates {
 </tbody>
 </table>
 <h2>Claims</h2>
-<table>
-<thead><tr><th>Date of service</th><th>Session</th><th>CPT</th><th>Status</th><th>Held by</th></tr></thead>
+<table class="ledger">
+<thead><tr><th>Date of service</th><th>Session</th><th>CPT</th><th>Claim</th><th>Held by</th><th class="num">Billed</th><th class="num">Paid</th><th class="num">Member owes</th><th class="num">Outstanding</th><th>Payment</th><th class="num">Days</th></tr></thead>
 <tbody>
-{{#claims}}<tr><td class="date">{{date}}</td><td>{{session}}</td><td>{{cpt}}</td><td>{{#isHeld}}<span class="badge held">{{status}}</span>{{/isHeld}}{{^isHeld}}{{status}}{{/isHeld}}</td><td>{{heldBy}}</td></tr>
+{{#claims}}<tr><td class="date">{{date}}</td><td>{{session}}</td><td>{{cpt}}</td><td>{{#isHeld}}<span class="badge held">{{status}}</span>{{/isHeld}}{{^isHeld}}{{status}}{{/isHeld}}</td><td>{{heldBy}}</td>{{#payment}}<td class="num">{{billed}}</td><td class="num">{{paid}}</td><td class="num">{{patientResponsibility}}</td><td class="num">{{outstanding}}</td><td><span class="badge {{badge}}">{{status}}</span></td><td class="num">{{days}}</td>{{/payment}}{{^payment}}<td colspan="6">self-pay: no insurance claim</td>{{/payment}}</tr>
+{{#payment}}
+{{#hasReasons}}
+<tr class="reasons"><td></td><td colspan="10">{{#reasons}}<div><b>{{code}}</b> {{amount}}: {{meaning}}</div>{{/reasons}}</td></tr>
+{{/hasReasons}}
+{{/payment}}
 {{/claims}}
 </tbody>
 </table>
+{{#reimbursement}}
+{{#hasClaims}}
+<p>Billed {{billed}} · paid {{paid}} · member owes {{patientResponsibility}} · outstanding {{outstanding}} ({{statuses}})</p>
+{{#hasOutstanding}}
+<h3>Outstanding by age (days since the date of service)</h3>
+{{> aging}}
+{{/hasOutstanding}}
+{{/hasClaims}}
+{{/reimbursement}}
 {{#hasSkipped}}<p class="meta">Notes not shown because their session has errors (see the index):</p>
 <ul class="meta">{{#skipped}}<li>{{.}}</li>{{/skipped}}</ul>{{/hasSkipped}}
 <footer class="sources"><ul>{{#sources}}<li>Source <code>{{path}}</code> <code>{{sha256}}</code></li>{{/sources}}</ul></footer>
@@ -151,6 +175,44 @@ enum BuiltInTemplates {
 </table>
 {{/hasHeldClaims}}
 {{^hasHeldClaims}}<p>None: every claim is ready.</p>{{/hasHeldClaims}}
+<h2>Reimbursement</h2>
+{{#reimbursement}}
+{{#hasClaims}}
+<div>
+<div class="stat"><b>{{billed}}</b><span>Billed</span></div>
+<div class="stat"><b>{{paid}}</b><span>Paid</span></div>
+<div class="stat"><b>{{patientResponsibility}}</b><span>Members owe</span></div>
+<div class="stat"><b>{{outstanding}}</b><span>Outstanding</span></div>
+</div>
+<p>{{statuses}}</p>
+<h3>Outstanding by age (days since the date of service)</h3>
+{{> aging}}
+<h3>Claims</h3>
+<table class="ledger">
+<thead><tr><th>Date</th><th>Member</th><th>Claim</th><th class="num">Billed</th><th class="num">Paid</th><th class="num">Member owes</th><th class="num">Outstanding</th><th>Status</th><th class="num">Days</th></tr></thead>
+<tbody>
+{{#claims}}<tr><td class="date">{{date}}</td><td><a href="{{memberLink}}">{{member}}</a></td><td><code>{{claimID}}</code></td><td class="num">{{billed}}</td><td class="num">{{paid}}</td><td class="num">{{patientResponsibility}}</td><td class="num">{{outstanding}}</td><td><span class="badge {{badge}}">{{status}}</span></td><td class="num">{{days}}</td></tr>
+{{/claims}}
+</tbody>
+</table>
+<h3>Denied claims</h3>
+{{#hasDenials}}
+<table>
+<thead><tr><th>Date of service</th><th>Member</th><th>Claim</th><th>Reasons</th></tr></thead>
+<tbody>
+{{#denials}}<tr><td class="date">{{date}}</td><td>{{member}}</td><td><code>{{claimID}}</code></td><td>{{#reasons}}<div><b>{{code}}</b> {{amount}}: {{meaning}}</div>{{/reasons}}{{^reasons}}no reason code given{{/reasons}}</td></tr>
+{{/denials}}
+</tbody>
+</table>
+{{/hasDenials}}
+{{^hasDenials}}
+<p>None.</p>
+{{/hasDenials}}
+{{/hasClaims}}
+{{^hasClaims}}
+<p>No insurance claims.</p>
+{{/hasClaims}}
+{{/reimbursement}}
 <h2>Authorization use</h2>
 <table>
 <thead><tr><th>Member</th><th>Number</th><th>CPT</th><th>Period</th><th class="num">Used</th><th class="num">Authorized</th></tr></thead>
@@ -266,7 +328,7 @@ enum BuiltInTemplates {
   @bottom-left { content: "Confidential: protected health information"; font: 7.5pt/1.2 "Helvetica Neue", Arial, "Liberation Sans", sans-serif; color: #666; }
   @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 7.5pt/1.2 "Helvetica Neue", Arial, "Liberation Sans", sans-serif; color: #666; }
 }
-:root { --ink: #1c1c1e; --muted: #5f6368; --rule: #d0d4d9; --tint: #f4f6f8; --accent: #20466e; --warn: #8a5300; --bad: #a1261b; }
+:root { --ink: #1c1c1e; --muted: #5f6368; --rule: #d0d4d9; --tint: #f4f6f8; --accent: #20466e; --warn: #8a5300; --bad: #a1261b; --good: #1e6b3a; }
 * { box-sizing: border-box; }
 html { font-size: 10.5pt; }
 body { margin: 0 auto; max-width: 7.5in; color: var(--ink); font-family: Charter, "Bitstream Charter", "Sitka Text", Cambria, "DejaVu Serif", Georgia, serif; line-height: 1.45; }
@@ -293,6 +355,11 @@ dl.facts dd { margin: 0; }
 .badge { display: inline-block; font-size: 0.75rem; padding: 0.05rem 0.4rem; border-radius: 0.25rem; background: var(--tint); border: 1px solid var(--rule); }
 .badge.held, .badge.error, .badge.skipped { color: var(--bad); border-color: var(--bad); }
 .badge.warning { color: var(--warn); border-color: var(--warn); }
+.badge.paid { color: var(--good); border-color: var(--good); }
+table.ledger { font-size: 0.8rem; }
+table.ledger th, table.ledger td { padding: 0.28rem 0.3rem; }
+table.ledger code { font-size: 0.75rem; }
+tr.reasons td { border-top: 0; padding-top: 0; font-size: 0.85rem; color: var(--muted); }
 .signature { margin-top: 0.8rem; padding-top: 0.4rem; border-top: 1px dashed var(--rule); font-size: 0.9rem; }
 .signature .digest, .sources code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.72rem; word-break: break-all; color: var(--muted); }
 footer.sources { margin-top: 1.2rem; font-size: 0.78rem; color: var(--muted); border-top: 1px solid var(--rule); padding-top: 0.4rem; }

@@ -1,5 +1,5 @@
 /// The dashboard (`index.html`): sessions, members, diagnostics, claims ready
-/// and held, and authorization use, at a glance.
+/// and held, reimbursement and authorization use, at a glance.
 struct IndexPage {
     struct View {
         var generator: String
@@ -11,6 +11,7 @@ struct IndexPage {
         var diagnostics: [DiagnosticRow]
         var heldClaims: [HeldClaimRow]
         var authorizations: [AuthorizationRow]
+        var reimbursement: ReimbursementView
         var hasDiagnostics: Bool
         var hasHeldClaims: Bool
     }
@@ -103,6 +104,7 @@ struct IndexPage {
                     counts: Counts(sessions: sessions.count, members: members.count, errors: report.errorCount,
                                    warnings: report.warningCount, claimsReady: readiness.ready.count, claimsHeld: held.count),
                     sessions: sessions, members: members, diagnostics: diagnostics, heldClaims: held,
-                    authorizations: authorizations, hasDiagnostics: !diagnostics.isEmpty, hasHeldClaims: !held.isEmpty)
+                    authorizations: authorizations,
+                    reimbursement: ReimbursementSummary(format: format).view(chart.reimbursement.entries), hasDiagnostics: !diagnostics.isEmpty, hasHeldClaims: !held.isEmpty)
     }
 }

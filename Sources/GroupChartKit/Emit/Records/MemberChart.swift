@@ -1,10 +1,12 @@
 /// The member's chart (`members/<member-id>.html`): profile, coverage and
 /// authorizations, plans, attendance history, every progress note in date
-/// order, and claims. Also the parts of the audit packet about the member.
+/// order, and claims with their reimbursement. Also the parts of the audit
+/// packet about the member.
 struct MemberChart {
     let format: RecordFormatting
     let readiness: ClaimReadiness
     let ledger: AuthorizationLedger
+    let reimbursement: ReimbursementLedger
 
     /// The chart; sessions outside `period` or in `skippedSessions` are left out.
     func view(_ member: Member, period: ClosedRange<LocalDate>? = nil, skippedSessions: Set<String> = []) -> MemberChartView {
@@ -35,12 +37,13 @@ struct MemberChart {
         }
         var sources = member.profile.map { [format.source($0.file)] } ?? []
         sources += plans.map { format.source($0.file) }
+        let payments = reimbursement.entries.filter { $0.claim.service.member == member.id && inPeriod($0.claim.service.date) }
         return MemberChartView(
             generator: GroupChart.generator, practice: format.practice, profile: profile(member), plans: plans.map(plan),
             attendance: attendance, notes: ordered,
             claims: readiness.decisions.filter { $0.service.member == member.id && inPeriod($0.service.date) }.map(claim),
-            skipped: skipped, sources: sources,
-            period: period.map { "\($0.lowerBound) to \($0.upperBound)" })
+            reimbursement: ReimbursementSummary(format: format).view(payments), skipped: skipped, sources: sources,
+            period: period.map { "\($0.lowerBound) to \($0.upperBound)" }, hasSkipped: !skipped.isEmpty)
     }
 
     func profile(_ member: Member) -> ProfileView {
@@ -76,6 +79,7 @@ struct MemberChart {
                                      period: "\(authorization.from?.value.description ?? "?") to \(authorization.to?.value.description ?? "?")",
                                      used: used, sessions: authorization.sessions?.value ?? 0)
         }
+        view.hasAuthorizations = !view.authorizations.isEmpty
         return view
     }
 
@@ -101,6 +105,7 @@ struct MemberChart {
     private func claim(_ decision: ClaimReadiness.Decision) -> ClaimRowView {
         ClaimRowView(date: decision.service.date.description, session: decision.service.sessionID, cpt: decision.service.cpt,
                      status: decision.isReady ? "Ready" : "Held", heldBy: decision.heldBy.joined(separator: ", "),
-                     isHeld: !decision.isReady)
+                     isHeld: !decision.isReady,
+                     payment: decision.service.claimID.flatMap(reimbursement.entry).map(ReimbursementSummary(format: format).payment))
     }
 }

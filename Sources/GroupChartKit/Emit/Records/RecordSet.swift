@@ -7,12 +7,14 @@ struct RecordSet {
     let today: LocalDate
     let readiness: ClaimReadiness
     let ledger: AuthorizationLedger
+    let reimbursement: ReimbursementLedger
     /// Rules of the errors in each file.
     private let errors: [String: Set<String>]
 
-    init(record: PracticeRecord, report: CheckReport, templates: TemplateLibrary, today: LocalDate) {
+    init(record: PracticeRecord, report: CheckReport, reimbursement: ReimbursementLedger, templates: TemplateLibrary, today: LocalDate) {
         self.record = record
         self.report = report
+        self.reimbursement = reimbursement
         self.templates = templates
         self.today = today
         readiness = ClaimReadiness(record: record, report: report)
@@ -43,7 +45,7 @@ struct RecordSet {
 
     func render() -> [String: [UInt8]] {
         let format = RecordFormatting(record: record)
-        let chart = MemberChart(format: format, readiness: readiness, ledger: ledger)
+        let chart = MemberChart(format: format, readiness: readiness, ledger: ledger, reimbursement: reimbursement)
         let skipped = Set(skippedSessions.map(\.id))
         let skippedMembers = Set(self.skippedMembers.map(\.id))
         var outputs: [String: [UInt8]] = [:]
@@ -66,7 +68,7 @@ struct RecordSet {
     /// The audit packet of one member for a period.
     func auditPacket(_ member: Member, period: ClosedRange<LocalDate>) -> [UInt8] {
         let format = RecordFormatting(record: record)
-        let chart = MemberChart(format: format, readiness: readiness, ledger: ledger)
+        let chart = MemberChart(format: format, readiness: readiness, ledger: ledger, reimbursement: reimbursement)
         return bytes(templates.render(AuditPacket(format: format, chart: chart).view(member, period: period), with: "audit"))
     }
 

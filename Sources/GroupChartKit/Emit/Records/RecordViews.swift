@@ -85,6 +85,58 @@ struct ClaimRowView {
     var status: String
     var heldBy: String
     var isHeld: Bool
+    /// `nil` for a self-pay service, which has no insurance claim.
+    var payment: PaymentView?
+}
+
+/// Where one claim stands with its payer and member (amounts in dollars).
+struct PaymentView {
+    var claimID: String
+    var date: String
+    var member: String
+    var memberLink: String
+    var billed: String
+    var paid: String
+    var patientResponsibility: String
+    var outstanding: String
+    var status: String
+    /// The badge class: `paid`, `pending`, `warning` (the member owes) or
+    /// `error` (denied or reversed: follow up).
+    var badge: String
+    var days: String
+    var reasons: [ReasonView]
+    /// Stored, as every flag a template tests: Mustache reads stored properties only.
+    var hasReasons: Bool
+}
+
+/// One CAS adjustment in words: `PR-3`, `$20.00`, "the member's copay (...)".
+struct ReasonView {
+    var code: String
+    var amount: String
+    var meaning: String
+}
+
+struct AgingRowView {
+    var label: String
+    var amounts: [String]
+    var total: String
+}
+
+/// The reimbursement of the index (every claim) or of a member's chart.
+struct ReimbursementView {
+    var billed: String
+    var paid: String
+    var patientResponsibility: String
+    var outstanding: String
+    /// `6 paid · 2 partial · 1 denied · 4 pending`.
+    var statuses: String
+    var buckets: [String]
+    var aging: [AgingRowView]
+    var claims: [PaymentView]
+    var denials: [PaymentView]
+    var hasClaims: Bool
+    var hasDenials: Bool
+    var hasOutstanding: Bool
 }
 
 struct AuthorizationView {
@@ -127,7 +179,8 @@ struct ProfileView {
     var subscriber: String?
     var benefits: String?
     var authorizations: [AuthorizationView]
-    var hasAuthorizations: Bool { !authorizations.isEmpty }
+    /// Stored, as every flag a template tests: Mustache reads stored properties only.
+    var hasAuthorizations = false
 }
 
 struct MemberChartView {
@@ -138,10 +191,11 @@ struct MemberChartView {
     var attendance: [MemberAttendanceView]
     var notes: [NoteView]
     var claims: [ClaimRowView]
+    var reimbursement: ReimbursementView
     var skipped: [String]
     var sources: [SourceView]
     var period: String?
-    var hasSkipped: Bool { !skipped.isEmpty }
+    var hasSkipped: Bool
 }
 
 struct MemberAttendanceView {

@@ -25,9 +25,31 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         return .success(Money(cents: cents))
     }
 
+    /// Reads an X12 decimal amount (data element type R, as an 835 writes
+    /// it): an optional leading minus, since remittances take money back,
+    /// digits with an optional point, and no more than cents (`-9.00`, `34`,
+    /// `11.5`, `.5`; trailing zeros past the cents are accepted). `nil` when
+    /// the text is no such amount, for the reader to report.
+    public static func parseX12(_ text: String) -> Money? {
+        let negative = text.hasPrefix("-")
+        let parts = text.dropFirst(negative ? 1 : 0).split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts[0].count <= 11, parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+              !parts.allSatisfy(\.isEmpty) else { return nil }
+        let fraction = parts.count == 2 ? parts[1] : ""
+        guard fraction.dropFirst(2).allSatisfy({ $0 == "0" }) else { return nil }
+        let cents = (Int(parts[0]) ?? 0) * 100 + Int(String(fraction.prefix(2)).padding(toLength: 2, withPad: "0", startingAt: 0))!
+        return Money(cents: negative ? -cents : cents)
+    }
+
+    public static let zero = Money(cents: 0)
+
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.cents < rhs.cents }
 
     public static func + (lhs: Money, rhs: Money) -> Money { Money(cents: lhs.cents + rhs.cents) }
+
+    public static func - (lhs: Money, rhs: Money) -> Money { Money(cents: lhs.cents - rhs.cents) }
+
+    public static prefix func - (amount: Money) -> Money { Money(cents: -amount.cents) }
 
     /// `65.00`: always two decimals, as claims need.
     public var description: String {

@@ -1,0 +1,56 @@
+/// The reimbursement part of the index (every claim) and of a member's
+/// chart (that member's): totals, what is outstanding by age, each claim's
+/// standing, and the reasons of every denial in words.
+struct ReimbursementSummary {
+    let format: RecordFormatting
+
+    func view(_ entries: [ReimbursementEntry]) -> ReimbursementView {
+        let aging = AgingReport(entries)
+        let statuses = ReimbursementEntry.Status.allCases.compactMap { status -> String? in
+            let count = entries.filter { $0.status == status }.count
+            return count == 0 ? nil : "\(count) \(status.rawValue)"
+        }
+        return ReimbursementView(
+            billed: Self.dollars(sum(entries, \.billed)), paid: Self.dollars(sum(entries, \.paid)),
+            patientResponsibility: Self.dollars(sum(entries, \.patientResponsibility)),
+            outstanding: Self.dollars(aging.total), statuses: statuses.joined(separator: " · "),
+            buckets: AgingReport.Bucket.allCases.map(\.label),
+            aging: aging.rows.map { row in
+                AgingRowView(label: row.debtor == .payer ? "Payers (pending, reversed)" : "Members (patient responsibility)",
+                             amounts: row.amounts.map(Self.dollars), total: Self.dollars(row.total))
+            },
+            claims: entries.map(payment), denials: entries.filter { $0.status == .denied }.map(payment),
+            hasClaims: !entries.isEmpty, hasDenials: entries.contains { $0.status == .denied }, hasOutstanding: aging.total != .zero)
+    }
+
+    func payment(_ entry: ReimbursementEntry) -> PaymentView {
+        let badge: String
+        switch entry.status {
+        case .paid: badge = "paid"
+        case .pending: badge = "pending"
+        case .partial: badge = "warning"
+        case .denied, .reversed: badge = "error"
+        }
+        return PaymentView(
+            claimID: entry.claim.id, date: entry.claim.service.date.description, member: format.memberName(entry.claim.service.member),
+            memberLink: "members/\(entry.claim.service.member).html",
+            billed: Self.dollars(entry.billed), paid: Self.dollars(entry.paid),
+            patientResponsibility: Self.dollars(entry.patientResponsibility), outstanding: Self.dollars(entry.outstanding),
+            status: entry.status.rawValue, badge: badge, days: entry.daysOutstanding.map(String.init) ?? "",
+            reasons: entry.reasons.map { ReasonView(code: $0.code, amount: Self.dollars($0.amount), meaning: AdjustmentReason.describe($0)) },
+            hasReasons: !entry.reasons.isEmpty)
+    }
+
+    /// `$1,234.50`, `-$65.00`.
+    static func dollars(_ amount: Money) -> String {
+        let digits = String(abs(amount.cents) / 100)
+        let grouped = digits.enumerated().map { index, digit in
+            index > 0 && (digits.count - index) % 3 == 0 ? ",\(digit)" : String(digit)
+        }.joined()
+        return (amount.cents < 0 ? "-$" : "$") + grouped + "." + pad(abs(amount.cents) % 100, 2)
+    }
+
+    private func sum(_ entries: [ReimbursementEntry], _ amount: KeyPath<ReimbursementEntry, Money>) -> Money {
+        entries.reduce(Money.zero) { $0 + $1[keyPath: amount] }
+    }
+}

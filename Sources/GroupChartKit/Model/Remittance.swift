@@ -1,0 +1,35 @@
+/// One payment a payer reports in an 835 (one transaction, ST to SE): a
+/// check or electronic funds transfer and the claims it settles. A file may
+/// hold several.
+public struct Remittance: Sendable {
+    /// The 835 file, relative to the practice folder.
+    public var file: String
+    /// Where the transaction starts (its ST segment).
+    public var location: SourceLocation
+    /// TRN02: the check or EFT trace number, which identifies the payment.
+    public var traceNumber: String?
+    /// TRN03: the payer's id as originator of the payment; trace numbers are
+    /// unique per payer only.
+    public var originator: String?
+    /// BPR02: the total of the payment, which the reader checks against its claims.
+    public var total: Money?
+    /// BPR16, else DTM*405 (the production date).
+    public var date: LocalDate?
+    /// In the order of the file.
+    public var claims: [RemittanceClaim]
+
+    /// `remittances/2026-03-27-aetna.835 (trace 883400112)`: where a biller
+    /// finds the payment.
+    public var reference: String {
+        traceNumber.map { "\(file) (trace \($0))" } ?? file
+    }
+}
+
+extension PracticeRecord {
+    /// Every claim of every remittance that names `claimID` in CLP01.
+    public func remittanceClaims(for claimID: String) -> [(remittance: Remittance, claim: RemittanceClaim)] {
+        remittances.flatMap { remittance in
+            remittance.claims.filter { $0.claimID.value == claimID }.map { (remittance, $0) }
+        }
+    }
+}

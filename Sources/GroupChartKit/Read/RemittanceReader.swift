@@ -1,0 +1,242 @@
+/// Reads an 835 into remittances: the model stage of `remittances/*.835`.
+///
+/// It follows the 005010X221A1 layout as far as reimbursement needs it (the
+/// payment in BPR and TRN, provider adjustments in PLB, each claim in CLP
+/// with the CAS adjustments of the claim and of its service lines, the
+/// patient's name in NM1*QC for messages) and tolerates the
+/// rest. Real files are not always guide-perfect: a segment out of place, an
+/// amount or date that is none, an unknown status or group code, a claim that
+/// does not balance, a payment that is not the sum of its claims, a wrong SE
+/// count are each a `remittance` warning where they stand, and reading goes
+/// on. Nothing in an 835 stops a build.
+struct RemittanceReader {
+    static let rule = "remittance"
+    /// The segments of the 835 guide; any other is named in a warning.
+    static let knownSegments: Set<String> = [
+        "ISA", "GS", "ST", "BPR", "TRN", "CUR", "REF", "DTM", "N1", "N2", "N3", "N4", "PER", "RDM", "LX", "TS3", "TS2",
+        "CLP", "CAS", "NM1", "MIA", "MOA", "AMT", "QTY", "SVC", "LQ", "PLB", "SE", "GE", "IEA",
+    ]
+    /// CLP02 codes of the guide.
+    static let statuses: Set<String> = ["1", "2", "3", "4", "19", "20", "21", "22", "23", "25"]
+    static let groups: Set<String> = ["CO", "CR", "OA", "PI", "PR"]
+
+    private let file: SourceFile
+    private let values: X12Values
+    private var remittances: [Remittance] = []
+    /// The transaction being read, from its ST.
+    private var current: Remittance?
+    /// Inside a transaction that is no 835 (read past up to its SE).
+    private var skipping = false
+    private var segmentCount = 0
+    private var transactionStart: SourceLocation?
+    private var paymentDate: LocalDate?
+    private var productionDate: LocalDate?
+    /// BPR02 as written, and the provider-level adjustments (PLB) it nets.
+    private var payment: Located<Money>?
+    private var providerAdjustments = Money.zero
+    /// The claim being read, with CLP05 as written.
+    private var claim: (value: RemittanceClaim, statedResponsibility: Located<Money>?)?
+    /// After a CLP that could not be read, its CAS and NM1 are passed over quietly.
+    private var inUnreadClaim = false
+
+    /// Every payment of `file`, in the order of the file.
+    static func read(_ file: SourceFile, log: FindingLog) -> [Remittance] {
+        let parsed = X12Parser.parse(file)
+        for problem in parsed.problems { log.add(rule, at: problem.location, problem.message, help: problem.help) }
+        var reader = RemittanceReader(file: file, log: log)
+        for segment in parsed.segments { reader.read(segment) }
+        if let start = reader.transactionStart, let last = parsed.segments.last {
+            reader.values.warn(last.location, "the file ends inside the transaction that starts on line \(start.line), without its SE",
+                               help: "the file may be cut short; ask the payer or clearinghouse to send it again")
+            reader.closeTransaction()
+        }
+        return reader.remittances
+    }
+
+    private init(file: SourceFile, log: FindingLog) {
+        self.file = file
+        values = X12Values(log: log)
+    }
+
+    private mutating func read(_ segment: X12Segment) {
+        if transactionStart != nil { segmentCount += 1 }
+        switch segment.id {
+        case "ST":
+            open(segment)
+        case "SE":
+            close(segment)
+        case "ISA", "GS", "GE", "IEA":
+            if let start = transactionStart {
+                values.warn(segment.location, "\(segment.id) before the SE of the transaction that starts on line \(start.line)",
+                            help: "each transaction ends with SE; the file may have been cut or joined by hand")
+                closeTransaction()
+            }
+            if segment.id == "GS", segment[1] != "HP" {
+                values.warn(segment.location(of: 1), "functional group \"\(segment[1])\" is not HP (health care claim payment): its transactions are no 835",
+                            help: "keep only 835 remittances in remittances/")
+            }
+        default:
+            guard !skipping else { return }
+            guard current != nil else {
+                values.warn(segment.location, "segment \(segment.id) stands outside a transaction (ST to SE) and is ignored",
+                            help: "an 835 holds its segments between ST*835 and SE")
+                return
+            }
+            readBody(segment)
+        }
+    }
+
+    private mutating func readBody(_ segment: X12Segment) {
+        switch segment.id {
+        case "BPR":
+            payment = values.amount(segment, 2).map { Located($0, at: segment.location(of: 2)) }
+            paymentDate = values.date(segment, 16)
+        case "TRN" where current?.traceNumber == nil:
+            if segment[2].isEmpty {
+                values.warn(segment.location, "TRN has no trace number (TRN02)", help: "TRN02 is the check or EFT number that identifies the payment")
+            } else {
+                current?.traceNumber = segment[2]
+                current?.originator = segment[3]
+            }
+        case "DTM" where segment[1] == "405" && claim == nil:
+            productionDate = values.date(segment, 2)
+        case "PLB":
+            closeClaim()
+            for position in stride(from: 4, through: 14, by: 2) where !segment[position].isEmpty {
+                providerAdjustments = providerAdjustments + (values.amount(segment, position) ?? .zero)
+            }
+        case "CLP":
+            closeClaim()
+            openClaim(segment)
+        case "CAS":
+            adjust(segment)
+        case "NM1" where segment[1] == "QC":
+            claim?.value.patientName = [segment[4], segment[3]].filter { !$0.isEmpty }.joined(separator: " ")
+        default:
+            if !Self.knownSegments.contains(segment.id) {
+                values.warn(segment.location, "segment \(segment.id) is not part of an 835 (005010X221A1) and is ignored",
+                            help: "check the file is the 835 the payer sent, unedited")
+            }
+        }
+    }
+
+    private mutating func open(_ segment: X12Segment) {
+        if let start = transactionStart {
+            values.warn(segment.location, "ST before the SE of the transaction that starts on line \(start.line)",
+                        help: "each transaction ends with SE; the file may have been cut or joined by hand")
+            closeTransaction()
+        }
+        transactionStart = segment.location
+        segmentCount = 1
+        guard segment[1] == "835" else {
+            values.warn(segment.location(of: 1), "transaction set \"\(segment[1])\" is not an 835 remittance and is skipped",
+                        help: "keep only 835 remittances in remittances/")
+            skipping = true
+            return
+        }
+        current = Remittance(file: file.path, location: segment.location, claims: [])
+    }
+
+    private mutating func close(_ segment: X12Segment) {
+        guard transactionStart != nil else {
+            values.warn(segment.location, "SE closes no transaction (no ST before it)", help: "each transaction starts with ST and ends with SE")
+            return
+        }
+        closeClaim()
+        if let count = Int(segment[1]), count != segmentCount {
+            values.warn(segment.location(of: 1), "SE01 counts \(count) segments but the transaction has \(segmentCount)",
+                        help: "the file may have been edited or cut; ask the payer or clearinghouse for the original")
+        }
+        closeTransaction()
+    }
+
+    private mutating func closeTransaction() {
+        closeClaim()
+        if var remittance = current {
+            if remittance.traceNumber == nil {
+                values.warn(remittance.location, "the payment has no trace number (TRN02), so a second copy of it cannot be told apart",
+                            help: "an 835 names its check or EFT in TRN*1*<trace number>*<payer id>")
+            }
+            let claims = remittance.claims.reduce(Money.zero) { $0 + $1.paid }
+            if let payment, payment.value != claims - providerAdjustments {
+                let netted = providerAdjustments == .zero ? "" : " less \(providerAdjustments) of provider adjustments (PLB)"
+                values.warn(payment.location, "the payment of \(payment.value) (BPR02) is not what its claims add up to: \(claims)\(netted)",
+                            help: "the file may be cut short or hold a claim GroupChart could not read; check the warnings above it")
+            }
+            remittance.total = payment?.value
+            remittance.date = paymentDate ?? productionDate
+            remittances.append(remittance)
+        }
+        current = nil
+        inUnreadClaim = false
+        skipping = false
+        transactionStart = nil
+        paymentDate = nil
+        productionDate = nil
+        payment = nil
+        providerAdjustments = .zero
+    }
+
+    private mutating func openClaim(_ segment: X12Segment) {
+        inUnreadClaim = true
+        let id = segment[1].uppercased()
+        guard !id.isEmpty else {
+            values.warn(segment.location, "CLP has no claim id (CLP01); the claim is skipped", help: "CLP01 repeats the claim id the practice sent (CLM01)")
+            return
+        }
+        let status = Located(segment[2], at: segment.location(of: 2))
+        if !Self.statuses.contains(status.value) {
+            values.warn(status.location, "claim status \"\(status.value)\" is not a CLP02 code; the claim is read as processed",
+                        help: "CLP02 is 1, 2 or 3 (processed as primary, secondary, tertiary), 4 (denied), 22 (reversal)...")
+        }
+        guard let billed = values.amount(segment, 3), let paid = values.amount(segment, 4) else { return }
+        let stated = segment[5].isEmpty ? nil : values.amount(segment, 5).map { Located($0, at: segment.location(of: 5)) }
+        if segment[7].isEmpty {
+            values.warn(segment.location(of: 1), "claim \"\(id)\" has no payer claim control number (CLP07)",
+                        help: "CLP07 tells a reversal which payment it takes back; without it the latest payment is reversed")
+        }
+        inUnreadClaim = false
+        claim = (RemittanceClaim(claimID: Located(id, at: segment.location(of: 1)), status: status, billed: billed, paid: paid,
+                                 patientResponsibility: stated?.value ?? .zero, payerClaimNumber: segment[7], adjustments: []), stated)
+    }
+
+    private mutating func adjust(_ segment: X12Segment) {
+        guard claim != nil else {
+            if !inUnreadClaim {
+                values.warn(segment.location, "CAS before any CLP belongs to no claim and is ignored", help: "adjustments follow the CLP or SVC they adjust")
+            }
+            return
+        }
+        let group = segment[1]
+        if !Self.groups.contains(group) {
+            values.warn(segment.location(of: 1), "adjustment group \"\(group)\" is not CO, PR, OA, PI or CR",
+                        help: "CAS01 says who bears the adjustment: CO the practice, PR the member, OA and PI other adjustments by the payer")
+        }
+        for position in stride(from: 2, through: 17, by: 3) where !segment[position].isEmpty {
+            guard let amount = values.amount(segment, position + 1) else { continue }
+            claim?.value.adjustments.append(ClaimAdjustment(group: group, reason: segment[position], amount: amount))
+        }
+    }
+
+    /// Keeps the claim read, after checking that it balances (what the
+    /// guide requires: the charge less every adjustment is the payment).
+    private mutating func closeClaim() {
+        guard let open = claim else { return }
+        claim = nil
+        var value = open.value
+        let stated = open.statedResponsibility
+        let responsibility = value.adjustments.filter { $0.group == "PR" }.reduce(Money.zero) { $0 + $1.amount }
+        if let stated, stated.value != responsibility {
+            values.warn(stated.location, "patient responsibility \(stated.value) (CLP05) differs from the PR adjustments, \(responsibility); \(stated.value) is used",
+                        help: "the 835 may lack a CAS*PR segment; check the payer's paper remittance")
+        } else if stated == nil {
+            value.patientResponsibility = responsibility
+        }
+        let adjusted = value.adjustments.reduce(Money.zero) { $0 + $1.amount }
+        if value.billed - adjusted != value.paid {
+            values.warn(value.claimID.location, "claim \"\(value.claimID.value)\" does not balance: \(value.billed) charged less \(adjusted) adjusted is \(value.billed - adjusted), but \(value.paid) was paid",
+                        help: "the 835 may lack a CAS segment; check the payer's paper remittance")
+        }
+        current?.claims.append(value)
+    }
+}

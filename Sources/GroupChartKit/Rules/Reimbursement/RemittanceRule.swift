@@ -1,0 +1,57 @@
+/// `remittance`: an 835 that cannot be read as the guide says, or that
+/// speaks of a claim the practice never built. GroupChart adds this rule to
+/// the catalogue: the spec asks that odd files be read with a warning and an
+/// unmatched claim be a warning, and every diagnostic names a rule.
+struct RemittanceRule: Rule {
+    let id = "remittance"
+    let defaultSeverity = Severity.warning
+    let summary = """
+        an 835 in remittances/ holds what cannot be read as 005010X221A1 says (delimiters, segments, amounts, dates, \
+        codes, unbalanced claims or payments), pays a claim id (CLP01) the practice has no claim for, or reverses a payment no 835 shows
+        """
+    let explanation = Explanation(
+        checks: """
+            Every .835 file in remittances/, read with the delimiters its ISA segment names: segments out of place \
+            or unknown, amounts and dates that are none, CLP02 status and CAS group codes outside the guide, a \
+            claim whose charge less its adjustments is not its payment, a patient responsibility (CLP05) that is \
+            not the sum of its PR adjustments, a payment (BPR02) that is not its claims' payments less the \
+            provider-level adjustments (PLB), a missing trace number, an SE count that does not match. Then each \
+            claim the 835 pays: its CLP01 must be the id of a claim GroupChart builds (claims.csv), and a \
+            reversal (CLP02 22) must take back a payment an 835 on file shows. The file is read on regardless: \
+            what can be read counts in reimbursement.csv.
+            """,
+        why: """
+            An 835 is the payer's word on what it paid, denied and left to the member. A payment the practice \
+            cannot tie to a claim is money it cannot post (and may have to return); a file read wrong makes a \
+            paid claim look pending, or a denied one look paid, and the follow-up never happens.
+            """,
+        example: """
+            remittances/2026-04-02-aetna.835:
+              CLP*20260312XXXXXXXXXXXX*1*65*45*20*12*E44810~
+            where no claim of the practice has the id 20260312XXXXXXXXXXXX (its session folder was renamed).
+            """,
+        fix: """
+            Keep in remittances/ only the 835s payers sent for this practice, unedited. For an unmatched claim, \
+            compare CLP01 with claims.csv: a session folder renamed after billing changes its claims' ids. For \
+            an unreadable file, ask the payer or clearinghouse for it again.
+            """)
+
+    func check(_ context: RuleContext) -> [Finding] {
+        var findings = context.readFindings(of: id)
+        let claimIDs = Set(context.record.services.compactMap(\.claimID))
+        for remittance in context.record.remittances {
+            for claim in remittance.claims {
+                let patient = claim.patientName.map { " (patient \($0))" } ?? ""
+                if !claimIDs.contains(claim.claimID.value) {
+                    findings.append(Finding(claim.claimID.location, "CLP01 \"\(claim.claimID.value)\"\(patient) matches no claim of the practice",
+                                            help: "compare it with claim_id in claims.csv; renaming a session folder after billing changes its claims' ids"))
+                } else if claim.isReversal, !context.record.remittanceClaims(for: claim.claimID.value).contains(where: { !$0.claim.isReversal }) {
+                    findings.append(Finding(claim.claimID.location,
+                                            "the reversal of claim \"\(claim.claimID.value)\" takes back a payment no 835 in remittances/ shows",
+                                            help: "save the 835 of the original payment in remittances/, so that the reversal undoes it"))
+                }
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,215 @@
+import CSV
+import Foundation
+@testable import GroupChartKit
+import GroupChartTestSupport
+import Testing
+
+/// Reimbursement: 835s matched to the claims they pay, each claim's status,
+/// reimbursement.csv, the aging of what is outstanding, and timely filing.
+@Suite struct ReimbursementTests {
+    static let example = FixturePractice.repository.appendingPathComponent("examples/dbt-skills")
+    static let golden = FixturePractice.fixtures.appendingPathComponent("../Golden/dbt-skills").standardized
+    static let march12 = LocalDate(year: 2026, month: 3, day: 12)!
+
+    private func dollars(_ cents: Int) -> Money { Money(cents: cents) }
+
+    /// The example practice with Aetna's filing limit at 15 days, its own
+    /// remittances taken away and `files` written in their place.
+    private func practice(_ files: (_ id: (String, Int) -> String) -> [String: RemittanceFixture]) throws -> FixturePractice {
+        let practice = try FixturePractice(base: Self.example)
+        try practice.remove("remittances")
+        try practice.write("practice.yaml", try practice.read("practice.yaml")
+            .replacingOccurrences(of: "    telehealth_modifier: \"95\"\n", with: "    telehealth_modifier: \"95\"\n    timely_filing_days: 15\n"))
+        let checked = try GroupChart.check(practice.root, options: Checker.Options(today: FixturePractice.today))
+        let claims = ClaimBuilder(record: checked.record, report: checked.report).claims()
+        let id = { (member: String, day: Int) in claims.first { $0.service.member == member && $0.service.date.day == day }!.id }
+        for (path, file) in files(id) { try practice.write(path, file.text) }
+        return practice
+    }
+
+    private func claim(_ id: String, status: String = "1", billed: Int = 6500, paid: Int, _ adjustments: [(String, String, Int)] = [],
+                       number: String) -> RemittanceFixture.Claim {
+        RemittanceFixture.Claim(id: id, status: status, billed: dollars(billed), paid: dollars(paid),
+                                adjustments: adjustments.map { ($0.0, $0.1, dollars($0.2)) }, payerClaimNumber: number,
+                                dateOfService: Self.march12)
+    }
+
+    /// Paid, partial with a copay, denied with its reason, pending and aged
+    /// past the payer's filing limit, reversed, reversed and paid again; a
+    /// payment read twice counts once, and an unknown claim id is a warning.
+    private func everyStatus() throws -> FixturePractice {
+        try practice { id in
+            let blueShield = RemittanceFixture(payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT0326004417", date: LocalDate(year: 2026, month: 3, day: 26)!, claims: [
+                claim(id("alvarez-sofia", 12), paid: 5500, [("CO", "45", 1000)], number: "BS1"),
+                claim(id("chen-lily", 12), paid: 4500, [("CO", "45", 1000), ("PR", "3", 1000)], number: "BS2"),
+                claim(id("martin-chloe", 12), status: "4", paid: 0, [("CO", "197", 6500)], number: "BS3"),
+            ])
+            let aetnaPayment = RemittanceFixture(trace: "1EFT0320000101", date: LocalDate(year: 2026, month: 3, day: 20)!, claims: [
+                claim(id("okonkwo-david", 12), paid: 3800, [("CO", "45", 700), ("PR", "3", 2000)], number: "E1"),
+                claim(id("reyes-maria", 12), paid: 5800, [("CO", "45", 700)], number: "E2"),
+            ])
+            let aetnaReversals = RemittanceFixture(trace: "1EFT0327000202", date: LocalDate(year: 2026, month: 3, day: 27)!, claims: [
+                claim(id("okonkwo-david", 12), status: "22", billed: -6500, paid: -3800, [("CO", "45", -700), ("PR", "3", -2000)], number: "E1"),
+                claim(id("reyes-maria", 12), status: "22", billed: -6500, paid: -5800, [("CO", "45", -700)], number: "E2"),
+                claim(id("reyes-maria", 12), paid: 3300, [("CO", "45", 700), ("PR", "3", 2500)], number: "E3"),
+                claim("20260312ZZZZZZZZZZZZ", paid: 1000, [("CO", "45", 5500)], number: "E4"),
+            ])
+            return ["remittances/2026-03-26-blue-shield.835": blueShield, "remittances/copy-of-2026-03-26-blue-shield.835": blueShield,
+                    "remittances/2026-03-27-aetna.835": aetnaReversals, "remittances/2026-03-20-aetna.835": aetnaPayment]
+        }
+    }
+
+    private func rows(_ csv: String) throws -> [String: [String: String]] {
+        let reader = try CSVReader(string: csv, hasHeaderRow: true)
+        let header = reader.headerRow ?? []
+        #expect(header == ["claim_id", "member_id", "date_of_service", "billed", "paid", "patient_responsibility",
+                           "adjustments", "status", "remittance", "days_outstanding"])
+        var rows: [String: [String: String]] = [:]
+        while let row = reader.next() {
+            let values = Dictionary(uniqueKeysWithValues: zip(header, row))
+            rows["\(values["member_id"]!) \(values["date_of_service"]!)"] = values
+        }
+        return rows
+    }
+
+    @Test func everyStatusIsTrackedAndOnlyUncoveredOldClaimsAreLate() throws {
+        let practice = try everyStatus()
+        defer { practice.delete() }
+        #expect(try practice.check().places == [
+            "members/okonkwo-david/individual/2026-03-14.md:1:1 timely-filing",
+            "members/okonkwo-david/individual/2026-03-19.md:2:7 same-day-services",
+            "remittances/2026-03-27-aetna.835:31:5 remittance",
+            "sessions/2026-03-12-dbt-skills/nguyen-lan.md:1:1 timely-filing",
+        ], "only the Aetna claims no remittance covers are past their 15 days; the unknown claim id is a warning")
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-era-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        _ = try Builder.build(practice.root, options: Builder.Options(checker: Checker.Options(today: FixturePractice.today), output: output))
+        let rows = try rows(try String(contentsOf: output.appendingPathComponent("reimbursement.csv"), encoding: .utf8))
+        #expect(rows.count == 14, "one row per claim built: 15 claims, two of them okonkwo-david's on 2026-03-19 (one key here)")
+        let expected: [(String, String, String, String, String, String)] = [
+            // member and date, status, paid, patient responsibility, adjustments, days outstanding
+            ("alvarez-sofia 2026-03-12", "paid", "55.00", "0.00", "CO-45:10.00", ""),
+            ("chen-lily 2026-03-12", "partial", "45.00", "10.00", "CO-45:10.00;PR-3:10.00", ""),
+            ("martin-chloe 2026-03-12", "denied", "0.00", "0.00", "CO-197:65.00", ""),
+            ("nguyen-lan 2026-03-12", "pending", "0.00", "0.00", "", "19"),
+            ("okonkwo-david 2026-03-12", "reversed", "0.00", "0.00", "", ""),
+            ("reyes-maria 2026-03-12", "partial", "33.00", "25.00", "CO-45:7.00;PR-3:25.00", ""),
+            ("okonkwo-david 2026-03-14", "pending", "0.00", "0.00", "", "17"),
+            ("patel-arjun 2026-03-19", "pending", "0.00", "0.00", "", "12"),
+        ]
+        for (key, status, paid, owed, adjustments, days) in expected {
+            let row = try #require(rows[key], "\(key)")
+            #expect([row["status"], row["paid"], row["patient_responsibility"], row["adjustments"], row["days_outstanding"]]
+                    == [status, paid, owed, adjustments, days], "\(key)")
+        }
+        #expect(rows["alvarez-sofia 2026-03-12"]?["remittance"] == "remittances/2026-03-26-blue-shield.835 (trace 1EFT0326004417)",
+                "the copy of the Blue Shield file counts once")
+        #expect(rows["reyes-maria 2026-03-12"]?["remittance"]
+                == "remittances/2026-03-20-aetna.835 (trace 1EFT0320000101);remittances/2026-03-27-aetna.835 (trace 1EFT0327000202)")
+        let index = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains("<b>CO-197</b> $65.00: no prior authorization, precertification or notification was on file (CO: the practice writes it off and may not bill the member)"))
+        let chart = try String(contentsOf: output.appendingPathComponent("members/chen-lily.html"), encoding: .utf8)
+        #expect(chart.contains("<b>PR-3</b> $10.00: the member&#39;s copay (PR: the member owes it)"))
+    }
+
+    @Test func readingAFileTwiceChangesNothing() throws {
+        let practice = try everyStatus()
+        defer { practice.delete() }
+        let once = try ledger(practice.root)
+        try practice.write("remittances/zz-again.835", try practice.read("remittances/2026-03-27-aetna.835"))
+        try practice.write("remittances/2026-03-20-aetna-resent.835", try practice.read("remittances/2026-03-20-aetna.835"))
+        let twice = try ledger(practice.root)
+        #expect(once.entries.map { "\($0.status) \($0.paid) \($0.patientResponsibility) \($0.adjustments.map(\.code))" }
+                == twice.entries.map { "\($0.status) \($0.paid) \($0.patientResponsibility) \($0.adjustments.map(\.code))" })
+    }
+
+    @Test func outstandingAmountsAgeFromTheDateOfService() throws {
+        let practice = try everyStatus()
+        defer { practice.delete() }
+        let report = { (month: Int, day: Int) in
+            AgingReport(try self.ledger(practice.root, today: LocalDate(year: 2026, month: month, day: day)!).entries)
+        }
+        // Payers: nguyen 12th, okonkwo 12th (reversed), okonkwo's individual sessions of the 14th (160.00) and
+        // 19th (120.00), seven claims of the 19th (one of 80.00); members: chen 10.00, reyes 25.00.
+        let march31 = try report(3, 31)
+        #expect(march31.rows.map(\.debtor) == [.payer, .member])
+        #expect(march31.rows[0].amounts == [dollars(13000 + 28000 + 6 * 6500 + 8000), .zero, .zero, .zero])
+        #expect(march31.rows[1].amounts == [dollars(3500), .zero, .zero, .zero])
+        let june12 = try report(6, 12)
+        #expect(june12.rows[0].amounts == [.zero, .zero, dollars(28000 + 6 * 6500 + 8000), dollars(13000)],
+                "the 19th is 85 days old, the 14th 90, the 12th 92")
+        #expect(june12.total == dollars(13000 + 28000 + 6 * 6500 + 8000 + 3500))
+        #expect(AgingReport.Bucket(days: 30) == .current && AgingReport.Bucket(days: 31) == .overThirty
+                && AgingReport.Bucket(days: 90) == .overSixty && AgingReport.Bucket(days: 91) == .overNinety)
+    }
+
+    @Test func aDeductibleIsOwedByTheMemberAndAReversalOfNothingStands() throws {
+        let practice = try practice { id in
+            ["remittances/2026-03-26.835": RemittanceFixture(trace: "1EFT1", date: LocalDate(year: 2026, month: 3, day: 26)!, claims: [
+                claim(id("nguyen-lan", 12), paid: 0, [("CO", "45", 700), ("PR", "1", 5800)], number: "D1"),
+                claim(id("okonkwo-david", 12), status: "22", billed: -6500, paid: -3800, [("CO", "45", -700), ("PR", "3", -2000)], number: "X9"),
+            ])]
+        }
+        defer { practice.delete() }
+        let entries = try ledger(practice.root).entries
+        let nguyen = try #require(entries.first { $0.claim.service.member == "nguyen-lan" && $0.claim.service.date == Self.march12 })
+        #expect(nguyen.status == .partial && nguyen.outstanding == dollars(5800) && nguyen.debtor == .member)
+        let okonkwo = try #require(entries.first { $0.claim.service.member == "okonkwo-david" && $0.claim.service.date == Self.march12 })
+        #expect(okonkwo.status == .reversed && okonkwo.paid == dollars(-3800) && okonkwo.outstanding == dollars(6500))
+        #expect(try practice.check().places.contains("remittances/2026-03-26.835:20:5 remittance"), "a reversal of a payment not on file")
+    }
+
+    @Test func theReasonsOfTheCommonDenialsAreInPlainLanguage() {
+        for code in ["CO-45", "PR-1", "PR-2", "PR-3", "CO-97", "CO-197", "CO-29", "CO-16", "CO-50", "CO-96"] {
+            let parts = code.split(separator: "-").map(String.init)
+            let text = AdjustmentReason.describe(ClaimAdjustment(group: parts[0], reason: parts[1], amount: .zero))
+            #expect(!text.contains("see the X12 list"), "\(code): \(text)")
+        }
+        #expect(AdjustmentReason.describe(ClaimAdjustment(group: "OA", reason: "999", amount: .zero)).hasPrefix("reason code 999 (see the X12 list"))
+    }
+
+    /// reimbursement.csv of the example, whose remittances pay, part-pay and
+    /// deny the claims of 2026-03-12 (GROUPCHART_RECORD=1 re-records it).
+    @Test func exampleReimbursementMatchesItsGoldenFile() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-era-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let result = try Builder.build(Self.example, options: Builder.Options(checker: Checker.Options(today: FixturePractice.today), output: output))
+        #expect(result.report.errorCount == 0 && result.report.warningCount == 0)
+        try Golden.compare(try String(contentsOf: output.appendingPathComponent("reimbursement.csv"), encoding: .utf8),
+                           to: Self.golden.appendingPathComponent("reimbursement.csv"))
+    }
+
+    /// The example's 835s, and what the tests' generator writes (a payment
+    /// with a copay, a denial, a reversal), are 005010X221A1 as pyx12 reads
+    /// it (../shared/tools/x12check.py; skipped when ../shared is absent).
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: checker.path) && (pyx12Installed || ExternalTool.required)))
+    func theRemittancesValidate() throws {
+        let python = try #require(ExternalTool.find("python3", "python"), "python3 is not installed")
+        #expect(Self.pyx12Installed, "pyx12 is not installed (pip install pyx12; make test installs it)")
+        let practice = try practice { id in
+            ["remittances/generated.835": RemittanceFixture(trace: "1EFT0327000202", date: LocalDate(year: 2026, month: 3, day: 27)!, claims: [
+                claim(id("okonkwo-david", 12), paid: 3800, [("CO", "45", 700), ("PR", "3", 2000)], number: "E1"),
+                claim(id("martin-chloe", 12), status: "4", paid: 0, [("CO", "197", 6500)], number: "E2"),
+                claim(id("reyes-maria", 12), status: "22", billed: -6500, paid: -5800, [("CO", "45", -700)], number: "E3"),
+            ])]
+        }
+        defer { practice.delete() }
+        let examples = try FileManager.default.contentsOfDirectory(atPath: Self.example.appendingPathComponent("remittances").path)
+            .filter { $0.hasSuffix(".835") }.sorted().map { Self.example.appendingPathComponent("remittances/\($0)").path }
+        #expect(examples.count == 2)
+        let check = try ExternalTool.run(python, [Self.checker.path, practice.root.appendingPathComponent("remittances/generated.835").path] + examples)
+        #expect(check.status == 0, "pyx12: \(check.output)")
+    }
+
+    static let checker = FixturePractice.repository.appendingPathComponent("../shared/tools/x12check.py").standardized
+    static var pyx12Installed: Bool {
+        guard let python = ExternalTool.find("python3", "python") else { return false }
+        return (try? ExternalTool.run(python, ["-c", "import pyx12"]).status) == 0
+    }
+
+    private func ledger(_ root: URL, today: LocalDate = FixturePractice.today) throws -> ReimbursementLedger {
+        let checked = try GroupChart.check(root, options: Checker.Options(today: today))
+        return ReimbursementLedger(claims: ClaimBuilder(record: checked.record, report: checked.report).claims(),
+                                   remittances: checked.record.remittances, today: today)
+    }
+}
