@@ -12,8 +12,9 @@ public struct SourceFile: Sendable {
     public let text: String
     /// Where the first byte that is not UTF-8 (or a NUL byte) stands, if any.
     public let encodingProblem: EncodingProblem?
-    /// The text split at LF; `lines[0]` is line 1.
-    public let lines: [Substring]
+    /// The UTF-8 offset where each line starts (`lineStarts[0]` is line 1's):
+    /// eight bytes a line, where an array of substrings would take 32.
+    private let lineStarts: [Int]
     /// `sha256:<hex>` of the file's bytes as they are on disk, for the
     /// records' footers (empty for text made in memory).
     public let sha256: String
@@ -22,14 +23,33 @@ public struct SourceFile: Sendable {
         self.path = path
         self.text = text
         self.encodingProblem = encodingProblem
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var starts = [0]
+        for (offset, byte) in text.utf8.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+        self.lineStarts = starts
         self.sha256 = sha256
+    }
+
+    /// How many lines the text has (a final line break opens an empty last line).
+    public var lineCount: Int { lineStarts.count }
+
+    /// The text split at LF; `lines[0]` is line 1.
+    public var lines: [Substring] {
+        (1...lineCount).map { line($0)! }
     }
 
     /// The text of a 1-based line, without its line ending.
     public func line(_ number: Int) -> Substring? {
-        guard number >= 1, number <= lines.count else { return nil }
-        return lines[number - 1]
+        guard number >= 1, number <= lineStarts.count else { return nil }
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[number - 1])
+        let end = number < lineStarts.count ? utf8.index(utf8.startIndex, offsetBy: lineStarts[number] - 1) : utf8.endIndex
+        return text[start..<end]
+    }
+
+    /// The text from the start of a 1-based line to the end of the file.
+    public func text(fromLine number: Int) -> Substring {
+        guard number >= 1, number <= lineStarts.count else { return text[text.endIndex...] }
+        return text[text.utf8.index(text.utf8.startIndex, offsetBy: lineStarts[number - 1])...]
     }
 
     /// The location of line `line`, column `column` of this file.

@@ -8,7 +8,7 @@ public enum CommonMark {
     /// Parses `body`, whose first line is line `firstLine` of `file`.
     public static func parse(_ body: String, firstLine: Int, in file: SourceFile) -> MarkdownBody {
         guard let document = body.withCString({ cmark_parse_document($0, strlen($0), CMARK_OPT_SOURCEPOS) }) else {
-            return MarkdownBody(blocks: [], source: body)
+            return MarkdownBody(blocks: [], firstLine: firstLine)
         }
         defer { cmark_node_free(document) }
         let place = Placement(file: file, lineOffset: firstLine - 1)
@@ -18,7 +18,7 @@ public enum CommonMark {
             blocks.append(block(node, place))
             child = cmark_node_next(node)
         }
-        return MarkdownBody(blocks: blocks, source: body)
+        return MarkdownBody(blocks: blocks, firstLine: firstLine)
     }
 
     /// Renders Markdown to HTML without raw HTML and without `javascript:`

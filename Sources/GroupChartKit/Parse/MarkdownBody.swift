@@ -4,18 +4,21 @@ import Foundation
 /// blocks in order, with plain text and positions, and the sections that
 /// headings open (format.md, "Headings").
 public struct MarkdownBody: Sendable {
-    public var blocks: [MarkdownBlock]
-    /// The body as written, for the records, which render it with cmark.
-    public var source: String
+    public let blocks: [MarkdownBlock]
+    /// The file line the body starts on (0: no body): the records render the file's text
+    /// from there with cmark (the model keeps no second copy of it).
+    public let firstLine: Int
+    /// Every heading's section: the heading and the blocks under it up to the
+    /// next heading of the same or a higher level (found once, asked often).
+    public let sections: [Section]
 
-    public init(blocks: [MarkdownBlock], source: String = "") {
+    public init(blocks: [MarkdownBlock], firstLine: Int = 0) {
         self.blocks = blocks
-        self.source = source
+        self.firstLine = firstLine
+        sections = Self.sections(of: blocks)
     }
 
-    /// Every heading's section: the heading and the blocks under it up to the
-    /// next heading of the same or a higher level.
-    public var sections: [Section] {
+    private static func sections(of blocks: [MarkdownBlock]) -> [Section] {
         blocks.indices.compactMap { index in
             guard case .heading(let level) = blocks[index].kind else { return nil }
             var end = index + 1
@@ -67,15 +70,18 @@ public struct MarkdownListItem: Sendable {
 
 /// A heading and what stands under it.
 public struct Section: Sendable {
-    public var heading: MarkdownBlock
-    public var content: [MarkdownBlock]
-
+    public let heading: MarkdownBlock
+    public let content: [MarkdownBlock]
     /// The heading's name as format.md compares it: plain text, trimmed, with
     /// trailing colons removed (compare case-insensitively).
-    public var name: String {
+    public let name: String
+
+    public init(heading: MarkdownBlock, content: [MarkdownBlock]) {
+        self.heading = heading
+        self.content = content
         var name = heading.text.trimmingCharacters(in: .whitespaces)
         while name.hasSuffix(":") { name = String(name.dropLast()).trimmingCharacters(in: .whitespaces) }
-        return name
+        self.name = name
     }
 
     /// The text of the section, headings and raw HTML (such as `<!-- hints -->`

@@ -22,7 +22,7 @@ enum YAMLParser {
         if let problem = nestingProblem(yaml, in: file, firstLine: firstLine) { return .failure(problem) }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml, Resolver.basic)
+            root = try Yams.compose(yaml: yaml, Resolver.basic, .default, .utf8)
         } catch {
             return .failure(problem(from: error, yaml: yaml, in: file, firstLine: firstLine))
         }

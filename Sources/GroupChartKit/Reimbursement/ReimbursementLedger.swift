@@ -14,6 +14,7 @@
 public struct ReimbursementLedger: Sendable {
     /// One per claim, in the order of the claims (date of service, session, member).
     public let entries: [ReimbursementEntry]
+    private let positions: [String: Int]
 
     public init(claims: [Claim], remittances: [Remittance], today: LocalDate) {
         var found: [String: [(remittance: Remittance, claim: RemittanceClaim)]] = [:]
@@ -23,10 +24,11 @@ public struct ReimbursementLedger: Sendable {
         entries = claims.map { claim in
             Self.entry(claim, history: AdjudicationHistory(found[claim.id] ?? []), today: today)
         }
+        positions = Dictionary(entries.enumerated().map { ($1.claim.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func entry(for claimID: String) -> ReimbursementEntry? {
-        entries.first { $0.claim.id == claimID }
+        positions[claimID].map { entries[$0] }
     }
 
     private static func entry(_ claim: Claim, history: AdjudicationHistory, today: LocalDate) -> ReimbursementEntry {

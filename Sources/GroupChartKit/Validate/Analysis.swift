@@ -5,8 +5,11 @@ import Foundation
 /// notes' 3-grams. Without it, each rule would derive them again.
 public final class Analysis: @unchecked Sendable {
     public let record: PracticeRecord
-    // Guards the memoised values below; rules may run on several threads.
-    private let lock = NSLock()
+    // One lock per memoised value: rules run on several threads, and one
+    // rule deriving the 3-grams must not hold up another asking for chains.
+    private let chainsLock = NSLock()
+    private let ledgerLock = NSLock()
+    private let textsLock = NSLock()
     private var memoChains: [ClaimChain]?
     private var memoLedger: AuthorizationLedger?
     private var memoNoteTexts: NoteTexts?
@@ -17,7 +20,7 @@ public final class Analysis: @unchecked Sendable {
 
     /// One chain per billable service whose member exists.
     public var claimChains: [ClaimChain] {
-        memo(\.memoChains) {
+        memo(\.memoChains, chainsLock) {
             record.services.compactMap { service in
                 guard let member = record.member(service.member) else { return nil }
                 let insurance = member.insurance
@@ -28,14 +31,14 @@ public final class Analysis: @unchecked Sendable {
     }
 
     public var ledger: AuthorizationLedger {
-        memo(\.memoLedger) { AuthorizationLedger(record: record) }
+        memo(\.memoLedger, ledgerLock) { AuthorizationLedger(record: record) }
     }
 
     public var noteTexts: NoteTexts {
-        memo(\.memoNoteTexts) { NoteTexts(record: record) }
+        memo(\.memoNoteTexts, textsLock) { NoteTexts(record: record) }
     }
 
-    private func memo<Value>(_ slot: ReferenceWritableKeyPath<Analysis, Value?>, _ make: () -> Value) -> Value {
+    private func memo<Value>(_ slot: ReferenceWritableKeyPath<Analysis, Value?>, _ lock: NSLock, _ make: () -> Value) -> Value {
         lock.lock()
         defer { lock.unlock() }
         if let value = self[keyPath: slot] { return value }

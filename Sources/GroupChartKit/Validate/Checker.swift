@@ -17,19 +17,23 @@ public enum Checker {
         let settings = RuleSettings(record.practice?.ruleSettings ?? [], rules: rules)
         let readFindings = record.readFindings + settings.findings
         let analysis = Analysis(record: record)
-        var diagnostics: [Diagnostic] = []
-        for rule in rules {
+        let enabled = rules.filter { rule in
+            if case .some(.none) = settings.severities[rule.id] { return false }
+            return true
+        }
+        // Rules are independent readers of one immutable model: they run on
+        // every core, and the report sorts what they find.
+        let diagnostics = ParallelMap.map(enabled) { rule -> [Diagnostic] in
             let configured = settings.severities[rule.id]
-            if case .some(.none) = configured { continue }
             let context = RuleContext(record: record, today: options.today, analysis: analysis, readFindings: readFindings,
                                       parameterValues: settings.parameters[rule.id] ?? [:])
-            for finding in rule.check(context) {
+            return rule.check(context).map { finding in
                 var severity = configured.flatMap { $0 } ?? finding.severity ?? rule.defaultSeverity
                 if options.strict, severity == .warning { severity = .error }
-                diagnostics.append(Diagnostic(rule: rule.id, severity: severity, location: finding.location,
-                                              message: finding.message, help: finding.help, related: finding.related))
+                return Diagnostic(rule: rule.id, severity: severity, location: finding.location,
+                                  message: finding.message, help: finding.help, related: finding.related)
             }
-        }
+        }.flatMap { $0 }
         let sources = Dictionary(record.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         return CheckReport(diagnostics: diagnostics, fileCount: record.files.count, sources: sources)
     }

@@ -5,7 +5,8 @@ public struct NoteTexts: Sendable {
         public var file: String
         public var member: String
         public var date: LocalDate?
-        public var shingles: Set<UInt64>
+        /// Sorted, without repeats.
+        public var shingles: [UInt64]
     }
 
     /// Each session's readable member notes, in path order, shared content left out.
@@ -15,7 +16,7 @@ public struct NoteTexts: Sendable {
 
     public init(record: PracticeRecord) {
         let similarity = NoteSimilarity(record: record)
-        sessions = record.sessions.map { session in
+        sessions = ParallelMap.map(record.sessions) { session in
             let notes = session.progressNotes.filter(\.isReadable)
             let sentences = notes.map { similarity.sentences(of: $0.content.body) }
             let shared = similarity.sharedSentences(sessionNote: session.note?.body, memberNotes: sentences)
@@ -24,7 +25,7 @@ public struct NoteTexts: Sendable {
                      shingles: similarity.shingles(own, excluding: shared))
             }
         }
-        individual = record.members.map { member in
+        individual = ParallelMap.map(record.members) { member in
             member.individualNotes.filter(\.isReadable).map { note in
                 Note(file: note.file, member: member.id, date: note.date?.value,
                      shingles: similarity.shingles(similarity.sentences(of: note.content.body), excluding: []))

@@ -31,7 +31,7 @@ struct AuditPacket {
         for session in record.sessions {
             guard let log = session.note, let date = log.date?.value, period.contains(date), log.attendance(of: member.id) != nil else { continue }
             var view = packet.sessionView(session, note: log, name: name)
-            view.bodyHTML = CommonMark.html(redacted(log.body.source, keeping: member.id))
+            view.bodyHTML = CommonMark.html(redacted(format.markdown(log.body, in: log.file), keeping: member.id))
             let readable = session.progressNote(for: member.id).flatMap { $0.isReadable ? $0 : nil }
             let note = readable.map { progress in
                 format.note(kind: "Progress note", member: member.id, date: date, body: progress.content.body,

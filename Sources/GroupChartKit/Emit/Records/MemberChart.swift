@@ -92,7 +92,7 @@ struct MemberChart {
                  goals: plan.goals.map { GoalView(id: $0.id.value, text: $0.text) },
                  signature: [plan.signedBy.map { format.clinicianName($0.value) }, plan.signedOn.map { $0.value.description }]
                     .compactMap { $0 }.joined(separator: ", "),
-                 bodyHTML: CommonMark.html(plan.body.source), source: format.source(plan.file))
+                 bodyHTML: format.html(plan.body, in: plan.file), source: format.source(plan.file))
     }
 
     private func attendanceRow(_ session: Session, _ log: SessionNote, _ entry: AttendanceEntry) -> MemberAttendanceView {

@@ -54,7 +54,17 @@ struct RecordFormatting {
         let day = date?.description ?? "unknown"
         return NoteView(kind: kind, memberName: name, dob: dob, dateOfService: day,
                         running: "\(name) · DOB \(dob) · Date of service \(day)",
-                        bodyHTML: CommonMark.html(body.source), signature: self.signature(signature), source: source(file))
+                        bodyHTML: html(body, in: file), signature: self.signature(signature), source: source(file))
+    }
+
+    /// The Markdown body as written in `file`, as the records show it.
+    func markdown(_ body: MarkdownBody, in file: String) -> String {
+        record.file(file).map { String($0.text(fromLine: body.firstLine)) } ?? ""
+    }
+
+    /// The body rendered by cmark in safe mode.
+    func html(_ body: MarkdownBody, in file: String) -> String {
+        CommonMark.html(markdown(body, in: file))
     }
 
     /// `2026-03-12 17:05`.

@@ -50,13 +50,17 @@ struct RecordSet {
         let skippedMembers = Set(self.skippedMembers.map(\.id))
         var outputs: [String: [UInt8]] = [:]
         let clean = record.sessions.filter { !skipped.contains($0.id) }
-        for session in clean {
-            guard let note = session.note else { continue }
-            outputs["sessions/\(session.id).html"] = bytes(templates.render(SessionPacket(format: format).view(session, note: note), with: "session"))
+        let templates = self.templates
+        // Each record is rendered on whichever core is free.
+        let packets = ParallelMap.map(clean) { session -> (String, [UInt8])? in
+            guard let note = session.note else { return nil }
+            let view = SessionPacket(format: format).view(session, note: note)
+            return ("sessions/\(session.id).html", Array(templates.render(view, with: "session").utf8))
         }
-        for member in record.members where !skippedMembers.contains(member.id) {
-            outputs["members/\(member.id).html"] = bytes(templates.render(chart.view(member, skippedSessions: skipped), with: "member"))
+        let charts = ParallelMap.map(record.members.filter { !skippedMembers.contains($0.id) }) { member in
+            ("members/\(member.id).html", Array(templates.render(chart.view(member, skippedSessions: skipped), with: "member").utf8))
         }
+        for (path, bytes) in packets.compactMap({ $0 }) + charts { outputs[path] = bytes }
         outputs["attendance.csv"] = bytes(AttendanceCSV.table(record, sessions: clean).text)
         let index = IndexPage(format: format, chart: chart).view(
             report: report, readiness: readiness, today: today,

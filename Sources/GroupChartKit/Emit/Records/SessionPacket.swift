@@ -41,7 +41,7 @@ struct SessionPacket {
             format: note.format?.value.rawValue ?? SessionFormat.psychotherapy.rawValue,
             clinicians: clinicians, attendance: note.attendance.map { row($0, name: name) },
             attendedCount: note.attendance.filter(\.attended).count, enrolledCount: enrolled,
-            bodyHTML: CommonMark.html(note.body.source), signature: format.signature(note.signature), sources: sources)
+            bodyHTML: format.html(note.body, in: note.file), signature: format.signature(note.signature), sources: sources)
     }
 
     private func row(_ entry: AttendanceEntry, name: (String) -> String) -> AttendanceRowView {

@@ -45,7 +45,41 @@ struct TemplateLibrary {
 
     /// Renders `view` with the template `name`.
     func render(_ view: Any, with name: String) -> String {
-        library.render(view, withTemplate: name) ?? ""
+        library.render(Self.context(view), withTemplate: name) ?? ""
+    }
+
+    /// The view as Mustache reads it: every struct turned into a dictionary
+    /// of its stored properties, once (Mustache would otherwise reflect on
+    /// the struct at every lookup), and every `nil` into a value that is
+    /// there but empty, so that a missing signature stays missing instead of
+    /// Mustache finding one further up the context stack.
+    static func context(_ value: Any) -> Any {
+        switch value {
+        case is String, is Int, is Bool, is Double:
+            return value
+        case let array as [Any]:
+            return array.map(context)
+        default:
+            let mirror = Mirror(reflecting: value)
+            switch mirror.displayStyle {
+            case .optional:
+                return mirror.children.first.map { context($0.value) } ?? Empty()
+            case .struct, .class:
+                var fields: [String: Any] = [:]
+                for child in mirror.children {
+                    if let label = child.label { fields[label] = context(child.value) }
+                }
+                return fields
+            default:
+                return value
+            }
+        }
+    }
+
+    /// A value that is present, renders as nothing, and is false in a section.
+    struct Empty: MustacheCustomRenderable {
+        var renderText: String { "" }
+        var isNull: Bool { true }
     }
 
     private static func register(_ text: String, named name: String, file: String,

@@ -28,12 +28,15 @@ struct OtherMemberNamedRule: Rule {
             if let group = record.group(of: log) { others.formUnion(group.members.map(\.value)) }
             return session.progressNotes.filter(\.isReadable).flatMap { note -> [Finding] in
                 let ownNames = Set(Self.names(of: record.member(note.member)).map(Self.words))
-                let blocks = note.content.body.blocks.map { (location: $0.location, words: Self.words($0.text)) }
+                let blocks = note.content.body.blocks.map { block in
+                    let words = Self.words(block.text)
+                    return (location: block.location, words: words, set: Set(words))
+                }
                 return others.sorted().filter { $0 != note.member }.compactMap { other -> Finding? in
                     let names = Self.names(of: record.member(other)).filter { $0.count > 1 }
                         .map { (written: $0, words: Self.words($0)) }.filter { !$0.words.isEmpty && !ownNames.contains($0.words) }
                     for block in blocks {
-                        guard let name = names.first(where: { Self.contains($0.words, in: block.words) }) else { continue }
+                        guard let name = names.first(where: { Self.contains($0.words, in: block.words, set: block.set) }) else { continue }
                         return Finding(block.location, "names \"\(name.written)\", another member of the group (\(other))",
                                        help: "write \"another member\" or \"a peer\": this note goes to \(note.member)'s payer")
                     }
@@ -47,17 +50,16 @@ struct OtherMemberNamedRule: Rule {
         [member?.profile?.firstName?.value, member?.profile?.lastName?.value].compactMap { $0 }
     }
 
-    /// The runs of letters and digits of `text`, accents removed, case kept.
-    static func words(_ text: String) -> [String] {
-        text.folding(options: .diacriticInsensitive, locale: nil).unicodeScalars
-            .split { !($0.properties.isAlphabetic || $0.properties.numericType != nil) }
-            .map { String(String.UnicodeScalarView($0)) }
+    /// The hashes of the words of `text` (runs of letters and digits),
+    /// accents removed, case kept.
+    static func words(_ text: String) -> [UInt64] {
+        WordScanner(lowercased: false).sentences(text).joined().map(\.hash)
     }
 
     /// Whether `name` (one or more words) stands in `words` as whole words.
-    private static func contains(_ name: [String], in words: [String]) -> Bool {
-        guard name.count <= words.count else { return false }
-        if name.count == 1 { return words.contains(name[0]) }
+    private static func contains(_ name: [UInt64], in words: [UInt64], set: Set<UInt64>) -> Bool {
+        guard name.count <= words.count, set.contains(name[0]) else { return false }
+        if name.count == 1 { return true }
         return (0...(words.count - name.count)).contains { Array(words[$0..<($0 + name.count)]) == name }
     }
 }

@@ -1,0 +1,87 @@
+/// Splits text into sentences of words (runs of letters and digits, accents
+/// folded) and hashes each word as it goes, for the rules that compare notes
+/// and names: 20,000 notes are compared as numbers, not as strings.
+///
+/// A sentence ends at a line break, or at `.`, `!` or `?` before white space,
+/// except after a courtesy title ("Mr.") or a single letter ("e.g.", an
+/// initial). ASCII takes a fast path; other scripts ask Unicode properties.
+struct WordScanner {
+    struct Word {
+        /// 64-bit FNV-1a of the word's UTF-8.
+        var hash: UInt64
+        /// The word, when asked for (`keepText`).
+        var text: String?
+    }
+
+    /// Lower-case words (for note similarity), or case kept (for names).
+    var lowercased = true
+    /// Keep each word's text as well as its hash (for tests and messages).
+    var keepText = false
+
+    static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let prime: UInt64 = 0x0000_0100_0000_01B3
+    /// Hashes of the words after which a period does not end a sentence.
+    private static let abbreviations = Set(["mr", "ms", "mrs", "mx", "miss", "dr", "st", "vs", "approx", "no"].map(hash))
+
+    func sentences(_ text: String) -> [[Word]] {
+        let folded = lowercased ? TextFolding.comparable(text) : TextFolding.withoutAccents(text)
+        var sentences: [[Word]] = []
+        var sentence: [Word] = []
+        var hash = Self.offset
+        var length = 0
+        var word = String.UnicodeScalarView()
+        var pendingEnd = false
+        var lastLength = 0
+        for scalar in folded.unicodeScalars {
+            if Self.isWordScalar(scalar) {
+                pendingEnd = false
+                if scalar.value < 0x80 {
+                    hash = (hash ^ UInt64(scalar.value)) &* Self.prime
+                } else {
+                    for byte in UTF8.encode(scalar)! { hash = (hash ^ UInt64(byte)) &* Self.prime }
+                }
+                length += 1
+                if keepText { word.append(scalar) }
+                continue
+            }
+            if length > 0 {
+                sentence.append(Word(hash: hash, text: keepText ? String(word) : nil))
+                lastLength = length
+                hash = Self.offset
+                length = 0
+                word = String.UnicodeScalarView()
+            }
+            switch scalar {
+            case "\n":
+                if !sentence.isEmpty { sentences.append(sentence); sentence = [] }
+                pendingEnd = false
+            case ".", "!", "?":
+                let last = sentence.last?.hash
+                pendingEnd = scalar != "." || !(lastLength == 1 || last.map(Self.abbreviations.contains) == true)
+            case " ", "\t", "\r":
+                if pendingEnd, !sentence.isEmpty { sentences.append(sentence); sentence = [] }
+                pendingEnd = false
+            default:
+                break
+            }
+        }
+        if length > 0 { sentence.append(Word(hash: hash, text: keepText ? String(word) : nil)) }
+        if !sentence.isEmpty { sentences.append(sentence) }
+        return sentences
+    }
+
+    /// 64-bit FNV-1a of `word`'s UTF-8, as the scanner hashes words.
+    static func hash(_ word: String) -> UInt64 {
+        var hash = offset
+        for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* prime }
+        return hash
+    }
+
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+}
