@@ -3,7 +3,7 @@ SWIFT   ?= swift
 EXAMPLE := examples/dbt-skills
 BIN     := .build/debug/groupchart
 
-.PHONY: all deps test-tools build demo test templates clean
+.PHONY: all deps test-tools build demo test templates bench clean
 
 all: build
 
@@ -36,6 +36,12 @@ demo: build
 test: deps test-tools
 	$(SWIFT) build --build-tests
 	GROUPCHART_REQUIRE_TOOLS=1 $(SWIFT) test
+
+## bench: time check and build on practices of 5,000 to 20,000 notes against the cmark CLI
+bench: deps
+	@command -v cmark >/dev/null 2>&1 || scripts/install-deps.sh --cmark-cli
+	$(SWIFT) build -c release --product groupchart
+	bench/run.py
 
 clean:
 	rm -rf .build

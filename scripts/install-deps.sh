@@ -12,7 +12,11 @@ if ! command -v swift >/dev/null 2>&1; then
 fi
 
 have_cmark() { command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libcmark; }
-have_cmark && exit 0
+# `--cmark-cli`: also the cmark command, the benchmark's reference.
+want_cli=false
+[ "${1:-}" = "--cmark-cli" ] && want_cli=true
+have_cli() { ! $want_cli || command -v cmark >/dev/null 2>&1; }
+have_cmark && have_cli && exit 0
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null 2>&1; then sudo "$@"; else
@@ -22,8 +26,10 @@ as_root() {
 
 if command -v apt-get >/dev/null 2>&1; then
   say "installing libcmark-dev and pkg-config with apt-get"
-  as_root apt-get install -y -q libcmark-dev pkg-config >/dev/null 2>&1 \
-    || { as_root apt-get update -q >/dev/null && as_root apt-get install -y -q libcmark-dev pkg-config >/dev/null; }
+  packages="libcmark-dev pkg-config"
+  $want_cli && packages="$packages cmark"
+  as_root apt-get install -y -q $packages >/dev/null 2>&1 \
+    || { as_root apt-get update -q >/dev/null && as_root apt-get install -y -q $packages >/dev/null; }
 elif command -v brew >/dev/null 2>&1; then
   say "installing cmark and pkg-config with Homebrew"
   brew install cmark pkgconf >/dev/null
