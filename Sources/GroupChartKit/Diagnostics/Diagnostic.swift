@@ -11,7 +11,7 @@ public enum Severity: String, Sendable, Comparable, CaseIterable, Codable {
 }
 
 /// One finding of one rule, as data; printers decide how it looks.
-public struct Diagnostic: Sendable, Equatable {
+public struct Diagnostic: Sendable, Equatable, Codable {
     public var rule: String
     public var severity: Severity
     public var location: SourceLocation
@@ -33,7 +33,7 @@ public struct Diagnostic: Sendable, Equatable {
     }
 }
 
-public struct RelatedLocation: Sendable, Equatable {
+public struct RelatedLocation: Sendable, Equatable, Codable {
     public var location: SourceLocation
     public var message: String
 

@@ -25,6 +25,8 @@ public enum Builder {
     public struct Result: Sendable {
         public var report: CheckReport
         public var output: URL
+        /// True when nothing changed since the last build, which was given back.
+        public var fromCache = false
         /// Every file written, relative to `output`.
         public var written: [String]
         /// Sessions whose packet was not written, with the rules of their errors.
@@ -38,6 +40,17 @@ public enum Builder {
     }
 
     public static func build(_ root: URL, options: Options) throws(Failure) -> Result {
+        let practice: PracticeFolder
+        do {
+            practice = try PracticeFolder(root: root)
+        } catch {
+            throw Failure(description: error.description)
+        }
+        let cache = BuildCache(output: options.output ?? root.appendingPathComponent("build"))
+        let fingerprint = BuildCache.fingerprint(practice, options: options.checker)
+        if let entry = cache.entry(matching: fingerprint.digest) {
+            return Result(cached: entry, files: fingerprint.files, output: cache.output)
+        }
         let checked: (record: PracticeRecord, report: CheckReport)
         do {
             checked = try GroupChart.check(root, options: options.checker, progress: options.progress)
@@ -69,8 +82,29 @@ public enum Builder {
         } catch {
             throw Failure(description: error.description)
         }
+        cache.store(BuildCache.Entry(
+            fingerprint: fingerprint.digest, diagnostics: checked.report.diagnostics, fileCount: checked.report.fileCount,
+            outputs: outputs.mapValues { SignedText.digest(of: $0) },
+            skippedSessions: records.skippedSessions.map { BuildCache.Skipped(id: $0.id, rules: $0.rules) },
+            skippedMembers: records.skippedMembers.map { BuildCache.Skipped(id: $0.id, rules: $0.rules) }))
         return Result(report: checked.report, output: folder.root, written: outputs.keys.sorted(),
                       skippedSessions: records.skippedSessions, skippedMembers: records.skippedMembers)
+    }
+}
+
+extension Builder.Result {
+    /// The last build given back: its diagnostics, with the source lines of
+    /// the files they point at decoded again for the printers.
+    init(cached entry: BuildCache.Entry, files: [String: [UInt8]], output: URL) {
+        let paths = Set(entry.diagnostics.flatMap { [$0.location.file] + $0.related.map(\.location.file) })
+        var sources: [String: SourceFile] = [:]
+        for path in paths {
+            if let bytes = files[path] { sources[path] = SourceDecoder.decode(bytes, path: path) }
+        }
+        self.init(report: CheckReport(diagnostics: entry.diagnostics, fileCount: entry.fileCount, sources: sources),
+                  output: output, fromCache: true, written: entry.outputs.keys.sorted(),
+                  skippedSessions: entry.skippedSessions.map { ($0.id, $0.rules) },
+                  skippedMembers: entry.skippedMembers.map { ($0.id, $0.rules) })
     }
 }
 

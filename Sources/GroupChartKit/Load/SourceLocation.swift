@@ -1,7 +1,7 @@
 /// A place in a practice file, as editors and CI expect it: a path relative to
 /// the practice folder, a 1-based line and a 1-based column counted in Unicode
 /// scalars (so that "Chloé" and "王" move the caret by one, as a reader sees it).
-public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct SourceLocation: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var column: Int
