@@ -6,19 +6,27 @@ public enum RecordReader {
         var documents = Documents()
         var files: [SourceFile] = []
         for discovered in folder.discover() {
-            if case .stray = discovered.kind {
+            switch discovered.kind {
+            case .stray:
                 documents.strays.append(discovered)
                 continue
-            }
-            guard let bytes = folder.read(discovered) else {
-                log.add("encoding", at: SourceLocation(file: discovered.path, line: 1), "the file cannot be read",
-                        help: "check that the file is readable by you (its permissions)")
-                documents.unreadable(discovered.kind)
+            case .linkedFolder:
+                log.add("symlink", at: SourceLocation(file: discovered.path, line: 1),
+                        "\"\(discovered.path)\" is a symbolic link to a folder, which GroupChart does not follow",
+                        help: "keep the folder itself in the practice, in place of the link")
                 continue
+            default:
+                break
             }
-            let file = SourceDecoder.decode(bytes, path: discovered.path)
-            files.append(file)
-            documents.read(file, as: discovered.kind, log: log)
+            switch folder.read(discovered) {
+            case .success(let bytes):
+                let file = SourceDecoder.decode(bytes, path: discovered.path)
+                files.append(file)
+                documents.read(file, as: discovered.kind, log: log)
+            case .failure(let problem):
+                UnreadFile.report(problem, at: discovered.path, log: log)
+                documents.unreadable(discovered)
+            }
         }
         let members = documents.members(log: log)
         let sessions = documents.sessions(log: log)
@@ -66,14 +74,14 @@ public enum RecordReader {
             case .progressNote(let session, let member):
                 sessionIDs.insert(session)
                 progressNotes[session, default: []].append(ProgressNoteReader.read(file, session: session, member: member, log: log))
-            case .stray:
+            case .stray, .linkedFolder:
                 break
             }
         }
 
         /// A file that exists but cannot be read still counts as existing.
-        mutating func unreadable(_ kind: DocumentKind) {
-            switch kind {
+        mutating func unreadable(_ file: DiscoveredFile) {
+            switch file.kind {
             case .profile(let member):
                 memberIDs.insert(member)
                 membersWithProfileFile.insert(member)
@@ -81,7 +89,9 @@ public enum RecordReader {
             case .sessionNote(let session):
                 sessionIDs.insert(session)
                 sessionsWithNoteFile.insert(session)
-            case .progressNote(let session, _): sessionIDs.insert(session)
+            case .progressNote(let session, let member):
+                sessionIDs.insert(session)
+                progressNotes[session, default: []].append(ProgressNoteReader.unreadable(file.path, session: session, member: member))
             default: break
             }
         }

@@ -13,7 +13,7 @@ struct TemplateLibrary {
         var message: String
 
         var description: String {
-            "\(file):\(line):\(column): error: the template does not parse: \(message)"
+            "\(file):\(line):\(column): error: \(message)"
         }
     }
 
@@ -27,13 +27,23 @@ struct TemplateLibrary {
             try Self.register(text, named: name, file: "templates/\(name).mustache (built in)", in: &library)
         }
         var overridden: [String] = []
-        if let folder = root?.appendingPathComponent("templates"),
+        if let root, PracticeFile.isLink(root.appendingPathComponent("templates").path) {
+            throw TemplateError(file: "templates", line: 1, column: 1,
+                                message: "templates/ is a symbolic link to a folder, which GroupChart does not follow; keep the folder itself in the practice")
+        }
+        if let folder = root?.appendingPathComponent("templates"), let root,
            let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) {
             for file in names.sorted() where file.hasSuffix(".mustache") && !file.hasPrefix(".") {
                 let name = String(file.dropLast(".mustache".count))
-                guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path),
-                      let text = String(data: data, encoding: .utf8) else {
-                    throw TemplateError(file: "templates/\(file)", line: 1, column: 1, message: "it cannot be read as UTF-8 text")
+                let text: String
+                switch PracticeFile.read("templates/\(file)", in: root) {
+                case .success(let bytes):
+                    guard let decoded = String(validating: bytes, as: UTF8.self) else {
+                        throw TemplateError(file: "templates/\(file)", line: 1, column: 1, message: "the template cannot be read as UTF-8 text")
+                    }
+                    text = decoded
+                case .failure(let problem):
+                    throw TemplateError(file: "templates/\(file)", line: 1, column: 1, message: "the template is not read: \(problem.description)")
                 }
                 try Self.register(text, named: name, file: "templates/\(file)", in: &library)
                 overridden.append(name)
@@ -54,9 +64,9 @@ struct TemplateLibrary {
             library.register(try MustacheTemplate(string: text), named: name)
         } catch let error as MustacheTemplate.ParserError {
             throw TemplateError(file: file, line: error.context.lineNumber, column: error.context.columnNumber,
-                                message: "\(error.error)")
+                                message: "the template does not parse: \(error.error)")
         } catch {
-            throw TemplateError(file: file, line: 1, column: 1, message: "\(error)")
+            throw TemplateError(file: file, line: 1, column: 1, message: "the template does not parse: \(error)")
         }
     }
 }
