@@ -35,6 +35,8 @@ public enum Builder {
     }
 
     public static func build(_ root: URL, options: Options) throws(Failure) -> Result {
+        let output = options.output ?? root.appendingPathComponent("build")
+        if let problem = OutputPlacement.folderProblem(output, practice: root) { throw Failure(description: problem) }
         let checked: (record: PracticeRecord, report: CheckReport)
         do {
             checked = try GroupChart.check(root, options: options.checker)
@@ -56,7 +58,7 @@ public enum Builder {
         } catch {
             throw Failure(description: error.description)
         }
-        let folder = OutputFolder(root: options.output ?? root.appendingPathComponent("build"))
+        let folder = OutputFolder(root: output)
         do {
             try folder.commit(outputs)
         } catch {
@@ -95,6 +97,7 @@ extension Builder {
         }
         let records = RecordSet(record: checked.record, report: checked.report, templates: templates, today: options.today)
         let file = output ?? root.appendingPathComponent("build/audit/\(id)-\(start)-\(end).html")
+        if let problem = OutputPlacement.fileProblem(file, practice: root) { throw Failure(description: problem) }
         do {
             try OutputFolder(root: file.deletingLastPathComponent())
                 .write(file.lastPathComponent, records.auditPacket(member, period: start...end))
