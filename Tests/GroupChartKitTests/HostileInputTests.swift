@@ -130,4 +130,26 @@ import Testing
         #expect(found.map { "\($0.location) \($0.rule)" } == ["sessions/2026-03-05-skills/roe-sam.md:1:1 encoding"])
         #expect(found.first?.message.contains("not a regular file") == true)
     }
+
+    /// swift-mustache renders partials by recursion with no depth limit: a
+    /// practice template that includes itself crashed the build (found by
+    /// hand while fuzzing templates; fixed by refusing the cycle).
+    @Test(arguments: [
+        ("index", "{{> index}}", "templates/index.mustache:1:1: error: the templates include themselves (index > index)"),
+        ("head", "<title>{{> index}}</title>", "templates/head.mustache:1:8: error: the templates include themselves (head > index > head)"),
+        ("index", "x\n  {{>*page}}", "templates/index.mustache:2:3: error: the partial \"*page\" is named at render time"),
+        ("index", "{{=<% %>=}}<%> index%>", "templates/index.mustache:1:1: error: the template changes its delimiters"),
+    ])
+    func aTemplateThatIncludesItselfStopsTheBuild(name: String, text: String, error: String) throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        try practice.write("templates/\(name).mustache", text)
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-out-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        #expect {
+            _ = try Builder.build(practice.root, options: Builder.Options(checker: Checker.Options(today: FixturePractice.today), output: output))
+        } throws: { thrown in
+            "\(thrown)".hasPrefix(error)
+        }
+    }
 }

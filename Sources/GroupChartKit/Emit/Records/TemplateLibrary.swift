@@ -22,35 +22,65 @@ struct TemplateLibrary {
     let overridden: [String]
 
     init(practice root: URL?) throws(TemplateError) {
-        var library = MustacheLibrary()
-        for (name, text) in BuiltInTemplates.all.sorted(by: { $0.key < $1.key }) {
-            try Self.register(text, named: name, file: "templates/\(name).mustache (built in)", in: &library)
+        var sources: [String: (text: String, file: String)] = [:]
+        for (name, text) in BuiltInTemplates.all {
+            sources[name] = (text, "templates/\(name).mustache (built in)")
         }
         var overridden: [String] = []
-        if let root, PracticeFile.isLink(root.appendingPathComponent("templates").path) {
-            throw TemplateError(file: "templates", line: 1, column: 1,
-                                message: "templates/ is a symbolic link to a folder, which GroupChart does not follow; keep the folder itself in the practice")
+        for (name, text) in try Self.practiceTemplates(root) {
+            sources[name] = (text, "templates/\(name).mustache")
+            overridden.append(name)
         }
-        if let folder = root?.appendingPathComponent("templates"), let root,
-           let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) {
-            for file in names.sorted() where file.hasSuffix(".mustache") && !file.hasPrefix(".") {
-                let name = String(file.dropLast(".mustache".count))
-                let text: String
-                switch PracticeFile.read("templates/\(file)", in: root) {
-                case .success(let bytes):
-                    guard let decoded = String(validating: bytes, as: UTF8.self) else {
-                        throw TemplateError(file: "templates/\(file)", line: 1, column: 1, message: "the template cannot be read as UTF-8 text")
-                    }
-                    text = decoded
-                case .failure(let problem):
-                    throw TemplateError(file: "templates/\(file)", line: 1, column: 1, message: "the template is not read: \(problem.description)")
-                }
-                try Self.register(text, named: name, file: "templates/\(file)", in: &library)
-                overridden.append(name)
-            }
+        try Self.refuseCycles(sources)
+        var library = MustacheLibrary()
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            try Self.register(source.text, named: name, file: source.file, in: &library)
         }
         self.library = library
         self.overridden = overridden
+    }
+
+    /// The practice's own `templates/<name>.mustache`, by name.
+    private static func practiceTemplates(_ root: URL?) throws(TemplateError) -> [(String, String)] {
+        guard let root else { return [] }
+        if PracticeFile.isLink(root.appendingPathComponent("templates").path) {
+            throw TemplateError(file: "templates", line: 1, column: 1,
+                                message: "templates/ is a symbolic link to a folder, which GroupChart does not follow; keep the folder itself in the practice")
+        }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("templates").path)) ?? []
+        var templates: [(String, String)] = []
+        for file in names.sorted() where file.hasSuffix(".mustache") && !file.hasPrefix(".") {
+            switch PracticeFile.read("templates/\(file)", in: root) {
+            case .success(let bytes):
+                guard let text = String(validating: bytes, as: UTF8.self) else {
+                    throw TemplateError(file: "templates/\(file)", line: 1, column: 1, message: "the template cannot be read as UTF-8 text")
+                }
+                templates.append((String(file.dropLast(".mustache".count)), text))
+            case .failure(let problem):
+                throw TemplateError(file: "templates/\(file)", line: 1, column: 1, message: "the template is not read: \(problem.description)")
+            }
+        }
+        return templates
+    }
+
+    /// Refuses templates that include themselves (`TemplatePartials`).
+    private static func refuseCycles(_ sources: [String: (text: String, file: String)]) throws(TemplateError) {
+        var references: [String: [TemplatePartials.Reference]] = [:]
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            switch TemplatePartials.references(in: source.text) {
+            case .success(let found): references[name] = found
+            case .failure(let problem):
+                throw TemplateError(file: source.file, line: problem.line, column: problem.column, message: problem.message)
+            }
+        }
+        guard let found = TemplatePartials.cycle(in: references) else { return }
+        // Told from the practice's own template in the cycle, where the mistake is.
+        let loop = Array(found.dropLast())
+        let start = loop.firstIndex { !(sources[$0]?.file.hasSuffix("(built in)") ?? true) } ?? 0
+        let cycle = Array(loop[start...] + loop[..<start]) + [loop[start]]
+        guard let source = sources[cycle[0]], let reference = references[cycle[0]]?.first(where: { $0.name == cycle[1] }) else { return }
+        throw TemplateError(file: source.file, line: reference.line, column: reference.column,
+                            message: "the templates include themselves (\(cycle.joined(separator: " > "))), which would never end; records have no recursive parts")
     }
 
     /// Renders `view` with the template `name`.
