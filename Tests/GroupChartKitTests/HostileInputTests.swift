@@ -152,4 +152,19 @@ import Testing
             "\(thrown)".hasPrefix(error)
         }
     }
+
+    /// A benefit verification in 9999, the last year a date may have, has no
+    /// "one year later": asking for one crashed the check.
+    @Test func datesAtTheEndsOfTheCalendar() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let profile = "members/doe-jane/profile.md", session = "sessions/2026-03-05-skills/session.md"
+        try practice.write(profile, try practice.read(profile)
+            .replacingOccurrences(of: "verified_on: 2026-01-05", with: "verified_on: 9999-01-05")
+            .replacingOccurrences(of: "dob: 1990-04-02", with: "dob: 0000-04-02"))
+        try practice.write(session, try practice.read(session).replacingOccurrences(of: "date: 2026-03-05", with: "date: 9999-03-05"))
+        let found = try timedCheck(practice)
+        #expect(found.contains { $0.rule == "future-session" })
+        #expect(found.contains { $0.message == "\"dob\": \"0000-04-02\" is not a date: there is no year 0" })
+    }
 }
