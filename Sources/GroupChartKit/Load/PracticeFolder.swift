@@ -117,14 +117,16 @@ public struct PracticeFolder: Sendable {
         paths.flatMap { path -> [DiscoveredFile] in
             let full = root.appendingPathComponent(path).path
             if PracticeFile.isLink(full) {
-                return PracticeFile.isFolder(full, followingLinks: true) ? [DiscoveredFile(path: path, kind: .linkedFolder)] : []
+                // A link named like a document is reported when it is read.
+                let isReported = path.lowercased().hasSuffix(".md") || !PracticeFile.isFolder(full, followingLinks: true)
+                return isReported ? [] : [DiscoveredFile(path: path, kind: .linkedFolder)]
             }
             guard PracticeFile.isFolder(full) else { return [] }
-            return linkedFolders(in: hiddenless(path).map { path + "/" + $0 })
+            return linkedFolders(in: visibleNames(in: path).map { path + "/" + $0 })
         }
     }
 
-    private func hiddenless(_ relative: String) -> [String] {
+    private func visibleNames(in relative: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(relative).path)) ?? []
         return names.filter { !$0.hasPrefix(".") }.sorted()
     }
@@ -143,7 +145,7 @@ public struct PracticeFolder: Sendable {
     private func entries(in relative: String) -> [Entry] {
         let url = root.appendingPathComponent(relative)
         guard !PracticeFile.isLink(url.path) else { return [] }
-        return hiddenless(relative).map { name in
+        return visibleNames(in: relative).map { name in
             Entry(path: relative + "/" + name, name: name, isDirectory: PracticeFile.isFolder(url.appendingPathComponent(name).path))
         }
     }
