@@ -3,7 +3,7 @@ SWIFT   ?= swift
 EXAMPLE := examples/dbt-skills
 BIN     := .build/debug/groupchart
 
-.PHONY: all deps test-tools build demo test templates clean
+.PHONY: all deps test-tools build demo test fuzz templates clean
 
 all: build
 
@@ -37,5 +37,9 @@ test: deps test-tools
 	$(SWIFT) build --build-tests
 	GROUPCHART_REQUIRE_TOOLS=1 $(SWIFT) test
 
+## fuzz: run the libFuzzer fuzzers of Fuzz/ for FUZZ_SECONDS each (default 60; Linux only)
+fuzz: deps
+	@scripts/fuzz.sh
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz
