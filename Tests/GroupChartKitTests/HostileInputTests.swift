@@ -139,6 +139,9 @@ import Testing
         ("head", "<title>{{> index}}</title>", "templates/head.mustache:1:8: error: the templates include themselves (head > index > head)"),
         ("index", "x\n  {{>*page}}", "templates/index.mustache:2:3: error: the partial \"*page\" is named at render time"),
         ("index", "{{=<% %>=}}<%> index%>", "templates/index.mustache:1:1: error: the template changes its delimiters"),
+        // swift-mustache parses nested sections by recursion: a thousand crashed it.
+        ("index", String(repeating: "{{#a}}", count: 5000) + String(repeating: "{{/a}}", count: 5000),
+         "templates/index.mustache:1:193: error: the template nests sections more than 32 deep"),
     ])
     func aTemplateThatIncludesItselfStopsTheBuild(name: String, text: String, error: String) throws {
         let practice = try FixturePractice()
@@ -166,5 +169,22 @@ import Testing
         let found = try timedCheck(practice)
         #expect(found.contains { $0.rule == "future-session" })
         #expect(found.contains { $0.message == "\"dob\": \"0000-04-02\" is not a date: there is no year 0" })
+    }
+
+    @Test func aLongChainOfTemplatesOrOfTagsStopsInTime() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        for level in 0..<40 { try practice.write("templates/t\(level).mustache", "{{> t\(level + 1)}}") }
+        try practice.write("templates/index.mustache", String(repeating: "{{> t0}}", count: 100_000))
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-out-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let clock = ContinuousClock()
+        let start = clock.now
+        #expect {
+            _ = try Builder.build(practice.root, options: Builder.Options(checker: Checker.Options(today: FixturePractice.today), output: output))
+        } throws: { thrown in
+            "\(thrown)".contains("the templates include one another more than 32 deep (index > t0 > t1 > ...)")
+        }
+        #expect(clock.now - start < Self.bound)
     }
 }

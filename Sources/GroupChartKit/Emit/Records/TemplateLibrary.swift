@@ -31,7 +31,7 @@ struct TemplateLibrary {
             sources[name] = (text, "templates/\(name).mustache")
             overridden.append(name)
         }
-        try Self.refuseCycles(sources)
+        try Self.refuseUnboundedShapes(sources)
         var library = MustacheLibrary()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             try Self.register(source.text, named: name, file: source.file, in: &library)
@@ -63,19 +63,27 @@ struct TemplateLibrary {
         return templates
     }
 
-    /// Refuses templates that include themselves (`TemplatePartials`).
-    private static func refuseCycles(_ sources: [String: (text: String, file: String)]) throws(TemplateError) {
-        var references: [String: [TemplatePartials.Reference]] = [:]
+    /// Refuses templates that include themselves or nest too deeply (`TemplateShape`).
+    private static func refuseUnboundedShapes(_ sources: [String: (text: String, file: String)]) throws(TemplateError) {
+        var references: [String: [TemplateShape.Reference]] = [:]
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-            switch TemplatePartials.references(in: source.text) {
+            switch TemplateShape.references(in: source.text) {
             case .success(let found): references[name] = found
             case .failure(let problem):
                 throw TemplateError(file: source.file, line: problem.line, column: problem.column, message: problem.message)
             }
         }
-        guard let found = TemplatePartials.cycle(in: references) else { return }
+        guard let chain = TemplateShape.unboundedChain(in: references) else { return }
+        guard chain.count > 1, chain.dropLast().contains(chain[chain.count - 1]) else {
+            let own = chain.first { !(sources[$0]?.file.hasSuffix("(built in)") ?? true) } ?? chain[0]
+            let file = sources[own]?.file ?? "templates"
+            throw TemplateError(file: file, line: 1, column: 1, message: """
+                the templates include one another more than \(TemplateShape.maximumDepth) deep \
+                (\(chain.prefix(3).joined(separator: " > ")) > ...); records need a few levels
+                """)
+        }
         // Told from the practice's own template in the cycle, where the mistake is.
-        let loop = Array(found.dropLast())
+        let loop = Array(chain.dropLast())
         let start = loop.firstIndex { !(sources[$0]?.file.hasSuffix("(built in)") ?? true) } ?? 0
         let cycle = Array(loop[start...] + loop[..<start]) + [loop[start]]
         guard let source = sources[cycle[0]], let reference = references[cycle[0]]?.first(where: { $0.name == cycle[1] }) else { return }
