@@ -3,7 +3,8 @@
 fixtures: one input per document for FuzzDocument (its first byte the kind of
 document, as Fuzz/Sources/FuzzDocument reads it), one input per practice for
 FuzzPractice (files separated by the byte 0x1E, each its path, a newline and
-its bytes). Usage: fuzz-seeds.py OUTPUT-FOLDER"""
+its bytes), one of them with the built-in templates as the practice's own.
+Usage: fuzz-seeds.py OUTPUT-FOLDER"""
 import hashlib
 import os
 import re
@@ -55,6 +56,9 @@ def save(folder, data):
 def main(output):
     practices = [files(os.path.join(ROOT, "examples/dbt-skills")), files(os.path.join(FIXTURES, "base")),
                  overlaid(os.path.join(FIXTURES, "defects"))]
+    # The built-in templates as a practice's own, so that templates are fuzzed too.
+    templates = {"templates/" + path: data for path, data in files(os.path.join(ROOT, "templates")).items()}
+    practices.append({**files(os.path.join(FIXTURES, "base")), **templates})
     rules = os.path.join(FIXTURES, "rules")
     for rule in sorted(os.listdir(rules)):
         for side in ("fail", "pass"):
