@@ -140,13 +140,13 @@ import Testing
         ("index", "x\n  {{>*page}}", "templates/index.mustache:2:3: error: the partial \"*page\" is named at render time"),
         ("index", "{{=<% %>=}}<%> index%>", "templates/index.mustache:1:1: error: the template changes its delimiters"),
         // swift-mustache parses nested sections by recursion: a thousand crashed it.
-        ("index", String(repeating: "{{#a}}", count: 5000) + String(repeating: "{{/a}}", count: 5000),
-         "templates/index.mustache:1:193: error: the template nests sections more than 32 deep"),
+        ("index", "5000 nested sections", "templates/index.mustache:1:193: error: the template nests sections more than 32 deep"),
     ])
-    func aTemplateThatIncludesItselfStopsTheBuild(name: String, text: String, error: String) throws {
+    func anUnboundedTemplateStopsTheBuild(name: String, text: String, error: String) throws {
         let practice = try FixturePractice()
         defer { practice.delete() }
-        try practice.write("templates/\(name).mustache", text)
+        let deep = String(repeating: "{{#a}}", count: 5000) + String(repeating: "{{/a}}", count: 5000)
+        try practice.write("templates/\(name).mustache", text == "5000 nested sections" ? deep : text)
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-out-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
         #expect {
