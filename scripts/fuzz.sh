@@ -36,7 +36,11 @@ mkdir -p "$out/findings"
 status=0
 for target in document practice; do
   binary="$out/release/Fuzz${target^}"
+  # Each run starts from the seeds: libFuzzer reads its whole corpus before
+  # the clock starts, so a corpus grown over many runs would stretch the
+  # time given. What a run adds stays in the corpus folder until the next.
   corpus="$out/corpus/$target"
+  rm -rf "$corpus"
   mkdir -p "$corpus"
   max_len=32768
   [ "$target" = practice ] && max_len=65536
@@ -45,8 +49,9 @@ for target in document practice; do
   # that in memory (tmpfs) where there is one.
   tmp="${TMPDIR:-/tmp}"
   [ -d /dev/shm ] && [ -w /dev/shm ] && tmp=/dev/shm
+  scratch=$(mktemp -d "$tmp/groupchart-fuzz.XXXXXX")
   log="$out/fuzz-$target.log"
-  if TMPDIR="$tmp" "$binary" -max_total_time="$seconds" -timeout="$timeout" -max_len="$max_len" \
+  if TMPDIR="$scratch" "$binary" -max_total_time="$seconds" -timeout="$timeout" -max_len="$max_len" \
        -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix="$out/findings/$target-" \
        "$corpus" "$out/seeds/$target" >"$log" 2>&1; then
     runs=$(grep -o 'Done [0-9]* runs in [0-9]* second' "$log" | tail -1)
@@ -56,5 +61,6 @@ for target in document practice; do
     say "Fuzz${target^} found a problem (log: $log):"
     grep -E 'ERROR|SUMMARY|Test unit written|Fatal error|crash|timeout' "$log" | head -20 || true
   fi
+  rm -rf "$scratch"
 done
 exit $status
