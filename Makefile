@@ -3,7 +3,7 @@ SWIFT   ?= swift
 EXAMPLE := examples/dbt-skills
 BIN     := .build/debug/groupchart
 
-.PHONY: all deps test-tools build demo test templates bench clean
+.PHONY: all deps test-tools build demo test fuzz templates bench clean
 
 all: build
 
@@ -43,5 +43,9 @@ bench: deps
 	$(SWIFT) build -c release --product groupchart
 	bench/run.py
 
+## fuzz: run the libFuzzer fuzzers of Fuzz/ for FUZZ_SECONDS each (default 60; Linux only)
+fuzz: deps
+	@scripts/fuzz.sh
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

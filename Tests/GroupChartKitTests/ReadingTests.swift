@@ -51,7 +51,7 @@ import Testing
         #expect(problem.message == "key \"c\" appears twice in one mapping")
     }
 
-    @Test func exponentialAliasesStopAtTheNodeLimit() {
+    @Test func exponentialAliasesStopBeforeYamsExpandsThem() {
         var yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
         for level in 1...9 {
             yaml += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
@@ -60,7 +60,7 @@ import Testing
         guard case .failure(let problem) = YAMLParser.parse(yaml, in: file, firstLine: 1) else {
             Issue.record("billion laughs accepted"); return
         }
-        #expect(problem.message.contains("too large"))
+        #expect(problem.message == "front-matter uses more than 12 aliases (*name)")
     }
 
     @Test func deepFlowNestingIsRefusedBeforeYams() {

@@ -102,10 +102,12 @@ import Testing
         let output = temporaryFolder()
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: output) }
+        // An earlier build's folder (it has a manifest) where a file now stands in the way.
+        try Data().write(to: output.appendingPathComponent(".groupchart-manifest"))
         try Data("in the way".utf8).write(to: output.appendingPathComponent("sessions"))
         #expect(throws: Builder.Failure.self) { _ = try build(Self.example, into: output) }
         let left = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
-        #expect(left == ["sessions"], "no half-written outputs: \(left)")
+        #expect(left == [".groupchart-manifest", "sessions"], "no half-written outputs: \(left)")
     }
 
     @Test func aPracticeTemplateOverridesTheBuiltInOne() throws {

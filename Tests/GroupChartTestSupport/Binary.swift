@@ -20,10 +20,12 @@ public enum Binary {
         return FixturePractice.repository.appendingPathComponent(".build/debug/groupchart")
     }
 
-    /// Runs `groupchart arguments...` in `folder` and waits for it.
-    public static func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+    /// Runs `groupchart arguments...` (or `executable`, such as a shell
+    /// that runs groupchart) in `folder` and waits for it.
+    public static func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:],
+                           executable: URL? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = executable ?? url
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
         var env = ProcessInfo.processInfo.environment

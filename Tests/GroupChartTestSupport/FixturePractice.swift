@@ -72,6 +72,15 @@ public struct FixturePractice {
             if skipping.contains(relative) { continue }
             let from = source.appendingPathComponent(relative)
             let to = destination.appendingPathComponent(relative)
+            // A symbolic link is copied as the link it is (the symlink rule's
+            // fixtures), never as what it points at.
+            if let link = try? manager.destinationOfSymbolicLink(atPath: from.path) {
+                walker.skipDescendants()
+                if (try? manager.attributesOfItem(atPath: to.path)) != nil { try manager.removeItem(at: to) }
+                try manager.createDirectory(at: to.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try manager.createSymbolicLink(atPath: to.path, withDestinationPath: link)
+                continue
+            }
             var isDirectory: ObjCBool = false
             _ = manager.fileExists(atPath: from.path, isDirectory: &isDirectory)
             if isDirectory.boolValue {

@@ -794,6 +794,13 @@ enum BundledSchemas {
             {"$ref": "#/definitions/severityMapping"}
           ]
         },
+        "symlink": {
+          "description": "a symbolic link in the practice points outside it, to nothing, or to a folder: GroupChart does not follow it (groupchart explain symlink)",
+          "anyOf": [
+            {"$ref": "#/definitions/severity"},
+            {"$ref": "#/definitions/severityMapping"}
+          ]
+        },
         "remittance": {
           "description": "an 835 in remittances/ holds what cannot be read as 005010X221A1 says, pays a claim id the practice has no claim for, or reverses a payment no 835 shows (groupchart explain remittance)",
           "anyOf": [

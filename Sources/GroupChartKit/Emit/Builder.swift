@@ -40,15 +40,18 @@ public enum Builder {
     }
 
     public static func build(_ root: URL, options: Options) throws(Failure) -> Result {
+        let output = options.output ?? root.appendingPathComponent("build")
+        if let problem = OutputPlacement.folderProblem(output, practice: root) { throw Failure(description: problem) }
         let practice: PracticeFolder
         do {
             practice = try PracticeFolder(root: root)
         } catch {
             throw Failure(description: error.description)
         }
-        let cache = BuildCache(output: options.output ?? root.appendingPathComponent("build"))
+        let cache = BuildCache(output: output)
         let fingerprint = BuildCache.fingerprint(practice, options: options.checker)
         if let entry = cache.entry(matching: fingerprint.digest) {
+            OutputFolder(root: output).removeLeftoverTemporaries(besides: Array(entry.outputs.keys))
             return Result(cached: entry, files: fingerprint.files, output: cache.output)
         }
         let checked: (record: PracticeRecord, report: CheckReport)
@@ -76,7 +79,7 @@ public enum Builder {
         } catch {
             throw Failure(description: error.description)
         }
-        let folder = OutputFolder(root: options.output ?? root.appendingPathComponent("build"))
+        let folder = OutputFolder(root: output)
         do {
             try folder.commit(outputs)
         } catch {
@@ -139,6 +142,7 @@ extension Builder {
                                 reimbursement: ReimbursementLedger(claims: claims, remittances: checked.record.remittances, today: options.today),
                                 templates: templates, today: options.today)
         let file = output ?? root.appendingPathComponent("build/audit/\(id)-\(start)-\(end).html")
+        if let problem = OutputPlacement.fileProblem(file, practice: root) { throw Failure(description: problem) }
         do {
             try OutputFolder(root: file.deletingLastPathComponent())
                 .write(file.lastPathComponent, records.auditPacket(member, period: start...end))

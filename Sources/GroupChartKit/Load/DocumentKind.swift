@@ -12,6 +12,8 @@ public enum DocumentKind: Hashable, Sendable {
     case remittance
     /// A Markdown file where the layout expects none; reported, never read.
     case stray(expected: String)
+    /// A symbolic link to a folder, which GroupChart never follows; reported.
+    case linkedFolder
 }
 
 /// A file found in the practice folder, not yet read.

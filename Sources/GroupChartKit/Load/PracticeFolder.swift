@@ -9,6 +9,11 @@ import Foundation
 /// `remittances/` holds the 835s payers send: each `.835` file directly in it
 /// is read; anything else there (a PDF of the paper remittance, an archive
 /// folder) is left alone.
+///
+/// Links to folders are never followed (they could loop, or bring in records
+/// from outside the practice); each is reported. A link standing for a
+/// document is followed only to a regular file inside the practice
+/// (`PracticeFile`).
 public struct PracticeFolder: Sendable {
     public let root: URL
 
@@ -42,12 +47,13 @@ public struct PracticeFolder: Sendable {
         found += memberFiles()
         found += sessionFiles()
         found += remittanceFiles()
+        found += linkedFolders(in: ["groups", "members", "sessions"])
         return found.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }
 
-    /// Reads one discovered file; `nil` when the file system refuses.
-    public func read(_ file: DiscoveredFile) -> [UInt8]? {
-        FileManager.default.contents(atPath: root.appendingPathComponent(file.path).path).map { [UInt8]($0) }
+    /// Reads one discovered file, or says why it was not read.
+    public func read(_ file: DiscoveredFile) -> Result<[UInt8], PracticeFile.Problem> {
+        PracticeFile.read(file.path, in: root)
     }
 
     private func groupFiles() -> [DiscoveredFile] {
@@ -114,22 +120,42 @@ public struct PracticeFolder: Sendable {
         }
     }
 
+    /// Every link to a folder below the record folders (or standing for one of
+    /// them), none of which is followed.
+    private func linkedFolders(in paths: [String]) -> [DiscoveredFile] {
+        paths.flatMap { path -> [DiscoveredFile] in
+            let full = root.appendingPathComponent(path).path
+            if PracticeFile.isLink(full) {
+                // A link named like a document is reported when it is read.
+                let isReported = path.lowercased().hasSuffix(".md") || !PracticeFile.isFolder(full, followingLinks: true)
+                return isReported ? [] : [DiscoveredFile(path: path, kind: .linkedFolder)]
+            }
+            guard PracticeFile.isFolder(full) else { return [] }
+            return linkedFolders(in: visibleNames(in: path).map { path + "/" + $0 })
+        }
+    }
+
+    private func visibleNames(in relative: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(relative).path)) ?? []
+        return names.filter { !$0.hasPrefix(".") }.sorted()
+    }
+
     private struct Entry {
         var path: String
         var name: String
+        /// A folder itself, never a link to one.
         var isDirectory: Bool
         var stem: String { name.hasSuffix(".md") ? String(name.dropLast(3)) : name }
         var isMarkdown: Bool { !isDirectory && name.lowercased().hasSuffix(".md") }
     }
 
-    /// The visible entries of a folder relative to the root, sorted by name.
+    /// The visible entries of a folder relative to the root, sorted by name;
+    /// none when the folder is a link.
     private func entries(in relative: String) -> [Entry] {
         let url = root.appendingPathComponent(relative)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return [] }
-        return names.filter { !$0.hasPrefix(".") }.sorted().map { name in
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: url.appendingPathComponent(name).path, isDirectory: &isDirectory)
-            return Entry(path: relative + "/" + name, name: name, isDirectory: isDirectory.boolValue)
+        guard !PracticeFile.isLink(url.path) else { return [] }
+        return visibleNames(in: relative).map { name in
+            Entry(path: relative + "/" + name, name: name, isDirectory: PracticeFile.isFolder(url.appendingPathComponent(name).path))
         }
     }
 }

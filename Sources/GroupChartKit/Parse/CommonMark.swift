@@ -75,22 +75,28 @@ public enum CommonMark {
     }
 
     /// The text a reader sees: literals joined, soft breaks as spaces, block
-    /// children on lines of their own.
-    private static func plainText(of node: OpaquePointer) -> String {
-        switch cmark_node_get_type(node) {
-        case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
-            return cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-        case CMARK_NODE_SOFTBREAK:
-            return " "
-        case CMARK_NODE_LINEBREAK:
-            return "\n"
-        case CMARK_NODE_THEMATIC_BREAK:
-            return ""
-        default:
-            let parts = children(of: node).map(plainText)
-            let isBlockContainer = [CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_DOCUMENT]
-                .contains(cmark_node_get_type(node))
-            return parts.joined(separator: isBlockContainer ? "\n" : "")
+    /// children on lines of their own. Walked with cmark's iterator rather than
+    /// by recursion, so that a body nested a million levels deep (`> > > ...`)
+    /// cannot exhaust the stack.
+    private static func plainText(of root: OpaquePointer) -> String {
+        let blockContainers = [CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_DOCUMENT]
+        guard let iterator = cmark_iter_new(root) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        var text = ""
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            if node != root, cmark_node_previous(node) != nil, let parent = cmark_node_parent(node),
+               blockContainers.contains(cmark_node_get_type(parent)) {
+                text += "\n"
+            }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                text += cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            case CMARK_NODE_SOFTBREAK: text += " "
+            case CMARK_NODE_LINEBREAK: text += "\n"
+            default: break
+            }
         }
+        return text
     }
 }

@@ -16,10 +16,10 @@ enum YAMLParser {
     /// Enough for any real front-matter, small enough that aliases expanding
     /// exponentially ("billion laughs") stop early.
     static let maximumNodes = 100_000
-    static let maximumDepth = 64
+    static let maximumDepth = YAMLShape.maximumDepth
 
     static func parse(_ yaml: String, in file: SourceFile, firstLine: Int) -> Result<YAMLNode?, YAMLProblem> {
-        if let problem = nestingProblem(yaml, in: file, firstLine: firstLine) { return .failure(problem) }
+        if let problem = YAMLShape.problem(yaml, in: file, firstLine: firstLine) { return .failure(problem) }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml, Resolver.basic, .default, .utf8)
@@ -117,30 +117,6 @@ enum YAMLParser {
             if rest.hasPrefix(key) {
                 let after = rest.dropFirst(key.count).drop { $0 == " " || $0 == "\"" || $0 == "'" }
                 if after.hasPrefix(":") { return (index + 1, mark.column) }
-            }
-        }
-        return nil
-    }
-
-    /// Rejects flow collections nested deeper than the limit before Yams, whose
-    /// composer recurses once per level, could exhaust the stack.
-    private static func nestingProblem(_ yaml: String, in file: SourceFile, firstLine: Int) -> YAMLProblem? {
-        var depth = 0
-        var line = firstLine
-        var column = 0
-        for scalar in yaml.unicodeScalars {
-            column += 1
-            switch scalar {
-            case "[", "{":
-                depth += 1
-                if depth > maximumDepth {
-                    return YAMLProblem(message: "front-matter is nested more than \(maximumDepth) levels deep",
-                                       help: "front-matter holds a few dozen keys; flatten the nesting",
-                                       location: file.location(line: line, column: column))
-                }
-            case "]", "}": depth = max(depth - 1, 0)
-            case "\n": line += 1; column = 0
-            default: break
             }
         }
         return nil

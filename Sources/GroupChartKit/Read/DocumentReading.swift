@@ -14,8 +14,10 @@ struct DocumentReading: Sendable {
         /// The payments of one 835 file.
         case remittances([Remittance])
         case stray(DiscoveredFile)
-        /// The file exists but could not be opened.
-        case unreadable(DocumentKind)
+        /// A link to a folder, which is never followed.
+        case linkedFolder
+        /// The file exists but could not be read.
+        case unreadable(DiscoveredFile)
     }
 
     var file: SourceFile?
@@ -23,35 +25,53 @@ struct DocumentReading: Sendable {
     var findings: [ReadFinding]
 
     static func read(_ discovered: DiscoveredFile, in folder: PracticeFolder) -> DocumentReading {
-        if case .stray = discovered.kind { return DocumentReading(file: nil, document: .stray(discovered), findings: []) }
         let log = FindingLog()
-        guard let bytes = folder.read(discovered) else {
-            log.add("encoding", at: SourceLocation(file: discovered.path, line: 1), "the file cannot be read",
-                    help: "check that the file is readable by you (its permissions)")
-            return DocumentReading(file: nil, document: .unreadable(discovered.kind), findings: log.findings)
+        switch discovered.kind {
+        case .stray:
+            return DocumentReading(file: nil, document: .stray(discovered), findings: [])
+        case .linkedFolder:
+            log.add("symlink", at: SourceLocation(file: discovered.path, line: 1),
+                    "\"\(discovered.path)\" is a symbolic link to a folder, which GroupChart does not follow",
+                    help: "keep the folder itself in the practice, in place of the link")
+            return DocumentReading(file: nil, document: .linkedFolder, findings: log.findings)
+        default:
+            break
+        }
+        let bytes: [UInt8]
+        switch folder.read(discovered) {
+        case .success(let read):
+            bytes = read
+        case .failure(let problem):
+            UnreadFile.report(problem, at: discovered.path, log: log)
+            return DocumentReading(file: nil, document: .unreadable(discovered), findings: log.findings)
         }
         let file = SourceDecoder.decode(bytes, path: discovered.path)
-        let document: Document
-        switch discovered.kind {
-        case .practice:
-            document = .practice(PracticeReader.read(file, log: log))
-        case .group(let id):
-            document = .group(GroupReader.read(file, id: id, log: log))
-        case .profile(let member):
-            document = .profile(member: member, ProfileReader.read(file, log: log))
-        case .plan(let member):
-            document = .plan(member: member, PlanReader.read(file, member: member, log: log))
-        case .individualNote(let member):
-            document = .individualNote(member: member, IndividualNoteReader.read(file, member: member, log: log))
-        case .sessionNote(let session):
-            document = .sessionNote(session: session, SessionNoteReader.read(file, log: log))
-        case .progressNote(let session, let member):
-            document = .progressNote(session: session, ProgressNoteReader.read(file, session: session, member: member, log: log))
-        case .remittance:
-            document = .remittances(RemittanceReader.read(file, log: log))
-        case .stray:
-            document = .stray(discovered)
-        }
+        let document = read(file, as: discovered.kind, log: log)
         return DocumentReading(file: file, document: document, findings: log.findings)
+    }
+
+    /// Reads one decoded file as the document `kind`: the reader of its kind
+    /// takes it through split, parse and model.
+    static func read(_ file: SourceFile, as kind: DocumentKind, log: FindingLog) -> Document {
+        switch kind {
+        case .practice:
+            return .practice(PracticeReader.read(file, log: log))
+        case .group(let id):
+            return .group(GroupReader.read(file, id: id, log: log))
+        case .profile(let member):
+            return .profile(member: member, ProfileReader.read(file, log: log))
+        case .plan(let member):
+            return .plan(member: member, PlanReader.read(file, member: member, log: log))
+        case .individualNote(let member):
+            return .individualNote(member: member, IndividualNoteReader.read(file, member: member, log: log))
+        case .sessionNote(let session):
+            return .sessionNote(session: session, SessionNoteReader.read(file, log: log))
+        case .progressNote(let session, let member):
+            return .progressNote(session: session, ProgressNoteReader.read(file, session: session, member: member, log: log))
+        case .remittance:
+            return .remittances(RemittanceReader.read(file, log: log))
+        case .stray, .linkedFolder:
+            return .stray(DiscoveredFile(path: file.path, kind: kind))
+        }
     }
 }

@@ -71,6 +71,11 @@ final class FieldReader {
         return Located(text, at: node.location)
     }
 
+    /// A name that records and claims show (`DisplayName`).
+    func name(_ key: String, required: Bool = false, hint: String = "") -> Located<String>? {
+        parsed(key, required: required, hint: hint, DisplayName.parse)
+    }
+
     func parsed<T>(_ key: String, required: Bool = false, hint: String = "",
                    _ parse: (String) -> Result<T, ScalarError>) -> Located<T>? {
         node(key, required: required, hint: hint).flatMap { parsed($0, named: key, parse) }

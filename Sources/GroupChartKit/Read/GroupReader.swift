@@ -12,7 +12,7 @@ enum GroupReader {
         defer { fields.finish() }
         group.isReadable = true
         group.body = parsed.body
-        group.name = fields.text("name", required: true, hint: "the group's name, for example \"DBT Skills Training Group\"")
+        group.name = fields.name("name", required: true, hint: "the group's name, for example \"DBT Skills Training Group\"")
         group.cpt = fields.cpt("cpt", required: true, hint: "the group's CPT code: cpt: \"90853\"")
         group.facilitator = fields.reference("facilitator", required: true, hint: "the id of the clinician who leads the group")
         group.coFacilitator = fields.reference("co_facilitator")

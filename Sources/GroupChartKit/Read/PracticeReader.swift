@@ -20,7 +20,7 @@ enum PracticeReader {
             fees: fees(top), feesLocation: top.pairs.first { $0.name == "fees" }?.key.location ?? file.location(line: 1),
             ruleSettings: ruleSettings(top))
         if let details {
-            practice.name = details.text("name", required: true, hint: "the practice's name as payers know it")
+            practice.name = details.name("name", required: true, hint: "the practice's name as payers know it")
             practice.npi = details.text("npi", required: true, hint: "the billing NPI (CMS-1500 box 33a), ten digits in quotes")
             practice.taxID = details.parsed("tax_id", required: true, hint: "the practice's EIN (box 25), for example \"12-3456789\"") { text in
                 Identifier.isTaxID(text) ? .success(text) : .failure(ScalarError(
@@ -40,7 +40,7 @@ enum PracticeReader {
         return EDISettings(
             submitterID: fields.text("submitter_id", required: true, hint: "your submitter id at the clearinghouse (ISA06)"),
             receiverID: fields.text("receiver_id", required: true, hint: "the clearinghouse's receiver id (ISA08)"),
-            receiverName: fields.text("receiver_name", required: true, hint: "the clearinghouse's name"),
+            receiverName: fields.name("receiver_name", required: true, hint: "the clearinghouse's name"),
             usage: fields.choice("usage", EDIUsage.self),
             location: fields.anchor)
     }
@@ -54,7 +54,7 @@ enum PracticeReader {
             _ = all.value(pair.name)
             guard let id = identifier(pair, in: all), let fields = entry(pair, in: all) else { return nil }
             defer { fields.finish() }
-            return Clinician(id: id, name: fields.text("name", required: true, hint: "the clinician's full name"),
+            return Clinician(id: id, name: fields.name("name", required: true, hint: "the clinician's full name"),
                              credentials: fields.text("credentials"), npi: fields.text("npi"))
         }
     }
@@ -68,7 +68,7 @@ enum PracticeReader {
             defer { fields.finish() }
             return Payer(
                 id: id,
-                name: fields.text("name", required: true, hint: "the payer's name"),
+                name: fields.name("name", required: true, hint: "the payer's name"),
                 payerID: fields.text("payer_id", required: true, hint: "the payer id your clearinghouse lists, in quotes"),
                 groupAuthorization: fields.choice("group_authorization", Requirement.self),
                 individualAuthorization: fields.choice("individual_authorization", Requirement.self),

@@ -8,8 +8,8 @@ enum ProfileReader {
         defer { fields.finish() }
         profile.isReadable = true
         profile.body = parsed.body
-        profile.firstName = fields.text("first_name", required: true, hint: "the member's first name as on the insurance card")
-        profile.lastName = fields.text("last_name", required: true, hint: "the member's last name as on the insurance card")
+        profile.firstName = fields.name("first_name", required: true, hint: "the member's first name as on the insurance card")
+        profile.lastName = fields.name("last_name", required: true, hint: "the member's last name as on the insurance card")
         profile.dob = fields.date("dob", required: true, hint: "the date of birth: dob: 1991-06-14")
         profile.sex = fields.choice("sex", required: true, hint: "sex: M, F or U", Sex.self)
         profile.address = fields.mapping("address").map(AddressReader.read)
@@ -49,8 +49,8 @@ enum ProfileReader {
         defer { fields.finish() }
         return .other(SubscriberPerson(
             relationship: fields.choice("relationship", required: true, hint: "spouse, child or other", Relationship.self),
-            firstName: fields.text("first_name", required: true, hint: "the policy holder's first name"),
-            lastName: fields.text("last_name", required: true, hint: "the policy holder's last name"),
+            firstName: fields.name("first_name", required: true, hint: "the policy holder's first name"),
+            lastName: fields.name("last_name", required: true, hint: "the policy holder's last name"),
             dob: fields.date("dob", required: true, hint: "the policy holder's date of birth"),
             sex: fields.choice("sex", required: true, hint: "M, F or U", Sex.self),
             address: fields.mapping("address").map(AddressReader.read),

@@ -1,8 +1,7 @@
 /// Reads a member's progress note (sessions/<session-id>/<member-id>.md).
 enum ProgressNoteReader {
     static func read(_ file: SourceFile, session: String, member: String, log: FindingLog) -> ProgressNote {
-        var note = ProgressNote(file: file.path, session: session, member: member, isReadable: false,
-                                signature: Signature(), interactiveComplexity: nil, content: ClinicalContentReader.empty)
+        var note = unreadable(file.path, session: session, member: member)
         guard let parsed = DocumentParser.markdown(file, log: log) else { return note }
         let fields = FieldReader(parsed.frontMatter, file: file, log: log)
         defer { fields.finish() }
@@ -11,6 +10,13 @@ enum ProgressNoteReader {
         note.interactiveComplexity = fields.text("interactive_complexity").flatMap { $0.value.isEmpty ? nil : $0 }
         note.content = ClinicalContentReader.read(parsed.body)
         return note
+    }
+
+    /// A note that exists but could not be read: it counts as written (the
+    /// member is not missing a note), and the rules that need its content skip it.
+    static func unreadable(_ path: String, session: String, member: String) -> ProgressNote {
+        ProgressNote(file: path, session: session, member: member, isReadable: false,
+                     signature: Signature(), interactiveComplexity: nil, content: ClinicalContentReader.empty)
     }
 }
 

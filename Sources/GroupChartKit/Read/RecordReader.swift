@@ -69,16 +69,18 @@ public enum RecordReader {
                 progressNotes[session, default: []].append(note)
             case .stray(let file):
                 strays.append(file)
-            case .unreadable(let kind):
-                unreadable(kind)
+            case .unreadable(let file):
+                unreadable(file)
             case .remittances(let read):
                 remittances += read
+            case .linkedFolder:
+                break
             }
         }
 
         /// A file that exists but cannot be read still counts as existing.
-        mutating func unreadable(_ kind: DocumentKind) {
-            switch kind {
+        mutating func unreadable(_ file: DiscoveredFile) {
+            switch file.kind {
             case .profile(let member):
                 memberIDs.insert(member)
                 membersWithProfileFile.insert(member)
@@ -86,7 +88,9 @@ public enum RecordReader {
             case .sessionNote(let session):
                 sessionIDs.insert(session)
                 sessionsWithNoteFile.insert(session)
-            case .progressNote(let session, _): sessionIDs.insert(session)
+            case .progressNote(let session, let member):
+                sessionIDs.insert(session)
+                progressNotes[session, default: []].append(ProgressNoteReader.unreadable(file.path, session: session, member: member))
             default: break
             }
         }

@@ -15,6 +15,7 @@ public enum RuleRegistry {
             EmptySectionRule(),
             DuplicateSectionRule(),
             StrayFileRule(),
+            SymlinkRule(),
         ]),
         ("Attendance", [
             NoteForAbsentMemberRule(),

@@ -35,7 +35,7 @@ struct BuildCache {
     /// The fingerprint of a build of `folder` with `options`, and the bytes read for it.
     static func fingerprint(_ folder: PracticeFolder, options: Checker.Options) -> (digest: String, files: [String: [UInt8]]) {
         let found = folder.discover()
-        let contents = ParallelMap.map(found) { file in (file.path, folder.read(file)) }
+        let contents = ParallelMap.map(found) { file in (file.path, try? folder.read(file).get()) }
         var hash = SHA256()
         func add(_ text: String) { hash.update(data: Array(text.utf8) + [0]) }
         add(GroupChart.version)

@@ -13,7 +13,7 @@ struct TemplateLibrary {
         var message: String
 
         var description: String {
-            "\(file):\(line):\(column): error: the template does not parse: \(message)"
+            "\(file):\(line):\(column): error: \(message)"
         }
     }
 
@@ -22,25 +22,73 @@ struct TemplateLibrary {
     let overridden: [String]
 
     init(practice root: URL?) throws(TemplateError) {
-        var library = MustacheLibrary()
-        for (name, text) in BuiltInTemplates.all.sorted(by: { $0.key < $1.key }) {
-            try Self.register(text, named: name, file: "templates/\(name).mustache (built in)", in: &library)
+        var sources: [String: (text: String, file: String)] = [:]
+        for (name, text) in BuiltInTemplates.all {
+            sources[name] = (text, "templates/\(name).mustache (built in)")
         }
         var overridden: [String] = []
-        if let folder = root?.appendingPathComponent("templates"),
-           let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) {
-            for file in names.sorted() where file.hasSuffix(".mustache") && !file.hasPrefix(".") {
-                let name = String(file.dropLast(".mustache".count))
-                guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path),
-                      let text = String(data: data, encoding: .utf8) else {
-                    throw TemplateError(file: "templates/\(file)", line: 1, column: 1, message: "it cannot be read as UTF-8 text")
-                }
-                try Self.register(text, named: name, file: "templates/\(file)", in: &library)
-                overridden.append(name)
-            }
+        for (name, text) in try Self.practiceTemplates(root) {
+            sources[name] = (text, "templates/\(name).mustache")
+            overridden.append(name)
+        }
+        try Self.refuseUnboundedShapes(sources)
+        var library = MustacheLibrary()
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            try Self.register(source.text, named: name, file: source.file, in: &library)
         }
         self.library = library
         self.overridden = overridden
+    }
+
+    /// The practice's own `templates/<name>.mustache`, by name.
+    private static func practiceTemplates(_ root: URL?) throws(TemplateError) -> [(String, String)] {
+        guard let root else { return [] }
+        if PracticeFile.isLink(root.appendingPathComponent("templates").path) {
+            throw TemplateError(file: "templates", line: 1, column: 1,
+                                message: "templates/ is a symbolic link to a folder, which GroupChart does not follow; keep the folder itself in the practice")
+        }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("templates").path)) ?? []
+        var templates: [(String, String)] = []
+        for file in names.sorted() where file.hasSuffix(".mustache") && !file.hasPrefix(".") {
+            switch PracticeFile.read("templates/\(file)", in: root) {
+            case .success(let bytes):
+                guard let text = String(validating: bytes, as: UTF8.self) else {
+                    throw TemplateError(file: "templates/\(file)", line: 1, column: 1, message: "the template cannot be read as UTF-8 text")
+                }
+                templates.append((String(file.dropLast(".mustache".count)), text))
+            case .failure(let problem):
+                throw TemplateError(file: "templates/\(file)", line: 1, column: 1, message: "the template is not read: \(problem.description)")
+            }
+        }
+        return templates
+    }
+
+    /// Refuses templates that include themselves or nest too deeply (`TemplateShape`).
+    private static func refuseUnboundedShapes(_ sources: [String: (text: String, file: String)]) throws(TemplateError) {
+        var references: [String: [TemplateShape.Reference]] = [:]
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            switch TemplateShape.references(in: source.text) {
+            case .success(let found): references[name] = found
+            case .failure(let problem):
+                throw TemplateError(file: source.file, line: problem.line, column: problem.column, message: problem.message)
+            }
+        }
+        guard let chain = TemplateShape.unboundedChain(in: references) else { return }
+        guard chain.count > 1, chain.dropLast().contains(chain[chain.count - 1]) else {
+            let own = chain.first { !(sources[$0]?.file.hasSuffix("(built in)") ?? true) } ?? chain[0]
+            let file = sources[own]?.file ?? "templates"
+            throw TemplateError(file: file, line: 1, column: 1, message: """
+                the templates include one another more than \(TemplateShape.maximumDepth) deep \
+                (\(chain.prefix(3).joined(separator: " > ")) > ...); records need a few levels
+                """)
+        }
+        // Told from the practice's own template in the cycle, where the mistake is.
+        let loop = Array(chain.dropLast())
+        let start = loop.firstIndex { !(sources[$0]?.file.hasSuffix("(built in)") ?? true) } ?? 0
+        let cycle = Array(loop[start...] + loop[..<start]) + [loop[start]]
+        guard let source = sources[cycle[0]], let reference = references[cycle[0]]?.first(where: { $0.name == cycle[1] }) else { return }
+        throw TemplateError(file: source.file, line: reference.line, column: reference.column,
+                            message: "the templates include themselves (\(cycle.joined(separator: " > "))), which would never end; records have no recursive parts")
     }
 
     /// Renders `view` with the template `name`.
@@ -88,9 +136,9 @@ struct TemplateLibrary {
             library.register(try MustacheTemplate(string: text), named: name)
         } catch let error as MustacheTemplate.ParserError {
             throw TemplateError(file: file, line: error.context.lineNumber, column: error.context.columnNumber,
-                                message: "\(error.error)")
+                                message: "the template does not parse: \(error.error)")
         } catch {
-            throw TemplateError(file: file, line: 1, column: 1, message: "\(error)")
+            throw TemplateError(file: file, line: 1, column: 1, message: "the template does not parse: \(error)")
         }
     }
 }

@@ -23,6 +23,9 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
               parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }) else {
             return .failure(ScalarError("\"\(text)\" is not a date", help: "write dates as YYYY-MM-DD, for example 2026-03-12"))
         }
+        guard year >= 1 else {
+            return .failure(ScalarError("\"\(text)\" is not a date: there is no year 0", help: "write dates as YYYY-MM-DD"))
+        }
         guard (1...12).contains(month) else {
             return .failure(ScalarError("\"\(text)\" is not a date: there is no month \(month)", help: "write dates as YYYY-MM-DD"))
         }

@@ -43,7 +43,7 @@ struct BenefitsUnverifiedRule: Rule {
                                      help: "do not bill this payer for group sessions; discuss payment with the member",
                                      related: [RelatedLocation(covered.location, "group_therapy_covered: false")])
             }
-            if Self.oneYear(after: verified.value) < chain.service.date {
+            if let limit = Self.oneYear(after: verified.value), limit < chain.service.date {
                 return chain.finding("benefits were last verified on \(verified.value), over 12 months before the date of service",
                                      help: "verify the member's benefits again and update verified_on", related: related, severity: .warning)
             }
@@ -51,8 +51,9 @@ struct BenefitsUnverifiedRule: Rule {
         }
     }
 
-    /// The same day a year later (February 29 becomes February 28).
-    static func oneYear(after date: LocalDate) -> LocalDate {
-        LocalDate(year: date.year + 1, month: date.month, day: min(date.day, LocalDate.days(inMonth: date.month, year: date.year + 1)))!
+    /// The same day a year later (February 29 becomes February 28); none
+    /// after a date in 9999, the last year a date may have.
+    static func oneYear(after date: LocalDate) -> LocalDate? {
+        LocalDate(year: date.year + 1, month: date.month, day: min(date.day, LocalDate.days(inMonth: date.month, year: date.year + 1)))
     }
 }

@@ -2,12 +2,13 @@
 struct EncodingRule: Rule {
     let id = "encoding"
     let defaultSeverity = Severity.error
-    let summary = "a file is not valid UTF-8"
+    let summary = "a file is not valid UTF-8, or cannot be read: no permission, not a regular file, over 1 MiB"
     let explanation = Explanation(
         checks: """
             That every document is UTF-8 text: no byte that is not UTF-8 and no NUL byte (a binary file). \
-            A leading byte-order mark and CRLF line endings are accepted. A file that cannot be opened at \
-            all is reported here too.
+            A leading byte-order mark and CRLF line endings are accepted. A file that cannot be read at \
+            all is reported here too: one without read permission, one that is no regular file (a named \
+            pipe, a socket, a device), and one over 1 MiB, which is refused before it is read.
             """,
         why: """
             A name saved in another encoding ("Chlo\\xE9") reaches the claim garbled, and the payer's name \

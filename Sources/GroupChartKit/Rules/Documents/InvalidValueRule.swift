@@ -2,19 +2,23 @@
 struct InvalidValueRule: Rule {
     let id = "invalid-value"
     let defaultSeverity = Severity.error
-    let summary = "a value has the wrong type or form: date, time, timestamp, money, slug, enum, sex, state, zip"
+    let summary = "a value has the wrong type or form: date, time, timestamp, money, slug, enum, sex, state, zip, a name with invisible characters"
     let explanation = Explanation(
         checks: """
             Every value against its kind (format.md, "Scalars"): dates are real calendar dates (2026-02-30 is \
             not), times are HH:MM on the 24-hour clock whether quoted or not, money has at most two decimals, \
             CPT codes are five digits, ids are lower-case slugs, and enumerations (sex, attendance status, \
-            format, state) take one of their words. When practice.yaml has `edi:`, the values the 837P \
+            format, state) take one of their words, and names (of members, policy holders, clinicians, payers, \
+            groups and the practice) hold no line break, control character or invisible format character \
+            (right-to-left overrides, zero-width spaces and joiners). When practice.yaml has `edi:`, the values the 837P \
             carries must hold no X12 separator (* : ^ ~) and have an ASCII form (accents are dropped: \
             Nguyễn is sent as Nguyen), and the billing ZIP must have nine digits.
             """,
         why: """
             Lenient parsers turn 2026-02-30 into March 2 and an unquoted 14:00 into 840; a claim built on \
-            such a value bills the wrong day or the wrong length of session without anyone noticing.
+            such a value bills the wrong day or the wrong length of session without anyone noticing. A name \
+            with a zero-width space or a right-to-left override prints like another name in a record, while \
+            every comparison (similar notes, other members named) takes it for someone else.
             """,
         example: """
             date: 2026-02-30

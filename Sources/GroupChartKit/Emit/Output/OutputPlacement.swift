@@ -1,0 +1,61 @@
+import Foundation
+
+/// Where `build` and `records` may write, decided before anything is written.
+///
+/// Nothing the user wrote may change: an output folder that is the practice
+/// itself, holds it, or lies inside its own folders (groups/, members/,
+/// sessions/, templates/, remittances/) would mix records with what they are
+/// made from, and a folder that already holds files GroupChart did not write
+/// (no manifest of an earlier build) may hold someone's own index.html. A
+/// folder inside the practice beside those (the default `build/`) is fine.
+enum OutputPlacement {
+    /// The practice's own folders, which no output goes into.
+    static let sourceFolders = ["groups", "members", "sessions", "templates", "remittances"]
+
+    /// Why `output` cannot be a build's output folder for the practice at `practice`.
+    static func folderProblem(_ output: URL, practice: URL) -> String? {
+        let out = resolved(output), root = resolved(practice)
+        if out == root { return "the output folder \(output.path) is the practice folder itself; choose another (the default is PATH/build)" }
+        if root.hasPrefix(out + "/") {
+            return "the output folder \(output.path) holds the practice folder; choose one beside or inside it, such as PATH/build"
+        }
+        if let problem = sourceProblem(out, root: root, shown: output.path) { return problem }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []).filter { !$0.hasPrefix(".") }
+        let isEarlierBuild = FileManager.default.fileExists(atPath: out + "/" + OutputFolder.manifestName)
+        if !isEarlierBuild, let foreign = names.sorted().first(where: { $0 != "audit" }) {
+            return """
+                the output folder \(output.path) holds "\(foreign)", which no GroupChart build wrote; \
+                choose a new or empty folder, so that nothing in it is overwritten
+                """
+        }
+        return nil
+    }
+
+    /// Why `file` cannot be written as an audit packet for the practice at `practice`.
+    static func fileProblem(_ file: URL, practice: URL) -> String? {
+        let path = resolved(file), root = resolved(practice)
+        if path == root + "/practice.yaml" || path == root { return "refusing to write the audit packet over \(file.path)" }
+        return sourceProblem(path, root: root, shown: file.path)
+    }
+
+    private static func sourceProblem(_ path: String, root: String, shown: String) -> String? {
+        for folder in sourceFolders where path == root + "/" + folder || path.hasPrefix(root + "/" + folder + "/") {
+            return "refusing to write into \(shown): \(folder)/ holds the practice's own documents; write outputs beside them, such as PATH/build"
+        }
+        return nil
+    }
+
+    /// The absolute path with links resolved as far as it exists (an output
+    /// folder is often not there yet), so that a link cannot disguise where
+    /// it leads.
+    static func resolved(_ url: URL) -> String {
+        var existing = url.standardizedFileURL
+        var rest: [String] = []
+        while PracticeFile.realPath(existing.path) == nil, existing.path != "/" {
+            rest.insert(existing.lastPathComponent, at: 0)
+            existing.deleteLastPathComponent()
+        }
+        let base = PracticeFile.realPath(existing.path) ?? existing.path
+        return ([base == "/" ? "" : base] + rest).joined(separator: "/")
+    }
+}

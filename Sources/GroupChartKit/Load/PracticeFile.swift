@@ -1,0 +1,118 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Opens one file of a practice the careful way: a regular file only, no
+/// larger than `maximumSize`, and through a symbolic link only when the link
+/// ends at a regular file inside the practice folder.
+///
+/// Records hold protected health information, and practices travel by git:
+/// a link in a shared practice must not make GroupChart read (and copy into
+/// a record) a file from elsewhere on the machine; a named pipe must not hang
+/// `check`; and a 100 MB file must be refused before it is read into memory.
+public enum PracticeFile {
+    /// Far above any real document (a long progress note is a few kilobytes,
+    /// practice.yaml of a large practice a few hundred), and small enough that
+    /// the similarity rules, which read every word, finish a pathological
+    /// document in seconds even in a debug build.
+    public static let maximumSize = 1024 * 1024
+
+    /// Why a file was not read.
+    public enum Problem: Error, Equatable, Sendable, CustomStringConvertible {
+        /// A symbolic link GroupChart does not follow, and why.
+        case unfollowedLink(String)
+        /// The file's size in bytes, over `maximumSize`.
+        case tooLarge(Int)
+        /// A pipe, socket, device or folder where a document should be.
+        case notAFile
+        /// The file system refused (permissions).
+        case cannotOpen
+
+        public var description: String {
+            switch self {
+            case .unfollowedLink(let what): return "it is \(what), which GroupChart does not follow"
+            case .tooLarge(let size): return "it is \(size) bytes, over the \(PracticeFile.maximumSize / 1024 / 1024) MiB a file may have"
+            case .notAFile: return "it is not a regular file"
+            case .cannotOpen: return "it cannot be opened (check its permissions)"
+            }
+        }
+    }
+
+    /// The bytes of `relative` inside `root`.
+    static func read(_ relative: String, in root: URL) -> Result<[UInt8], Problem> {
+        var path = root.appendingPathComponent(relative).path
+        if isLink(path) {
+            switch followedLink(path, root: root) {
+            case .success(let target): path = target
+            case .failure(let problem): return .failure(problem)
+            }
+        }
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(.cannotOpen) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return .failure(.cannotOpen) }
+        guard status.st_mode & S_IFMT == S_IFREG else { return .failure(.notAFile) }
+        guard Int(status.st_size) <= maximumSize else { return .failure(.tooLarge(Int(status.st_size))) }
+        // Read at most one byte past the limit: a file that grows while it is
+        // read is refused too, and never takes more memory than that.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(status.st_size) + 1)
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while bytes.count <= maximumSize {
+            let wanted = min(chunk.count, maximumSize + 1 - bytes.count)
+            let read = chunk.withUnsafeMutableBytes { readBytes(descriptor, $0.baseAddress!, wanted) }
+            if read < 0, errno == EINTR { continue }
+            guard read >= 0 else { return .failure(.cannotOpen) }
+            if read == 0 { break }
+            bytes += chunk[..<read]
+        }
+        guard bytes.count <= maximumSize else { return .failure(.tooLarge(bytes.count)) }
+        return .success(bytes)
+    }
+
+    /// True when `path` is itself a symbolic link (not what it points to).
+    static func isLink(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK
+    }
+
+    /// True when `path` is a folder; itself, or also through a link.
+    static func isFolder(_ path: String, followingLinks: Bool = false) -> Bool {
+        var status = stat()
+        let found = followingLinks ? stat(path, &status) : lstat(path, &status)
+        return found == 0 && status.st_mode & S_IFMT == S_IFDIR
+    }
+
+    /// The real path a link ends at, when that is a regular file inside the
+    /// practice; otherwise why the link is not followed.
+    static func followedLink(_ path: String, root: URL) -> Result<String, Problem> {
+        let written = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+        guard let target = realPath(path) else {
+            return .failure(.unfollowedLink("a symbolic link to \"\(written)\", which does not exist"))
+        }
+        guard let inside = realPath(root.path), target.hasPrefix(inside.hasSuffix("/") ? inside : inside + "/") else {
+            return .failure(.unfollowedLink("a symbolic link to \"\(written)\", outside the practice folder"))
+        }
+        var status = stat()
+        guard stat(target, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            return .failure(.unfollowedLink("a symbolic link to \"\(written)\", which is not a file"))
+        }
+        return .success(target)
+    }
+
+    /// The path with every link resolved, or `nil` when it leads nowhere.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}
+
+/// read(2), out of the reach of `PracticeFile.read`'s name.
+private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
+}

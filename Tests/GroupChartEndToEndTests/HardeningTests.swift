@@ -1,0 +1,129 @@
+import Foundation
+import GroupChartTestSupport
+import Testing
+
+/// The real binary against the promises that matter most when records hold
+/// protected health information: nothing the user wrote changes, a killed
+/// build leaves whole outputs, and outputs are owner-only whatever the umask.
+@Suite(.timeLimit(.minutes(5))) struct HardeningTests {
+    static let today = ["--today", "2026-03-31"]
+
+    /// A copy of the example practice, without any build folder of its own.
+    private func example() throws -> FixturePractice {
+        let practice = try FixturePractice(base: CheckCommandTests.example)
+        try? practice.remove("build")
+        return practice
+    }
+
+    private func temporaryFolder() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-e2e-\(UUID().uuidString)")
+    }
+
+    /// Every entry below `root` (but `build/`): its kind, mode, modification
+    /// time and bytes (or a link's target), without following links.
+    private func snapshot(_ root: URL) throws -> [String: String] {
+        var entries: [String: String] = [:]
+        for path in FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String] ?? [] {
+            if path == "build" || path.hasPrefix("build/") { continue }
+            let url = root.appendingPathComponent(path)
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            let type = attributes[.type] as? FileAttributeType
+            var entry = "\(type?.rawValue ?? "?") \(attributes[.posixPermissions] ?? "") \(attributes[.modificationDate] ?? "")"
+            if type == .typeRegular { entry += " \(try Data(contentsOf: url).base64EncodedString())" }
+            if type == .typeSymbolicLink { entry += " -> \(try FileManager.default.destinationOfSymbolicLink(atPath: url.path))" }
+            entries[path] = entry
+        }
+        return entries
+    }
+
+    /// The files below `folder` and their bytes, temporary files left out.
+    private func outputs(_ folder: URL) -> [String: Data] {
+        var found: [String: Data] = [:]
+        for path in FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? [] where !path.contains(".tmp-") {
+            var isDirectory: ObjCBool = false
+            let url = folder.appendingPathComponent(path)
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                found[path] = FileManager.default.contents(atPath: url.path)
+            }
+        }
+        return found
+    }
+
+    @Test func checkBuildAndRecordsChangeNothingTheUserWrote() throws {
+        let practice = try example()
+        defer { practice.delete() }
+        try practice.write("templates/README.txt", "our own notes on the templates\n")
+        try FileManager.default.createSymbolicLink(atPath: practice.root.appendingPathComponent("members/okonkwo-david/intake.pdf").path,
+                                                   withDestinationPath: "../../README-intake.pdf")
+        let before = try snapshot(practice.root)
+        #expect(before.count > 30)
+        for arguments in [["check", practice.root.path], ["build", practice.root.path], ["build", practice.root.path],
+                          ["records", "--member", "okonkwo-david", practice.root.path]] {
+            let result = try Binary.run(arguments + Self.today)
+            #expect(result.status == 0, "\(arguments[0]): \(result.standardError)")
+        }
+        #expect(FileManager.default.fileExists(atPath: practice.root.appendingPathComponent("build/index.html").path))
+        let after = try snapshot(practice.root)
+        #expect(after == before, "changed: \(Set(after.keys).symmetricDifference(before.keys).sorted() + before.keys.filter { after[$0] != before[$0] }.sorted())")
+    }
+
+    @Test func aKilledBuildLeavesEveryOutputWhole() throws {
+        let practice = try example()
+        defer { practice.delete() }
+        let reference = temporaryFolder(), output = temporaryFolder()
+        defer { [reference, output].forEach { try? FileManager.default.removeItem(at: $0) } }
+        #expect(try Binary.run(["build", practice.root.path, "--out", reference.path] + Self.today).status == 0)
+        let clock = ContinuousClock()
+        let start = clock.now
+        #expect(try Binary.run(["build", practice.root.path, "--out", output.path] + Self.today).status == 0)
+        let took = clock.now - start
+        let microseconds = Double(took.components.seconds) * 1e6 + Double(took.components.attoseconds) / 1e12
+        let expected = outputs(reference)
+        #expect(expected.count > 10 && outputs(output) == expected)
+        // Kill builds at moments spread over a build's life, most of them near
+        // its end, where the files are written and renamed: whatever the
+        // moment, every output is the whole file (old and new are alike here,
+        // so a half-written or half-renamed file would show).
+        for fraction in [0.0, 0.3, 0.6, 0.75, 0.8, 0.85, 0.9, 0.93, 0.96, 1.0] {
+            let delay = UInt32(microseconds * fraction)
+            let process = Process()
+            process.executableURL = Binary.url
+            process.arguments = ["build", practice.root.path, "--out", output.path] + Self.today
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            #expect(outputs(output) == expected, "after a kill at \(delay) µs of \(Int(microseconds))")
+        }
+        #expect(try Binary.run(["build", practice.root.path, "--out", output.path] + Self.today).status == 0)
+        let left = (FileManager.default.enumerator(atPath: output.path)?.allObjects as? [String] ?? []).filter { $0.contains(".tmp-") }
+        #expect(left.isEmpty, "temporary files of killed builds: \(left)")
+    }
+
+    @Test func outputsAreOwnerOnlyWhateverTheUmask() throws {
+        let output = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let result = try Binary.run(["-c", "umask 000 && exec \"$0\" \"$@\"", Binary.url.path,
+                                     "build", CheckCommandTests.example.path, "--out", output.path] + Self.today,
+                                    executable: URL(fileURLWithPath: "/bin/sh"))
+        #expect(result.status == 0, "\(result.standardError)")
+        var checked = 0
+        for path in [""] + (FileManager.default.enumerator(atPath: output.path)?.allObjects as? [String] ?? []) {
+            let attributes = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent(path).path)
+            let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0
+            #expect(mode == (attributes[.type] as? FileAttributeType == .typeDirectory ? 0o700 : 0o600), "\(path): \(String(mode, radix: 8))")
+            checked += 1
+        }
+        #expect(checked > 10)
+    }
+
+    @Test func anOutputFolderAmongTheDocumentsIsRefusedWithExitStatus2() throws {
+        let practice = try example()
+        defer { practice.delete() }
+        let result = try Binary.run(["build", practice.root.path, "--out", practice.root.appendingPathComponent("sessions").path] + Self.today)
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("sessions/ holds the practice's own documents"))
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import GroupChartKit
+import GroupChartTestSupport
+import Testing
+
+/// Hostile input ends in a diagnostic, in bounded time and memory, and never
+/// in a crash: exponential aliases, deep nesting, huge files, long lines,
+/// named pipes. The time bound is generous, for a loaded CI machine running a
+/// debug build: these are tests of correctness, not of speed.
+@Suite(.timeLimit(.minutes(3))) struct HostileInputTests {
+    static let note = "sessions/2026-03-05-skills/doe-jane.md"
+    static let bound = Duration.seconds(60)
+
+    /// Checks the base practice with the note replaced by `text`.
+    private func check(note text: String) throws -> [Diagnostic] {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        try practice.write(Self.note, text)
+        return try timedCheck(practice)
+    }
+
+    private func timedCheck(_ practice: FixturePractice) throws -> [Diagnostic] {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let diagnostics = try practice.check().diagnostics
+        #expect(clock.now - start < Self.bound, "the check took \(clock.now - start)")
+        return diagnostics
+    }
+
+    private func noteBody() throws -> String {
+        let base = try String(contentsOf: FixturePractice.base.appendingPathComponent(Self.note), encoding: .utf8)
+        return String(base.split(separator: "---\n", maxSplits: 2, omittingEmptySubsequences: false)[2])
+    }
+
+    private func frontMatterError(_ frontMatter: String) throws -> Diagnostic? {
+        try check(note: "---\n" + frontMatter + "---\n" + noteBody()).first { $0.rule == "front-matter" && $0.location.file == Self.note }
+    }
+
+    @Test func billionLaughsAsAKeyStopsBeforeYamsExpandsIt() throws {
+        // Yams hashes every mapping key to find duplicates, expanding aliases:
+        // 9^9 scalars here, unless GroupChart refuses first.
+        var yaml = "l0: &l0 [x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...8 {
+            yaml += "l\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: 9).joined(separator: ", ") + "]\n"
+        }
+        yaml += "? *l8\n: 1\n"
+        let found = try #require(try frontMatterError(yaml))
+        #expect(found.message == "front-matter uses more than 12 aliases (*name)")
+        #expect(found.location.line == 4)
+        #expect(!found.help.isEmpty)
+    }
+
+    @Test func aliasesWithinTheLimitStillStopAtTheNodeBudget() throws {
+        let list = "[" + Array(repeating: "x", count: 2000).joined(separator: ", ") + "]"
+        var yaml = "a: &a \(list)\n"
+        for (name, previous) in [("b", "a"), ("c", "b"), ("d", "c")] {
+            yaml += "\(name): &\(name) [*\(previous), *\(previous), *\(previous)]\n"
+        }
+        yaml += "e: [*d, *d, *d]\n"
+        let found = try #require(try frontMatterError(yaml))
+        #expect(found.message.hasPrefix("front-matter is too large or too deeply nested"))
+    }
+
+    @Test func deepFlowNesting() throws {
+        let found = try #require(try frontMatterError("signed_by: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n"))
+        #expect(found.message == "front-matter is nested more than 64 levels deep")
+        #expect(found.location.line == 2 && found.location.column == 76)
+    }
+
+    @Test func deepBlockNestingByIndentation() throws {
+        let yaml = (0..<300).map { String(repeating: " ", count: $0) + "k\($0):\n" }.joined()
+        let found = try #require(try frontMatterError(yaml))
+        #expect(found.message == "front-matter is indented (or nested) more than 128 columns deep")
+        #expect(found.location.line == 131)
+    }
+
+    @Test func deepCompactBlockNesting() throws {
+        let found = try #require(try frontMatterError(String(repeating: "- ", count: 200_000) + "x\n"))
+        #expect(found.message == "front-matter is indented (or nested) more than 128 columns deep")
+    }
+
+    @Test func aHundredMegabyteNoteIsRefusedUnread() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        // A sparse file: 100 MB to every reader, no disk space taken.
+        let url = practice.root.appendingPathComponent(Self.note)
+        try Data("---\n".utf8).write(to: url)
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.truncate(atOffset: 100_000_000)
+        try handle.close()
+        let found = try timedCheck(practice)
+        #expect(found.map { "\($0.location) \($0.rule)" } == ["\(Self.note):1:1 encoding"])
+        #expect(found.first?.message == "the file is 100000000 bytes, over the 1 MiB a document may have; it is not read")
+    }
+
+    @Test func aFileJustUnderTheLimitIsRead() throws {
+        let padding = String(repeating: "word ", count: (PracticeFile.maximumSize - 2_000) / 5)
+        let found = try check(note: try String(contentsOf: FixturePractice.base.appendingPathComponent(Self.note), encoding: .utf8)
+            .replacingOccurrences(of: "## Plan\n", with: "## Plan\n" + padding + "\n"))
+        #expect(!found.contains { $0.rule == "encoding" })
+    }
+
+    @Test func longLines() throws {
+        let long = String(repeating: "a", count: 400_000)
+        let found = try check(note: "---\nsigned_by: \(long)\nsigned_at: 2026-03-05T16:30\n---\n## Participation\n\(long)\n" + noteBody())
+        #expect(found.contains { $0.location.file == Self.note && $0.location.line == 2 })
+    }
+
+    @Test(arguments: ["> ", "- ", "1. ", "* "])
+    func deeplyNestedMarkdownBlocks(marker: String) throws {
+        let found = try check(note: "---\nsigned_by: torres\nsigned_at: 2026-03-05T16:30\n---\n"
+            + noteBody() + String(repeating: marker, count: 200_000) + "deep\n")
+        #expect(!found.contains { $0.rule == "front-matter" || $0.rule == "encoding" })
+    }
+
+    @Test(arguments: [("[", "]"), ("*", "*"), ("_", "_"), ("<a>", "</a>"), ("`", "`")])
+    func deeplyNestedInlines(open: String, close: String) throws {
+        let deep = String(repeating: open + "x ", count: 50_000) + String(repeating: " x" + close, count: 50_000)
+        let found = try check(note: "---\nsigned_by: torres\nsigned_at: 2026-03-05T16:30\n---\n" + noteBody() + deep + "\n")
+        #expect(!found.contains { $0.rule == "front-matter" || $0.rule == "encoding" })
+    }
+
+    @Test func aNamedPipeIsReportedNotWaitedFor() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let pipe = "sessions/2026-03-05-skills/roe-sam.md"
+        try practice.remove(pipe)
+        try #require(mkfifo(practice.root.appendingPathComponent(pipe).path, 0o600) == 0)
+        let found = try timedCheck(practice)
+        #expect(found.map { "\($0.location) \($0.rule)" } == ["sessions/2026-03-05-skills/roe-sam.md:1:1 encoding"])
+        #expect(found.first?.message.contains("not a regular file") == true)
+    }
+
+    /// swift-mustache renders partials by recursion with no depth limit: a
+    /// practice template that includes itself crashed the build (found by
+    /// hand while fuzzing templates; fixed by refusing the cycle).
+    @Test(arguments: [
+        ("index", "{{> index}}", "templates/index.mustache:1:1: error: the templates include themselves (index > index)"),
+        ("head", "<title>{{> index}}</title>", "templates/head.mustache:1:8: error: the templates include themselves (head > index > head)"),
+        ("index", "x\n  {{>*page}}", "templates/index.mustache:2:3: error: the partial \"*page\" is named at render time"),
+        ("index", "{{=<% %>=}}<%> index%>", "templates/index.mustache:1:1: error: the template changes its delimiters"),
+        // swift-mustache parses nested sections by recursion: a thousand crashed it.
+        ("index", "5000 nested sections", "templates/index.mustache:1:193: error: the template nests sections more than 32 deep"),
+    ])
+    func anUnboundedTemplateStopsTheBuild(name: String, text: String, error: String) throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let deep = String(repeating: "{{#a}}", count: 5000) + String(repeating: "{{/a}}", count: 5000)
+        try practice.write("templates/\(name).mustache", text == "5000 nested sections" ? deep : text)
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-out-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        #expect {
+            _ = try Builder.build(practice.root, options: Builder.Options(checker: Checker.Options(today: FixturePractice.today), output: output))
+        } throws: { thrown in
+            "\(thrown)".hasPrefix(error)
+        }
+    }
+
+    /// A benefit verification in 9999, the last year a date may have, has no
+    /// "one year later": asking for one crashed the check.
+    @Test func datesAtTheEndsOfTheCalendar() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let profile = "members/doe-jane/profile.md", session = "sessions/2026-03-05-skills/session.md"
+        try practice.write(profile, try practice.read(profile)
+            .replacingOccurrences(of: "verified_on: 2026-01-05", with: "verified_on: 9999-01-05")
+            .replacingOccurrences(of: "dob: 1990-04-02", with: "dob: 0000-04-02"))
+        try practice.write(session, try practice.read(session).replacingOccurrences(of: "date: 2026-03-05", with: "date: 9999-03-05"))
+        let found = try timedCheck(practice)
+        #expect(found.contains { $0.rule == "future-session" })
+        #expect(found.contains { $0.message == "\"dob\": \"0000-04-02\" is not a date: there is no year 0" })
+    }
+
+    @Test func aLongChainOfTemplatesOrOfTagsStopsInTime() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        for level in 0..<40 { try practice.write("templates/t\(level).mustache", "{{> t\(level + 1)}}") }
+        try practice.write("templates/index.mustache", String(repeating: "{{> t0}}", count: 100_000))
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-out-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let clock = ContinuousClock()
+        let start = clock.now
+        #expect {
+            _ = try Builder.build(practice.root, options: Builder.Options(checker: Checker.Options(today: FixturePractice.today), output: output))
+        } throws: { thrown in
+            "\(thrown)".contains("the templates include one another more than 32 deep (index > t0 > t1 > ...)")
+        }
+        #expect(clock.now - start < Self.bound)
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+@testable import GroupChartKit
+import GroupChartTestSupport
+import Testing
+
+/// Outputs hold protected health information and claims: they are written
+/// whole or not at all, readable by the owner only, only inside the output
+/// folder, and never over or among the practice's own documents.
+@Suite struct OutputSafetyTests {
+    private func temporaryFolder() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-out-\(UUID().uuidString)")
+    }
+
+    private func build(_ root: URL, into output: URL?) throws -> Builder.Result {
+        try Builder.build(root, options: Builder.Options(checker: Checker.Options(today: FixturePractice.today), output: output))
+    }
+
+    private func contents(_ folder: URL) -> [String: Data] {
+        var found: [String: Data] = [:]
+        for path in FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? [] {
+            if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) { found[path] = data }
+        }
+        return found
+    }
+
+    @Test func aBuildStoppedBeforeItsRenamesLeavesThePreviousOutputs() throws {
+        let output = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let folder = OutputFolder(root: output)
+        let old: [String: [UInt8]] = ["index.html": Array("old index".utf8), "sessions/a.html": Array("old a".utf8)]
+        try folder.commit(old)
+        let before = contents(output)
+        struct Stop: Error {}
+        #expect(throws: OutputFolder.WriteError.self) {
+            try folder.commit(["index.html": Array("new index".utf8), "sessions/a.html": Array("new a".utf8),
+                               "sessions/b.html": Array("new b".utf8)]) {
+                // Every new file is written, under its temporary name only.
+                let staged = self.contents(output).keys.filter { $0.contains(".tmp-") }
+                #expect(staged.count == 4, "three outputs and the manifest: \(staged.sorted())")
+                #expect(FileManager.default.contents(atPath: output.appendingPathComponent("index.html").path) == Data("old index".utf8))
+                throw Stop()
+            }
+        }
+        #expect(contents(output) == before, "the previous outputs, exactly, and no temporary file")
+    }
+
+    @Test func temporaryFilesOfAKilledBuildAreRemovedByTheNext() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let output = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        _ = try build(practice.root, into: output)
+        let leftovers = [".index.html.tmp-99999", "sessions/.2026-03-05-skills.html.tmp-4242", ".groupchart-manifest.tmp-7"]
+        for path in leftovers { try Data("half".utf8).write(to: output.appendingPathComponent(path)) }
+        try Data("mine".utf8).write(to: output.appendingPathComponent(".notes.tmp-draft"))
+        _ = try build(practice.root, into: output)
+        for path in leftovers { #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path), "\(path)") }
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(".notes.tmp-draft").path), "only GroupChart's own temporary names")
+    }
+
+    @Test func everyOutputIsOwnerOnlyAuditPacketToo() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        _ = try build(practice.root, into: nil)
+        let audit = try Builder.auditPacket(practice.root, member: "doe-jane", from: nil, to: nil, output: nil,
+                                            options: Checker.Options(today: FixturePractice.today)).file
+        #expect(audit.path.hasPrefix(practice.root.appendingPathComponent("build/audit/").path))
+        let build = practice.root.appendingPathComponent("build")
+        var checked = 0
+        for path in FileManager.default.enumerator(atPath: build.path)?.allObjects as? [String] ?? [] {
+            let attributes = try FileManager.default.attributesOfItem(atPath: build.appendingPathComponent(path).path)
+            let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0
+            let isFolder = attributes[.type] as? FileAttributeType == .typeDirectory
+            #expect(mode == (isFolder ? 0o700 : 0o600), "\(path): \(String(mode, radix: 8))")
+            checked += 1
+        }
+        #expect(checked > 8)
+    }
+
+    @Test(arguments: [".", "..", "sessions", "members/doe-jane/out", "groups", "templates/out", "remittances"])
+    func anOutputAmongThePracticesOwnFoldersIsRefused(relative: String) throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let before = contents(practice.root)
+        #expect(throws: Builder.Failure.self) { _ = try build(practice.root, into: practice.root.appendingPathComponent(relative)) }
+        #expect(contents(practice.root) == before)
+    }
+
+    @Test func aFolderOfSomeoneElsesFilesIsRefused() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let output = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try Data("<h1>my site</h1>".utf8).write(to: output.appendingPathComponent("index.html"))
+        #expect {
+            _ = try build(practice.root, into: output)
+        } throws: { error in
+            "\(error)".contains("holds \"index.html\", which no GroupChart build wrote")
+        }
+        #expect(FileManager.default.contents(atPath: output.appendingPathComponent("index.html").path) == Data("<h1>my site</h1>".utf8))
+    }
+
+    @Test func aFolderWithOnlyAnAuditPacketOrAnEarlierBuildIsAccepted() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        _ = try Builder.auditPacket(practice.root, member: "doe-jane", from: nil, to: nil, output: nil,
+                                    options: Checker.Options(today: FixturePractice.today))
+        _ = try build(practice.root, into: nil)
+        _ = try build(practice.root, into: nil)
+        let output = practice.root.appendingPathComponent("out/records")
+        _ = try build(practice.root, into: output)
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
+    }
+
+    @Test func aLinkInsideTheOutputIsNotWrittenThrough() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let output = practice.root.appendingPathComponent("build")
+        _ = try build(practice.root, into: output)
+        try FileManager.default.removeItem(at: output.appendingPathComponent("sessions"))
+        try FileManager.default.createSymbolicLink(at: output.appendingPathComponent("sessions"),
+                                                   withDestinationURL: practice.root.appendingPathComponent("sessions"))
+        let before = contents(practice.root.appendingPathComponent("sessions"))
+        #expect(throws: Builder.Failure.self) { _ = try build(practice.root, into: output) }
+        #expect(contents(practice.root.appendingPathComponent("sessions")) == before)
+    }
+
+    @Test func anAuditPacketAmongThePracticesDocumentsIsRefused() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        for target in ["sessions/2026-03-05-skills/audit.html", "practice.yaml", "members/doe-jane/profile.md"] {
+            #expect(throws: Builder.Failure.self, "\(target)") {
+                _ = try Builder.auditPacket(practice.root, member: "doe-jane", from: nil, to: nil,
+                                            output: practice.root.appendingPathComponent(target),
+                                            options: Checker.Options(today: FixturePractice.today))
+            }
+        }
+        #expect(try practice.check().places == [])
+    }
+}
