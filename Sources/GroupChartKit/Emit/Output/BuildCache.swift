@@ -42,12 +42,13 @@ struct BuildCache {
         add(programIdentity)
         add("\(options.today) \(options.strict)")
         for (file, (path, bytes)) in zip(found, contents) {
-            add("\(path) \(file.kind) \(bytes.map { SignedText.digest(of: $0) } ?? "unreadable")")
+            add("\(path) \(file.kind) \(bytes?.count ?? -1)")
+            if let bytes { hash.update(data: bytes) }
         }
         for (name, text) in practiceTemplates(folder.root) { add("template \(name) \(SignedText.digest(of: text))") }
         var files: [String: [UInt8]] = [:]
         for (path, bytes) in contents { files[path] = bytes }
-        return (hex(hash.finalize()), files)
+        return (SignedText.hex(hash.finalize()), files)
     }
 
     /// The last build's entry when its fingerprint is `digest` and its outputs are as it wrote them.
@@ -84,9 +85,5 @@ struct BuildCache {
         return names.sorted().compactMap { name in
             FileManager.default.contents(atPath: folder.appendingPathComponent(name).path).map { (name, String(decoding: $0, as: UTF8.self)) }
         }
-    }
-
-    private static func hex(_ digest: SHA256.Digest) -> String {
-        digest.map { byte in byte < 16 ? "0" + String(byte, radix: 16) : String(byte, radix: 16) }.joined()
     }
 }
