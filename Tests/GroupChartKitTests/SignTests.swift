@@ -95,7 +95,9 @@ import Testing
     }
 
     /// Editing the signed text breaks the digest; the same change as an
-    /// addendum, with the signed text restored, does not.
+    /// addendum right after the signed text, with that text restored, does
+    /// not. The digest covers every byte above the Addendum heading
+    /// (format.md), so a blank line added there breaks it too.
     @Test func anEditAfterSigningIsAMismatchAndAnAddendumIsNot() throws {
         let practice = try Self.practice()
         defer { practice.delete() }
@@ -103,8 +105,10 @@ import Testing
         let signed = try practice.read(Self.note)
         try practice.write(Self.note, signed.replacingOccurrences(of: "four times", with: "three times"))
         #expect(try practice.check().places == ["\(Self.note):6:9 signature-mismatch"])
-        try practice.write(Self.note, signed + "\n## Addendum 2026-03-06 torres\nShe called: urges came three times, not four.\n")
+        try practice.write(Self.note, signed + "## Addendum 2026-03-06 torres\nShe called: urges came three times, not four.\n")
         #expect(try practice.check().places == [])
+        try practice.write(Self.note, signed + "\n## Addendum 2026-03-06 torres\nShe called: urges came three times, not four.\n")
+        #expect(try practice.check().places == ["\(Self.note):6:9 signature-mismatch"])
     }
 
     @Test func anUnknownClinicianIsRefusedWithTheNearestID() throws {
@@ -170,10 +174,10 @@ import Testing
         let practice = try Self.practice()
         defer { practice.delete() }
         _ = try Self.sign(practice)
-        let amended = try practice.read(Self.note) + "\n## Addendum 2026-03-06 torres\nShe called.\n"
+        let amended = try practice.read(Self.note) + "## Addendum 2026-03-06 torres\nShe called.\n"
         try practice.write(Self.note, amended)
         let refusal = #expect(throws: Refusal.self) { try Self.sign(practice, force: true) }
-        #expect(refusal?.description.contains("has an addendum (line 21)") == true)
+        #expect(refusal?.description.contains("has an addendum (line 20)") == true)
         #expect(try practice.read(Self.note) == amended)
     }
 

@@ -46,10 +46,16 @@ public struct SourceFile: Sendable {
         return text[start..<end]
     }
 
-    /// The text from the start of a 1-based line to the end of the file.
-    public func text(fromLine number: Int) -> Substring {
+    /// The text from the start of a 1-based line to the start of line `end`
+    /// (to the end of the file when `end` is `nil` or past it).
+    public func text(fromLine number: Int, toLine end: Int? = nil) -> Substring {
         guard number >= 1, number <= lineStarts.count else { return text[text.endIndex...] }
-        return text[text.utf8.index(text.utf8.startIndex, offsetBy: lineStarts[number - 1])...]
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[number - 1])
+        guard let end, end > number, end <= lineStarts.count else {
+            return end.map { $0 <= number } == true ? text[start..<start] : text[start...]
+        }
+        return text[start..<utf8.index(utf8.startIndex, offsetBy: lineStarts[end - 1])]
     }
 
     /// The location of line `line`, column `column` of this file.

@@ -1,24 +1,23 @@
 import Crypto
 
-/// The text a signature covers (format.md, "Signature digest"): the note's
-/// body after the front-matter's closing `---` line, up to (not including)
-/// the first heading whose text starts with "Addendum", with the byte-order
-/// mark removed and CRLF read as LF, which `SourceFile` has already done.
+/// The text a signature covers (format.md, "Signature digest"): the bytes
+/// of the note's body after the front-matter's closing `---` line, up to
+/// (not including) the first line of a heading whose text starts with
+/// "Addendum", with the byte-order mark removed and CRLF read as LF, which
+/// `SourceFile` has already done.
 ///
-/// Blank lines at the end of that text are not covered: Markdown wants a
-/// blank line before the Addendum heading, and adding one must not break
-/// the signature (README, "Signatures").
+/// Those bytes include a blank line written just above the Addendum
+/// heading, so an addendum must follow the signed text directly (README,
+/// "Writing records"): the spec fixes the digest, and a signature that one
+/// editor's formatting can break is the price (see the closing note of the
+/// authoring issue).
 public enum SignedText {
     public static func text(of file: SourceFile, bodyFirstLine: Int, body: MarkdownBody) -> String {
         let addendum = body.blocks.first { block in
             if case .heading = block.kind { return SectionCatalogue.isAddendum(block.text) }
             return false
         }
-        let first = min(max(bodyFirstLine - 1, 0), file.lines.count)
-        var end = addendum.map { min($0.location.line - 1, file.lines.count) } ?? file.lines.count
-        while end > first, file.lines[end - 1].allSatisfy(\.isWhitespace) { end -= 1 }
-        guard first < end else { return "" }
-        return file.lines[first..<end].joined(separator: "\n") + "\n"
+        return String(file.text(fromLine: bodyFirstLine, toLine: addendum?.location.line))
     }
 
     /// `sha256:` and 64 lower-case hex digits.

@@ -10,9 +10,10 @@ import Foundation
 ///   scores as the copy it is.
 /// - Headings are left out, and so are the sentences that also stand in the
 ///   session note or in more than half of the session's member notes (shared
-///   group content is fine). A sentence counts as shared by most notes only
-///   when at least three notes hold it: in a session of two or three members,
-///   "more than half" would otherwise be exactly the two notes that were copied.
+///   group content is fine), as rules.md fixes it. In a session of two or
+///   three notes, "more than half" is any two: two notes copied one from the
+///   other then share no own text, and only an identical copy (below) is
+///   found there.
 /// - Two notes with no own text left at all are identical apart from shared
 ///   content and score 1 (the Jaccard index of two empty sets); a note with
 ///   own text scores 0 against one without.
@@ -47,14 +48,14 @@ public struct NoteSimilarity: Sendable {
     }
 
     /// The sentences a session's notes may share: those of the session note,
-    /// and those that more than half (and at least three) of its member notes hold.
+    /// and those that more than half of its member notes hold.
     public func sharedSentences(sessionNote: MarkdownBody?, memberNotes: [[Sentence]]) -> Set<UInt64> {
         var shared = Set((sessionNote.map(sentences) ?? []).map(Self.hash))
         var counts: [UInt64: Int] = [:]
         for note in memberNotes {
             for sentence in Set(note.map(Self.hash)) { counts[sentence, default: 0] += 1 }
         }
-        for (sentence, count) in counts where count >= 3 && count * 2 > memberNotes.count {
+        for (sentence, count) in counts where count * 2 > memberNotes.count {
             shared.insert(sentence)
         }
         return shared
