@@ -6,10 +6,10 @@ public enum GroupChart {
     public static let informationURI = "https://github.com/groupchart/groupchart"
 
     /// Reads and validates the practice at `root` (the `check` command).
-    public static func check(_ root: URL, options: Checker.Options,
-                             progress: RecordReader.Progress? = nil) throws(PracticeFolder.NotAPractice) -> (record: PracticeRecord, report: CheckReport) {
+    public static func check(_ root: URL, options: Checker.Options, progress: RecordReader.Progress? = nil,
+                             preread: [String: PracticeFile.Reading]? = nil) throws(PracticeFolder.NotAPractice) -> (record: PracticeRecord, report: CheckReport) {
         let folder = try PracticeFolder(root: root)
-        let record = RecordReader.read(folder, progress: progress)
+        let record = RecordReader.read(folder, progress: progress, preread: preread)
         return (record, Checker.check(record, options: options))
     }
 }

@@ -56,7 +56,7 @@ public enum Builder {
         }
         let checked: (record: PracticeRecord, report: CheckReport)
         do {
-            checked = try GroupChart.check(root, options: options.checker, progress: options.progress)
+            checked = try GroupChart.check(root, options: options.checker, progress: options.progress, preread: fingerprint.files)
         } catch {
             throw Failure(description: error.description)
         }
@@ -98,11 +98,11 @@ public enum Builder {
 extension Builder.Result {
     /// The last build given back: its diagnostics, with the source lines of
     /// the files they point at decoded again for the printers.
-    init(cached entry: BuildCache.Entry, files: [String: [UInt8]], output: URL) {
+    init(cached entry: BuildCache.Entry, files: [String: PracticeFile.Reading], output: URL) {
         let paths = Set(entry.diagnostics.flatMap { [$0.location.file] + $0.related.map(\.location.file) })
         var sources: [String: SourceFile] = [:]
         for path in paths {
-            if let bytes = files[path] { sources[path] = SourceDecoder.decode(bytes, path: path) }
+            if let bytes = try? files[path]?.get() { sources[path] = SourceDecoder.decode(bytes, path: path) }
         }
         self.init(report: CheckReport(diagnostics: entry.diagnostics, fileCount: entry.fileCount, sources: sources),
                   output: output, fromCache: true, written: entry.outputs.keys.sorted(),

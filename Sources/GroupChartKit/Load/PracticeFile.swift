@@ -21,6 +21,9 @@ public enum PracticeFile {
     public static let maximumSize = 1024 * 1024
 
     /// Why a file was not read.
+    /// A file's bytes, or why they could not be read.
+    public typealias Reading = Result<[UInt8], Problem>
+
     public enum Problem: Error, Equatable, Sendable, CustomStringConvertible {
         /// A symbolic link GroupChart does not follow, and why.
         case unfollowedLink(String)

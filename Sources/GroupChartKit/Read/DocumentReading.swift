@@ -24,7 +24,10 @@ struct DocumentReading: Sendable {
     var document: Document
     var findings: [ReadFinding]
 
-    static func read(_ discovered: DiscoveredFile, in folder: PracticeFolder) -> DocumentReading {
+    /// Reads `discovered` from `folder`, or takes its bytes from `preread`
+    /// when the build has read them already (to fingerprint the practice).
+    static func read(_ discovered: DiscoveredFile, in folder: PracticeFolder,
+                     preread: [String: PracticeFile.Reading]? = nil) -> DocumentReading {
         let log = FindingLog()
         switch discovered.kind {
         case .stray:
@@ -38,7 +41,7 @@ struct DocumentReading: Sendable {
             break
         }
         let bytes: [UInt8]
-        switch folder.read(discovered) {
+        switch preread?[discovered.path] ?? folder.read(discovered) {
         case .success(let read):
             bytes = read
         case .failure(let problem):

@@ -4,13 +4,15 @@ public enum RecordReader {
     /// Called with the count done, the total and what is being done.
     public typealias Progress = (Int, Int, String) -> Void
 
-    /// `progress` hears `(files read, files found, stage)` as reading goes.
-    public static func read(_ folder: PracticeFolder, progress: Progress? = nil) -> PracticeRecord {
+    /// `progress` hears `(files read, files found, stage)` as reading goes;
+    /// `preread` holds files a build has read already, which are not read again.
+    public static func read(_ folder: PracticeFolder, progress: Progress? = nil,
+                            preread: [String: PracticeFile.Reading]? = nil) -> PracticeRecord {
         let found = folder.discover()
         let counter = ProgressCounter(total: found.count, progress: progress)
         let readings = ParallelMap.map(found) { discovered in
             defer { counter.advance() }
-            return DocumentReading.read(discovered, in: folder)
+            return DocumentReading.read(discovered, in: folder, preread: preread)
         }
         let log = FindingLog()
         var documents = Documents()

@@ -32,10 +32,12 @@ struct BuildCache {
 
     let output: URL
 
-    /// The fingerprint of a build of `folder` with `options`, and the bytes read for it.
-    static func fingerprint(_ folder: PracticeFolder, options: Checker.Options) -> (digest: String, files: [String: [UInt8]]) {
+    /// The fingerprint of a build of `folder` with `options`, and what was
+    /// read for it (which the build then reads from, not from the disk again).
+    static func fingerprint(_ folder: PracticeFolder, options: Checker.Options) -> (digest: String, files: [String: PracticeFile.Reading]) {
         let found = folder.discover()
-        let contents = ParallelMap.map(found) { file in (file.path, try? folder.read(file).get()) }
+        let readings = ParallelMap.map(found) { file in (file.path, folder.read(file)) }
+        let contents = readings.map { ($0.0, try? $0.1.get()) }
         var hash = SHA256()
         func add(_ text: String) { hash.update(data: Array(text.utf8) + [0]) }
         add(GroupChart.version)
@@ -46,9 +48,7 @@ struct BuildCache {
             if let bytes { hash.update(data: bytes) }
         }
         for (name, text) in practiceTemplates(folder.root) { add("template \(name) \(SignedText.digest(of: text))") }
-        var files: [String: [UInt8]] = [:]
-        for (path, bytes) in contents { files[path] = bytes }
-        return (SignedText.hex(hash.finalize()), files)
+        return (SignedText.hex(hash.finalize()), Dictionary(readings, uniquingKeysWith: { first, _ in first }))
     }
 
     /// The last build's entry when its fingerprint is `digest` and its outputs are as it wrote them.
