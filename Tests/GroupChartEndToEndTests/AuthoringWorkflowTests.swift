@@ -199,23 +199,11 @@ enum Git {
     static let isAvailable: Bool = (try? run(["--version"], in: FileManager.default.temporaryDirectory))?.status == 0
 
     static func run(_ arguments: [String], in folder: URL) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        process.currentDirectoryURL = folder
-        var environment = ProcessInfo.processInfo.environment
+        var environment = ["GROUPCHART": Binary.url.path]
         for role in ["AUTHOR", "COMMITTER"] {
             environment["GIT_\(role)_NAME"] = "GroupChart Tests"
             environment["GIT_\(role)_EMAIL"] = "tests@example.com"
         }
-        environment["GROUPCHART"] = Binary.url.path
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        return try ExternalTool.run(ExternalTool.env, ["git"] + arguments, in: folder, environment: environment)
     }
 }

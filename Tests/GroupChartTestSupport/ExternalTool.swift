@@ -26,17 +26,33 @@ public enum ExternalTool {
         tool != nil || required
     }
 
-    /// Runs `tool` and returns its exit status and output (standard output then error).
-    public static func run(_ tool: URL, _ arguments: [String]) throws -> (status: Int32, output: String) {
+    /// Runs `tool` (in `folder`, with `environment` added and `input` on its
+    /// standard input) and returns its exit status and output (standard
+    /// output and error together).
+    public static func run(_ tool: URL, _ arguments: [String], in folder: URL? = nil,
+                           environment: [String: String] = [:], input: String? = nil) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = tool
         process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         let pipe = Pipe()
+        let stdin = input.map { _ in Pipe() }
+        process.standardInput = stdin
         process.standardOutput = pipe
         process.standardError = pipe
         try process.run()
+        if let stdin, let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
+
+    /// `/usr/bin/env`, which finds a program such as `git` or `python3` on the PATH.
+    public static let env = URL(fileURLWithPath: "/usr/bin/env")
 }
