@@ -45,6 +45,14 @@ struct BuildCommand: ParsableCommand {
         }
         let shown = out ?? (path == "." ? "build" : "\(path)/build")
         note("wrote \(result.written.count) files to \(shown)/; open \(shown)/index.html")
+        let batch = result.batch
+        if batch.isEmpty {
+            note("nothing to send: no claim is new, corrected, changed or to void")
+        } else if batch.written {
+            note("next batch: \(batch.description) in \(shown)/claims.837 (listed in batch.csv); send it with groupchart submit")
+        } else {
+            note("next batch: \(batch.description) (listed in \(shown)/batch.csv); no claims.837 was written: practice.yaml has no edi: block")
+        }
         throw ExitCode(result.report.exitStatus)
     }
 }

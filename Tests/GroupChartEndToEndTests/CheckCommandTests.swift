@@ -9,7 +9,7 @@ import Testing
     @Test func exampleChecksClean() throws {
         let result = try Binary.run(["check", CheckCommandTests.example.path, "--today", "2026-03-31"])
         #expect(result.status == 0)
-        #expect(result.standardOutput.hasSuffix("0 errors, 0 warnings in 38 files\n"))
+        #expect(result.standardOutput.hasSuffix("0 errors, 0 warnings in 41 files\n"))
         #expect(!result.standardOutput.contains("error:") && !result.standardOutput.contains("warning:"))
         #expect(result.standardError.isEmpty)
     }

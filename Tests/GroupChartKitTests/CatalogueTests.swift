@@ -39,7 +39,7 @@ import Testing
     }
 
     /// The spec's tables this version implements (when ../shared is present).
-    @Test(arguments: ["Documents and structure", "Attendance", "Billing compliance", "Individual sessions"])
+    @Test(arguments: ["Documents and structure", "Attendance", "Billing compliance", "Individual sessions", "Claims lifecycle"])
     func specTableIsRegistered(section: String) throws {
         let spec = FixturePractice.repository.appendingPathComponent("../shared/spec/rules.md")
         guard let text = try? String(contentsOf: spec, encoding: .utf8) else { return }

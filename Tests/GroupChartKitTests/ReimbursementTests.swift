@@ -17,7 +17,8 @@ import Testing
     /// remittances taken away and `files` written in their place.
     private func practice(_ files: (_ id: (String, Int) -> String) -> [String: RemittanceFixture]) throws -> FixturePractice {
         let practice = try FixturePractice(base: Self.example)
-        try practice.remove("remittances")
+        // Remittances only: the billing history of the example is left out.
+        for folder in ["remittances", "submissions", "acknowledgments"] { try practice.remove(folder) }
         try practice.write("practice.yaml", try practice.read("practice.yaml")
             .replacingOccurrences(of: "    telehealth_modifier: \"95\"\n", with: "    telehealth_modifier: \"95\"\n    timely_filing_days: 15\n"))
         let checked = try GroupChart.check(practice.root, options: Checker.Options(today: FixturePractice.today))
@@ -63,7 +64,8 @@ import Testing
         let reader = try CSVReader(string: csv, hasHeaderRow: true)
         let header = reader.headerRow ?? []
         #expect(header == ["claim_id", "member_id", "date_of_service", "billed", "paid", "patient_responsibility",
-                           "adjustments", "status", "remittance", "days_outstanding"])
+                           "adjustments", "status", "remittance", "days_outstanding",
+                           "first_submitted", "payer_claim_number"])
         var rows: [String: [String: String]] = [:]
         while let row = reader.next() {
             let values = Dictionary(uniqueKeysWithValues: zip(header, row))
@@ -91,11 +93,11 @@ import Testing
             ("alvarez-sofia 2026-03-12", "paid", "55.00", "0.00", "CO-45:10.00", ""),
             ("chen-lily 2026-03-12", "partial", "45.00", "10.00", "CO-45:10.00;PR-3:10.00", ""),
             ("martin-chloe 2026-03-12", "denied", "0.00", "0.00", "CO-197:65.00", ""),
-            ("nguyen-lan 2026-03-12", "pending", "0.00", "0.00", "", "19"),
-            ("okonkwo-david 2026-03-12", "reversed", "0.00", "0.00", "", ""),
+            ("nguyen-lan 2026-03-12", "unbilled", "0.00", "0.00", "", "19"),
+            ("okonkwo-david 2026-03-12", "reversed", "0.00", "0.00", "", "19"),
             ("reyes-maria 2026-03-12", "partial", "33.00", "25.00", "CO-45:7.00;PR-3:25.00", ""),
-            ("okonkwo-david 2026-03-14", "pending", "0.00", "0.00", "", "17"),
-            ("patel-arjun 2026-03-19", "pending", "0.00", "0.00", "", "12"),
+            ("okonkwo-david 2026-03-14", "unbilled", "0.00", "0.00", "", "17"),
+            ("patel-arjun 2026-03-19", "unbilled", "0.00", "0.00", "", "12"),
         ]
         for (key, status, paid, owed, adjustments, days) in expected {
             let row = try #require(rows[key], "\(key)")
@@ -152,9 +154,9 @@ import Testing
         }
         defer { practice.delete() }
         let entries = try ledger(practice.root).entries
-        let nguyen = try #require(entries.first { $0.claim.service.member == "nguyen-lan" && $0.claim.service.date == Self.march12 })
+        let nguyen = try #require(entries.first { $0.member == "nguyen-lan" && $0.dateOfService == Self.march12 })
         #expect(nguyen.status == .partial && nguyen.outstanding == dollars(5800) && nguyen.debtor == .member)
-        let okonkwo = try #require(entries.first { $0.claim.service.member == "okonkwo-david" && $0.claim.service.date == Self.march12 })
+        let okonkwo = try #require(entries.first { $0.member == "okonkwo-david" && $0.dateOfService == Self.march12 })
         #expect(okonkwo.status == .reversed && okonkwo.paid == dollars(-3800) && okonkwo.outstanding == dollars(6500))
         #expect(try practice.check().places.contains("remittances/2026-03-26.835:20:5 remittance"), "a reversal of a payment not on file")
     }
@@ -209,7 +211,6 @@ import Testing
 
     private func ledger(_ root: URL, today: LocalDate = FixturePractice.today) throws -> ReimbursementLedger {
         let checked = try GroupChart.check(root, options: Checker.Options(today: today))
-        return ReimbursementLedger(claims: ClaimBuilder(record: checked.record, report: checked.report).claims(),
-                                   remittances: checked.record.remittances, today: today)
+        return ReimbursementLedger(billing: try #require(checked.report.billing), record: checked.record, today: today)
     }
 }

@@ -18,7 +18,7 @@ public struct ClaimReadiness: Sendable {
 
     public init(record: PracticeRecord, report: CheckReport) {
         var errorsByFile: [String: Set<String>] = [:]
-        for diagnostic in report.diagnostics where diagnostic.severity == .error {
+        for diagnostic in report.diagnostics where diagnostic.severity == .error && !RuleRegistry.billingHistoryRules.contains(diagnostic.rule) {
             errorsByFile[diagnostic.location.file, default: []].insert(diagnostic.rule)
         }
         decisions = record.services.map { service in

@@ -51,6 +51,9 @@ public struct CheckReport: Sendable {
     public var fileCount: Int
     /// The text of every file read, for printers that show the source line.
     public var sources: [String: SourceFile]
+    /// The claims and the next batch the check derived, for the build to
+    /// write; `nil` for a report given back by the build cache.
+    public internal(set) var billing: Billing?
 
     public init(diagnostics: [Diagnostic], fileCount: Int, sources: [String: SourceFile]) {
         self.diagnostics = diagnostics.sorted { lhs, rhs in

@@ -32,6 +32,8 @@ public enum Builder {
         /// Sessions whose packet was not written, with the rules of their errors.
         public var skippedSessions: [(id: String, rules: [String])]
         public var skippedMembers: [(id: String, rules: [String])]
+        /// What the next batch holds.
+        public var batch = BatchSummary()
     }
 
     /// Why the build could not run or write (exit status 2).
@@ -67,13 +69,13 @@ public enum Builder {
             throw Failure(description: error.description)
         }
         options.progress?(1, 1, "rendering records and claims")
-        let claims = ClaimBuilder(record: checked.record, report: checked.report).claims()
-        let reimbursement = ReimbursementLedger(claims: claims, remittances: checked.record.remittances, today: options.checker.today)
-        let records = RecordSet(record: checked.record, report: checked.report, reimbursement: reimbursement, templates: templates,
-                                today: options.checker.today)
+        let billing = checked.report.billing ?? Billing(record: checked.record, report: checked.report)
+        let reimbursement = ReimbursementLedger(billing: billing, record: checked.record, today: options.checker.today)
+        let records = RecordSet(record: checked.record, report: checked.report, billing: billing, reimbursement: reimbursement,
+                                templates: templates, today: options.checker.today)
         var outputs = records.render()
         do {
-            let files = ClaimFiles(claims: claims, reimbursement: reimbursement, practice: checked.record.practice,
+            let files = ClaimFiles(billing: billing, reimbursement: reimbursement, practice: checked.record.practice,
                                    today: options.checker.today)
             outputs.merge(try files.render()) { _, claim in claim }
         } catch {
@@ -85,13 +87,14 @@ public enum Builder {
         } catch {
             throw Failure(description: error.description)
         }
+        let batch = BatchSummary(billing.batch, written: outputs["claims.837"] != nil)
         cache.store(BuildCache.Entry(
             fingerprint: fingerprint.digest, diagnostics: checked.report.diagnostics, fileCount: checked.report.fileCount,
             outputs: outputs.mapValues { SignedText.digest(of: $0) },
             skippedSessions: records.skippedSessions.map { BuildCache.Skipped(id: $0.id, rules: $0.rules) },
-            skippedMembers: records.skippedMembers.map { BuildCache.Skipped(id: $0.id, rules: $0.rules) }))
+            skippedMembers: records.skippedMembers.map { BuildCache.Skipped(id: $0.id, rules: $0.rules) }, batch: batch))
         return Result(report: checked.report, output: folder.root, written: outputs.keys.sorted(),
-                      skippedSessions: records.skippedSessions, skippedMembers: records.skippedMembers)
+                      skippedSessions: records.skippedSessions, skippedMembers: records.skippedMembers, batch: batch)
     }
 }
 
@@ -107,7 +110,7 @@ extension Builder.Result {
         self.init(report: CheckReport(diagnostics: entry.diagnostics, fileCount: entry.fileCount, sources: sources),
                   output: output, fromCache: true, written: entry.outputs.keys.sorted(),
                   skippedSessions: entry.skippedSessions.map { ($0.id, $0.rules) },
-                  skippedMembers: entry.skippedMembers.map { ($0.id, $0.rules) })
+                  skippedMembers: entry.skippedMembers.map { ($0.id, $0.rules) }, batch: entry.batch)
     }
 }
 
@@ -137,9 +140,9 @@ extension Builder {
         } catch {
             throw Failure(description: error.description)
         }
-        let claims = ClaimBuilder(record: checked.record, report: checked.report).claims()
-        let records = RecordSet(record: checked.record, report: checked.report,
-                                reimbursement: ReimbursementLedger(claims: claims, remittances: checked.record.remittances, today: options.today),
+        let billing = checked.report.billing ?? Billing(record: checked.record, report: checked.report)
+        let records = RecordSet(record: checked.record, report: checked.report, billing: billing,
+                                reimbursement: ReimbursementLedger(billing: billing, record: checked.record, today: options.today),
                                 templates: templates, today: options.today)
         let file = output ?? root.appendingPathComponent("build/audit/\(id)-\(start)-\(end).html")
         if let problem = OutputPlacement.fileProblem(file, practice: root) { throw Failure(description: problem) }

@@ -1,24 +1,29 @@
 /// The claim outputs of a build: `claims.csv` (ready), `claims-held.csv`
 /// (held, with the rules that hold them), `reimbursement.csv` (where every
-/// claim stands with its payer) and, when practice.yaml has `edi:` and at
-/// least one claim is ready, `claims.837`.
+/// claim stands with its payer), `batch.csv` (the next batch) and, when
+/// practice.yaml has `edi:` and the batch is not empty, `claims.837`.
 struct ClaimFiles {
-    let claims: [Claim]
+    let billing: Billing
     let reimbursement: ReimbursementLedger
     let practice: Practice?
     let today: LocalDate
 
     func render() throws(X12Writer.UnsafeValue) -> [String: [UInt8]] {
         var outputs = [
-            "claims.csv": Array(ClaimsCSV.ready(claims).text.utf8),
-            "claims-held.csv": Array(ClaimsCSV.held(claims).text.utf8),
+            "claims.csv": Array(ClaimsCSV.ready(billing.claims).text.utf8),
+            "claims-held.csv": Array(ClaimsCSV.held(billing.claims).text.utf8),
             "reimbursement.csv": Array(ReimbursementCSV.table(reimbursement).text.utf8),
+            "batch.csv": Array(BatchCSV.table(billing.batch).text.utf8),
         ]
-        let ready = claims.filter(\.isReady)
-        if let practice, let edi = practice.edi, !ready.isEmpty {
-            let interchange = ClaimInterchange(practice: practice, edi: edi, today: today)
-            outputs["claims.837"] = Array(try interchange.text(ready).utf8)
+        if let interchange = try Self.interchange(billing.batch, practice: practice, today: today) {
+            outputs["claims.837"] = Array(interchange.utf8)
         }
         return outputs
+    }
+
+    /// The batch as an 837P, or `nil` when it is empty or practice.yaml has no `edi:`.
+    static func interchange(_ batch: NextBatch, practice: Practice?, today: LocalDate) throws(X12Writer.UnsafeValue) -> String? {
+        guard let practice, let edi = practice.edi, !batch.isEmpty else { return nil }
+        return try ClaimInterchange(practice: practice, edi: edi, today: today).text(batch.entries, control: batch.controlNumber)
     }
 }

@@ -8,7 +8,9 @@ import Foundation
 /// (scans, PDFs) are attachments and left alone. Hidden files are ignored.
 /// `remittances/` holds the 835s payers send: each `.835` file directly in it
 /// is read; anything else there (a PDF of the paper remittance, an archive
-/// folder) is left alone.
+/// folder) is left alone. `submissions/` (`.837`) and `acknowledgments/`
+/// (`.999`, `.277`) hold the rest of the billing history (lifecycle.md), read
+/// the same way.
 ///
 /// Links to folders are never followed (they could loop, or bring in records
 /// from outside the practice); each is reported. A link standing for a
@@ -47,6 +49,7 @@ public struct PracticeFolder: Sendable {
         found += memberFiles()
         found += sessionFiles()
         found += remittanceFiles()
+        found += billingHistoryFiles()
         found += linkedFolders(in: ["groups", "members", "sessions"])
         return found.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }
@@ -106,6 +109,20 @@ public struct PracticeFolder: Sendable {
     private func remittanceFiles() -> [DiscoveredFile] {
         entries(in: "remittances").filter { !$0.isDirectory && $0.name.lowercased().hasSuffix(".835") }
             .map { DiscoveredFile(path: $0.path, kind: .remittance) }
+    }
+
+    /// What was sent (`submissions/*.837`) and what came back before payment
+    /// (`acknowledgments/*.999` and `*.277`); other files there are left alone.
+    private func billingHistoryFiles() -> [DiscoveredFile] {
+        let submissions = entries(in: "submissions").filter { !$0.isDirectory && $0.name.lowercased().hasSuffix(".837") }
+            .map { DiscoveredFile(path: $0.path, kind: .submission) }
+        let acknowledgments = entries(in: "acknowledgments").filter { !$0.isDirectory }.compactMap { entry -> DiscoveredFile? in
+            let name = entry.name.lowercased()
+            if name.hasSuffix(".999") { return DiscoveredFile(path: entry.path, kind: .implementationAcknowledgment) }
+            if name.hasSuffix(".277") { return DiscoveredFile(path: entry.path, kind: .claimAcknowledgment) }
+            return nil
+        }
+        return submissions + acknowledgments
     }
 
     private func stray(_ path: String, _ expected: String) -> DiscoveredFile {

@@ -15,6 +15,8 @@ public struct PracticeRecord: Sendable {
     /// The payments of every `remittances/*.835`, in path then file order
     /// (none when the practice keeps no remittances/).
     public let remittances: [Remittance]
+    /// What was sent and what came back before payment (lifecycle.md), in path order.
+    public let billingHistory: BillingHistoryFiles
     /// Problems of the text found while reading (encoding, front-matter,
     /// missing, malformed and unknown keys), reported by their rules.
     public let readFindings: [ReadFinding]
@@ -27,7 +29,8 @@ public struct PracticeRecord: Sendable {
     private let fileIndex: [String: Int]
 
     public init(files: [SourceFile], strays: [DiscoveredFile], practice: Practice?, groups: [Group], members: [Member],
-                sessions: [Session], services: [BillableService], remittances: [Remittance] = [], readFindings: [ReadFinding]) {
+                sessions: [Session], services: [BillableService], remittances: [Remittance] = [],
+                billingHistory: BillingHistoryFiles = BillingHistoryFiles(), readFindings: [ReadFinding]) {
         self.files = files
         self.strays = strays
         self.practice = practice
@@ -36,6 +39,7 @@ public struct PracticeRecord: Sendable {
         self.sessions = sessions
         self.services = services
         self.remittances = remittances
+        self.billingHistory = billingHistory
         self.readFindings = readFindings
         groupIndex = Self.index(groups.map(\.id))
         memberIndex = Self.index(members.map(\.id))
@@ -90,4 +94,18 @@ public struct ReadFinding: Sendable {
     public var location: SourceLocation
     public var message: String
     public var help: String
+}
+
+/// The files of `submissions/` and `acknowledgments/`, read.
+public struct BillingHistoryFiles: Sendable {
+    public var submissions: [Submission] = []
+    public var implementationAcknowledgments: [ImplementationAcknowledgment] = []
+    public var claimAcknowledgments: [ClaimAcknowledgment] = []
+
+    public init(submissions: [Submission] = [], implementationAcknowledgments: [ImplementationAcknowledgment] = [],
+                claimAcknowledgments: [ClaimAcknowledgment] = []) {
+        self.submissions = submissions
+        self.implementationAcknowledgments = implementationAcknowledgments
+        self.claimAcknowledgments = claimAcknowledgments
+    }
 }

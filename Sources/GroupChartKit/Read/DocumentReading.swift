@@ -13,6 +13,12 @@ struct DocumentReading: Sendable {
         case progressNote(session: String, ProgressNote)
         /// The payments of one 835 file.
         case remittances([Remittance])
+        /// One 837P of submissions/.
+        case submission(Submission)
+        /// The 999s of one file of acknowledgments/.
+        case implementationAcknowledgments([ImplementationAcknowledgment])
+        /// The 277CAs of one file of acknowledgments/.
+        case claimAcknowledgments([ClaimAcknowledgment])
         case stray(DiscoveredFile)
         /// A link to a folder, which is never followed.
         case linkedFolder
@@ -73,6 +79,12 @@ struct DocumentReading: Sendable {
             return .progressNote(session: session, ProgressNoteReader.read(file, session: session, member: member, log: log))
         case .remittance:
             return .remittances(RemittanceReader.read(file, log: log))
+        case .submission:
+            return .submission(SubmissionReader.read(file, log: log))
+        case .implementationAcknowledgment:
+            return .implementationAcknowledgments(ImplementationAcknowledgmentReader.read(file, log: log))
+        case .claimAcknowledgment:
+            return .claimAcknowledgments(ClaimAcknowledgmentReader.read(file, log: log))
         case .stray, .linkedFolder:
             return .stray(DiscoveredFile(path: file.path, kind: kind))
         }

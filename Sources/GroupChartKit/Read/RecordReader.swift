@@ -27,7 +27,11 @@ public enum RecordReader {
         let services = PracticeRecord.services(sessions: sessions, members: members, groups: documents.groups)
         return PracticeRecord(files: files, strays: documents.strays, practice: documents.practice,
                               groups: documents.groups, members: members, sessions: sessions,
-                              services: services, remittances: documents.remittances, readFindings: log.findings)
+                              services: services, remittances: documents.remittances,
+                              billingHistory: BillingHistoryFiles(submissions: documents.submissions,
+                                                                  implementationAcknowledgments: documents.implementationAcknowledgments,
+                                                                  claimAcknowledgments: documents.claimAcknowledgments),
+                              readFindings: log.findings)
     }
 
     /// The documents read so far, by kind, until they are assembled.
@@ -45,6 +49,9 @@ public enum RecordReader {
         var sessionsWithNoteFile: Set<String> = []
         var progressNotes: [String: [ProgressNote]] = [:]
         var remittances: [Remittance] = []
+        var submissions: [Submission] = []
+        var implementationAcknowledgments: [ImplementationAcknowledgment] = []
+        var claimAcknowledgments: [ClaimAcknowledgment] = []
 
         mutating func add(_ document: DocumentReading.Document) {
             switch document {
@@ -75,6 +82,12 @@ public enum RecordReader {
                 unreadable(file)
             case .remittances(let read):
                 remittances += read
+            case .submission(let read):
+                submissions.append(read)
+            case .implementationAcknowledgments(let read):
+                implementationAcknowledgments += read
+            case .claimAcknowledgments(let read):
+                claimAcknowledgments += read
             case .linkedFolder:
                 break
             }

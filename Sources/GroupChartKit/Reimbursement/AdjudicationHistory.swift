@@ -13,8 +13,8 @@
 /// decision with its payer claim control number, or the latest standing
 /// decision when none has it. A reversal of a payment no 835 on file shows
 /// stands itself, with its negative amounts: money was taken back.
-struct AdjudicationHistory {
-    struct Decision {
+struct AdjudicationHistory: Sendable {
+    struct Decision: Sendable {
         var claim: RemittanceClaim
         var remittance: Remittance
     }

@@ -1,19 +1,8 @@
 /// Where one claim stands with its payer and its member: what was billed,
 /// paid and adjusted, what the member owes, and what is still to come.
 public struct ReimbursementEntry: Sendable {
-    public enum Status: String, Sendable, CaseIterable {
-        /// No remittance covers the claim.
-        case pending
-        /// The payer paid and the member owes nothing.
-        case paid
-        /// The member owes a patient responsibility (copay, coinsurance,
-        /// deductible: CAS group PR), whatever the payer paid, even nothing.
-        case partial
-        /// CLP02 4, or nothing paid and nothing owed by the member.
-        case denied
-        /// A reversal (CLP02 22) took the payment back and none came after.
-        case reversed
-    }
+    /// The lifecycle status (lifecycle.md): where the claim stands.
+    public typealias Status = ClaimStatus
 
     /// Who the outstanding amount is expected from.
     public enum Debtor: String, Sendable, CaseIterable {
@@ -21,10 +10,22 @@ public struct ReimbursementEntry: Sendable {
         case member
     }
 
-    public var claim: Claim
+    /// CLM01.
+    public var claimID: String
+    public var member: String
+    public var dateOfService: LocalDate?
+    /// The claim as built today; `nil` for a claim found only in a submission
+    /// (billed, then no longer billable).
+    public var claim: Claim?
     public var status: Status
-    /// The claim's charge (CLM02), as the practice billed it.
+    /// Everything sent and answered about it.
+    public var history: ClaimHistory?
+    /// The claim's charge (CLM02), as built (or as last sent).
     public var billed: Money
+    /// The date of its first submission, when a submission on file holds it.
+    public var firstSubmitted: LocalDate?
+    /// The payer's claim control number (277CA REF*1K or 835 CLP07).
+    public var payerClaimNumber: String?
     /// Net of reversals, over every standing decision.
     public var paid: Money
     /// What the latest standing decision says the member owes.
@@ -34,12 +35,13 @@ public struct ReimbursementEntry: Sendable {
     public var adjustments: [ClaimAdjustment]
     /// `file (trace N)` of every payment counted for the claim, oldest first.
     public var remittances: [String]
-    /// The charge while the payer has not settled (pending, reversed), else
-    /// the member's share, which GroupChart cannot know was collected.
+    /// What the payer has not paid of the charge while it has not settled,
+    /// else the member's share, which GroupChart cannot know was collected.
     public var outstanding: Money
     /// Who owes `outstanding`; `nil` when nothing is outstanding.
     public var debtor: Debtor?
-    /// Days from the date of service to today while something is outstanding.
+    /// Days from the date of service to today while something is outstanding
+    /// (for the aging); reimbursement.csv shows them while the payer has not settled.
     public var daysOutstanding: Int?
 
     /// The adjustments that explain a denial (or, for any claim, why less was paid).

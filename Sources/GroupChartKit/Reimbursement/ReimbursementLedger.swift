@@ -1,55 +1,73 @@
-/// The reimbursement stage: each claim built, matched with what the payers'
-/// 835s say of it (CLP01 is the claim id), and where it stands today
-/// (billing guide, step 7: "track payments, denials, and copays
-/// individually").
+/// The reimbursement stage: each claim built, and each claim billed that no
+/// longer builds, with where it stands today (billing guide, step 7: "track
+/// payments, denials, and copays individually").
 ///
-/// The status follows outputs.md: `pending` when no remittance covers the
-/// claim, `reversed` when a reversal took the payment back and none came
-/// after, `denied` for CLP02 4, `partial` when the member owes a patient
-/// responsibility, `paid` when the payer paid and the member owes nothing,
-/// and `denied` when nothing was paid and nothing is owed. A claim whose
-/// whole charge went to the member's deductible (the payer paid nothing,
-/// the member owes it all) is `partial`: the member, not the payer, is who
-/// the biller follows up.
+/// The status is the claim's lifecycle status (`Billing.status`): from
+/// `unbilled` through `submitted`, `received` and `accepted` to what the
+/// 835s decided (`paid`, `partial`, `denied`, `reversed`), or `rejected`
+/// and `voided`. The amounts come from the 835s, copies dropped and
+/// reversals applied (`AdjudicationHistory`). A claim whose whole charge
+/// went to the member's deductible (the payer paid nothing, the member owes
+/// it all) is `partial`: the member, not the payer, is who the biller
+/// follows up.
 public struct ReimbursementLedger: Sendable {
-    /// One per claim, in the order of the claims (date of service, session, member).
+    /// The claims built, in the order of claims.csv, then the claims found
+    /// only in submissions, by claim id.
     public let entries: [ReimbursementEntry]
+    /// The date the days outstanding count to.
+    public let today: LocalDate
     private let positions: [String: Int]
 
-    public init(claims: [Claim], remittances: [Remittance], today: LocalDate) {
-        var found: [String: [(remittance: Remittance, claim: RemittanceClaim)]] = [:]
-        for remittance in remittances {
-            for claim in remittance.claims { found[claim.claimID.value, default: []].append((remittance, claim)) }
+    public init(billing: Billing, record: PracticeRecord, today: LocalDate) {
+        let built = Set(billing.claims.map(\.id))
+        var entries = billing.claims.map { claim in
+            Self.entry(id: claim.id, member: claim.service.member, date: claim.service.date, billed: claim.total, claim: claim,
+                       billing: billing, today: today)
         }
-        entries = claims.map { claim in
-            Self.entry(claim, history: AdjudicationHistory(found[claim.id] ?? []), today: today)
+        let members = MemberByInsuranceID(record: record, corrections: billing.batch.corrections)
+        for id in billing.ledger.histories.keys.sorted() where !built.contains(id) {
+            guard let history = billing.ledger.history(id), let sent = history.payerVersion ?? history.lastSent else { continue }
+            let claim = sent.claim.billed
+            entries.append(Self.entry(id: id, member: members.member(of: id, memberID: claim.memberID), date: claim.lines.first?.date,
+                                      billed: claim.total, claim: nil, billing: billing, today: today))
         }
-        positions = Dictionary(entries.enumerated().map { ($1.claim.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.entries = entries
+        self.today = today
+        positions = Dictionary(entries.enumerated().map { ($1.claimID, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func entry(for claimID: String) -> ReimbursementEntry? {
         positions[claimID].map { entries[$0] }
     }
 
-    private static func entry(_ claim: Claim, history: AdjudicationHistory, today: LocalDate) -> ReimbursementEntry {
-        let standing = history.standing.map(\.claim)
+    private static func entry(id: String, member: String, date: LocalDate?, billed: Money, claim: Claim?, billing: Billing,
+                              today: LocalDate) -> ReimbursementEntry {
+        let history = billing.ledger.history(id)
+        let adjudication = history?.adjudication ?? AdjudicationHistory([])
+        let standing = adjudication.standing.map(\.claim)
         let latest = standing.last { !$0.isReversal }
         let paid = standing.reduce(Money.zero) { $0 + $1.paid }
         let owed = latest?.patientResponsibility ?? .zero
-        let status: ReimbursementEntry.Status
-        switch latest {
-        case nil: status = history.reversedPayment || !standing.isEmpty ? .reversed : .pending
-        case let decision? where decision.isDenial: status = .denied
-        case _ where owed > .zero: status = .partial
-        case _ where paid > .zero: status = .paid
-        default: status = .denied
+        let status = billing.status(of: id)
+        let debtor: ReimbursementEntry.Debtor?
+        let outstanding: Money
+        switch status {
+        case .voided:
+            (debtor, outstanding) = (nil, .zero)
+        case _ where !status.isSettled:
+            // A reversal of a payment not on file leaves `paid` negative: the
+            // payer still owes the whole charge, not more.
+            let due = billed - max(paid, .zero)
+            (debtor, outstanding) = due > .zero ? (.payer, due) : (nil, .zero)
+        default:
+            (debtor, outstanding) = owed > .zero ? (.member, owed) : (nil, .zero)
         }
-        let debtor: ReimbursementEntry.Debtor? = [.pending, .reversed].contains(status) ? .payer : owed > .zero ? .member : nil
         return ReimbursementEntry(
-            claim: claim, status: status, billed: claim.total, paid: paid, patientResponsibility: owed,
-            adjustments: combined(standing.flatMap(\.adjustments)), remittances: unique(history.received.map(\.remittance.reference)),
-            outstanding: debtor == .payer ? claim.total : debtor == .member ? owed : .zero, debtor: debtor,
-            daysOutstanding: debtor.map { _ in max(0, claim.service.date.days(to: today)) })
+            claimID: id, member: member, dateOfService: date, claim: claim, status: status, history: history, billed: billed,
+            firstSubmitted: history?.firstSubmitted, payerClaimNumber: history?.payerClaimNumber, paid: paid,
+            patientResponsibility: owed, adjustments: combined(standing.flatMap(\.adjustments)),
+            remittances: unique(adjudication.received.map(\.remittance.reference)), outstanding: outstanding, debtor: debtor,
+            daysOutstanding: debtor.flatMap { _ in date.map { max(0, $0.days(to: today)) } })
     }
 
     private static func unique(_ references: [String]) -> [String] {
@@ -70,5 +88,22 @@ public struct ReimbursementLedger: Sendable {
             sums[adjustment.code]?.amount = sum
         }
         return order.compactMap { sums[$0] }
+    }
+}
+
+/// The member a claim found only in a submission belongs to: the one the
+/// batch names (a void), else the one whose insurance has its member id.
+private struct MemberByInsuranceID {
+    let byClaim: [String: String]
+    let byMemberID: [String: String]
+
+    init(record: PracticeRecord, corrections: [NextBatch.Correction]) {
+        byClaim = Dictionary(corrections.filter { !$0.member.isEmpty }.map { ($0.claimID, $0.member) }, uniquingKeysWith: { first, _ in first })
+        byMemberID = Dictionary(record.members.compactMap { member in member.insurance?.memberID.map { ($0.value.uppercased(), member.id) } },
+                                uniquingKeysWith: { first, _ in first })
+    }
+
+    func member(of claimID: String, memberID: String) -> String {
+        byClaim[claimID] ?? byMemberID[memberID.uppercased()] ?? ""
     }
 }

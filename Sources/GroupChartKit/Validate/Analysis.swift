@@ -13,6 +13,8 @@ public final class Analysis: @unchecked Sendable {
     private var memoChains: [ClaimChain]?
     private var memoLedger: AuthorizationLedger?
     private var memoNoteTexts: NoteTexts?
+    private let billingLock = NSLock()
+    private var memoClaimLedger: ClaimLedger?
 
     public init(record: PracticeRecord) {
         self.record = record
@@ -32,6 +34,13 @@ public final class Analysis: @unchecked Sendable {
 
     public var ledger: AuthorizationLedger {
         memo(\.memoLedger, ledgerLock) { AuthorizationLedger(record: record) }
+    }
+
+    /// What was sent and what came back, per claim id.
+    public var claimLedger: ClaimLedger {
+        memo(\.memoClaimLedger, billingLock) {
+            ClaimLedger(record: record, knownClaimIDs: Set(record.services.compactMap(\.claimID)))
+        }
     }
 
     public var noteTexts: NoteTexts {

@@ -22,19 +22,29 @@ public enum Checker {
             return true
         }
         // Rules are independent readers of one immutable model: they run on
-        // every core, and the report sorts what they find.
-        let diagnostics = ParallelMap.map(enabled) { rule -> [Diagnostic] in
-            let configured = settings.severities[rule.id]
-            let context = RuleContext(record: record, today: options.today, analysis: analysis, readFindings: readFindings,
-                                      parameterValues: settings.parameters[rule.id] ?? [:])
-            return rule.check(context).map { finding in
-                var severity = configured.flatMap { $0 } ?? finding.severity ?? rule.defaultSeverity
-                if options.strict, severity == .warning { severity = .error }
-                return Diagnostic(rule: rule.id, severity: severity, location: finding.location,
-                                  message: finding.message, help: finding.help, related: finding.related)
-            }
-        }.flatMap { $0 }
+        // every core, and the report sorts what they find. The rules that
+        // read claims run second, once the others have said which are held.
+        func run(_ rules: [any Rule], billing: Billing?) -> [Diagnostic] {
+            ParallelMap.map(rules) { rule -> [Diagnostic] in
+                let configured = settings.severities[rule.id]
+                let context = RuleContext(record: record, today: options.today, analysis: analysis, readFindings: readFindings,
+                                          billing: billing, parameterValues: settings.parameters[rule.id] ?? [:])
+                return rule.check(context).map { finding in
+                    var severity = configured.flatMap { $0 } ?? finding.severity ?? rule.defaultSeverity
+                    if options.strict, severity == .warning { severity = .error }
+                    return Diagnostic(rule: rule.id, severity: severity, location: finding.location,
+                                      message: finding.message, help: finding.help, related: finding.related)
+                }
+            }.flatMap { $0 }
+        }
         let sources = Dictionary(record.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        return CheckReport(diagnostics: diagnostics, fileCount: record.files.count, sources: sources)
+        let first = run(enabled.filter { !$0.readsClaims }, billing: nil)
+        let claims = ClaimBuilder(record: record, report: CheckReport(diagnostics: first, fileCount: record.files.count, sources: [:])).claims()
+        let billing = Billing(claims: claims, ledger: analysis.claimLedger,
+                              batch: NextBatch(claims: claims, ledger: analysis.claimLedger, record: record))
+        let second = run(enabled.filter(\.readsClaims), billing: billing)
+        var report = CheckReport(diagnostics: first + second, fileCount: record.files.count, sources: sources)
+        report.billing = billing
+        return report
     }
 }

@@ -12,11 +12,16 @@ public protocol Rule: Sendable {
     var explanation: Explanation { get }
     /// Numeric parameters practice.yaml may set (`group-size: {max: 10}`).
     var parameters: [RuleParameter] { get }
+    /// Whether it reads the claims and the next batch (`RuleContext.billing`):
+    /// such a rule runs after the others, whose errors decide which claims
+    /// are held.
+    var readsClaims: Bool { get }
     func check(_ context: RuleContext) -> [Finding]
 }
 
 extension Rule {
     public var parameters: [RuleParameter] { [] }
+    public var readsClaims: Bool { false }
 }
 
 /// What `groupchart explain` says of a rule.
@@ -79,6 +84,9 @@ public struct RuleContext: Sendable {
     public let analysis: Analysis
     /// Reading-stage findings, including those about practice.yaml `rules:`.
     public let readFindings: [ReadFinding]
+    /// The claims, the billing history and the next batch; given to the
+    /// rules that read claims (`Rule.readsClaims`) only.
+    public let billing: Billing?
     let parameterValues: [String: Double]
 
     /// The configured value of a parameter, or its default.

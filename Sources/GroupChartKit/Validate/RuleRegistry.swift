@@ -56,10 +56,26 @@ public enum RuleRegistry {
             IndividualTimeCodeRule(),
             SameDayServicesRule(),
         ]),
+        ("Claims lifecycle", [
+            ClaimRejectedRule(),
+            ClaimChangedAfterBillingRule(),
+            ClaimVoidNeededRule(),
+            ClaimAwaitingPayerRule(),
+            DuplicateSubmissionRule(),
+            SubmissionUnacknowledgedRule(),
+            SubmissionRule(),
+            AcknowledgmentRule(),
+        ]),
         ("Reimbursement", [
             RemittanceRule(),
         ]),
     ]
+
+    /// The rules about what was sent and what came back. Their errors say
+    /// what to do about a claim's history, not that its record is wrong, so
+    /// they hold no claim (`ClaimReadiness`).
+    public static let billingHistoryRules: Set<String> = Set(
+        sections.filter { ["Claims lifecycle", "Reimbursement"].contains($0.title) }.flatMap(\.rules).map(\.id))
 
     public static let all: [any Rule] = sections.flatMap(\.rules)
 

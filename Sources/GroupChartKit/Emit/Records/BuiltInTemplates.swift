@@ -102,9 +102,15 @@ enum BuiltInTemplates {
 <tr class="reasons"><td></td><td colspan="10">{{#reasons}}<div><b>{{code}}</b> {{amount}}: {{meaning}}</div>{{/reasons}}</td></tr>
 {{/hasReasons}}
 {{/payment}}
+{{#history}}
+<tr class="history"><td></td><td class="date">{{date}}</td><td colspan="7">{{event}}</td><td colspan="2"><code>{{file}}</code></td></tr>
+{{/history}}
 {{/claims}}
 </tbody>
 </table>
+{{#pipeline}}
+{{> pipeline}}
+{{/pipeline}}
 {{#reimbursement}}
 {{#hasClaims}}
 <p>Billed {{billed}} · paid {{paid}} · member owes {{patientResponsibility}} · outstanding {{outstanding}} ({{statuses}})</p>
@@ -164,6 +170,11 @@ enum BuiltInTemplates {
 {{/members}}
 </tbody>
 </table>
+<h2>Claims pipeline</h2>
+{{#pipeline}}
+{{> pipeline}}
+{{/pipeline}}
+<p>{{batchFile}}</p>
 <h2>Claims held</h2>
 {{#hasHeldClaims}}
 <table>
@@ -268,6 +279,39 @@ enum BuiltInTemplates {
 </td></tr></tbody>
 </table>
 </section>
+
+"""##,
+        "pipeline": ##"""
+<div class="pipeline-figures">
+{{{chartSVG}}}
+<div>
+<div class="stat"><b>{{unbilled}}</b><span>Unbilled</span></div>
+<div class="stat"><b>{{inFlight}}</b><span>In flight</span></div>
+<div class="stat"><b>{{rejected}}</b><span>Rejected</span></div>
+<div class="stat"><b>{{settled}}</b><span>Settled</span></div>
+<div class="stat"><b>{{toSend}}</b><span>To send</span></div>
+</div>
+</div>
+{{#hasRejections}}
+<h3>Rejected claims</h3>
+<table>
+<thead><tr><th>Date of service</th><th>Member</th><th>Claim</th><th>Answered</th><th>Reasons</th><th>Now</th></tr></thead>
+<tbody>
+{{#rejections}}<tr><td class="date">{{date}}</td><td>{{member}}</td><td><code>{{claimID}}</code></td><td>{{answered}} <code>{{file}}</code></td><td>{{#reasons}}<div>{{.}}</div>{{/reasons}}</td><td>{{next}}</td></tr>
+{{/rejections}}
+</tbody>
+</table>
+{{/hasRejections}}
+{{#hasBatch}}
+<h3>The next batch</h3>
+<table>
+<thead><tr><th>Date of service</th><th>Member</th><th>Claim</th><th>Sent as</th><th>Why</th></tr></thead>
+<tbody>
+{{#batch}}<tr><td class="date">{{date}}</td><td>{{member}}</td><td><code>{{claimID}}</code></td><td>{{frequency}}</td><td>{{reason}}</td></tr>
+{{/batch}}
+</tbody>
+</table>
+{{/hasBatch}}
 
 """##,
         "session-body": ##"""
@@ -375,6 +419,9 @@ section.keep { break-inside: avoid; }
 .stat b { display: block; font: 600 1.35rem/1.1 "Helvetica Neue", Arial, "Liberation Sans", sans-serif; }
 .stat span { font: 0.75rem "Helvetica Neue", Arial, "Liberation Sans", sans-serif; color: var(--muted); text-transform: uppercase; letter-spacing: 0.04em; }
 a { color: var(--accent); }
+.pipeline-figures { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 1rem; break-inside: avoid; }
+svg.pipeline text { font-family: "Helvetica Neue", Arial, "Liberation Sans", sans-serif; fill: #222; }
+tr.history td { font-size: 0.8rem; color: var(--muted); border-top: none; padding-top: 0; }
 @media screen { body { padding: 0.6in 0.4in; } section.member-note { margin-top: 2.5rem; padding-top: 1rem; border-top: 3px double var(--rule); } }
 @media print { a { color: inherit; text-decoration: none; } }
 </style>

@@ -12,6 +12,9 @@ struct IndexPage {
         var heldClaims: [HeldClaimRow]
         var authorizations: [AuthorizationRow]
         var reimbursement: ReimbursementView
+        var pipeline: PipelineView
+        /// Where the batch is (`claims.837`), or why it was not written.
+        var batchFile: String
         var hasDiagnostics: Bool
         var hasHeldClaims: Bool
     }
@@ -69,6 +72,7 @@ struct IndexPage {
 
     let format: RecordFormatting
     let chart: MemberChart
+    let pipeline: ClaimPipeline
 
     func view(report: CheckReport, readiness: ClaimReadiness, today: LocalDate,
               writtenSessions: Set<String>, writtenMembers: Set<String>) -> View {
@@ -105,6 +109,11 @@ struct IndexPage {
                                    warnings: report.warningCount, claimsReady: readiness.ready.count, claimsHeld: held.count),
                     sessions: sessions, members: members, diagnostics: diagnostics, heldClaims: held,
                     authorizations: authorizations,
-                    reimbursement: ReimbursementSummary(format: format).view(chart.reimbursement.entries), hasDiagnostics: !diagnostics.isEmpty, hasHeldClaims: !held.isEmpty)
+                    reimbursement: ReimbursementSummary(format: format).view(chart.reimbursement.entries),
+                    pipeline: pipeline.view(chart.reimbursement.entries),
+                    batchFile: pipeline.billing.batch.isEmpty ? "Nothing to send."
+                        : record.practice?.edi == nil ? "No claims.837 is written: practice.yaml has no edi: block."
+                        : "claims.837 holds this batch (interchange \(pipeline.billing.batch.controlNumber)); batch.csv lists it.",
+                    hasDiagnostics: !diagnostics.isEmpty, hasHeldClaims: !held.isEmpty)
     }
 }

@@ -7,6 +7,7 @@ struct MemberChart {
     let readiness: ClaimReadiness
     let ledger: AuthorizationLedger
     let reimbursement: ReimbursementLedger
+    let pipeline: ClaimPipeline
 
     /// The chart; sessions outside `period` or in `skippedSessions` are left out.
     func view(_ member: Member, period: ClosedRange<LocalDate>? = nil, skippedSessions: Set<String> = []) -> MemberChartView {
@@ -37,11 +38,16 @@ struct MemberChart {
         }
         var sources = member.profile.map { [format.source($0.file)] } ?? []
         sources += plans.map { format.source($0.file) }
-        let payments = reimbursement.entries.filter { $0.claim.service.member == member.id && inPeriod($0.claim.service.date) }
+        let payments = reimbursement.entries.filter { $0.member == member.id && inPeriod($0.dateOfService) }
+        let unbuilt = payments.filter { $0.claim == nil }.map { entry in
+            ClaimRowView(date: entry.dateOfService?.description ?? "", session: "", cpt: "", status: "No longer billed", heldBy: "",
+                         isHeld: false, payment: ReimbursementSummary(format: format).payment(entry), history: pipeline.history(entry.claimID))
+        }
         return MemberChartView(
             generator: GroupChart.generator, practice: format.practice, profile: profile(member), plans: plans.map(plan),
             attendance: attendance, notes: ordered,
-            claims: readiness.decisions.filter { $0.service.member == member.id && inPeriod($0.service.date) }.map(claim),
+            claims: readiness.decisions.filter { $0.service.member == member.id && inPeriod($0.service.date) }.map(claim) + unbuilt,
+            pipeline: pipeline.view(payments),
             reimbursement: ReimbursementSummary(format: format).view(payments), skipped: skipped, sources: sources,
             period: period.map { "\($0.lowerBound) to \($0.upperBound)" }, hasSkipped: !skipped.isEmpty)
     }
@@ -106,6 +112,7 @@ struct MemberChart {
         ClaimRowView(date: decision.service.date.description, session: decision.service.sessionID, cpt: decision.service.cpt,
                      status: decision.isReady ? "Ready" : "Held", heldBy: decision.heldBy.joined(separator: ", "),
                      isHeld: !decision.isReady,
-                     payment: decision.service.claimID.flatMap(reimbursement.entry).map(ReimbursementSummary(format: format).payment))
+                     payment: decision.service.claimID.flatMap(reimbursement.entry).map(ReimbursementSummary(format: format).payment),
+                     history: decision.service.claimID.map(pipeline.history) ?? [])
     }
 }

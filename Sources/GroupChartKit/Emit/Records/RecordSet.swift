@@ -8,11 +8,14 @@ struct RecordSet {
     let readiness: ClaimReadiness
     let ledger: AuthorizationLedger
     let reimbursement: ReimbursementLedger
+    let billing: Billing
     /// Rules of the errors in each file.
     private let errors: [String: Set<String>]
 
-    init(record: PracticeRecord, report: CheckReport, reimbursement: ReimbursementLedger, templates: TemplateLibrary, today: LocalDate) {
+    init(record: PracticeRecord, report: CheckReport, billing: Billing, reimbursement: ReimbursementLedger, templates: TemplateLibrary,
+         today: LocalDate) {
         self.record = record
+        self.billing = billing
         self.report = report
         self.reimbursement = reimbursement
         self.templates = templates
@@ -45,7 +48,8 @@ struct RecordSet {
 
     func render() -> [String: [UInt8]] {
         let format = RecordFormatting(record: record)
-        let chart = MemberChart(format: format, readiness: readiness, ledger: ledger, reimbursement: reimbursement)
+        let chart = MemberChart(format: format, readiness: readiness, ledger: ledger, reimbursement: reimbursement,
+                                pipeline: ClaimPipeline(format: format, billing: billing, reimbursement: reimbursement))
         let skipped = Set(skippedSessions.map(\.id))
         let skippedMembers = Set(self.skippedMembers.map(\.id))
         var outputs: [String: [UInt8]] = [:]
@@ -62,7 +66,8 @@ struct RecordSet {
         }
         for (path, bytes) in packets.compactMap({ $0 }) + charts { outputs[path] = bytes }
         outputs["attendance.csv"] = bytes(AttendanceCSV.table(record, sessions: clean).text)
-        let index = IndexPage(format: format, chart: chart).view(
+        let index = IndexPage(format: format, chart: chart,
+                              pipeline: ClaimPipeline(format: format, billing: billing, reimbursement: reimbursement)).view(
             report: report, readiness: readiness, today: today,
             writtenSessions: Set(clean.map(\.id)), writtenMembers: Set(record.members.map(\.id)).subtracting(skippedMembers))
         outputs["index.html"] = bytes(templates.render(index, with: "index"))
@@ -72,7 +77,8 @@ struct RecordSet {
     /// The audit packet of one member for a period.
     func auditPacket(_ member: Member, period: ClosedRange<LocalDate>) -> [UInt8] {
         let format = RecordFormatting(record: record)
-        let chart = MemberChart(format: format, readiness: readiness, ledger: ledger, reimbursement: reimbursement)
+        let chart = MemberChart(format: format, readiness: readiness, ledger: ledger, reimbursement: reimbursement,
+                                pipeline: ClaimPipeline(format: format, billing: billing, reimbursement: reimbursement))
         return bytes(templates.render(AuditPacket(format: format, chart: chart).view(member, period: period), with: "audit"))
     }
 

@@ -87,6 +87,8 @@ struct ClaimRowView {
     var isHeld: Bool
     /// `nil` for a self-pay service, which has no insurance claim.
     var payment: PaymentView?
+    /// Sent, acknowledged, paid, replaced, voided: each with its date and file.
+    var history: [HistoryRowView] = []
 }
 
 /// Where one claim stands with its payer and member (amounts in dollars).
@@ -191,6 +193,7 @@ struct MemberChartView {
     var attendance: [MemberAttendanceView]
     var notes: [NoteView]
     var claims: [ClaimRowView]
+    var pipeline: PipelineView
     var reimbursement: ReimbursementView
     var skipped: [String]
     var sources: [SourceView]

@@ -16,7 +16,7 @@ struct ReimbursementSummary {
             outstanding: Self.dollars(aging.total), statuses: statuses.joined(separator: " · "),
             buckets: AgingReport.Bucket.allCases.map(\.label),
             aging: aging.rows.map { row in
-                AgingRowView(label: row.debtor == .payer ? "Payers (pending, reversed)" : "Members (patient responsibility)",
+                AgingRowView(label: row.debtor == .payer ? "Payers (not yet settled)" : "Members (patient responsibility)",
                              amounts: row.amounts.map(Self.dollars), total: Self.dollars(row.total))
             },
             claims: entries.map(payment), denials: entries.filter { $0.status == .denied }.map(payment),
@@ -26,14 +26,14 @@ struct ReimbursementSummary {
     func payment(_ entry: ReimbursementEntry) -> PaymentView {
         let badge: String
         switch entry.status {
-        case .paid: badge = "paid"
-        case .pending: badge = "pending"
+        case .paid, .voided: badge = "paid"
+        case .unbilled, .submitted, .received, .accepted: badge = "pending"
         case .partial: badge = "warning"
-        case .denied, .reversed: badge = "error"
+        case .denied, .reversed, .rejected: badge = "error"
         }
         return PaymentView(
-            claimID: entry.claim.id, date: entry.claim.service.date.description, member: format.memberName(entry.claim.service.member),
-            memberLink: "members/\(entry.claim.service.member).html",
+            claimID: entry.claimID, date: entry.dateOfService?.description ?? "", member: format.memberName(entry.member),
+            memberLink: "members/\(entry.member).html",
             billed: Self.dollars(entry.billed), paid: Self.dollars(entry.paid),
             patientResponsibility: Self.dollars(entry.patientResponsibility), outstanding: Self.dollars(entry.outstanding),
             status: entry.status.rawValue, badge: badge, days: entry.daysOutstanding.map(String.init) ?? "",

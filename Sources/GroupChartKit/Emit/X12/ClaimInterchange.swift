@@ -1,18 +1,18 @@
-import Crypto
-
-/// `claims.837`: the ready claims as one X12 837P 005010X222A1 interchange.
+/// `claims.837`: the next batch as one X12 837P 005010X222A1 interchange.
 ///
-/// One 2000B subscriber loop per member (with a 2000C patient loop when the
-/// subscriber is someone else), one 2300 claim per member per session, one
-/// 2400 line per CPT code. Control numbers come from the claims themselves,
-/// and dates from `--today`, so a rebuild gives the same file.
+/// One 2000B subscriber loop per subscriber (with a 2000C patient loop when
+/// the subscriber is someone else), one 2300 claim per member per session,
+/// one 2400 line per CPT code. Originals carry frequency 1; replacements (7)
+/// and voids (8) name the payer's claim number in REF*F8 and keep the
+/// original's claim id. The control number is the batch's (one more than the
+/// largest in submissions/), and dates come from `--today`, so a rebuild
+/// gives the same file.
 struct ClaimInterchange {
     let practice: Practice
     let edi: EDISettings
     let today: LocalDate
 
-    func text(_ claims: [Claim]) throws(X12Writer.UnsafeValue) -> String {
-        let control = Self.controlNumber(claims)
+    func text(_ entries: [NextBatch.Entry], control: Int) throws(X12Writer.UnsafeValue) -> String {
         let date = today.description.replacingOccurrences(of: "-", with: "")
         let time = "1200"
         let submitter = edi.submitterID?.value ?? ""
@@ -35,8 +35,8 @@ struct ClaimInterchange {
         try address(practice.address, into: &x12)
         try x12.add("REF", ["EI", (practice.taxID?.value ?? "").filter(\.isNumber)])
         var hl = 1
-        for member in members(claims) {
-            let first = member[0]
+        for subscriber in subscribers(entries) {
+            let first = subscriber[0].claim
             let patientIsSubscriber = first.relationship == .insured
             hl += 1
             let subscriberHL = hl
@@ -52,7 +52,7 @@ struct ClaimInterchange {
                 try x12.add("NM1", ["QC", "1", first.patient.lastName, first.patient.firstName])
                 try demographics(first.patient, into: &x12)
             }
-            for claim in member { try self.claim(claim, into: &x12) }
+            for entry in subscriber { try claim(entry, into: &x12) }
         }
         try x12.add("SE", [String(x12.count - start + 1), "0001"])
         try x12.add("GE", ["1", String(control)])
@@ -60,25 +60,31 @@ struct ClaimInterchange {
         return x12.text
     }
 
-    private func claim(_ claim: Claim, into x12: inout X12Writer) throws(X12Writer.UnsafeValue) {
-        try x12.add("CLM", [claim.id, Self.amount(claim.total), "", "", [claim.placeOfService, "B", "1"], "Y", "A", "Y", "Y"])
+    private func claim(_ entry: NextBatch.Entry, into x12: inout X12Writer) throws(X12Writer.UnsafeValue) {
+        let claim = entry.claim
+        try x12.add("CLM", [claim.id, Self.amount(claim.total), "", "", [claim.placeOfService, "B", entry.frequency.rawValue],
+                            "Y", "A", "Y", "Y"])
         if let authorization = claim.priorAuthorization { try x12.add("REF", ["G1", authorization]) }
+        if entry.frequency != .original, let number = entry.payerClaimNumber { try x12.add("REF", ["F8", number]) }
         let codes = claim.diagnoses.prefix(12).enumerated().map { index, code in [index == 0 ? "ABK" : "ABF", code] }
         try x12.add("HI", codes)
-        let (last, first) = Self.split(claim.renderingName)
-        try x12.add("NM1", ["82", "1", last, first, "", "", "", "XX", claim.renderingNPI])
-        let day = claim.service.date.description.replacingOccurrences(of: "-", with: "")
+        if !claim.renderingName.isEmpty {
+            let (last, first) = Self.split(claim.renderingName)
+            try x12.add("NM1", ["82", "1", last, first, "", "", "", "XX", claim.renderingNPI])
+        }
         for (index, line) in claim.lines.enumerated() {
             try x12.add("LX", [String(index + 1)])
-            try x12.add("SV1", [["HC", line.cpt] + line.modifiers, Self.amount(line.charge), "UN", String(line.units), "", "",
+            try x12.add("SV1", [["HC", line.cpt] + line.modifiers, Self.amount(line.charge), "UN", line.units, line.placeOfService ?? "", "",
                                 line.pointers.map(String.init)])
-            try x12.add("DTP", ["472", "D8", day])
+            if let day = line.date?.description.replacingOccurrences(of: "-", with: "") { try x12.add("DTP", ["472", "D8", day]) }
+            if let authorization = line.priorAuthorization { try x12.add("REF", ["G1", authorization]) }
         }
     }
 
-    private func demographics(_ person: Claim.Person, into x12: inout X12Writer) throws(X12Writer.UnsafeValue) {
-        try address(person.address, into: &x12)
-        try x12.add("DMG", ["D8", person.dob?.description.replacingOccurrences(of: "-", with: "") ?? "", person.sex])
+    private func demographics(_ person: BilledClaim.Person, into x12: inout X12Writer) throws(X12Writer.UnsafeValue) {
+        try x12.add("N3", [person.street, person.street2])
+        try x12.add("N4", [person.city, person.state, person.zip])
+        try x12.add("DMG", ["D8", person.dob, person.sex])
     }
 
     private func address(_ address: Address?, into x12: inout X12Writer) throws(X12Writer.UnsafeValue) {
@@ -86,15 +92,18 @@ struct ClaimInterchange {
         try x12.add("N4", [address?.city?.value ?? "", address?.state?.value ?? "", (address?.zip?.value ?? "").filter(\.isNumber)])
     }
 
-    /// Claims grouped by member, in the order of each member's first claim.
-    private func members(_ claims: [Claim]) -> [[Claim]] {
+    /// Claims grouped by subscriber and patient, in the order of each one's first claim.
+    private func subscribers(_ entries: [NextBatch.Entry]) -> [[NextBatch.Entry]] {
         var order: [String] = []
-        var byMember: [String: [Claim]] = [:]
-        for claim in claims {
-            if byMember[claim.service.member] == nil { order.append(claim.service.member) }
-            byMember[claim.service.member, default: []].append(claim)
+        var grouped: [String: [NextBatch.Entry]] = [:]
+        for entry in entries {
+            let claim = entry.claim
+            let key = [claim.memberID, claim.payerID, claim.payerName, claim.subscriber.lastName, claim.subscriber.firstName,
+                       claim.patient.lastName, claim.patient.firstName, claim.patient.dob, claim.relationship.rawValue].joined(separator: "|")
+            if grouped[key] == nil { order.append(key) }
+            grouped[key, default: []].append(entry)
         }
-        return order.map { byMember[$0]! }
+        return order.map { grouped[$0]! }
     }
 
     /// "Angela Torres" as ("Torres", "Angela"): the last word is the last name.
@@ -110,14 +119,6 @@ struct ClaimInterchange {
         while text.hasSuffix("0") && text.contains(".") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text
-    }
-
-    /// 1 to 999,999,999, from the claims' ids and charges.
-    static func controlNumber(_ claims: [Claim]) -> Int {
-        let seed = claims.map { "\($0.id)=\($0.total)" }.joined(separator: ";")
-        let bytes = Array(SHA256.hash(data: Array(seed.utf8)).prefix(4))
-        let value = bytes.reduce(0) { ($0 << 8) | Int($1) }
-        return value % 999_999_999 + 1
     }
 
     private func pad(_ text: String, _ width: Int) -> String {

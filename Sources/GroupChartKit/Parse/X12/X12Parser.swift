@@ -17,29 +17,47 @@ enum X12Parser {
     struct Parsed {
         var segments: [X12Segment] = []
         var problems: [Problem] = []
+        /// The delimiters the file was read with; `nil` when none could be known.
+        var delimiters: X12Delimiters?
     }
 
-    static func parse(_ file: SourceFile) -> Parsed {
+    /// What the folder a file stands in should hold, for the help of a problem.
+    struct Expectation: Sendable {
+        /// `an 835`, `a 999`...
+        var noun: String
+        /// Where such files are kept, and what they are.
+        var keep: String
+
+        static let remittance = Expectation(noun: "an 835", keep: "keep only the 835 files payers send in remittances/ (ERA, X12 005010X221A1)")
+        static let submission = Expectation(noun: "an 837P", keep: "keep in submissions/ only the 837P files as they were sent (X12 005010X222A1)")
+        static let implementationAcknowledgment = Expectation(
+            noun: "a 999", keep: "keep in acknowledgments/ only the 999 and 277CA files the clearinghouse and payers send")
+        static let claimAcknowledgment = Expectation(
+            noun: "a 277CA", keep: "keep in acknowledgments/ only the 999 and 277CA files the clearinghouse and payers send")
+    }
+
+    static func parse(_ file: SourceFile, expecting expectation: Expectation = .remittance) -> Parsed {
         var parsed = Parsed()
         if let problem = file.encodingProblem {
             parsed.problems.append(Problem(
                 location: file.location(line: problem.line, column: problem.column),
                 message: "byte 0x\(String(problem.byte, radix: 16, uppercase: true)) is not text; it is read as \"\u{FFFD}\"",
-                help: "an 835 holds ASCII text only; ask the payer or clearinghouse for a clean copy"))
+                help: "\(expectation.noun) holds ASCII text only; ask for a clean copy of the file"))
         }
         let scalars = Array(file.text.unicodeScalars)
         guard let start = scalars.firstIndex(where: { !isBlank($0) }) else {
             parsed.problems.append(Problem(location: file.location(line: 1), message: "the file is empty",
-                                           help: "remove it, or save the 835 the payer sent in its place"))
+                                           help: "remove it, or save \(expectation.noun) file in its place"))
             return parsed
         }
         let first = location(of: start, in: scalars, file: file)
-        switch delimiters(scalars, from: start) {
+        switch delimiters(scalars, from: start, expecting: expectation) {
         case .failure(let problem):
             parsed.problems.append(Problem(location: first, message: problem.message, help: problem.help))
             return parsed
         case .success(let found):
             if let problem = found.problem { parsed.problems.append(Problem(location: first, message: problem.message, help: problem.help)) }
+            parsed.delimiters = found.delimiters
             var scanner = Scanner(delimiters: found.delimiters, file: file)
             for index in start..<scalars.count { scanner.read(scalars[index]) }
             scanner.finish()
@@ -60,7 +78,7 @@ enum X12Parser {
         var help: String
     }
 
-    private static func delimiters(_ scalars: [Unicode.Scalar], from start: Int) -> Result<Found, Refusal> {
+    private static func delimiters(_ scalars: [Unicode.Scalar], from start: Int, expecting expectation: Expectation) -> Result<Found, Refusal> {
         if scalars[start...].starts(with: "ISA".unicodeScalars) {
             switch X12Delimiters.fromISA(scalars, at: start) {
             case .success(let delimiters):
@@ -83,11 +101,11 @@ enum X12Parser {
                 let segment = guessed.segment == "\n" ? "a line break" : "\"\(guessed.segment)\""
                 return .success(Found(delimiters: guessed, problem: (
                     "no ISA envelope: read with \"\(guessed.element)\" between elements and \(segment) after segments",
-                    "an 835 starts with its ISA segment, which names its delimiters; ask for the whole file if this is an excerpt")))
+                    "\(expectation.noun) starts with its ISA segment, which names its delimiters; ask for the whole file if this is an excerpt")))
             }
         }
         return .failure(Refusal(message: "this is not an X12 file: it starts with no segment id",
-                                help: "keep only the 835 files payers send in remittances/ (ERA, X12 005010X221A1)"))
+                                help: expectation.keep))
     }
 
     /// A capital letter or digit, as segment ids are written.

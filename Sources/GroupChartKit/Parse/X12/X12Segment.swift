@@ -31,3 +31,11 @@ public struct X12Segment: Sendable {
         id + pad(position, 2)
     }
 }
+
+extension X12Segment {
+    /// The components of a composite element (`HC:90853:95` as `["HC",
+    /// "90853", "95"]`), split by the file's component separator.
+    func components(_ position: Int, separator: Unicode.Scalar) -> [String] {
+        self[position].split(separator: Character(separator), omittingEmptySubsequences: false).map(String.init)
+    }
+}

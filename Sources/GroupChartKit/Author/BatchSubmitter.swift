@@ -1,0 +1,129 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `groupchart submit`: records the next batch as sent, by copying it into
+/// `submissions/<today>-<ISA13>.837` (lifecycle.md, "groupchart submit").
+///
+/// It builds first (so build/ shows what was sent), then writes the batch
+/// under a hidden temporary name in submissions/ and links it to its final
+/// name: link(2) fails rather than replace a file, so a submission is never
+/// written over another, and a killed submit leaves at most a hidden file
+/// that `check` ignores and the next submit removes. The file is readable by
+/// its owner only: it holds protected health information.
+public enum BatchSubmitter {
+    public struct Options: Sendable {
+        public var checker: Checker.Options
+        /// Only services on or before this date go in the batch.
+        public var through: LocalDate?
+        /// Say what would be done and write nothing.
+        public var dryRun: Bool
+        /// The build's output folder (default `<practice>/build`).
+        public var output: URL?
+
+        public init(checker: Checker.Options, through: LocalDate? = nil, dryRun: Bool = false, output: URL? = nil) {
+            self.checker = checker
+            self.through = through
+            self.dryRun = dryRun
+            self.output = output
+        }
+    }
+
+    public struct Outcome: Sendable {
+        public var report: CheckReport
+        public var summary: BatchSummary
+        /// The submission written (or that would be), relative to the practice.
+        public var path: String
+        /// The receiver the file goes to (practice.yaml `edi.receiver_name`).
+        public var receiver: String
+        public var dryRun: Bool
+    }
+
+    public static func submit(_ root: URL, options: Options) throws(Refusal) -> Outcome {
+        let checked: (record: PracticeRecord, report: CheckReport)
+        do {
+            checked = try GroupChart.check(root, options: options.checker)
+        } catch {
+            throw Refusal(error.description)
+        }
+        guard let practice = checked.record.practice, let edi = practice.edi else {
+            throw Refusal("practice.yaml has no edi: block, so there is no 837P to submit; add edi: with submitter_id, receiver_id, receiver_name and usage")
+        }
+        let billing = checked.report.billing ?? Billing(record: checked.record, report: checked.report)
+        let batch = options.through.map { NextBatch(claims: billing.claims, ledger: billing.ledger, record: checked.record, through: $0) }
+            ?? billing.batch
+        guard !batch.isEmpty else {
+            let more = options.through.map { " with a date of service on or before \($0)" } ?? ""
+            throw Refusal("nothing to send: no claim\(more) is new, corrected, changed or to void since the last submission (build/batch.csv is empty)")
+        }
+        let text: String
+        do {
+            guard let written = try ClaimFiles.interchange(batch, practice: practice, today: options.checker.today) else {
+                throw Refusal("practice.yaml has no edi: block, so there is no 837P to submit")
+            }
+            text = written
+        } catch let refusal as Refusal {
+            throw refusal
+        } catch {
+            throw Refusal("the batch cannot be written as X12: \(error); run groupchart check and correct the value it names")
+        }
+        let path = "submissions/\(options.checker.today)-\(zeroPadded(batch.controlNumber)).837"
+        let outcome = Outcome(report: checked.report, summary: BatchSummary(batch, written: true), path: path,
+                              receiver: edi.receiverName?.value ?? edi.receiverID?.value ?? "the clearinghouse", dryRun: options.dryRun)
+        guard !options.dryRun else { return outcome }
+        do {
+            _ = try Builder.build(root, options: Builder.Options(checker: options.checker, output: options.output))
+        } catch {
+            throw Refusal("the build could not write, so nothing was submitted: \(error.description)")
+        }
+        try write(Array(text.utf8), to: root.appendingPathComponent(path))
+        return outcome
+    }
+
+    /// Writes `bytes` whole to `url`, which must not exist, owner-only.
+    static func write(_ bytes: [UInt8], to url: URL) throws(Refusal) {
+        let folder = url.deletingLastPathComponent()
+        let manager = FileManager.default
+        var isFolder: ObjCBool = false
+        if manager.fileExists(atPath: folder.path, isDirectory: &isFolder), !isFolder.boolValue {
+            throw Refusal("\(folder.path) is a file, not a folder; move it away so that submissions/ can hold the batches sent")
+        }
+        do {
+            try manager.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw Refusal("cannot create \(folder.path): \(error.localizedDescription)")
+        }
+        removeLeftovers(in: folder)
+        guard !manager.fileExists(atPath: url.path) else {
+            throw Refusal("\(url.lastPathComponent) already exists in submissions/; a submission is never written over another")
+        }
+        let temporary = folder.appendingPathComponent(".submit-\(UUID().uuidString).tmp")
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600)
+        guard descriptor >= 0 else { throw Refusal("cannot write in \(folder.path): \(String(cString: strerror(errno)))") }
+        let wrote = bytes.withUnsafeBytes { buffer in Foundation.write(descriptor, buffer.baseAddress, buffer.count) }
+        let synced = fsync(descriptor) == 0
+        close(descriptor)
+        defer { unlink(temporary.path) }
+        guard wrote == bytes.count, synced else { throw Refusal("cannot write \(url.path): \(String(cString: strerror(errno)))") }
+        guard link(temporary.path, url.path) == 0 else {
+            if errno == EEXIST { throw Refusal("\(url.lastPathComponent) already exists in submissions/; a submission is never written over another") }
+            throw Refusal("cannot write \(url.path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// What a killed submit left behind: hidden temporary files only.
+    private static func removeLeftovers(in folder: URL) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names where name.hasPrefix(".submit-") && name.hasSuffix(".tmp") {
+            unlink(folder.appendingPathComponent(name).path)
+        }
+    }
+
+    static func zeroPadded(_ number: Int) -> String {
+        let digits = String(number)
+        return String(repeating: "0", count: max(0, 9 - digits.count)) + digits
+    }
+}

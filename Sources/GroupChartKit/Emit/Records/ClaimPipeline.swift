@@ -1,0 +1,91 @@
+/// The claims pipeline of the dashboard and of each chart: how many claims
+/// are unbilled, in flight, rejected (with the reasons), settled, and what
+/// the next batch sends; and each claim's history, event by event.
+struct ClaimPipeline {
+    let format: RecordFormatting
+    let billing: Billing
+    let reimbursement: ReimbursementLedger
+
+    /// The pipeline of `entries` (every claim, or one member's); the batch
+    /// rows are those of the same claims.
+    func view(_ entries: [ReimbursementEntry]) -> PipelineView {
+        let count = { (statuses: Set<ClaimStatus>) in entries.filter { statuses.contains($0.status) }.count }
+        let unbilled = count([.unbilled])
+        let inFlight = count([.submitted, .received, .accepted])
+        let rejected = count([.rejected])
+        let settled = count([.paid, .partial, .denied, .voided])
+        let ids = Set(entries.map(\.claimID))
+        let batch = billing.batch.entries.filter { ids.contains($0.claim.id) }
+        // A rejection stands until a later version is sent; one corrected
+        // since is shown too, with the batch that sends it again.
+        let resent = Set(batch.map(\.claim.id))
+        let rejections = entries.compactMap { entry -> RejectionView? in
+            guard let history = entry.history, let rejection = history.rejection, history.lastSent?.rejected ?? true else { return nil }
+            return RejectionView(date: entry.dateOfService?.description ?? "", member: format.memberName(entry.member), claimID: entry.claimID,
+                                 answered: rejection.date?.description ?? "", file: rejection.location.file, reasons: rejection.reasons,
+                                 next: resent.contains(entry.claimID) ? "corrected: in the next batch" : "unchanged: correct what the reasons name")
+        }
+        let chart = PipelineChart.svg([
+            .init(label: "Unbilled", count: unbilled, fill: "#e8e8e8"),
+            .init(label: "In flight", count: inFlight, fill: "#c9d7ea"),
+            .init(label: "Rejected", count: rejected, fill: "#f0c4c4"),
+            .init(label: "Settled", count: settled, fill: "#cfe6cf"),
+            .init(label: "To send", count: batch.count, fill: "#ffffff"),
+        ])
+        return PipelineView(
+            unbilled: unbilled, inFlight: inFlight, rejected: rejected, settled: settled, toSend: batch.count, chartSVG: chart,
+            rejections: rejections,
+            batch: batch.map { entry in
+                BatchRowView(claimID: entry.claim.id, date: entry.date?.description ?? "", member: format.memberName(entry.member),
+                             frequency: entry.frequency.word, reason: entry.reason)
+            },
+            hasRejections: !rejections.isEmpty, hasBatch: !batch.isEmpty)
+    }
+
+    /// Each event of a claim, oldest first, with its date and file.
+    func history(_ claimID: String) -> [HistoryRowView] {
+        guard let history = billing.ledger.history(claimID) else { return [] }
+        return history.events.map { event in
+            HistoryRowView(date: event.date?.description ?? "", event: event.summary, file: event.file)
+        }
+    }
+}
+
+struct PipelineView {
+    var unbilled: Int
+    var inFlight: Int
+    var rejected: Int
+    var settled: Int
+    var toSend: Int
+    /// Drawn from counts and fixed labels only, so it is safe unescaped.
+    var chartSVG: String
+    var rejections: [RejectionView]
+    var batch: [BatchRowView]
+    var hasRejections: Bool
+    var hasBatch: Bool
+}
+
+struct RejectionView {
+    var date: String
+    var member: String
+    var claimID: String
+    var answered: String
+    var file: String
+    var reasons: [String]
+    /// What happens to it next.
+    var next: String
+}
+
+struct BatchRowView {
+    var claimID: String
+    var date: String
+    var member: String
+    var frequency: String
+    var reason: String
+}
+
+struct HistoryRowView {
+    var date: String
+    var event: String
+    var file: String
+}

@@ -1,0 +1,56 @@
+/// What the check derives about billing once it knows which claims are
+/// held: the claims, what was sent and came back (the ledger), and the next
+/// batch. Built once by the checker; the rules of the claims lifecycle, the
+/// build and `submit` all read this one value.
+public struct Billing: Sendable {
+    public let claims: [Claim]
+    public let ledger: ClaimLedger
+    public let batch: NextBatch
+
+    /// Where a claim stands: the ledger's status, except that a rejected
+    /// claim going out again as an original is `unbilled` (lifecycle.md).
+    public func status(of claimID: String) -> ClaimStatus {
+        if batch.resent.contains(claimID) { return .unbilled }
+        return ledger.history(claimID)?.status ?? .unbilled
+    }
+}
+
+extension Billing {
+    /// Derives billing from a record and its report, for a caller that has
+    /// a report without it.
+    init(record: PracticeRecord, report: CheckReport) {
+        let claims = ClaimBuilder(record: record, report: report).claims()
+        let ledger = ClaimLedger(record: record, knownClaimIDs: Set(record.services.compactMap(\.claimID)))
+        self.init(claims: claims, ledger: ledger, batch: NextBatch(claims: claims, ledger: ledger, record: record))
+    }
+}
+
+/// What a build's batch holds, in counts, for the command line and the
+/// build cache.
+public struct BatchSummary: Sendable, Codable, Equatable {
+    public var originals = 0
+    public var replacements = 0
+    public var voids = 0
+    /// ISA13 of the batch.
+    public var controlNumber = 0
+    /// Whether claims.837 was written (the batch is not empty and practice.yaml has `edi:`).
+    public var written = false
+
+    public init() {}
+
+    init(_ batch: NextBatch, written: Bool) {
+        originals = batch.count(.original)
+        replacements = batch.count(.replacement)
+        voids = batch.count(.void)
+        controlNumber = batch.controlNumber
+        self.written = written
+    }
+
+    public var isEmpty: Bool { originals + replacements + voids == 0 }
+
+    /// `3 originals, 1 replacement, 1 void`.
+    public var description: String {
+        [(originals, "original"), (replacements, "replacement"), (voids, "void")].filter { $0.0 > 0 }
+            .map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,144 @@
+/// Everything that happened to one claim id, in time order, and where it
+/// stands after it: the one place a claim's status is derived (architecture.md,
+/// "a ledger of events per claim id"), the way a balance is derived from
+/// entries. Emitters and rules read it; none recomputes a status.
+public struct ClaimHistory: Sendable {
+    /// One version of the claim as a submission sent it.
+    public struct Version: Sendable {
+        public var claim: SubmittedClaim
+        public var file: String
+        public var date: LocalDate?
+        /// A 999 or 277CA rejected it: it never entered adjudication.
+        public var rejected = false
+        /// The rejection was of its whole transaction set, by a 999.
+        public var rejectedBy999 = false
+    }
+
+    /// Why the latest version was rejected, and where the answer says so.
+    public struct Rejection: Sendable {
+        public var reasons: [String]
+        public var location: SourceLocation
+        public var date: LocalDate?
+        public var by999: Bool
+    }
+
+    public let claimID: String
+    /// In time order.
+    public let events: [ClaimEvent]
+    /// Every version sent, oldest first.
+    public private(set) var versions: [Version] = []
+    /// The status the latest event leaves (before the next batch is planned).
+    public private(set) var status = ClaimStatus.unbilled
+    /// The payer's claim control number, from a 277CA (REF*1K) or an 835 (CLP07).
+    public private(set) var payerClaimNumber: String?
+    /// The standing rejection of the latest version, if any.
+    public private(set) var rejection: Rejection?
+    /// A 277CA accepted or received it, or an 835 answered it.
+    public private(set) var answered = false
+    /// Originals sent while an earlier original stood unrejected: double billing.
+    public private(set) var duplicates: [(first: Version, second: Version)] = []
+    /// What the 835s decided, copies dropped and reversals applied.
+    private(set) var adjudication = AdjudicationHistory([])
+
+    init(claimID: String, events: [ClaimEvent]) {
+        self.claimID = claimID
+        self.events = events.sorted(by: ClaimEvent.chronological)
+        var remitted: [(remittance: Remittance, claim: RemittanceClaim)] = []
+        var liveOriginal: Int?
+        for event in self.events {
+            switch event.kind {
+            case .sent(let claim):
+                let version = Version(claim: claim, file: event.file, date: event.date)
+                if claim.frequency == .original {
+                    if let live = liveOriginal { duplicates.append((versions[live], version)) }
+                    liveOriginal = versions.count
+                }
+                versions.append(version)
+                rejection = nil
+                status = claim.frequency == .void ? .voided : .submitted
+            case .setAccepted:
+                break
+            case .setRejected(let submission, let reasons):
+                guard let last = versions.indices.last, versions[last].file == submission else { continue }
+                reject(last, Rejection(reasons: reasons, location: event.location, date: event.date, by999: true), live: &liveOriginal)
+            case .acknowledged(let report):
+                if let number = report.payerClaimNumber, !number.isEmpty { payerClaimNumber = number }
+                acknowledge(report, at: event, live: &liveOriginal)
+            case .remitted(let remittance, let claim):
+                remitted.append((remittance, claim))
+                answered = true
+                if !claim.payerClaimNumber.isEmpty { payerClaimNumber = claim.payerClaimNumber }
+                if status != .voided { status = Self.paymentStatus(AdjudicationHistory(remitted)) }
+            }
+        }
+        adjudication = AdjudicationHistory(remitted)
+    }
+
+    private mutating func acknowledge(_ report: ClaimStatusReport, at event: ClaimEvent, live: inout Int?) {
+        switch StatusCodes.categories[report.category]?.effect {
+        case .received?:
+            answered = true
+            if status != .voided && !status.isAdjudicated { status = .received }
+        case .accepted?:
+            answered = true
+            if status != .voided && !status.isAdjudicated { status = .accepted }
+        case .rejected?:
+            let reasons = report.statuses.map(StatusCodes.describe)
+            let rejection = Rejection(reasons: reasons, location: report.location, date: event.date, by999: false)
+            if let last = versions.indices.last {
+                reject(last, rejection, live: &live)
+            } else {
+                self.rejection = rejection
+                status = .rejected
+            }
+        case .none?, nil:
+            break
+        }
+    }
+
+    private mutating func reject(_ index: Int, _ rejection: Rejection, live: inout Int?) {
+        versions[index].rejected = true
+        versions[index].rejectedBy999 = rejection.by999
+        if live == index { live = nil }
+        self.rejection = rejection
+        status = .rejected
+    }
+
+    /// The latest version sent, rejected or not.
+    public var lastSent: Version? { versions.last }
+
+    /// The version the payer holds: the latest original or replacement that
+    /// was not rejected. `nil` when none was, or when the claim was only
+    /// answered (sent before the practice kept its submissions).
+    public var payerVersion: Version? {
+        versions.last { !$0.rejected && $0.claim.frequency != .void }
+    }
+
+    /// A void of it was sent and not rejected.
+    public var isVoided: Bool {
+        guard let last = versions.last else { return false }
+        return last.claim.frequency == .void && !last.rejected
+    }
+
+    /// Sent at least once, or answered by a 277CA or 835 (lifecycle.md: such a
+    /// claim is never sent again as an original).
+    public var wasSent: Bool { !versions.isEmpty || answered }
+
+    /// The date of the first submission of it.
+    public var firstSubmitted: LocalDate? { versions.first?.date }
+
+    /// The status of a claim the 835s decided, as outputs.md defines it.
+    static func paymentStatus(_ history: AdjudicationHistory) -> ClaimStatus {
+        let standing = history.standing.map(\.claim)
+        let latest = standing.last { !$0.isReversal }
+        let paid = standing.reduce(Money.zero) { $0 + $1.paid }
+        let owed = latest?.patientResponsibility ?? .zero
+        switch latest {
+        case nil: return .reversed
+        case let decision? where decision.isDenial: return .denied
+        case _ where owed > .zero: return .partial
+        case _ where paid > .zero: return .paid
+        default: return .denied
+        }
+    }
+}

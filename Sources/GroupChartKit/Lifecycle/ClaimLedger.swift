@@ -1,0 +1,159 @@
+/// The billing history of the whole practice: every claim id's events,
+/// gathered from `submissions/`, `acknowledgments/` and `remittances/` and
+/// matched as lifecycle.md says (a 999's AK102 and AK202 name a
+/// submission's GS06 and ST02; a 277CA's TRN02 and an 835's CLP01 name the
+/// claim id, CLM01). What matches nothing is kept for the `acknowledgment`
+/// rule; nothing here reads the notes.
+public struct ClaimLedger: Sendable {
+    /// An answer, or a part of one, that names no submission or claim.
+    public struct Unmatched: Sendable {
+        public var location: SourceLocation
+        public var message: String
+        public var help: String
+    }
+
+    /// A sign that a submission was changed after it was sent.
+    public struct Discrepancy: Sendable {
+        public var location: SourceLocation
+        public var message: String
+        public var related: SourceLocation
+    }
+
+    public let histories: [String: ClaimHistory]
+    public let unmatched: [Unmatched]
+    public let discrepancies: [Discrepancy]
+    /// The files of the submissions a 999 answered.
+    public let acknowledgedSubmissions: Set<String>
+    /// ISA13 of the next batch: one more than the largest in submissions/.
+    public let nextControlNumber: Int
+
+    public init(record: PracticeRecord, knownClaimIDs: Set<String>) {
+        let history = record.billingHistory
+        var events: [String: [ClaimEvent]] = [:]
+        var unmatched: [Unmatched] = []
+        var acknowledged: Set<String> = []
+        for submission in history.submissions {
+            for claim in submission.claims {
+                events[claim.billed.id, default: []].append(
+                    ClaimEvent(kind: .sent(claim), date: submission.date, file: submission.file, location: claim.location))
+            }
+        }
+        for acknowledgment in history.implementationAcknowledgments {
+            for group in acknowledgment.groups {
+                guard let submission = Self.submission(for: group.groupControl.value, before: acknowledgment.date, in: history.submissions) else {
+                    unmatched.append(Unmatched(
+                        location: group.groupControl.location,
+                        message: "this 999 answers group control number \"\(group.groupControl.value)\" (AK102), which no submission in submissions/ has",
+                        help: "save in submissions/ the 837P this 999 answers (its GS06 is \(group.groupControl.value)), or remove a 999 of another practice"))
+                    continue
+                }
+                acknowledged.insert(submission.file)
+                for set in group.sets where !submission.claims.contains(where: { $0.transactionControl == set.transactionControl.value }) {
+                    unmatched.append(Unmatched(
+                        location: set.transactionControl.location,
+                        message: "this 999 answers transaction set \"\(set.transactionControl.value)\" (AK202), which \(submission.file) does not hold",
+                        help: "compare AK202 with the ST02 of \(submission.file)"))
+                }
+                for claim in submission.claims {
+                    guard let kind = Self.answer(of: group, for: claim, submission: submission.file) else { continue }
+                    events[claim.billed.id, default: []].append(
+                        ClaimEvent(kind: kind.event, date: acknowledgment.date, file: acknowledgment.file, location: kind.location))
+                }
+            }
+        }
+        var discrepancies: [Discrepancy] = []
+        for acknowledgment in history.claimAcknowledgments {
+            for report in acknowledgment.claims {
+                guard knownClaimIDs.contains(report.claimID.value) || events[report.claimID.value] != nil else {
+                    unmatched.append(Unmatched(
+                        location: report.claimID.location,
+                        message: "this 277CA answers claim \"\(report.claimID.value)\" (TRN02), which no submission holds and the practice does not bill",
+                        help: "compare TRN02 with claim_id in claims.csv; renaming a session folder after billing changes its claims' ids"))
+                    continue
+                }
+                events[report.claimID.value, default: []].append(
+                    ClaimEvent(kind: .acknowledged(report), date: report.date ?? acknowledgment.date, file: acknowledgment.file, location: report.location))
+            }
+        }
+        for remittance in record.remittances {
+            for claim in remittance.claims where knownClaimIDs.contains(claim.claimID.value) || events[claim.claimID.value] != nil {
+                events[claim.claimID.value, default: []].append(
+                    ClaimEvent(kind: .remitted(remittance, claim), date: remittance.date, file: remittance.file, location: claim.claimID.location))
+            }
+        }
+        var histories: [String: ClaimHistory] = [:]
+        for (id, claimEvents) in events {
+            let history = ClaimHistory(claimID: id, events: claimEvents)
+            histories[id] = history
+            discrepancies += Self.discrepancies(in: history)
+        }
+        self.histories = histories
+        self.unmatched = unmatched
+        self.discrepancies = discrepancies.sorted { $0.location < $1.location }
+        acknowledgedSubmissions = acknowledged
+        let largest = history.submissions.compactMap(\.controlNumber).max() ?? 0
+        nextControlNumber = largest < 999_999_999 ? largest + 1 : Self.smallestUnused(history.submissions.compactMap(\.controlNumber))
+    }
+
+    public func history(_ claimID: String) -> ClaimHistory? { histories[claimID] }
+
+    /// The submission whose group a 999 answers: the latest sent on or before
+    /// the 999's date among those with that GS06 (programs that reuse group
+    /// numbers make several candidates).
+    private static func submission(for groupControl: String, before date: LocalDate?, in submissions: [Submission]) -> Submission? {
+        let candidates = submissions.filter { $0.groupControls.contains(groupControl) }
+        let earlier = candidates.filter { candidate in
+            guard let date, let sent = candidate.date else { return true }
+            return sent <= date
+        }
+        return (earlier.isEmpty ? candidates : earlier).max { ($0.date?.dayNumber ?? Int.min, $0.file) < ($1.date?.dayNumber ?? Int.min, $1.file) }
+    }
+
+    /// What a 999's group answer says of one claim: its set's IK5 when the
+    /// set is listed, else the group's AK9 (a rejected group rejects every set).
+    private static func answer(of group: ImplementationAcknowledgment.GroupResponse, for claim: SubmittedClaim,
+                               submission: String) -> (event: ClaimEvent.Kind, location: SourceLocation)? {
+        if let set = group.sets.first(where: { $0.transactionControl.value == claim.transactionControl }) {
+            let code = set.code?.value ?? group.code?.value ?? "A"
+            let location = set.code?.location ?? set.transactionControl.location
+            if ImplementationAcknowledgment.isRejection(code) {
+                let reasons = ["\(StatusCodes.word(code, in: StatusCodes.acknowledgmentCodes, list: "acknowledgment"))"] + set.errors
+                return (.setRejected(submission: submission, reasons: reasons), location)
+            }
+            return (.setAccepted(submission: submission), location)
+        }
+        guard let code = group.code else { return nil }
+        if ImplementationAcknowledgment.isRejection(code.value) {
+            return (.setRejected(submission: submission, reasons: ["the whole functional group was rejected (AK9 \(code.value))"]), code.location)
+        }
+        return (.setAccepted(submission: submission), code.location)
+    }
+
+    /// A 277CA or 835 that read another charge than the submission it
+    /// answers states: the submission was likely edited after it was sent.
+    private static func discrepancies(in history: ClaimHistory) -> [Discrepancy] {
+        var found: [Discrepancy] = []
+        var sent: ClaimHistory.Version?
+        for event in history.events {
+            switch event.kind {
+            case .sent(let claim):
+                sent = history.versions.first { $0.claim.location == claim.location }
+            case .acknowledged(let report):
+                if let sent, let amount = report.amount, sent.claim.billed.total != amount, sent.claim.frequency != .void {
+                    found.append(Discrepancy(
+                        location: sent.claim.location,
+                        message: "claim \"\(history.claimID)\" totals \(sent.claim.billed.total) here, but the 277CA of \(event.file) read \(amount) (STC04)",
+                        related: report.location))
+                }
+            default:
+                break
+            }
+        }
+        return found
+    }
+
+    private static func smallestUnused(_ used: [Int]) -> Int {
+        let taken = Set(used)
+        return (1...999_999_999).first { !taken.contains($0) } ?? 1
+    }
+}

@@ -1,0 +1,92 @@
+/// A claim as an 837P carries it: patient and subscriber, payer, diagnoses
+/// and service lines. Claims built from the record are written as these, and
+/// the submissions in `submissions/` are read back into them, so that what
+/// was sent and what would be sent today compare field by field
+/// (`BilledContent`), whichever program wrote the file.
+public struct BilledClaim: Sendable {
+    /// A person as the 837P names them (2010BA subscriber, 2010CA patient).
+    public struct Person: Sendable, Equatable {
+        public var lastName: String
+        public var firstName: String
+        /// DMG02 as CCYYMMDD; empty when not sent.
+        public var dob: String
+        public var sex: String
+        public var street: String = ""
+        public var street2: String = ""
+        public var city: String = ""
+        public var state: String = ""
+        public var zip: String = ""
+    }
+
+    /// One 2400 service line.
+    public struct Line: Sendable, Equatable {
+        /// DTP*472 (the first day of a range).
+        public var date: LocalDate?
+        public var cpt: String
+        public var modifiers: [String]
+        /// SV104 as written, without trailing zeros (`1`).
+        public var units: String
+        public var charge: Money
+        /// SV107: 1-based positions in the diagnoses.
+        public var pointers: [Int]
+        /// SV105, when the line names a place of service of its own.
+        public var placeOfService: String?
+        /// 2420A, when the line names a rendering provider of its own.
+        public var renderingNPI: String?
+        /// REF*G1 of the line, when it names an authorization of its own.
+        public var priorAuthorization: String?
+    }
+
+    /// CLM01: the claim id.
+    public var id: String
+    public var patient: Person
+    public var subscriber: Person
+    public var relationship: Claim.Relationship
+    /// NM109 of 2010BA: the member id on the insurance card.
+    public var memberID: String
+    public var groupNumber: String?
+    public var payerName: String
+    public var payerID: String
+    /// REF*G1 of the claim.
+    public var priorAuthorization: String?
+    /// HI: ICD-10-CM codes without the dot, primary first.
+    public var diagnoses: [String]
+    /// CLM05-1.
+    public var placeOfService: String
+    public var lines: [Line]
+    /// 2310B; empty when the billing provider rendered the service.
+    public var renderingNPI: String
+    public var renderingName: String
+
+    /// CLM02 as the 837P must state it: the sum of the lines.
+    public var total: Money { lines.reduce(Money.zero) { $0 + $1.charge } }
+
+    /// What a payer adjudicates, for comparison with another version.
+    public var content: BilledContent { BilledContent(self) }
+}
+
+extension Claim {
+    /// The claim as claims.837 writes it.
+    public var billed: BilledClaim {
+        let date = service.date
+        return BilledClaim(
+            id: id, patient: BilledClaim.Person(patient), subscriber: BilledClaim.Person(subscriber), relationship: relationship,
+            memberID: memberID, groupNumber: groupNumber, payerName: payerName, payerID: payerID,
+            priorAuthorization: priorAuthorization, diagnoses: diagnoses, placeOfService: placeOfService,
+            lines: lines.map { line in
+                BilledClaim.Line(date: date, cpt: line.cpt, modifiers: line.modifiers, units: String(line.units), charge: line.charge,
+                                 pointers: line.pointers)
+            },
+            renderingNPI: renderingNPI, renderingName: renderingName)
+    }
+}
+
+extension BilledClaim.Person {
+    init(_ person: Claim.Person) {
+        self.init(lastName: person.lastName, firstName: person.firstName,
+                  dob: person.dob?.description.replacingOccurrences(of: "-", with: "") ?? "", sex: person.sex,
+                  street: person.address?.street?.value ?? "", street2: person.address?.street2?.value ?? "",
+                  city: person.address?.city?.value ?? "", state: person.address?.state?.value ?? "",
+                  zip: (person.address?.zip?.value ?? "").filter(\.isNumber))
+    }
+}

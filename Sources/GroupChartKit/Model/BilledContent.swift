@@ -1,0 +1,88 @@
+/// What a payer adjudicates of a claim (lifecycle.md, "billed content"): the
+/// patient and subscriber, the payer, the diagnoses in order, and per line
+/// the date, place of service, CPT, modifiers, units, charge, rendering NPI
+/// and prior authorization. Two versions of a claim with equal content need
+/// nothing sent; a change of wording in a note changes none of this.
+///
+/// Names are compared as X12 carries them (accents folded, upper case), so
+/// that a file another program wrote in capitals reads as the same person.
+public struct BilledContent: Sendable, Equatable {
+    struct Person: Equatable {
+        var lastName: String
+        var firstName: String
+        var dob: String
+    }
+
+    struct Line: Equatable {
+        var date: LocalDate?
+        var placeOfService: String
+        var cpt: String
+        var modifiers: [String]
+        var units: String
+        var charge: Money
+        var renderingNPI: String
+        var priorAuthorization: String
+    }
+
+    var patient: Person
+    var subscriber: Person
+    var memberID: String
+    var payerID: String
+    var diagnoses: [String]
+    var lines: [Line]
+
+    init(_ claim: BilledClaim) {
+        patient = Person(claim.patient)
+        // The 837P carries the subscriber's birth date only when the
+        // subscriber is the patient: the subscriber is known by name and id.
+        subscriber = Person(claim.subscriber, withBirthDate: false)
+        memberID = claim.memberID.uppercased()
+        payerID = claim.payerID.uppercased()
+        diagnoses = claim.diagnoses.map { $0.uppercased().replacingOccurrences(of: ".", with: "") }
+        lines = claim.lines.map { line in
+            Line(date: line.date, placeOfService: line.placeOfService ?? claim.placeOfService, cpt: line.cpt.uppercased(),
+                 modifiers: line.modifiers.map { $0.uppercased() }, units: line.units, charge: line.charge,
+                 renderingNPI: line.renderingNPI ?? claim.renderingNPI,
+                 priorAuthorization: (line.priorAuthorization ?? claim.priorAuthorization ?? "").uppercased())
+        }
+    }
+
+    /// What differs from `sent`, in words (`diagnoses F4310 -> F4312`), for
+    /// the biller who must see why a replacement goes out.
+    public func changes(since sent: BilledContent) -> [String] {
+        var changes: [String] = []
+        func note(_ name: String, _ old: String, _ new: String) {
+            if old != new { changes.append("\(name) \(old.isEmpty ? "none" : old) -> \(new.isEmpty ? "none" : new)") }
+        }
+        note("patient", sent.patient.description, patient.description)
+        note("subscriber", sent.subscriber.description, subscriber.description)
+        note("member id", sent.memberID, memberID)
+        note("payer id", sent.payerID, payerID)
+        note("diagnoses", sent.diagnoses.joined(separator: " "), diagnoses.joined(separator: " "))
+        if sent.lines.count != lines.count {
+            note("lines", sent.lines.map(\.cpt).joined(separator: " "), lines.map(\.cpt).joined(separator: " "))
+        } else {
+            for (index, (old, new)) in zip(sent.lines, lines).enumerated() where old != new {
+                let line = "line \(index + 1)"
+                note("\(line) date", old.date?.description ?? "", new.date?.description ?? "")
+                note("\(line) place of service", old.placeOfService, new.placeOfService)
+                note("\(line) CPT", old.cpt, new.cpt)
+                note("\(line) modifiers", old.modifiers.joined(separator: " "), new.modifiers.joined(separator: " "))
+                note("\(line) units", old.units, new.units)
+                note("\(line) charge", old.charge.description, new.charge.description)
+                note("\(line) rendering NPI", old.renderingNPI, new.renderingNPI)
+                note("\(line) prior authorization", old.priorAuthorization, new.priorAuthorization)
+            }
+        }
+        return changes
+    }
+}
+
+extension BilledContent.Person: CustomStringConvertible {
+    init(_ person: BilledClaim.Person, withBirthDate: Bool = true) {
+        let fold = { (text: String) in (X12Writer.ascii(text) ?? text).uppercased() }
+        self.init(lastName: fold(person.lastName), firstName: fold(person.firstName), dob: withBirthDate ? person.dob : "")
+    }
+
+    var description: String { "\(firstName) \(lastName)" + (dob.isEmpty ? "" : " born \(dob)") }
+}

@@ -1,0 +1,75 @@
+/// Reads a 277CA (005010X214) of `acknowledgments/`: each claim the payer or
+/// clearinghouse answers in a patient loop (HL level PT, loop 2200D), by the
+/// claim id it repeats in TRN02, with its statuses (STC), the payer's claim
+/// control number (REF*1K) and the charge it read. Statuses of the
+/// submitter, receiver and provider levels describe the whole file, not a
+/// claim, and are read past. An unknown status category or a claim without
+/// its id is an `acknowledgment` warning where it stands.
+enum ClaimAcknowledgmentReader {
+    static let rule = "acknowledgment"
+
+    static func read(_ file: SourceFile, log: FindingLog) -> [ClaimAcknowledgment] {
+        let parsed = X12Parser.parse(file, expecting: .claimAcknowledgment)
+        for problem in parsed.problems { log.add(rule, at: problem.location, problem.message, help: problem.help) }
+        let values = X12Values(log: log, rule: rule)
+        let component = parsed.delimiters?.component ?? ":"
+        let envelope = X12Envelope.read(parsed.segments, set: "277", noun: "a 277CA claim acknowledgment", values: values)
+        return envelope.transactions.map { transaction in
+            var date = transaction.groupDate ?? envelope.interchangeDate
+            var claims: [ClaimStatusReport] = []
+            var level = ""
+            var claimID: Located<String>?
+            /// The report of the claim loop being read, once its first STC is.
+            var current: Int?
+            for segment in transaction.segments {
+                switch segment.id {
+                case "BHT":
+                    date = values.date(segment, 4) ?? date
+                case "HL":
+                    level = segment[3]
+                    claimID = nil
+                    current = nil
+                case "TRN" where level == "PT":
+                    claimID = segment[2].isEmpty ? nil : Located(segment[2].uppercased(), at: segment.location(of: 2))
+                    current = nil
+                    if claimID == nil {
+                        values.warn(segment.location, "the claim's TRN has no claim id (TRN02)", help: "TRN02 of loop 2200D repeats CLM01, the claim id")
+                    }
+                case "STC" where level == "PT":
+                    guard let report = status(segment, claimID: claimID, date: date, component: component, values: values) else { continue }
+                    if let current {
+                        claims[current].statuses += report.statuses
+                    } else {
+                        current = claims.count
+                        claims.append(report)
+                    }
+                case "REF" where level == "PT" && segment[1] == "1K":
+                    if let current { claims[current].payerClaimNumber = segment[2] }
+                default:
+                    break
+                }
+            }
+            return ClaimAcknowledgment(file: file.path, date: date, location: transaction.location, claims: claims)
+        }
+    }
+
+    private static func status(_ segment: X12Segment, claimID: Located<String>?, date: LocalDate?, component: Unicode.Scalar,
+                               values: X12Values) -> ClaimStatusReport? {
+        guard let claimID else {
+            values.warn(segment.location, "STC names no claim: no TRN with the claim id stands before it", help: "a 277CA gives TRN*2*<claim id> before the claim's STC")
+            return nil
+        }
+        let statuses = [1, 10, 11].compactMap { position -> ClaimStatusCode? in
+            let parts = segment.components(position, separator: component)
+            guard let category = parts.first, !category.isEmpty else { return nil }
+            if StatusCodes.categories[category] == nil {
+                values.warn(segment.location(of: position), "\"\(category)\" in \(segment.name(position)) is not a claim status category this version knows",
+                            help: "a 277CA answers with A1 (received), A2 (accepted), A3, A4, A6, A7 or A8 (rejected); the claim's status is left as it was")
+            }
+            return ClaimStatusCode(category: category, status: parts.count > 1 ? parts[1] : "", entity: parts.count > 2 ? parts[2] : "")
+        }
+        return ClaimStatusReport(claimID: claimID, statuses: statuses, payerClaimNumber: nil,
+                                 date: values.date(segment, 2) ?? date, amount: segment[4].isEmpty ? nil : values.amount(segment, 4),
+                                 location: segment.location)
+    }
+}

@@ -1,0 +1,35 @@
+/// `acknowledgment`: a 999 or 277CA in acknowledgments/ that cannot be read
+/// as its guide says, or answers a submission or claim the practice does not
+/// have. GroupChart adds this rule, as it adds `remittance` for 835s.
+struct AcknowledgmentRule: Rule {
+    let id = "acknowledgment"
+    let defaultSeverity = Severity.warning
+    let summary = """
+        a 999 or 277CA in acknowledgments/ cannot be read as 005010X231A1 or 005010X214 says, or answers a \
+        submission (GS06, ST02) or claim id (TRN02) the practice does not have
+        """
+    let explanation = Explanation(
+        checks: """
+            Every .999 and .277 file in acknowledgments/, read with the delimiters its ISA segment names: \
+            envelopes, acknowledgment codes (IK5, AK9), status category codes outside the 277CA's (A1, A2, A3...), \
+            a claim status without its claim id. Then each answer is matched: a 999's AK102 must be the GS06 of \
+            a submission in submissions/ and its AK202 the ST02 of one of its sets; a 277CA's TRN02 must be a \
+            claim id the practice sent or bills.
+            """,
+        why: """
+            An answer that matches nothing tells the practice nothing about its claims: a rejection in it goes \
+            unworked. It is usually a file of another practice, or the answer to a submission never saved.
+            """,
+        example: """
+            acknowledgments/2026-03-13.999:
+              AK1*HC*77*005010X222A1~   where no submission has GS06 77
+            """,
+        fix: """
+            Save in submissions/ the 837P the answer is about (as it was sent), or remove a file that belongs \
+            to another practice.
+            """)
+
+    func check(_ context: RuleContext) -> [Finding] {
+        context.readFindings(of: id) + context.analysis.claimLedger.unmatched.map { Finding($0.location, $0.message, help: $0.help) }
+    }
+}

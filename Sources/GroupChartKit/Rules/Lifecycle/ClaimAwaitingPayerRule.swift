@@ -1,0 +1,35 @@
+/// `claim-awaiting-payer`: a replacement or void is due, but the payer has
+/// not yet given the claim number it must name.
+struct ClaimAwaitingPayerRule: Rule {
+    let id = "claim-awaiting-payer"
+    let defaultSeverity = Severity.warning
+    let readsClaims = true
+    let summary = "a replacement or void is needed but no payer claim control number is known yet"
+    let explanation = Explanation(
+        checks: """
+            Every claim that needs a replacement or a void while no 277CA (REF*1K) or 835 (CLP07) has given the \
+            payer's claim control number, which a replacement or void must name in REF*F8. It stays out of the \
+            batch until an acknowledgment or remittance gives the number.
+            """,
+        why: """
+            A replacement or void without the payer's claim number is rejected, or worse, read as a new claim: \
+            the change has to wait for the payer's answer.
+            """,
+        example: """
+            A claim submitted on 2026-03-13, then changed on 2026-03-14, before any 277CA came back.
+            """,
+        fix: """
+            Save the payer's 277CA in acknowledgments/ or its 835 in remittances/ when it comes; the next build \
+            puts the replacement or void in the batch.
+            """)
+
+    func check(_ context: RuleContext) -> [Finding] {
+        guard let billing = context.billing else { return [] }
+        return billing.batch.corrections.filter { !$0.inBatch && !$0.noVersionOnFile && !$0.held }.compactMap { correction in
+            guard let place = correction.note ?? correction.sent else { return nil }
+            return Finding(place, "the \(correction.frequency.word) of claim \"\(correction.claimID)\" waits: no 277CA or 835 has given the payer's claim number yet",
+                           help: "save the payer's 277CA in acknowledgments/ or 835 in remittances/ when it comes",
+                           related: correction.sent.map { [RelatedLocation($0, "the version last sent")] } ?? [])
+        }
+    }
+}

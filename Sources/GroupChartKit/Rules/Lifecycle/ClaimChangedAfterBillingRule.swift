@@ -1,0 +1,37 @@
+/// `claim-changed-after-billing`: what a billed claim says changed after it
+/// went to the payer, so the next batch carries a replacement.
+struct ClaimChangedAfterBillingRule: Rule {
+    let id = "claim-changed-after-billing"
+    let defaultSeverity = Severity.note
+    let readsClaims = true
+    let summary = "a billed claim's content changed: the batch carries a replacement"
+    let explanation = Explanation(
+        checks: """
+            Every claim that was sent and not rejected whose billed content, as built today, differs from the \
+            version last sent: the patient and subscriber, the payer, the diagnoses in order, or a line's date, \
+            place of service, CPT, modifiers, units, charge, rendering NPI or prior authorization. A change of \
+            wording in a note changes none of these and sends nothing. The message lists what changed.
+            """,
+        why: """
+            A payer pays what it was billed. When an amended note adds interactive complexity or a reviewed plan \
+            changes a diagnosis, the claim on file is wrong: a replacement (frequency 7, naming the payer's claim \
+            number) corrects it, where a second original would be denied as a duplicate.
+            """,
+        example: """
+            sessions/2026-03-12-dbt-skills/chen-lily.md gains `interactive_complexity` after the claim was paid:
+            line 2 (90785) is new, so the batch carries a replacement of the claim.
+            """,
+        fix: "Nothing to fix: review the replacement in build/batch.csv and send it with `groupchart submit`.")
+
+    func check(_ context: RuleContext) -> [Finding] {
+        guard let billing = context.billing else { return [] }
+        return billing.batch.corrections.filter { $0.frequency == .replacement }.compactMap { correction in
+            guard let place = correction.note ?? correction.sent else { return nil }
+            let next = correction.held ? "its replacement waits until the errors that hold the claim are fixed"
+                : correction.inBatch ? "the next batch carries a replacement" : "a replacement waits for the payer's claim number"
+            return Finding(place, "claim \"\(correction.claimID)\" \(correction.why); \(next)",
+                           help: "review it in build/batch.csv, then send it with groupchart submit",
+                           related: correction.sent.map { [RelatedLocation($0, "the version last sent")] } ?? [])
+        }
+    }
+}

@@ -1,0 +1,43 @@
+/// `claim-rejected`: a 999 or 277CA rejected a claim and nothing has sent
+/// it again. A rejected claim never reached adjudication: until it is
+/// corrected and sent, it will never be paid.
+struct ClaimRejectedRule: Rule {
+    let id = "claim-rejected"
+    let defaultSeverity = Severity.error
+    let readsClaims = true
+    let summary = "a 999 or 277CA rejected a claim and no later submission re-sent it"
+    let explanation = Explanation(
+        checks: """
+            Every claim whose latest version a 999 rejected (with its whole transaction set) or a 277CA rejected \
+            (categories A3, A4, A6, A7, A8: unprocessable, not found, missing or invalid information) and that \
+            the next batch does not carry. A claim corrected since (its billed content differs from what was \
+            rejected) goes out again as an original and is not reported; left unchanged, it stays out. The \
+            diagnostic stands at line 1 of the claim's note, with the acknowledgment and its reasons in words.
+            """,
+        why: """
+            A rejected claim never entered the payer's adjudication: no 835 will ever answer it, and the \
+            timely-filing limit keeps running. Billers lose more money to rejections nobody worked than to denials.
+            """,
+        example: """
+            acknowledgments/2026-03-16-aetna.277:
+              TRN*2*20260312XHQ9LUUKCCQT~
+              STC*A7:164:IL*20260316*U*65~   (invalid information: the subscriber's member number)
+            """,
+        fix: """
+            Correct what the reasons name (here the member id in the member's profile.md); the next build puts \
+            the corrected claim in the batch as an original, and `groupchart submit` sends it.
+            """)
+
+    func check(_ context: RuleContext) -> [Finding] {
+        guard let billing = context.billing else { return [] }
+        return billing.batch.standingRejections.map { standing in
+            let rejection = standing.rejection
+            let words = rejection.reasons.joined(separator: "; ")
+            let by = rejection.by999 ? "the 999" : "a 277CA"
+            return Finding(standing.note ?? rejection.location,
+                           "claim \"\(standing.claimID)\" was rejected by \(by)\(rejection.date.map { " of \($0)" } ?? ""): \(words)",
+                           help: "correct what the rejection names; the next build sends the corrected claim as an original",
+                           related: [RelatedLocation(rejection.location, words)])
+        }
+    }
+}

@@ -1,0 +1,43 @@
+/// `claim-void-needed`: a billed claim is no longer billable, so the payer
+/// must be told to take it back.
+struct ClaimVoidNeededRule: Rule {
+    let id = "claim-void-needed"
+    let defaultSeverity = Severity.warning
+    let readsClaims = true
+    let summary = "a billed claim is no longer billable: the batch carries a void"
+    let explanation = Explanation(
+        checks: """
+            Every claim that was sent and not rejected and that the record no longer bills: the member is now \
+            marked absent, the note or session was removed, the session became psychoeducation, the member is \
+            now self-pay. The batch carries a void (frequency 8, naming the payer's claim number, repeating the \
+            lines as last sent); it waits while the payer's claim number is unknown.
+            """,
+        why: """
+            A claim for a service the record no longer supports is an overpayment waiting to be found: billing \
+            an absent member is the first thing auditors look for. Voiding it is how the practice returns it \
+            before an audit does.
+            """,
+        example: """
+            sessions/2026-03-12-dbt-skills/session.md, after billing:
+              attendance:
+                bell-marcus: {status: absent, reason: "signed in by mistake"}
+            """,
+        fix: """
+            Review the void in build/batch.csv and send it with `groupchart submit`. If the change was a mistake, \
+            undo it and the void leaves the batch.
+            """)
+
+    func check(_ context: RuleContext) -> [Finding] {
+        guard let billing = context.billing else { return [] }
+        return billing.batch.corrections.filter { $0.frequency == .void }.compactMap { correction in
+            guard let place = correction.note ?? correction.sent else { return nil }
+            let next = correction.noVersionOnFile
+                ? "no submission in submissions/ holds it, so void it on the payer's portal"
+                : correction.inBatch ? "the next batch carries a void" : "a void waits for the payer's claim number"
+            return Finding(place, "claim \"\(correction.claimID)\" was billed but is \(correction.why); \(next)",
+                           help: correction.noVersionOnFile ? "void the claim with the payer directly"
+                               : "review the void in build/batch.csv, then send it with groupchart submit",
+                           related: correction.sent.map { [RelatedLocation($0, "the version last sent")] } ?? [])
+        }
+    }
+}

@@ -1,0 +1,52 @@
+/// `submission`: an 837P in submissions/ that cannot be read as sent, or
+/// shows signs of being changed after it was sent. GroupChart adds this rule
+/// (lifecycle.md asks that odd files be a warning, never skipped), as it
+/// adds `remittance` for 835s.
+struct SubmissionRule: Rule {
+    let id = "submission"
+    let defaultSeverity = Severity.warning
+    let summary = """
+        an 837P in submissions/ cannot be read as 005010X222A1 says, shares its ISA13 with another, or was changed \
+        after it was sent (its total differs from its lines or from what the payer read)
+        """
+    let explanation = Explanation(
+        checks: """
+            Every .837 file in submissions/, read with the delimiters its ISA segment names: envelopes (ST to SE, \
+            segment counts), amounts and dates, claim frequency codes, a replacement or void without REF*F8, a \
+            claim total (CLM02) that is not the sum of its lines, a file named for another ISA13 than it holds, \
+            two submissions with one ISA13, and a claim whose charge differs from what a 277CA read of it.
+            """,
+        why: """
+            submissions/ is the practice's record of what it billed: it decides what is never sent again. A file \
+            edited after it was sent makes that record false, and two batches with one control number cannot \
+            be told apart by the clearinghouse's answers.
+            """,
+        example: """
+            submissions/2026-03-13-000000001.837 where CLM*20260312T44TH2LHCJVP*80 was edited from 65 after upload.
+            """,
+        fix: """
+            Keep submissions exactly as sent: restore an edited file from git (`git log -p submissions/`). Never \
+            rename or renumber one; `groupchart submit` names and numbers them.
+            """)
+
+    func check(_ context: RuleContext) -> [Finding] {
+        var findings = context.readFindings(of: id)
+        var firstByControl: [String: Submission] = [:]
+        for submission in context.record.billingHistory.submissions {
+            guard let control = submission.interchangeControl, !control.value.isEmpty else { continue }
+            if let first = firstByControl[control.value] {
+                findings.append(Finding(control.location, "interchange control number \(control.value) (ISA13) is also that of \(first.file)",
+                                        help: "each batch has its own ISA13; keep only the file that was sent",
+                                        related: first.interchangeControl.map { [RelatedLocation($0.location, "the same ISA13")] } ?? []))
+            } else {
+                firstByControl[control.value] = submission
+            }
+        }
+        for discrepancy in context.analysis.claimLedger.discrepancies {
+            findings.append(Finding(discrepancy.location, discrepancy.message + "; the submission may have been edited after it was sent",
+                                    help: "restore the submission from git (git log -p submissions/)",
+                                    related: [RelatedLocation(discrepancy.related, "what the payer read")]))
+        }
+        return findings
+    }
+}

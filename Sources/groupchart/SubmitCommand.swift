@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import GroupChartKit
+
+/// `groupchart submit [PATH] [--dry-run] [--through DATE]`: records the next
+/// batch as sent (lifecycle.md).
+struct SubmitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "submit",
+        abstract: "Record the next batch of claims as sent: copy it into submissions/ for upload.",
+        discussion: """
+            Builds, then copies the batch (build/claims.837: originals never sent, corrected rejected claims, \
+            replacements and voids) to submissions/<today>-<ISA13>.837, never over another file. Upload that file \
+            to the clearinghouse; the next build sends nothing it holds again. Refuses (exit status 2) when the \
+            batch is empty, when practice.yaml has no edi:, or when the build cannot write.
+            """
+    )
+
+    @Argument(help: "The practice folder (default: the current folder).")
+    var path: String = "."
+
+    @Flag(help: "Say what would be submitted, and write nothing.")
+    var dryRun = false
+
+    @Option(help: ArgumentHelp("Only claims with a date of service on or before DATE (to record history billed by other means).",
+                               valueName: "YYYY-MM-DD"))
+    var through: String?
+
+    @Option(help: ArgumentHelp("The build's output folder (default: PATH/build).", valueName: "DIR"))
+    var out: String?
+
+    @OptionGroup var options: DiagnosticOptions
+
+    func run() throws {
+        var throughDate: LocalDate?
+        if let through {
+            switch LocalDate.parse(through) {
+            case .success(let date): throughDate = date
+            case .failure(let error): throw fail("--through: \(error.message); \(error.help)")
+            }
+        }
+        let outcome: BatchSubmitter.Outcome
+        do {
+            outcome = try BatchSubmitter.submit(URL(fileURLWithPath: path), options: BatchSubmitter.Options(
+                checker: try options.checkerOptions(), through: throughDate, dryRun: dryRun, output: out.map { URL(fileURLWithPath: $0) }))
+        } catch let refusal as Refusal {
+            throw fail(refusal.description)
+        }
+        options.print(outcome.report)
+        let file = path == "." ? outcome.path : "\(path)/\(outcome.path)"
+        let counts = outcome.summary.description
+        if outcome.dryRun {
+            note("would write \(file): \(counts) (interchange \(outcome.summary.controlNumber)); nothing was written")
+        } else {
+            note("wrote \(file): \(counts) (interchange \(outcome.summary.controlNumber))")
+            note("upload \(file) to \(outcome.receiver); save its 999 and 277CA in acknowledgments/ and commit submissions/ to git")
+        }
+        throw ExitCode(outcome.report.exitStatus)
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+@testable import GroupChartKit
+import GroupChartTestSupport
+import Testing
+
+/// The claims lifecycle (lifecycle.md): what was sent, what came back, each
+/// claim's status, and what the next batch holds.
+@Suite struct LifecycleTests {
+    static let example = FixturePractice.repository.appendingPathComponent("examples/dbt-skills")
+    static func march(_ day: Int) -> LocalDate { LocalDate(year: 2026, month: 3, day: day)! }
+
+    /// The example without its billing history: nothing sent, nothing answered.
+    private func unbilledExample() throws -> FixturePractice {
+        let practice = try FixturePractice(base: Self.example)
+        for folder in ["submissions", "acknowledgments", "remittances"] { try practice.remove(folder) }
+        return practice
+    }
+
+    private func billing(_ practice: FixturePractice, today: LocalDate = FixturePractice.today) throws -> (Billing, CheckReport) {
+        let checked = try GroupChart.check(practice.root, options: Checker.Options(today: today))
+        return (try #require(checked.report.billing), checked.report)
+    }
+
+    /// Submits the batch as `groupchart submit --today` would, and returns its path.
+    @discardableResult
+    private func submit(_ practice: FixturePractice, on day: Int, through: LocalDate? = nil) throws -> String {
+        let outcome = try BatchSubmitter.submit(practice.root, options: BatchSubmitter.Options(
+            checker: Checker.Options(today: Self.march(day)), through: through,
+            output: practice.root.appendingPathComponent("build")))
+        return outcome.path
+    }
+
+    private func claimID(_ billing: Billing, _ member: String, _ day: Int) throws -> Claim {
+        try #require(billing.claims.first { $0.service.member == member && $0.service.date.day == day && $0.service.kind == .group })
+    }
+
+    @Test func theExampleBatchHoldsAnOriginalACorrectedRejectionAndAReplacement() throws {
+        let practice = try FixturePractice(base: Self.example)
+        defer { practice.delete() }
+        let (billing, report) = try billing(practice)
+        #expect(report.errorCount == 0 && report.warningCount == 0)
+        let alvarez = try claimID(billing, "alvarez-sofia", 12).id
+        let reyes = try claimID(billing, "reyes-maria", 12).id
+        let replacement = try #require(billing.batch.entries.first { $0.claim.id == alvarez })
+        #expect(replacement.frequency == .replacement && replacement.payerClaimNumber == "BS2607100431")
+        #expect(replacement.claim.lines.map(\.cpt) == ["90853", "90785"])
+        let resent = try #require(billing.batch.entries.first { $0.claim.id == reyes })
+        #expect(resent.frequency == .original && resent.reason.contains("AET-4408127763 -> AET-4408127736"))
+        #expect(billing.status(of: reyes) == .unbilled, "a rejected claim going out again is unbilled")
+        #expect(billing.ledger.history(reyes)?.rejection?.reasons == ["rejected for invalid information: entity's contract or member number (subscriber)"])
+        #expect(billing.batch.count(.original) == 10 && billing.batch.count(.replacement) == 1 && billing.batch.count(.void) == 0)
+        #expect(billing.batch.controlNumber == 2)
+        let chen = try claimID(billing, "chen-lily", 12).id
+        #expect(billing.status(of: chen) == .partial && billing.ledger.history(chen)?.firstSubmitted == Self.march(13))
+        #expect(billing.status(of: try claimID(billing, "chen-lily", 19).id) == .unbilled)
+    }
+
+    @Test func theStatusFollowsTheLatestEvent() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        let path = try submit(practice, on: 13, through: Self.march(12))
+        #expect(path == "submissions/2026-03-13-000000001.837")
+        var (billing, _) = try billing(practice)
+        let chen = try claimID(billing, "chen-lily", 12)
+        #expect(billing.status(of: chen.id) == .submitted)
+        try practice.write("acknowledgments/a.999", AcknowledgmentFixture.implementation(groupControl: "1", date: Self.march(13), control: 10))
+        (billing, _) = try self.billing(practice)
+        #expect(billing.status(of: chen.id) == .submitted, "a 999 that accepts the file says nothing of the claim")
+        let answer = { (status: String, number: String?) in
+            AcknowledgmentFixture.Answer(claimID: chen.id, status: status, payerClaimNumber: number, dateOfService: Self.march(12), charge: chen.total)
+        }
+        try practice.write("acknowledgments/b.277", AcknowledgmentFixture.claims([answer("A1:19:PR", nil)], date: Self.march(14), control: 11))
+        (billing, _) = try self.billing(practice)
+        #expect(billing.status(of: chen.id) == .received)
+        try practice.write("acknowledgments/c.277", AcknowledgmentFixture.claims([answer("A2:20:PR", "BS9")], date: Self.march(16), control: 12))
+        (billing, _) = try self.billing(practice)
+        #expect(billing.status(of: chen.id) == .accepted && billing.ledger.history(chen.id)?.payerClaimNumber == "BS9")
+        try practice.write("remittances/d.835", RemittanceFixture(trace: "T1", date: Self.march(26), claims: [
+            .init(id: chen.id, billed: chen.total, paid: Money(cents: 5500), adjustments: [("CO", "45", Money(cents: 1000))],
+                  payerClaimNumber: "BS9", dateOfService: Self.march(12)),
+        ]).text)
+        (billing, _) = try self.billing(practice)
+        #expect(billing.status(of: chen.id) == .paid)
+        #expect(billing.ledger.history(chen.id)?.events.map(\.summary).first == "sent as an original")
+        #expect(!billing.batch.entries.contains { $0.claim.id == chen.id }, "a paid claim is never sent again")
+    }
+
+    @Test func aSetThe999RejectedGoesOutAgainAsAnOriginal() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        try submit(practice, on: 13, through: Self.march(12))
+        try practice.write("acknowledgments/a.999", AcknowledgmentFixture.implementation(groupControl: "1", code: "R", date: Self.march(13), control: 10))
+        var (billing, report) = try billing(practice)
+        let chen = try claimID(billing, "chen-lily", 12)
+        #expect(billing.status(of: chen.id) == .unbilled)
+        let entry = try #require(billing.batch.entries.first { $0.claim.id == chen.id })
+        #expect(entry.frequency == .original && entry.reason == "sent again: the 999 rejected its transaction set")
+        #expect(!report.places.contains { $0.hasSuffix("claim-rejected") }, "the batch sends it again: nothing to correct")
+        try submit(practice, on: 14)
+        (billing, report) = try self.billing(practice)
+        #expect(billing.status(of: chen.id) == .submitted)
+        #expect(!report.places.contains { $0.hasSuffix("duplicate-submission") }, "a rejection stands between the two originals")
+    }
+
+    @Test func anUnchangedRejectionStaysOutAndACorrectionGoesOut() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        try submit(practice, on: 13, through: Self.march(12))
+        var (billing, report) = try billing(practice)
+        let reyes = try claimID(billing, "reyes-maria", 12)
+        try practice.write("acknowledgments/a.999", AcknowledgmentFixture.implementation(groupControl: "1", date: Self.march(13), control: 10))
+        try practice.write("acknowledgments/b.277", AcknowledgmentFixture.claims([
+            .init(claimID: reyes.id, status: "A7:164:IL", dateOfService: Self.march(12), charge: reyes.total),
+        ], date: Self.march(16), control: 11))
+        (billing, report) = try self.billing(practice)
+        #expect(billing.status(of: reyes.id) == .rejected)
+        #expect(!billing.batch.entries.contains { $0.claim.id == reyes.id })
+        let rejected = try #require(report.diagnostics.first { $0.rule == "claim-rejected" })
+        #expect(rejected.location.description == "sessions/2026-03-12-dbt-skills/reyes-maria.md:1:1" && rejected.severity == .error)
+        #expect(rejected.related.first?.location.file == "acknowledgments/b.277")
+        #expect(rejected.message.contains("entity's contract or member number (subscriber)"))
+        let profile = "members/reyes-maria/profile.md"
+        try practice.write(profile, try practice.read(profile).replacingOccurrences(of: "AET-4408127736", with: "AET-4408127737"))
+        (billing, report) = try self.billing(practice)
+        #expect(billing.batch.entries.first { $0.claim.id == reyes.id }?.frequency == .original)
+        #expect(!report.places.contains { $0.hasSuffix("claim-rejected") })
+    }
+
+    @Test func aChangeAfterBillingIsAReplacementOnceThePayerNumberIsKnown() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        try submit(practice, on: 13, through: Self.march(12))
+        try practice.write("acknowledgments/a.999", AcknowledgmentFixture.implementation(groupControl: "1", date: Self.march(13), control: 10))
+        try practice.write("practice.yaml", try practice.read("practice.yaml").replacingOccurrences(of: "\"90853\": 65.00", with: "\"90853\": 70.00"))
+        var (billing, report) = try billing(practice)
+        let chen = try claimID(billing, "chen-lily", 12)
+        #expect(!billing.batch.entries.contains { $0.claim.id == chen.id })
+        #expect(report.diagnostics.contains { $0.rule == "claim-awaiting-payer" && $0.location.file.hasSuffix("chen-lily.md") })
+        #expect(report.diagnostics.contains { $0.rule == "claim-changed-after-billing" && $0.message.contains("line 1 charge 65.00 -> 70.00") })
+        try practice.write("acknowledgments/b.277", AcknowledgmentFixture.claims([
+            .init(claimID: chen.id, payerClaimNumber: "BS7", dateOfService: Self.march(12), charge: Money(cents: 6500)),
+        ], date: Self.march(16), control: 11))
+        (billing, report) = try self.billing(practice)
+        let entry = try #require(billing.batch.entries.first { $0.claim.id == chen.id })
+        #expect(entry.frequency == .replacement && entry.payerClaimNumber == "BS7" && entry.lastSent == "submissions/2026-03-13-000000001.837")
+        #expect(!report.diagnostics.contains { $0.rule == "claim-awaiting-payer" && $0.location.file.hasSuffix("chen-lily.md") })
+    }
+
+    @Test func aMemberFoundAbsentAfterBillingIsVoided() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        try submit(practice, on: 13, through: Self.march(12))
+        let (before, _) = try billing(practice)
+        let chen = try claimID(before, "chen-lily", 12)
+        try practice.write("acknowledgments/a.999", AcknowledgmentFixture.implementation(groupControl: "1", date: Self.march(13), control: 10))
+        try practice.write("acknowledgments/b.277", AcknowledgmentFixture.claims([
+            .init(claimID: chen.id, payerClaimNumber: "BS7", dateOfService: Self.march(12), charge: chen.total),
+        ], date: Self.march(16), control: 11))
+        let session = "sessions/2026-03-12-dbt-skills/session.md"
+        try practice.write(session, try practice.read(session)
+            .replacingOccurrences(of: "  chen-lily: present", with: "  chen-lily: {status: absent, reason: signed in by mistake}"))
+        try practice.remove("sessions/2026-03-12-dbt-skills/chen-lily.md")
+        let (billing, report) = try billing(practice)
+        let void = try #require(billing.batch.entries.first { $0.claim.id == chen.id })
+        #expect(void.frequency == .void && void.payerClaimNumber == "BS7" && void.member == "chen-lily")
+        #expect(void.claim.lines.map(\.cpt) == ["90853"] && void.claim.total == chen.total, "a void repeats the lines as sent")
+        let warning = try #require(report.diagnostics.first { $0.rule == "claim-void-needed" })
+        #expect(warning.message.contains("chen-lily is now marked absent") && warning.location.file == session)
+        #expect(billing.status(of: chen.id) == .accepted)
+    }
+
+    @Test func theNextControlNumberFollowsTheLargestOnFile() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        try submit(practice, on: 13, through: Self.march(12))
+        let first = try practice.read("submissions/2026-03-13-000000001.837")
+        try practice.write("submissions/from-another-program.837",
+                           first.replacingOccurrences(of: "*000000001*0*T*:", with: "*000000120*0*T*:").replacingOccurrences(of: "CLM*20260312", with: "CLM*20260311"))
+        let (billing, _) = try billing(practice)
+        #expect(billing.batch.controlNumber == 121)
+    }
+
+    @Test func describesStatusCodesInWords() {
+        #expect(StatusCodes.describe(ClaimStatusCode(category: "A2", status: "20", entity: "PR"))
+                == "accepted into the payer's adjudication system: accepted for processing (payer)")
+        #expect(StatusCodes.describe(ClaimStatusCode(category: "A3", status: "562", entity: "85"))
+                == "returned as unprocessable: entity's National Provider Identifier (NPI) (billing provider)")
+        #expect(StatusCodes.describe(ClaimStatusCode(category: "A6", status: "9999", entity: ""))
+                == "rejected for missing information: status code 9999 (see the X12 health care claim status codes)")
+    }
+}
