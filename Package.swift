@@ -51,7 +51,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GroupChartEndToEndTests",
-            dependencies: ["GroupChartTestSupport"]
+            dependencies: ["GroupChartKit", "GroupChartTestSupport"]
         ),
     ]
 )

@@ -11,7 +11,7 @@ public enum AcknowledgmentFixture {
     public static func implementation(groupControl: String, setControl: String = "0001", code: String = "A",
                                       date: LocalDate, control: Int) -> String {
         var body = ["AK1*HC*\(groupControl)*005010X222A1", "AK2*837*\(setControl)*005010X222A1"]
-        if code == "R" { body += ["IK3*NM1*16*2010BA*8", "IK4*9*67*7*X"] }
+        if code == "R" { body += ["IK3*NM1*16*2010*8", "IK4*9*67*7*X"] }
         body += ["IK5*\(code)" + (code == "R" ? "*5" : ""), "AK9*\(code)*1*1*\(code == "R" ? 0 : 1)"]
         return interchange(functional: "FA", version: "005010X231A1", set: "999", body: body, date: date, control: control)
     }
