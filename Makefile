@@ -28,7 +28,8 @@ demo: build
 	@echo "== groupchart build $(EXAMPLE)"
 	@$(BIN) build $(EXAMPLE); status=$$?; \
 	  echo ""; \
-	  echo "Open $(EXAMPLE)/build/index.html in a browser: the dashboard, session packets and member charts."; \
+	  echo "Open $(EXAMPLE)/build/index.html in a browser: the dashboard (with the claims pipeline), session packets and member charts."; \
+	  echo "The next batch of claims is $(EXAMPLE)/build/claims.837, listed in batch.csv; the README's \"A biller's week\" submits it."; \
 	  echo "The command is $(BIN); try $(BIN) explain for the rule catalogue."; \
 	  exit $$status
 

@@ -167,6 +167,7 @@ import Testing
         let practice = try FixturePractice(base: Self.example)
         defer { practice.delete() }
         for folder in ["submissions", "acknowledgments", "remittances"] { try practice.remove(folder) }
+        try? practice.remove("build")
         let noEDI = try FixturePractice(base: Self.example)
         defer { noEDI.delete() }
         for folder in ["submissions", "acknowledgments", "remittances"] { try noEDI.remove(folder) }

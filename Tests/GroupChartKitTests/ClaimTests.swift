@@ -104,7 +104,7 @@ import Testing
     @Test func exampleClaimsMatchTheirGoldenFiles() throws {
         let (output, _) = try build(Self.example)
         defer { try? FileManager.default.removeItem(at: output) }
-        for file in ["claims.csv", "claims-held.csv"] {
+        for file in ["claims.csv", "claims-held.csv", "batch.csv"] {
             try Golden.compare(try String(contentsOf: output.appendingPathComponent(file), encoding: .utf8),
                                to: Self.golden.appendingPathComponent(file))
         }

@@ -801,6 +801,76 @@ enum BundledSchemas {
             {"$ref": "#/definitions/severityMapping"}
           ]
         },
+        "claim-rejected": {
+          "description": "a 999 or 277CA rejected a claim and no later submission re-sent it (groupchart explain claim-rejected)",
+          "anyOf": [
+            {"$ref": "#/definitions/severity"},
+            {"$ref": "#/definitions/severityMapping"}
+          ]
+        },
+        "claim-changed-after-billing": {
+          "description": "a billed claim's content changed: the batch carries a replacement (groupchart explain claim-changed-after-billing)",
+          "anyOf": [
+            {"$ref": "#/definitions/severity"},
+            {"$ref": "#/definitions/severityMapping"}
+          ]
+        },
+        "claim-void-needed": {
+          "description": "a billed claim is no longer billable: the batch carries a void (groupchart explain claim-void-needed)",
+          "anyOf": [
+            {"$ref": "#/definitions/severity"},
+            {"$ref": "#/definitions/severityMapping"}
+          ]
+        },
+        "claim-awaiting-payer": {
+          "description": "a replacement or void is needed but no payer claim control number is known yet (groupchart explain claim-awaiting-payer)",
+          "anyOf": [
+            {"$ref": "#/definitions/severity"},
+            {"$ref": "#/definitions/severityMapping"}
+          ]
+        },
+        "duplicate-submission": {
+          "description": "one claim id sent as an original in two submissions with no rejection between them (groupchart explain duplicate-submission)",
+          "anyOf": [
+            {"$ref": "#/definitions/severity"},
+            {"$ref": "#/definitions/severityMapping"}
+          ]
+        },
+        "submission-unacknowledged": {
+          "description": "a submission older than `days` (default 7) has no 999 (groupchart explain submission-unacknowledged)",
+          "anyOf": [
+            {"$ref": "#/definitions/severity"},
+            {
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "severity": {"$ref": "#/definitions/severity"},
+                "days": {
+                  "description": "default 7",
+                  "type": ["number", "string"],
+                  "minimum": 0,
+                  "maximum": 365,
+                  "pattern": "^[0-9]+(\\.[0-9]+)?$",
+                  "examples": [7]
+                }
+              }
+            }
+          ]
+        },
+        "submission": {
+          "description": "an 837P in submissions/ cannot be read as 005010X222A1 says, shares its ISA13 with another, or was changed after it was sent (groupchart explain submission)",
+          "anyOf": [
+            {"$ref": "#/definitions/severity"},
+            {"$ref": "#/definitions/severityMapping"}
+          ]
+        },
+        "acknowledgment": {
+          "description": "a 999 or 277CA in acknowledgments/ cannot be read as its guide says, or answers a submission or claim id the practice does not have (groupchart explain acknowledgment)",
+          "anyOf": [
+            {"$ref": "#/definitions/severity"},
+            {"$ref": "#/definitions/severityMapping"}
+          ]
+        },
         "remittance": {
           "description": "an 835 in remittances/ holds what cannot be read as 005010X221A1 says, pays a claim id the practice has no claim for, or reverses a payment no 835 shows (groupchart explain remittance)",
           "anyOf": [

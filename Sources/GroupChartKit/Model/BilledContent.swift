@@ -59,20 +59,22 @@ public struct BilledContent: Sendable, Equatable {
         note("member id", sent.memberID, memberID)
         note("payer id", sent.payerID, payerID)
         note("diagnoses", sent.diagnoses.joined(separator: " "), diagnoses.joined(separator: " "))
-        if sent.lines.count != lines.count {
-            note("lines", sent.lines.map(\.cpt).joined(separator: " "), lines.map(\.cpt).joined(separator: " "))
-        } else {
-            for (index, (old, new)) in zip(sent.lines, lines).enumerated() where old != new {
-                let line = "line \(index + 1)"
-                note("\(line) date", old.date?.description ?? "", new.date?.description ?? "")
-                note("\(line) place of service", old.placeOfService, new.placeOfService)
-                note("\(line) CPT", old.cpt, new.cpt)
-                note("\(line) modifiers", old.modifiers.joined(separator: " "), new.modifiers.joined(separator: " "))
-                note("\(line) units", old.units, new.units)
-                note("\(line) charge", old.charge.description, new.charge.description)
-                note("\(line) rendering NPI", old.renderingNPI, new.renderingNPI)
-                note("\(line) prior authorization", old.priorAuthorization, new.priorAuthorization)
-            }
+        for (index, (old, new)) in zip(sent.lines, lines).enumerated() where old != new {
+            let line = "line \(index + 1)"
+            note("\(line) date", old.date?.description ?? "", new.date?.description ?? "")
+            note("\(line) place of service", old.placeOfService, new.placeOfService)
+            note("\(line) CPT", old.cpt, new.cpt)
+            note("\(line) modifiers", old.modifiers.joined(separator: " "), new.modifiers.joined(separator: " "))
+            note("\(line) units", old.units, new.units)
+            note("\(line) charge", old.charge.description, new.charge.description)
+            note("\(line) rendering NPI", old.renderingNPI, new.renderingNPI)
+            note("\(line) prior authorization", old.priorAuthorization, new.priorAuthorization)
+        }
+        for (index, line) in lines.enumerated().dropFirst(sent.lines.count) {
+            changes.append("line \(index + 1) added: \(line.cpt) at \(line.charge)")
+        }
+        for (index, line) in sent.lines.enumerated().dropFirst(lines.count) {
+            changes.append("line \(index + 1) removed: \(line.cpt) at \(line.charge)")
         }
         return changes
     }

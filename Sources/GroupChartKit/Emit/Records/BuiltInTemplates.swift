@@ -284,13 +284,13 @@ enum BuiltInTemplates {
         "pipeline": ##"""
 <div class="pipeline-figures">
 {{{chartSVG}}}
-<div>
-<div class="stat"><b>{{unbilled}}</b><span>Unbilled</span></div>
-<div class="stat"><b>{{inFlight}}</b><span>In flight</span></div>
-<div class="stat"><b>{{rejected}}</b><span>Rejected</span></div>
-<div class="stat"><b>{{settled}}</b><span>Settled</span></div>
-<div class="stat"><b>{{toSend}}</b><span>To send</span></div>
-</div>
+<table class="figures">
+<thead><tr><th>Claims</th><th class="num">Count</th><th class="num">Billed</th></tr></thead>
+<tbody>
+{{#figures}}<tr><td>{{label}}</td><td class="num">{{count}}</td><td class="num">{{amount}}</td></tr>
+{{/figures}}
+</tbody>
+</table>
 </div>
 {{#hasRejections}}
 <h3>Rejected claims</h3>
@@ -419,7 +419,8 @@ section.keep { break-inside: avoid; }
 .stat b { display: block; font: 600 1.35rem/1.1 "Helvetica Neue", Arial, "Liberation Sans", sans-serif; }
 .stat span { font: 0.75rem "Helvetica Neue", Arial, "Liberation Sans", sans-serif; color: var(--muted); text-transform: uppercase; letter-spacing: 0.04em; }
 a { color: var(--accent); }
-.pipeline-figures { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 1rem; break-inside: avoid; }
+.pipeline-figures { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 1.5rem; break-inside: avoid; }
+table.figures { width: auto; min-width: 14rem; }
 svg.pipeline text { font-family: "Helvetica Neue", Arial, "Liberation Sans", sans-serif; fill: #222; }
 tr.history td { font-size: 0.8rem; color: var(--muted); border-top: none; padding-top: 0; }
 @media screen { body { padding: 0.6in 0.4in; } section.member-note { margin-top: 2.5rem; padding-top: 1rem; border-top: 3px double var(--rule); } }

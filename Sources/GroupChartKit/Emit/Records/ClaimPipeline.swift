@@ -9,13 +9,20 @@ struct ClaimPipeline {
     /// The pipeline of `entries` (every claim, or one member's); the batch
     /// rows are those of the same claims.
     func view(_ entries: [ReimbursementEntry]) -> PipelineView {
-        let count = { (statuses: Set<ClaimStatus>) in entries.filter { statuses.contains($0.status) }.count }
-        let unbilled = count([.unbilled])
-        let inFlight = count([.submitted, .received, .accepted])
-        let rejected = count([.rejected])
-        let settled = count([.paid, .partial, .denied, .voided])
+        let stages: [(label: String, statuses: Set<ClaimStatus>)] = [
+            ("Unbilled", [.unbilled]), ("In flight", [.submitted, .received, .accepted]), ("Rejected", [.rejected]),
+            ("Settled", [.paid, .partial, .denied, .voided]),
+        ]
         let ids = Set(entries.map(\.claimID))
         let batch = billing.batch.entries.filter { ids.contains($0.claim.id) }
+        var figures = stages.map { stage in
+            let found = entries.filter { stage.statuses.contains($0.status) }
+            return FigureView(label: stage.label, count: found.count,
+                              amount: ReimbursementSummary.dollars(found.reduce(Money.zero) { $0 + $1.billed }))
+        }
+        figures.append(FigureView(label: "To send", count: batch.count,
+                                  amount: ReimbursementSummary.dollars(batch.reduce(Money.zero) { $0 + $1.claim.total })))
+        let (unbilled, inFlight, rejected, settled) = (figures[0].count, figures[1].count, figures[2].count, figures[3].count)
         // A rejection stands until a later version is sent; one corrected
         // since is shown too, with the batch that sends it again.
         let resent = Set(batch.map(\.claim.id))
@@ -33,7 +40,7 @@ struct ClaimPipeline {
             .init(label: "To send", count: batch.count, fill: "#ffffff"),
         ])
         return PipelineView(
-            unbilled: unbilled, inFlight: inFlight, rejected: rejected, settled: settled, toSend: batch.count, chartSVG: chart,
+            figures: figures, chartSVG: chart,
             rejections: rejections,
             batch: batch.map { entry in
                 BatchRowView(claimID: entry.claim.id, date: entry.date?.description ?? "", member: format.memberName(entry.member),
@@ -52,17 +59,20 @@ struct ClaimPipeline {
 }
 
 struct PipelineView {
-    var unbilled: Int
-    var inFlight: Int
-    var rejected: Int
-    var settled: Int
-    var toSend: Int
+    /// Each stage with how many claims and what they bill.
+    var figures: [FigureView]
     /// Drawn from counts and fixed labels only, so it is safe unescaped.
     var chartSVG: String
     var rejections: [RejectionView]
     var batch: [BatchRowView]
     var hasRejections: Bool
     var hasBatch: Bool
+}
+
+struct FigureView {
+    var label: String
+    var count: Int
+    var amount: String
 }
 
 struct RejectionView {

@@ -12,8 +12,8 @@ enum PipelineChart {
 
     static func svg(_ bars: [Bar]) -> String {
         let rowHeight = 22
-        let labelWidth = 96
-        let barWidth = 180
+        let labelWidth = 70
+        let barWidth = 150
         let largest = max(1, bars.map(\.count).max() ?? 1)
         let height = rowHeight * bars.count + 4
         var parts = ["<svg class=\"pipeline\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(labelWidth + barWidth + 48)\" height=\"\(height)\" "
