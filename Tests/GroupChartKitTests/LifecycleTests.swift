@@ -188,4 +188,59 @@ import Testing
         #expect(StatusCodes.describe(ClaimStatusCode(category: "A6", status: "9999", entity: ""))
                 == "rejected for missing information: status code 9999 (see the X12 health care claim status codes)")
     }
+
+    @Test func timelyFilingMeasuresToTheFirstSubmission() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        try practice.write("practice.yaml", try practice.read("practice.yaml")
+            .replacingOccurrences(of: "    telehealth_modifier: \"95\"\n", with: "    telehealth_modifier: \"95\"\n    timely_filing_days: 10\n"))
+        try practice.write("acknowledgments/a.999", AcknowledgmentFixture.implementation(groupControl: "1", date: Self.march(13), control: 10))
+        try submit(practice, on: 13, through: Self.march(12))
+        var (_, report) = try billing(practice, today: LocalDate(year: 2026, month: 6, day: 30)!)
+        let late = report.diagnostics.filter { $0.rule == "timely-filing" }.map(\.location.file)
+        #expect(!late.contains("sessions/2026-03-12-dbt-skills/nguyen-lan.md"), "sent the next day: in time, whatever came back")
+        #expect(late.contains("sessions/2026-03-19-dbt-skills/nguyen-lan.md"), "never sent, 103 days on")
+        try submit(practice, on: 31)
+        (_, report) = try billing(practice, today: LocalDate(year: 2026, month: 6, day: 30)!)
+        let sentLate = try #require(report.diagnostics.first { $0.rule == "timely-filing" && $0.location.file == "sessions/2026-03-19-dbt-skills/nguyen-lan.md" })
+        #expect(sentLate.message == "the claim was first sent 12 days after the date of service, past Aetna's 10-day filing limit")
+    }
+
+    /// Two batches with one control number, and a submission renamed or
+    /// edited after it was sent, are `submission` warnings; the file is read on.
+    @Test func aSubmissionChangedAfterItWasSentIsAWarning() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        try submit(practice, on: 13, through: Self.march(12))
+        let sent = try practice.read("submissions/2026-03-13-000000001.837")
+        try practice.write("submissions/2026-03-14-000000002.837", sent)
+        try practice.write("acknowledgments/a.999", AcknowledgmentFixture.implementation(groupControl: "1", date: Self.march(14), control: 10))
+        let report = try practice.check()
+        let warnings = report.diagnostics.filter { $0.rule == "submission" }.map(\.message)
+        #expect(warnings.contains("the file is named for interchange 000000002 but its ISA13 is \"000000001\""))
+        #expect(warnings.contains("interchange control number 000000001 (ISA13) is also that of submissions/2026-03-13-000000001.837"))
+        #expect(report.diagnostics.contains { $0.rule == "duplicate-submission" }, "the copy sends every claim a second time")
+    }
+
+    /// The dashboard shows the pipeline as an inline chart beside its
+    /// figures, with the rejection's reasons and the batch; a member's chart
+    /// shows each claim's history with dates and files. No script anywhere.
+    @Test func theRecordsShowThePipelineAndEachClaimsHistory() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-pipeline-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        _ = try Builder.build(Self.example, options: Builder.Options(checker: Checker.Options(today: FixturePractice.today), output: output))
+        let index = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains("<svg class=\"pipeline\"") && index.contains("aria-label=\"10 Unbilled, 0 In flight, 0 Rejected, 5 Settled, 11 To send\""))
+        #expect(index.contains("rejected for invalid information: entity&#39;s contract or member number (subscriber)"))
+        #expect(index.contains("<td>replacement</td><td>changed after billing: line 2 added: 90785 at 15.00</td>"))
+        let chart = try String(contentsOf: output.appendingPathComponent("members/alvarez-sofia.html"), encoding: .utf8)
+        for event in ["<td class=\"date\">2026-03-13</td><td colspan=\"7\">sent as an original</td><td colspan=\"2\"><code>submissions/2026-03-13-000000001.837</code>",
+                      "accepted by the 999", "277CA: accepted into the payer&#39;s adjudication system: accepted for processing (payer), payer claim BS2607100431",
+                      "835: paid 55.00, member owes 0.00 (trace 1EFT0326004417)"] {
+            #expect(chart.contains(event), "\(event)")
+        }
+        for file in ["index.html", "members/alvarez-sofia.html", "members/reyes-maria.html"] {
+            #expect(!(try String(contentsOf: output.appendingPathComponent(file), encoding: .utf8)).lowercased().contains("<script"))
+        }
+    }
 }
