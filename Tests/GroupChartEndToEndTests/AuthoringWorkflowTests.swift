@@ -64,7 +64,7 @@ import Testing
 
             """)
         let group = try read(root, "groups/coping-skills.md")
-        try write(root, "groups/coping-skills.md", group.replacingOccurrences(of: "members: [example-jordan]", with: "members: [example-jordan, sample-riley]"))
+        try write(root, "groups/coping-skills.md", group.replacingOccurrences(of: "\n---\n## Purpose", with: "\n  - sample-riley\n---\n## Purpose"))
     }
 
     /// The front-matter of a skeleton as written, with `body` below it.

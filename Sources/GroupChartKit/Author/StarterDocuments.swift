@@ -89,7 +89,9 @@ struct StarterDocuments {
         cpt: "90853"                       # group psychotherapy
         facilitator: \(Self.clinician)                # the clinician who leads it (an id of practice.yaml)
         # co_facilitator: another-clinician   # optional
-        members: [\(Self.member)]          # the enrolled members: folder names under members/
+        members:                           # the roster: who is enrolled, by folder name under members/
+          - id: \(Self.member)             # a member id alone is enrolled on every date;
+            joined: \(today)             # joined and left (both optional, inclusive) date the enrollment
         ---
         ## Purpose
         A weekly 90-minute skills group for adults with anxiety: worry postponement,

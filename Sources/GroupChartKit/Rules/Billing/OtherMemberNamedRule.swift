@@ -25,7 +25,7 @@ struct OtherMemberNamedRule: Rule {
         return record.sessions.flatMap { session -> [Finding] in
             guard let log = session.note else { return [] }
             var others = Set(log.attendance.map(\.member.value))
-            if let group = record.group(of: log) { others.formUnion(group.members.map(\.value)) }
+            if let group = record.group(of: log) { others.formUnion(group.roster.map(\.member.value)) }
             return session.progressNotes.filter(\.isReadable).flatMap { note -> [Finding] in
                 let ownNames = Set(Self.names(of: record.member(note.member)).map(Self.words))
                 let blocks = note.content.body.blocks.map { block in

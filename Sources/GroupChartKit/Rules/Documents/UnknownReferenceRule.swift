@@ -39,7 +39,7 @@ private struct References {
         for group in record.groups {
             clinician(group.facilitator)
             clinician(group.coFacilitator)
-            group.members.forEach { member($0) }
+            group.roster.forEach { member($0.member) }
         }
         for member in record.members {
             if case .insured(let insurance)? = member.profile?.coverage {
