@@ -220,8 +220,15 @@ enum BundledSchemas {
       "examples": ["group psychotherapy"]
     },
     "group": {
-      "description": "The id of the group this plan treats in.",
-      "allOf": [{"$ref": "#/definitions/id"}]
+      "description": "The group this plan treats in, or a list of them: a group session is billed only for a group the plan in effect names.",
+      "anyOf": [
+        {"$ref": "#/definitions/id"},
+        {
+          "type": "array",
+          "items": {"$ref": "#/definitions/id"}
+        }
+      ],
+      "examples": ["dbt-skills"]
     },
     "frequency": {
       "description": "How often: weekly, every other week.",

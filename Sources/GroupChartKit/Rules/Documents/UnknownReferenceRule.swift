@@ -47,7 +47,7 @@ private struct References {
                 clinician(insurance.benefits?.verifiedBy)
             }
             for plan in member.plans {
-                group(plan.group)
+                plan.groups.forEach { group($0) }
                 clinician(plan.signedBy)
             }
             for note in member.individualNotes {
