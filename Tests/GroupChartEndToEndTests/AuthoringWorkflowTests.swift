@@ -89,9 +89,12 @@ import Testing
         #expect(Set(rules).isSubset(of: ["empty-section", "goal-status", "risk-level", "unsigned-note", "missing-field"]), "\(rules)")
 
         let folder = "sessions/\(Self.today)-coping-skills"
+        // A session that ended at 00:01 today, so that its notes can be
+        // signed then whatever the hour the test runs (sign refuses a time
+        // later than now).
         let session = try Self.read(root, "\(folder)/session.md")
-            .replacingOccurrences(of: "\nstart:  ", with: "\nstart: \"14:00\"")
-            .replacingOccurrences(of: "\nend:    ", with: "\nend: \"15:30\"")
+            .replacingOccurrences(of: "\nstart:  ", with: "\nstart: \"00:00\"")
+            .replacingOccurrences(of: "\nend:    ", with: "\nend: \"00:01\"")
         try Self.write(root, "\(folder)/session.md", Self.filled(session, """
             ## Summary
             Members learned worry postponement and practised scheduling a daily worry period.
@@ -133,9 +136,9 @@ import Testing
 
             """))
         for note in ["session.md", "example-jordan.md", "sample-riley.md"] {
-            let signed = try Binary.run(["sign", root.appendingPathComponent("\(folder)/\(note)").path, "--by", "rivera", "--at", "\(Self.today)T16:00"])
+            let signed = try Binary.run(["sign", root.appendingPathComponent("\(folder)/\(note)").path, "--by", "rivera", "--at", "\(Self.today)T00:01"])
             #expect(signed.status == 0, "\(note): \(signed.standardError)")
-            #expect(signed.standardOutput.hasPrefix("signed \(folder)/\(note) by rivera at \(Self.today)T16:00 (sha256:"))
+            #expect(signed.standardOutput.hasPrefix("signed \(folder)/\(note) by rivera at \(Self.today)T00:01 (sha256:"))
         }
         let final = try Binary.run(["check", root.path, "--today", Self.today])
         #expect(final.standardOutput == "0 errors, 0 warnings in 9 files\n")
@@ -171,8 +174,10 @@ import Testing
 
         let stranger = try Binary.run(["sign", note.path, "--by", "rivra"])
         #expect(stranger.status == 2 && stranger.standardError.contains("did you mean \"rivera\"?"))
-        let unfinished = try Binary.run(["sign", note.path, "--by", "rivera", "--at", "\(Self.today)T23:00"])
+        let unfinished = try Binary.run(["sign", note.path, "--by", "rivera", "--at", "\(Self.today)T00:00"])
         #expect(unfinished.status == 2 && unfinished.standardError.contains("[empty-section]"))
+        let future = try Binary.run(["sign", note.path, "--by", "rivera", "--at", "2099-01-01T00:00"])
+        #expect(future.status == 2 && future.standardError.contains("--at 2099-01-01T00:00 is in the future"))
         #expect(try String(contentsOf: note, encoding: .utf8) == skeleton)
     }
 
