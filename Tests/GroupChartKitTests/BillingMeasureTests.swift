@@ -57,8 +57,25 @@ import Testing
         #expect(shared.count == 2, "sentences in every note are shared group content")
         let own = similarity.shingles(note, excluding: shared)
         #expect(NoteSimilarity.jaccard(own, own) == 1, "with no own text left the notes are identical")
-        #expect(similarity.sharedSentences(sessionNote: nil, memberNotes: [note, note]).count == 2,
-                "of two notes, a sentence both hold is in more than half of them (rules.md)")
+    }
+
+    /// Group content is what the session note holds, or at least 3 member
+    /// notes and more than half of them (rules.md): in a session of one,
+    /// two or three notes, a sentence two notes share is their own text.
+    @Test func sharedContentNeedsThreeNotesAndMoreThanHalf() {
+        let similarity = NoteSimilarity(record: PracticeRecord(files: [], strays: [], practice: nil, groups: [], members: [],
+                                                               sessions: [], services: [], readFindings: []))
+        let common: [NoteSimilarity.Sentence] = [[1, 2, 3]]
+        let other: [NoteSimilarity.Sentence] = [[9, 9, 9]]
+        func shared(_ notes: [[NoteSimilarity.Sentence]]) -> Int {
+            similarity.sharedSentences(sessionNote: nil, memberNotes: notes).count
+        }
+        #expect(shared([common]) == 0, "a session of one shares nothing")
+        #expect(shared([common, common]) == 0, "of two notes, a sentence both hold is still their own")
+        #expect(shared([common, common, other]) == 0, "two of three is not three notes")
+        #expect(shared([common, common, common]) == 1)
+        #expect(shared([common, common, common, other, other, other]) == 0, "three of six is not more than half")
+        #expect(shared([common, common, common, other, other]) == 1)
     }
 
     @Test func sentencesDoNotEndAtTitles() {
