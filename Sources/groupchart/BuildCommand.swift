@@ -43,6 +43,10 @@ struct BuildCommand: ParsableCommand {
         for (id, rules) in result.skippedMembers {
             note("skipped member \(id): \(rules.isEmpty ? "no profile" : "errors (\(rules.joined(separator: ", ")))")")
         }
+        let stopped = result.report.interchangeHeldBy
+        if !stopped.isEmpty {
+            note("claims.837 not written: errors in edi: of practice.yaml (\(stopped.joined(separator: ", ")))")
+        }
         let shown = out ?? (path == "." ? "build" : "\(path)/build")
         note("wrote \(result.written.count) files to \(shown)/; open \(shown)/index.html")
         throw ExitCode(result.report.exitStatus)

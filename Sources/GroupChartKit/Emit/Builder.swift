@@ -74,6 +74,7 @@ public enum Builder {
         var outputs = records.render()
         do {
             let files = ClaimFiles(claims: claims, reimbursement: reimbursement, practice: checked.record.practice,
+                                   interchangeHeldBy: checked.report.interchangeHeldBy,
                                    today: options.checker.today)
             outputs.merge(try files.render()) { _, claim in claim }
         } catch {

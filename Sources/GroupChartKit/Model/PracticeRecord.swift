@@ -90,4 +90,6 @@ public struct ReadFinding: Sendable {
     public var location: SourceLocation
     public var message: String
     public var help: String
+    /// The claims it holds, where its place alone does not tell (`Finding.scope`).
+    public var scope: ClaimScope? = nil
 }
