@@ -32,41 +32,6 @@ import Testing
         return (json?["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }
     }
 
-    /// A second member, with a plan of her own, so that the session is a group.
-    static func addSecondMember(to root: URL) throws {
-        try write(root, "members/sample-riley/profile.md", """
-            ---
-            first_name: Riley
-            last_name: Sample
-            dob: 1987-09-14
-            sex: F
-            insurance: self-pay
-            ---
-
-            """)
-        try write(root, "members/sample-riley/plan-\(today).md", """
-            ---
-            effective: \(today)
-            review_by: 2099-01-01
-            modality: group psychotherapy
-            group: coping-skills
-            frequency: weekly
-            session_minutes: 90
-            duration: 12 weeks
-            diagnoses: [F41.0]
-            goals:
-              G1: Reduce panic attacks from 3 a week to 1
-            signed_by: rivera
-            signed_on: \(today)
-            ---
-            ## Rationale
-            Interoceptive exposure is practised best with peers who model it.
-
-            """)
-        let group = try read(root, "groups/coping-skills.md")
-        try write(root, "groups/coping-skills.md", group.replacingOccurrences(of: "\n---\n## Purpose", with: "\n  - sample-riley\n---\n## Purpose"))
-    }
-
     /// The front-matter of a skeleton as written, with `body` below it.
     static func filled(_ skeleton: String, _ body: String) -> String {
         let parts = skeleton.components(separatedBy: "\n---\n")
@@ -79,9 +44,8 @@ import Testing
         #expect(try Binary.run(["init", root.path]).status == 0)
         let clean = try Binary.run(["check", root.path, "--today", Self.today])
         #expect(clean.status == 0)
-        #expect(clean.standardOutput == "0 errors, 0 warnings in 4 files\n")
+        #expect(clean.standardOutput == "0 errors, 0 warnings in 6 files\n")
 
-        try Self.addSecondMember(to: root)
         let created = try Binary.run(["new", "session", "--group", "coping-skills", "--date", Self.today, root.path])
         #expect(created.status == 0)
         let rules = try Self.rules(root)
@@ -121,7 +85,7 @@ import Testing
             Schedule a daily fifteen-minute worry period and log it before next week.
 
             """))
-        try Self.write(root, "\(folder)/sample-riley.md", Self.filled(try Self.read(root, "\(folder)/sample-riley.md"), """
+        try Self.write(root, "\(folder)/example-riley.md", Self.filled(try Self.read(root, "\(folder)/example-riley.md"), """
             ## Participation
             Riley arrived anxious after a crowded train ride and led the second breathing round.
 
@@ -135,7 +99,7 @@ import Testing
             Interoceptive exercise (spinning in a chair) twice before the next meeting.
 
             """))
-        for note in ["session.md", "example-jordan.md", "sample-riley.md"] {
+        for note in ["session.md", "example-jordan.md", "example-riley.md"] {
             let signed = try Binary.run(["sign", root.appendingPathComponent("\(folder)/\(note)").path, "--by", "rivera", "--at", "\(Self.today)T00:01"])
             #expect(signed.status == 0, "\(note): \(signed.standardError)")
             #expect(signed.standardOutput.hasPrefix("signed \(folder)/\(note) by rivera at \(Self.today)T00:01 (sha256:"))

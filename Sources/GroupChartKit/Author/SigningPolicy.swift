@@ -9,13 +9,14 @@ enum SigningPolicy {
     /// - those about the claim rather than the note, which the chain rules
     ///   report at line 1 of the member's note so that the held claim is
     ///   visible, but which no edit of the note can fix (coverage,
-    ///   authorization, the plan, the filing deadline);
+    ///   authorization, the plan, the filing deadline), and `group-size`: a
+    ///   session of one is recorded truly, and only not billed as a group;
     /// - `missing-member-note`, reported in the session note about a member
     ///   note not yet written: the group note may be signed first.
     static let errorsThatDoNotBlock: Set<String> = [
         "unsigned-note", "signed-before-session", "signature-mismatch",
         "benefits-unverified", "authorization", "authorization-expiring", "no-treatment-plan", "plan-modality",
-        "plan-incomplete", "plan-review-overdue", "timely-filing",
+        "plan-incomplete", "plan-review-overdue", "timely-filing", "group-size",
         "missing-member-note",
     ]
 
