@@ -43,6 +43,10 @@ struct BuildCommand: ParsableCommand {
         for (id, rules) in result.skippedMembers {
             note("skipped member \(id): \(rules.isEmpty ? "no profile" : "errors (\(rules.joined(separator: ", ")))")")
         }
+        let stopped = result.report.interchangeHeldBy
+        if !stopped.isEmpty {
+            note("claims.837 not written: errors in edi: of practice.yaml (\(stopped.joined(separator: ", ")))")
+        }
         let shown = out ?? (path == "." ? "build" : "\(path)/build")
         note("wrote \(result.written.count) files to \(shown)/; open \(shown)/index.html")
         let batch = result.batch
@@ -50,8 +54,10 @@ struct BuildCommand: ParsableCommand {
             note("nothing to send: no claim is new, corrected, changed or to void")
         } else if batch.written {
             note("next batch: \(batch.description) in \(shown)/claims.837 (listed in batch.csv); send it with groupchart submit")
-        } else {
+        } else if stopped.isEmpty {
             note("next batch: \(batch.description) (listed in \(shown)/batch.csv); no claims.837 was written: practice.yaml has no edi: block")
+        } else {
+            note("next batch: \(batch.description) (listed in \(shown)/batch.csv), waiting for edi: to be corrected")
         }
         throw ExitCode(result.report.exitStatus)
     }

@@ -32,7 +32,7 @@ struct InitCommand: ParsableCommand {
         for document in documents { print("  \(document)") }
         print("  \(SchemaCatalogue.folder)/ (\(schemas) JSON Schemas for editors)")
         print("""
-            The practice, clinician, payer and member are fictional: replace them with your own, then run
+            The practice, clinician, payer and members are fictional: replace them with your own, then run
               groupchart check \(path)
               groupchart new session --group coping-skills --date YYYY-MM-DD \(path)
             """)

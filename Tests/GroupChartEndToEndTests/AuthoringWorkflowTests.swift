@@ -32,41 +32,6 @@ import Testing
         return (json?["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }
     }
 
-    /// A second member, with a plan of her own, so that the session is a group.
-    static func addSecondMember(to root: URL) throws {
-        try write(root, "members/sample-riley/profile.md", """
-            ---
-            first_name: Riley
-            last_name: Sample
-            dob: 1987-09-14
-            sex: F
-            insurance: self-pay
-            ---
-
-            """)
-        try write(root, "members/sample-riley/plan-\(today).md", """
-            ---
-            effective: \(today)
-            review_by: 2099-01-01
-            modality: group psychotherapy
-            group: coping-skills
-            frequency: weekly
-            session_minutes: 90
-            duration: 12 weeks
-            diagnoses: [F41.0]
-            goals:
-              G1: Reduce panic attacks from 3 a week to 1
-            signed_by: rivera
-            signed_on: \(today)
-            ---
-            ## Rationale
-            Interoceptive exposure is practised best with peers who model it.
-
-            """)
-        let group = try read(root, "groups/coping-skills.md")
-        try write(root, "groups/coping-skills.md", group.replacingOccurrences(of: "members: [example-jordan]", with: "members: [example-jordan, sample-riley]"))
-    }
-
     /// The front-matter of a skeleton as written, with `body` below it.
     static func filled(_ skeleton: String, _ body: String) -> String {
         let parts = skeleton.components(separatedBy: "\n---\n")
@@ -79,9 +44,8 @@ import Testing
         #expect(try Binary.run(["init", root.path]).status == 0)
         let clean = try Binary.run(["check", root.path, "--today", Self.today])
         #expect(clean.status == 0)
-        #expect(clean.standardOutput == "0 errors, 0 warnings in 4 files\n")
+        #expect(clean.standardOutput == "0 errors, 0 warnings in 6 files\n")
 
-        try Self.addSecondMember(to: root)
         let created = try Binary.run(["new", "session", "--group", "coping-skills", "--date", Self.today, root.path])
         #expect(created.status == 0)
         let rules = try Self.rules(root)
@@ -89,9 +53,12 @@ import Testing
         #expect(Set(rules).isSubset(of: ["empty-section", "goal-status", "risk-level", "unsigned-note", "missing-field"]), "\(rules)")
 
         let folder = "sessions/\(Self.today)-coping-skills"
+        // A session that ended at 00:01 today, so that its notes can be
+        // signed then whatever the hour the test runs (sign refuses a time
+        // later than now).
         let session = try Self.read(root, "\(folder)/session.md")
-            .replacingOccurrences(of: "\nstart:  ", with: "\nstart: \"14:00\"")
-            .replacingOccurrences(of: "\nend:    ", with: "\nend: \"15:30\"")
+            .replacingOccurrences(of: "\nstart:  ", with: "\nstart: \"00:00\"")
+            .replacingOccurrences(of: "\nend:    ", with: "\nend: \"00:01\"")
         try Self.write(root, "\(folder)/session.md", Self.filled(session, """
             ## Summary
             Members learned worry postponement and practised scheduling a daily worry period.
@@ -118,7 +85,7 @@ import Testing
             Schedule a daily fifteen-minute worry period and log it before next week.
 
             """))
-        try Self.write(root, "\(folder)/sample-riley.md", Self.filled(try Self.read(root, "\(folder)/sample-riley.md"), """
+        try Self.write(root, "\(folder)/example-riley.md", Self.filled(try Self.read(root, "\(folder)/example-riley.md"), """
             ## Participation
             Riley arrived anxious after a crowded train ride and led the second breathing round.
 
@@ -132,10 +99,10 @@ import Testing
             Interoceptive exercise (spinning in a chair) twice before the next meeting.
 
             """))
-        for note in ["session.md", "example-jordan.md", "sample-riley.md"] {
-            let signed = try Binary.run(["sign", root.appendingPathComponent("\(folder)/\(note)").path, "--by", "rivera", "--at", "\(Self.today)T16:00"])
+        for note in ["session.md", "example-jordan.md", "example-riley.md"] {
+            let signed = try Binary.run(["sign", root.appendingPathComponent("\(folder)/\(note)").path, "--by", "rivera", "--at", "\(Self.today)T00:01"])
             #expect(signed.status == 0, "\(note): \(signed.standardError)")
-            #expect(signed.standardOutput.hasPrefix("signed \(folder)/\(note) by rivera at \(Self.today)T16:00 (sha256:"))
+            #expect(signed.standardOutput.hasPrefix("signed \(folder)/\(note) by rivera at \(Self.today)T00:01 (sha256:"))
         }
         let final = try Binary.run(["check", root.path, "--today", Self.today])
         #expect(final.standardOutput == "0 errors, 0 warnings in 9 files\n")
@@ -171,8 +138,10 @@ import Testing
 
         let stranger = try Binary.run(["sign", note.path, "--by", "rivra"])
         #expect(stranger.status == 2 && stranger.standardError.contains("did you mean \"rivera\"?"))
-        let unfinished = try Binary.run(["sign", note.path, "--by", "rivera", "--at", "\(Self.today)T23:00"])
+        let unfinished = try Binary.run(["sign", note.path, "--by", "rivera", "--at", "\(Self.today)T00:00"])
         #expect(unfinished.status == 2 && unfinished.standardError.contains("[empty-section]"))
+        let future = try Binary.run(["sign", note.path, "--by", "rivera", "--at", "2099-01-01T00:00"])
+        #expect(future.status == 2 && future.standardError.contains("--at 2099-01-01T00:00 is in the future"))
         #expect(try String(contentsOf: note, encoding: .utf8) == skeleton)
     }
 

@@ -43,6 +43,10 @@ import Testing
         try practice.write(path, try practice.read(path)
             .replacingOccurrences(of: "place_of_service: \"11\"", with: "place_of_service: \"02\"")
             .replacingOccurrences(of: "co_facilitator: park", with: "co_facilitator: none"))
+        // The digest covers the front-matter: the changed note is signed anew.
+        let signed = try Binary.run(["sign", practice.root.appendingPathComponent(path).path, "--by", "torres",
+                                     "--at", "2026-03-19T16:05", "--force"])
+        #expect(signed.status == 0, "\(signed.standardError)")
         let csv = try buildAndCheck(practice.root)
         #expect(csv.contains(",2026-03-19,02,90853,95,"), "the telehealth modifier of Aetna")
     }

@@ -100,4 +100,30 @@ import Testing
         let found = try diagnostics(writing: "\u{FEFF}" + base.replacingOccurrences(of: "\n", with: "\r\n"))
         #expect(found.isEmpty)
     }
+
+    /// Odd roster entries: each is a diagnostic in the group file at the
+    /// entry's line and column, never a crash.
+    @Test(arguments: [
+        ("members: [doe-jane, roe-sam, {id: {a: b}}]", "groups/skills.md:6:35 invalid-value"),
+        ("members: [doe-jane, roe-sam, [[]]]", "groups/skills.md:6:30 invalid-value"),
+        ("members: [doe-jane, {id: roe-sam, joined: [1]}]", "groups/skills.md:6:43 invalid-value"),
+        ("members: [doe-jane, {id: roe-sam, joined: 2026-13-01}]", "groups/skills.md:6:43 invalid-value"),
+        ("members: [doe-jane, roe-sam, {}]", "groups/skills.md:6:30 missing-field"),
+        ("members: {doe-jane: yes}", "groups/skills.md:6:10 invalid-value"),
+    ])
+    func oddRosterEntries(members: String, expected: String) throws {
+        let group = try String(contentsOf: FixturePractice.base.appendingPathComponent("groups/skills.md"), encoding: .utf8)
+            .replacingOccurrences(of: "members: [doe-jane, roe-sam]", with: members)
+        let found = try diagnostics(writing: group, to: "groups/skills.md").filter { $0.location.file == "groups/skills.md" }
+        #expect(found.map { "\($0.location) \($0.rule)" } == [expected])
+    }
+
+    /// Addendum headings that name no date or clinician, or an impossible
+    /// one: an invalid-value at the heading, never a crash.
+    @Test(arguments: ["## Addendum", "# ADDENDUM 9999-99-99 torres", "## Addendum 06/03/2026 torres", "### Addendum 2026-03-06 Torres"])
+    func oddAddendumHeadings(heading: String) throws {
+        let base = try String(contentsOf: FixturePractice.base.appendingPathComponent(Self.note), encoding: .utf8)
+        let found = try diagnostics(writing: base + "\n\(heading)\nShe called.\n")
+        #expect(found.map { "\($0.location) \($0.rule)" } == ["\(Self.note):18:1 invalid-value"], "\(found.map(\.message))")
+    }
 }

@@ -57,8 +57,25 @@ import Testing
         #expect(shared.count == 2, "sentences in every note are shared group content")
         let own = similarity.shingles(note, excluding: shared)
         #expect(NoteSimilarity.jaccard(own, own) == 1, "with no own text left the notes are identical")
-        #expect(similarity.sharedSentences(sessionNote: nil, memberNotes: [note, note]).count == 2,
-                "of two notes, a sentence both hold is in more than half of them (rules.md)")
+    }
+
+    /// Group content is what the session note holds, or at least 3 member
+    /// notes and more than half of them (rules.md): in a session of one,
+    /// two or three notes, a sentence two notes share is their own text.
+    @Test func sharedContentNeedsThreeNotesAndMoreThanHalf() {
+        let similarity = NoteSimilarity(record: PracticeRecord(files: [], strays: [], practice: nil, groups: [], members: [],
+                                                               sessions: [], services: [], readFindings: []))
+        let common: [NoteSimilarity.Sentence] = [[1, 2, 3]]
+        let other: [NoteSimilarity.Sentence] = [[9, 9, 9]]
+        func shared(_ notes: [[NoteSimilarity.Sentence]]) -> Int {
+            similarity.sharedSentences(sessionNote: nil, memberNotes: notes).count
+        }
+        #expect(shared([common]) == 0, "a session of one shares nothing")
+        #expect(shared([common, common]) == 0, "of two notes, a sentence both hold is still their own")
+        #expect(shared([common, common, other]) == 0, "two of three is not three notes")
+        #expect(shared([common, common, common]) == 1)
+        #expect(shared([common, common, common, other, other, other]) == 0, "three of six is not more than half")
+        #expect(shared([common, common, common, other, other]) == 1)
     }
 
     @Test func sentencesDoNotEndAtTitles() {
@@ -108,6 +125,60 @@ import Testing
         let result = try GroupChart.check(practice.root, options: Checker.Options(today: FixturePractice.today))
         let readiness = ClaimReadiness(record: result.record, report: result.report)
         #expect(readiness.held.map(\.heldBy) == [["invalid-npi"], ["invalid-npi"]])
+    }
+
+    private func readiness(_ practice: FixturePractice) throws -> ClaimReadiness {
+        let result = try GroupChart.check(practice.root, options: Checker.Options(today: FixturePractice.today))
+        return ClaimReadiness(record: result.record, report: result.report)
+    }
+
+    /// A session of one is not group psychotherapy: `group-size` holds its claim.
+    @Test func tooFewMembersHoldTheSessionsClaims() throws {
+        let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("rules/group-size/fail"))
+        defer { practice.delete() }
+        #expect(try practice.check().diagnostics.map { "\($0.rule) \($0.severity)" } == ["group-size error"])
+        #expect(try readiness(practice).decisions.map { "\($0.service.member) \($0.heldBy)" } == ["doe-jane [\"group-size\"]"])
+    }
+
+    /// A missing fee holds the claims of that code only (rules.md, end).
+    @Test func aMissingFeeHoldsOnlyTheClaimsOfItsCode() throws {
+        let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("individual"))
+        defer { practice.delete() }
+        try practice.write("practice.yaml", try practice.read("practice.yaml").replacingOccurrences(of: "  \"90834\": 120.00\n", with: ""))
+        #expect(try practice.check().places == ["practice.yaml:12:1 missing-field"])
+        let decisions = try readiness(practice).decisions.map { "\($0.service.cpt) \($0.service.member) \($0.heldBy)" }
+        #expect(decisions == ["90853 doe-jane []", "90853 roe-sam []", "90834 doe-jane [\"missing-field\"]"])
+    }
+
+    /// An error in one payer's entry holds that payer's claims only.
+    @Test func anErrorInOnePayersEntryHoldsOnlyItsClaims() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        try practice.write("practice.yaml", try practice.read("practice.yaml").replacingOccurrences(
+            of: "group_authorization: required}", with: "group_authorization: required, timely_filing_days: ninety}\n  blue: {name: Blue Shield, payer_id: \"94036\"}"))
+        let profile = "members/roe-sam/profile.md"
+        try practice.write(profile, try practice.read(profile).replacingOccurrences(of: "payer: aetna", with: "payer: blue"))
+        #expect(try practice.check().places == ["practice.yaml:11:94 invalid-value"])
+        #expect(try readiness(practice).decisions.map { "\($0.service.member) \($0.heldBy)" } == ["doe-jane [\"invalid-value\"]", "roe-sam []"])
+    }
+
+    /// An error in `edi:` holds no claim but stops claims.837, which `check`
+    /// reports at the key; `build` writes the rest and never stops on it.
+    @Test func anErrorInEdiStopsOnlyTheInterchange() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        try practice.write("practice.yaml", try practice.read("practice.yaml")
+            .replacingOccurrences(of: "zip: \"94607-3710\"}", with: "zip: \"94607-3710\"}\n  phone: \"510-555-0100\"")
+            + "edi: {submitter_id: FIXTURE01, receiver_id: \"CLEAR:HOUSE\", receiver_name: Example Clearinghouse}\n")
+        #expect(try practice.check().places == ["practice.yaml:15:45 invalid-value"])
+        #expect(try readiness(practice).held.isEmpty)
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-edi-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let result = try Builder.build(practice.root, options: Builder.Options(checker: Checker.Options(today: FixturePractice.today), output: output))
+        #expect(result.report.interchangeHeldBy == ["invalid-value"])
+        #expect(result.written.contains("claims.csv") && !result.written.contains("claims.837"))
+        let claims = try String(contentsOf: output.appendingPathComponent("claims.csv"), encoding: .utf8)
+        #expect(claims.split(separator: "\r\n").count == 3, "both claims are ready")
     }
 
     @Test func absentMembersAndPsychoeducationAreNeverServices() throws {

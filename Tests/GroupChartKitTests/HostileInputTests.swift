@@ -106,6 +106,15 @@ import Testing
         #expect(found.contains { $0.location.file == Self.note && $0.location.line == 2 })
     }
 
+    /// A line of 60,000 entities, escapes and emphases (780 KB) is walked
+    /// once to place a name at its end, where the name stands.
+    @Test func aLongLineOfEntitiesPlacesANameInTime() throws {
+        let line = String(repeating: "&amp; \\* *x* ", count: 60_000) + "Sam"
+        let found = try check(note: "---\nsigned_by: torres\nsigned_at: 2026-03-05T16:30\n---\n## Participation\n\(line)\n" + noteBody())
+        let named = found.filter { $0.rule == "other-member-named" }.map { "\($0.location)" }
+        #expect(named == ["\(Self.note):6:\(line.unicodeScalars.count - 2)"])
+    }
+
     @Test(arguments: ["> ", "- ", "1. ", "* "])
     func deeplyNestedMarkdownBlocks(marker: String) throws {
         let found = try check(note: "---\nsigned_by: torres\nsigned_at: 2026-03-05T16:30\n---\n"

@@ -42,7 +42,7 @@ import Testing
              edit: editing("practice.yaml") { $0.replacingOccurrences(of: "group_authorization: required}", with: "group_authorization: required, individual_authorization: required}") },
              expected: ["\(note):1:1 authorization"]),
         Case(name: "future session", edit: editing { $0.replacingOccurrences(of: "2026-03-10", with: "2026-04-10") },
-             expected: ["\(note):2:7 future-session"]),
+             expected: ["\(note):2:7 future-session", "\(note):8:12 invalid-value"]),
         Case(name: "benefits verified after the date of service",
              edit: editing("members/doe-jane/profile.md") { $0.replacingOccurrences(of: "verified_on: 2026-01-05", with: "verified_on: 2026-03-09") },
              expected: ["sessions/2026-03-05-skills/doe-jane.md:1:1 benefits-unverified"]),

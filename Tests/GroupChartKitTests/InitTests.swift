@@ -22,8 +22,21 @@ import Testing
         #expect(written.paths.contains("members/example-jordan/plan-2026-11-30.md"))
         let report = try GroupChart.check(target, options: Checker.Options(today: Self.today, strict: true)).report
         #expect(report.places == [])
-        #expect(report.fileCount == 4)
+        #expect(report.fileCount == 6, "practice.yaml, the group, and two members (a group session needs two)")
         #expect(try String(contentsOf: target.appendingPathComponent(".gitignore"), encoding: .utf8).contains("/build/\n"))
+    }
+
+    /// A session of the starter's group, on the day `init` ran, has the two
+    /// members its roster enrolls: enough for group psychotherapy.
+    @Test func aSessionOfTheStarterGroupIsAGroup() throws {
+        let folder = try Self.emptyFolder()
+        defer { folder.delete() }
+        _ = try StarterPractice.create(at: folder.root, today: Self.today, gitHook: false)
+        let written = try SessionSkeleton.create(in: try PracticeFolder(root: folder.root), group: "coping-skills", date: Self.today)
+        #expect(written.members == ["example-jordan", "example-riley"])
+        let report = try GroupChart.check(folder.root, options: Checker.Options(today: Self.today)).report
+        let rules = report.diagnostics.filter { $0.location.file.hasPrefix("sessions/") }.map(\.rule)
+        #expect(!rules.contains("group-size") && !rules.contains("not-enrolled") && !rules.contains("enrolled-not-recorded"))
     }
 
     /// The plan is reviewed three months on, the day clamped to the month.

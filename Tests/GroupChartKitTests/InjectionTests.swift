@@ -20,7 +20,7 @@ import Testing
         try practice.write("practice.yaml", try practice.read("practice.yaml")
             .replacingOccurrences(of: "name: Fixture Counseling", with: "name: \"Fixture \\\"Counseling\\\", <b>LLC</b>\"\n  phone: \"510-555-0100\"")
             .replacingOccurrences(of: "torres: {name: Angela Torres", with: "torres: {name: \"@Angela, \\\"Ang\\\" Torres\"")
-            .replacingOccurrences(of: "fees:", with: "edi: {submitter_id: SUB1, receiver_id: REC1, receiver_name: Clearing}\nfees:"))
+            .replacingOccurrences(of: "fees:", with: "edi: {submitter_id: SUB1, receiver_id: REC1, receiver_name: Clearing}\nrules: {group-size: {min: 1}}\nfees:"))
         let plan = "members/doe-jane/plan-2026-01-29.md"
         try practice.write(plan, try practice.read(plan)
             .replacingOccurrences(of: "G2: Use at least 3 distress tolerance skills during crises",

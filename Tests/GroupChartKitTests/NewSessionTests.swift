@@ -62,23 +62,32 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: practice.root.appendingPathComponent("sessions/2026-03-12-skils").path))
     }
 
-    /// Before any member's first plan for the group took effect, nobody
-    /// had joined it yet.
+    /// A date the roster's dates cover for nobody is refused.
     @Test func aDateBeforeAnyoneJoinedIsRefused() throws {
         let practice = try FixturePractice()
         defer { practice.delete() }
+        let group = try practice.read("groups/skills.md").replacingOccurrences(
+            of: "members: [doe-jane, roe-sam]", with: "members: [{id: doe-jane, joined: 2026-01-29}, {id: roe-sam, joined: 2026-02-05}]")
+        try practice.write("groups/skills.md", group)
         let refusal = #expect(throws: Refusal.self) { try Self.create(practice, date: LocalDate(year: 2026, month: 1, day: 20)!) }
-        #expect(refusal?.description == "group \"skills\" enrolls no member on 2026-01-20: list the members in groups/skills.md (members: [...])")
+        #expect(refusal?.description == """
+            group "skills" enrolls no member on 2026-01-20: list the members in groups/skills.md (members: [...]), \
+            with joined and left dates that cover the session
+            """)
     }
 
-    /// A member the group no longer lists, whose plan in effect still names
-    /// it, is enrolled on that date (README, "Enrollment").
-    @Test func aMemberEnrolledByPlanIsListed() throws {
+    /// The roster alone enrolls (format.md): a member who left before the
+    /// date is not written in, though their plan still names the group, and
+    /// one who joins after it is not either.
+    @Test func theRosterAndItsDatesDecideWhoIsWrittenIn() throws {
         let practice = try FixturePractice()
         defer { practice.delete() }
-        let group = try practice.read("groups/skills.md")
-        try practice.write("groups/skills.md", group.replacingOccurrences(of: "members: [doe-jane, roe-sam]", with: "members: [doe-jane]"))
-        #expect(try Self.create(practice).members == ["doe-jane", "roe-sam"])
+        let group = try practice.read("groups/skills.md").replacingOccurrences(
+            of: "members: [doe-jane, roe-sam]", with: "members: [{id: doe-jane, joined: 2026-03-19}, {id: roe-sam, left: 2026-03-11}]")
+        try practice.write("groups/skills.md", group)
+        #expect(throws: Refusal.self) { try Self.create(practice) }
+        try practice.write("groups/skills.md", group.replacingOccurrences(of: "joined: 2026-03-19", with: "joined: 2026-03-12"))
+        #expect(try Self.create(practice).members == ["doe-jane"])
     }
 
     /// With the schemas of `init` in the practice, each note names its schema.

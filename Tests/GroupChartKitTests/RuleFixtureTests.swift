@@ -3,12 +3,23 @@ import GroupChartKit
 import GroupChartTestSupport
 import Testing
 
-/// One failing and one passing fixture per rule (hledger's reproducers):
-/// `Fixtures/rules/<rule-id>/fail` lays over the base practice exactly the
-/// defect its `EXPECTED` file lists (`path:line:column`, one per diagnostic);
-/// `pass` lays over it a near miss that must check clean.
+/// One failing and one passing fixture per rule (hledger's reproducers), and
+/// more where a rule has several cases: `Fixtures/rules/<rule-id>/fail` (and
+/// each `fail-<case>`) lays over the base practice exactly the defect its
+/// `EXPECTED` file lists (`path:line:column`, one per diagnostic, with a rule
+/// id after a space when another rule is expected); `pass` (and each
+/// `pass-<case>`) lays over it a near miss that must check clean.
 @Suite struct RuleFixtureTests {
     static let ruleIDs = RuleRegistry.all.map(\.id)
+
+    /// `<rule-id>/<case>` of every fixture folder whose name starts with `prefix`.
+    static func cases(_ prefix: String) -> [String] {
+        ruleIDs.flatMap { rule -> [String] in
+            let folder = FixturePractice.fixtures.appendingPathComponent("rules/\(rule)")
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            return names.filter { $0 == prefix || $0.hasPrefix("\(prefix)-") }.sorted().map { "\(rule)/\($0)" }
+        }
+    }
 
     @Test func basePracticeIsClean() throws {
         let practice = try FixturePractice()
@@ -16,9 +27,10 @@ import Testing
         #expect(try practice.check().places == [])
     }
 
-    @Test(arguments: ruleIDs)
-    func failingFixtureReportsExactlyItsDefect(rule: String) throws {
-        let folder = FixturePractice.fixtures.appendingPathComponent("rules/\(rule)/fail")
+    @Test(arguments: cases("fail"))
+    func failingFixtureReportsExactlyItsDefect(fixture: String) throws {
+        let rule = String(fixture.split(separator: "/")[0])
+        let folder = FixturePractice.fixtures.appendingPathComponent("rules/\(fixture)")
         let expected = try String(contentsOf: folder.appendingPathComponent("EXPECTED"), encoding: .utf8)
             .split(separator: "\n").map { line in line.contains(" ") ? String(line) : "\(line) \(rule)" }
         let practice = try FixturePractice(overlay: folder)
@@ -27,9 +39,14 @@ import Testing
     }
 
     @Test(arguments: ruleIDs)
-    func passingFixtureIsClean(rule: String) throws {
+    func everyRuleHasAPassingFixture(rule: String) {
         let folder = FixturePractice.fixtures.appendingPathComponent("rules/\(rule)/pass")
         #expect(FileManager.default.fileExists(atPath: folder.path), "no passing fixture for \(rule)")
+    }
+
+    @Test(arguments: cases("pass"))
+    func passingFixtureIsClean(fixture: String) throws {
+        let folder = FixturePractice.fixtures.appendingPathComponent("rules/\(fixture)")
         let practice = try FixturePractice(overlay: folder)
         defer { practice.delete() }
         #expect(try practice.check().places == [])

@@ -100,12 +100,12 @@ import Testing
     }
 
     /// Every document of the example, of the base fixture, of each rule's
-    /// passing fixture and of a new practice validates against its schema
+    /// passing fixtures and of a new practice validates against its schema
     /// (python3 with jsonschema and PyYAML; skipped without them).
     @Test(.enabled(if: SchemaValidator.isAvailable)) func documentsThatCheckCleanValidate() throws {
         var practices = [try FixturePractice()]
-        for rule in RuleRegistry.all {
-            practices.append(try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("rules/\(rule.id)/pass")))
+        for fixture in RuleFixtureTests.cases("pass") {
+            practices.append(try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("rules/\(fixture)")))
         }
         let fresh = try FixturePractice(base: nil)
         _ = try StarterPractice.create(at: fresh.root, today: FixturePractice.today, gitHook: false)

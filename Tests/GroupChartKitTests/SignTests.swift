@@ -94,21 +94,62 @@ import Testing
         #expect(try practice.check().places == [])
     }
 
-    /// Editing the signed text breaks the digest; the same change as an
-    /// addendum right after the signed text, with that text restored, does
-    /// not. The digest covers every byte above the Addendum heading
-    /// (format.md), so a blank line added there breaks it too.
-    @Test func anEditAfterSigningIsAMismatchAndAnAddendumIsNot() throws {
+    /// The signed text ends where the Addendum heading starts, without the
+    /// white space before it (format.md): an addendum after a blank line,
+    /// after none, or in a file saved with CRLF since, leaves it as signed.
+    @Test(arguments: ["\n", "", "  \n\n\n"])
+    func anAddendumAfterTheSignedTextIsClean(gap: String) throws {
         let practice = try Self.practice()
         defer { practice.delete() }
         _ = try Self.sign(practice)
         let signed = try practice.read(Self.note)
-        try practice.write(Self.note, signed.replacingOccurrences(of: "four times", with: "three times"))
-        #expect(try practice.check().places == ["\(Self.note):6:9 signature-mismatch"])
-        try practice.write(Self.note, signed + "## Addendum 2026-03-06 torres\nShe called: urges came three times, not four.\n")
+        let addendum = "## Addendum 2026-03-06 torres\nShe called: urges came three times, not four.\n"
+        try practice.write(Self.note, signed + gap + addendum)
         #expect(try practice.check().places == [])
-        try practice.write(Self.note, signed + "\n## Addendum 2026-03-06 torres\nShe called: urges came three times, not four.\n")
-        #expect(try practice.check().places == ["\(Self.note):6:9 signature-mismatch"])
+        try practice.write(Self.note, (signed + gap + addendum).replacingOccurrences(of: "\n", with: "\r\n"))
+        #expect(try practice.check().places == [])
+    }
+
+    /// One visible character of the body, or one value of the front-matter,
+    /// changed after signing is a mismatch, addendum or not: the claim is
+    /// built from both.
+    @Test func aChangeAboveTheAddendumIsAMismatch() throws {
+        let practice = try Self.practice()
+        defer { practice.delete() }
+        _ = try Self.sign(practice)
+        let signed = try practice.read(Self.note)
+        let addendum = "\n## Addendum 2026-03-06 torres\nShe called.\n"
+        let mismatch = ["\(Self.note):6:9 signature-mismatch"]
+        try practice.write(Self.note, signed.replacingOccurrences(of: "down from six.", with: "down from six!") + addendum)
+        #expect(try practice.check().places == mismatch)
+        try practice.write(Self.note, signed.replacingOccurrences(of: "interactive_complexity: \"\"", with: "interactive_complexity: \"interpreter\""))
+        #expect(try practice.check().places.filter { $0.hasSuffix("signature-mismatch") } == mismatch)
+        let session = "sessions/2026-03-05-skills/session.md"
+        _ = try NoteSigner.sign(practice.root.appendingPathComponent(session), by: "torres", at: Self.evening, force: true)
+        try practice.write(Self.note, signed)
+        let signedSession = try practice.read(session)
+        try practice.write(session, signedSession.replacingOccurrences(of: "end: \"15:30\"", with: "end: \"15:20\""))
+        #expect(try practice.check().places == ["\(session):14:9 signature-mismatch"])
+    }
+
+    /// A signature is dated at most five minutes ahead of the clock: `--at`
+    /// later is refused, and nothing is written.
+    @Test func aSignatureFromTheFutureIsRefused() throws {
+        let practice = try Self.practice()
+        defer { practice.delete() }
+        let before = try practice.read(Self.note)
+        let now = Self.evening
+        let later = Timestamp(date: now.date, time: LocalTime(hour: 17, minute: 46)!)
+        let refusal = #expect(throws: Refusal.self) {
+            try NoteSigner.sign(practice.root.appendingPathComponent(Self.note), by: "torres", at: later, now: now)
+        }
+        #expect(refusal?.description == """
+            --at 2026-03-05T17:46 is in the future (it is now 2026-03-05T17:40): a signature states when the note was \
+            signed, so it cannot be later than now; give the present time or an earlier one
+            """)
+        #expect(try practice.read(Self.note) == before)
+        let allowed = Timestamp(date: now.date, time: LocalTime(hour: 17, minute: 45)!)
+        #expect(try NoteSigner.sign(practice.root.appendingPathComponent(Self.note), by: "torres", at: allowed, now: now).signedAt == allowed)
     }
 
     @Test func anUnknownClinicianIsRefusedWithTheNearestID() throws {

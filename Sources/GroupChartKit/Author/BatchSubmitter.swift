@@ -52,6 +52,10 @@ public enum BatchSubmitter {
         guard let practice = checked.record.practice, let edi = practice.edi else {
             throw Refusal("practice.yaml has no edi: block, so there is no 837P to submit; add edi: with submitter_id, receiver_id, receiver_name and usage")
         }
+        let stopped = checked.report.interchangeHeldBy
+        guard stopped.isEmpty else {
+            throw Refusal("practice.yaml's edi: block has errors (\(stopped.joined(separator: ", "))), so no 837P can be written; run groupchart check and correct them")
+        }
         let billing = checked.report.billing ?? Billing(record: checked.record, report: checked.report)
         let batch = options.through.map { NextBatch(claims: billing.claims, ledger: billing.ledger, record: checked.record, through: $0) }
             ?? billing.batch

@@ -35,18 +35,43 @@ enum BundledSchemas {
       "allOf": [{"$ref": "#/definitions/placeOfService"}]
     },
     "members": {
-      "description": "The enrolled members' ids.",
+      "description": "The roster: who is enrolled, and from when to when. Each entry is a member id (enrolled on every date) or {id, joined, left}. A member who leaves keeps the entry with a left date.",
       "anyOf": [
-        {"$ref": "#/definitions/id"},
         {
           "type": "array",
-          "items": {"$ref": "#/definitions/id"}
-        }
-      ],
-      "examples": [["okonkwo-david"]]
+          "items": {
+            "anyOf": [
+              {"$ref": "#/definitions/rosterEntry"},
+              {"$ref": "#/definitions/id"}
+            ]
+          }
+        },
+        {"$ref": "#/definitions/id"}
+      ]
     }
   },
   "definitions": {
+    "rosterEntry": {
+      "description": "A member enrolled from joined through left (both dates optional and inclusive).",
+      "type": "object",
+      "additionalProperties": false,
+      "required": ["id"],
+      "properties": {
+        "id": {
+          "description": "The member's id (the folder's name under members/).",
+          "allOf": [{"$ref": "#/definitions/id"}],
+          "examples": ["chen-lily"]
+        },
+        "joined": {
+          "description": "The first date the member is enrolled.",
+          "allOf": [{"$ref": "#/definitions/date"}]
+        },
+        "left": {
+          "description": "The last date the member is enrolled.",
+          "allOf": [{"$ref": "#/definitions/date"}]
+        }
+      }
+    },
     "id": {
       "description": "An id: lower-case letters, digits and hyphens, at most 40 characters.",
       "type": "string",
@@ -60,6 +85,12 @@ enum BundledSchemas {
       "maximum": 99999,
       "pattern": "^[0-9]{5}$",
       "examples": ["90853"]
+    },
+    "date": {
+      "description": "A calendar date, YYYY-MM-DD.",
+      "type": "string",
+      "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+      "examples": ["2026-03-12"]
     },
     "placeOfService": {
       "description": "The CMS place-of-service code, two digits in quotes: \"11\" office, \"02\" or \"10\" telehealth.",
@@ -189,8 +220,15 @@ enum BundledSchemas {
       "examples": ["group psychotherapy"]
     },
     "group": {
-      "description": "The id of the group this plan treats in.",
-      "allOf": [{"$ref": "#/definitions/id"}]
+      "description": "The group this plan treats in, or a list of them: a group session is billed only for a group the plan in effect names.",
+      "anyOf": [
+        {"$ref": "#/definitions/id"},
+        {
+          "type": "array",
+          "items": {"$ref": "#/definitions/id"}
+        }
+      ],
+      "examples": ["dbt-skills"]
     },
     "frequency": {
       "description": "How often: weekly, every other week.",

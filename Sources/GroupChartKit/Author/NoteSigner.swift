@@ -7,7 +7,9 @@ import Foundation
 /// nothing) when:
 /// - the clinician is not one of practice.yaml;
 /// - `check` reports an error in the note itself (`SigningPolicy`);
-/// - the signature would be dated before the session ended;
+/// - the signature would be dated before the session ended, or later than
+///   now (five minutes allowed for a clock that runs ahead): a signature
+///   attests what was, and a time to come attests nothing;
 /// - the note is already signed, unless `force` (a note signed in error,
 ///   before anyone relied on it);
 /// - the note has an Addendum: the addendum is how a signed note changes,
@@ -24,7 +26,14 @@ public enum NoteSigner {
         public var replacedSignature: Bool
     }
 
-    public static func sign(_ note: URL, by clinician: String, at time: Timestamp, force: Bool = false) throws(Refusal) -> Signed {
+    /// How far ahead of the clock a signature may be dated, in minutes.
+    static let clockTolerance = 5
+
+    public static func sign(_ note: URL, by clinician: String, at time: Timestamp, force: Bool = false,
+                            now: Timestamp = .now()) throws(Refusal) -> Signed {
+        guard time.minutes(since: now) <= clockTolerance else {
+            throw Refusal("--at \(time) is in the future (it is now \(now)): a signature states when the note was signed, so it cannot be later than now; give the present time or an earlier one")
+        }
         let located = try NoteLocation(note)
         let record = RecordReader.read(located.folder)
         let report = Checker.check(record, options: Checker.Options(today: time.date))
@@ -38,8 +47,9 @@ public enum NoteSigner {
         guard let document = SignableNote(located, in: record) else {
             throw Refusal("\(located.path) cannot be read; `groupchart check \(located.folder.root.path)` says why")
         }
-        try SigningPolicy.refuseErrors(report, in: located.path)
         try SigningPolicy.refuseSignature(of: document, force: force)
+        let replaced = [document.signature.signedBy?.location, document.signature.signedAt?.location, document.signature.digest?.location]
+        try SigningPolicy.refuseErrors(report, in: located.path, besides: Set(replaced.compactMap { $0?.line }))
         try SigningPolicy.refuseBeforeSessionEnd(document, at: time)
         let digest = SignedText.digest(of: document.signedText)
         try write(signedBy: clinician, signedAt: time, digest: digest, to: located)

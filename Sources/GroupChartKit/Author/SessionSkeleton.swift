@@ -21,7 +21,10 @@ public enum SessionSkeleton {
         let group = try readableGroup(id, in: record)
         let members = enrolled(in: group, on: date, record: record)
         guard !members.isEmpty else {
-            throw Refusal("group \"\(id)\" enrolls no member on \(date): list the members in \(group.file) (members: [...])")
+            throw Refusal("""
+                group "\(id)" enrolls no member on \(date): list the members in \(group.file) (members: [...]), \
+                with joined and left dates that cover the session
+                """)
         }
         let session = "\(date)-\(id)"
         let sessionFolder = "sessions/\(session)"
@@ -58,18 +61,10 @@ public enum SessionSkeleton {
         return group
     }
 
-    /// The members enrolled on `date`, as `enrolled-not-recorded` expects
-    /// them in the log: those the group lists who had joined by then, then
-    /// those whose plan in effect names the group though the list does not.
+    /// The members the roster enrolls on `date`, as `enrolled-not-recorded`
+    /// expects them in the log, in roster order: a member who left before
+    /// the date, or joins after it, is not written in.
     static func enrolled(in group: Group, on date: LocalDate, record: PracticeRecord) -> [String] {
-        var members: [String] = []
-        for listed in group.members.map(\.value)
-        where record.member(listed) != nil && record.hadJoined(listed, group: group, by: date) && !members.contains(listed) {
-            members.append(listed)
-        }
-        for member in record.members where !members.contains(member.id) && member.plan(on: date)?.group?.value == group.id {
-            members.append(member.id)
-        }
-        return members
+        group.enrolled(on: date).map(\.member.value).filter { record.member($0) != nil }
     }
 }

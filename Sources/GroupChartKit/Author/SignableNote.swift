@@ -79,8 +79,8 @@ struct SignableNote {
         default:
             return nil
         }
-        guard let file = record.file(location.path), case .success(let split) = FrontMatter.split(file) else { return nil }
-        signedText = SignedText.text(of: file, bodyFirstLine: split.bodyFirstLine, body: body)
+        guard let file = record.file(location.path), case .success = FrontMatter.split(file) else { return nil }
+        signedText = SignedText.text(of: file, body: body)
     }
 
     var isSigned: Bool {

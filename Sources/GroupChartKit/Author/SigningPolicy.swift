@@ -9,22 +9,27 @@ enum SigningPolicy {
     /// - those about the claim rather than the note, which the chain rules
     ///   report at line 1 of the member's note so that the held claim is
     ///   visible, but which no edit of the note can fix (coverage,
-    ///   authorization, the plan, the filing deadline);
+    ///   authorization, the plan, the filing deadline), and `group-size`: a
+    ///   session of one is recorded truly, and only not billed as a group;
     /// - `missing-member-note`, reported in the session note about a member
     ///   note not yet written: the group note may be signed first.
     static let errorsThatDoNotBlock: Set<String> = [
         "unsigned-note", "signed-before-session", "signature-mismatch",
         "benefits-unverified", "authorization", "authorization-expiring", "no-treatment-plan", "plan-modality",
-        "plan-incomplete", "plan-review-overdue", "timely-filing",
+        "plan-incomplete", "plan-review-overdue", "timely-filing", "group-size",
         "missing-member-note",
     ]
 
     /// Refuses when `check` reports an error in the note that signing does
     /// not settle: an empty section, a goal without status, a broken
     /// front-matter... A note is signed once it is complete.
-    static func refuseErrors(_ report: CheckReport, in path: String) throws(Refusal) {
+    ///
+    /// Errors on the lines of the signature keys (`signed_at` after today, a
+    /// malformed digest) are not waited for either: signing writes those lines anew.
+    static func refuseErrors(_ report: CheckReport, in path: String, besides signatureLines: Set<Int> = []) throws(Refusal) {
         let blocking = report.diagnostics.filter { diagnostic in
             diagnostic.location.file == path && diagnostic.severity == .error && !errorsThatDoNotBlock.contains(diagnostic.rule)
+                && !signatureLines.contains(diagnostic.location.line)
         }
         guard !blocking.isEmpty else { return }
         let shown = blocking.prefix(8).map { "  \($0.location): \($0.message) [\($0.rule)]" }

@@ -1,6 +1,7 @@
 /// The documents of the practice `groupchart init` writes: the smallest
 /// practice that passes `check`, with one clinician, one payer, one group and
-/// one member, each commented so that a new user learns the format by
+/// the two members a group session needs (`group-size`), one insured and one
+/// paying for herself, each commented so that a new user learns the format by
 /// replacing the fictional values with their own.
 ///
 /// Dates count from the day of `init` (the plan takes effect that day and is
@@ -11,6 +12,7 @@ struct StarterDocuments {
     static let clinician = "rivera"
     static let group = "coping-skills"
     static let member = "example-jordan"
+    static let secondMember = "example-riley"
 
     var today: LocalDate
 
@@ -20,6 +22,8 @@ struct StarterDocuments {
             NewFile(path: "groups/\(Self.group).md", text: group),
             NewFile(path: "members/\(Self.member)/profile.md", text: profile),
             NewFile(path: "members/\(Self.member)/plan-\(today).md", text: plan),
+            NewFile(path: "members/\(Self.secondMember)/profile.md", text: secondProfile),
+            NewFile(path: "members/\(Self.secondMember)/plan-\(today).md", text: secondPlan),
             NewFile(path: ".gitignore", text: gitignore),
         ]
     }
@@ -89,7 +93,10 @@ struct StarterDocuments {
         cpt: "90853"                       # group psychotherapy
         facilitator: \(Self.clinician)                # the clinician who leads it (an id of practice.yaml)
         # co_facilitator: another-clinician   # optional
-        members: [\(Self.member)]          # the enrolled members: folder names under members/
+        members:                           # the roster: who is enrolled, by folder name under members/
+          - id: \(Self.member)             # a member id alone is enrolled on every date;
+            joined: \(today)             # joined and left (both optional, inclusive) date the enrollment
+          - \(Self.secondMember)                  # a member who leaves keeps the entry, with left: YYYY-MM-DD
         ---
         ## Purpose
         A weekly 90-minute skills group for adults with anxiety: worry postponement,
@@ -144,6 +151,45 @@ struct StarterDocuments {
         Worry and avoidance are maintained by skills deficits that are best practised
         with peers: the group gives graded exposure to speaking up and rehearsal of
         coping skills with feedback.
+
+        """
+    }
+
+    var secondProfile: String {
+        """
+        ---
+        \(modeline(.profile(member: Self.secondMember)))
+        first_name: Riley
+        last_name: Example
+        dob: 1987-09-14
+        sex: F
+        insurance: self-pay                # pays for herself: no claim is built for her sessions
+        ---
+        A second fictional member: a group session needs at least two.
+
+        """
+    }
+
+    var secondPlan: String {
+        """
+        ---
+        \(modeline(.plan(member: Self.secondMember)))
+        effective: \(today)
+        review_by: \(reviewDate)
+        modality: group psychotherapy
+        group: \(Self.group)               # or a list of the groups this plan treats in
+        frequency: weekly
+        session_minutes: 90
+        duration: 12 weeks
+        diagnoses: [F41.0]
+        goals:
+          G1: Reduce panic attacks from 3 a week to 1
+        signed_by: \(Self.clinician)
+        signed_on: \(today)
+        ---
+        ## Rationale for group modality
+        Interoceptive exposure is practised best with peers who model it and
+        encourage staying with the sensations.
 
         """
     }

@@ -3,8 +3,10 @@
 /// A claim is held when an error touches its chain (rules.md): the member's
 /// note, the session note, the group, the member's profile (coverage and
 /// authorizations) and plan in effect, and practice.yaml (the practice and
-/// its clinicians). An error anywhere in practice.yaml holds every claim,
-/// since the billing provider and the clinicians go on all of them.
+/// its clinicians). Narrower where the error is narrower (`ClaimScope`): a
+/// missing fee holds only the claims billing that code, an error in one
+/// payer's entry only that payer's claims, and an error in `edi:` no claim,
+/// though it stops claims.837.
 public struct ClaimReadiness: Sendable {
     public struct Decision: Sendable {
         public var service: BillableService
@@ -15,18 +17,30 @@ public struct ClaimReadiness: Sendable {
 
     /// One decision per billable service, in the order of `record.services`.
     public let decisions: [Decision]
+    /// The rules whose errors stop claims.837 (errors in `edi:`), sorted.
+    public let interchangeHeldBy: [String]
 
     public init(record: PracticeRecord, report: CheckReport) {
-        var errorsByFile: [String: Set<String>] = [:]
+        var byFile: [String: Set<String>] = [:]
+        var byCode: [String: Set<String>] = [:]
+        var byPayer: [String: Set<String>] = [:]
         for diagnostic in report.diagnostics where diagnostic.severity == .error && !RuleRegistry.billingHistoryRules.contains(diagnostic.rule) {
-            errorsByFile[diagnostic.location.file, default: []].insert(diagnostic.rule)
+            switch diagnostic.scope {
+            case .chain: byFile[diagnostic.location.file, default: []].insert(diagnostic.rule)
+            case .code(let code): byCode[code, default: []].insert(diagnostic.rule)
+            case .payer(let payer): byPayer[payer, default: []].insert(diagnostic.rule)
+            case .interchange: break
+            }
         }
         decisions = record.services.map { service in
-            let holding = ClaimReadiness.chain(of: service, in: record).reduce(into: Set<String>()) { rules, file in
-                rules.formUnion(errorsByFile[file] ?? [])
+            var holding = ClaimReadiness.chain(of: service, in: record).reduce(into: Set<String>()) { rules, file in
+                rules.formUnion(byFile[file] ?? [])
             }
+            for code in ClaimReadiness.codes(of: service, in: record) { holding.formUnion(byCode[code] ?? []) }
+            if let payer = record.member(service.member)?.insurance?.payer?.value { holding.formUnion(byPayer[payer] ?? []) }
             return Decision(service: service, heldBy: holding.sorted())
         }
+        interchangeHeldBy = report.interchangeHeldBy
     }
 
     public var ready: [BillableService] { decisions.filter(\.isReady).map(\.service) }
@@ -39,5 +53,10 @@ public struct ClaimReadiness: Sendable {
             service.noteFile, service.sessionNoteFile, service.groupFile, member?.profileFile,
             member?.plan(on: service.date)?.file, "practice.yaml",
         ].compactMap { $0 }
+    }
+
+    /// The CPT codes of a claim's lines: the service's, and 90785 for interactive complexity.
+    static func codes(of service: BillableService, in record: PracticeRecord) -> [String] {
+        [service.cpt] + (ServiceContext(record: record, service: service).interactiveComplexity ? ["90785"] : [])
     }
 }

@@ -21,15 +21,18 @@ public struct Diagnostic: Sendable, Equatable, Codable {
     public var help: String
     /// Other places that explain this one (the plan whose review passed, ...).
     public var related: [RelatedLocation]
+    /// The claims it holds when it is an error (`ClaimReadiness`).
+    public var scope: ClaimScope
 
     public init(rule: String, severity: Severity, location: SourceLocation, message: String,
-                help: String = "", related: [RelatedLocation] = []) {
+                help: String = "", related: [RelatedLocation] = [], scope: ClaimScope = .chain) {
         self.rule = rule
         self.severity = severity
         self.location = location
         self.message = message
         self.help = help
         self.related = related
+        self.scope = scope
     }
 }
 
@@ -66,6 +69,11 @@ public struct CheckReport: Sendable {
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+
+    /// The rules whose errors stop claims.837 (errors in `edi:`), sorted.
+    public var interchangeHeldBy: [String] {
+        Set(diagnostics.filter { $0.severity == .error && $0.scope == .interchange }.map(\.rule)).sorted()
+    }
 
     /// Exit status 0 without errors, 1 with at least one.
     public var exitStatus: Int32 { errorCount > 0 ? 1 : 0 }

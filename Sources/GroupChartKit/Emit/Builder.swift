@@ -76,6 +76,7 @@ public enum Builder {
         var outputs = records.render()
         do {
             let files = ClaimFiles(billing: billing, reimbursement: reimbursement, practice: checked.record.practice,
+                                   interchangeHeldBy: checked.report.interchangeHeldBy,
                                    today: options.checker.today)
             outputs.merge(try files.render()) { _, claim in claim }
         } catch {

@@ -1,11 +1,14 @@
 /// The claim outputs of a build: `claims.csv` (ready), `claims-held.csv`
 /// (held, with the rules that hold them), `reimbursement.csv` (where every
 /// claim stands with its payer), `batch.csv` (the next batch) and, when
-/// practice.yaml has `edi:` and the batch is not empty, `claims.837`.
+/// practice.yaml has `edi:` without an error in it and the batch is not
+/// empty, `claims.837`.
 struct ClaimFiles {
     let billing: Billing
     let reimbursement: ReimbursementLedger
     let practice: Practice?
+    /// The rules whose errors in `edi:` stop claims.837; empty to write it.
+    let interchangeHeldBy: [String]
     let today: LocalDate
 
     func render() throws(X12Writer.UnsafeValue) -> [String: [UInt8]] {
@@ -15,7 +18,7 @@ struct ClaimFiles {
             "reimbursement.csv": Array(ReimbursementCSV.table(reimbursement).text.utf8),
             "batch.csv": Array(BatchCSV.table(billing.batch).text.utf8),
         ]
-        if let interchange = try Self.interchange(billing.batch, practice: practice, today: today) {
+        if interchangeHeldBy.isEmpty, let interchange = try Self.interchange(billing.batch, practice: practice, today: today) {
             outputs["claims.837"] = Array(interchange.utf8)
         }
         return outputs

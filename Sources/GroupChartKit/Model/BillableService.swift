@@ -17,7 +17,9 @@ public struct BillableService: Sendable, Hashable {
     public var noteFile: String?
     /// The group session note (group services only).
     public var sessionNoteFile: String?
-    /// The group's file (group services only).
+    /// The group's id, as the session note names it (group services only).
+    public var group: String?
+    /// The group's file (group services only; `nil` when no such group exists).
     public var groupFile: String?
     /// The id of its insurance claim (CLM01, which an 835 repeats in CLP01);
     /// `nil` for a member who pays for themselves.
@@ -45,7 +47,7 @@ extension PracticeRecord {
                 services.append(BillableService(
                     kind: .group, member: entry.member.value, date: date, cpt: group?.cpt?.value ?? "90853",
                     sessionID: session.id, noteFile: session.progressNote(for: entry.member.value)?.file,
-                    sessionNoteFile: note.file, groupFile: group?.file))
+                    sessionNoteFile: note.file, group: note.group?.value, groupFile: group?.file))
             }
         }
         for member in members {
@@ -53,7 +55,7 @@ extension PracticeRecord {
                 guard let date = note.date?.value, let cpt = note.cpt?.value else { continue }
                 services.append(BillableService(
                     kind: .individual, member: member.id, date: date, cpt: cpt, sessionID: "individual-\(date)",
-                    noteFile: note.file, sessionNoteFile: nil, groupFile: nil))
+                    noteFile: note.file, sessionNoteFile: nil, group: nil, groupFile: nil))
             }
         }
         services.sort { ($0.date, $0.sessionID, $0.member) < ($1.date, $1.sessionID, $1.member) }

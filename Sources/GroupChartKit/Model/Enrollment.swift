@@ -1,28 +1,31 @@
-/// Who belongs to a group on a date.
-///
-/// A group's `members` list is its enrollment today, but sessions are judged
-/// on their own date: a member who has left the group since is still enrolled
-/// on the dates their plan in effect names the group, and a member who joined
-/// later (whose first plan for the group starts after the session) had not
-/// joined yet. README, "Enrollment", says the same for clinicians.
+/// Who belongs to a group on a date: the roster and its dates alone
+/// (format.md). A treatment plan naming the group enrolls nobody: a plan
+/// says what a member is treated in, the roster who the group expects.
+extension Group {
+    /// The roster entries of `member`, in the order written.
+    public func entries(of member: String) -> [RosterEntry] {
+        roster.filter { $0.member.value == member }
+    }
+
+    /// Whether the roster enrolls `member` on `date`; on an unknown date,
+    /// whether the roster names the member at all.
+    public func enrolls(_ member: String, on date: LocalDate?) -> Bool {
+        let entries = entries(of: member)
+        guard let date else { return !entries.isEmpty }
+        return entries.contains { $0.covers(date) }
+    }
+
+    /// The members enrolled on `date`, each once, in roster order.
+    public func enrolled(on date: LocalDate?) -> [RosterEntry] {
+        var seen: Set<String> = []
+        return roster.filter { entry in
+            guard date.map(entry.covers) ?? true else { return false }
+            return seen.insert(entry.member.value).inserted
+        }
+    }
+}
+
 extension PracticeRecord {
-    /// Listed in the group, or with a plan in effect on `date` that names it.
-    public func isEnrolled(_ member: String, in group: Group, on date: LocalDate?) -> Bool {
-        if group.enrolls(member) { return true }
-        guard let date, let plan = self.member(member)?.plan(on: date) else { return false }
-        return plan.group?.value == group.id
-    }
-
-    /// Listed in the group and, when the member has plans for it, with one
-    /// effective on or before `date`.
-    public func hadJoined(_ member: String, group: Group, by date: LocalDate?) -> Bool {
-        guard group.enrolls(member) else { return false }
-        guard let date, let plans = self.member(member)?.plans else { return true }
-        let forGroup = plans.filter { $0.group?.value == group.id }
-        guard !forGroup.isEmpty else { return true }
-        return forGroup.contains { plan in plan.effective.map { $0.value <= date } ?? true }
-    }
-
     /// The group a session note names, when it exists.
     public func group(of note: SessionNote) -> Group? {
         note.group.flatMap { group($0.value) }

@@ -15,6 +15,9 @@ public struct Practice: Sendable {
     /// Where the `fees:` mapping stands (or line 1).
     public var feesLocation: SourceLocation
     public var ruleSettings: [RuleSetting]
+    /// The entries only some claims depend on (each payer's, each fee's,
+    /// `edi:`), so that an error there holds only those (`ClaimScope`).
+    public var regions: [ScopedRegion]
 
     public func clinician(_ id: String) -> Clinician? { clinicians.first { $0.id.value == id } }
     public func payer(_ id: String) -> Payer? { payers.first { $0.id.value == id } }

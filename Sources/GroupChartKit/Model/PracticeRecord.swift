@@ -94,6 +94,8 @@ public struct ReadFinding: Sendable {
     public var location: SourceLocation
     public var message: String
     public var help: String
+    /// The claims it holds, where its place alone does not tell (`Finding.scope`).
+    public var scope: ClaimScope? = nil
 }
 
 /// The files of `submissions/` and `acknowledgments/`, read.

@@ -54,12 +54,27 @@ public struct Signature: Sendable {
     public var digest: Located<String>?
     /// The digest of the text as it stands now, when the note has a digest.
     public var currentDigest: String?
+    /// The note's Addendum headings, in order: how a signed note changes.
+    public var addenda: [Addendum]
 
     public init(signedBy: Located<String>? = nil, signedAt: Located<Timestamp>? = nil,
-                digest: Located<String>? = nil, currentDigest: String? = nil) {
+                digest: Located<String>? = nil, currentDigest: String? = nil, addenda: [Addendum] = []) {
         self.signedBy = signedBy
         self.signedAt = signedAt
         self.digest = digest
         self.currentDigest = currentDigest
+        self.addenda = addenda
     }
+}
+
+/// An addendum heading, `## Addendum YYYY-MM-DD <clinician id>` (format.md,
+/// "Signature digest"): who amended a signed note, and when. Its date and
+/// clinician are `nil` when the heading does not state them (the reader
+/// reports it).
+public struct Addendum: Sendable {
+    /// The heading.
+    public var location: SourceLocation
+    public var date: LocalDate?
+    /// The clinician's id, located at the heading.
+    public var clinician: Located<String>?
 }

@@ -7,7 +7,8 @@ public struct TreatmentPlan: Sendable {
     public var reviewBy: Located<LocalDate>?
     /// One or more modalities (`group psychotherapy`, `individual psychotherapy`).
     public var modalities: [Located<String>]
-    public var group: Located<String>?
+    /// The groups this plan treats in (`group`: one id or a list).
+    public var groups: [Located<String>]
     public var frequency: Located<String>?
     public var sessionMinutes: Located<Int>?
     public var duration: Located<String>?
@@ -19,6 +20,9 @@ public struct TreatmentPlan: Sendable {
     public var body: MarkdownBody
 
     public func goal(_ id: String) -> PlanGoal? { goals.first { $0.id.value == id } }
+
+    /// Whether the plan treats the member in `group`.
+    public func names(group: String) -> Bool { groups.contains { $0.value == group } }
 }
 
 /// One goal of a plan, by id (`G1`).

@@ -35,8 +35,12 @@ public enum CommonMark {
         var file: SourceFile
         var lineOffset: Int
 
+        func line(of node: OpaquePointer) -> Int {
+            Int(cmark_node_get_start_line(node)) + lineOffset
+        }
+
         func location(of node: OpaquePointer) -> SourceLocation {
-            let line = Int(cmark_node_get_start_line(node)) + lineOffset
+            let line = line(of: node)
             let column = file.scalarColumn(line: line, byteColumn: Int(cmark_node_get_start_column(node)))
             return file.location(line: line, column: column)
         }
@@ -53,15 +57,16 @@ public enum CommonMark {
         case CMARK_NODE_HEADING: kind = .heading(level: Int(cmark_node_get_heading_level(node)))
         case CMARK_NODE_LIST:
             kind = .list
-            items = children(of: node).map { MarkdownListItem(text: plainText(of: $0), location: place.location(of: $0)) }
+            items = children(of: node).map { MarkdownListItem(text: plainText(of: $0).text, location: place.location(of: $0)) }
         case CMARK_NODE_BLOCK_QUOTE: kind = .quote
         case CMARK_NODE_CODE_BLOCK: kind = .code
         case CMARK_NODE_HTML_BLOCK: kind = .html
         case CMARK_NODE_THEMATIC_BREAK: kind = .thematicBreak
         default: kind = .paragraph
         }
-        return MarkdownBlock(kind: kind, text: plainText(of: node), location: place.location(of: node),
-                             lastLine: place.lastLine(of: node), items: items)
+        let (text, runs) = plainText(of: node, place: place)
+        return MarkdownBlock(kind: kind, text: text, location: place.location(of: node),
+                             lastLine: place.lastLine(of: node), items: items, runs: runs)
     }
 
     private static func children(of node: OpaquePointer) -> [OpaquePointer] {
@@ -75,14 +80,17 @@ public enum CommonMark {
     }
 
     /// The text a reader sees: literals joined, soft breaks as spaces, block
-    /// children on lines of their own. Walked with cmark's iterator rather than
-    /// by recursion, so that a body nested a million levels deep (`> > > ...`)
+    /// children on lines of their own; with `place`, the source position of
+    /// each text node in it. Walked with cmark's iterator rather than by
+    /// recursion, so that a body nested a million levels deep (`> > > ...`)
     /// cannot exhaust the stack.
-    private static func plainText(of root: OpaquePointer) -> String {
+    private static func plainText(of root: OpaquePointer, place: Placement? = nil) -> (text: String, runs: [TextRun]) {
         let blockContainers = [CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_DOCUMENT]
-        guard let iterator = cmark_iter_new(root) else { return "" }
+        guard let iterator = cmark_iter_new(root) else { return ("", []) }
         defer { cmark_iter_free(iterator) }
         var text = ""
+        var runs: [TextRun] = []
+        var columns = place.map { ColumnCursor(file: $0.file) }
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             if node != root, cmark_node_previous(node) != nil, let parent = cmark_node_parent(node),
@@ -90,13 +98,21 @@ public enum CommonMark {
                 text += "\n"
             }
             switch cmark_node_get_type(node) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+            case CMARK_NODE_TEXT:
+                let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                if let place, var cursor = columns, !literal.isEmpty {
+                    let start = cursor.place(line: place.line(of: node), byteColumn: Int(cmark_node_get_start_column(node)))
+                    runs.append(TextRun(literal: literal, offset: text.utf8.count, start: start))
+                    columns = cursor
+                }
+                text += literal
+            case CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 text += cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
             case CMARK_NODE_SOFTBREAK: text += " "
             case CMARK_NODE_LINEBREAK: text += "\n"
             default: break
             }
         }
-        return text
+        return (text, runs)
     }
 }

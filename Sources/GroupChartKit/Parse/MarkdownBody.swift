@@ -52,13 +52,17 @@ public struct MarkdownBlock: Sendable {
     public var lastLine: Int
     /// For a list, its items.
     public var items: [MarkdownListItem]
+    /// Where each text node of `text` stands, in order (`TextRun`).
+    public var runs: [TextRun]
 
-    public init(kind: Kind, text: String, location: SourceLocation, lastLine: Int, items: [MarkdownListItem] = []) {
+    public init(kind: Kind, text: String, location: SourceLocation, lastLine: Int, items: [MarkdownListItem] = [],
+                runs: [TextRun] = []) {
         self.kind = kind
         self.text = text
         self.location = location
         self.lastLine = lastLine
         self.items = items
+        self.runs = runs
     }
 }
 

@@ -34,6 +34,16 @@ struct YAMLNode: Sendable {
         return nil
     }
 
+    /// The file line of the last value within this node (a block scalar's
+    /// first line), so that a mapping's lines can be told apart.
+    var lastLine: Int {
+        switch content {
+        case .scalar: return location.line
+        case .mapping(let pairs): return pairs.last.map { max($0.key.location.line, $0.value.lastLine) } ?? location.line
+        case .sequence(let items): return items.last?.lastLine ?? location.line
+        }
+    }
+
     /// How a reader names the node's shape in a message.
     var shapeName: String {
         switch content {

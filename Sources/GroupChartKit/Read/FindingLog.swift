@@ -6,12 +6,12 @@ final class FindingLog {
         findings += more
     }
 
-    func add(_ rule: String, at location: SourceLocation, _ message: String, help: String) {
-        findings.append(ReadFinding(rule: rule, location: location, message: message, help: help))
+    func add(_ rule: String, at location: SourceLocation, _ message: String, help: String, scope: ClaimScope? = nil) {
+        findings.append(ReadFinding(rule: rule, location: location, message: message, help: help, scope: scope))
     }
 
-    func missing(at location: SourceLocation, _ message: String, help: String) {
-        add("missing-field", at: location, message, help: help)
+    func missing(at location: SourceLocation, _ message: String, help: String, scope: ClaimScope? = nil) {
+        add("missing-field", at: location, message, help: help, scope: scope)
     }
 
     func invalid(at location: SourceLocation, _ message: String, help: String) {

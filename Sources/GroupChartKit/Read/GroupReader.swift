@@ -2,7 +2,7 @@
 enum GroupReader {
     static func read(_ file: SourceFile, id: String, log: FindingLog) -> Group {
         var group = Group(id: id, file: file.path, isReadable: false, name: nil, cpt: nil, facilitator: nil,
-                          coFacilitator: nil, placeOfService: nil, members: [], body: MarkdownBody(blocks: []))
+                          coFacilitator: nil, placeOfService: nil, roster: [], body: MarkdownBody(blocks: []))
         guard let parsed = DocumentParser.markdown(file, log: log) else { return group }
         if !Identifier.isSlug(id) {
             log.invalid(at: file.location(line: 1), "group file name \"\(id)\" is not an id",
@@ -17,8 +17,35 @@ enum GroupReader {
         group.facilitator = fields.reference("facilitator", required: true, hint: "the id of the clinician who leads the group")
         group.coFacilitator = fields.reference("co_facilitator")
         group.placeOfService = fields.placeOfService("place_of_service")
-        group.members = fields.list("members", required: true, hint: "the enrolled members' ids: members: [okonkwo-david, reyes-maria]")
-            .compactMap { fields.reference($0, named: "members") }
+        group.roster = fields.list("members", required: true, hint: RosterReader.hint).compactMap { RosterReader.entry($0, in: fields) }
         return group
+    }
+}
+
+/// Reads one roster entry: a member id, or `{id, joined, left}`.
+enum RosterReader {
+    static let hint = "the roster: members: [okonkwo-david, {id: chen-lily, joined: 2026-02-05, left: 2026-04-30}]"
+
+    static func entry(_ node: YAMLNode, in fields: FieldReader) -> RosterEntry? {
+        if node.scalar != nil {
+            return fields.reference(node, named: "members").map { RosterEntry(member: $0) }
+        }
+        guard node.pairs != nil else {
+            fields.log.invalid(at: node.location, "a roster entry should be a member id or {id, joined, left}, not \(node.shapeName)",
+                               help: "write the member's id, or {id: chen-lily, joined: 2026-02-05} for a member who joined later")
+            return nil
+        }
+        let entry = FieldReader(node, file: fields.file, log: fields.log, path: "members", anchor: node.location)
+        defer { entry.finish() }
+        let member = entry.reference("id", required: true, hint: "the member's id: {id: chen-lily, joined: 2026-02-05}")
+        let joined = entry.date("joined")
+        var left = entry.date("left")
+        if let joined, let end = left, end.value < joined.value {
+            // Read as an invalid value is: reported, then left out.
+            fields.log.invalid(at: end.location, "\"members.left\" \(end.value) is before \"joined\" \(joined.value)",
+                               help: "a member is enrolled from joined through left, both inclusive: correct either date")
+            left = nil
+        }
+        return member.map { RosterEntry(member: $0, joined: joined, left: left, location: node.location) }
     }
 }

@@ -2,7 +2,7 @@
 enum PlanReader {
     static func read(_ file: SourceFile, member: String, log: FindingLog) -> TreatmentPlan {
         var plan = TreatmentPlan(member: member, file: file.path, isReadable: false, effective: nil, reviewBy: nil,
-                                 modalities: [], group: nil, frequency: nil, sessionMinutes: nil, duration: nil,
+                                 modalities: [], groups: [], frequency: nil, sessionMinutes: nil, duration: nil,
                                  diagnoses: [], goals: [], signedBy: nil, signedOn: nil, body: MarkdownBody(blocks: []))
         guard let parsed = DocumentParser.markdown(file, log: log) else { return plan }
         let fields = FieldReader(parsed.frontMatter, file: file, log: log)
@@ -13,7 +13,8 @@ enum PlanReader {
         plan.reviewBy = fields.date("review_by", required: true, hint: "the date the plan must be reviewed by")
         plan.modalities = fields.list("modality", required: true, hint: "modality: group psychotherapy")
             .compactMap { fields.scalar($0, named: "modality") }
-        plan.group = fields.reference("group", required: true, hint: "the id of the group this plan treats in")
+        plan.groups = fields.list("group", required: true, hint: "the id of the group this plan treats in, or a list: [dbt-skills, grief-support]")
+            .compactMap { fields.reference($0, named: "group") }
         plan.frequency = fields.text("frequency")
         plan.sessionMinutes = fields.integer("session_minutes", in: 1...600)
         plan.duration = fields.text("duration")

@@ -18,7 +18,7 @@ enum PracticeReader {
             location: details?.anchor ?? file.location(line: 1),
             edi: top.mapping("edi").map(edi), clinicians: clinicians(top), payers: payers(top),
             fees: fees(top), feesLocation: top.pairs.first { $0.name == "fees" }?.key.location ?? file.location(line: 1),
-            ruleSettings: ruleSettings(top))
+            ruleSettings: ruleSettings(top), regions: regions(top))
         if let details {
             practice.name = details.name("name", required: true, hint: "the practice's name as payers know it")
             practice.npi = details.text("npi", required: true, hint: "the billing NPI (CMS-1500 box 33a), ten digits in quotes")
@@ -96,9 +96,26 @@ enum PracticeReader {
             return Fee(code: code, amount: amount)
         }
         if !all.pairs.contains(where: { $0.name == "90853" }) {
-            all.log.missing(at: all.anchor, "missing key \"fees.\\\"90853\\\"\"", help: hint)
+            all.log.missing(at: all.anchor, "missing key \"fees.\\\"90853\\\"\"", help: hint, scope: .code("90853"))
         }
         return fees
+    }
+
+    /// Each payer's entry, each fee and `edi:`, where they stand.
+    private static func regions(_ top: FieldReader) -> [ScopedRegion] {
+        var regions: [ScopedRegion] = []
+        func add(_ pair: YAMLPair, _ scope: ClaimScope) {
+            regions.append(ScopedRegion(start: pair.key.location, lastLine: max(pair.key.location.line, pair.value.lastLine), scope: scope))
+        }
+        for pair in top.pairs {
+            switch pair.name {
+            case "edi": add(pair, .interchange)
+            case "payers": pair.value.pairs?.forEach { add($0, .payer($0.name)) }
+            case "fees": pair.value.pairs?.filter { Identifier.isCPT($0.name) }.forEach { add($0, .code($0.name)) }
+            default: break
+            }
+        }
+        return regions
     }
 
     private static func ruleSettings(_ top: FieldReader) -> [RuleSetting] {

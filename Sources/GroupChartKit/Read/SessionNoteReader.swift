@@ -47,24 +47,3 @@ enum SessionNoteReader {
         }
     }
 }
-
-/// Reads `signed_by`, `signed_at` and `digest`, which every note may carry.
-enum SignatureReader {
-    static func read(_ fields: FieldReader, _ parsed: DocumentParser.Parsed) -> Signature {
-        var signature = Signature(
-            signedBy: fields.reference("signed_by"),
-            signedAt: fields.timestamp("signed_at"),
-            digest: fields.parsed("digest") { text in
-                let hex = text.dropFirst("sha256:".count)
-                return text.hasPrefix("sha256:") && hex.count == 64 && hex.allSatisfy({ $0.isHexDigit && !$0.isUppercase })
-                    ? .success(text)
-                    : .failure(ScalarError("\"\(text)\" is not a signature digest",
-                                           help: "let `groupchart sign` write the digest; remove the line to sign again"))
-            })
-        if signature.digest != nil {
-            let text = SignedText.text(of: fields.file, bodyFirstLine: parsed.bodyFirstLine, body: parsed.body)
-            signature.currentDigest = SignedText.digest(of: text)
-        }
-        return signature
-    }
-}

@@ -1,23 +1,50 @@
 import Crypto
 
-/// The text a signature covers (format.md, "Signature digest"): the bytes
-/// of the note's body after the front-matter's closing `---` line, up to
-/// (not including) the first line of a heading whose text starts with
-/// "Addendum", with the byte-order mark removed and CRLF read as LF, which
-/// `SourceFile` has already done.
+/// The text a signature covers (format.md, "Signature digest"): the whole
+/// file (byte-order mark removed, CRLF read as LF, which `SourceFile` has
+/// already done) less
+/// 1. the front-matter's top-level `signed_by:`, `signed_at:` and `digest:`
+///    lines, which signing writes;
+/// 2. everything from the first line of a body heading whose text starts
+///    with "Addendum";
+/// 3. the spaces, tabs and line breaks at the end of what is left.
 ///
-/// Those bytes include a blank line written just above the Addendum
-/// heading, so an addendum must follow the signed text directly (README,
-/// "Writing records"): the spec fixes the digest, and a signature that one
-/// editor's formatting can break is the price (see the closing note of the
-/// authoring issue).
+/// So the front-matter a claim is built from (times, attendance, CPT,
+/// `interactive_complexity`) is signed with the body, and the blank line a
+/// writer or formatter puts before `## Addendum ...` changes nothing.
 public enum SignedText {
-    public static func text(of file: SourceFile, bodyFirstLine: Int, body: MarkdownBody) -> String {
+    /// The keys `groupchart sign` writes, whose lines the digest leaves out.
+    static let signingKeys = ["signed_by", "signed_at", "digest"]
+
+    public static func text(of file: SourceFile, body: MarkdownBody) -> String {
         let addendum = body.blocks.first { block in
             if case .heading = block.kind { return SectionCatalogue.isAddendum(block.text) }
             return false
+        }?.location.line
+        let lines = file.lines
+        let closingFence = lines.indices.dropFirst().first { FrontMatter.isFence(lines[$0]) } ?? 0
+        var kept: [Substring] = []
+        kept.reserveCapacity(lines.count)
+        for (index, line) in lines.enumerated() {
+            if let addendum, index + 1 >= addendum { break }
+            if index > 0, index < closingFence, isSigningLine(line) { continue }
+            kept.append(line)
         }
-        return String(file.text(fromLine: bodyFirstLine, toLine: addendum?.location.line))
+        var text = kept.joined(separator: "\n")
+        while let last = text.unicodeScalars.last, last == " " || last == "\t" || last == "\n" {
+            text.unicodeScalars.removeLast()
+        }
+        return text
+    }
+
+    /// A top-level `signed_by:`, `signed_at:` or `digest:` line.
+    private static func isSigningLine(_ line: Substring) -> Bool {
+        signingKeys.contains { key in
+            guard line.hasPrefix(key) else { return false }
+            let rest = line.dropFirst(key.count).drop { $0 == " " || $0 == "\t" }
+            guard rest.first == ":" else { return false }
+            return rest.dropFirst().first.map { $0 == " " || $0 == "\t" } ?? true
+        }
     }
 
     /// `sha256:` and 64 lower-case hex digits.

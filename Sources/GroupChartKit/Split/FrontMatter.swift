@@ -36,7 +36,7 @@ public enum FrontMatter {
         return .success(FrontMatterSplit(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: close + 2))
     }
 
-    private static func isFence(_ line: Substring) -> Bool {
+    static func isFence(_ line: Substring) -> Bool {
         line.hasPrefix("---") && line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" }
     }
 }

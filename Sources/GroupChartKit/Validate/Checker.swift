@@ -17,6 +17,7 @@ public enum Checker {
         let settings = RuleSettings(record.practice?.ruleSettings ?? [], rules: rules)
         let readFindings = record.readFindings + settings.findings
         let analysis = Analysis(record: record)
+        let regions = record.practice?.regions ?? []
         let enabled = rules.filter { rule in
             if case .some(.none) = settings.severities[rule.id] { return false }
             return true
@@ -33,7 +34,8 @@ public enum Checker {
                     var severity = configured.flatMap { $0 } ?? finding.severity ?? rule.defaultSeverity
                     if options.strict, severity == .warning { severity = .error }
                     return Diagnostic(rule: rule.id, severity: severity, location: finding.location,
-                                      message: finding.message, help: finding.help, related: finding.related)
+                                      message: finding.message, help: finding.help, related: finding.related,
+                                      scope: finding.scope ?? ScopedRegion.scope(of: finding.location, in: regions))
                 }
             }.flatMap { $0 }
         }

@@ -10,7 +10,7 @@ enum ClaimRequirements {
         let billed = Set(context.record.services.map(\.cpt) + (interactiveComplexity(context) ? ["90785"] : []))
         for code in billed.sorted() where practice.fee(for: code) == nil {
             findings.append(Finding(practice.feesLocation, "no fee for CPT \(code), which sessions bill",
-                                    help: "add \"\(code)\": <amount> under fees: in practice.yaml"))
+                                    help: "add \"\(code)\": <amount> under fees: in practice.yaml", scope: .code(code)))
         }
         guard practice.edi != nil else { return findings }
         if practice.phone == nil {
@@ -34,15 +34,28 @@ enum ClaimRequirements {
             findings.append(Finding(zip.location, "the billing ZIP \"\(zip.value)\" has 5 digits; the 837P needs ZIP+4",
                                     help: "write the nine-digit ZIP, for example \"94607-3710\" (USPS ZIP code lookup)"))
         }
-        for id in [edi.submitterID, edi.receiverID].compactMap({ $0 }) where id.value.count > 15 {
-            findings.append(Finding(id.location, "\"\(id.value)\" is longer than the 15 characters of its ISA field",
-                                    help: "use the id the clearinghouse assigned (at most 15 characters)"))
+        for id in [edi.submitterID, edi.receiverID].compactMap({ $0 }) {
+            if id.value.unicodeScalars.count > 15 {
+                findings.append(Finding(id.location, "\"\(id.value)\" is longer than the 15 characters of its ISA field",
+                                        help: "use the id the clearinghouse assigned (at most 15 characters)"))
+            } else if let bad = id.value.unicodeScalars.first(where: { !isInterchangeScalar($0) }) ?? (id.value.isEmpty ? " " : nil) {
+                // The ISA is fixed-width and written as is: no accent may be
+                // folded away there, as it is from names.
+                let what = bad.isASCII && bad.value >= 0x20 ? "\"\(bad)\"" : "U+" + String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4)
+                findings.append(Finding(id.location, "\"\(id.value)\" cannot stand in the 837P's ISA and GS segments: it holds \(what)",
+                                        help: "an interchange id is ASCII letters, digits and spaces, without the X12 separators * : ^ ~; use the id the clearinghouse assigned"))
+            }
         }
         for value in x12Values(context) where X12Writer.ascii(value.value) == nil {
             findings.append(Finding(value.location, "\"\(value.value)\" cannot be written into the 837P",
                                     help: "X12 separates values with * : ^ ~ and carries ASCII only; write the value as on the insurance card"))
         }
         return findings
+    }
+
+    /// Printable ASCII but the separators X12 reserves.
+    static func isInterchangeScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x20 && scalar.value < 0x7F && !"*:^~".unicodeScalars.contains(scalar)
     }
 
     private static func interactiveComplexity(_ context: RuleContext) -> Bool {

@@ -8,12 +8,12 @@ import Foundation
 ///   Members' first and last names, courtesy titles and personal pronouns
 ///   become one token each, so that a note copied with the name swapped
 ///   scores as the copy it is.
-/// - Headings are left out, and so are the sentences that also stand in the
-///   session note or in more than half of the session's member notes (shared
-///   group content is fine), as rules.md fixes it. In a session of two or
-///   three notes, "more than half" is any two: two notes copied one from the
-///   other then share no own text, and only an identical copy (below) is
-///   found there.
+/// - Headings are left out, and so are the sentences of shared group
+///   content (which is fine), as rules.md fixes it: those that also stand in
+///   the session note, or in at least 3 of the session's member notes and in
+///   more than half of them. Without the floor of 3, a sentence two notes
+///   share would be "group content" in a session of two or three notes, and
+///   a note copied from another would share nothing of its own with it.
 /// - Two notes with no own text left at all are identical apart from shared
 ///   content and score 1 (the Jaccard index of two empty sets); a note with
 ///   own text scores 0 against one without.
@@ -24,6 +24,9 @@ import Foundation
 public struct NoteSimilarity: Sendable {
     /// A sentence as the hashes of its normalised words.
     public typealias Sentence = [UInt64]
+
+    /// How many member notes must hold a sentence before it is group content.
+    static let sharedFloor = 3
 
     /// The hashes of every member's first and last name, folded and lower-cased.
     private let names: Set<UInt64>
@@ -48,14 +51,15 @@ public struct NoteSimilarity: Sendable {
     }
 
     /// The sentences a session's notes may share: those of the session note,
-    /// and those that more than half of its member notes hold.
+    /// and those that at least `sharedFloor` of its member notes and more
+    /// than half of them hold.
     public func sharedSentences(sessionNote: MarkdownBody?, memberNotes: [[Sentence]]) -> Set<UInt64> {
         var shared = Set((sessionNote.map(sentences) ?? []).map(Self.hash))
         var counts: [UInt64: Int] = [:]
         for note in memberNotes {
             for sentence in Set(note.map(Self.hash)) { counts[sentence, default: 0] += 1 }
         }
-        for (sentence, count) in counts where count * 2 > memberNotes.count {
+        for (sentence, count) in counts where count >= Self.sharedFloor && count * 2 > memberNotes.count {
             shared.insert(sentence)
         }
         return shared

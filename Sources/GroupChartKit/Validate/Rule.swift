@@ -65,14 +65,19 @@ public struct Finding: Sendable {
     /// A severity other than the rule's default, for rules whose table entry
     /// names two (an old verification is a warning, a missing one an error).
     public var severity: Severity?
+    /// The claims it holds when it is an error, where its place alone does
+    /// not tell (a fee missing for one code); otherwise the checker derives
+    /// it from the place.
+    public var scope: ClaimScope?
 
     public init(_ location: SourceLocation, _ message: String, help: String = "",
-                related: [RelatedLocation] = [], severity: Severity? = nil) {
+                related: [RelatedLocation] = [], severity: Severity? = nil, scope: ClaimScope? = nil) {
         self.location = location
         self.message = message
         self.help = help
         self.related = related
         self.severity = severity
+        self.scope = scope
     }
 }
 
@@ -96,6 +101,6 @@ public struct RuleContext: Sendable {
 
     /// The reading-stage findings that belong to `rule`.
     public func readFindings(of rule: String) -> [Finding] {
-        readFindings.filter { $0.rule == rule }.map { Finding($0.location, $0.message, help: $0.help) }
+        readFindings.filter { $0.rule == rule }.map { Finding($0.location, $0.message, help: $0.help, scope: $0.scope) }
     }
 }

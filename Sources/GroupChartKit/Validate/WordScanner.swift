@@ -70,6 +70,54 @@ struct WordScanner {
         return sentences
     }
 
+    /// The words of `text` with where each starts (its UTF-8 offset in
+    /// `text`), accents removed and case kept: for rules that find a name and
+    /// point at it. Each word is folded on its own, so that offsets stay
+    /// those of the text as written.
+    static func placedWords(_ text: String) -> [(hash: UInt64, offset: Int)] {
+        var words: [(hash: UInt64, offset: Int)] = []
+        var word = String.UnicodeScalarView()
+        var hash = offset
+        var isASCII = true
+        var start = 0
+        var position = 0
+        func flush() {
+            guard !word.isEmpty else { return }
+            if isASCII {
+                words.append((hash, start))
+            } else {
+                // Most words are ASCII and hashed as they go; the others are
+                // folded ("Nguyễn" to "Nguyen") before they are hashed.
+                for folded in WordScanner(lowercased: false).sentences(TextFolding.withoutAccents(String(word))).joined() {
+                    words.append((folded.hash, start))
+                }
+            }
+            word = String.UnicodeScalarView()
+            hash = offset
+            isASCII = true
+        }
+        for scalar in text.unicodeScalars {
+            if isWordScalar(scalar) || (!word.isEmpty && isMark(scalar)) {
+                if word.isEmpty { start = position }
+                word.append(scalar)
+                if scalar.value < 0x80 { hash = (hash ^ UInt64(scalar.value)) &* prime } else { isASCII = false }
+            } else {
+                flush()
+            }
+            position += UTF8.width(scalar)
+        }
+        flush()
+        return words
+    }
+
+    /// A combining mark, which belongs to the word before it (a decomposed "ễ").
+    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+
     /// 64-bit FNV-1a of `word`'s UTF-8, as the scanner hashes words.
     static func hash(_ word: String) -> UInt64 {
         var hash = offset

@@ -15,9 +15,8 @@ enum AttendanceCSV {
                               entry.arrived?.value.description ?? "", entry.left?.value.description ?? "", entry.reason?.value ?? ""])
             }
             guard let enrolled = record.group(of: note) else { continue }
-            for member in enrolled.members where note.attendance(of: member.value) == nil
-                && record.hadJoined(member.value, group: enrolled, by: note.date?.value) {
-                table.append([session.id, date, group, member.value, "not-recorded", "", "", ""])
+            for entry in enrolled.enrolled(on: note.date?.value) where note.attendance(of: entry.member.value) == nil {
+                table.append([session.id, date, group, entry.member.value, "not-recorded", "", "", ""])
             }
         }
         return table

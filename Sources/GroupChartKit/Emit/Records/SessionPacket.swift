@@ -26,7 +26,7 @@ struct SessionPacket {
         if let co = (note.coFacilitator ?? group?.coFacilitator)?.value, co != "none" {
             clinicians.append(format.clinician(co, role: "Co-facilitator"))
         }
-        let enrolled = group.map { group in group.members.filter { record.hadJoined($0.value, group: group, by: note.date?.value) }.count } ?? 0
+        let enrolled = group?.enrolled(on: note.date?.value).count ?? 0
         var sources = [format.source(note.file)]
         if let group { sources.append(format.source(group.file)) }
         sources.append(format.source("practice.yaml"))

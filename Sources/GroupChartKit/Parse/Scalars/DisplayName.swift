@@ -37,7 +37,8 @@ public enum DisplayName {
     }
 }
 
-private extension String {
+extension String {
+    /// Zeros in front up to `width` characters (`FEFF`, `00AD`).
     func leftPadded(to width: Int) -> String {
         String(repeating: "0", count: max(0, width - count)) + self
     }

@@ -34,6 +34,11 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         (lhs.date, lhs.time) < (rhs.date, rhs.time)
     }
 
+    /// The minutes from `other` to `self` (negative when `self` is earlier).
+    public func minutes(since other: Timestamp) -> Int {
+        (date.dayNumber - other.date.dayNumber) * 24 * 60 + time.minutes - other.time.minutes
+    }
+
     /// `YYYY-MM-DDTHH:MM`.
     public var description: String { "\(date)T\(time)" }
 }

@@ -1,12 +1,14 @@
-/// `enrolled-not-recorded`: an enrolled member missing from the attendance log.
+/// `enrolled-not-recorded`: a member the roster enrolls on the session's date
+/// whom the attendance log leaves out.
 struct EnrolledNotRecordedRule: Rule {
     let id = "enrolled-not-recorded"
     let defaultSeverity = Severity.warning
-    let summary = "an enrolled member is missing from the attendance log"
+    let summary = "a member enrolled on the session's date is missing from the attendance log"
     let explanation = Explanation(
         checks: """
-            That every member enrolled in the group on the session's date appears in its attendance log, \
-            absent or not. A member whose first plan for the group starts after the session had not joined yet.
+            That every member the group's roster enrolls on the session's date (by its `joined` and `left` \
+            dates) appears in the attendance log, absent or not. A member who joined after the session, or \
+            left before it, is not expected.
             """,
         why: """
             The log must document "each member present, and any members absent with the reason if known". \
@@ -16,18 +18,20 @@ struct EnrolledNotRecordedRule: Rule {
             groups/dbt-skills.md:  members: [okonkwo-david, patel-arjun]
             attendance: {okonkwo-david: present}
             """,
-        fix: "Add the member to the log, as `absent` (with a reason) if they did not come.")
+        fix: """
+            Add the member to the log, as `absent` (with a reason) if they did not come; if they had left the \
+            group, give their roster entry its `left` date.
+            """)
 
     func check(_ context: RuleContext) -> [Finding] {
         context.record.sessions.compactMap(\.note).flatMap { note -> [Finding] in
             guard let group = context.record.group(of: note) else { return [] }
-            return group.members.compactMap { enrolled in
-                let member = enrolled.value
-                guard note.attendance(of: member) == nil, context.record.member(member) != nil,
-                      context.record.hadJoined(member, group: group, by: note.date?.value) else { return nil }
+            return group.enrolled(on: note.date?.value).compactMap { entry in
+                let member = entry.member.value
+                guard note.attendance(of: member) == nil, context.record.member(member) != nil else { return nil }
                 return Finding(note.attendanceLocation, "enrolled member \"\(member)\" is missing from the attendance log",
-                               help: "add \"\(member): present\", or \"\(member): {status: absent, reason: ...}\"",
-                               related: [RelatedLocation(enrolled.location, "enrolled here")])
+                               help: "add \"\(member): present\", or \"\(member): {status: absent, reason: ...}\"; if they had left, give their roster entry left: in \(group.file)",
+                               related: [RelatedLocation(entry.location, "enrolled here")])
             }
         }
     }

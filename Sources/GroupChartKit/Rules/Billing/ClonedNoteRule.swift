@@ -32,6 +32,9 @@ struct ClonedNoteRule: Rule {
                 lhs.date! != rhs.date! ? lhs.date! < rhs.date! : lhs.file.utf8.lexicographicallyPrecedes(rhs.file.utf8)
             }
             return zip(notes, notes.dropFirst()).compactMap { previous, note in
+                // Two notes of nothing but shared group content say nothing
+                // of copying forward (similar-notes reports such sessions).
+                guard !(previous.shingles.isEmpty && note.shingles.isEmpty) else { return nil }
                 let score = NoteSimilarity.jaccard(previous.shingles, note.shingles)
                 guard score >= threshold else { return nil }
                 return Finding(SourceLocation(file: note.file, line: 1),

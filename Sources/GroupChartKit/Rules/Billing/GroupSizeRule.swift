@@ -1,16 +1,22 @@
-/// `group-size`: more members than a payer expects in a therapy group, or too
-/// few for one.
+/// `group-size`: too few members for group psychotherapy, which holds the
+/// session's claims (a "group" of one is individual therapy billed under the
+/// wrong code), or more than a payer expects, a warning.
 struct GroupSizeRule: Rule {
     let id = "group-size"
-    let defaultSeverity = Severity.warning
-    let summary = "more members attended than `max` (default 12) without a `size_rationale`, or fewer than `min` (default 2)"
+    let defaultSeverity = Severity.error
+    let summary = """
+        fewer than `min` (default 2) attended: not group psychotherapy, its claims are held; more than `max` \
+        (default 12) without a `size_rationale`: a warning
+        """
     static let maximum = RuleParameter("max", default: 12, range: 2...100)
     static let minimum = RuleParameter("min", default: 2, range: 1...100)
     var parameters: [RuleParameter] { [Self.maximum, Self.minimum] }
     let explanation = Explanation(
         checks: """
             The number of members who attended each session (present, late or left early) against the \
-            parameters `max` and `min`. A session over `max` passes when its note gives a `size_rationale`.
+            parameters `min` and `max`. Fewer than `min` is an error that holds the session's claims: bill \
+            such a session as what it was (individual psychotherapy). More than `max` is a warning, and \
+            passes when the session note gives a `size_rationale`.
             """,
         why: """
             "Most insurers expect therapy groups to have no more than 10 to 12 members. Groups significantly \
@@ -18,8 +24,12 @@ struct GroupSizeRule: Rule {
             attention. Document the clinical rationale for your group size." A "group" of one is individual \
             therapy billed under the wrong code.
             """,
-        example: "fourteen members present and no size_rationale",
-        fix: "Record why the size was clinically appropriate in `size_rationale:`, or split the group.")
+        example: "one member present and the others absent; or fourteen members present and no size_rationale",
+        fix: """
+            For a session of one, document and bill it as individual psychotherapy (an individual note under \
+            members/<id>/individual/) instead of a group session. For a large group, record why the size \
+            was clinically appropriate in `size_rationale:`, or split the group.
+            """)
 
     func check(_ context: RuleContext) -> [Finding] {
         let maximum = Int(context.parameter(Self.maximum))
@@ -28,11 +38,12 @@ struct GroupSizeRule: Rule {
             let attended = note.attendance.filter(\.attended).count
             if attended > maximum, note.sizeRationale == nil {
                 return Finding(note.attendanceLocation, "\(attended) members attended, more than the group maximum of \(maximum)",
-                               help: "record the clinical reason in size_rationale:, or split the group")
+                               help: "record the clinical reason in size_rationale:, or split the group", severity: .warning)
             }
             if attended < minimum, !note.attendance.isEmpty {
-                return Finding(note.attendanceLocation, "only \(attended) member\(attended == 1 ? "" : "s") attended, fewer than \(minimum)",
-                               help: "a session with fewer members than a group needs is not group psychotherapy; bill it as what it was")
+                return Finding(note.attendanceLocation,
+                               "only \(attended) member\(attended == 1 ? "" : "s") attended, fewer than \(minimum): not group psychotherapy, and its claims are held",
+                               help: "bill it as what it was: an individual session is written under members/<id>/individual/<date>.md")
             }
             return nil
         }

@@ -25,19 +25,24 @@ struct OtherMemberNamedRule: Rule {
         return record.sessions.flatMap { session -> [Finding] in
             guard let log = session.note else { return [] }
             var others = Set(log.attendance.map(\.member.value))
-            if let group = record.group(of: log) { others.formUnion(group.members.map(\.value)) }
+            if let group = record.group(of: log) { others.formUnion(group.roster.map(\.member.value)) }
             return session.progressNotes.filter(\.isReadable).flatMap { note -> [Finding] in
                 let ownNames = Set(Self.names(of: record.member(note.member)).map(Self.words))
                 let blocks = note.content.body.blocks.map { block in
-                    let words = Self.words(block.text)
-                    return (location: block.location, words: words, set: Set(words))
+                    let words = WordScanner.placedWords(block.text)
+                    return (block: block, words: words, set: Set(words.map(\.hash)))
                 }
                 return others.sorted().filter { $0 != note.member }.compactMap { other -> Finding? in
                     let names = Self.names(of: record.member(other)).filter { $0.count > 1 }
                         .map { (written: $0, words: Self.words($0)) }.filter { !$0.words.isEmpty && !ownNames.contains($0.words) }
-                    for block in blocks {
-                        guard let name = names.first(where: { Self.contains($0.words, in: block.words, set: block.set) }) else { continue }
-                        return Finding(block.location, "names \"\(name.written)\", another member of the group (\(other))",
+                    for block in blocks where !names.isEmpty {
+                        // The name that stands first in the block, where it stands.
+                        let found = names.compactMap { name in
+                            Self.offset(of: name.words, in: block.words, set: block.set).map { (name: name.written, offset: $0) }
+                        }.min { $0.offset < $1.offset }
+                        guard let found else { continue }
+                        return Finding(block.block.location(ofTextOffset: found.offset),
+                                       "names \"\(found.name)\", another member of the group (\(other))",
                                        help: "write \"another member\" or \"a peer\": this note goes to \(note.member)'s payer")
                     }
                     return nil
@@ -50,16 +55,17 @@ struct OtherMemberNamedRule: Rule {
         [member?.profile?.firstName?.value, member?.profile?.lastName?.value].compactMap { $0 }
     }
 
-    /// The hashes of the words of `text` (runs of letters and digits),
-    /// accents removed, case kept.
+    /// The hashes of the words of a name, accents removed, case kept.
     static func words(_ text: String) -> [UInt64] {
-        WordScanner(lowercased: false).sentences(text).joined().map(\.hash)
+        WordScanner.placedWords(text).map(\.hash)
     }
 
-    /// Whether `name` (one or more words) stands in `words` as whole words.
-    private static func contains(_ name: [UInt64], in words: [UInt64], set: Set<UInt64>) -> Bool {
-        guard name.count <= words.count, set.contains(name[0]) else { return false }
-        if name.count == 1 { return true }
-        return (0...(words.count - name.count)).contains { Array(words[$0..<($0 + name.count)]) == name }
+    /// Where `name` (one or more words) first stands in `words` as whole
+    /// words: the offset of its first word in the block's text.
+    private static func offset(of name: [UInt64], in words: [(hash: UInt64, offset: Int)], set: Set<UInt64>) -> Int? {
+        guard name.count <= words.count, set.contains(name[0]) else { return nil }
+        return (0...(words.count - name.count)).first { start in
+            name.indices.allSatisfy { words[start + $0].hash == name[$0] }
+        }.map { words[$0].offset }
     }
 }

@@ -5,17 +5,22 @@ struct SignatureMismatchRule: Rule {
     let summary = "a note signed with a digest was changed afterwards outside an Addendum"
     let explanation = Explanation(
         checks: """
-            For every note with a `digest` (written by `groupchart sign`): that the SHA-256 of its body above \
-            any Addendum heading still equals the digest.
+            For every note with a `digest` (written by `groupchart sign`): that the SHA-256 of its signed text \
+            still equals the digest. The signed text is the whole file, front-matter included, less the \
+            `signed_by`, `signed_at` and `digest` lines, up to the first Addendum heading, without the white \
+            space at its end: the times, attendance and codes a claim is built from are signed with the body, \
+            and a blank line before "## Addendum ..." changes nothing.
             """,
         why: """
-            A signed note is a legal record. Changing it after signing, without an addendum that says who \
+            A signed note is a legal record, and the claim is built from it. Changing it after signing, without an addendum that says who \
             changed what and when, is alteration of the record, which voids it in an audit.
             """,
-        example: "a sentence of the Participation section edited the day after the note was signed",
+        example: "a sentence of the Participation section, or the session's end time, edited the day after the note was signed",
         fix: """
             Restore the signed text (git shows it), and put the change under a heading \
-            "## Addendum YYYY-MM-DD clinician" at the end of the note.
+            "## Addendum YYYY-MM-DD clinician" at the end of the note. A digest written before GroupChart \
+            signed the front-matter reads as changed: sign such a note again once (`groupchart sign --force`), \
+            before any addendum.
             """)
 
     func check(_ context: RuleContext) -> [Finding] {

@@ -7,7 +7,7 @@ struct DuplicateIDRule: Rule {
     let explanation = Explanation(
         checks: """
             Two plans of one member with the same `effective` date (which one is in effect?), a member \
-            listed twice in a group, one authorization number twice in a profile, and one group session \
+            enrolled twice in a group on one date (two roster entries whose dates overlap), one authorization number twice in a profile, and one group session \
             recorded in two folders (same group, date and start time).
             """,
         why: """
@@ -29,7 +29,7 @@ struct DuplicateIDRule: Rule {
             }
         }
         for group in context.record.groups {
-            findings += duplicates(group.members, what: "member")
+            findings += overlappingEntries(group)
         }
         let sessions = context.record.sessions.compactMap(\.note).compactMap { note -> Located<String>? in
             guard let group = note.group, let date = note.date, let start = note.start else { return nil }
@@ -37,6 +37,20 @@ struct DuplicateIDRule: Rule {
         }
         findings += duplicates(sessions, what: "session of")
         return findings
+    }
+
+    /// Each roster entry whose dates overlap an earlier entry of the same
+    /// member: a member enrolled twice over the years has two entries, one
+    /// after the other.
+    private func overlappingEntries(_ group: Group) -> [Finding] {
+        group.roster.indices.compactMap { index in
+            let entry = group.roster[index]
+            guard let earlier = group.roster[..<index].first(where: { $0.member.value == entry.member.value && $0.overlaps(entry) })
+            else { return nil }
+            return Finding(entry.location, "member \"\(entry.member.value)\" is enrolled twice in group \"\(group.id)\" on the same dates",
+                           help: "merge the two entries, or give them joined and left dates that do not overlap",
+                           related: [RelatedLocation(earlier.location, "first enrolled here")])
+        }
     }
 
     /// Every value after its first occurrence, pointing back at the first.

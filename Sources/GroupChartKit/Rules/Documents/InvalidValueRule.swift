@@ -12,7 +12,9 @@ struct InvalidValueRule: Rule {
             groups and the practice) hold no line break, control character or invisible format character \
             (right-to-left overrides, zero-width spaces and joiners). When practice.yaml has `edi:`, the values the 837P \
             carries must hold no X12 separator (* : ^ ~) and have an ASCII form (accents are dropped: \
-            Nguyễn is sent as Nguyen), and the billing ZIP must have nine digits.
+            Nguyễn is sent as Nguyen), and the billing ZIP must have nine digits. A `signed_at` after today is refused, and so is an \
+            Addendum heading that does not read "Addendum YYYY-MM-DD clinician" or is dated before the \
+            note's signature or after today.
             """,
         why: """
             Lenient parsers turn 2026-02-30 into March 2 and an unquoted 14:00 into 840; a claim built on \
@@ -27,6 +29,6 @@ struct InvalidValueRule: Rule {
         fix: "Write the value in the form the message gives (`date: 2026-03-02`, `start: \"14:00\"`).")
 
     func check(_ context: RuleContext) -> [Finding] {
-        context.readFindings(of: id) + ClaimRequirements.invalidValues(context)
+        context.readFindings(of: id) + ClaimRequirements.invalidValues(context) + SignatureDates.invalidValues(context)
     }
 }

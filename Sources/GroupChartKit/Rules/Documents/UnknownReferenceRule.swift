@@ -5,7 +5,8 @@ struct UnknownReferenceRule: Rule {
     let summary = "an id that names no member, group, clinician or payer (also a note file whose name is no member); suggests the nearest id"
     let explanation = Explanation(
         checks: """
-            Every id one document uses for another: facilitators and signers (clinicians of practice.yaml), \
+            Every id one document uses for another: facilitators, signers and the clinicians of Addendum \
+            headings (clinicians of practice.yaml), \
             a member's payer, a plan's or session's group, a group's members, the attendance log's members, \
             and the file name of each progress note, which must be a member's id.
             """,
@@ -39,7 +40,7 @@ private struct References {
         for group in record.groups {
             clinician(group.facilitator)
             clinician(group.coFacilitator)
-            group.members.forEach { member($0) }
+            group.roster.forEach { member($0.member) }
         }
         for member in record.members {
             if case .insured(let insurance)? = member.profile?.coverage {
@@ -47,12 +48,12 @@ private struct References {
                 clinician(insurance.benefits?.verifiedBy)
             }
             for plan in member.plans {
-                group(plan.group)
+                plan.groups.forEach { group($0) }
                 clinician(plan.signedBy)
             }
             for note in member.individualNotes {
                 clinician(note.clinician)
-                clinician(note.signature.signedBy)
+                signers(note.signature)
             }
         }
         for session in record.sessions {
@@ -61,13 +62,19 @@ private struct References {
                 clinician(note.facilitator)
                 if note.coFacilitator?.value != "none" { clinician(note.coFacilitator) }
                 note.attendance.forEach { member($0.member) }
-                clinician(note.signature.signedBy)
+                signers(note.signature)
             }
             for note in session.progressNotes {
                 member(Located(note.member, at: SourceLocation(file: note.file, line: 1)), isFileName: true)
-                clinician(note.signature.signedBy)
+                signers(note.signature)
             }
         }
+    }
+
+    /// Who signed a note, and who wrote each of its addenda.
+    private mutating func signers(_ signature: Signature) {
+        clinician(signature.signedBy)
+        signature.addenda.forEach { clinician($0.clinician) }
     }
 
     private mutating func clinician(_ id: Located<String>?) {

@@ -1,0 +1,55 @@
+/// Reads `signed_by`, `signed_at` and `digest`, which every note may carry,
+/// and the note's Addendum headings, which amend what was signed.
+enum SignatureReader {
+    static func read(_ fields: FieldReader, _ parsed: DocumentParser.Parsed) -> Signature {
+        var signature = Signature(
+            signedBy: fields.reference("signed_by"),
+            signedAt: fields.timestamp("signed_at"),
+            digest: fields.parsed("digest") { text in
+                let hex = text.dropFirst("sha256:".count)
+                return text.hasPrefix("sha256:") && hex.count == 64 && hex.allSatisfy({ $0.isHexDigit && !$0.isUppercase })
+                    ? .success(text)
+                    : .failure(ScalarError("\"\(text)\" is not a signature digest",
+                                           help: "let `groupchart sign` write the digest; remove the line to sign again"))
+            },
+            addenda: addenda(parsed.body, log: fields.log))
+        if signature.digest != nil {
+            signature.currentDigest = SignedText.digest(of: SignedText.text(of: fields.file, body: parsed.body))
+        }
+        return signature
+    }
+
+    static let addendumForm = "write the heading as \"## Addendum YYYY-MM-DD clinician\", for example \"## Addendum 2026-03-13 torres\""
+
+    /// Each heading that opens an addendum, with the date and clinician it
+    /// names; a heading that does not name both is `invalid-value` there
+    /// (once, for its first problem). Whether the date is after the
+    /// signature and not after today, and the clinician one of
+    /// practice.yaml's, the rules judge.
+    static func addenda(_ body: MarkdownBody, log: FindingLog) -> [Addendum] {
+        body.sections.filter { SectionCatalogue.isAddendum($0.name) }.map { section in
+            let words = section.name.dropFirst("addendum".count).split(whereSeparator: \.isWhitespace).map(String.init)
+            var addendum = Addendum(location: section.heading.location, date: nil, clinician: nil)
+            if let problem = problem(words, heading: section.name) {
+                log.invalid(at: addendum.location, problem, help: addendumForm)
+            }
+            addendum.date = words.first.flatMap { try? LocalDate.parse($0).get() }
+            if words.count == 2, Identifier.isSlug(words[1]) { addendum.clinician = Located(words[1], at: addendum.location) }
+            return addendum
+        }
+    }
+
+    /// What is wrong with an addendum heading's words after "Addendum".
+    private static func problem(_ words: [String], heading: String) -> String? {
+        guard let first = words.first else { return "the addendum heading names no date and no clinician" }
+        if case .failure(let error) = LocalDate.parse(first) {
+            return words.count == 1 && Identifier.isSlug(first)
+                ? "the addendum heading names no date" : "addendum heading: \(error.message)"
+        }
+        guard words.count >= 2 else { return "the addendum heading names no clinician" }
+        guard words.count == 2, Identifier.isSlug(words[1]) else {
+            return "the addendum heading \"\(heading)\" should name a date and a clinician's id only"
+        }
+        return nil
+    }
+}

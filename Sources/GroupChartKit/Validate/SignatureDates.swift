@@ -1,0 +1,28 @@
+/// Signatures and addenda dated when they cannot have been written: after
+/// today, or an addendum before the signature it amends (format.md,
+/// "Signature digest"). Reported through `invalid-value`, since the value is
+/// wrong in form for what it records; the reader cannot judge them, as
+/// "today" is the checker's (`--today`).
+enum SignatureDates {
+    static func invalidValues(_ context: RuleContext) -> [Finding] {
+        context.signedDocuments.flatMap { document -> [Finding] in
+            var findings: [Finding] = []
+            let signedAt = document.signature.signedAt
+            if let signedAt, signedAt.value.date > context.today {
+                findings.append(Finding(signedAt.location, "signed_at \(signedAt.value) is after today (\(context.today))",
+                                        help: "correct signed_at to when the note was signed; `groupchart sign` writes the present time"))
+            }
+            for addendum in document.signature.addenda {
+                guard let date = addendum.date else { continue }
+                if let signed = signedAt?.value.date, date < signed {
+                    findings.append(Finding(addendum.location, "the addendum is dated \(date), before the note was signed on \(signed)",
+                                            help: "an addendum amends a signed note: date it when it was written, on or after \(signed)"))
+                } else if date > context.today {
+                    findings.append(Finding(addendum.location, "the addendum is dated \(date), after today (\(context.today))",
+                                            help: "date the addendum when it was written"))
+                }
+            }
+            return findings
+        }
+    }
+}
