@@ -54,6 +54,9 @@ public struct Signature: Sendable {
     public var digest: Located<String>?
     /// The digest of the text as it stands now, when the note has a digest.
     public var currentDigest: String?
+    /// `signed_by` or `signed_at` written with a value that cannot be read
+    /// (reported as `invalid-value`): the note is not merely unsigned.
+    public var unreadableKeys: Set<String> = []
 
     public init(signedBy: Located<String>? = nil, signedAt: Located<Timestamp>? = nil,
                 digest: Located<String>? = nil, currentDigest: String? = nil) {

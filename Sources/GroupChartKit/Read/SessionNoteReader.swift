@@ -38,12 +38,15 @@ enum SessionNoteReader {
             }
             guard let entry = log.mapping(pair.name) else { return AttendanceEntry(member: member) }
             defer { entry.finish() }
+            let arrived = entry.time("arrived")
+            let left = entry.time("left")
             return AttendanceEntry(
                 member: member,
                 status: entry.choice("status", required: true, hint: statusHint, AttendanceStatus.self),
-                arrived: entry.time("arrived"),
-                left: entry.time("left"),
-                reason: entry.text("reason"))
+                arrived: arrived,
+                left: left,
+                reason: entry.text("reason"),
+                unreadableKeys: entry.unreadable(["arrived": arrived != nil, "left": left != nil]))
         }
     }
 }
@@ -61,6 +64,7 @@ enum SignatureReader {
                     : .failure(ScalarError("\"\(text)\" is not a signature digest",
                                            help: "let `groupchart sign` write the digest; remove the line to sign again"))
             })
+        signature.unreadableKeys = fields.unreadable(["signed_by": signature.signedBy != nil, "signed_at": signature.signedAt != nil])
         if signature.digest != nil {
             let text = SignedText.text(of: fields.file, bodyFirstLine: parsed.bodyFirstLine, body: parsed.body)
             signature.currentDigest = SignedText.digest(of: text)

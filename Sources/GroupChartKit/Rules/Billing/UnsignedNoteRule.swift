@@ -17,7 +17,7 @@ struct UnsignedNoteRule: Rule {
         context.signedDocuments.compactMap { document in
             let missing = [document.signature.signedBy == nil ? "signed_by" : nil,
                            document.signature.signedAt == nil ? "signed_at" : nil].compactMap { $0 }
-            guard !missing.isEmpty else { return nil }
+            guard !missing.isEmpty, document.signature.unreadableKeys.isEmpty else { return nil }
             return Finding(SourceLocation(file: document.file, line: 1),
                            "\(document.kind.rawValue) is not signed: no \(missing.joined(separator: " and "))",
                            help: "sign it with groupchart sign \(document.file) --by CLINICIAN")
