@@ -15,7 +15,7 @@ struct BuildCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The practice folder (default: the current folder).")
+    @Argument(help: "The practice, or a folder inside it (default: the current folder).")
     var path: String = "."
 
     @Option(help: ArgumentHelp("The output folder (default: PATH/build).", valueName: "DIR"))
@@ -24,26 +24,32 @@ struct BuildCommand: ParsableCommand {
     @OptionGroup var options: DiagnosticOptions
 
     func run() throws {
-        let root = URL(fileURLWithPath: path)
+        let location: PracticeLocation
+        do {
+            location = try PracticeLocation(path)
+        } catch {
+            throw fail(error.description)
+        }
+        let checkerOptions = try options.checkerOptions(location)
         let progress = ProgressLine.standardError()
         let result: Builder.Result
         do {
-            result = try Builder.build(root, options: Builder.Options(
-                checker: try options.checkerOptions(), output: out.map { URL(fileURLWithPath: $0) },
+            result = try Builder.build(location.root, options: Builder.Options(
+                checker: checkerOptions, output: out.map { URL(fileURLWithPath: $0) },
                 progress: progress.update))
             progress.finish()
-        } catch let failure as Builder.Failure {
+        } catch {
             progress.finish()
-            throw fail(failure.description)
+            throw fail(error.description)
         }
-        options.print(result.report)
+        options.print(result.report, practice: location.root)
         for (id, rules) in result.skippedSessions {
             note("skipped session \(id): \(rules.isEmpty ? "no session.md" : "errors (\(rules.joined(separator: ", ")))")")
         }
         for (id, rules) in result.skippedMembers {
             note("skipped member \(id): \(rules.isEmpty ? "no profile" : "errors (\(rules.joined(separator: ", ")))")")
         }
-        let shown = out ?? (path == "." ? "build" : "\(path)/build")
+        let shown = out ?? location.typed("build")
         note("wrote \(result.written.count) files to \(shown)/; open \(shown)/index.html")
         throw ExitCode(result.report.exitStatus)
     }
@@ -53,4 +59,10 @@ struct BuildCommand: ParsableCommand {
 /// `--format json` output stays one JSON object.
 func note(_ line: String) {
     FileHandle.standardError.write(Data("groupchart: \(line)\n".utf8))
+}
+
+/// Something the user should know though the command did what was asked,
+/// on standard error.
+func warn(_ line: String) {
+    FileHandle.standardError.write(Data("groupchart: warning: \(line)\n".utf8))
 }

@@ -46,7 +46,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: empty) }
         let result = try Binary.run(["check", empty.path])
         #expect(result.status == 2)
-        #expect(result.standardError.contains("is not a GroupChart practice: a practice folder holds practice.yaml"))
+        #expect(result.standardError.contains("is not in a GroupChart practice: no folder from there up holds practice.yaml"))
         #expect(try Binary.run(["check", empty.appendingPathComponent("missing").path]).status == 2)
     }
 

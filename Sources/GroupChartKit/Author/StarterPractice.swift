@@ -35,6 +35,12 @@ public enum StarterPractice {
     /// Refuses when `root` is a file, or holds a file or folder `init` would
     /// write (compared by its top-level entry: `groups/`, `practice.yaml`...).
     private static func refuseExisting(_ files: [NewFile], in root: URL) throws(Refusal) {
+        if let enclosing = PracticeLocation.enclosing(root.path), enclosing.path != PracticeLocation.absolute(root.path) {
+            throw Refusal("""
+                \(root.path) is inside the practice at \(enclosing.path), and a practice inside a practice would be \
+                read as part of neither: give groupchart init a folder outside it
+                """)
+        }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory) else { return }
         guard isDirectory.boolValue else {

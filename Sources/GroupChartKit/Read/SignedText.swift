@@ -13,11 +13,7 @@ import Crypto
 /// authoring issue).
 public enum SignedText {
     public static func text(of file: SourceFile, bodyFirstLine: Int, body: MarkdownBody) -> String {
-        let addendum = body.blocks.first { block in
-            if case .heading = block.kind { return SectionCatalogue.isAddendum(block.text) }
-            return false
-        }
-        return String(file.text(fromLine: bodyFirstLine, toLine: addendum?.location.line))
+        String(file.text(fromLine: bodyFirstLine, toLine: SectionCatalogue.addendumHeading(in: body)?.location.line))
     }
 
     /// `sha256:` and 64 lower-case hex digits.
