@@ -72,6 +72,10 @@ struct StarterDocuments {
         # The practice's charge per CPT code on each claim line (90853: group psychotherapy).
         fees:
           "90853": 65.00                   # dollars and cents, no currency sign
+          # Individual psychotherapy (`groupchart new individual`), by its minutes:
+          # "90832": 80.00                 # 16-37 minutes
+          # "90834": 110.00                # 38-52 minutes
+          # "90837": 150.00                # 53 minutes or more
 
         # Optional: turn a rule off or change its severity or parameters;
         # `groupchart explain` lists the rules. For example:
