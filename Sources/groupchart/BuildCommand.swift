@@ -49,6 +49,12 @@ struct BuildCommand: ParsableCommand {
         for (id, rules) in result.skippedMembers {
             note("skipped member \(id): \(rules.isEmpty ? "no profile" : "errors (\(rules.joined(separator: ", ")))")")
         }
+        if result.withoutEDI {
+            note("""
+                no claims.837 written: practice.yaml has no edi: block (your clearinghouse's submitter and receiver ids, \
+                as the commented block init writes shows); claims.csv holds the claims ready to bill
+                """)
+        }
         let shown = out ?? location.typed("build")
         note("wrote \(result.written.count) files to \(shown)/; open \(shown)/index.html")
         throw ExitCode(result.report.exitStatus)

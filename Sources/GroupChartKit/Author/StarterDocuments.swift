@@ -52,7 +52,16 @@ struct StarterDocuments {
             city: Oakland                  # city
             state: CA                      # two-letter state code
             zip: "94607-3710"              # ZIP+4 in quotes: the 837P needs nine digits here
-          phone: "510-555-0100"            # optional: the practice's phone number
+          phone: "510-555-0100"            # the practice's phone number (the 837P needs it)
+
+        # Electronic claims: with an edi: block, `groupchart build` also writes claims.837, the
+        # X12 837P your clearinghouse takes; without one it writes claims.csv only. Ask the
+        # clearinghouse for these values, then remove the # at the start of each line:
+        # edi:
+        #   submitter_id: EXAMPLE01        # your submitter id at the clearinghouse (ISA06, NM1*41)
+        #   receiver_id: CLEARHOUSE        # the clearinghouse's receiver id (ISA08, NM1*40)
+        #   receiver_name: Example Clearinghouse   # the clearinghouse's name (NM1*40)
+        #   usage: test                    # test | production (ISA15): test until the clearinghouse says otherwise
 
         # Clinicians who facilitate groups and sign notes. The id ("\(Self.clinician)") is what
         # groups, notes and `groupchart sign --by` name.

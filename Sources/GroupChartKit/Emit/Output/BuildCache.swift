@@ -23,6 +23,7 @@ struct BuildCache {
         var outputs: [String: String]
         var skippedSessions: [Skipped]
         var skippedMembers: [Skipped]
+        var withoutEDI: Bool
     }
 
     struct Skipped: Codable {

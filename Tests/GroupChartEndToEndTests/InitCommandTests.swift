@@ -1,0 +1,50 @@
+import Foundation
+import GroupChartTestSupport
+import Testing
+
+/// Issue 15, points 6 and 7: `init` prepares billing (a commented `edi:`
+/// block, and `build` saying why no 837P was written), and installs the
+/// git hook at the top of a repository bigger than the practice.
+@Suite struct InitCommandTests {
+    typealias Workflow = AuthoringWorkflowTests
+
+    /// practice.yaml with the commented `edi:` block made live.
+    static func uncommentingEDI(_ text: String) -> String {
+        var inBlock = false
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            if line == "# edi:" { inBlock = true }
+            if line.isEmpty { inBlock = false }
+            return inBlock ? String(line.dropFirst(2)) : String(line)
+        }.joined(separator: "\n")
+    }
+
+    @Test func initWritesACommentedEDIBlockAndBuildSaysWhyNo837() throws {
+        let top = Workflow.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: top) }
+        let root = try WhereYouStandTests.practice(in: top)
+        let practice = try Workflow.read(root, "practice.yaml")
+        for key in ["# edi:", "#   submitter_id: ", "#   receiver_id: ", "#   receiver_name: ", "#   usage: test"] {
+            #expect(practice.contains("\n" + key), "no \(key)")
+        }
+        let folder = "sessions/\(WhereYouStandTests.yesterday)-coping-skills"
+        #expect(try Binary.run(["new", "session", "--group", "coping-skills", "--date", WhereYouStandTests.yesterday], in: root).status == 0)
+        try WhereYouStandTests.writeSession(root, folder: folder)
+        #expect(try Binary.run(["sign", folder, "--by", "rivera"], in: root).status == 0)
+
+        for _ in 0..<2 {  // the second build comes from the cache and says it again
+            let build = try Binary.run(["build"], in: root)
+            #expect(build.status == 0)
+            #expect(build.standardError.components(separatedBy: "no claims.837 written: practice.yaml has no edi: block").count == 2,
+                    "\(build.standardError)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("build/claims.837").path))
+        #expect(try Workflow.read(root, "build/claims.csv").split(separator: "\r\n").count == 2)
+
+        try Workflow.write(root, "practice.yaml", Self.uncommentingEDI(practice))
+        let check = try Binary.run(["check"], in: root)
+        #expect(check.standardOutput.hasSuffix("0 errors, 1 warning in 6 files\n"), "\(check.standardOutput)")
+        let build = try Binary.run(["build"], in: root)
+        #expect(build.status == 0 && !build.standardError.contains("claims.837"), "\(build.standardError)")
+        #expect(try Workflow.read(root, "build/claims.837").hasPrefix("ISA*00*"))
+    }
+}
