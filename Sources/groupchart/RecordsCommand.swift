@@ -44,8 +44,7 @@ struct RecordsCommand: ParsableCommand {
             throw fail(failure.description)
         }
         options.print(written.report, practice: location.root)
-        let inside = written.file.path.hasPrefix(location.root.path + "/") ? String(written.file.path.dropFirst(location.root.path.count + 1)) : nil
-        note("wrote \(out ?? inside.map(location.typed) ?? written.file.path)")
+        note("wrote \(out ?? location.typed(absolute: written.file.path))")
         throw ExitCode(written.report.exitStatus)
     }
 

@@ -155,7 +155,7 @@ import Testing
         #expect(try Self.read(root, "practice.yaml") == practiceYaml)
 
         let hook = try Binary.run(["init", Self.temporaryFolder().path, "--git-hook"])
-        #expect(hook.status == 2 && hook.standardError.contains("is not a git repository"))
+        #expect(hook.status == 2 && hook.standardError.contains("is not in a git repository"))
 
         let group = try Binary.run(["new", "session", "--group", "coping", "--date", Self.today, root.path])
         #expect(group.status == 2 && group.standardError.contains("did you mean \"coping-skills\"?"))

@@ -47,4 +47,35 @@ import Testing
         #expect(build.status == 0 && !build.standardError.contains("claims.837"), "\(build.standardError)")
         #expect(try Workflow.read(root, "build/claims.837").hasPrefix("ISA*00*"))
     }
+
+    /// A practice in a folder of a bigger repository: the hook goes to the
+    /// repository's top, lets through commits that stage no practice, and
+    /// checks the practice's folder, with paths typed from the top.
+    @Test(.enabled(if: Git.isAvailable)) func theHookGoesToTheTopOfABiggerRepository() throws {
+        let top = Workflow.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: top) }
+        let clinic = top.appendingPathComponent("clinic")
+        try Workflow.write(clinic, "docs/handbook.txt", "Front desk hours.\n")
+        #expect(try Git.run(["init", "-q"], in: clinic).status == 0)
+        let created = try Binary.run(["init", "records", "--git-hook"], in: clinic)
+        #expect(created.status == 0, "\(created.standardError)")
+        #expect(created.standardOutput.contains("\n  .git/hooks/pre-commit (the git hook: groupchart check before each commit)\n"))
+        #expect(!FileManager.default.fileExists(atPath: clinic.appendingPathComponent("records/.git").path))
+        #expect(FileManager.default.isExecutableFile(atPath: clinic.appendingPathComponent(".git/hooks/pre-commit").path))
+
+        #expect(try Git.run(["add", "docs"], in: clinic).status == 0)
+        let unrelated = try Git.run(["commit", "-q", "-m", "The handbook"], in: clinic)
+        #expect(unrelated.status == 0, "\(unrelated.output)")
+        #expect(try Git.run(["add", "records"], in: clinic).status == 0)
+        let practice = try Git.run(["commit", "-q", "-m", "A new practice"], in: clinic)
+        #expect(practice.status == 0 && practice.output.contains("0 errors, 0 warnings in 4 files"), "\(practice.output)")
+
+        let records = clinic.appendingPathComponent("records")
+        #expect(try Binary.run(["new", "session", "--group", "coping-skills", "--date", Workflow.today], in: records).status == 0)
+        #expect(try Git.run(["add", "-A"], in: clinic).status == 0)
+        let refused = try Git.run(["commit", "-q", "-m", "Unwritten notes"], in: clinic)
+        #expect(refused.status != 0)
+        #expect(refused.output.contains("[empty-section]") && refused.output.contains("pre-commit: commit refused"))
+        #expect(refused.output.contains("sign it with groupchart sign records/sessions/\(Workflow.today)-coping-skills/session.md"))
+    }
 }

@@ -85,10 +85,11 @@ import Testing
         defer { folder.delete() }
         try FileManager.default.createDirectory(at: folder.root.appendingPathComponent(".git/hooks"), withIntermediateDirectories: true)
         let written = try StarterPractice.create(at: folder.root, today: Self.today, gitHook: true)
-        #expect(written.paths.last == ".git/hooks/pre-commit")
+        #expect(written.hook?.path == folder.root.appendingPathComponent(".git/hooks/pre-commit").path)
         let hook = folder.root.appendingPathComponent(".git/hooks/pre-commit").path
         #expect(FileManager.default.isExecutableFile(atPath: hook))
-        #expect(try folder.read(".git/hooks/pre-commit").contains("\"$groupchart\" check \"$staged\""))
+        let script = try folder.read(".git/hooks/pre-commit")
+        #expect(script.contains("\npractice='.'\n") && script.contains("(cd \"$staged\" && \"$groupchart\" check \"$practice\")"))
     }
 
     @Test func theHookIsRefusedOutsideARepositoryAndNothingIsWritten() throws {
@@ -98,7 +99,7 @@ import Testing
             _ = try StarterPractice.create(at: folder.root, today: Self.today, gitHook: true)
             Issue.record("init --git-hook wrote outside a repository")
         } catch {
-            #expect(error.description.contains("is not a git repository"))
+            #expect(error.description.contains("is not in a git repository"))
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.root.path) == [])
     }

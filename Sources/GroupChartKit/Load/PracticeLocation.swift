@@ -48,7 +48,12 @@ public struct PracticeLocation: Sendable, Hashable {
     /// practice itself) as typed from where the user stands:
     /// `practice/sessions/x/session.md`, `../x/session.md`, `session.md`.
     public func typed(_ relative: String) -> String {
-        let target = relative.isEmpty ? root.path : root.path + (root.path == "/" ? "" : "/") + relative
+        typed(absolute: relative.isEmpty ? root.path : root.path + (root.path == "/" ? "" : "/") + relative)
+    }
+
+    /// Any path, inside the practice or not, as typed from where the user stands.
+    public func typed(absolute path: String) -> String {
+        let target = Self.absolute(path)
         guard let currentFolder else { return target }
         let from = currentFolder.split(separator: "/")
         let to = target.split(separator: "/")
