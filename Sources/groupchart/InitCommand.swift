@@ -34,7 +34,7 @@ struct InitCommand: ParsableCommand {
         for document in documents { print("  \(document)") }
         print("  \(SchemaCatalogue.folder)/ (\(schemas) JSON Schemas for editors)")
         if let hook = written.hook, let location = try? PracticeLocation(path) {
-            print("  \(location.typed(absolute: hook.path)) (the git hook: groupchart check before each commit)")
+            print("installed \(location.typed(absolute: hook.path)): git runs groupchart check before each commit")
         }
         print("""
             The practice, clinician, payer and member are fictional: replace them with your own, then run

@@ -59,7 +59,7 @@ import Testing
         #expect(try Git.run(["init", "-q"], in: clinic).status == 0)
         let created = try Binary.run(["init", "records", "--git-hook"], in: clinic)
         #expect(created.status == 0, "\(created.standardError)")
-        #expect(created.standardOutput.contains("\n  .git/hooks/pre-commit (the git hook: groupchart check before each commit)\n"))
+        #expect(created.standardOutput.contains("\ninstalled .git/hooks/pre-commit: git runs groupchart check before each commit\n"))
         #expect(!FileManager.default.fileExists(atPath: clinic.appendingPathComponent("records/.git").path))
         #expect(FileManager.default.isExecutableFile(atPath: clinic.appendingPathComponent(".git/hooks/pre-commit").path))
 

@@ -27,11 +27,11 @@ import Testing
         return root
     }
 
-    /// The session of yesterday, written as a clinician would.
-    static func writeSession(_ root: URL, folder: String) throws {
+    /// The session's notes, written as a clinician would.
+    static func writeSession(_ root: URL, folder: String, start: String = "14:00", end: String = "15:30") throws {
         let session = try Workflow.read(root, "\(folder)/session.md")
-            .replacingOccurrences(of: "\nstart:  ", with: "\nstart: \"14:00\"")
-            .replacingOccurrences(of: "\nend:    ", with: "\nend: \"15:30\"")
+            .replacingOccurrences(of: "\nstart:  ", with: "\nstart: \"\(start)\"")
+            .replacingOccurrences(of: "\nend:    ", with: "\nend: \"\(end)\"")
         try Workflow.write(root, "\(folder)/session.md", Workflow.filled(session, """
             ## Summary
             Members learned worry postponement and practised scheduling a daily worry period.
