@@ -1,8 +1,8 @@
 /// Why `new session` finds no member enrolled in a group on a date, said in
 /// the terms of the roster the user wrote: a group that lists nobody, a
 /// listed member with no folder, or a listed member who had not joined yet
-/// (enrollment starts with the member's first plan for the group, README
-/// "Enrollment"). "Enrolls no member" alone read as false beside a roster
+/// (enrollment starts with the member's first plan for the group, as
+/// docs/decisions.md says). "Enrolls no member" alone read as false beside a roster
 /// that lists one.
 enum EmptyRoster {
     static func refusal(_ group: Group, on date: LocalDate, record: PracticeRecord) -> Refusal {
