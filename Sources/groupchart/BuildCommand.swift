@@ -15,7 +15,7 @@ struct BuildCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The practice folder (default: the current folder).")
+    @Argument(help: "The practice, or a folder inside it (default: the current folder).")
     var path: String = "."
 
     @Option(help: ArgumentHelp("The output folder (default: PATH/build).", valueName: "DIR"))
@@ -24,19 +24,25 @@ struct BuildCommand: ParsableCommand {
     @OptionGroup var options: DiagnosticOptions
 
     func run() throws {
-        let root = URL(fileURLWithPath: path)
+        let location: PracticeLocation
+        do {
+            location = try PracticeLocation(path)
+        } catch {
+            throw fail(error.description)
+        }
+        let checkerOptions = try options.checkerOptions(location)
         let progress = ProgressLine.standardError()
         let result: Builder.Result
         do {
-            result = try Builder.build(root, options: Builder.Options(
-                checker: try options.checkerOptions(), output: out.map { URL(fileURLWithPath: $0) },
+            result = try Builder.build(location.root, options: Builder.Options(
+                checker: checkerOptions, output: out.map { URL(fileURLWithPath: $0) },
                 progress: progress.update))
             progress.finish()
-        } catch let failure as Builder.Failure {
+        } catch {
             progress.finish()
-            throw fail(failure.description)
+            throw fail(error.description)
         }
-        options.print(result.report)
+        options.print(result.report, practice: location.root)
         for (id, rules) in result.skippedSessions {
             note("skipped session \(id): \(rules.isEmpty ? "no session.md" : "errors (\(rules.joined(separator: ", ")))")")
         }
@@ -47,17 +53,22 @@ struct BuildCommand: ParsableCommand {
         if !stopped.isEmpty {
             note("claims.837 not written: errors in edi: of practice.yaml (\(stopped.joined(separator: ", ")))")
         }
-        let shown = out ?? (path == "." ? "build" : "\(path)/build")
+        if result.withoutEDI {
+            note("""
+                no claims.837 written: practice.yaml has no edi: block (your clearinghouse's submitter and receiver ids, \
+                as the commented block init writes shows); claims.csv holds the claims ready to bill
+                """)
+        }
+        let shown = out ?? location.typed("build")
         note("wrote \(result.written.count) files to \(shown)/; open \(shown)/index.html")
         let batch = result.batch
         if batch.isEmpty {
             note("nothing to send: no claim is new, corrected, changed or to void")
         } else if batch.written {
             note("next batch: \(batch.description) in \(shown)/claims.837 (listed in batch.csv); send it with groupchart submit")
-        } else if stopped.isEmpty {
-            note("next batch: \(batch.description) (listed in \(shown)/batch.csv); no claims.837 was written: practice.yaml has no edi: block")
         } else {
-            note("next batch: \(batch.description) (listed in \(shown)/batch.csv), waiting for edi: to be corrected")
+            // Why no claims.837 was written is said above (no edi:, or errors in it).
+            note("next batch: \(batch.description) (listed in \(shown)/batch.csv)")
         }
         throw ExitCode(result.report.exitStatus)
     }
@@ -67,4 +78,10 @@ struct BuildCommand: ParsableCommand {
 /// `--format json` output stays one JSON object.
 func note(_ line: String) {
     FileHandle.standardError.write(Data("groupchart: \(line)\n".utf8))
+}
+
+/// Something the user should know though the command did what was asked,
+/// on standard error.
+func warn(_ line: String) {
+    FileHandle.standardError.write(Data("groupchart: warning: \(line)\n".utf8))
 }

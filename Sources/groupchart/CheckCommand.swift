@@ -7,26 +7,36 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Read and validate a practice; print its diagnostics.",
-        discussion: "Exit status: 0 no error, 1 at least one error (or warning with --strict), 2 the check could not run."
+        discussion: """
+            PATH may be the practice folder or any folder or file inside it: the practice is the nearest folder from \
+            there up that holds practice.yaml. Exit status: 0 no error, 1 at least one error (or warning with \
+            --strict), 2 the check could not run.
+            """
     )
 
-    @Argument(help: "The practice folder (default: the current folder).")
+    @Argument(help: "The practice, or a folder inside it (default: the current folder).")
     var path: String = "."
 
     @OptionGroup var options: DiagnosticOptions
 
     func run() throws {
-        let checkerOptions = try options.checkerOptions()
+        let location: PracticeLocation
+        do {
+            location = try PracticeLocation(path)
+        } catch {
+            throw fail(error.description)
+        }
+        let checkerOptions = try options.checkerOptions(location)
         let progress = ProgressLine.standardError()
         let result: (record: PracticeRecord, report: CheckReport)
         do {
-            result = try GroupChart.check(URL(fileURLWithPath: path), options: checkerOptions, progress: progress.update)
+            result = try GroupChart.check(location.root, options: checkerOptions, progress: progress.update)
             progress.finish()
         } catch {
             progress.finish()
             throw fail(error.description)
         }
-        options.print(result.report)
+        options.print(result.report, practice: location.root)
         throw ExitCode(result.report.exitStatus)
     }
 }

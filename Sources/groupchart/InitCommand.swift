@@ -9,14 +9,16 @@ struct InitCommand: ParsableCommand {
         abstract: "Create a minimal practice that passes check: practice.yaml, one group, one member.",
         discussion: """
             PATH may be missing, empty, or a fresh git repository: init refuses when any file it writes exists \
-            there, and never overwrites. The schemas for editors go to PATH/.groupchart/schemas/.
+            there, and never overwrites, and refuses a folder inside another practice. The schemas for editors go \
+            to PATH/.groupchart/schemas/. The git hook goes to the top of the repository that holds PATH, which may \
+            be bigger than the practice, and checks the practice's folder.
             """
     )
 
     @Argument(help: "The folder to create the practice in.")
     var path: String = "."
 
-    @Flag(name: .customLong("git-hook"), help: "Also install a git pre-commit hook that runs groupchart check (PATH must be a git repository).")
+    @Flag(name: .customLong("git-hook"), help: "Also install a git pre-commit hook that runs groupchart check on the practice (PATH must be in a git repository).")
     var gitHook = false
 
     func run() throws {
@@ -31,6 +33,9 @@ struct InitCommand: ParsableCommand {
         print("created in \(path):")
         for document in documents { print("  \(document)") }
         print("  \(SchemaCatalogue.folder)/ (\(schemas) JSON Schemas for editors)")
+        if let hook = written.hook, let location = try? PracticeLocation(path) {
+            print("installed \(location.typed(absolute: hook.path)): git runs groupchart check before each commit")
+        }
         print("""
             The practice, clinician, payer and members are fictional: replace them with your own, then run
               groupchart check \(path)

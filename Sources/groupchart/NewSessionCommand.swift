@@ -2,15 +2,16 @@ import ArgumentParser
 import Foundation
 import GroupChartKit
 
-/// `groupchart new session --group ID --date YYYY-MM-DD [PATH]`.
+/// `groupchart new session --group ID --date YYYY-MM-DD [--suffix S] [PATH]`.
 struct NewSessionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "session",
         abstract: "Create a session folder: the session note with its attendance log and one progress note per enrolled member.",
         discussion: """
-            Writes sessions/<date>-<group>/. Every member enrolled on the date is listed as present and gets a progress \
-            note with the goals of their plan in effect. The notes fail check until they are filled in. Nothing is \
-            overwritten.
+            Writes sessions/<date>-<group>/ (with --suffix, sessions/<date>-<group>-<suffix>/) in the practice that \
+            holds PATH. Every member enrolled on the date is listed as present and gets a progress note with the goals \
+            of their plan in effect. The notes fail check until they are filled in. Nothing is overwritten; a date \
+            after today is written with a warning.
             """
     )
 
@@ -20,7 +21,10 @@ struct NewSessionCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The date of the session.", valueName: "YYYY-MM-DD"))
     var date: String
 
-    @Argument(help: "The practice folder.")
+    @Option(help: ArgumentHelp("Names a second session of the group that day: --suffix pm writes sessions/<date>-<group>-pm/.", valueName: "SUFFIX"))
+    var suffix: String?
+
+    @Argument(help: "The practice, or a folder inside it (default: the current folder).")
     var path: String = "."
 
     func run() throws {
@@ -29,20 +33,24 @@ struct NewSessionCommand: ParsableCommand {
         case .success(let parsed): day = parsed
         case .failure(let error): throw fail("--date: \(error.message); \(error.help)")
         }
+        let location: PracticeLocation
         let written: SessionSkeleton.Written
         do {
-            let folder = try PracticeFolder(root: URL(fileURLWithPath: path))
-            written = try SessionSkeleton.create(in: folder, group: group, date: day)
+            location = try PracticeLocation(path)
+            written = try SessionSkeleton.create(in: location, group: group, date: day,
+                                                 suffix: suffix, today: LocalDate.today())
         } catch let error as PracticeFolder.NotAPractice {
             throw fail(error.description)
         } catch let error as Refusal {
             throw fail(error.description)
         }
-        print("created \(written.sessionFolder)/ for \(written.members.count) enrolled member\(written.members.count == 1 ? "" : "s"):")
-        for path in written.paths { print("  \(path)") }
+        let members = written.members.count
+        print("created \(location.typed(written.sessionFolder))/ for \(members) enrolled member\(members == 1 ? "" : "s"):")
+        for path in written.paths { print("  \(location.typed(path))") }
         print("""
-            Fill in start and end, correct the attendance, write each note, then sign each one:
-              groupchart sign \(written.paths.first ?? "NOTE") --by CLINICIAN
+            Fill in start and end, correct the attendance and write each note; then sign them all:
+              groupchart sign \(location.typed(written.sessionFolder)) --by \(written.facilitator ?? "CLINICIAN")
             """)
+        for warning in written.warnings { warn(warning) }
     }
 }

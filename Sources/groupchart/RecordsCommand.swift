@@ -23,22 +23,28 @@ struct RecordsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The file to write (default: PATH/build/audit/<member>-<from>-<to>.html).", valueName: "FILE"))
     var out: String?
 
-    @Argument(help: "The practice folder (default: the current folder).")
+    @Argument(help: "The practice, or a folder inside it (default: the current folder).")
     var path: String = "."
 
     @OptionGroup var options: DiagnosticOptions
 
     func run() throws {
+        let location: PracticeLocation
+        do {
+            location = try PracticeLocation(path)
+        } catch {
+            throw fail(error.description)
+        }
         let written: (report: CheckReport, file: URL)
         do {
             written = try Builder.auditPacket(
-                URL(fileURLWithPath: path), member: member, from: try date(from, "--from"), to: try date(to, "--to"),
-                output: out.map { URL(fileURLWithPath: $0) }, options: try options.checkerOptions())
+                location.root, member: member, from: try date(from, "--from"), to: try date(to, "--to"),
+                output: out.map { URL(fileURLWithPath: $0) }, options: try options.checkerOptions(location))
         } catch let failure as Builder.Failure {
             throw fail(failure.description)
         }
-        options.print(written.report)
-        note("wrote \(written.file.path)")
+        options.print(written.report, practice: location.root)
+        note("wrote \(out ?? location.typed(absolute: written.file.path))")
         throw ExitCode(written.report.exitStatus)
     }
 

@@ -16,7 +16,7 @@ struct SubmitCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The practice folder (default: the current folder).")
+    @Argument(help: "The practice, or a folder inside it (default: the current folder).")
     var path: String = "."
 
     @Flag(help: "Say what would be submitted, and write nothing.")
@@ -39,15 +39,22 @@ struct SubmitCommand: ParsableCommand {
             case .failure(let error): throw fail("--through: \(error.message); \(error.help)")
             }
         }
+        let location: PracticeLocation
+        do {
+            location = try PracticeLocation(path)
+        } catch {
+            throw fail(error.description)
+        }
         let outcome: BatchSubmitter.Outcome
         do {
-            outcome = try BatchSubmitter.submit(URL(fileURLWithPath: path), options: BatchSubmitter.Options(
-                checker: try options.checkerOptions(), through: throughDate, dryRun: dryRun, output: out.map { URL(fileURLWithPath: $0) }))
+            outcome = try BatchSubmitter.submit(location.root, options: BatchSubmitter.Options(
+                checker: try options.checkerOptions(location), through: throughDate, dryRun: dryRun,
+                output: out.map { URL(fileURLWithPath: $0) }))
         } catch let refusal as Refusal {
             throw fail(refusal.description)
         }
-        options.print(outcome.report)
-        let file = path == "." ? outcome.path : "\(path)/\(outcome.path)"
+        options.print(outcome.report, practice: location.root)
+        let file = location.typed(outcome.path)
         let counts = outcome.summary.description
         if outcome.dryRun {
             note("would write \(file): \(counts) (interchange \(outcome.summary.controlNumber)); nothing was written")

@@ -3,7 +3,8 @@ import Foundation
 
 // Exit statuses are those of outputs.md: 0 no error, 1 errors, 2 the command
 // could not run (which includes bad arguments, where ArgumentParser alone
-// would exit 64).
+// would exit 64). Bad arguments under --format json or sarif are reported
+// in that format too (`fail`).
 do {
     var command = try GroupChartCommand.parseAsRoot()
     try command.run()
@@ -16,6 +17,8 @@ do {
         print(message)
         Foundation.exit(0)
     }
+    let sentence = message.split(separator: "\n").first.map(String.init) ?? message
     FileHandle.standardError.write(Data((message + "\n").utf8))
+    writeFailureDocument(sentence.hasPrefix("Error: ") ? String(sentence.dropFirst("Error: ".count)) : sentence)
     Foundation.exit(2)
 }

@@ -46,7 +46,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: empty) }
         let result = try Binary.run(["check", empty.path])
         #expect(result.status == 2)
-        #expect(result.standardError.contains("is not a GroupChart practice: a practice folder holds practice.yaml"))
+        #expect(result.standardError.contains("is not in a GroupChart practice: no folder from there up holds practice.yaml"))
         #expect(try Binary.run(["check", empty.appendingPathComponent("missing").path]).status == 2)
     }
 
@@ -102,6 +102,29 @@ import Testing
         #expect(result.status == 0)
         let json = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
         #expect(json?["version"] as? String == "2.1.0")
+    }
+
+    /// Issue 15: a hostile remittance of 150,000 odd segments on one line
+    /// prints 20 of its warnings and a count of the rest, in seconds (it
+    /// took minutes when the long line was converted for each diagnostic);
+    /// JSON keeps every one.
+    @Test(.timeLimit(.minutes(2))) func oneRuleIsShownTwentyTimesPerFileAndQuickly() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let envelope = "ISA*00*          *00*          *ZZ*AETNA          *ZZ*FIXTURE        *260327*1200*^*00501*000000001*0*P*:~"
+            + "GS*HP*AETNA*FIXTURE*20260327*1200*1*X*005010X221A1~ST*835*0001~"
+        try practice.write("remittances/hostile.835", envelope + String(repeating: "Z*1~", count: 150_000))
+        for command in ["check", "build"] {
+            let result = try Binary.run([command, practice.root.path, "--today", "2026-03-31"])
+            #expect(result.status == 0, "\(result.standardError)")
+            let lines = result.standardOutput.split(separator: "\n")
+            #expect(lines.filter { $0.hasPrefix("remittances/hostile.835:") && $0.hasSuffix("[remittance]") }.count == 20)
+            #expect(lines.contains { $0.hasPrefix("remittances/hostile.835: note: 149982 more [remittance] diagnostics in this file") })
+            #expect(lines.last == "0 errors, 150002 warnings in 10 files")
+        }
+        let json = try Binary.run(["check", practice.root.path, "--today", "2026-03-31", "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
+        #expect((object?["diagnostics"] as? [Any])?.count == 150_002)
     }
 
     @Test func checkDefaultsToTheCurrentFolder() throws {

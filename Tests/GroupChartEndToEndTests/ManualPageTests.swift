@@ -53,13 +53,17 @@ import Testing
         }
     }
 
-    /// Completions come from swift-argument-parser and know every command.
+    /// Completions come from swift-argument-parser and know every command
+    /// and option (issue 15's among them).
     @Test(arguments: ["bash", "zsh", "fish"])
     func completionScriptsNameEveryCommand(shell: String) throws {
         let result = try Binary.run(["--generate-completion-script", shell])
         #expect(result.status == 0)
-        for command in ["check", "explain", "init", "new", "session", "sign", "submit"] {
+        for command in ["check", "explain", "init", "new", "session", "individual", "sign", "submit"] {
             #expect(result.standardOutput.contains(command), "the \(shell) script lacks \(command)")
+        }
+        for option in ["suffix", "member", "clinician", "cpt", "git-hook", "force"] {
+            #expect(result.standardOutput.contains(shell == "fish" ? "-l '\(option)'" : "--\(option)"), "the \(shell) script lacks --\(option)")
         }
     }
 }

@@ -4,7 +4,7 @@ import GroupChartTestSupport
 import Testing
 
 /// The rule catalogue is whole: every rule has an id, an explanation, both
-/// fixtures and its row in the README; every id of the spec's tables that
+/// fixtures and its row in docs/rules.md; every id of the spec's tables that
 /// this version implements is registered.
 @Suite struct CatalogueTests {
     @Test func everyRuleIsExplainedAndHasFixtures() {
@@ -19,23 +19,21 @@ import Testing
         }
     }
 
-    /// The README's tables between the `rules` markers are generated from the
-    /// registry; `GROUPCHART_RECORD=1 swift test` rewrites them.
-    @Test func readmeRuleTableIsCurrent() throws {
-        let readme = FixturePractice.repository.appendingPathComponent("README.md")
-        let text = try String(contentsOf: readme, encoding: .utf8)
-        let begin = "<!-- rules:begin (generated from the rule registry; GROUPCHART_RECORD=1 swift test rewrites it) -->\n"
-        let end = "<!-- rules:end -->"
-        let start = try #require(text.range(of: begin), "README.md has no rules:begin marker")
-        let stop = try #require(text.range(of: end), "README.md has no rules:end marker")
-        let current = String(text[start.upperBound..<stop.lowerBound])
-        let generated = "\n" + RuleManual.markdownTables() + "\n"
-        if current != generated, Golden.isRecording {
-            try (String(text[..<start.upperBound]) + generated + String(text[stop.lowerBound...]))
-                .write(to: readme, atomically: true, encoding: .utf8)
+    /// docs/rules.md is generated from the registry, as `groupchart explain`
+    /// prints it (`RuleReference`); `GROUPCHART_RECORD=1 swift test`
+    /// rewrites it.
+    @Test func theRuleReferenceIsCurrent() throws {
+        let file = FixturePractice.repository.appendingPathComponent("docs/rules.md")
+        let generated = RuleReference.markdown()
+        if Golden.isRecording {
+            try generated.write(to: file, atomically: true, encoding: .utf8)
             return
         }
-        #expect(current == generated, "README.md's rule table is out of date: run GROUPCHART_RECORD=1 swift test")
+        let current = try String(contentsOf: file, encoding: .utf8)
+        #expect(current == generated, "docs/rules.md is out of date: run GROUPCHART_RECORD=1 swift test")
+        for rule in RuleRegistry.all {
+            #expect(current.contains("\n### \(rule.id)\n") && current.contains(rule.explanation.fix), "\(rule.id) is not in docs/rules.md")
+        }
     }
 
     /// The spec's tables this version implements (when ../shared is present).

@@ -32,7 +32,8 @@ import Testing
         let folder = try Self.emptyFolder()
         defer { folder.delete() }
         _ = try StarterPractice.create(at: folder.root, today: Self.today, gitHook: false)
-        let written = try SessionSkeleton.create(in: try PracticeFolder(root: folder.root), group: "coping-skills", date: Self.today)
+        let written = try SessionSkeleton.create(in: try PracticeLocation(folder.root.path), group: "coping-skills", date: Self.today,
+                                                 today: Self.today)
         #expect(written.members == ["example-jordan", "example-riley"])
         let report = try GroupChart.check(folder.root, options: Checker.Options(today: Self.today)).report
         let rules = report.diagnostics.filter { $0.location.file.hasPrefix("sessions/") }.map(\.rule)
@@ -98,10 +99,11 @@ import Testing
         defer { folder.delete() }
         try FileManager.default.createDirectory(at: folder.root.appendingPathComponent(".git/hooks"), withIntermediateDirectories: true)
         let written = try StarterPractice.create(at: folder.root, today: Self.today, gitHook: true)
-        #expect(written.paths.last == ".git/hooks/pre-commit")
+        #expect(written.hook?.path == folder.root.appendingPathComponent(".git/hooks/pre-commit").path)
         let hook = folder.root.appendingPathComponent(".git/hooks/pre-commit").path
         #expect(FileManager.default.isExecutableFile(atPath: hook))
-        #expect(try folder.read(".git/hooks/pre-commit").contains("\"$groupchart\" check \"$staged\""))
+        let script = try folder.read(".git/hooks/pre-commit")
+        #expect(script.contains("\npractice='.'\n") && script.contains("(cd \"$staged\" && \"$groupchart\" check \"$practice\")"))
     }
 
     @Test func theHookIsRefusedOutsideARepositoryAndNothingIsWritten() throws {
@@ -111,7 +113,7 @@ import Testing
             _ = try StarterPractice.create(at: folder.root, today: Self.today, gitHook: true)
             Issue.record("init --git-hook wrote outside a repository")
         } catch {
-            #expect(error.description.contains("is not a git repository"))
+            #expect(error.description.contains("is not in a git repository"))
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.root.path) == [])
     }

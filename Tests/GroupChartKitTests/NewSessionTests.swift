@@ -9,8 +9,10 @@ import Testing
 @Suite struct NewSessionTests {
     static let date = LocalDate(year: 2026, month: 3, day: 12)!
 
-    static func create(_ practice: FixturePractice, group: String = "skills", date: LocalDate = date) throws -> SessionSkeleton.Written {
-        try SessionSkeleton.create(in: try PracticeFolder(root: practice.root), group: group, date: date)
+    static func create(_ practice: FixturePractice, group: String = "skills", date: LocalDate = date,
+                       suffix: String? = nil) throws -> SessionSkeleton.Written {
+        try SessionSkeleton.create(in: try PracticeLocation(practice.root.path), group: group, date: date, suffix: suffix,
+                                   today: FixturePractice.today)
     }
 
     @Test func itListsTheEnrolledMembersAndEachOnesGoals() throws {
@@ -62,8 +64,9 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: practice.root.appendingPathComponent("sessions/2026-03-12-skils").path))
     }
 
-    /// A date the roster's dates cover for nobody is refused.
-    @Test func aDateBeforeAnyoneJoinedIsRefused() throws {
+    /// A date the roster's dates cover for nobody is refused, in the
+    /// roster's terms, not "enrolls no member" beside a roster that lists two.
+    @Test func aDateBeforeAnyoneJoinedIsRefusedWithTheJoiningDates() throws {
         let practice = try FixturePractice()
         defer { practice.delete() }
         let group = try practice.read("groups/skills.md").replacingOccurrences(
@@ -71,9 +74,52 @@ import Testing
         try practice.write("groups/skills.md", group)
         let refusal = #expect(throws: Refusal.self) { try Self.create(practice, date: LocalDate(year: 2026, month: 1, day: 20)!) }
         #expect(refusal?.description == """
-            group "skills" enrolls no member on 2026-01-20: list the members in groups/skills.md (members: [...]), \
-            with joined and left dates that cover the session
+            no member of group "skills" is enrolled on 2026-01-20: its roster lists doe-jane, enrolled from 2026-01-29, \
+            and roe-sam, enrolled from 2026-02-05: date the session within those dates, or correct joined and left in groups/skills.md
             """)
+    }
+
+    @Test func aRosterOfNobodyOrOfUnknownMembersIsNamed() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        try practice.remove("members/doe-jane/plan-2026-01-29.md")
+        try practice.remove("members/roe-sam/plan-2026-01-29.md")
+        let group = try practice.read("groups/skills.md")
+        try practice.write("groups/skills.md", group.replacingOccurrences(of: "members: [doe-jane, roe-sam]", with: "members: [doe-jan]"))
+        let unknown = #expect(throws: Refusal.self) { try Self.create(practice) }
+        #expect(unknown?.description == """
+            no member of group "skills" is enrolled on 2026-03-12: its roster lists "doe-jan", who has no folder in members/ \
+            (add members/<id>/profile.md)
+            """)
+        try practice.write("groups/skills.md", group.replacingOccurrences(of: "members: [doe-jane, roe-sam]", with: "members: []"))
+        let nobody = #expect(throws: Refusal.self) { try Self.create(practice) }
+        #expect(nobody?.description == "group \"skills\" lists no members: add them to groups/skills.md (members: [...]), then run new session again")
+    }
+
+    /// A second session that day gets a folder of its own; a taken folder
+    /// is refused with the option that makes one.
+    @Test func aSuffixNamesASecondSessionThatDay() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        _ = try Self.create(practice)
+        let twice = #expect(throws: Refusal.self) { try Self.create(practice) }
+        #expect(twice?.description.hasSuffix("give a second session that day a folder of its own with --suffix (such as --suffix pm)") == true)
+        let evening = try Self.create(practice, suffix: "pm")
+        #expect(evening.sessionFolder == "sessions/2026-03-12-skills-pm")
+        #expect(try practice.check().diagnostics.allSatisfy { $0.rule != "duplicate-id" })
+        #expect(throws: Refusal.self) { try Self.create(practice, suffix: "P M") }
+    }
+
+    /// A date after today is written, with a warning (issue 15).
+    @Test func aDateAfterTodayIsWrittenWithAWarning() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        #expect(try Self.create(practice).warnings.isEmpty)
+        let later = try Self.create(practice, date: LocalDate(year: 2026, month: 4, day: 2)!)
+        #expect(later.warnings == ["""
+            2026-04-02 is after today (2026-03-31): the notes were written, but check reports future-session until that day; \
+            if the date is wrong, delete what was written and run the command again with the right one
+            """])
     }
 
     /// The roster alone enrolls (format.md): a member who left before the

@@ -50,6 +50,43 @@ import Testing
         #expect(caret != nil && caret == status && lines[1].contains("CLP*X1*9*65*0~"))
     }
 
+    /// Issue 15: 20 diagnostics of one rule in one file are printed, then
+    /// one line counts the rest; other rules and files are not cut.
+    @Test func aRuleIsShownTwentyTimesPerFileThenCounted() {
+        let file = SourceFile(path: "remittances/a.835", text: String(repeating: "Z*1~", count: 30))
+        var diagnostics = (0..<30).map { index in
+            Diagnostic(rule: "remittance", severity: .warning, location: file.location(line: 1, column: 1 + 4 * index),
+                       message: "\"Z\" is not a segment id")
+        }
+        diagnostics.append(Diagnostic(rule: "encoding", severity: .error, location: file.location(line: 1, column: 119),
+                                      message: "another rule"))
+        let text = TextPrinter().render(CheckReport(diagnostics: diagnostics, fileCount: 1, sources: [file.path: file]))
+        let lines = text.split(separator: "\n")
+        #expect(lines.filter { $0.hasSuffix("[remittance]") }.count == 20)
+        #expect(lines.filter { $0.hasSuffix("[encoding]") }.count == 1)
+        #expect(lines.contains("remittances/a.835: note: 10 more [remittance] diagnostics in this file not shown; --format json lists every one"))
+        #expect(text.hasSuffix("1 error, 30 warnings in 1 file\n"))
+        #expect(JSONPrinter.render(CheckReport(diagnostics: diagnostics, fileCount: 1, sources: [:])).components(separatedBy: "\"rule\"").count == 32)
+    }
+
+    /// Issue 15: a one-line file of 600,000 characters under 20,000
+    /// diagnostics (each of its own rule, so none is cut) prints in time
+    /// linear in the output; converting the line for each diagnostic took
+    /// minutes.
+    @Test(.timeLimit(.minutes(1))) func manyDiagnosticsOnOneLongLinePrintInLinearTime() {
+        let file = SourceFile(path: "remittances/a.835", text: String(repeating: "Z*1~", count: 150_000))
+        let diagnostics = (0..<20_000).map { index in
+            Diagnostic(rule: "rule-\(index)", severity: .warning, location: file.location(line: 1, column: 1 + 30 * index),
+                       message: "odd")
+        }
+        let report = CheckReport(diagnostics: diagnostics, fileCount: 1, sources: [file.path: file])
+        let clock = ContinuousClock()
+        var text = ""
+        let elapsed = clock.measure { text = TextPrinter().render(report) }
+        #expect(text.split(separator: "\n").count == 20_000 * 3 + 1)
+        #expect(elapsed < .seconds(10), "printing took \(elapsed)")
+    }
+
     @Test func colourOnlyWhenAsked() {
         let plain = TextPrinter(color: false).render(PrinterTests.report)
         let coloured = TextPrinter(color: true).render(PrinterTests.report)

@@ -167,7 +167,7 @@ import Testing
         try practice.write(Self.note, "---\n---\n" + unfinished)
         let refusal = #expect(throws: Refusal.self) { try Self.sign(practice) }
         #expect(refusal?.description == """
-            \(Self.note) has 2 errors, and a note is signed once it is complete; fix them, then sign:
+            \(Self.note): it has 2 errors, and a note is signed once it is complete; fix them, then sign it:
               \(Self.note):10:1: section "Risk" holds only the placeholder "TODO" [empty-section]
               \(Self.note):10:1: section "Risk" states no risk level [risk-level]
             """)
@@ -192,7 +192,7 @@ import Testing
         _ = try Self.sign(practice)
         let first = try practice.read(Self.note)
         let refusal = #expect(throws: Refusal.self) { try Self.sign(practice, by: "park") }
-        #expect(refusal?.description.hasPrefix("\(Self.note) is already signed by torres at 2026-03-05T17:40;") == true)
+        #expect(refusal?.description.hasPrefix("\(Self.note): it is already signed by torres at 2026-03-05T17:40;") == true)
         #expect(try practice.read(Self.note) == first)
         let later = Timestamp(date: LocalDate(year: 2026, month: 3, day: 6)!, time: LocalTime(hour: 9, minute: 0)!)
         #expect(try Self.sign(practice, by: "park", at: later, force: true).replacedSignature)
@@ -227,7 +227,7 @@ import Testing
         defer { practice.delete() }
         let during = Timestamp(date: LocalDate(year: 2026, month: 3, day: 5)!, time: LocalTime(hour: 15, minute: 0)!)
         let refusal = #expect(throws: Refusal.self) { try Self.sign(practice, at: during) }
-        #expect(refusal?.description.hasPrefix("the session ended at 2026-03-05T15:30") == true)
+        #expect(refusal?.description.hasPrefix("\(Self.note): the session ended at 2026-03-05T15:30") == true)
     }
 
     @Test func onlyNotesAreSigned() throws {
@@ -247,6 +247,6 @@ import Testing
         let practice = try Self.practice(frontMatter: "signed_by: >\n  torres\n")
         defer { practice.delete() }
         let refusal = #expect(throws: Refusal.self) { try Self.sign(practice, force: true) }
-        #expect(refusal?.description.hasPrefix("\"signed_by\" is written over several lines") == true)
+        #expect(refusal?.description.hasPrefix("\(Self.note): its \"signed_by\" is written over several lines") == true)
     }
 }

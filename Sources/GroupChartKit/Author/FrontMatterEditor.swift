@@ -42,7 +42,7 @@ struct FrontMatterEditor {
         let present = Self.value(of: key, in: lines[index].content) ?? ""
         let startsBlock = present.trimmingPrefix(while: \.isWhitespace).first.map { $0 == "|" || $0 == ">" } ?? false
         if startsBlock || (index + 1 < closingFence && Self.isContinuation(lines[index + 1].content)) {
-            throw Refusal("\"\(key)\" is written over several lines; write it on one line (\(key): ...) and sign again")
+            throw Refusal("its \"\(key)\" is written over several lines: write it on one line (\(key): ...), then sign it")
         }
         lines[index].content = Self.replacingValue(of: key, in: lines[index].content, with: value)
     }

@@ -1,21 +1,21 @@
 import Foundation
 
-/// `groupchart sign`: writes `signed_by`, `signed_at` and `digest` into a
-/// note's front-matter, changing nothing else in the file (`FrontMatterEditor`).
+/// `groupchart sign`: writes `signed_by`, `signed_at` and `digest` into the
+/// front-matter of each note it is given (or finds in a folder it is
+/// given), changing nothing else in the file (`FrontMatterEditor`).
 ///
-/// A signature attests a finished note, so `sign` refuses (and writes
-/// nothing) when:
-/// - the clinician is not one of practice.yaml;
-/// - `check` reports an error in the note itself (`SigningPolicy`);
-/// - the signature would be dated before the session ended, or later than
-///   now (five minutes allowed for a clock that runs ahead): a signature
-///   attests what was, and a time to come attests nothing;
-/// - the note is already signed, unless `force` (a note signed in error,
-///   before anyone relied on it);
-/// - the note has an Addendum: the addendum is how a signed note changes,
-///   and a signature is never replaced under one, forced or not.
+/// The practice is read and checked once for all the notes. The command
+/// refuses as a whole, writing nothing, when an argument names no note or
+/// the clinician is not one of practice.yaml. Each note is then judged on
+/// its own (`SigningPolicy`): it is signed when it checks clean, and
+/// refused otherwise with its errors, so that a session's finished notes
+/// are signed while an unfinished one waits. A note found in a folder that
+/// is already signed is left as it is; one named itself is signed again
+/// only with `force`, and never under an addendum. A signature dated before
+/// the session ended, or later than now (five minutes allowed for a clock
+/// that runs ahead), is refused: a signature attests what was.
 public enum NoteSigner {
-    /// What `sign` wrote.
+    /// What `sign` wrote into one note.
     public struct Signed: Sendable {
         /// The note, relative to the practice folder.
         public var path: String
@@ -26,17 +26,29 @@ public enum NoteSigner {
         public var replacedSignature: Bool
     }
 
+    /// What `sign` did with every note it was given or found.
+    public struct Outcome: Sendable {
+        /// Where the practice is, to show each note as typed from the current folder.
+        public var practice: PracticeLocation
+        public var signed: [Signed] = []
+        /// Notes not signed (relative to the practice folder), each with why, of the note ("it has 2 errors...").
+        public var refused: [(path: String, reason: String)] = []
+        /// Notes found in a folder that were signed already, left as they were.
+        public var alreadySigned: [String] = []
+    }
+
     /// How far ahead of the clock a signature may be dated, in minutes.
     static let clockTolerance = 5
 
-    public static func sign(_ note: URL, by clinician: String, at time: Timestamp, force: Bool = false,
-                            now: Timestamp = .now()) throws(Refusal) -> Signed {
+    /// Signs the notes `paths` name (notes, or folders of notes), as typed by the user.
+    public static func sign(_ paths: [String], by clinician: String, at time: Timestamp, force: Bool = false,
+                            now: Timestamp = .now()) throws(Refusal) -> Outcome {
         guard time.minutes(since: now) <= clockTolerance else {
             throw Refusal("--at \(time) is in the future (it is now \(now)): a signature states when the note was signed, so it cannot be later than now; give the present time or an earlier one")
         }
-        let located = try NoteLocation(note)
-        let record = RecordReader.read(located.folder)
-        let report = Checker.check(record, options: Checker.Options(today: time.date))
+        let selection = try NoteSelection(paths)
+        let record = RecordReader.read(selection.folder)
+        let report = Checker.check(record, options: Checker.Options(today: time.date, location: selection.location))
         guard let practice = record.practice else {
             throw Refusal("practice.yaml cannot be read, so \"\(clinician)\" cannot be confirmed as a clinician; `groupchart check` says why")
         }
@@ -44,44 +56,71 @@ public enum NoteSigner {
             let help = NearestName.help(for: clinician, in: practice.clinicians.map(\.id.value), noun: "clinician")
             throw Refusal("\"\(clinician)\" is not a clinician of practice.yaml: \(help)")
         }
-        guard let document = SignableNote(located, in: record) else {
-            throw Refusal("\(located.path) cannot be read; `groupchart check \(located.folder.root.path)` says why")
+        var outcome = Outcome(practice: selection.location)
+        for note in selection.notes {
+            do throws(Refusal) {
+                guard let document = SignableNote(note, in: record) else {
+                    throw Refusal("it cannot be read; `groupchart check` says why")
+                }
+                if !note.isNamed, document.isSigned {
+                    outcome.alreadySigned.append(note.path)
+                    continue
+                }
+                outcome.signed.append(try sign(document, in: selection.folder, report: report, by: clinician, at: time, force: force))
+            } catch {
+                outcome.refused.append((note.path, error.description))
+            }
         }
+        return outcome
+    }
+
+    /// Signs one note, refusing as a whole (for a single note `sign` is given).
+    public static func sign(_ note: URL, by clinician: String, at time: Timestamp, force: Bool = false,
+                            now: Timestamp = .now()) throws(Refusal) -> Signed {
+        let outcome = try sign([note.path], by: clinician, at: time, force: force, now: now)
+        if let refused = outcome.refused.first { throw Refusal("\(refused.path): \(refused.reason)") }
+        guard let signed = outcome.signed.first else { throw Refusal("\(note.path) was not signed") }
+        return signed
+    }
+
+    private static func sign(_ document: SignableNote, in folder: PracticeFolder, report: CheckReport, by clinician: String,
+                             at time: Timestamp, force: Bool) throws(Refusal) -> Signed {
         try SigningPolicy.refuseSignature(of: document, force: force)
         let replaced = [document.signature.signedBy?.location, document.signature.signedAt?.location, document.signature.digest?.location]
-        try SigningPolicy.refuseErrors(report, in: located.path, besides: Set(replaced.compactMap { $0?.line }))
+        try SigningPolicy.refuseErrors(report, in: document.path, besides: Set(replaced.compactMap { $0?.line }))
         try SigningPolicy.refuseBeforeSessionEnd(document, at: time)
         let digest = SignedText.digest(of: document.signedText)
-        try write(signedBy: clinician, signedAt: time, digest: digest, to: located)
-        return Signed(path: located.path, clinician: clinician, signedAt: time, digest: digest,
+        try write(signedBy: clinician, signedAt: time, digest: digest, to: document.path, in: folder)
+        return Signed(path: document.path, clinician: clinician, signedAt: time, digest: digest,
                       replacedSignature: document.isSigned)
     }
 
     /// Edits the file's own bytes, reads the result back as `check` would,
     /// and replaces the file only when the signature reads as written and
     /// the signed text is unchanged.
-    private static func write(signedBy: String, signedAt: Timestamp, digest: String, to note: NoteLocation) throws(Refusal) {
-        let url = note.folder.root.appendingPathComponent(note.path)
+    private static func write(signedBy: String, signedAt: Timestamp, digest: String, to path: String,
+                              in folder: PracticeFolder) throws(Refusal) {
+        let url = folder.root.appendingPathComponent(path)
         guard let bytes = FileManager.default.contents(atPath: url.path),
               var editor = FrontMatterEditor(String(decoding: bytes, as: UTF8.self)) else {
-            throw Refusal("\(note.path) cannot be read, or no longer starts with front-matter")
+            throw Refusal("it cannot be read, or no longer starts with front-matter")
         }
         try editor.set("signed_by", to: signedBy)
         try editor.set("signed_at", to: signedAt.description)
         try editor.set("digest", to: digest)
         let edited = Data(editor.text.utf8)
-        let reread = SignatureReader.readBack(SourceDecoder.decode([UInt8](edited), path: note.path))
+        let reread = SignatureReader.readBack(SourceDecoder.decode([UInt8](edited), path: path))
         guard let reread, reread.signedBy?.value == signedBy, reread.signedAt?.value == signedAt,
               reread.digest?.value == digest, reread.currentDigest == digest else {
             throw Refusal("""
-                \(note.path) cannot be signed without changing more than its signature (is its front-matter \
-                one {...} mapping, or a key quoted?): write its keys one per line, as `groupchart new session` does
+                it cannot be signed without changing more than its signature (is its front-matter one {...} mapping, \
+                or a key quoted?): write its keys one per line, as `groupchart new session` does
                 """)
         }
         do {
             try AtomicWrite.replace(url, with: edited)
         } catch {
-            throw Refusal("cannot write \(note.path): \(error.localizedDescription)")
+            throw Refusal("it cannot be written: \(error.localizedDescription)")
         }
     }
 }

@@ -14,25 +14,36 @@ public enum SessionSkeleton {
         public var paths: [String]
         /// The enrolled members, in the order of the attendance log.
         public var members: [String]
+        /// The clinician who leads the group, who usually signs.
+        public var facilitator: String?
+        /// What the user should know though nothing was refused (a date after today).
+        public var warnings: [String]
     }
 
-    public static func create(in folder: PracticeFolder, group id: String, date: LocalDate) throws(Refusal) -> Written {
+    /// Writes `sessions/<date>-<group>[-<suffix>]/`; `suffix` names a second
+    /// session of the group that day (`pm`).
+    public static func create(in location: PracticeLocation, group id: String, date: LocalDate, suffix: String? = nil,
+                              today: LocalDate) throws(Refusal) -> Written {
+        let folder: PracticeFolder
+        do {
+            folder = try PracticeFolder(root: location.root)
+        } catch {
+            throw Refusal(error.description)
+        }
+        if let suffix, !Identifier.isSlug(suffix) {
+            throw Refusal("--suffix \"\(suffix)\" is not an id: use lower-case letters, digits and hyphens, such as pm or evening")
+        }
         let record = RecordReader.read(folder)
         let group = try readableGroup(id, in: record)
         let members = enrolled(in: group, on: date, record: record)
-        guard !members.isEmpty else {
-            throw Refusal("""
-                group "\(id)" enrolls no member on \(date): list the members in \(group.file) (members: [...]), \
-                with joined and left dates that cover the session
-                """)
-        }
-        let session = "\(date)-\(id)"
+        guard !members.isEmpty else { throw EmptyRoster.refusal(group, on: date, record: record) }
+        let session = "\(date)-\(id)" + (suffix.map { "-\($0)" } ?? "")
         let sessionFolder = "sessions/\(session)"
         let target = folder.root.appendingPathComponent(sessionFolder)
         guard !FileManager.default.fileExists(atPath: target.path) else {
             throw Refusal("""
-                \(sessionFolder) already exists, and groupchart new session never overwrites: edit the notes \
-                there, or give a second session that day a folder of its own (such as \(sessionFolder)-pm)
+                \(location.typed(sessionFolder)) already exists, and groupchart new session never overwrites: edit the notes \
+                there, or give a second session that day a folder of its own with --suffix (such as --suffix pm)
                 """)
         }
         let text = SkeletonText(namesSchema: SchemaCatalogue.isInstalled(in: folder.root))
@@ -47,7 +58,8 @@ public enum SessionSkeleton {
         } catch {
             throw Refusal("cannot write \(sessionFolder): \(error.localizedDescription)")
         }
-        return Written(sessionFolder: sessionFolder, paths: files.map { "\(sessionFolder)/\($0.path)" }, members: members)
+        return Written(sessionFolder: sessionFolder, paths: files.map { "\(sessionFolder)/\($0.path)" }, members: members,
+                       facilitator: group.facilitator?.value, warnings: FutureDate.warning(date, today: today).map { [$0] } ?? [])
     }
 
     private static func readableGroup(_ id: String, in record: PracticeRecord) throws(Refusal) -> Group {

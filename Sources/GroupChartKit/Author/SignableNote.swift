@@ -1,45 +1,5 @@
 import Foundation
 
-/// Where a note given to `sign` stands: its practice (the nearest folder
-/// above it holding practice.yaml) and its path there, which must be a
-/// session note, progress note or individual note of the layout.
-struct NoteLocation {
-    var folder: PracticeFolder
-    var path: String
-    var kind: DocumentKind
-
-    init(_ note: URL) throws(Refusal) {
-        let file = note.standardizedFileURL.resolvingSymlinksInPath()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw Refusal("\(note.path) is not a file; give the path of the note to sign")
-        }
-        var root = file.deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: root.appendingPathComponent("practice.yaml").path) {
-            guard root.pathComponents.count > 1 else {
-                throw Refusal("\(note.path) is not inside a practice folder (no folder above it holds practice.yaml)")
-            }
-            root = root.deletingLastPathComponent()
-        }
-        do {
-            folder = try PracticeFolder(root: root)
-        } catch {
-            throw Refusal(error.description)
-        }
-        let path = String(file.path.dropFirst(root.path.count).drop { $0 == "/" })
-        guard let found = folder.discover().first(where: { $0.path == path }) else {
-            throw Refusal("\(path) is not a document of the practice at \(root.path)")
-        }
-        self.path = path
-        kind = found.kind
-        switch kind {
-        case .sessionNote, .progressNote, .individualNote: break
-        case .plan: throw Refusal("\(path) is a treatment plan: a plan is signed with signed_by and signed_on, written by hand")
-        default: throw Refusal("\(path) is not a note: sign session notes, progress notes and individual notes")
-        }
-    }
-}
-
 /// A note as `check` read it, with what signing needs to know about it.
 struct SignableNote {
     var path: String
@@ -53,7 +13,7 @@ struct SignableNote {
     var timesFile: String
 
     /// `nil` when the note could not be read (its errors say why).
-    init?(_ location: NoteLocation, in record: PracticeRecord) {
+    init?(_ location: NoteSelection.Note, in record: PracticeRecord) {
         path = location.path
         switch location.kind {
         case .sessionNote(let id):
@@ -89,10 +49,7 @@ struct SignableNote {
 
     /// The first heading that opens an addendum.
     var addendum: MarkdownBlock? {
-        body.blocks.first { block in
-            if case .heading = block.kind { return SectionCatalogue.isAddendum(block.text) }
-            return false
-        }
+        SectionCatalogue.addendumHeading(in: body)
     }
 
     private static func timestamp(_ date: LocalDate?, _ time: LocalTime?) -> Timestamp? {

@@ -1,5 +1,6 @@
-/// When `groupchart sign` refuses: a signature attests a finished note, and
-/// once given is changed only by an addendum.
+/// When `groupchart sign` refuses a note: a signature attests a finished
+/// note, and once given is changed only by an addendum. Each refusal says,
+/// of the note ("it ..."), why and what to do.
 enum SigningPolicy {
     /// Errors a signature does not wait for, though `check` may report them
     /// in the note:
@@ -34,7 +35,8 @@ enum SigningPolicy {
         guard !blocking.isEmpty else { return }
         let shown = blocking.prefix(8).map { "  \($0.location): \($0.message) [\($0.rule)]" }
         let more = blocking.count > shown.count ? ["  and \(blocking.count - shown.count) more (groupchart check shows them all)"] : []
-        throw Refusal((["\(path) has \(blocking.count == 1 ? "an error" : "\(blocking.count) errors"), and a note is signed once it is complete; fix \(blocking.count == 1 ? "it" : "them"), then sign:"]
+        let count = blocking.count == 1 ? "an error" : "\(blocking.count) errors"
+        throw Refusal((["it has \(count), and a note is signed once it is complete; fix \(blocking.count == 1 ? "it" : "them"), then sign it:"]
                        + shown + more).joined(separator: "\n"))
     }
 
@@ -43,12 +45,12 @@ enum SigningPolicy {
         if let addendum = note.addendum {
             throw Refusal(note.isSigned
                 ? """
-                    \(note.path) has an addendum (line \(addendum.location.line)): it was signed and then amended, and its \
+                    it has an addendum (line \(addendum.location.line)): it was signed and then amended, and its \
                     signature is never replaced; further changes go in another addendum
                     """
                 : """
-                    \(note.path) has an Addendum section (line \(addendum.location.line)) but no signature; an addendum \
-                    amends a signed note: rename that heading, then sign
+                    it was never signed, so its "Addendum" heading (line \(addendum.location.line)) amends nothing: \
+                    rename the heading (for example to "## Later entry"), then sign it
                     """)
         }
         guard note.isSigned, !force else { return }
@@ -56,13 +58,13 @@ enum SigningPolicy {
         let at = note.signature.signedAt.map { " at \($0.value)" } ?? ""
         if let digest = note.signature.digest?.value, digest != SignedText.digest(of: note.signedText) {
             throw Refusal("""
-                \(note.path) was changed after it was signed\(by)\(at): restore the signed text (git diff shows it) \
+                it was changed after it was signed\(by)\(at): restore the signed text (git diff shows it) \
                 and write the change under "## Addendum YYYY-MM-DD clinician" at the end; --force signs the changed \
                 text anew, for a note no one has relied on yet
                 """)
         }
         throw Refusal("""
-            \(note.path) is already signed\(by)\(at); a signed note changes only by an addendum \
+            it is already signed\(by)\(at); a signed note changes only by an addendum \
             ("## Addendum YYYY-MM-DD clinician" at its end); --force replaces the signature, for a note signed in error
             """)
     }

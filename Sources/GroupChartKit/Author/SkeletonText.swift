@@ -1,6 +1,6 @@
 import Foundation
 
-/// The text of the notes `groupchart new session` writes.
+/// The text of the notes `groupchart new session` and `new individual` write.
 ///
 /// Everything the clinician must write is left empty or holds only an HTML
 /// comment (a hint), which `check` counts as empty: an unfilled skeleton
@@ -56,15 +56,46 @@ struct SkeletonText {
     func progressNote(path: String, date: LocalDate, plan: TreatmentPlan?) -> String {
         var lines = frontMatterStart(.progressNote(session: "", member: ""))
         lines += [
-            "# Sign it once written: groupchart sign \(path) --by CLINICIAN",
+            "# Sign it once written, from the practice folder: groupchart sign \(path) --by CLINICIAN",
             "# (which adds signed_by, signed_at and digest here).",
             "# interactive_complexity: \"\"   # optional: why the session was interactively complex (adds CPT 90785)",
             "---",
             "## Participation",
             "<!-- What this member did and said in this session, in words that fit no other member. -->",
             "",
-            "## Goals",
         ]
+        lines += goalsRiskAndPlan(date: date, plan: plan)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// An individual session's note (format.md): the keys it requires, the
+    /// clinician and CPT code when known, and the sections of a progress
+    /// note with Interventions in place of Participation.
+    func individualNote(path: String, date: LocalDate, clinician: String?, cpt: String?, plan: TreatmentPlan?) -> String {
+        var lines = frontMatterStart(.individualNote(member: ""))
+        lines += [
+            "date: \(date)",
+            aligned("start:", "fill in: when the session started, 24-hour, in quotes: \"10:00\""),
+            aligned("end:", "fill in: when it ended: \"10:55\""),
+            clinician.map { aligned("clinician: \($0)", "who saw the member; correct it if someone else did") }
+                ?? aligned("clinician:", "fill in: the id of the clinician who saw the member (practice.yaml)"),
+            cpt.map { aligned("cpt: \"\($0)\"", "90832 (16-37 minutes), 90834 (38-52) or 90837 (53 or more)") }
+                ?? aligned("cpt:", "fill in: \"90832\" (16-37 minutes), \"90834\" (38-52) or \"90837\" (53 or more)"),
+            "# place_of_service: \"02\"  # optional: \"02\" or \"10\" for telehealth (default \"11\", office)",
+            "# Sign it once written, from the practice folder: groupchart sign \(path) --by CLINICIAN",
+            "# (which adds signed_by, signed_at and digest here).",
+            "---",
+            "## Interventions",
+            "<!-- The therapeutic techniques used: skills coaching, chain analysis, exposure, and how the member responded. -->",
+            "",
+        ]
+        lines += goalsRiskAndPlan(date: date, plan: plan)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The Goals, Risk and Plan sections every member's note shares.
+    private func goalsRiskAndPlan(date: LocalDate, plan: TreatmentPlan?) -> [String] {
+        var lines = ["## Goals"]
         if let plan, !plan.goals.isEmpty {
             lines += [
                 "<!-- One item per goal of \(plan.file): replace <status> with Met, In progress,",
@@ -74,7 +105,7 @@ struct SkeletonText {
         } else {
             lines.append("<!-- No treatment plan with goals is in effect on \(date): write the plan, then one item per goal. -->")
         }
-        lines += [
+        return lines + [
             "",
             "## Risk",
             "<!-- Ideation, self-harm, safety; end with \"Risk level: low\", \"moderate\" or \"high\". -->",
@@ -82,7 +113,6 @@ struct SkeletonText {
             "## Plan",
             "<!-- What comes next for this member: homework, the next session, referrals. -->",
         ]
-        return lines.joined(separator: "\n") + "\n"
     }
 
     private func frontMatterStart(_ kind: DocumentKind) -> [String] {

@@ -56,7 +56,16 @@ struct StarterDocuments {
             city: Oakland                  # city
             state: CA                      # two-letter state code
             zip: "94607-3710"              # ZIP+4 in quotes: the 837P needs nine digits here
-          phone: "510-555-0100"            # optional: the practice's phone number
+          phone: "510-555-0100"            # the practice's phone number (the 837P needs it)
+
+        # Electronic claims: with an edi: block, `groupchart build` also writes claims.837, the
+        # X12 837P your clearinghouse takes; without one it writes claims.csv only. Ask the
+        # clearinghouse for these values, then remove the # at the start of each line:
+        # edi:
+        #   submitter_id: EXAMPLE01        # your submitter id at the clearinghouse (ISA06, NM1*41)
+        #   receiver_id: CLEARHOUSE        # the clearinghouse's receiver id (ISA08, NM1*40)
+        #   receiver_name: Example Clearinghouse   # the clearinghouse's name (NM1*40)
+        #   usage: test                    # test | production (ISA15): test until the clearinghouse says otherwise
 
         # Clinicians who facilitate groups and sign notes. The id ("\(Self.clinician)") is what
         # groups, notes and `groupchart sign --by` name.
@@ -76,6 +85,10 @@ struct StarterDocuments {
         # The practice's charge per CPT code on each claim line (90853: group psychotherapy).
         fees:
           "90853": 65.00                   # dollars and cents, no currency sign
+          # Individual psychotherapy (`groupchart new individual`), by its minutes:
+          # "90832": 80.00                 # 16-37 minutes
+          # "90834": 110.00                # 38-52 minutes
+          # "90837": 150.00                # 53 minutes or more
 
         # Optional: turn a rule off or change its severity or parameters;
         # `groupchart explain` lists the rules. For example:

@@ -6,6 +6,9 @@ public enum StarterPractice {
     /// What `init` wrote, relative to the practice folder.
     public struct Written: Sendable {
         public var paths: [String]
+        /// The git pre-commit hook, when one was installed (at the top of
+        /// the repository, which may hold more than the practice).
+        public var hook: URL?
     }
 
     /// Creates the practice at `root`, which must be missing or hold none of
@@ -14,27 +17,30 @@ public enum StarterPractice {
     public static func create(at root: URL, today: LocalDate, gitHook: Bool) throws(Refusal) -> Written {
         let files = StarterDocuments(today: today).files + SchemaCatalogue.practiceFiles
         try refuseExisting(files, in: root)
-        let hooks = gitHook ? try PreCommitHook.hooksFolder(in: root) : nil
+        let hook = gitHook ? try PreCommitHook.place(for: root) : nil
         do {
             try AtomicWrite.create(files, in: root)
         } catch {
             throw Refusal("cannot write the practice at \(root.path): \(error.localizedDescription)")
         }
-        var paths = files.map(\.path)
-        if let hooks {
-            do {
-                try AtomicWrite.create([NewFile(path: "pre-commit", text: PreCommitHook.script, isExecutable: true)], in: hooks)
-            } catch {
-                throw Refusal("the practice was written, but not the hook \(hooks.path)/pre-commit: \(error.localizedDescription)")
-            }
-            paths.append(".git/hooks/pre-commit")
+        guard let hook else { return Written(paths: files.map(\.path)) }
+        do {
+            try AtomicWrite.create([NewFile(path: "pre-commit", text: hook.hook.script, isExecutable: true)], in: hook.hooks)
+        } catch {
+            throw Refusal("the practice was written, but not the hook \(hook.hooks.path)/pre-commit: \(error.localizedDescription)")
         }
-        return Written(paths: paths)
+        return Written(paths: files.map(\.path), hook: hook.hooks.appendingPathComponent("pre-commit"))
     }
 
     /// Refuses when `root` is a file, or holds a file or folder `init` would
     /// write (compared by its top-level entry: `groups/`, `practice.yaml`...).
     private static func refuseExisting(_ files: [NewFile], in root: URL) throws(Refusal) {
+        if let enclosing = PracticeLocation.enclosing(root.path), enclosing.path != PracticeLocation.absolute(root.path) {
+            throw Refusal("""
+                \(root.path) is inside the practice at \(enclosing.path), and a practice inside a practice would be \
+                read as part of neither: give groupchart init a folder outside it
+                """)
+        }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory) else { return }
         guard isDirectory.boolValue else {

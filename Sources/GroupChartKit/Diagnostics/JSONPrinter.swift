@@ -9,6 +9,12 @@ public enum JSONPrinter {
         ]).rendered(indent: true) + "\n"
     }
 
+    /// Why the command could not run (exit status 2), as one JSON object,
+    /// so that a tool reading standard output never meets an empty document.
+    public static func renderFailure(_ message: String) -> String {
+        JSONValue.object([("error", .string(message))]).rendered(indent: true) + "\n"
+    }
+
     static func diagnostic(_ diagnostic: Diagnostic) -> JSONValue {
         .object([
             ("file", .string(diagnostic.location.file)),

@@ -2,25 +2,56 @@ import Foundation
 
 /// Prints a report as SARIF 2.1.0 for code-scanning tools (GitHub, GitLab,
 /// VS Code's SARIF viewer). Paths are relative to the practice folder
-/// (`uriBaseId` PRACTICE); columns count Unicode code points.
+/// (`uriBaseId` PRACTICE, which `originalUriBaseIds` resolves to the
+/// practice folder); columns count Unicode code points.
 public enum SARIFPrinter {
-    public static func render(_ report: CheckReport, rules: [any Rule] = RuleRegistry.all) -> String {
+    /// - Parameter practice: the practice folder, which PRACTICE stands for.
+    public static func render(_ report: CheckReport, practice: URL? = nil, rules: [any Rule] = RuleRegistry.all) -> String {
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
-        let run = JSONValue.object([
-            ("tool", .object([("driver", .object([
-                ("name", .string("GroupChart")),
-                ("version", .string(GroupChart.version)),
-                ("informationUri", .string(GroupChart.informationURI)),
-                ("rules", .array(rules.map(descriptor))),
-            ]))])),
+        var run: [(String, JSONValue)] = [("tool", tool(rules))]
+        if let practice {
+            let uri = URL(fileURLWithPath: practice.path, isDirectory: true).absoluteString
+            run.append(("originalUriBaseIds", .object([("PRACTICE", .object([("uri", .string(uri))]))])))
+        }
+        run += [
             ("columnKind", .string("unicodeCodePoints")),
             ("results", .array(report.diagnostics.map { result($0, index: ruleIndex[$0.rule]) })),
+        ]
+        return log(run)
+    }
+
+    /// Why the command could not run (exit status 2): a run without results
+    /// whose invocation failed with a tool execution notification, so that a
+    /// code-scanning tool shows the reason instead of failing on an empty file.
+    public static func renderFailure(_ message: String) -> String {
+        log([
+            ("tool", tool([])),
+            ("invocations", .array([.object([
+                ("executionSuccessful", .bool(false)),
+                ("toolExecutionNotifications", .array([.object([
+                    ("level", .string("error")),
+                    ("message", .object([("text", .string(message))])),
+                ])])),
+            ])])),
+            ("results", .array([])),
         ])
-        return JSONValue.object([
+    }
+
+    private static func log(_ run: [(String, JSONValue)]) -> String {
+        JSONValue.object([
             ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
             ("version", .string("2.1.0")),
-            ("runs", .array([run])),
+            ("runs", .array([.object(run)])),
         ]).rendered(indent: true) + "\n"
+    }
+
+    private static func tool(_ rules: [any Rule]) -> JSONValue {
+        .object([("driver", .object([
+            ("name", .string("GroupChart")),
+            ("version", .string(GroupChart.version)),
+            ("informationUri", .string(GroupChart.informationURI)),
+            ("rules", .array(rules.map(descriptor))),
+        ]))])
     }
 
     private static func descriptor(_ rule: any Rule) -> JSONValue {

@@ -11,19 +11,48 @@ public struct TextPrinter: Sendable {
         self.color = color
     }
 
-    /// Every diagnostic, then the summary line.
+    /// How many diagnostics of one rule in one file are printed; the rest
+    /// are counted in one line, since ten thousand lines of one kind hide
+    /// everything else (JSON and SARIF keep them all).
+    public static let shownPerRuleAndFile = 20
+
+    /// Every diagnostic (at most `shownPerRuleAndFile` of one rule in one
+    /// file, then a line saying how many more), then the summary line.
     public func render(_ report: CheckReport, summary: Bool = true) -> String {
-        var out = report.diagnostics.map { render($0, sources: report.sources) }.joined()
+        var totals: [RuleInFile: Int] = [:]
+        for diagnostic in report.diagnostics { totals[RuleInFile(diagnostic), default: 0] += 1 }
+        var printed: [RuleInFile: Int] = [:]
+        var snippets = SourceSnippet()
+        var out = ""
+        for diagnostic in report.diagnostics {
+            let key = RuleInFile(diagnostic)
+            let count = printed[key, default: 0] + 1
+            printed[key] = count
+            if count <= Self.shownPerRuleAndFile {
+                out += render(diagnostic, sources: report.sources, snippets: &snippets)
+            } else if count == Self.shownPerRuleAndFile + 1 {
+                let more = totals[key, default: 0] - Self.shownPerRuleAndFile
+                out += paint("\(key.file):", .bold) + " " + paint("note:", .cyan)
+                    + " \(more) more [\(key.rule)] diagnostic\(more == 1 ? "" : "s") in this file not shown; --format json lists every one\n"
+            }
+        }
         if summary { out += report.summary + "\n" }
         return out
     }
 
     public func render(_ diagnostic: Diagnostic, sources: [String: SourceFile]) -> String {
+        var snippets = SourceSnippet()
+        return render(diagnostic, sources: sources, snippets: &snippets)
+    }
+
+    private func render(_ diagnostic: Diagnostic, sources: [String: SourceFile], snippets: inout SourceSnippet) -> String {
         let location = diagnostic.location
         var out = paint("\(location):", .bold) + " " + paint("\(diagnostic.severity.rawValue):", style(for: diagnostic.severity))
             + " " + paint(diagnostic.message, .bold) + " [\(diagnostic.rule)]\n"
         if let line = sources[location.file]?.line(location.line) {
-            out += snippet(line: line, number: location.line, column: location.column)
+            let scalars = snippets.scalars(of: line, file: location.file, number: location.line)
+            let window = SourceSnippet.window(scalars, column: location.column)
+            out += gutter(String(location.line)) + "| " + window.shown + "\n" + gutter("") + "| " + window.padding + paint("^", .green) + "\n"
         }
         if !diagnostic.help.isEmpty {
             out += gutter("") + "= help: \(diagnostic.help)\n"
@@ -34,27 +63,15 @@ public struct TextPrinter: Sendable {
         return out
     }
 
-    /// The line with a caret under the column. A line longer than
-    /// `snippetWidth` (an 835 written on one line) is cut to the part around
-    /// the column, marked with `...` where it was cut.
-    private func snippet(line: Substring, number: Int, column: Int) -> String {
-        let scalars = Array(line.unicodeScalars)
-        var start = 0
-        var end = scalars.count
-        if scalars.count > Self.snippetWidth {
-            start = min(max(0, column - 1 - Self.snippetWidth / 3), scalars.count - Self.snippetWidth)
-            end = start + Self.snippetWidth
-        }
-        let cutBefore = start > 0 ? "..." : ""
-        let cutAfter = end < scalars.count ? "..." : ""
-        let window = scalars[start..<end]
-        let shown = cutBefore + String(String.UnicodeScalarView(window)).replacingOccurrences(of: "\t", with: "    ") + cutAfter
-        let before = window.prefix(max(column - 1 - start, 0))
-        let padding = String(repeating: " ", count: cutBefore.count) + before.map { $0 == "\t" ? "    " : " " }.joined()
-        return gutter(String(number)) + "| " + shown + "\n" + gutter("") + "| " + padding + paint("^", .green) + "\n"
-    }
+    private struct RuleInFile: Hashable {
+        var file: String
+        var rule: String
 
-    static let snippetWidth = 120
+        init(_ diagnostic: Diagnostic) {
+            file = diagnostic.location.file
+            rule = diagnostic.rule
+        }
+    }
 
     /// The line number right-aligned in five columns and a space.
     private func gutter(_ text: String) -> String {

@@ -29,6 +29,9 @@ public enum Builder {
         public var fromCache = false
         /// Every file written, relative to `output`.
         public var written: [String]
+        /// practice.yaml has no `edi:` block, so no claims.837 was written
+        /// (the build says so, since a missing interchange is easy to miss).
+        public var withoutEDI = false
         /// Sessions whose packet was not written, with the rules of their errors.
         public var skippedSessions: [(id: String, rules: [String])]
         public var skippedMembers: [(id: String, rules: [String])]
@@ -93,8 +96,10 @@ public enum Builder {
             fingerprint: fingerprint.digest, diagnostics: checked.report.diagnostics, fileCount: checked.report.fileCount,
             outputs: outputs.mapValues { SignedText.digest(of: $0) },
             skippedSessions: records.skippedSessions.map { BuildCache.Skipped(id: $0.id, rules: $0.rules) },
-            skippedMembers: records.skippedMembers.map { BuildCache.Skipped(id: $0.id, rules: $0.rules) }, batch: batch))
-        return Result(report: checked.report, output: folder.root, written: outputs.keys.sorted(),
+            skippedMembers: records.skippedMembers.map { BuildCache.Skipped(id: $0.id, rules: $0.rules) }, batch: batch,
+            withoutEDI: checked.record.practice.map { $0.edi == nil } ?? false))
+        let withoutEDI = checked.record.practice.map { $0.edi == nil } ?? false
+        return Result(report: checked.report, output: folder.root, written: outputs.keys.sorted(), withoutEDI: withoutEDI,
                       skippedSessions: records.skippedSessions, skippedMembers: records.skippedMembers, batch: batch)
     }
 }
@@ -109,7 +114,7 @@ extension Builder.Result {
             if let bytes = try? files[path]?.get() { sources[path] = SourceDecoder.decode(bytes, path: path) }
         }
         self.init(report: CheckReport(diagnostics: entry.diagnostics, fileCount: entry.fileCount, sources: sources),
-                  output: output, fromCache: true, written: entry.outputs.keys.sorted(),
+                  output: output, fromCache: true, written: entry.outputs.keys.sorted(), withoutEDI: entry.withoutEDI,
                   skippedSessions: entry.skippedSessions.map { ($0.id, $0.rules) },
                   skippedMembers: entry.skippedMembers.map { ($0.id, $0.rules) }, batch: entry.batch)
     }

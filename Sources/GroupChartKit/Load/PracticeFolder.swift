@@ -33,10 +33,13 @@ public struct PracticeFolder: Sendable {
             throw NotAPractice(description: "\(root.path) is a file, not a practice folder")
         }
         guard FileManager.default.fileExists(atPath: root.appendingPathComponent("practice.yaml").path) else {
+            // Never advise `init` inside a practice: that nests a second one.
+            let advice = PracticeLocation.enclosing(root.path).map { "the practice around it is \($0.path)" }
+                ?? "create one with `groupchart init`"
             throw NotAPractice(description: """
                 \(root.path) is not a GroupChart practice: a practice folder holds practice.yaml \
                 (the practice, its clinicians, payers and fees), with groups/, members/ and sessions/ \
-                beside it; run `groupchart init` there to create one
+                beside it; \(advice)
                 """)
         }
         self.root = root

@@ -6,6 +6,9 @@ public struct AttendanceEntry: Sendable {
     public var arrived: Located<LocalTime>?
     public var left: Located<LocalTime>?
     public var reason: Located<String>?
+    /// `arrived` or `left` written with a value that is no time (reported
+    /// as `invalid-value`), which is not a missing time.
+    public var unreadableKeys: Set<String> = []
 
     /// Present, late or left early: a member who can be billed.
     public var attended: Bool {
@@ -23,6 +26,6 @@ public enum AttendanceStatus: String, Sendable, CaseIterable {
 
 extension AttendanceEntry {
     public init(member: Located<String>, status: Located<AttendanceStatus>? = nil) {
-        self.init(member: member, status: status, arrived: nil, left: nil, reason: nil)
+        self.init(member: member, status: status, arrived: nil, left: nil, reason: nil, unreadableKeys: [])
     }
 }

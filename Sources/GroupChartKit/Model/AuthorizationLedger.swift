@@ -52,6 +52,11 @@ public struct AuthorizationLedger: Sendable {
 }
 
 extension Authorization {
+    /// Every key the ledger counts with is there and readable.
+    public var isComplete: Bool {
+        cpt != nil && from != nil && to != nil && sessions != nil
+    }
+
     /// For the service's CPT code, and dated to include its date of service.
     public func covers(_ service: BillableService) -> Bool {
         guard let cpt, let from, let to else { return false }

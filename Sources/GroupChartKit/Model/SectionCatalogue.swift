@@ -56,6 +56,14 @@ public enum SectionCatalogue {
         heading.lowercased().hasPrefix("addendum")
     }
 
+    /// The first heading of `body` that opens an addendum: the signed text ends above it.
+    public static func addendumHeading(in body: MarkdownBody) -> MarkdownBlock? {
+        body.blocks.first { block in
+            if case .heading = block.kind { return isAddendum(block.text) }
+            return false
+        }
+    }
+
     /// The first section of `body` that `name` matches.
     public static func find(_ name: SectionName, in body: MarkdownBody) -> Section? {
         body.sections.first { name.matches($0.name) }

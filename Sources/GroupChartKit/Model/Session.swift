@@ -56,6 +56,9 @@ public struct Signature: Sendable {
     public var currentDigest: String?
     /// The note's Addendum headings, in order: how a signed note changes.
     public var addenda: [Addendum]
+    /// `signed_by` or `signed_at` written with a value that cannot be read
+    /// (reported as `invalid-value`): the note is not merely unsigned.
+    public var unreadableKeys: Set<String> = []
 
     public init(signedBy: Located<String>? = nil, signedAt: Located<Timestamp>? = nil,
                 digest: Located<String>? = nil, currentDigest: String? = nil, addenda: [Addendum] = []) {

@@ -12,6 +12,9 @@ public struct TreatmentPlan: Sendable {
     public var frequency: Located<String>?
     public var sessionMinutes: Located<Int>?
     public var duration: Located<String>?
+    /// Keys written with a value that cannot be read (reported as
+    /// `invalid-value`), which `plan-incomplete` does not call missing.
+    public var unreadableKeys: Set<String> = []
     /// ICD-10-CM codes as written, primary first.
     public var diagnoses: [Located<String>]
     public var goals: [PlanGoal]

@@ -42,6 +42,16 @@ final class FieldReader {
         return nil
     }
 
+    /// The keys written with a value that could not be read, each of which
+    /// `invalid-value` (or a shape error) already reports where it stands:
+    /// `read` says which keys were read. Rules about a missing value stay
+    /// silent on them, so that one mistake gets one message (issue 15).
+    func unreadable(_ read: KeyValuePairs<String, Bool>) -> Set<String> {
+        Set(read.filter { key, wasRead in
+            !wasRead && pairs.contains { $0.name == key && !$0.value.isNull }
+        }.map(\.key))
+    }
+
     /// Reports every key that no reader asked for.
     func finish() {
         for pair in pairs where !asked.contains(pair.name) {

@@ -18,6 +18,8 @@ enum PlanReader {
         plan.frequency = fields.text("frequency")
         plan.sessionMinutes = fields.integer("session_minutes", in: 1...600)
         plan.duration = fields.text("duration")
+        plan.unreadableKeys = fields.unreadable(["frequency": plan.frequency != nil, "session_minutes": plan.sessionMinutes != nil,
+                                                 "duration": plan.duration != nil])
         plan.diagnoses = fields.list("diagnoses", required: true, hint: "ICD-10-CM codes, primary first: diagnoses: [F60.3, F32.1]")
             .compactMap { fields.scalar($0, named: "diagnoses") }
         plan.goals = goals(fields)

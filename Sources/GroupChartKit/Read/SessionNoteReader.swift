@@ -38,12 +38,15 @@ enum SessionNoteReader {
             }
             guard let entry = log.mapping(pair.name) else { return AttendanceEntry(member: member) }
             defer { entry.finish() }
+            let arrived = entry.time("arrived")
+            let left = entry.time("left")
             return AttendanceEntry(
                 member: member,
                 status: entry.choice("status", required: true, hint: statusHint, AttendanceStatus.self),
-                arrived: entry.time("arrived"),
-                left: entry.time("left"),
-                reason: entry.text("reason"))
+                arrived: arrived,
+                left: left,
+                reason: entry.text("reason"),
+                unreadableKeys: entry.unreadable(["arrived": arrived != nil, "left": left != nil]))
         }
     }
 }

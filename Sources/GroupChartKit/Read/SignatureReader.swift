@@ -13,6 +13,7 @@ enum SignatureReader {
                                            help: "let `groupchart sign` write the digest; remove the line to sign again"))
             },
             addenda: addenda(parsed.body, log: fields.log))
+        signature.unreadableKeys = fields.unreadable(["signed_by": signature.signedBy != nil, "signed_at": signature.signedAt != nil])
         if signature.digest != nil {
             signature.currentDigest = SignedText.digest(of: SignedText.text(of: fields.file, body: parsed.body))
         }

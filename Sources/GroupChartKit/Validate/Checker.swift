@@ -6,10 +6,15 @@ public enum Checker {
         public var today: LocalDate
         /// Warnings count as errors.
         public var strict: Bool
+        /// Where the practice was found and the user stands, so that a
+        /// command a diagnostic suggests works when pasted there; without
+        /// it, paths are relative to the practice folder.
+        public var location: PracticeLocation?
 
-        public init(today: LocalDate, strict: Bool = false) {
+        public init(today: LocalDate, strict: Bool = false, location: PracticeLocation? = nil) {
             self.today = today
             self.strict = strict
+            self.location = location
         }
     }
 
@@ -28,7 +33,7 @@ public enum Checker {
         func run(_ rules: [any Rule], billing: Billing?) -> [Diagnostic] {
             ParallelMap.map(rules) { rule -> [Diagnostic] in
                 let configured = settings.severities[rule.id]
-                let context = RuleContext(record: record, today: options.today, analysis: analysis, readFindings: readFindings,
+                let context = RuleContext(record: record, today: options.today, location: options.location, analysis: analysis, readFindings: readFindings,
                                           billing: billing, parameterValues: settings.parameters[rule.id] ?? [:])
                 return rule.check(context).map { finding in
                     var severity = configured.flatMap { $0 } ?? finding.severity ?? rule.defaultSeverity

@@ -19,6 +19,8 @@ public struct SignedDocument: Sendable {
     public var signature: Signature
     /// When the session it documents ended, when known.
     public var sessionEnd: Timestamp?
+    /// Where its first Addendum heading stands, if it has one.
+    public var addendum: SourceLocation?
 }
 
 extension RuleContext {
@@ -45,11 +47,15 @@ extension RuleContext {
 
     /// Every readable note that must be signed, in path order.
     public var signedDocuments: [SignedDocument] {
-        var documents = memberNotes.map { SignedDocument(kind: $0.kind, file: $0.file, signature: $0.signature, sessionEnd: $0.end) }
+        var documents = memberNotes.map { note in
+            SignedDocument(kind: note.kind, file: note.file, signature: note.signature, sessionEnd: note.end,
+                           addendum: SectionCatalogue.addendumHeading(in: note.content.body)?.location)
+        }
         for session in record.sessions {
             guard let note = session.note else { continue }
             documents.append(SignedDocument(kind: .sessionNote, file: note.file, signature: note.signature,
-                                            sessionEnd: Self.timestamp(note.date?.value, note.end?.value)))
+                                            sessionEnd: Self.timestamp(note.date?.value, note.end?.value),
+                                            addendum: SectionCatalogue.addendumHeading(in: note.body)?.location))
         }
         return documents.sorted { $0.file.utf8.lexicographicallyPrecedes($1.file.utf8) }
     }

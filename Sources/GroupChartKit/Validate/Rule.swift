@@ -85,6 +85,8 @@ public struct Finding: Sendable {
 public struct RuleContext: Sendable {
     public let record: PracticeRecord
     public let today: LocalDate
+    /// Where the practice is and the user stands (`Checker.Options.location`).
+    public let location: PracticeLocation?
     /// What several rules derive from the model, derived once.
     public let analysis: Analysis
     /// Reading-stage findings, including those about practice.yaml `rules:`.
@@ -97,6 +99,11 @@ public struct RuleContext: Sendable {
     /// The configured value of a parameter, or its default.
     public func parameter(_ parameter: RuleParameter) -> Double {
         parameterValues[parameter.name] ?? parameter.defaultValue
+    }
+
+    /// A file of the practice as the user types it from where they stand.
+    public func typed(_ path: String) -> String {
+        location?.typed(path) ?? path
     }
 
     /// The reading-stage findings that belong to `rule`.

@@ -36,15 +36,6 @@ public enum RuleManual {
             """
     }
 
-    /// The README's rule tables, one per section of the catalogue.
-    public static func markdownTables() -> String {
-        RuleRegistry.sections.map { section in
-            "### \(section.title)\n\n| id | default | fires when |\n|---|---|---|\n"
-                + section.rules.map { "| `\($0.id)` | \($0.defaultSeverity.rawValue) | \($0.summary.replacingOccurrences(of: "|", with: "\\|")) |" }
-                    .joined(separator: "\n") + "\n"
-        }.joined(separator: "\n")
-    }
-
     private static func indent(_ text: String, by width: Int = 2) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false)
             .map { String(repeating: " ", count: width) + $0 }.joined(separator: "\n")

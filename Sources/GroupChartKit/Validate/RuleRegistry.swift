@@ -1,6 +1,6 @@
 /// Every rule GroupChart runs, in the order and sections of rules.md. A rule
 /// that is not listed here does not run; the catalogue test checks that each
-/// listed rule has an explanation, fixtures and a row in the README's table.
+/// listed rule has an explanation, fixtures and its entry in docs/rules.md.
 public enum RuleRegistry {
     public static let sections: [(title: String, rules: [any Rule])] = [
         ("Documents and structure", [

@@ -24,6 +24,7 @@ struct BuildCache {
         var skippedSessions: [Skipped]
         var skippedMembers: [Skipped]
         var batch: BatchSummary
+        var withoutEDI: Bool
     }
 
     struct Skipped: Codable {
@@ -43,7 +44,7 @@ struct BuildCache {
         func add(_ text: String) { hash.update(data: Array(text.utf8) + [0]) }
         add(GroupChart.version)
         add(programIdentity)
-        add("\(options.today) \(options.strict)")
+        add("\(options.today) \(options.strict) \(options.location?.currentFolder ?? "")")
         for (file, (path, bytes)) in zip(found, contents) {
             add("\(path) \(file.kind) \(bytes?.count ?? -1)")
             if let bytes { hash.update(data: bytes) }

@@ -43,10 +43,10 @@ struct AttendanceTimeRule: Rule {
         let member = entry.member.value
         var findings: [Finding] = []
         switch status.value {
-        case .late where entry.arrived == nil:
+        case .late where entry.arrived == nil && !entry.unreadableKeys.contains("arrived"):
             findings.append(Finding(status.location, "\"\(member)\" is late but has no arrival time",
                                     help: "write {status: late, arrived: \"HH:MM\"}"))
-        case .leftEarly where entry.left == nil:
+        case .leftEarly where entry.left == nil && !entry.unreadableKeys.contains("left"):
             findings.append(Finding(status.location, "\"\(member)\" left early but has no departure time",
                                     help: "write {status: left-early, left: \"HH:MM\"}"))
         case .absent:

@@ -28,6 +28,10 @@ struct AuthorizationRule: Rule {
         return context.claimChains.compactMap { chain -> Finding? in
             guard let payer = chain.payer, Self.requires(payer, chain.service.kind), let insurance = chain.insurance,
                   let entry = ledger.entry(for: chain.service) else { return nil }
+            // An authorization with a key missing or unreadable has its own
+            // error in the profile, which holds the claim; counting it as
+            // "allows 0" or as covering nothing would report it twice.
+            guard insurance.authorizations.allSatisfy(\.isComplete) else { return nil }
             let code = chain.service.cpt
             switch entry.outcome {
             case .covered:

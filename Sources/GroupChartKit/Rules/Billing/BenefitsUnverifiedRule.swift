@@ -28,6 +28,10 @@ struct BenefitsUnverifiedRule: Rule {
         context.claimChains.compactMap { chain in
             guard let insurance = chain.insurance else { return nil }
             let payer = chain.payer?.name?.value ?? insurance.payer?.value ?? "the payer"
+            // A verification without a readable date has its own error in
+            // the profile (missing-field or invalid-value), which holds the
+            // claim: it is not a verification that never happened.
+            if let benefits = insurance.benefits, benefits.verifiedOn == nil { return nil }
             guard let benefits = insurance.benefits, let verified = benefits.verifiedOn else {
                 return chain.finding("\(chain.member.id)'s benefits with \(payer) were never verified",
                                      help: "verify group benefits with the payer and record them under insurance: benefits: in the profile",

@@ -20,9 +20,14 @@ struct NoTreatmentPlanRule: Rule {
         context.claimChains.compactMap { chain in
             guard chain.plan == nil else { return nil }
             let first = chain.member.plans.first { $0.effective != nil }
-            let related = first.map { [RelatedLocation($0.effective!.location, "the member's first plan takes effect \($0.effective!.value)")] } ?? []
-            return chain.finding("no treatment plan of \(chain.member.id) is in effect on \(chain.service.date)",
-                                 help: "write the member's plan, effective on or before the date of service", related: related)
+            var related = first.map { [RelatedLocation($0.effective!.location, "the member's first plan takes effect \($0.effective!.value)")] } ?? []
+            // A plan whose date cannot be read may be the one meant: say so,
+            // since its own error is the one to fix.
+            let undated = chain.member.plans.filter { $0.isReadable && $0.effective == nil }
+            related += undated.map { RelatedLocation(SourceLocation(file: $0.file, line: 1), "a plan without a readable effective date") }
+            let help = undated.isEmpty ? "write the member's plan, effective on or before the date of service"
+                : "give \(undated[0].file) a valid effective date, or write a plan effective on or before the date of service"
+            return chain.finding("no treatment plan of \(chain.member.id) is in effect on \(chain.service.date)", help: help, related: related)
         }
     }
 }

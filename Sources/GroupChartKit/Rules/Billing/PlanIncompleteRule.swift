@@ -17,7 +17,7 @@ struct PlanIncompleteRule: Rule {
         context.claimChains.compactMap { chain in
             guard let plan = chain.plan, plan.isReadable else { return nil }
             let missing = [plan.frequency == nil ? "frequency" : nil, plan.sessionMinutes == nil ? "session_minutes" : nil,
-                           plan.duration == nil ? "duration" : nil].compactMap { $0 }
+                           plan.duration == nil ? "duration" : nil].compactMap { $0 }.filter { !plan.unreadableKeys.contains($0) }
             guard !missing.isEmpty else { return nil }
             return chain.finding("the plan in effect does not state \(missing.joined(separator: ", "))",
                                  help: "add \(missing.joined(separator: ", ")) to \(plan.file)",

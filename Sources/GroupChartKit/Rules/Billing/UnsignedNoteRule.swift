@@ -17,10 +17,18 @@ struct UnsignedNoteRule: Rule {
         context.signedDocuments.compactMap { document in
             let missing = [document.signature.signedBy == nil ? "signed_by" : nil,
                            document.signature.signedAt == nil ? "signed_at" : nil].compactMap { $0 }
-            guard !missing.isEmpty else { return nil }
+            guard !missing.isEmpty, document.signature.unreadableKeys.isEmpty else { return nil }
+            let sign = "groupchart sign \(context.typed(document.file)) --by CLINICIAN"
+            // An addendum amends a signed note, and `sign` never signs over
+            // one: the heading must become an ordinary section first.
+            let help = document.addendum.map { addendum in
+                """
+                the note was never signed, so its "Addendum" heading (line \(addendum.line)) amends nothing: rename it \
+                (for example to "## Later entry"), then \(sign)
+                """
+            } ?? "sign it with \(sign)"
             return Finding(SourceLocation(file: document.file, line: 1),
-                           "\(document.kind.rawValue) is not signed: no \(missing.joined(separator: " and "))",
-                           help: "sign it with groupchart sign \(document.file) --by CLINICIAN")
+                           "\(document.kind.rawValue) is not signed: no \(missing.joined(separator: " and "))", help: help)
         }
     }
 }
