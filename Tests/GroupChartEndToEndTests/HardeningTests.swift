@@ -37,9 +37,14 @@ import Testing
     }
 
     /// The files below `folder` and their bytes, temporary files left out.
+    /// The outputs of a build folder with their bytes. The build cache is
+    /// left out: it records when and where each output was written (its
+    /// stamp), so two builds' caches differ though their outputs do not;
+    /// whether it is whole is checked apart (`cacheIsWhole`).
     private func outputs(_ folder: URL) -> [String: Data] {
         var found: [String: Data] = [:]
-        for path in FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? [] where !path.contains(".tmp-") {
+        for path in FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []
+        where !path.contains(".tmp-") && !path.hasPrefix(".groupchart-cache") {
             var isDirectory: ObjCBool = false
             let url = folder.appendingPathComponent(path)
             if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
@@ -47,6 +52,12 @@ import Testing
             }
         }
         return found
+    }
+
+    /// The build cache is absent or a whole JSON document, never half of one.
+    private func cacheIsWhole(_ folder: URL) -> Bool {
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(".groupchart-cache/last-build.json").path) else { return true }
+        return (try? JSONSerialization.jsonObject(with: data)) != nil
     }
 
     @Test func checkBuildAndRecordsChangeNothingTheUserWrote() throws {
@@ -96,6 +107,7 @@ import Testing
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             #expect(outputs(output) == expected, "after a kill at \(delay) µs of \(Int(microseconds))")
+            #expect(cacheIsWhole(output), "after a kill at \(delay) µs")
         }
         #expect(try Binary.run(["build", practice.root.path, "--out", output.path] + Self.today).status == 0)
         let left = (FileManager.default.enumerator(atPath: output.path)?.allObjects as? [String] ?? []).filter { $0.contains(".tmp-") }

@@ -37,6 +37,8 @@ public enum Builder {
         public var skippedMembers: [(id: String, rules: [String])]
         /// What the next batch holds.
         public var batch = BatchSummary()
+        /// How many outputs were rendered (the others were kept as the last build wrote them).
+        public var rendered = 0
     }
 
     /// Why the build could not run or write (exit status 2).
@@ -76,31 +78,59 @@ public enum Builder {
         let reimbursement = ReimbursementLedger(billing: billing, record: checked.record, today: options.checker.today)
         let records = RecordSet(record: checked.record, report: checked.report, billing: billing, reimbursement: reimbursement,
                                 templates: templates, today: options.checker.today)
-        var outputs = records.render()
+        // The records whose inputs have not changed since the last build are
+        // kept as it wrote them; the others are rendered again.
+        let keys = OutputKeys(record: checked.record, report: checked.report, digests: fingerprint.digests,
+                              environment: fingerprint.environment).keys()
+        let previous = cache.lastEntry()
+        let reused = previous.map { cache.reusable($0, keys: keys) } ?? []
+        let staging: OutputFolder.Staging
         do {
-            let files = ClaimFiles(billing: billing, reimbursement: reimbursement, practice: checked.record.practice,
-                                   interchangeHeldBy: checked.report.interchangeHeldBy,
-                                   today: options.checker.today)
-            outputs.merge(try files.render()) { _, claim in claim }
+            staging = try OutputFolder.Staging(OutputFolder(root: output))
         } catch {
             throw Failure(description: error.description)
         }
-        let folder = OutputFolder(root: output)
-        do {
-            try folder.commit(outputs)
+        do throws(Failure) {
+            do {
+                try records.render(into: staging, reusing: reused)
+            } catch {
+                throw Failure(description: error.description)
+            }
+            do {
+                let files = ClaimFiles(billing: billing, reimbursement: reimbursement, practice: checked.record.practice,
+                                       interchangeHeldBy: checked.report.interchangeHeldBy,
+                                       today: options.checker.today)
+                for (path, bytes) in try files.render().sorted(by: { $0.key < $1.key }) { try staging.write(path, bytes) }
+            } catch let error as X12Writer.UnsafeValue {
+                throw Failure(description: error.description)
+            } catch let error as OutputFolder.WriteError {
+                throw Failure(description: error.description)
+            } catch {
+                throw Failure(description: "\(error)")
+            }
+            do {
+                try staging.commit()
+            } catch {
+                throw Failure(description: error.description)
+            }
         } catch {
-            throw Failure(description: error.description)
+            staging.discard()
+            throw error
         }
-        let batch = BatchSummary(billing.batch, written: outputs["claims.837"] != nil)
+        let written = staging.paths
+        var digests = staging.digests
+        for path in reused { digests[path] = previous?.outputs[path] }
+        let batch = BatchSummary(billing.batch, written: written.contains("claims.837"))
+        let withoutEDI = checked.record.practice.map { $0.edi == nil } ?? false
         cache.store(BuildCache.Entry(
             fingerprint: fingerprint.digest, diagnostics: checked.report.diagnostics, fileCount: checked.report.fileCount,
-            outputs: outputs.mapValues { SignedText.digest(of: $0) },
+            outputs: digests, stamps: cache.stamps(written), keys: keys.filter { written.contains($0.key) },
             skippedSessions: records.skippedSessions.map { BuildCache.Skipped(id: $0.id, rules: $0.rules) },
             skippedMembers: records.skippedMembers.map { BuildCache.Skipped(id: $0.id, rules: $0.rules) }, batch: batch,
-            withoutEDI: checked.record.practice.map { $0.edi == nil } ?? false))
-        let withoutEDI = checked.record.practice.map { $0.edi == nil } ?? false
-        return Result(report: checked.report, output: folder.root, written: outputs.keys.sorted(), withoutEDI: withoutEDI,
-                      skippedSessions: records.skippedSessions, skippedMembers: records.skippedMembers, batch: batch)
+            withoutEDI: withoutEDI))
+        return Result(report: checked.report, output: output, written: written, withoutEDI: withoutEDI,
+                      skippedSessions: records.skippedSessions, skippedMembers: records.skippedMembers, batch: batch,
+                      rendered: written.count - reused.count)
     }
 }
 

@@ -24,6 +24,7 @@ struct WordScanner {
     private static let abbreviations = Set(["mr", "ms", "mrs", "mx", "miss", "dr", "st", "vs", "approx", "no"].map(hash))
 
     func sentences(_ text: String) -> [[Word]] {
+        if let ascii = asciiSentences(text) { return ascii }
         let folded = lowercased ? TextFolding.comparable(text) : TextFolding.withoutAccents(text)
         var sentences: [[Word]] = []
         var sentence: [Word] = []
@@ -70,11 +71,63 @@ struct WordScanner {
         return sentences
     }
 
+    /// `sentences` over plain ASCII text, byte by byte: most notes are ASCII,
+    /// and they need neither folding nor Unicode properties. `nil` for text
+    /// with any other character, which takes the general path.
+    private func asciiSentences(_ text: String) -> [[Word]]? {
+        var text = text
+        return text.withUTF8 { bytes -> [[Word]]? in
+            var sentences: [[Word]] = []
+            var sentence: [Word] = []
+            var hash = Self.offset
+            var length = 0
+            var word: [UInt8] = []
+            var pendingEnd = false
+            var lastLength = 0
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                let isUpper = byte >= 0x41 && byte <= 0x5A
+                if isUpper || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                    pendingEnd = false
+                    let folded = isUpper && lowercased ? byte + 0x20 : byte
+                    hash = (hash ^ UInt64(folded)) &* Self.prime
+                    length += 1
+                    if keepText { word.append(folded) }
+                    continue
+                }
+                if length > 0 {
+                    sentence.append(Word(hash: hash, text: keepText ? String(decoding: word, as: UTF8.self) : nil))
+                    lastLength = length
+                    hash = Self.offset
+                    length = 0
+                    word.removeAll(keepingCapacity: true)
+                }
+                switch byte {
+                case 0x0A:
+                    if !sentence.isEmpty { sentences.append(sentence); sentence = [] }
+                    pendingEnd = false
+                case 0x2E, 0x21, 0x3F:
+                    let last = sentence.last?.hash
+                    pendingEnd = byte != 0x2E || !(lastLength == 1 || last.map(Self.abbreviations.contains) == true)
+                case 0x20, 0x09, 0x0D:
+                    if pendingEnd, !sentence.isEmpty { sentences.append(sentence); sentence = [] }
+                    pendingEnd = false
+                default:
+                    break
+                }
+            }
+            if length > 0 { sentence.append(Word(hash: hash, text: keepText ? String(decoding: word, as: UTF8.self) : nil)) }
+            if !sentence.isEmpty { sentences.append(sentence) }
+            return sentences
+        }
+    }
+
     /// The words of `text` with where each starts (its UTF-8 offset in
     /// `text`), accents removed and case kept: for rules that find a name and
     /// point at it. Each word is folded on its own, so that offsets stay
     /// those of the text as written.
     static func placedWords(_ text: String) -> [(hash: UInt64, offset: Int)] {
+        if let ascii = asciiPlacedWords(text) { return ascii }
         var words: [(hash: UInt64, offset: Int)] = []
         var word = String.UnicodeScalarView()
         var hash = offset
@@ -108,6 +161,29 @@ struct WordScanner {
         }
         flush()
         return words
+    }
+
+    /// `placedWords` over plain ASCII text, byte by byte; `nil` for other text.
+    private static func asciiPlacedWords(_ text: String) -> [(hash: UInt64, offset: Int)]? {
+        var text = text
+        return text.withUTF8 { bytes -> [(hash: UInt64, offset: Int)]? in
+            var words: [(hash: UInt64, offset: Int)] = []
+            var hash = offset
+            var start = -1
+            for (position, byte) in bytes.enumerated() {
+                guard byte < 0x80 else { return nil }
+                if (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                    if start < 0 { start = position }
+                    hash = (hash ^ UInt64(byte)) &* prime
+                } else if start >= 0 {
+                    words.append((hash, start))
+                    hash = offset
+                    start = -1
+                }
+            }
+            if start >= 0 { words.append((hash, start)) }
+            return words
+        }
     }
 
     /// A combining mark, which belongs to the word before it (a decomposed "ễ").

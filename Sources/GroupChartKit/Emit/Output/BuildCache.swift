@@ -21,6 +21,10 @@ struct BuildCache {
         var fileCount: Int
         /// Each output written, with the SHA-256 of its bytes.
         var outputs: [String: String]
+        /// Each output's stamp once written, which tells it is still that file.
+        var stamps: [String: FileStamp]
+        /// The key of each record (`OutputKeys`): the same key, the same record.
+        var keys: [String: String]
         var skippedSessions: [Skipped]
         var skippedMembers: [Skipped]
         var batch: BatchSummary
@@ -34,33 +38,82 @@ struct BuildCache {
 
     let output: URL
 
-    /// The fingerprint of a build of `folder` with `options`, and what was
-    /// read for it (which the build then reads from, not from the disk again).
-    static func fingerprint(_ folder: PracticeFolder, options: Checker.Options) -> (digest: String, files: [String: PracticeFile.Reading]) {
+    /// What a build depends on, read once: every document's bytes (which the
+    /// build then reads from, not from the disk again) and SHA-256.
+    struct Fingerprint {
+        /// Over everything below: any change makes another digest.
+        var digest: String
+        var files: [String: PracticeFile.Reading]
+        /// The SHA-256 of each readable document, by path: what the
+        /// incremental stages key their work on.
+        var digests: [String: String]
+        /// The program, its templates and the practice's, `--today`: what
+        /// every output depends on besides the documents.
+        var environment: String
+    }
+
+    /// The fingerprint of a build of `folder` with `options`.
+    static func fingerprint(_ folder: PracticeFolder, options: Checker.Options) -> Fingerprint {
         let found = folder.discover()
-        let readings = ParallelMap.map(found) { file in (file.path, folder.read(file)) }
-        let contents = readings.map { ($0.0, try? $0.1.get()) }
-        var hash = SHA256()
-        func add(_ text: String) { hash.update(data: Array(text.utf8) + [0]) }
-        add(GroupChart.version)
-        add(programIdentity)
-        add("\(options.today) \(options.strict) \(options.location?.currentFolder ?? "")")
-        for (file, (path, bytes)) in zip(found, contents) {
-            add("\(path) \(file.kind) \(bytes?.count ?? -1)")
-            if let bytes { hash.update(data: bytes) }
+        let readings = ParallelMap.map(found) { file -> (String, PracticeFile.Reading, String?) in
+            let reading = folder.read(file)
+            return (file.path, reading, (try? reading.get()).map(SignedText.digest))
         }
-        for (name, text) in practiceTemplates(folder.root) { add("template \(name) \(SignedText.digest(of: text))") }
-        return (SignedText.hex(hash.finalize()), Dictionary(readings, uniquingKeysWith: { first, _ in first }))
+        var environment = SHA256()
+        func add(_ text: String, to hash: inout SHA256) { hash.update(data: Array(text.utf8) + [0]) }
+        add(GroupChart.version, to: &environment)
+        add(programIdentity, to: &environment)
+        add("\(options.today)", to: &environment)
+        for (name, text) in practiceTemplates(folder.root) { add("template \(name) \(SignedText.digest(of: text))", to: &environment) }
+        let environmentDigest = SignedText.hex(environment.finalize())
+        var hash = SHA256()
+        add(environmentDigest, to: &hash)
+        // The diagnostics' severities and their help's paths, which the records do not show.
+        add("\(options.strict) \(options.location?.currentFolder ?? "")", to: &hash)
+        for (file, (path, _, digest)) in zip(found, readings) { add("\(path) \(file.kind) \(digest ?? "unreadable")", to: &hash) }
+        var digests: [String: String] = [:]
+        for (path, _, digest) in readings { digests[path] = digest }
+        return Fingerprint(digest: SignedText.hex(hash.finalize()),
+                           files: Dictionary(readings.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first }),
+                           digests: digests, environment: environmentDigest)
+    }
+
+    /// The last build's entry, whatever its fingerprint; `nil` when there is
+    /// none or it cannot be read (another version's, truncated, corrupt).
+    func lastEntry() -> Entry? {
+        guard let data = FileManager.default.contents(atPath: output.appendingPathComponent(Self.path).path) else { return nil }
+        return try? JSONDecoder().decode(Entry.self, from: data)
     }
 
     /// The last build's entry when its fingerprint is `digest` and its outputs are as it wrote them.
     func entry(matching digest: String) -> Entry? {
-        guard let data = FileManager.default.contents(atPath: output.appendingPathComponent(Self.path).path),
-              let entry = try? JSONDecoder().decode(Entry.self, from: data), entry.fingerprint == digest else { return nil }
-        let intact = ParallelMap.map(entry.outputs.sorted { $0.key < $1.key }) { path, digest in
-            FileManager.default.contents(atPath: output.appendingPathComponent(path).path).map { SignedText.digest(of: [UInt8]($0)) } == digest
-        }
+        guard let entry = lastEntry(), entry.fingerprint == digest else { return nil }
+        let intact = ParallelMap.map(entry.outputs.sorted { $0.key < $1.key }) { path, _ in isIntact(path, in: entry) }
         return intact.allSatisfy { $0 } ? entry : nil
+    }
+
+    /// The records of `entry` whose key is still `keys`' and whose file is as
+    /// the last build wrote it: kept, not rendered again.
+    func reusable(_ entry: Entry, keys: [String: String]) -> Set<String> {
+        let candidates = keys.filter { entry.keys[$0.key] == $0.value }.map(\.key).sorted()
+        let intact = ParallelMap.map(candidates) { path in isIntact(path, in: entry) }
+        return Set(zip(candidates, intact).filter(\.1).map(\.0))
+    }
+
+    /// Whether the output at `path` is the file `entry` wrote: its stamp says
+    /// so, or (written too recently for a stamp to tell) its bytes do.
+    private func isIntact(_ path: String, in entry: Entry) -> Bool {
+        guard let digest = entry.outputs[path] else { return false }
+        let full = output.appendingPathComponent(path).path
+        if let stamp = FileStamp.of(full), stamp == entry.stamps[path], stamp.isSettled(before: Date().timeIntervalSince1970) { return true }
+        return FileManager.default.contents(atPath: full).map { SignedText.digest(of: [UInt8]($0)) } == digest
+    }
+
+    /// The stamps of `paths` as they stand now, for the entry of a build that wrote them.
+    func stamps(_ paths: [String]) -> [String: FileStamp] {
+        var stamps: [String: FileStamp] = [:]
+        for path in paths { stamps[path] = FileStamp.of(output.appendingPathComponent(path).path) }
+        return stamps
     }
 
     /// Remembers a build that wrote `outputs`.

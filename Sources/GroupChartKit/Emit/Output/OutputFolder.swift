@@ -39,40 +39,120 @@ public struct OutputFolder: Sendable {
     /// `commit`, calling `afterStaging` once every file is written under its
     /// temporary name and none renamed yet (tests stop a build there).
     func commit(_ outputs: [String: [UInt8]], afterStaging: () throws -> Void) throws(WriteError) {
-        let paths = outputs.keys.sorted()
-        for path in paths where !Self.isSafe(path) {
-            throw WriteError(description: "refusing to write \"\(path)\" outside \(root.path)")
+        let staging = try Staging(self)
+        do throws(WriteError) {
+            for (path, bytes) in outputs.sorted(by: { $0.key < $1.key }) { try staging.write(path, bytes) }
+            try staging.writeManifest()
+            do { try afterStaging() } catch { throw WriteError(description: "cannot write to \(root.path): \(error.localizedDescription)") }
+            try staging.commit()
+        } catch {
+            staging.discard()
+            throw error
         }
-        let previous = readManifest()
-        var staged: [(temporary: URL, final: URL)] = []
-        var created: [URL] = []
-        do {
-            try makeFolder(root, created: &created)
-            let manifest = paths.joined(separator: "\n") + "\n"
-            for (path, bytes) in outputs.sorted(by: { $0.key < $1.key }) + [(Self.manifestName, Array(manifest.utf8))] {
-                let final = root.appendingPathComponent(path)
-                try makeFolder(final.deletingLastPathComponent(), created: &created)
-                let temporary = Self.temporary(for: final)
-                try Self.writeNew(temporary, bytes)
-                staged.append((temporary, final))
+    }
+
+    /// A build's outputs on their way into the folder: each is written to its
+    /// temporary name as soon as it is rendered (and can then be dropped from
+    /// memory), outputs of the last build that are still current are kept,
+    /// and `commit` renames everything into place at once, so that a killed
+    /// build still leaves the last one whole.
+    final class Staging: @unchecked Sendable {
+        let folder: OutputFolder
+        private let lock = NSLock()
+        private var staged: [String: (temporary: URL, final: URL)] = [:]
+        private var created: [URL] = []
+        private var kept: Set<String> = []
+        /// The SHA-256 of each file written, by path.
+        private(set) var digests: [String: String] = [:]
+
+        init(_ folder: OutputFolder) throws(WriteError) {
+            self.folder = folder
+            do {
+                try folder.makeFolder(folder.root, created: &created)
+            } catch {
+                throw (error as? WriteError) ?? WriteError(description: "cannot write to \(folder.root.path): \(error.localizedDescription)")
             }
-            try afterStaging()
+        }
+
+        /// Writes `bytes` under the temporary name of `path`; callable from any thread.
+        func write(_ path: String, _ bytes: [UInt8]) throws(WriteError) {
+            guard OutputFolder.isSafe(path), path != OutputFolder.manifestName else {
+                throw WriteError(description: "refusing to write \"\(path)\" outside \(folder.root.path)")
+            }
+            let final = folder.root.appendingPathComponent(path)
+            let temporary = OutputFolder.temporary(for: final)
+            lock.lock()
+            do {
+                try folder.makeFolder(final.deletingLastPathComponent(), created: &created)
+            } catch {
+                lock.unlock()
+                throw (error as? WriteError) ?? WriteError(description: "cannot create the folder of \(final.path)")
+            }
+            staged[path] = (temporary, final)
+            lock.unlock()
+            try OutputFolder.writeNew(temporary, bytes)
+            let digest = SignedText.digest(of: bytes)
+            lock.lock()
+            digests[path] = digest
+            lock.unlock()
+        }
+
+        /// Keeps the last build's `path` as it is, as an output of this build.
+        func keep(_ path: String) {
+            lock.lock()
+            kept.insert(path)
+            lock.unlock()
+        }
+
+        /// Every output of this build: written and kept.
+        var paths: [String] {
+            lock.lock()
+            defer { lock.unlock() }
+            return Array(Set(staged.keys).union(kept).subtracting([OutputFolder.manifestName])).sorted()
+        }
+
+        /// Renames everything written into place and removes the last
+        /// build's outputs that this one does not have.
+        func commit() throws(WriteError) {
+            let previous = folder.readManifest()
+            let paths = self.paths
+            if staged[OutputFolder.manifestName] == nil {
+                do {
+                    try writeManifest()
+                } catch {
+                    discard()
+                    throw error
+                }
+            }
             // One flush of everything staged before the renames, rather than
             // an fsync a file (which cost 10 ms each, 20 s for 2,000 records).
             sync()
-            for file in staged where rename(file.temporary.path, file.final.path) != 0 {
+            for (_, file) in staged.sorted(by: { $0.key < $1.key }) where rename(file.temporary.path, file.final.path) != 0 {
+                discard()
                 throw WriteError(description: "cannot rename \(file.temporary.path) to \(file.final.path)")
             }
-        } catch {
-            for file in staged { unlink(file.temporary.path) }
+            for stale in previous.subtracting(paths) where OutputFolder.isSafe(stale) && !folder.passesThroughLink(stale) {
+                unlink(folder.root.appendingPathComponent(stale).path)
+            }
+            let folders = Set(staged.values.map { $0.final.deletingLastPathComponent() })
+            for folder in folders { OutputFolder.removeLeftoverTemporaries(in: folder) }
+        }
+
+        /// Writes the list of this build's outputs, which the next build
+        /// reads to remove what it no longer writes; called once all are staged.
+        func writeManifest() throws(WriteError) {
+            let final = folder.root.appendingPathComponent(OutputFolder.manifestName)
+            let temporary = OutputFolder.temporary(for: final)
+            staged[OutputFolder.manifestName] = (temporary, final)
+            try OutputFolder.writeNew(temporary, Array((paths.joined(separator: "\n") + "\n").utf8))
+        }
+
+        /// Takes back what was written (a build that failed).
+        func discard() {
+            for file in staged.values { unlink(file.temporary.path) }
             for folder in created.reversed() { rmdir(folder.path) }
-            throw (error as? WriteError) ?? WriteError(description: "cannot write to \(root.path): \(error.localizedDescription)")
+            staged = [:]
         }
-        for stale in previous.subtracting(paths) where Self.isSafe(stale) && !passesThroughLink(stale) {
-            unlink(root.appendingPathComponent(stale).path)
-        }
-        let folders = Set(staged.map { $0.final.deletingLastPathComponent() })
-        for folder in folders { Self.removeLeftoverTemporaries(in: folder) }
     }
 
     /// Writes one file atomically without touching the build's manifest (the
@@ -95,7 +175,7 @@ public struct OutputFolder: Sendable {
         Self.removeLeftoverTemporaries(in: root)
     }
 
-    private func readManifest() -> Set<String> {
+    func readManifest() -> Set<String> {
         guard let text = try? String(contentsOf: root.appendingPathComponent(Self.manifestName), encoding: .utf8) else { return [] }
         return Set(text.split(separator: "\n").map(String.init))
     }
@@ -149,7 +229,7 @@ public struct OutputFolder: Sendable {
     /// so that a failed build can take them away again. A folder inside the
     /// output that is a link is refused: writing through it would put
     /// records wherever it points.
-    private func makeFolder(_ url: URL, created: inout [URL]) throws {
+    func makeFolder(_ url: URL, created: inout [URL]) throws {
         if url.standardizedFileURL.path != root.standardizedFileURL.path, PracticeFile.isLink(url.path) {
             throw WriteError(description: "\(url.path) is a symbolic link; GroupChart does not write through links in its output folder")
         }
@@ -166,7 +246,7 @@ public struct OutputFolder: Sendable {
     }
 
     /// True when a folder between the root and `path` is a symbolic link.
-    private func passesThroughLink(_ path: String) -> Bool {
+    func passesThroughLink(_ path: String) -> Bool {
         var folder = root
         for part in path.split(separator: "/").dropLast() {
             folder.appendPathComponent(String(part))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every record file of one build, rendered in memory: index.html, the
 /// session packets, the member charts and attendance.csv.
 struct RecordSet {
@@ -46,32 +48,51 @@ struct RecordSet {
         }
     }
 
-    func render() -> [String: [UInt8]] {
+    /// Renders every record into `staging`, each written as soon as it is
+    /// rendered and then dropped from memory; a packet or chart in `reusing`
+    /// (its inputs unchanged since the last build wrote it) is kept, not
+    /// rendered again.
+    func render(into staging: some RecordSink, reusing: Set<String> = []) throws(OutputFolder.WriteError) {
         let format = RecordFormatting(record: record)
         let chart = MemberChart(format: format, readiness: readiness, ledger: ledger, reimbursement: reimbursement,
                                 pipeline: ClaimPipeline(format: format, billing: billing, reimbursement: reimbursement))
         let skipped = Set(skippedSessions.map(\.id))
         let skippedMembers = Set(self.skippedMembers.map(\.id))
-        var outputs: [String: [UInt8]] = [:]
         let clean = record.sessions.filter { !skipped.contains($0.id) }
         let templates = self.templates
         // Each record is rendered on whichever core is free.
-        let packets = ParallelMap.map(clean) { session -> (String, [UInt8])? in
+        let packets = ParallelMap.map(clean) { session -> OutputFolder.WriteError? in
             guard let note = session.note else { return nil }
+            let path = "sessions/\(session.id).html"
+            if reusing.contains(path) { staging.keep(path); return nil }
             let view = SessionPacket(format: format).view(session, note: note)
-            return ("sessions/\(session.id).html", Array(templates.render(view, with: "session").utf8))
+            do throws(OutputFolder.WriteError) { try staging.write(path, Array(templates.render(view, with: "session").utf8)) } catch { return error }
+            return nil
         }
-        let charts = ParallelMap.map(record.members.filter { !skippedMembers.contains($0.id) }) { member in
-            ("members/\(member.id).html", Array(templates.render(chart.view(member, skippedSessions: skipped), with: "member").utf8))
+        let charts = ParallelMap.map(record.members.filter { !skippedMembers.contains($0.id) }) { member -> OutputFolder.WriteError? in
+            let path = "members/\(member.id).html"
+            if reusing.contains(path) { staging.keep(path); return nil }
+            do throws(OutputFolder.WriteError) {
+                try staging.write(path, Array(templates.render(chart.view(member, skippedSessions: skipped), with: "member").utf8))
+            } catch {
+                return error
+            }
+            return nil
         }
-        for (path, bytes) in packets.compactMap({ $0 }) + charts { outputs[path] = bytes }
-        outputs["attendance.csv"] = bytes(AttendanceCSV.table(record, sessions: clean).text)
+        if let failure = [packets, charts].joined().compactMap({ $0 }).first { throw failure }
+        try staging.write("attendance.csv", bytes(AttendanceCSV.table(record, sessions: clean).text))
         let index = IndexPage(format: format, chart: chart,
                               pipeline: ClaimPipeline(format: format, billing: billing, reimbursement: reimbursement)).view(
             report: report, readiness: readiness, today: today,
             writtenSessions: Set(clean.map(\.id)), writtenMembers: Set(record.members.map(\.id)).subtracting(skippedMembers))
-        outputs["index.html"] = bytes(templates.render(index, with: "index"))
-        return outputs
+        try staging.write("index.html", bytes(templates.render(index, with: "index")))
+    }
+
+    /// Every record rendered in memory (for tests, and pages served).
+    func render() -> [String: [UInt8]] {
+        let sink = RecordsInMemory()
+        try? render(into: sink)
+        return sink.outputs
     }
 
     /// The audit packet of one member for a period.

@@ -22,19 +22,25 @@ struct OtherMemberNamedRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         let record = context.record
+        // Each member's names as words, once (not once per note that could name them).
+        var names: [String: [(written: String, words: [UInt64])]] = [:]
+        for member in record.members {
+            names[member.id] = Self.names(of: member).filter { $0.count > 1 }.map { (written: $0, words: Self.words($0)) }
+                .filter { !$0.words.isEmpty }
+        }
         return record.sessions.flatMap { session -> [Finding] in
             guard let log = session.note else { return [] }
             var others = Set(log.attendance.map(\.member.value))
             if let group = record.group(of: log) { others.formUnion(group.roster.map(\.member.value)) }
             return session.progressNotes.filter(\.isReadable).flatMap { note -> [Finding] in
                 let ownNames = Set(Self.names(of: record.member(note.member)).map(Self.words))
+                guard others.contains(where: { $0 != note.member && !(names[$0] ?? []).isEmpty }) else { return [] }
                 let blocks = note.content.body.blocks.map { block in
                     let words = WordScanner.placedWords(block.text)
                     return (block: block, words: words, set: Set(words.map(\.hash)))
                 }
                 return others.sorted().filter { $0 != note.member }.compactMap { other -> Finding? in
-                    let names = Self.names(of: record.member(other)).filter { $0.count > 1 }
-                        .map { (written: $0, words: Self.words($0)) }.filter { !$0.words.isEmpty && !ownNames.contains($0.words) }
+                    let names = (names[other] ?? []).filter { !ownNames.contains($0.words) }
                     for block in blocks where !names.isEmpty {
                         // The name that stands first in the block, where it stands.
                         let found = names.compactMap { name in

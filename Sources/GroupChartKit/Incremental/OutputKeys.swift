@@ -1,0 +1,90 @@
+import Crypto
+
+/// What each record is made from, as one digest: a session packet's or a
+/// member chart's key changes whenever anything it shows could, and only
+/// then, so that a build re-renders the records an edit touches and keeps
+/// the others (architecture.md: outputs keyed by the hashes of what they
+/// render). A key covers the build's environment (the program, its
+/// templates and the practice's, `--today`), the SHA-256 of every file the
+/// record reads, and what the checker decided about them (the diagnostics in
+/// those files, which decide what is held and what is skipped). The
+/// equivalence tests build incrementally after random edits and compare with
+/// a cold build, byte for byte, to keep these lists honest.
+struct OutputKeys {
+    let record: PracticeRecord
+    let report: CheckReport
+    /// SHA-256 of each document, by path.
+    let digests: [String: String]
+    let environment: String
+
+    /// `sessions/<id>.html` and `members/<id>.html` to their keys.
+    func keys() -> [String: String] {
+        let bySession = Self.grouped(digests, under: "sessions/")
+        let byMember = Self.grouped(digests, under: "members/")
+        let diagnostics = Dictionary(grouping: report.diagnostics, by: \.location.file)
+        let history = digests.filter { path, _ in
+            path.hasPrefix("submissions/") || path.hasPrefix("acknowledgments/") || path.hasPrefix("remittances/")
+        }.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        var keys: [String: String] = [:]
+        var sessionsOf: [String: [Session]] = [:]
+        for session in record.sessions {
+            let named = Set((session.note?.attendance.map(\.member.value) ?? []) + session.progressNotes.map(\.member))
+            for member in named { sessionsOf[member, default: []].append(session) }
+            var parts = ["packet", session.id] + (bySession[session.id] ?? [])
+            parts += files([session.note.flatMap { record.group(of: $0)?.file }, "practice.yaml"])
+            parts += files(named.sorted().map { record.member($0)?.profileFile })
+            parts += said(in: [session.noteFile] + (session.note.flatMap { record.group(of: $0)?.file }.map { [$0] } ?? []), diagnostics)
+            keys["sessions/\(session.id).html"] = digest(parts)
+        }
+        for member in record.members {
+            var parts = ["chart", member.id] + (byMember[member.id] ?? []) + files(["practice.yaml"]) + history
+            var read = ["practice.yaml", member.profileFile] + member.plans.map(\.file) + member.individualNotes.map(\.file)
+            for session in sessionsOf[member.id] ?? [] {
+                let note = session.progressNote(for: member.id)?.file
+                let group = session.note.flatMap { record.group(of: $0)?.file }
+                parts += ["session \(session.id)"] + files([session.noteFile, note, group])
+                read += [session.noteFile, note, group].compactMap { $0 }
+                // Whether the session's packet was skipped, which the chart says.
+                parts += said(in: bySessionFiles(session), diagnostics, errorsOnly: true)
+            }
+            parts += said(in: read, diagnostics)
+            keys["members/\(member.id).html"] = digest(parts)
+        }
+        return keys
+    }
+
+    private func bySessionFiles(_ session: Session) -> [String] {
+        [session.noteFile] + session.progressNotes.map(\.file) + (session.note.flatMap { record.group(of: $0)?.file }.map { [$0] } ?? [])
+    }
+
+    /// `path=digest` of each file, `path=absent` for one not read.
+    private func files(_ paths: [String?]) -> [String] {
+        paths.compactMap { $0 }.map { "\($0)=\(digests[$0] ?? "absent")" }
+    }
+
+    /// What the checker said in `paths`, which a record may show or act on.
+    private func said(in paths: [String], _ diagnostics: [String: [Diagnostic]], errorsOnly: Bool = false) -> [String] {
+        Set(paths).sorted().flatMap { path in
+            (diagnostics[path] ?? []).filter { !errorsOnly || $0.severity == .error }
+                .map { "\($0.location) \($0.severity.rawValue) \($0.rule) \($0.message)" }
+        }
+    }
+
+    private func digest(_ parts: [String]) -> String {
+        var hash = SHA256()
+        hash.update(data: Array(environment.utf8))
+        for part in parts { hash.update(data: Array(part.utf8) + [0]) }
+        return SignedText.hex(hash.finalize())
+    }
+
+    /// `path=digest` of every file below `<folder><id>/`, by id.
+    static func grouped(_ digests: [String: String], under folder: String) -> [String: [String]] {
+        var grouped: [String: [String]] = [:]
+        for (path, digest) in digests where path.hasPrefix(folder) {
+            let rest = path.dropFirst(folder.count)
+            guard let slash = rest.firstIndex(of: "/") else { continue }
+            grouped[String(rest[..<slash]), default: []].append("\(path)=\(digest)")
+        }
+        return grouped.mapValues { $0.sorted() }
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+@testable import GroupChartKit
+import GroupChartTestSupport
+import Testing
+
+/// An incremental build gives exactly what a cold build of the same files
+/// gives: the same diagnostics and the same outputs, byte for byte, after
+/// any sequence of edits (architecture.md: "a test proves the results
+/// equal"). Each step applies a random edit to a copy of the example (notes,
+/// members, plans, sessions renamed or removed, practice.yaml, the
+/// practice's templates, the billing history), builds into the folder the
+/// last build left, and compares with a build into an empty folder.
+/// `GROUPCHART_EQUIVALENCE_EDITS` sets how many edits (default 120;
+/// `make equivalence` runs 1,000).
+@Suite struct IncrementalEquivalenceTests {
+    static var edits: Int {
+        ProcessInfo.processInfo.environment["GROUPCHART_EQUIVALENCE_EDITS"].flatMap(Int.init) ?? 120
+    }
+
+    /// A small deterministic generator (SplitMix64), so that a failing
+    /// sequence can be replayed from its seed.
+    struct Random {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func pick<T>(_ items: [T]) -> T? { items.isEmpty ? nil : items[Int(next() % UInt64(items.count))] }
+    }
+
+    static func files(_ root: URL, under folder: String, suffix: String = ".md") -> [String] {
+        let base = root.appendingPathComponent(folder)
+        let found = (FileManager.default.enumerator(atPath: base.path)?.allObjects as? [String]) ?? []
+        return found.filter { $0.hasSuffix(suffix) && !$0.hasPrefix(".") }.map { "\(folder)/\($0)" }.sorted()
+    }
+
+    /// One edit of the kinds a practice sees, described for the failure message.
+    static func edit(_ practice: FixturePractice, _ random: inout Random) throws -> String {
+        let root = practice.root
+        let notes = files(root, under: "sessions").filter { !$0.hasSuffix("session.md") }
+        let sessions = files(root, under: "sessions").filter { $0.hasSuffix("session.md") }
+        let profiles = files(root, under: "members").filter { $0.hasSuffix("profile.md") }
+        let plans = files(root, under: "members").filter { $0.contains("/plan-") }
+        switch random.next() % 12 {
+        case 0:
+            guard let note = random.pick(notes) else { return "nothing" }
+            try practice.write(note, try practice.read(note).replacingOccurrences(of: "the ", with: "the the ", options: [], range: nil))
+            return "reworded \(note)"
+        case 1:
+            guard let session = random.pick(sessions) else { return "nothing" }
+            let text = try practice.read(session)
+            try practice.write(session, text.replacingOccurrences(of: "topic: ", with: random.next() % 2 == 0 ? "topic: Revised " : "topic: "))
+            return "changed the topic of \(session)"
+        case 2:
+            guard let note = random.pick(notes) else { return "nothing" }
+            try practice.remove(note)
+            return "removed \(note)"
+        case 3:
+            guard let note = random.pick(notes), let session = random.pick(sessions) else { return "nothing" }
+            let folder = (session as NSString).deletingLastPathComponent
+            let name = (note as NSString).lastPathComponent
+            try practice.write("\(folder)/\(name)", try practice.read(note))
+            return "copied \(note) into \(folder)"
+        case 4:
+            guard let session = random.pick(sessions) else { return "nothing" }
+            let folder = (session as NSString).deletingLastPathComponent
+            let renamed = folder + "-moved"
+            guard !FileManager.default.fileExists(atPath: root.appendingPathComponent(renamed).path) else { return "nothing" }
+            try FileManager.default.moveItem(at: root.appendingPathComponent(folder), to: root.appendingPathComponent(renamed))
+            return "renamed \(folder)"
+        case 5:
+            guard let profile = random.pick(profiles) else { return "nothing" }
+            try practice.write(profile, try practice.read(profile).replacingOccurrences(of: "first_name: ", with: "first_name: Jo"))
+            return "renamed the member of \(profile)"
+        case 6:
+            guard let plan = random.pick(plans) else { return "nothing" }
+            try practice.write(plan, try practice.read(plan).replacingOccurrences(of: "F43.10", with: "F43.12")
+                .replacingOccurrences(of: "F60.3", with: "F60.4"))
+            return "changed the diagnoses of \(plan)"
+        case 7:
+            let fees = ["65.00", "70.00", "61.50"]
+            let yaml = try practice.read("practice.yaml")
+            let fee = random.pick(fees)!
+            try practice.write("practice.yaml", yaml.replacingOccurrences(of: #"\"90853\": [0-9.]+"#, with: "\"90853\": \(fee)",
+                                                                          options: .regularExpression))
+            return "set the 90853 fee to \(fee)"
+        case 8:
+            let name = random.pick(["member", "session", "index", "note"])!
+            let text = BuiltInTemplates.all[name]!.replacingOccurrences(of: "</body>", with: "<p>edit \(random.next() % 3)</p></body>")
+            try practice.write("templates/\(name).mustache", text)
+            return "overrode templates/\(name).mustache"
+        case 9:
+            guard let session = random.pick(sessions) else { return "nothing" }
+            let text = try practice.read(session)
+            let absent = text.replacingOccurrences(of: #"  ([a-z-]+): present"#, with: "  $1: {status: absent, reason: ill}",
+                                                   options: .regularExpression, range: text.range(of: #"  [a-z-]+: present"#, options: .regularExpression))
+            try practice.write(session, absent)
+            return "marked a member of \(session) absent"
+        case 10:
+            guard let file = random.pick(notes + sessions + profiles) else { return "nothing" }
+            let url = root.appendingPathComponent(file)
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: Double(random.next() % 100))], ofItemAtPath: url.path)
+            return "touched \(file)"
+        default:
+            let remittances = files(root, under: "remittances", suffix: ".835") + files(root, under: "acknowledgments", suffix: ".277")
+            guard let file = random.pick(remittances) else { return "nothing" }
+            try practice.remove(file)
+            return "removed \(file)"
+        }
+    }
+
+    static func outputs(_ folder: URL) -> [String: Data] {
+        var found: [String: Data] = [:]
+        for path in (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String]) ?? []
+        where !path.hasPrefix(".groupchart-cache") && !path.contains(".tmp-") {
+            var isFolder: ObjCBool = false
+            let url = folder.appendingPathComponent(path)
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
+                found[path] = FileManager.default.contents(atPath: url.path)
+            }
+        }
+        return found
+    }
+
+    static func places(_ report: CheckReport) -> [String] {
+        report.diagnostics.map { "\($0.location) \($0.severity.rawValue) \($0.rule) \($0.message)" }
+    }
+
+    @Test(arguments: [1, 2, 3])
+    func incrementalBuildsEqualColdBuilds(seed: UInt64) throws {
+        let practice = try FixturePractice(base: FixturePractice.repository.appendingPathComponent("examples/dbt-skills"))
+        defer { practice.delete() }
+        try? practice.remove("build")
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-incremental-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let options = Checker.Options(today: FixturePractice.today)
+        var random = Random(state: seed)
+        var history: [String] = []
+        var kept = 0
+        _ = try Builder.build(practice.root, options: Builder.Options(checker: options, output: output))
+        for _ in 0..<(Self.edits / 3) {
+            history.append(try Self.edit(practice, &random))
+            let incremental = try Builder.build(practice.root, options: Builder.Options(checker: options, output: output))
+            if !incremental.fromCache { kept += incremental.written.count - incremental.rendered }
+            let coldFolder = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-cold-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: coldFolder) }
+            let cold = try Builder.build(practice.root, options: Builder.Options(checker: options, output: coldFolder))
+            let same = Self.places(incremental.report) == Self.places(cold.report)
+            #expect(same, "diagnostics differ after: \(history.joined(separator: "; "))")
+            let built = Self.outputs(output), expected = Self.outputs(coldFolder)
+            let differing = Set(built.keys).union(expected.keys).filter { built[$0] != expected[$0] }.sorted()
+            #expect(differing.isEmpty, "outputs \(differing) differ after: \(history.joined(separator: "; "))")
+            if !same || !differing.isEmpty { return }
+        }
+        #expect(kept > 0, "no build kept a record of the last: the test exercises nothing incremental")
+    }
+}
