@@ -13,7 +13,7 @@ struct GroupChartCommand: ParsableCommand {
         version: GroupChart.version,
         subcommands: [
             InitCommand.self, NewCommand.self, CheckCommand.self, SignCommand.self,
-            BuildCommand.self, SubmitCommand.self, RecordsCommand.self, ExplainCommand.self,
+            BuildCommand.self, WatchCommand.self, SubmitCommand.self, RecordsCommand.self, ExplainCommand.self,
         ]
     )
 }

@@ -73,8 +73,10 @@ import Testing
         try sign(path, practice, at: time)
     }
 
-    @Test(.enabled(if: pyx12 || ExternalTool.required))
-    func fourWeeksOfBillingSendEachClaimOnceAndEachChangeOnce() throws {
+    /// pyx12 checks each batch when ../shared/tools is beside the
+    /// repository (and must be installed then under `make test`); the rest
+    /// of the test runs without it.
+    @Test func fourWeeksOfBillingSendEachClaimOnceAndEachChangeOnce() throws {
         let practice = try FixturePractice(base: Self.example)
         defer { practice.delete() }
         for folder in ["submissions", "acknowledgments", "remittances"] { try practice.remove(folder) }
@@ -144,9 +146,12 @@ import Testing
         // Every batch is valid X12, numbered in turn, and each claim went out once, each change once.
         #expect(submissions == ["submissions/2026-03-13-000000001.837", "submissions/2026-03-20-000000002.837",
                                 "submissions/2026-03-27-000000003.837", "submissions/2026-04-03-000000004.837"])
-        let python = try #require(Self.python)
-        let valid = try ExternalTool.run(python, [Self.checker.path] + submissions.map { practice.root.appendingPathComponent($0).path })
-        #expect(valid.status == 0, "pyx12: \(valid.output)")
+        if FileManager.default.fileExists(atPath: Self.checker.path), Self.pyx12 || ExternalTool.required {
+            #expect(Self.pyx12, "pyx12 is not installed (pip install pyx12; make test installs it)")
+            let python = try #require(Self.python)
+            let valid = try ExternalTool.run(python, [Self.checker.path] + submissions.map { practice.root.appendingPathComponent($0).path })
+            #expect(valid.status == 0, "pyx12: \(valid.output)")
+        }
         let sent = try GroupChart.check(practice.root, options: Checker.Options(today: Self.day(4, 6))).record.billingHistory.submissions
         let versions = sent.flatMap { submission in submission.claims.map { (submission.file, $0) } }
         var originals: [String: Int] = [:]

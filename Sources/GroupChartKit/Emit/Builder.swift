@@ -46,7 +46,10 @@ public enum Builder {
         public let description: String
     }
 
-    public static func build(_ root: URL, options: Options) throws(Failure) -> Result {
+    /// Builds the practice at `root`. A long-running command passes the
+    /// `memo` of its last build, so that what has not changed is neither
+    /// read nor parsed again.
+    public static func build(_ root: URL, options: Options, memo: DocumentMemo? = nil) throws(Failure) -> Result {
         let output = options.output ?? root.appendingPathComponent("build")
         if let problem = OutputPlacement.folderProblem(output, practice: root) { throw Failure(description: problem) }
         let practice: PracticeFolder
@@ -56,17 +59,14 @@ public enum Builder {
             throw Failure(description: error.description)
         }
         let cache = BuildCache(output: output)
-        let fingerprint = BuildCache.fingerprint(practice, options: options.checker)
+        let fingerprint = BuildCache.fingerprint(practice, options: options.checker, memo: memo)
         if let entry = cache.entry(matching: fingerprint.digest) {
             OutputFolder(root: output).removeLeftoverTemporaries(besides: Array(entry.outputs.keys))
             return Result(cached: entry, files: fingerprint.files, output: cache.output)
         }
-        let checked: (record: PracticeRecord, report: CheckReport)
-        do {
-            checked = try GroupChart.check(root, options: options.checker, progress: options.progress, preread: fingerprint.files)
-        } catch {
-            throw Failure(description: error.description)
-        }
+        let record = RecordReader.read(practice, progress: options.progress, preread: fingerprint.files, found: fingerprint.found,
+                                       digests: fingerprint.digests, memo: memo)
+        let checked = (record: record, report: Checker.check(record, options: options.checker))
         let templates: TemplateLibrary
         do {
             templates = try TemplateLibrary(practice: root)

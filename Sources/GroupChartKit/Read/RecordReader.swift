@@ -8,11 +8,23 @@ public enum RecordReader {
     /// `preread` holds files a build has read already, which are not read again.
     public static func read(_ folder: PracticeFolder, progress: Progress? = nil,
                             preread: [String: PracticeFile.Reading]? = nil) -> PracticeRecord {
-        let found = folder.discover()
+        read(folder, progress: progress, preread: preread, found: nil, digests: [:], memo: nil)
+    }
+
+    /// `read`, with what a build knows already: the files `found`, their
+    /// `digests`, and a `memo` of the documents compiled by an earlier build
+    /// (a file whose bytes have the same digest is not parsed again).
+    static func read(_ folder: PracticeFolder, progress: Progress?, preread: [String: PracticeFile.Reading]?,
+                     found known: [DiscoveredFile]?, digests: [String: String], memo: DocumentMemo?) -> PracticeRecord {
+        let found = known ?? folder.discover()
         let counter = ProgressCounter(total: found.count, progress: progress)
         let readings = ParallelMap.map(found) { discovered in
             defer { counter.advance() }
-            return DocumentReading.read(discovered, in: folder, preread: preread)
+            let digest = digests[discovered.path]
+            if let document = memo?.document(discovered, digest: digest) { return document }
+            let document = DocumentReading.read(discovered, in: folder, preread: preread)
+            memo?.remember(discovered, digest: digest, document: document)
+            return document
         }
         let log = FindingLog()
         var documents = Documents()

@@ -50,15 +50,25 @@ struct BuildCache {
         /// The program, its templates and the practice's, `--today`: what
         /// every output depends on besides the documents.
         var environment: String
+        /// The documents found, in path order.
+        var found: [DiscoveredFile]
     }
 
     /// The fingerprint of a build of `folder` with `options`.
-    static func fingerprint(_ folder: PracticeFolder, options: Checker.Options) -> Fingerprint {
+    /// With a `memo` (a long-running command), a file whose stamp has not
+    /// changed since it was last read is not read again.
+    static func fingerprint(_ folder: PracticeFolder, options: Checker.Options, memo: DocumentMemo? = nil) -> Fingerprint {
         let found = folder.discover()
+        let now = Date().timeIntervalSince1970
         let readings = ParallelMap.map(found) { file -> (String, PracticeFile.Reading, String?) in
+            let stamp = memo.flatMap { _ in FileStamp.of(folder.root.appendingPathComponent(file.path).path) }
+            if let known = memo?.known(file, stamp: stamp, now: now) { return (file.path, known.reading, known.digest) }
             let reading = folder.read(file)
-            return (file.path, reading, (try? reading.get()).map(SignedText.digest))
+            let digest = (try? reading.get()).map(SignedText.digest)
+            memo?.remember(file, stamp: stamp, reading: reading, digest: digest)
+            return (file.path, reading, digest)
         }
+        memo?.keep(only: Set(found.map(\.path)))
         var environment = SHA256()
         func add(_ text: String, to hash: inout SHA256) { hash.update(data: Array(text.utf8) + [0]) }
         add(GroupChart.version, to: &environment)
@@ -75,7 +85,7 @@ struct BuildCache {
         for (path, _, digest) in readings { digests[path] = digest }
         return Fingerprint(digest: SignedText.hex(hash.finalize()),
                            files: Dictionary(readings.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first }),
-                           digests: digests, environment: environmentDigest)
+                           digests: digests, environment: environmentDigest, found: found)
     }
 
     /// The last build's entry, whatever its fingerprint; `nil` when there is

@@ -1,0 +1,62 @@
+import Foundation
+
+/// The documents of a practice as last read, kept in memory between builds
+/// by a long-running command (`watch`, `serve`): a file whose stamp has not
+/// changed is not read again, and a file whose bytes have not changed is not
+/// parsed again (architecture.md: document in, compiled document out, keyed
+/// by the bytes' hash). A cold build runs the same code with an empty memo.
+public final class DocumentMemo: @unchecked Sendable {
+    struct Entry {
+        var kind: DocumentKind
+        var stamp: FileStamp?
+        var reading: PracticeFile.Reading
+        var digest: String?
+        var document: DocumentReading?
+    }
+
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+
+    public init() {}
+
+    /// The bytes of `file` as last read, when its stamp says it is the same
+    /// file and was written long enough ago for the stamp to tell.
+    func known(_ file: DiscoveredFile, stamp: FileStamp?, now: TimeInterval) -> (reading: PracticeFile.Reading, digest: String?)? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let entry = entries[file.path], entry.kind == file.kind, let stamp, entry.stamp == stamp,
+              stamp.isSettled(before: now) else { return nil }
+        return (entry.reading, entry.digest)
+    }
+
+    /// The compiled document of `file` when its bytes are those last parsed.
+    func document(_ file: DiscoveredFile, digest: String?) -> DocumentReading? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let digest, let entry = entries[file.path], entry.kind == file.kind, entry.digest == digest else { return nil }
+        return entry.document
+    }
+
+    func remember(_ file: DiscoveredFile, stamp: FileStamp?, reading: PracticeFile.Reading, digest: String?) {
+        lock.lock()
+        defer { lock.unlock() }
+        var entry = entries[file.path]
+        if entry?.digest != digest || entry?.kind != file.kind { entry = Entry(kind: file.kind, stamp: stamp, reading: reading, digest: digest) }
+        entry?.stamp = stamp
+        entries[file.path] = entry
+    }
+
+    func remember(_ file: DiscoveredFile, digest: String?, document: DocumentReading) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard entries[file.path]?.digest == digest else { return }
+        entries[file.path]?.document = document
+    }
+
+    /// Forgets the files no longer found.
+    func keep(only paths: Set<String>) {
+        lock.lock()
+        defer { lock.unlock() }
+        entries = entries.filter { paths.contains($0.key) }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// `groupchart watch`: keeps the compiled practice in memory and rebuilds
+/// what each saved file affects.
+///
+/// It polls rather than asking the operating system for file events, so
+/// that it works the same on macOS and Linux and on network folders: every
+/// `interval` it lists the practice and takes each file's stamp (size,
+/// modification time, inode), and when anything differs it builds again
+/// with the memo of the last build. Only files whose bytes changed are
+/// parsed again and only records whose inputs changed are rendered again
+/// (`DocumentMemo`, `OutputKeys`); the outputs are written whole, as by
+/// `build`, so a browser or printer never sees half a record.
+public final class PracticeWatcher: @unchecked Sendable {
+    public let root: URL
+    public let options: Builder.Options
+    public let interval: TimeInterval
+    private let memo = DocumentMemo()
+    private var lastScan: String?
+
+    public init(root: URL, options: Builder.Options, interval: TimeInterval = 0.25) {
+        self.root = root
+        self.options = options
+        self.interval = interval
+    }
+
+    /// Builds now, with what the last build left in memory.
+    public func build() throws(Builder.Failure) -> Builder.Result {
+        lastScan = scan()
+        return try Builder.build(root, options: options, memo: memo)
+    }
+
+    /// Whether any file of the practice (or of its templates) was added,
+    /// removed or changed since the last build.
+    public func hasChanged() -> Bool {
+        scan() != lastScan
+    }
+
+    /// Watches until the process ends: builds at once, then after each change.
+    /// `report` hears each build (or why it could not run) and how long it took.
+    public func run(report: (Result<Builder.Result, Builder.Failure>, Duration) -> Void) -> Never {
+        let clock = ContinuousClock()
+        var first = true
+        while true {
+            if first || hasChanged() {
+                first = false
+                let start = clock.now
+                let outcome: Result<Builder.Result, Builder.Failure>
+                do {
+                    outcome = .success(try build())
+                } catch {
+                    outcome = .failure(error)
+                }
+                report(outcome, clock.now - start)
+            }
+            Thread.sleep(forTimeInterval: interval)
+        }
+    }
+
+    /// The practice as the stamps of its files show it, one line each.
+    private func scan() -> String {
+        guard let folder = try? PracticeFolder(root: root) else { return "no practice" }
+        var lines = folder.discover().map { file in
+            "\(file.path) \(stampText(FileStamp.of(root.appendingPathComponent(file.path).path)))"
+        }
+        let templates = root.appendingPathComponent("templates")
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: templates.path)) ?? []).sorted() {
+            lines.append("templates/\(name) \(stampText(FileStamp.of(templates.appendingPathComponent(name).path)))")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func stampText(_ stamp: FileStamp?) -> String {
+        stamp.map { "\($0.size) \($0.seconds).\($0.nanoseconds) \($0.inode)" } ?? "-"
+    }
+}

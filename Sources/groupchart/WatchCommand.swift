@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import GroupChartKit
+
+/// `groupchart watch [PATH] [--out DIR]`: builds, then builds again whenever
+/// a file of the practice is saved, keeping the compiled practice in memory.
+struct WatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Build, then rebuild what each saved file affects, until stopped (Ctrl-C).",
+        discussion: """
+            Keeps the compiled practice in memory: a saved file is read and parsed again, the others are not, and \
+            only the records whose inputs changed are rendered again. The outputs are those of build, written whole. \
+            The diagnostics are printed after each build.
+            """
+    )
+
+    @Argument(help: "The practice, or a folder inside it (default: the current folder).")
+    var path: String = "."
+
+    @Option(help: ArgumentHelp("The output folder (default: PATH/build).", valueName: "DIR"))
+    var out: String?
+
+    @Option(help: ArgumentHelp("How often to look for saved files, in seconds (default 0.25).", valueName: "SECONDS"))
+    var interval: Double = 0.25
+
+    @OptionGroup var options: DiagnosticOptions
+
+    func run() throws {
+        let location: PracticeLocation
+        do {
+            location = try PracticeLocation(path)
+        } catch {
+            throw fail(error.description)
+        }
+        guard interval > 0, interval <= 60 else { throw fail("--interval must be more than 0 and at most 60 seconds") }
+        let watcher = PracticeWatcher(root: location.root, options: Builder.Options(
+            checker: try options.checkerOptions(location), output: out.map { URL(fileURLWithPath: $0) }), interval: interval)
+        let shown = out ?? location.typed("build")
+        Self.stopOnInterrupt()
+        note("watching \(location.typed(".")) (Ctrl-C stops)")
+        watcher.run { outcome, took in
+            let milliseconds = Int(took.components.seconds * 1000 + took.components.attoseconds / 1_000_000_000_000_000)
+            switch outcome {
+            case .success(let result):
+                options.print(result.report, practice: location.root)
+                let rendered = result.fromCache ? "nothing changed" : "\(result.rendered) of \(result.written.count) files written anew"
+                note("built \(shown)/ in \(milliseconds) ms: \(rendered)")
+            case .failure(let failure):
+                note("error: \(failure.description)")
+            }
+        }
+    }
+
+    /// Ctrl-C and SIGTERM end the process even when its parent blocked them
+    /// (a spawned child inherits the mask): the outputs are written whole or
+    /// not at all, so stopping at any moment leaves the last build as it was.
+    private static func stopOnInterrupt() {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+        signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
+    }
+}

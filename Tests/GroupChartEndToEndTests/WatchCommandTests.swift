@@ -1,0 +1,61 @@
+import Foundation
+import GroupChartTestSupport
+import Testing
+
+/// `groupchart watch` end to end: the real binary watches a copy of the
+/// example; a note saved with a change is rebuilt into its record, read
+/// back from the output folder, and only the records it touches are
+/// rendered anew.
+@Suite struct WatchCommandTests {
+    /// Waits up to `seconds` for `condition`.
+    private func eventually(_ seconds: Double, _ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if condition() { return true }
+            usleep(50_000)
+        }
+        return condition()
+    }
+
+    @Test func aSavedNoteIsRebuiltIntoItsRecord() throws {
+        let practice = try FixturePractice(base: CheckCommandTests.example)
+        defer { practice.delete() }
+        try? practice.remove("build")
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-watch-\(UUID().uuidString).log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: log) }
+        let process = Process()
+        process.executableURL = Binary.url
+        process.arguments = ["watch", practice.root.path, "--today", "2026-03-31", "--interval", "0.1"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = try FileHandle(forWritingTo: log)
+        try process.run()
+        // Stopped as Ctrl-C would, and reaped directly: Foundation's
+        // waitUntilExit can wait forever on Linux once the child is gone.
+        defer {
+            kill(process.processIdentifier, SIGINT)
+            var status: Int32 = 0
+            waitpid(process.processIdentifier, &status, 0)
+        }
+        let stderr = { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+        #expect(eventually(60) { stderr().contains("built ") }, "the first build: \(stderr())")
+        let packet = practice.root.appendingPathComponent("build/sessions/2026-03-12-dbt-skills.html")
+        let packetBefore = try Data(contentsOf: packet)
+        let other = practice.root.appendingPathComponent("build/members/bell-marcus.html")
+        let otherBefore = try Data(contentsOf: other)
+        let chart = practice.root.appendingPathComponent("build/members/okonkwo-david.html")
+
+        // An individual note is read by its member's chart alone.
+        let note = "members/okonkwo-david/individual/2026-03-14.md"
+        try practice.write(note, try practice.read(note).replacingOccurrences(of: "## Interventions\n", with: "## Interventions\nA sentence added on saving.\n"))
+        let signed = try Binary.run(["sign", note, "--by", "torres", "--at", "2026-03-14T12:00", "--force"], in: practice.root)
+        #expect(signed.status == 0, "\(signed.standardError)\(signed.standardOutput)")
+        #expect(eventually(30) { stderr().components(separatedBy: "built ").count > 2 }, "a second build: \(stderr())")
+        #expect(eventually(10) { (try? String(contentsOf: chart, encoding: .utf8))?.contains("A sentence added on saving.") == true },
+                "the chart shows the saved note")
+        #expect(try Data(contentsOf: other) == otherBefore, "another member's chart is kept as it was")
+        #expect(try Data(contentsOf: packet) == packetBefore, "the session packets are kept as they were")
+        let second = stderr().components(separatedBy: "\n").last { $0.contains("built ") } ?? ""
+        #expect(second.contains("files written anew") && !second.contains("17 of 17"), "not every record rendered again: \(second)")
+    }
+}
