@@ -37,7 +37,7 @@ public struct TextPrinter: Sendable {
     /// The line with a caret under the column. A line longer than
     /// `snippetWidth` (an 835 written on one line) is cut to the part around
     /// the column, marked with `...` where it was cut.
-    private func snippet(line: Substring, number: Int, column: Int) -> String {
+    func snippet(line: Substring, number: Int, column: Int) -> String {
         let scalars = Array(line.unicodeScalars)
         var start = 0
         var end = scalars.count

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every record file of one build, rendered in memory: index.html, the
 /// session packets, the member charts and attendance.csv.
 struct RecordSet {
@@ -29,6 +31,14 @@ struct RecordSet {
         self.errors = errors
     }
 
+    /// The records of a checked practice, rendered with its templates.
+    init(checked record: PracticeRecord, report: CheckReport, practice root: URL, today: LocalDate) throws(TemplateLibrary.TemplateError) {
+        let billing = report.billing ?? Billing(record: record, report: report)
+        self.init(record: record, report: report, billing: billing,
+                  reimbursement: ReimbursementLedger(billing: billing, record: record, today: today),
+                  templates: try TemplateLibrary(practice: root), today: today)
+    }
+
     /// Sessions with an error in their folder or their group's file.
     var skippedSessions: [(id: String, rules: [String])] {
         record.sessions.compactMap { session in
@@ -47,6 +57,17 @@ struct RecordSet {
     }
 
     func render() -> [String: [UInt8]] {
+        var outputs = htmlRecords(previewing: false)
+        let skipped = Set(skippedSessions.map(\.id))
+        outputs["attendance.csv"] = bytes(AttendanceCSV.table(record, sessions: record.sessions.filter { !skipped.contains($0.id) }).text)
+        return outputs
+    }
+
+    /// index.html, the session packets and the member charts. A build writes
+    /// only those of sessions and members without errors; `previewing` (for
+    /// `serve`) renders the others too, so that a clinician sees the note
+    /// being written, and the index links to every one of them.
+    func htmlRecords(previewing: Bool) -> [String: [UInt8]] {
         let format = RecordFormatting(record: record)
         let chart = MemberChart(format: format, readiness: readiness, ledger: ledger, reimbursement: reimbursement,
                                 pipeline: ClaimPipeline(format: format, billing: billing, reimbursement: reimbursement))
@@ -56,20 +77,20 @@ struct RecordSet {
         let clean = record.sessions.filter { !skipped.contains($0.id) }
         let templates = self.templates
         // Each record is rendered on whichever core is free.
-        let packets = ParallelMap.map(clean) { session -> (String, [UInt8])? in
+        let packets = ParallelMap.map(previewing ? record.sessions : clean) { session -> (String, [UInt8])? in
             guard let note = session.note else { return nil }
             let view = SessionPacket(format: format).view(session, note: note)
             return ("sessions/\(session.id).html", Array(templates.render(view, with: "session").utf8))
         }
-        let charts = ParallelMap.map(record.members.filter { !skippedMembers.contains($0.id) }) { member in
+        let charts = ParallelMap.map(record.members.filter { previewing || !skippedMembers.contains($0.id) }) { member in
             ("members/\(member.id).html", Array(templates.render(chart.view(member, skippedSessions: skipped), with: "member").utf8))
         }
         for (path, bytes) in packets.compactMap({ $0 }) + charts { outputs[path] = bytes }
-        outputs["attendance.csv"] = bytes(AttendanceCSV.table(record, sessions: clean).text)
         let index = IndexPage(format: format, chart: chart,
                               pipeline: ClaimPipeline(format: format, billing: billing, reimbursement: reimbursement)).view(
             report: report, readiness: readiness, today: today,
-            writtenSessions: Set(clean.map(\.id)), writtenMembers: Set(record.members.map(\.id)).subtracting(skippedMembers))
+            writtenSessions: Set(clean.map(\.id)), writtenMembers: Set(record.members.map(\.id)).subtracting(skippedMembers),
+            linkingAll: previewing)
         outputs["index.html"] = bytes(templates.render(index, with: "index"))
         return outputs
     }
