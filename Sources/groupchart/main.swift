@@ -5,8 +5,7 @@ import Foundation
 // could not run (which includes bad arguments, where ArgumentParser alone
 // would exit 64).
 do {
-    var command = try GroupChartCommand.parseAsRoot()
-    try command.run()
+    try await GroupChartCommand.run(try GroupChartCommand.parseAsRoot())
 } catch let exit as ExitCode {
     Foundation.exit(exit.rawValue)
 } catch {
