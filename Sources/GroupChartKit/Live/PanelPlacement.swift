@@ -14,7 +14,9 @@ public enum PanelPlacement {
         } else {
             opening = headEnd + opening
         }
-        if let body = page.range(of: "<body", options: .caseInsensitive),
+        if opening.isEmpty {
+            // Nothing to open the body with.
+        } else if let body = page.range(of: "<body", options: .caseInsensitive),
            let end = page[body.upperBound...].firstIndex(of: ">") {
             page.insert(contentsOf: "\n" + opening, at: page.index(after: end))
         } else if let doctype = page.range(of: "<!doctype", options: [.caseInsensitive, .anchored]),
@@ -23,7 +25,9 @@ public enum PanelPlacement {
         } else {
             page = opening + page
         }
-        if let body = page.range(of: "</body", options: [.caseInsensitive, .backwards]) {
+        if bodyEnd.isEmpty {
+            // Nothing to close the body with.
+        } else if let body = page.range(of: "</body", options: [.caseInsensitive, .backwards]) {
             page.insert(contentsOf: bodyEnd, at: body.lowerBound)
         } else {
             page += bodyEnd
