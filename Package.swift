@@ -72,6 +72,10 @@ let package = Package(
             exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(
+            name: "GroupChartServeTests",
+            dependencies: ["GroupChartServe"]
+        ),
+        .testTarget(
             name: "GroupChartEndToEndTests",
             dependencies: ["GroupChartKit", "GroupChartTestSupport"]
         ),

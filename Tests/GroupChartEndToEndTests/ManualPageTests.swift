@@ -58,7 +58,7 @@ import Testing
     func completionScriptsNameEveryCommand(shell: String) throws {
         let result = try Binary.run(["--generate-completion-script", shell])
         #expect(result.status == 0)
-        for command in ["check", "explain", "init", "new", "session", "sign", "submit"] {
+        for command in ["check", "explain", "init", "new", "serve", "session", "sign", "submit"] {
             #expect(result.standardOutput.contains(command), "the \(shell) script lacks \(command)")
         }
     }
