@@ -1,5 +1,7 @@
+import Foundation
 import GroupChartKit
 import Logging
+import NIOCore
 import ServiceLifecycle
 
 /// `groupchart serve`: the practice's records and their diagnostics in a
@@ -13,6 +15,11 @@ public struct PreviewServer: Sendable {
         public var port: Int
         /// `http://127.0.0.1:PORT/TOKEN/`, then the `[::1]` and `localhost` forms.
         public var addresses: [String]
+    }
+
+    /// Why the server could not listen.
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
     }
 
     public let compiler: PracticeCompiler
@@ -45,6 +52,12 @@ public struct PreviewServer: Sendable {
             services: [.init(service: listeners), .init(service: ChangePoller(live: live))],
             gracefulShutdownSignals: [.sigint, .sigterm], logger: logger)
         configuration.maximumGracefulShutdownDuration = .seconds(5)
-        try await ServiceGroup(configuration: configuration).run()
+        do {
+            try await ServiceGroup(configuration: configuration).run()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw Failure(description: "port \(port) is in use on the loopback address: choose another with --port, or leave --port out for a free one")
+        } catch let error as IOError where error.errnoCode == EACCES {
+            throw Failure(description: "port \(port) needs privileges to listen on: choose one above 1023, or leave --port out for a free one")
+        }
     }
 }

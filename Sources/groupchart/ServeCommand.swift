@@ -59,8 +59,10 @@ struct ServeCommand: AsyncParsableCommand {
                 let saved = names.prefix(3).joined(separator: ", ") + (names.count > 3 ? " and \(names.count - 3) more" : "")
                 note("rebuilt after \(saved.isEmpty ? "a change" : saved): \(preview.summary)")
             })
+        } catch let failure as PreviewServer.Failure {
+            throw fail(failure.description)
         } catch {
-            throw fail("could not serve on port \(port): \(error)")
+            throw fail("could not serve: \(error)")
         }
         note("stopped")
     }

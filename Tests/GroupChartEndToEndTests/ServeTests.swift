@@ -257,7 +257,7 @@ import Testing
         let server = try ServedPractice(practice.root)
         defer { #expect(server.stop() == 0) }
         let taken = try Binary.run(["serve", practice.root.path, "--port", String(server.port)])
-        #expect(taken.status == 2 && taken.standardError.contains("could not serve on port \(server.port)"))
+        #expect(taken.status == 2 && taken.standardError.contains("port \(server.port) is in use"), "\(taken.standardError)")
     }
 
     /// Ctrl-C stops it cleanly, with an event stream open.
