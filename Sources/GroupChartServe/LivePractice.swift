@@ -50,19 +50,33 @@ actor LivePractice {
     /// The records as the files stand now.
     func refresh() async -> Snapshot {
         while let running = rebuilding { await running.value }
-        let clock = ContinuousClock()
-        let started = clock.now
-        let now = FolderState.scan(compiler.folder)
-        lastScan = clock.now - started
-        let changed = now.changes(since: state)
-        guard !changed.isEmpty else { return snapshot }
-        let running = Task { await rebuild(to: now, changed: changed) }
+        let now = scan()
+        guard now != state else { return snapshot }
+        let running = Task { await rebuild(from: now) }
         rebuilding = running
         await running.value
         return snapshot
     }
 
-    private func rebuild(to now: FolderState, changed: Set<String>) async {
+    private func scan() -> FolderState {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let now = FolderState.scan(compiler.folder)
+        lastScan = clock.now - started
+        return now
+    }
+
+    /// Waits until two looks a moment apart agree (an editor may be caught
+    /// half-way through writing a file), then compiles what they show.
+    private func rebuild(from first: FolderState) async {
+        var now = first
+        for _ in 0..<Self.settleLooks {
+            try? await Task.sleep(for: Self.settleWait)
+            let again = scan()
+            if again == now { break }
+            now = again
+        }
+        let changed = now.changes(since: state)
         let (compiled, preview) = await Self.compile(compiler, changed: changed)
         compiler = compiled
         state = now
@@ -72,6 +86,9 @@ actor LivePractice {
         for listener in listeners.values { listener.yield(snapshot.build) }
         onRebuild(preview, changed)
     }
+
+    private static let settleWait: Duration = .milliseconds(30)
+    private static let settleLooks = 10
 
     private static func compile(_ compiler: PracticeCompiler, changed: Set<String>) async -> (PracticeCompiler, LivePreview) {
         await withCheckedContinuation { continuation in
