@@ -31,6 +31,7 @@ demo: build
 	  echo "Open $(EXAMPLE)/build/index.html in a browser: the dashboard (with the claims pipeline), session packets and member charts."; \
 	  echo "The next batch of claims is $(EXAMPLE)/build/claims.837, listed in batch.csv; the README's \"A biller's week\" submits it."; \
 	  echo "The command is $(BIN); try $(BIN) explain for the rule catalogue."; \
+	  echo "To see the records and their problems in a browser as you edit the notes, run: $(BIN) serve $(EXAMPLE)"; \
 	  exit $$status
 
 ## test: every unit, fixture, golden and end-to-end test, with the external tools they need

@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "GroupChart",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "groupchart", targets: ["groupchart"]),
         .library(name: "GroupChartKit", targets: ["GroupChartKit"]),
@@ -13,6 +13,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        // `groupchart serve` only: the HTTP server of the live preview.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        // Named here because the server uses them directly; Hummingbird brings them in anyway.
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.14.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
         // Tests only: an independent CSV parser reads claims.csv back.
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
     ],
@@ -32,10 +39,25 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // The live preview's HTTP server, apart so that the core library
+        // stays free of networking.
+        .target(
+            name: "GroupChartServe",
+            dependencies: [
+                "GroupChartKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "groupchart",
             dependencies: [
                 "GroupChartKit",
+                "GroupChartServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,6 +70,10 @@ let package = Package(
             name: "GroupChartKitTests",
             dependencies: ["GroupChartKit", "GroupChartTestSupport", .product(name: "CSV", package: "CSV.swift")],
             exclude: ["Fixtures", "Golden"]
+        ),
+        .testTarget(
+            name: "GroupChartServeTests",
+            dependencies: ["GroupChartServe"]
         ),
         .testTarget(
             name: "GroupChartEndToEndTests",

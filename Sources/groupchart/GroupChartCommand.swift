@@ -13,7 +13,19 @@ struct GroupChartCommand: ParsableCommand {
         version: GroupChart.version,
         subcommands: [
             InitCommand.self, NewCommand.self, CheckCommand.self, SignCommand.self,
-            BuildCommand.self, WatchCommand.self, SubmitCommand.self, RecordsCommand.self, ExplainCommand.self,
+            BuildCommand.self, WatchCommand.self, ServeCommand.self, SubmitCommand.self, RecordsCommand.self, ExplainCommand.self,
         ]
     )
+}
+
+extension GroupChartCommand {
+    /// Runs a parsed command; `serve` is the one that runs asynchronously.
+    static func run(_ parsed: any ParsableCommand) async throws {
+        if var command = parsed as? any AsyncParsableCommand {
+            try await command.run()
+        } else {
+            var command = parsed
+            try command.run()
+        }
+    }
 }

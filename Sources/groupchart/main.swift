@@ -6,8 +6,7 @@ import Foundation
 // would exit 64). Bad arguments under --format json or sarif are reported
 // in that format too (`fail`).
 do {
-    var command = try GroupChartCommand.parseAsRoot()
-    try command.run()
+    try await GroupChartCommand.run(try GroupChartCommand.parseAsRoot())
 } catch let exit as ExitCode {
     Foundation.exit(exit.rawValue)
 } catch {

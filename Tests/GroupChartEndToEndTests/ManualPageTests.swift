@@ -59,7 +59,7 @@ import Testing
     func completionScriptsNameEveryCommand(shell: String) throws {
         let result = try Binary.run(["--generate-completion-script", shell])
         #expect(result.status == 0)
-        for command in ["check", "explain", "init", "new", "session", "individual", "sign", "submit"] {
+        for command in ["check", "explain", "init", "new", "serve", "session", "individual", "sign", "submit", "watch"] {
             #expect(result.standardOutput.contains(command), "the \(shell) script lacks \(command)")
         }
         for option in ["suffix", "member", "clinician", "cpt", "git-hook", "force"] {

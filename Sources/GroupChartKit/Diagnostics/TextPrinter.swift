@@ -63,6 +63,13 @@ public struct TextPrinter: Sendable {
         return out
     }
 
+    /// The line with a caret under the column (cut around the column when
+    /// long, as `SourceSnippet` cuts it), for one diagnostic shown alone.
+    func snippet(line: Substring, number: Int, column: Int) -> String {
+        let window = SourceSnippet.window(Array(line.unicodeScalars), column: column)
+        return gutter(String(number)) + "| " + window.shown + "\n" + gutter("") + "| " + window.padding + paint("^", .green) + "\n"
+    }
+
     private struct RuleInFile: Hashable {
         var file: String
         var rule: String

@@ -67,17 +67,15 @@ public enum Builder {
         let record = RecordReader.read(practice, progress: options.progress, preread: fingerprint.files, found: fingerprint.found,
                                        digests: fingerprint.digests, memo: memo)
         let checked = (record: record, report: Checker.check(record, options: options.checker))
-        let templates: TemplateLibrary
+        let records: RecordSet
         do {
-            templates = try TemplateLibrary(practice: root)
+            records = try RecordSet(checked: checked.record, report: checked.report, practice: root, today: options.checker.today)
         } catch {
             throw Failure(description: error.description)
         }
         options.progress?(1, 1, "rendering records and claims")
-        let billing = checked.report.billing ?? Billing(record: checked.record, report: checked.report)
-        let reimbursement = ReimbursementLedger(billing: billing, record: checked.record, today: options.checker.today)
-        let records = RecordSet(record: checked.record, report: checked.report, billing: billing, reimbursement: reimbursement,
-                                templates: templates, today: options.checker.today)
+        let billing = records.billing
+        let reimbursement = records.reimbursement
         // The records whose inputs have not changed since the last build are
         // kept as it wrote them; the others are rendered again.
         let keys = OutputKeys(record: checked.record, report: checked.report, digests: fingerprint.digests,
@@ -170,16 +168,12 @@ extension Builder {
         let start = from ?? dates.min() ?? options.today
         let end = to ?? dates.max() ?? options.today
         guard start <= end else { throw Failure(description: "--from \(start) is after --to \(end)") }
-        let templates: TemplateLibrary
+        let records: RecordSet
         do {
-            templates = try TemplateLibrary(practice: root)
+            records = try RecordSet(checked: checked.record, report: checked.report, practice: root, today: options.today)
         } catch {
             throw Failure(description: error.description)
         }
-        let billing = checked.report.billing ?? Billing(record: checked.record, report: checked.report)
-        let records = RecordSet(record: checked.record, report: checked.report, billing: billing,
-                                reimbursement: ReimbursementLedger(billing: billing, record: checked.record, today: options.today),
-                                templates: templates, today: options.today)
         let file = output ?? root.appendingPathComponent("build/audit/\(id)-\(start)-\(end).html")
         if let problem = OutputPlacement.fileProblem(file, practice: root) { throw Failure(description: problem) }
         do {

@@ -248,6 +248,60 @@ enum BuiltInTemplates {
 </html>
 
 """##,
+        "live-panel": ##"""
+<aside id="groupchart-live" class="live {{state}}" aria-label="Diagnostics">
+<div class="live-bar"><strong>{{counts}}</strong> {{scope}}{{#dashboard}} · <a href="{{dashboard}}">dashboard</a>{{/dashboard}}</div>
+{{#notFinal}}<p class="live-not-final">{{notFinal}}</p>
+{{/notFinal}}
+{{#failure}}<pre class="live-failure">{{failure}}</pre>
+{{/failure}}
+{{#hasDiagnostics}}
+<ol class="live-diagnostics">
+{{#diagnostics}}
+<li class="live-diagnostic {{severity}}">
+<p><span class="badge {{severity}}">{{severity}}</span> <a href="{{editorLink}}"><code>{{place}}</code></a> {{message}} <code>[{{rule}}]</code></p>
+{{#snippet}}<pre class="live-snippet">{{snippet}}</pre>
+{{/snippet}}
+{{#help}}<p class="live-help">help: {{help}}</p>
+{{/help}}
+{{#related}}<p class="live-related"><a href="{{editorLink}}"><code>{{place}}</code></a> note: {{message}}</p>
+{{/related}}
+<p class="live-open">Open <a href="{{editorLink}}">in VS Code</a> · <a href="{{fileLink}}">{{fileLink}}</a></p>
+{{#explanation}}<details><summary>Explain <code>{{rule}}</code>: what it checks, why payers care, the fix</summary>
+<pre class="live-explain">{{explanation}}</pre>
+</details>
+{{/explanation}}
+</li>
+{{/diagnostics}}
+</ol>
+{{/hasDiagnostics}}
+{{#elsewhere}}<p class="live-elsewhere">{{elsewhere}} <a href="{{dashboard}}">dashboard</a>.</p>
+{{/elsewhere}}
+</aside>
+
+"""##,
+        "live-style": ##"""
+<style>
+.live { font: 0.9rem/1.4 "Helvetica Neue", "Segoe UI", Roboto, Arial, "Liberation Sans", sans-serif; margin: 0 0 1rem; border: 1px solid var(--rule, #d0d4d9); background: #fff; }
+.live-bar { padding: 0.45rem 0.7rem; color: #fff; background: #1e6b3a; }
+.live.error .live-bar { background: #a1261b; }
+.live.warning .live-bar { background: #8a5300; }
+.live-bar a { color: #fff; }
+.live-not-final { margin: 0; padding: 0.45rem 0.7rem; background: #fff4e5; border-bottom: 1px solid #e8c9a0; font-weight: 600; }
+.live-failure { margin: 0; padding: 0.45rem 0.7rem; white-space: pre-wrap; }
+.live-diagnostics { list-style: none; margin: 0; padding: 0; }
+.live-diagnostic { padding: 0.5rem 0.7rem; border-top: 1px solid var(--rule, #d0d4d9); }
+.live-diagnostic p { margin: 0 0 0.3rem; }
+.live-snippet, .live-explain { margin: 0.2rem 0 0.4rem; padding: 0.4rem 0.5rem; background: #f4f6f8; font: 0.8rem/1.35 ui-monospace, "DejaVu Sans Mono", Menlo, monospace; overflow-x: auto; }
+.live-explain { white-space: pre-wrap; }
+.live-help, .live-related, .live-open, .live-elsewhere { color: #3c4043; }
+.live-open { font-size: 0.8rem; overflow-wrap: anywhere; }
+.live-elsewhere { margin: 0; padding: 0.45rem 0.7rem; border-top: 1px solid var(--rule, #d0d4d9); }
+.live details summary { cursor: pointer; color: #20466e; }
+@media print { .live { display: none; } }
+</style>
+
+"""##,
         "member": ##"""
 <!DOCTYPE html>
 <html lang="en">

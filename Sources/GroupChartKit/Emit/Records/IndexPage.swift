@@ -74,20 +74,22 @@ struct IndexPage {
     let chart: MemberChart
     let pipeline: ClaimPipeline
 
+    /// The dashboard; `linkingAll` links the records of sessions and members
+    /// that were not written too (`serve` previews them).
     func view(report: CheckReport, readiness: ClaimReadiness, today: LocalDate,
-              writtenSessions: Set<String>, writtenMembers: Set<String>) -> View {
+              writtenSessions: Set<String>, writtenMembers: Set<String>, linkingAll: Bool = false) -> View {
         let record = format.record
         let sessions = record.sessions.compactMap { session -> SessionRow? in
             guard let note = session.note else { return nil }
             let written = writtenSessions.contains(session.id)
             return SessionRow(id: session.id, date: note.date?.value.description ?? "", group: record.group(of: note)?.name?.value ?? "",
                               topic: note.topic?.value ?? "", attended: note.attendance.filter(\.attended).count,
-                              link: written ? "sessions/\(session.id).html" : "", skipped: !written)
+                              link: written || linkingAll ? "sessions/\(session.id).html" : "", skipped: !written)
         }
         let members = record.members.map { member in
             let written = writtenMembers.contains(member.id)
             return MemberRow(id: member.id, name: member.displayName, coverage: chart.profile(member).coverage,
-                             link: written ? "members/\(member.id).html" : "", skipped: !written)
+                             link: written || linkingAll ? "members/\(member.id).html" : "", skipped: !written)
         }
         let authorizations = record.members.flatMap { member in
             chart.profile(member).authorizations.map { authorization in

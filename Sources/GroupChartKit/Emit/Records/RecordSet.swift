@@ -31,6 +31,14 @@ struct RecordSet {
         self.errors = errors
     }
 
+    /// The records of a checked practice, rendered with its templates.
+    init(checked record: PracticeRecord, report: CheckReport, practice root: URL, today: LocalDate) throws(TemplateLibrary.TemplateError) {
+        let billing = report.billing ?? Billing(record: record, report: report)
+        self.init(record: record, report: report, billing: billing,
+                  reimbursement: ReimbursementLedger(billing: billing, record: record, today: today),
+                  templates: try TemplateLibrary(practice: root), today: today)
+    }
+
     /// Sessions with an error in their folder or their group's file.
     var skippedSessions: [(id: String, rules: [String])] {
         record.sessions.compactMap { session in
@@ -48,11 +56,14 @@ struct RecordSet {
         }
     }
 
-    /// Renders every record into `staging`, each written as soon as it is
+    /// Renders every record into `sink`, each written as soon as it is
     /// rendered and then dropped from memory; a packet or chart in `reusing`
     /// (its inputs unchanged since the last build wrote it) is kept, not
-    /// rendered again.
-    func render(into staging: some RecordSink, reusing: Set<String> = []) throws(OutputFolder.WriteError) {
+    /// rendered again. A build writes only the records of sessions and
+    /// members without errors; `previewing` (for `serve`) renders the others
+    /// too, so that a clinician sees the note being written, and the index
+    /// links to every one of them.
+    func render(into sink: some RecordSink, reusing: Set<String> = [], previewing: Bool = false) throws(OutputFolder.WriteError) {
         let format = RecordFormatting(record: record)
         let chart = MemberChart(format: format, readiness: readiness, ledger: ledger, reimbursement: reimbursement,
                                 pipeline: ClaimPipeline(format: format, billing: billing, reimbursement: reimbursement))
@@ -61,38 +72,47 @@ struct RecordSet {
         let clean = record.sessions.filter { !skipped.contains($0.id) }
         let templates = self.templates
         // Each record is rendered on whichever core is free.
-        let packets = ParallelMap.map(clean) { session -> OutputFolder.WriteError? in
+        let packets = ParallelMap.map(previewing ? record.sessions : clean) { session -> OutputFolder.WriteError? in
             guard let note = session.note else { return nil }
             let path = "sessions/\(session.id).html"
-            if reusing.contains(path) { staging.keep(path); return nil }
+            if reusing.contains(path) { sink.keep(path); return nil }
             let view = SessionPacket(format: format).view(session, note: note)
-            do throws(OutputFolder.WriteError) { try staging.write(path, Array(templates.render(view, with: "session").utf8)) } catch { return error }
+            do throws(OutputFolder.WriteError) { try sink.write(path, Array(templates.render(view, with: "session").utf8)) } catch { return error }
             return nil
         }
-        let charts = ParallelMap.map(record.members.filter { !skippedMembers.contains($0.id) }) { member -> OutputFolder.WriteError? in
+        let charts = ParallelMap.map(record.members.filter { previewing || !skippedMembers.contains($0.id) }) { member -> OutputFolder.WriteError? in
             let path = "members/\(member.id).html"
-            if reusing.contains(path) { staging.keep(path); return nil }
+            if reusing.contains(path) { sink.keep(path); return nil }
             do throws(OutputFolder.WriteError) {
-                try staging.write(path, Array(templates.render(chart.view(member, skippedSessions: skipped), with: "member").utf8))
+                try sink.write(path, Array(templates.render(chart.view(member, skippedSessions: skipped), with: "member").utf8))
             } catch {
                 return error
             }
             return nil
         }
         if let failure = [packets, charts].joined().compactMap({ $0 }).first { throw failure }
-        try staging.write("attendance.csv", bytes(AttendanceCSV.table(record, sessions: clean).text))
+        try sink.write("attendance.csv", bytes(AttendanceCSV.table(record, sessions: clean).text))
         let index = IndexPage(format: format, chart: chart,
                               pipeline: ClaimPipeline(format: format, billing: billing, reimbursement: reimbursement)).view(
             report: report, readiness: readiness, today: today,
-            writtenSessions: Set(clean.map(\.id)), writtenMembers: Set(record.members.map(\.id)).subtracting(skippedMembers))
-        try staging.write("index.html", bytes(templates.render(index, with: "index")))
+            writtenSessions: Set(clean.map(\.id)), writtenMembers: Set(record.members.map(\.id)).subtracting(skippedMembers),
+            linkingAll: previewing)
+        try sink.write("index.html", bytes(templates.render(index, with: "index")))
     }
 
-    /// Every record rendered in memory (for tests, and pages served).
+    /// Every record rendered in memory (for tests).
     func render() -> [String: [UInt8]] {
         let sink = RecordsInMemory()
         try? render(into: sink)
         return sink.outputs
+    }
+
+    /// index.html, the session packets and the member charts, in memory
+    /// (`serve`); `previewing` renders those with errors too.
+    func htmlRecords(previewing: Bool) -> [String: [UInt8]] {
+        let sink = RecordsInMemory()
+        try? render(into: sink, previewing: previewing)
+        return sink.outputs.filter { $0.key.hasSuffix(".html") }
     }
 
     /// The audit packet of one member for a period.

@@ -1,0 +1,108 @@
+import Foundation
+@testable import GroupChartKit
+import GroupChartTestSupport
+import Testing
+
+/// What `serve` shows, compiled in memory: each page's panel holds the
+/// diagnostics that concern it, records with errors are previewed, a
+/// practice that cannot be rendered says why, and polling sees saved files.
+@Suite struct LivePreviewTests {
+    static let options = Checker.Options(today: FixturePractice.today)
+
+    private func compile(_ root: URL) throws -> LivePreview {
+        var compiler = PracticeCompiler(folder: try PracticeFolder(root: root), options: Self.options)
+        return compiler.rebuild(changed: [])
+    }
+
+    private func text(_ preview: LivePreview, _ path: String) -> String {
+        preview.page(path).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+
+    private func example() throws -> FixturePractice {
+        let practice = try FixturePractice(base: RecordTests.example)
+        try? practice.remove("build")
+        return practice
+    }
+
+    @Test func everyRecordHasOnePanelAtTheTopOfItsBody() throws {
+        let practice = try example()
+        defer { practice.delete() }
+        let preview = try compile(practice.root)
+        #expect(preview.pages.count == 1 + 2 + 8, "the dashboard, two session packets, eight member charts")
+        #expect(preview.summary == "0 errors, 0 warnings in 41 files")
+        for (path, bytes) in preview.pages {
+            let page = String(decoding: bytes, as: UTF8.self)
+            #expect(page.components(separatedBy: "<aside id=\"groupchart-live\"").count == 2, "\(path)")
+            #expect(page.contains("<body>\n<aside id=\"groupchart-live\""), "\(path): the panel opens the body")
+            #expect(page.contains("<style>\n.live ") && !page.contains("<script"), "\(path): serve adds the script, not the compiler")
+        }
+        #expect(!FileManager.default.fileExists(atPath: practice.root.appendingPathComponent("build").path), "nothing is written")
+    }
+
+    /// An attendance row is the member's own problem, though it stands in session.md.
+    @Test func pagesShowTheDiagnosticsOfTheirOwnFiles() throws {
+        let practice = try example()
+        defer { practice.delete() }
+        let session = "sessions/2026-03-12-dbt-skills/session.md"
+        let log = try practice.read(session)
+        let row = try #require(log.split(separator: "\n").first { $0.contains("chen-lily:") })
+        try practice.write(session, log.replacingOccurrences(of: String(row), with: "  chen-lily: {status: late}"))
+        let preview = try compile(practice.root)
+        let line = try #require(log.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("chen-lily:") }) + 1
+        let place = "\(session):\(line):"
+        #expect(text(preview, "members/chen-lily.html").contains(place), "her chart")
+        #expect(text(preview, "sessions/2026-03-12-dbt-skills.html").contains(place), "the session's packet")
+        #expect(text(preview, "index.html").contains(place), "the dashboard")
+        #expect(!text(preview, "members/patel-arjun.html").contains(place), "another member's chart")
+        #expect(!text(preview, "sessions/2026-03-19-dbt-skills.html").contains(place), "another session's packet")
+        let packet = text(preview, "sessions/2026-03-12-dbt-skills.html")
+        #expect(packet.contains("Preview, not final: groupchart build does not write this packet while errors (attendance-time"))
+        #expect(packet.contains("Lily Chen"), "the packet is previewed all the same")
+    }
+
+    @Test func aPracticeThatCannotBeRenderedSaysWhyOnEveryPage() throws {
+        let practice = try example()
+        defer { practice.delete() }
+        try practice.write("templates/session.mustache", "{{#session}}never closed\n")
+        let broken = try compile(practice.root)
+        #expect(broken.pages.isEmpty)
+        for path in ["index.html", "sessions/2026-03-12-dbt-skills.html", "anything.html"] {
+            let page = text(broken, path)
+            #expect(page.contains("the records cannot be rendered: templates/session.mustache:"), "\(path)")
+            #expect(page.contains("class=\"live error\""))
+        }
+        try practice.remove("templates/session.mustache")
+        var compiler = PracticeCompiler(folder: try PracticeFolder(root: practice.root), options: Self.options)
+        try practice.remove("practice.yaml")
+        #expect(String(decoding: compiler.rebuild(changed: []).page("index.html") ?? [], as: UTF8.self)
+            .contains("is not a GroupChart practice"))
+    }
+
+    @Test func pollingSeesWhatABuildReadsAndNothingElse() throws {
+        let practice = try example()
+        defer { practice.delete() }
+        let folder = try PracticeFolder(root: practice.root)
+        let before = FolderState.scan(folder)
+        #expect(FolderState.scan(folder).changes(since: before).isEmpty)
+        let note = "sessions/2026-03-19-dbt-skills/okonkwo-david.md"
+        try practice.write(note, try practice.read(note) + "\n")
+        try practice.write("templates/member.mustache", "{{> chart-body}}\n")
+        try practice.write("README.md", "not a record\n")
+        try practice.write("build/index.html", "an output\n")
+        try practice.remove("members/bell-marcus/profile.md")
+        try practice.write("sessions/2026-03-26-dbt-skills/session.md", "---\n---\n")
+        #expect(FolderState.scan(folder).changes(since: before) == [
+            note, "templates/member.mustache", "members/bell-marcus/profile.md", "sessions/2026-03-26-dbt-skills/session.md",
+        ])
+    }
+
+    @Test(arguments: [
+        ("<!DOCTYPE html>\n<html><head><title>t</title></head>\n<body class=\"x\">\n<p>record</p>\n</body></html>",
+         "<!DOCTYPE html>\n<html><head><title>t</title>STYLE</head>\n<body class=\"x\">\nPANEL\n<p>record</p>\nSCRIPT</body></html>"),
+        ("<!DOCTYPE html>\n<p>record</p>", "<!DOCTYPE html>\nSTYLEPANEL\n<p>record</p>SCRIPT"),
+        ("<p>record</p>", "STYLEPANEL<p>record</p>SCRIPT"),
+    ])
+    func theServedPartsFindTheirPlaceInAnyTemplate(page: String, placed: String) {
+        #expect(PanelPlacement.place(in: page, headEnd: "STYLE", bodyStart: "PANEL", bodyEnd: "SCRIPT") == placed)
+    }
+}
