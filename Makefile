@@ -3,7 +3,7 @@ SWIFT   ?= swift
 EXAMPLE := examples/dbt-skills
 BIN     := .build/debug/groupchart
 
-.PHONY: all deps test-tools build demo test fuzz templates bench clean
+.PHONY: all deps test-tools build demo test equivalence fuzz templates bench clean
 
 all: build
 
@@ -38,6 +38,10 @@ demo: build
 test: deps test-tools
 	$(SWIFT) build --build-tests
 	GROUPCHART_REQUIRE_TOOLS=1 $(SWIFT) test
+
+## equivalence: compare incremental and cold builds after many random edits (EDITS, default 2000)
+equivalence: deps
+	GROUPCHART_EQUIVALENCE_EDITS=$${EDITS:-2000} $(SWIFT) test --filter IncrementalEquivalenceTests
 
 ## bench: time check and build on practices of 5,000 to 20,000 notes against the cmark CLI
 bench: deps

@@ -9,15 +9,18 @@ For practices of 5,000, 10,000 and 20,000 progress notes (bench/generate-practic
     one that warms the page cache);
   - `groupchart check`;
   - `groupchart build` from nothing, again with nothing changed, and again after one
-    note was edited;
+    progress note was edited (and signed again, as a clinician would);
+  - `groupchart watch`: from saving one note to the line that says its records were
+    built again;
 
-and prints each time as a ratio of the cmark reference measured in the same run (the
-machines are shared and noisy: absolute seconds mean little), the peak resident memory
-of each command, and the time per note at each size (linearity).
+and prints each time as a ratio of a reference measured in the same run (the machines
+are shared and noisy: absolute seconds mean little), the peak resident memory of each
+command, and the time per note at each size (linearity). The goals are those of the
+incremental-compiler issue; each is marked met or MISS.
 
     bench/run.py [--sizes 50,100,200] [--binary .build/release/groupchart] [--work DIR]
 """
-import argparse, os, resource, shutil, subprocess, sys, tempfile, time
+import argparse, os, re, shutil, subprocess, sys, tempfile, time
 
 TODAY = "2026-06-02"
 
@@ -34,12 +37,53 @@ def cmark_reference(practice):
     files = sorted(os.path.relpath(os.path.join(root, name), practice)
                    for root, dirs, names in os.walk(practice) if "/build" not in root + "/"
                    for name in names if name.endswith(".md"))
-    total, peak = 0.0, 0.0
+    total = 0.0
     for start in range(0, len(files), 1000):
-        seconds, memory, _ = run(["cmark"] + files[start:start + 1000], cwd=practice)
+        seconds, _, _ = run(["cmark"] + files[start:start + 1000], cwd=practice)
         total += seconds
-        peak = max(peak, memory)
-    return total, peak, len(files)
+    return total
+
+def a_note(practice):
+    sessions = os.path.join(practice, "sessions")
+    folder = os.path.join(sessions, sorted(os.listdir(sessions))[0])
+    return os.path.join(folder, sorted(name for name in os.listdir(folder) if name != "session.md")[0])
+
+def edit(binary, note, word):
+    """Changes one word of a note's text, then signs it again (sign --force)."""
+    with open(note, encoding="utf-8") as f:
+        text = f.read()
+    head, body = text.split("\n---\n", 1)
+    body = re.sub(r"\b(\w+)\b", word, body, count=1)
+    with open(note, "w", encoding="utf-8") as f:
+        f.write(head + "\n---\n" + body)
+    subprocess.run([binary, "sign", note, "--by", "torres", "--at", TODAY + "T12:00", "--force"],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+def watch_latency(binary, practice, note):
+    """Seconds from saving `note` to the watch's line saying it built again (best of three)."""
+    process = subprocess.Popen([binary, "watch", practice, "--today", TODAY, "--interval", "0.05"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    best = None
+    try:
+        builds = 0
+        def wait_for_build():
+            nonlocal builds
+            for line in process.stderr:
+                if " built " in line or line.startswith("groupchart: built"):
+                    builds += 1
+                    return
+        wait_for_build()
+        for attempt in range(3):
+            time.sleep(2.5)  # older than the stamps' settling time
+            start = time.perf_counter()
+            edit(binary, note, f"edited{attempt}")
+            wait_for_build()
+            took = time.perf_counter() - start
+            best = took if best is None else min(best, took)
+    finally:
+        process.kill()
+        process.wait()
+    return best
 
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
@@ -53,8 +97,9 @@ def main():
     work = args.work or tempfile.mkdtemp(prefix="groupchart-bench-")
     binary = os.path.abspath(args.binary)
     print(f"groupchart {binary}\nwork folder {work}\n")
-    header = f"{'notes':>6} {'cmark s':>8} | {'check':>6} {'build':>6} {'again':>6} {'1 edit':>6} | {'peak MiB':>8} | {'build µs/note':>13}"
-    print("times as ratios of the cmark reference of the same size, in the same run")
+    header = (f"{'notes':>6} {'cmark s':>8} | {'check':>6} {'build':>6} | {'again':>6} {'1 edit':>6} | "
+              f"{'watch s':>7} | {'peak MiB':>8} | {'build µs/note':>13}")
+    print("check and build as ratios of cmark; again and 1 edit as ratios of the cold build; all in the same run")
     print(header)
     print("-" * len(header))
     results = []
@@ -65,37 +110,35 @@ def main():
                             "--sessions", str(sessions), "--members", "10"], check=True)
         notes = 10 * 10 * sessions
         shutil.rmtree(os.path.join(practice, "build"), ignore_errors=True)
-        # The reference is the best of three, after a first run that brings
-        # the files into the page cache, so that both sides read from memory.
         cmark_reference(practice)
-        reference = min(cmark_reference(practice)[0] for _ in range(3))
+        reference = min(cmark_reference(practice) for _ in range(3))
         check, check_memory, _ = run([binary, "check", practice, "--today", TODAY])
         build, build_memory, _ = run([binary, "build", practice, "--today", TODAY])
-        again, again_memory, _ = run([binary, "build", practice, "--today", TODAY])
-        note = os.path.join(practice, "sessions", sorted(os.listdir(os.path.join(practice, "sessions")))[-1], "member-00-00.md")
-        if not os.path.exists(note):
-            note = next(os.path.join(root, name) for root, _, names in os.walk(os.path.join(practice, "sessions"))
-                        for name in names if name != "session.md")
-        with open(note, "a", encoding="utf-8") as f:
-            f.write("\nAddendum text added by the benchmark to edit one note.\n")
+        again, _, _ = run([binary, "build", practice, "--today", TODAY])
+        note = a_note(practice)
+        time.sleep(2.5)
+        edit(binary, note, "edited")
         edited, edit_memory, _ = run([binary, "build", practice, "--today", TODAY])
-        peak = max(check_memory, build_memory, again_memory, edit_memory)
-        results.append((notes, reference, check, build, again, edited, peak))
-        print(f"{notes:>6} {reference:>8.2f} | {check / reference:>6.2f} {build / reference:>6.2f} {again / reference:>6.2f} "
-              f"{edited / reference:>6.2f} | {peak:>8.0f} | {build / notes * 1e6:>13.0f}")
-    notes, reference, check, build, again, edited, peak = results[-1]
+        watch = watch_latency(binary, practice, note)
+        results.append((notes, reference, check, build, again, edited, watch, build_memory))
+        print(f"{notes:>6} {reference:>8.2f} | {check / reference:>6.2f} {build / reference:>6.2f} | {again / build:>6.3f} "
+              f"{edited / build:>6.3f} | {watch:>7.2f} | {build_memory:>8.0f} | {build / notes * 1e6:>13.0f}")
+    notes, reference, check, build, again, edited, watch, memory = results[-1]
     smallest = results[0]
     linear = (build / notes) / (smallest[3] / smallest[0])
     print()
-    print(f"largest practice ({notes} notes): check {check:.2f} s, build {build:.2f} s, cmark {reference:.2f} s")
+    print(f"largest practice ({notes} notes): check {check:.2f} s, cold build {build:.2f} s, cmark {reference:.2f} s")
     goals = [
-        ("build at most 1.0 x cmark", build / reference, 1.0),
-        ("second build, nothing changed, at most 0.10 x the first", again / build, 0.10),
-        ("build after one edited note at most 0.15 x the first", edited / build, 0.15),
-        ("peak resident memory at most 256 MiB", peak, 256.0),
-        (f"time per note at {notes} notes vs {smallest[0]} notes (linear: about 1)", linear, 1.25),
+        ("cold build at most 3.0 x cmark", build / reference, 3.0),
+        ("check at most 2.0 x cmark (no cache)", check / reference, 2.0),
+        ("build after one edited note at most 0.10 x the cold build", edited / build, 0.10),
+        ("build with nothing changed at most 0.05 x the cold build", again / build, 0.05),
+        ("peak resident memory of a cold build at most 256 MiB", memory, 256.0),
+        ("watch: saving one note to its rebuilt outputs under 0.5 s", watch, 0.5),
+        (f"time per note at {notes} notes vs {smallest[0]} notes at most 1.2", linear, 1.2),
     ]
     for name, value, limit in goals:
-        print(f"  {'met ' if value <= limit else 'MISS'}  {name}: {value:.2f}")
+        print(f"  {'met ' if value <= limit else 'MISS'}  {name}: {value:.3f}")
+    print("  n/a   check after one edit reading the cache a build left: check reads no cache yet")
 
 main()

@@ -11,7 +11,7 @@ import Testing
 /// practice's templates, the billing history), builds into the folder the
 /// last build left, and compares with a build into an empty folder.
 /// `GROUPCHART_EQUIVALENCE_EDITS` sets how many edits (default 120;
-/// `make equivalence` runs 1,000).
+/// `make equivalence` runs 2,000).
 @Suite struct IncrementalEquivalenceTests {
     static var edits: Int {
         ProcessInfo.processInfo.environment["GROUPCHART_EQUIVALENCE_EDITS"].flatMap(Int.init) ?? 120
