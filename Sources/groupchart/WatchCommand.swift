@@ -39,11 +39,23 @@ struct WatchCommand: ParsableCommand {
         let shown = out ?? location.typed("build")
         Self.stopOnInterrupt()
         note("watching \(location.typed(".")) (Ctrl-C stops)")
-        watcher.run { outcome, took in
+        let printer = BuildPrinter(options: options, practice: location.root, shown: shown)
+        watcher.run(report: printer.print)
+    }
+
+    /// What each build of the watch prints. A value of its own rather than a
+    /// closure capturing the command: Swift 6.3's optimiser crashed on the
+    /// closure (an ownership error in CopyPropagation) in release builds.
+    private struct BuildPrinter {
+        let options: DiagnosticOptions
+        let practice: URL
+        let shown: String
+
+        func print(_ outcome: Result<Builder.Result, Builder.Failure>, took: Duration) {
             let milliseconds = Int(took.components.seconds * 1000 + took.components.attoseconds / 1_000_000_000_000_000)
             switch outcome {
             case .success(let result):
-                options.print(result.report, practice: location.root)
+                options.print(result.report, practice: practice)
                 let rendered = result.fromCache ? "nothing changed" : "\(result.rendered) of \(result.written.count) files written anew"
                 note("built \(shown)/ in \(milliseconds) ms: \(rendered)")
             case .failure(let failure):

@@ -58,21 +58,26 @@ public enum Builder {
         } catch {
             throw Failure(description: error.description)
         }
+        var phases = PhaseTimes()
         let cache = BuildCache(output: output)
         let fingerprint = BuildCache.fingerprint(practice, options: options.checker, memo: memo)
+        phases.mark("fingerprint")
         if let entry = cache.entry(matching: fingerprint.digest) {
             OutputFolder(root: output).removeLeftoverTemporaries(besides: Array(entry.outputs.keys))
             return Result(cached: entry, files: fingerprint.files, output: cache.output)
         }
         let record = RecordReader.read(practice, progress: options.progress, preread: fingerprint.files, found: fingerprint.found,
                                        digests: fingerprint.digests, memo: memo)
+        phases.mark("read")
         let checked = (record: record, report: Checker.check(record, options: options.checker))
+        phases.mark("check")
         let records: RecordSet
         do {
             records = try RecordSet(checked: checked.record, report: checked.report, practice: root, today: options.checker.today)
         } catch {
             throw Failure(description: error.description)
         }
+        phases.mark("model")
         options.progress?(1, 1, "rendering records and claims")
         let billing = records.billing
         let reimbursement = records.reimbursement
@@ -80,6 +85,7 @@ public enum Builder {
         // kept as it wrote them; the others are rendered again.
         let keys = OutputKeys(record: checked.record, report: checked.report, digests: fingerprint.digests,
                               environment: fingerprint.environment).keys()
+        phases.mark("keys")
         let previous = cache.lastEntry()
         let reused = previous.map { cache.reusable($0, keys: keys) } ?? []
         let staging: OutputFolder.Staging
@@ -91,6 +97,7 @@ public enum Builder {
         do throws(Failure) {
             do {
                 try records.render(into: staging, reusing: reused)
+                phases.mark("records")
             } catch {
                 throw Failure(description: error.description)
             }
@@ -106,6 +113,7 @@ public enum Builder {
             } catch {
                 throw Failure(description: "\(error)")
             }
+            phases.mark("claims")
             do {
                 try staging.commit()
             } catch {
@@ -115,6 +123,7 @@ public enum Builder {
             staging.discard()
             throw error
         }
+        phases.mark("commit")
         let written = staging.paths
         var digests = staging.digests
         for path in reused { digests[path] = previous?.outputs[path] }
@@ -126,6 +135,7 @@ public enum Builder {
             skippedSessions: records.skippedSessions.map { BuildCache.Skipped(id: $0.id, rules: $0.rules) },
             skippedMembers: records.skippedMembers.map { BuildCache.Skipped(id: $0.id, rules: $0.rules) }, batch: batch,
             withoutEDI: withoutEDI))
+        phases.mark("store")
         return Result(report: checked.report, output: output, written: written, withoutEDI: withoutEDI,
                       skippedSessions: records.skippedSessions, skippedMembers: records.skippedMembers, batch: batch,
                       rendered: written.count - reused.count)

@@ -61,7 +61,7 @@ public final class PracticeWatcher: @unchecked Sendable {
     private func scan() -> String {
         guard let folder = try? PracticeFolder(root: root) else { return "no practice" }
         var lines = folder.discover().map { file in
-            "\(file.path) \(stampText(FileStamp.of(root.appendingPathComponent(file.path).path)))"
+            "\(file.path) \(stampText(FileStamp.of(folder.fullPath(file.path))))"
         }
         let templates = root.appendingPathComponent("templates")
         for name in ((try? FileManager.default.contentsOfDirectory(atPath: templates.path)) ?? []).sorted() {

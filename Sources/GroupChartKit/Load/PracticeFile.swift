@@ -44,9 +44,16 @@ public enum PracticeFile {
         }
     }
 
+    /// A folder's path without a slash at its end, to join relative paths
+    /// to as strings (much cheaper than a URL per file).
+    static func path(of folder: URL) -> String {
+        let path = folder.path
+        return path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+    }
+
     /// The bytes of `relative` inside `root`.
     static func read(_ relative: String, in root: URL) -> Result<[UInt8], Problem> {
-        var path = root.appendingPathComponent(relative).path
+        var path = Self.path(of: root) + "/" + relative
         if isLink(path) {
             switch followedLink(path, root: root) {
             case .success(let target): path = target

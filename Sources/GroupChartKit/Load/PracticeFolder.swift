@@ -18,6 +18,8 @@ import Foundation
 /// (`PracticeFile`).
 public struct PracticeFolder: Sendable {
     public let root: URL
+    /// The root as a path, to which relative paths are joined as strings.
+    private let rootPath: String
 
     /// Why a folder cannot be read as a practice at all (exit status 2).
     public struct NotAPractice: Error, CustomStringConvertible, Sendable {
@@ -43,7 +45,11 @@ public struct PracticeFolder: Sendable {
                 """)
         }
         self.root = root
+        self.rootPath = PracticeFile.path(of: root)
     }
+
+    /// The full path of `relative` (a discovered file's path).
+    func fullPath(_ relative: String) -> String { rootPath + "/" + relative }
 
     /// Every document, sorted by path so that all later output is deterministic.
     public func discover() -> [DiscoveredFile] {
@@ -144,20 +150,31 @@ public struct PracticeFolder: Sendable {
     /// them), none of which is followed.
     private func linkedFolders(in paths: [String]) -> [DiscoveredFile] {
         paths.flatMap { path -> [DiscoveredFile] in
-            let full = root.appendingPathComponent(path).path
-            if PracticeFile.isLink(full) {
-                // A link named like a document is reported when it is read.
-                let isReported = path.lowercased().hasSuffix(".md") || !PracticeFile.isFolder(full, followingLinks: true)
-                return isReported ? [] : [DiscoveredFile(path: path, kind: .linkedFolder)]
-            }
+            let full = fullPath(path)
+            if PracticeFile.isLink(full) { return linkedFolder(path) }
             guard PracticeFile.isFolder(full) else { return [] }
-            return linkedFolders(in: visibleNames(in: path).map { path + "/" + $0 })
+            return linkedFolders(below: path)
         }
     }
 
-    private func visibleNames(in relative: String) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(relative).path)) ?? []
-        return names.filter { !$0.hasPrefix(".") }.sorted()
+    /// The links to folders anywhere below the folder `path`, from the types
+    /// its listings give (no `stat` but for the links themselves).
+    private func linkedFolders(below path: String) -> [DiscoveredFile] {
+        FolderListing.entries(atPath: fullPath(path)).flatMap { entry -> [DiscoveredFile] in
+            let inner = path + "/" + entry.name
+            switch entry.kind {
+            case .link: return linkedFolder(inner)
+            case .folder: return linkedFolders(below: inner)
+            case .file, .other: return []
+            }
+        }
+    }
+
+    /// The link at `path` when it stands for a folder. A link named like a
+    /// document is reported when it is read instead.
+    private func linkedFolder(_ path: String) -> [DiscoveredFile] {
+        let isReported = path.lowercased().hasSuffix(".md") || !PracticeFile.isFolder(fullPath(path), followingLinks: true)
+        return isReported ? [] : [DiscoveredFile(path: path, kind: .linkedFolder)]
     }
 
     private struct Entry {
@@ -172,10 +189,10 @@ public struct PracticeFolder: Sendable {
     /// The visible entries of a folder relative to the root, sorted by name;
     /// none when the folder is a link.
     private func entries(in relative: String) -> [Entry] {
-        let url = root.appendingPathComponent(relative)
-        guard !PracticeFile.isLink(url.path) else { return [] }
-        return visibleNames(in: relative).map { name in
-            Entry(path: relative + "/" + name, name: name, isDirectory: PracticeFile.isFolder(url.appendingPathComponent(name).path))
+        let full = rootPath + "/" + relative
+        guard !PracticeFile.isLink(full) else { return [] }
+        return FolderListing.entries(atPath: full).map { entry in
+            Entry(path: relative + "/" + entry.name, name: entry.name, isDirectory: entry.kind == .folder)
         }
     }
 }

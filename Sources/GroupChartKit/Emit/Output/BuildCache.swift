@@ -61,7 +61,7 @@ struct BuildCache {
         let found = folder.discover()
         let now = Date().timeIntervalSince1970
         let readings = ParallelMap.map(found) { file -> (String, PracticeFile.Reading, String?) in
-            let stamp = memo.flatMap { _ in FileStamp.of(folder.root.appendingPathComponent(file.path).path) }
+            let stamp = memo.flatMap { _ in FileStamp.of(folder.fullPath(file.path)) }
             if let known = memo?.known(file, stamp: stamp, now: now) { return (file.path, known.reading, known.digest) }
             let reading = folder.read(file)
             let digest = (try? reading.get()).map(SignedText.digest)
@@ -80,7 +80,7 @@ struct BuildCache {
         add(environmentDigest, to: &hash)
         // The diagnostics' severities and their help's paths, which the records do not show.
         add("\(options.strict) \(options.location?.currentFolder ?? "")", to: &hash)
-        for (file, (path, _, digest)) in zip(found, readings) { add("\(path) \(file.kind) \(digest ?? "unreadable")", to: &hash) }
+        for (file, (path, _, digest)) in zip(found, readings) { add("\(path)\u{1}\(file.kind.key)\u{1}\(digest ?? "unreadable")", to: &hash) }
         var digests: [String: String] = [:]
         for (path, _, digest) in readings { digests[path] = digest }
         return Fingerprint(digest: SignedText.hex(hash.finalize()),
