@@ -15,13 +15,14 @@ public enum GroupChart {
 
     /// `check`, for a long-running command that keeps its `memo` between
     /// calls: a file whose stamp is unchanged is not read again, and one
-    /// whose bytes are unchanged is not parsed again.
+    /// whose bytes are unchanged is not parsed again, and what the rules
+    /// derived from unchanged files is not derived again.
     public static func check(_ root: URL, options: Checker.Options, memo: DocumentMemo) throws(PracticeFolder.NotAPractice) -> (record: PracticeRecord, report: CheckReport) {
         let folder = try PracticeFolder(root: root)
         let fingerprint = BuildCache.fingerprint(folder, options: options, memo: memo)
         let record = RecordReader.read(folder, progress: nil, preread: fingerprint.files, found: fingerprint.found,
                                        digests: fingerprint.digests, memo: memo)
-        return (record, Checker.check(record, options: options))
+        return (record, Checker.check(record, options: options, memo: memo.derived))
     }
 }
 

@@ -9,7 +9,8 @@ import Testing
 /// equal"). Each step applies a random edit to a copy of the example (notes,
 /// members, plans, sessions renamed or removed, practice.yaml, the
 /// practice's templates, the billing history), builds into the folder the
-/// last build left, and compares with a build into an empty folder.
+/// last build left (with the in-memory memo of `watch` and `serve`), and
+/// compares with a cold build into an empty folder.
 /// `GROUPCHART_EQUIVALENCE_EDITS` sets how many edits (default 120;
 /// `make equivalence` runs 2,000).
 @Suite struct IncrementalEquivalenceTests {
@@ -140,10 +141,13 @@ import Testing
         var random = Random(state: seed)
         var history: [String] = []
         var kept = 0
-        _ = try Builder.build(practice.root, options: Builder.Options(checker: options, output: output))
+        // The incremental side also keeps its documents and what the rules
+        // derived from them in memory, as watch and serve do.
+        let memo = DocumentMemo()
+        _ = try Builder.build(practice.root, options: Builder.Options(checker: options, output: output), memo: memo)
         for _ in 0..<(Self.edits / 3) {
             history.append(try Self.edit(practice, &random))
-            let incremental = try Builder.build(practice.root, options: Builder.Options(checker: options, output: output))
+            let incremental = try Builder.build(practice.root, options: Builder.Options(checker: options, output: output), memo: memo)
             if !incremental.fromCache { kept += incremental.written.count - incremental.rendered }
             let coldFolder = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-cold-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: coldFolder) }

@@ -69,7 +69,7 @@ public enum Builder {
         let record = RecordReader.read(practice, progress: options.progress, preread: fingerprint.files, found: fingerprint.found,
                                        digests: fingerprint.digests, memo: memo)
         phases.mark("read")
-        let checked = (record: record, report: Checker.check(record, options: options.checker))
+        let checked = (record: record, report: Checker.check(record, options: options.checker, memo: memo?.derived))
         phases.mark("check")
         let records: RecordSet
         do {

@@ -16,6 +16,8 @@ public final class DocumentMemo: @unchecked Sendable {
 
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
+    /// What the rules derived from these documents (`DerivedMemo`).
+    let derived = DerivedMemo()
 
     public init() {}
 

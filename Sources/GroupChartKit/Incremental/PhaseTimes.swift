@@ -10,6 +10,16 @@ struct PhaseTimes {
 
     init() { last = clock.now }
 
+    /// With `GROUPCHART_PHASES=rules`, how long each rule took (they run in
+    /// parallel, so these add up to more than the check stage).
+    static func ruleTook(_ id: String, since start: ContinuousClock.Instant) {
+        guard showsRules else { return }
+        let milliseconds = Int(((ContinuousClock.now - start) / .milliseconds(1)).rounded())
+        if milliseconds >= 10 { FileHandle.standardError.write(Data("groupchart: rule \(id) \(milliseconds) ms\n".utf8)) }
+    }
+
+    private static let showsRules = ProcessInfo.processInfo.environment["GROUPCHART_PHASES"] == "rules"
+
     /// Ends the stage called `name` and starts the next one.
     mutating func mark(_ name: String) {
         guard enabled else { return }

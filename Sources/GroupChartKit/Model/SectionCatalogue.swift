@@ -73,7 +73,14 @@ public enum SectionCatalogue {
     public static func isPlaceholder(_ text: String) -> Bool {
         // The longest placeholder is 14 characters; longer text with more
         // than a few characters that are not white space is never one.
-        if text.utf8.count > 64, text.utf8.lazy.filter({ $0 > 0x20 }).count > 16 { return false }
+        if text.utf8.count > 64 {
+            // Stops at the 17th such character: a section is often kilobytes long.
+            var visible = 0
+            for byte in text.utf8 where byte > 0x20 {
+                visible += 1
+                if visible > 16 { return false }
+            }
+        }
         var folded = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         if folded.hasSuffix(".") { folded.removeLast() }
         return folded.isEmpty || ["todo", "tbd", "n/a", "-", "see group note", "same as above"].contains(folded)

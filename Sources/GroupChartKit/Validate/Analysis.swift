@@ -16,8 +16,22 @@ public final class Analysis: @unchecked Sendable {
     private let billingLock = NSLock()
     private var memoClaimLedger: ClaimLedger?
 
-    public init(record: PracticeRecord) {
+    /// Values derived from files, kept between the checks of `watch` and `serve`.
+    let derivedMemo: DerivedMemo?
+    /// Each file's `sha256:` digest by path, for the memo's keys.
+    let digests: [String: String]
+
+    public init(record: PracticeRecord, memo: DerivedMemo? = nil) {
         self.record = record
+        self.derivedMemo = memo
+        self.digests = memo == nil ? [:] : Dictionary(record.files.map { ($0.path, $0.sha256) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The value `make` derives from the files at `paths` (and `extra`, any
+    /// other text that decides it), kept between checks when there is a memo.
+    func derived<Value>(_ purpose: String, from paths: [String], extra: [String] = [], make: () -> Value) -> Value {
+        guard let derivedMemo else { return make() }
+        return derivedMemo.value(purpose, key: DerivedMemo.key(paths.map { digests[$0] ?? "" } + paths + extra), make: make)
     }
 
     /// One chain per billable service whose member exists.
@@ -44,7 +58,7 @@ public final class Analysis: @unchecked Sendable {
     }
 
     public var noteTexts: NoteTexts {
-        memo(\.memoNoteTexts, textsLock) { NoteTexts(record: record) }
+        memo(\.memoNoteTexts, textsLock) { NoteTexts(record: record, analysis: self) }
     }
 
     private func memo<Value>(_ slot: ReferenceWritableKeyPath<Analysis, Value?>, _ lock: NSLock, _ make: () -> Value) -> Value {

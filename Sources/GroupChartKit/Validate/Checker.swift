@@ -18,10 +18,15 @@ public enum Checker {
         }
     }
 
-    public static func check(_ record: PracticeRecord, options: Options, rules: [any Rule] = RuleRegistry.all) -> CheckReport {
+    /// Checks `record`. A long-running command passes the `memo` of its
+    /// last check, so that what rules derive from unchanged files is not
+    /// derived again.
+    public static func check(_ record: PracticeRecord, options: Options, rules: [any Rule] = RuleRegistry.all,
+                             memo: DerivedMemo? = nil) -> CheckReport {
         let settings = RuleSettings(record.practice?.ruleSettings ?? [], rules: rules)
         let readFindings = record.readFindings + settings.findings
-        let analysis = Analysis(record: record)
+        let analysis = Analysis(record: record, memo: memo)
+        defer { memo?.finishCheck() }
         let regions = record.practice?.regions ?? []
         let enabled = rules.filter { rule in
             if case .some(.none) = settings.severities[rule.id] { return false }
@@ -35,7 +40,10 @@ public enum Checker {
                 let configured = settings.severities[rule.id]
                 let context = RuleContext(record: record, today: options.today, location: options.location, analysis: analysis, readFindings: readFindings,
                                           billing: billing, parameterValues: settings.parameters[rule.id] ?? [:])
-                return rule.check(context).map { finding in
+                let started = ContinuousClock.now
+                let findings = rule.check(context)
+                PhaseTimes.ruleTook(rule.id, since: started)
+                return findings.map { finding in
                     var severity = configured.flatMap { $0 } ?? finding.severity ?? rule.defaultSeverity
                     if options.strict, severity == .warning { severity = .error }
                     return Diagnostic(rule: rule.id, severity: severity, location: finding.location,

@@ -39,7 +39,12 @@ public struct NoteSimilarity: Sendable {
             }
         }
         self.names = names
+        namesKey = names.sorted().map { String($0, radix: 16) }.joined(separator: ",")
     }
+
+    /// Every name hash, as text: part of the memo's key of whatever these
+    /// names shape (a member renamed changes every note's 3-grams).
+    let namesKey: String
 
     /// A note's sentences (headings and raw HTML left out).
     public func sentences(of body: MarkdownBody) -> [Sentence] {

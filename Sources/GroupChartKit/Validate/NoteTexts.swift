@@ -15,20 +15,33 @@ public struct NoteTexts: Sendable {
     public let individual: [[Note]]
 
     public init(record: PracticeRecord) {
+        self.init(record: record, analysis: Analysis(record: record))
+    }
+
+    /// With `analysis`'s memo, a session whose files are unchanged since the
+    /// last check keeps its notes' 3-grams (they depend on its own files and
+    /// on every member's names, both in the key).
+    init(record: PracticeRecord, analysis: Analysis) {
         let similarity = NoteSimilarity(record: record)
+        let names = similarity.namesKey
         sessions = ParallelMap.map(record.sessions) { session in
             let notes = session.progressNotes.filter(\.isReadable)
-            let sentences = notes.map { similarity.sentences(of: $0.content.body) }
-            let shared = similarity.sharedSentences(sessionNote: session.note?.body, memberNotes: sentences)
-            return zip(notes, sentences).map { note, own in
-                Note(file: note.file, member: note.member, date: session.note?.date?.value,
-                     shingles: similarity.shingles(own, excluding: shared))
+            let files = [session.note?.file ?? ""] + notes.map(\.file)
+            return analysis.derived("note-texts", from: files, extra: [names, session.id] + notes.map(\.member)) {
+                let sentences = notes.map { similarity.sentences(of: $0.content.body) }
+                let shared = similarity.sharedSentences(sessionNote: session.note?.body, memberNotes: sentences)
+                return zip(notes, sentences).map { note, own in
+                    Note(file: note.file, member: note.member, date: session.note?.date?.value,
+                         shingles: similarity.shingles(own, excluding: shared))
+                }
             }
         }
         individual = ParallelMap.map(record.members) { member in
             member.individualNotes.filter(\.isReadable).map { note in
-                Note(file: note.file, member: member.id, date: note.date?.value,
-                     shingles: similarity.shingles(similarity.sentences(of: note.content.body), excluding: []))
+                analysis.derived("individual-note-texts", from: [note.file], extra: [names, member.id]) {
+                    Note(file: note.file, member: member.id, date: note.date?.value,
+                         shingles: similarity.shingles(similarity.sentences(of: note.content.body), excluding: []))
+                }
             }
         }
     }

@@ -28,32 +28,45 @@ struct OtherMemberNamedRule: Rule {
             names[member.id] = Self.names(of: member).filter { $0.count > 1 }.map { (written: $0, words: Self.words($0)) }
                 .filter { !$0.words.isEmpty }
         }
+        // What every finding depends on besides the note itself, for the
+        // memo of watch and serve: each member's id and names.
+        let namesKey = record.members.map { "\($0.id)=\(Self.names(of: $0).joined(separator: " "))" }.joined(separator: ",")
         return record.sessions.flatMap { session -> [Finding] in
             guard let log = session.note else { return [] }
             var others = Set(log.attendance.map(\.member.value))
             if let group = record.group(of: log) { others.formUnion(group.roster.map(\.member.value)) }
+            let sortedOthers = others.sorted()
             return session.progressNotes.filter(\.isReadable).flatMap { note -> [Finding] in
-                let ownNames = Set(Self.names(of: record.member(note.member)).map(Self.words))
-                guard others.contains(where: { $0 != note.member && !(names[$0] ?? []).isEmpty }) else { return [] }
-                let blocks = note.content.body.blocks.map { block in
-                    let words = WordScanner.placedWords(block.text)
-                    return (block: block, words: words, set: Set(words.map(\.hash)))
-                }
-                return others.sorted().filter { $0 != note.member }.compactMap { other -> Finding? in
-                    let names = (names[other] ?? []).filter { !ownNames.contains($0.words) }
-                    for block in blocks where !names.isEmpty {
-                        // The name that stands first in the block, where it stands.
-                        let found = names.compactMap { name in
-                            Self.offset(of: name.words, in: block.words, set: block.set).map { (name: name.written, offset: $0) }
-                        }.min { $0.offset < $1.offset }
-                        guard let found else { continue }
-                        return Finding(block.block.location(ofTextOffset: found.offset),
-                                       "names \"\(found.name)\", another member of the group (\(other))",
-                                       help: "write \"another member\" or \"a peer\": this note goes to \(note.member)'s payer")
-                    }
-                    return nil
+                context.analysis.derived("other-member-named", from: [note.file],
+                                         extra: [namesKey, note.member, sortedOthers.joined(separator: ",")]) {
+                    Self.findings(in: note, others: sortedOthers, names: names, record: record)
                 }
             }
+        }
+    }
+
+    /// The first name of each other member that stands in `note`, where it stands.
+    private static func findings(in note: ProgressNote, others: [String], names: [String: [(written: String, words: [UInt64])]],
+                                 record: PracticeRecord) -> [Finding] {
+        let ownNames = Set(Self.names(of: record.member(note.member)).map(Self.words))
+        guard others.contains(where: { $0 != note.member && !(names[$0] ?? []).isEmpty }) else { return [] }
+        let blocks = note.content.body.blocks.map { block in
+            let words = WordScanner.placedWords(block.text)
+            return (block: block, words: words, set: Set(words.map(\.hash)))
+        }
+        return others.filter { $0 != note.member }.compactMap { other -> Finding? in
+            let names = (names[other] ?? []).filter { !ownNames.contains($0.words) }
+            for block in blocks where !names.isEmpty {
+                // The name that stands first in the block, where it stands.
+                let found = names.compactMap { name in
+                    Self.offset(of: name.words, in: block.words, set: block.set).map { (name: name.written, offset: $0) }
+                }.min { $0.offset < $1.offset }
+                guard let found else { continue }
+                return Finding(block.block.location(ofTextOffset: found.offset),
+                               "names \"\(found.name)\", another member of the group (\(other))",
+                               help: "write \"another member\" or \"a peer\": this note goes to \(note.member)'s payer")
+            }
+            return nil
         }
     }
 
