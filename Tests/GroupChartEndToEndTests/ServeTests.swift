@@ -82,20 +82,20 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: practice.root.appendingPathComponent("build").path), "serve wrote a build folder")
     }
 
-    @Test func aNoteSavedWithAnErrorShowsOnTheNextRequestWithinASecond() throws {
+    /// The first request after a save is answered from the rebuilt practice
+    /// (how long that takes is a figure of `make bench`, not of a test: the
+    /// machines that run tests are shared).
+    @Test func aNoteSavedWithAnErrorShowsOnTheNextRequest() throws {
         let practice = try Self.example()
         defer { practice.delete() }
         let server = try ServedPractice(practice.root)
         defer { #expect(server.stop() == 0) }
         #expect(try server.get(Self.session).body.contains("No problems"))
         try Self.breakRisk(practice)
-        let saved = Date()
         let page = try server.get(Self.session)
-        let elapsed = Date().timeIntervalSince(saved)
         #expect(page.status == 200)
         #expect(try #require(Self.panel(of: page.body)).contains("\(Self.note):40:1"))
-        #expect(elapsed < 1, "the error showed \(elapsed) s after the save")
-        #expect(server.standardError.contains("rebuilt after \(Self.note): 1 error"))
+        #expect(server.waitForStandardError(containing: "rebuilt after \(Self.note): 1 error"), "\(server.standardError)")
     }
 
     /// An open page hears of the rebuild on the event stream, and reloads.

@@ -175,4 +175,35 @@ import Testing
         table.append(["1", "Nguyễn"])
         #expect(table.text == "a,b\r\n1,Nguyễn\r\n")
     }
+
+    /// The dashboard of a practice with more claims than `DashboardListing.rows`
+    /// lists the most recent ones and says where every one is; the CSV
+    /// files and the member charts stay complete.
+    @Test func theDashboardListsTheMostRecentClaimsAndNamesTheFileWithEveryOne() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let session = try practice.read("sessions/2026-03-05-skills/session.md")
+        let notes = try ["doe-jane", "roe-sam"].map { ($0, try practice.read("sessions/2026-03-05-skills/\($0).md")) }
+        try practice.remove("sessions/2026-03-05-skills")
+        let dates = (1...58).map { day in LocalDate(year: 2026, month: day <= 28 ? 2 : 3, day: day <= 28 ? day : day - 28)! }
+        for date in dates {
+            let folder = "sessions/\(date)-skills"
+            try practice.write("\(folder)/session.md", session.replacingOccurrences(of: "2026-03-05", with: date.description))
+            for (member, text) in notes {
+                try practice.write("\(folder)/\(member).md", text.replacingOccurrences(of: "2026-03-05", with: date.description)
+                    .replacingOccurrences(of: "this week", with: "since \(date)"))
+            }
+        }
+        let output = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        _ = try build(practice.root, into: output)
+        let index = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+        let ledger = try #require(index.components(separatedBy: "<table class=\"ledger\">").dropFirst().first?
+            .components(separatedBy: "</table>").first)
+        #expect(ledger.components(separatedBy: "<tr><td class=\"date\">").count - 1 == DashboardListing.rows)
+        #expect(ledger.contains(dates.last!.description) && !ledger.contains(dates.first!.description), "the most recent claims are listed")
+        #expect(index.contains("<p class=\"more\">The 100 most recent of 116 claims; reimbursement.csv lists every one.</p>"))
+        let csv = try String(contentsOf: output.appendingPathComponent("reimbursement.csv"), encoding: .utf8)
+        #expect(csv.split(whereSeparator: \.isNewline).count == 117, "reimbursement.csv lists every claim")
+    }
 }

@@ -50,6 +50,18 @@ public final class ServedPractice: @unchecked Sendable {
     /// What it printed on standard error so far.
     public var standardError: String { errors.text }
 
+    /// Waits until standard error holds `text` (a line is printed after the
+    /// page that a request rebuilt is served, and the pipe is read on its
+    /// own thread); whether it came within `timeout`.
+    public func waitForStandardError(containing text: String, timeout: TimeInterval = 30) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while !errors.text.contains(text) {
+            guard Date() < deadline, process.isRunning else { return errors.text.contains(text) }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        return true
+    }
+
     /// Sends SIGINT, as Ctrl-C does, and waits for it to stop (killing it
     /// after `timeout`); its exit status, or `nil` when it had to be killed.
     @discardableResult

@@ -184,6 +184,9 @@ enum BuiltInTemplates {
 {{/heldClaims}}
 </tbody>
 </table>
+{{#heldClaimsNotShown}}
+<p class="more">{{heldClaimsNotShown}}</p>
+{{/heldClaimsNotShown}}
 {{/hasHeldClaims}}
 {{^hasHeldClaims}}<p>None: every claim is ready.</p>{{/hasHeldClaims}}
 <h2>Reimbursement</h2>
@@ -206,6 +209,9 @@ enum BuiltInTemplates {
 {{/claims}}
 </tbody>
 </table>
+{{#claimsNotShown}}
+<p class="more">{{claimsNotShown}}</p>
+{{/claimsNotShown}}
 <h3>Denied claims</h3>
 {{#hasDenials}}
 <table>
@@ -215,6 +221,9 @@ enum BuiltInTemplates {
 {{/denials}}
 </tbody>
 </table>
+{{#denialsNotShown}}
+<p class="more">{{denialsNotShown}}</p>
+{{/denialsNotShown}}
 {{/hasDenials}}
 {{^hasDenials}}
 <p>None.</p>
@@ -241,6 +250,9 @@ enum BuiltInTemplates {
 {{/diagnostics}}
 </tbody>
 </table>
+{{#diagnosticsNotShown}}
+<p class="more">{{diagnosticsNotShown}}</p>
+{{/diagnosticsNotShown}}
 {{/hasDiagnostics}}
 {{^hasDiagnostics}}<p>None: the records check clean.</p>{{/hasDiagnostics}}
 </main>
@@ -355,6 +367,9 @@ enum BuiltInTemplates {
 {{/rejections}}
 </tbody>
 </table>
+{{#rejectionsNotShown}}
+<p class="more">{{rejectionsNotShown}}</p>
+{{/rejectionsNotShown}}
 {{/hasRejections}}
 {{#hasBatch}}
 <h3>The next batch</h3>
@@ -365,6 +380,9 @@ enum BuiltInTemplates {
 {{/batch}}
 </tbody>
 </table>
+{{#batchNotShown}}
+<p class="more">{{batchNotShown}}</p>
+{{/batchNotShown}}
 {{/hasBatch}}
 
 """##,
@@ -442,6 +460,7 @@ table.note > tbody > tr { break-inside: auto; }
 p { margin: 0 0 0.55rem; }
 ul, ol { margin: 0 0 0.55rem 1.2rem; padding: 0; }
 .subtitle { color: var(--muted); margin: 0 0 1rem; }
+.more { color: var(--muted); font-size: 0.9em; }
 .meta { font-size: 0.85rem; color: var(--muted); }
 table { border-collapse: collapse; width: 100%; margin: 0.3rem 0 0.9rem; font-size: 0.92rem; }
 th, td { text-align: left; vertical-align: top; padding: 0.28rem 0.45rem; border-bottom: 1px solid var(--rule); }

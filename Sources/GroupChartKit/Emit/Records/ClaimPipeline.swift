@@ -7,8 +7,9 @@ struct ClaimPipeline {
     let reimbursement: ReimbursementLedger
 
     /// The pipeline of `entries` (every claim, or one member's); the batch
-    /// rows are those of the same claims.
-    func view(_ entries: [ReimbursementEntry]) -> PipelineView {
+    /// rows are those of the same claims. `listing` (the dashboard) lists
+    /// only the first rejections and batch rows (`DashboardListing`).
+    func view(_ entries: [ReimbursementEntry], listing: Bool = false) -> PipelineView {
         let stages: [(label: String, statuses: Set<ClaimStatus>)] = [
             ("Unbilled", [.unbilled]), ("In flight", [.submitted, .received, .accepted]), ("Rejected", [.rejected]),
             ("Settled", [.paid, .partial, .denied, .voided]),
@@ -39,13 +40,17 @@ struct ClaimPipeline {
             .init(label: "Settled", count: settled, fill: "#cfe6cf"),
             .init(label: "To send", count: batch.count, fill: "#ffffff"),
         ])
+        let listedRejections = listing ? DashboardListing.first(rejections, of: "rejected claims", listedIn: "reimbursement.csv")
+            : (shown: rejections, notShown: nil)
+        let listedBatch = listing ? DashboardListing.first(batch, of: "claims of the batch", listedIn: "batch.csv") : (shown: batch, notShown: nil)
         return PipelineView(
             figures: figures, chartSVG: chart,
-            rejections: rejections,
-            batch: batch.map { entry in
+            rejections: listedRejections.shown, rejectionsNotShown: listedRejections.notShown,
+            batch: listedBatch.shown.map { entry in
                 BatchRowView(claimID: entry.claim.id, date: entry.date?.description ?? "", member: format.memberName(entry.member),
                              frequency: entry.frequency.word, reason: entry.reason)
             },
+            batchNotShown: listedBatch.notShown,
             hasRejections: !rejections.isEmpty, hasBatch: !batch.isEmpty)
     }
 
@@ -64,7 +69,10 @@ struct PipelineView {
     /// Drawn from counts and fixed labels only, so it is safe unescaped.
     var chartSVG: String
     var rejections: [RejectionView]
+    /// On the dashboard, what `rejections` leaves out and where it is listed.
+    var rejectionsNotShown: String?
     var batch: [BatchRowView]
+    var batchNotShown: String?
     var hasRejections: Bool
     var hasBatch: Bool
 }

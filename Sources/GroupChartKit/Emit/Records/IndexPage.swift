@@ -9,7 +9,10 @@ struct IndexPage {
         var sessions: [SessionRow]
         var members: [MemberRow]
         var diagnostics: [DiagnosticRow]
+        /// What `diagnostics` leaves out (`DashboardListing`) and where it is listed.
+        var diagnosticsNotShown: String?
         var heldClaims: [HeldClaimRow]
+        var heldClaimsNotShown: String?
         var authorizations: [AuthorizationRow]
         var reimbursement: ReimbursementView
         var pipeline: PipelineView
@@ -98,21 +101,24 @@ struct IndexPage {
                                  low: authorization.sessions - authorization.used <= 2)
             }
         }
-        let held = readiness.held.map { decision in
+        let listedHeld = DashboardListing.first(readiness.held, of: "held claims", listedIn: "claims-held.csv")
+        let held = listedHeld.shown.map { decision in
             HeldClaimRow(date: decision.service.date.description, member: format.memberName(decision.service.member),
                          session: decision.service.sessionID, heldBy: decision.heldBy.joined(separator: ", "))
         }
-        let diagnostics = report.diagnostics.map { diagnostic in
+        let listedDiagnostics = DashboardListing.first(report.diagnostics, of: "diagnostics", listedIn: "groupchart check")
+        let diagnostics = listedDiagnostics.shown.map { diagnostic in
             DiagnosticRow(place: diagnostic.location.description, severity: diagnostic.severity.rawValue,
                           rule: diagnostic.rule, message: diagnostic.message)
         }
         return View(generator: GroupChart.generator, practice: format.practice, today: today.description,
                     counts: Counts(sessions: sessions.count, members: members.count, errors: report.errorCount,
-                                   warnings: report.warningCount, claimsReady: readiness.ready.count, claimsHeld: held.count),
-                    sessions: sessions, members: members, diagnostics: diagnostics, heldClaims: held,
+                                   warnings: report.warningCount, claimsReady: readiness.ready.count, claimsHeld: readiness.held.count),
+                    sessions: sessions, members: members, diagnostics: diagnostics, diagnosticsNotShown: listedDiagnostics.notShown,
+                    heldClaims: held, heldClaimsNotShown: listedHeld.notShown,
                     authorizations: authorizations,
-                    reimbursement: ReimbursementSummary(format: format).view(chart.reimbursement.entries),
-                    pipeline: pipeline.view(chart.reimbursement.entries),
+                    reimbursement: ReimbursementSummary(format: format).view(chart.reimbursement.entries, listing: true),
+                    pipeline: pipeline.view(chart.reimbursement.entries, listing: true),
                     batchFile: pipeline.billing.batch.isEmpty ? "Nothing to send."
                         : record.practice?.edi == nil ? "No claims.837 is written: practice.yaml has no edi: block."
                         : "claims.837 holds this batch (interchange \(pipeline.billing.batch.controlNumber)); batch.csv lists it.",

@@ -135,7 +135,10 @@ struct ReimbursementView {
     var buckets: [String]
     var aging: [AgingRowView]
     var claims: [PaymentView]
+    /// On the dashboard, what `claims` leaves out and where it is listed.
+    var claimsNotShown: String?
     var denials: [PaymentView]
+    var denialsNotShown: String?
     var hasClaims: Bool
     var hasDenials: Bool
     var hasOutstanding: Bool

@@ -4,12 +4,17 @@
 struct ReimbursementSummary {
     let format: RecordFormatting
 
-    func view(_ entries: [ReimbursementEntry]) -> ReimbursementView {
+    /// The view of `entries`; `listing` (the dashboard) lists only the most
+    /// recent claims and the first denials (`DashboardListing`).
+    func view(_ entries: [ReimbursementEntry], listing: Bool = false) -> ReimbursementView {
         let aging = AgingReport(entries)
         let statuses = ReimbursementEntry.Status.allCases.compactMap { status -> String? in
             let count = entries.filter { $0.status == status }.count
             return count == 0 ? nil : "\(count) \(status.rawValue)"
         }
+        let denied = entries.filter { $0.status == .denied }
+        let claims = listing ? DashboardListing.last(entries, of: "claims", listedIn: "reimbursement.csv") : (shown: entries, notShown: nil)
+        let denials = listing ? DashboardListing.first(denied, of: "denied claims", listedIn: "reimbursement.csv") : (shown: denied, notShown: nil)
         return ReimbursementView(
             billed: Self.dollars(sum(entries, \.billed)), paid: Self.dollars(sum(entries, \.paid)),
             patientResponsibility: Self.dollars(sum(entries, \.patientResponsibility)),
@@ -19,8 +24,9 @@ struct ReimbursementSummary {
                 AgingRowView(label: row.debtor == .payer ? "Payers (not yet settled)" : "Members (patient responsibility)",
                              amounts: row.amounts.map(Self.dollars), total: Self.dollars(row.total))
             },
-            claims: entries.map(payment), denials: entries.filter { $0.status == .denied }.map(payment),
-            hasClaims: !entries.isEmpty, hasDenials: entries.contains { $0.status == .denied }, hasOutstanding: aging.total != .zero)
+            claims: claims.shown.map(payment), claimsNotShown: claims.notShown,
+            denials: denials.shown.map(payment), denialsNotShown: denials.notShown,
+            hasClaims: !entries.isEmpty, hasDenials: !denials.shown.isEmpty, hasOutstanding: aging.total != .zero)
     }
 
     func payment(_ entry: ReimbursementEntry) -> PaymentView {
