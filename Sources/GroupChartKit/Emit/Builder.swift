@@ -60,7 +60,7 @@ public enum Builder {
         }
         var phases = PhaseTimes()
         let cache = BuildCache(output: output)
-        let fingerprint = BuildCache.fingerprint(practice, options: options.checker, memo: memo)
+        var fingerprint = BuildCache.fingerprint(practice, options: options.checker, memo: memo)
         phases.mark("fingerprint")
         if let entry = cache.entry(matching: fingerprint.digest) {
             OutputFolder(root: output).removeLeftoverTemporaries(besides: Array(entry.outputs.keys))
@@ -68,6 +68,9 @@ public enum Builder {
         }
         let record = RecordReader.read(practice, progress: options.progress, preread: fingerprint.files, found: fingerprint.found,
                                        digests: fingerprint.digests, memo: memo)
+        // The bytes were decoded into the record's sources: a second copy of
+        // every file for the rest of the build is memory for nothing.
+        fingerprint.files = [:]
         phases.mark("read")
         let checked = (record: record, report: Checker.check(record, options: options.checker, memo: memo?.derived))
         phases.mark("check")

@@ -12,14 +12,27 @@ struct ClaimFiles {
     let today: LocalDate
 
     func render() throws(X12Writer.UnsafeValue) -> [String: [UInt8]] {
-        var outputs = [
-            "claims.csv": Array(ClaimsCSV.ready(billing.claims).text.utf8),
-            "claims-held.csv": Array(ClaimsCSV.held(billing.claims).text.utf8),
-            "reimbursement.csv": Array(ReimbursementCSV.table(reimbursement).text.utf8),
-            "batch.csv": Array(BatchCSV.table(billing.batch).text.utf8),
-        ]
-        if interchangeHeldBy.isEmpty, let interchange = try Self.interchange(billing.batch, practice: practice, today: today) {
-            outputs["claims.837"] = Array(interchange.utf8)
+        // Each file reads every claim and none reads another: they are made
+        // on every core (a third of the claims stage at 20,000 claims).
+        let paths = ["claims.csv", "claims-held.csv", "reimbursement.csv", "batch.csv", "claims.837"]
+        let made = ParallelMap.map(paths) { path -> Result<String?, X12Writer.UnsafeValue> in
+            switch path {
+            case "claims.csv": return .success(ClaimsCSV.ready(billing.claims).text)
+            case "claims-held.csv": return .success(ClaimsCSV.held(billing.claims).text)
+            case "reimbursement.csv": return .success(ReimbursementCSV.table(reimbursement).text)
+            case "batch.csv": return .success(BatchCSV.table(billing.batch).text)
+            default:
+                guard interchangeHeldBy.isEmpty else { return .success(nil) }
+                do throws(X12Writer.UnsafeValue) {
+                    return .success(try Self.interchange(billing.batch, practice: practice, today: today))
+                } catch {
+                    return .failure(error)
+                }
+            }
+        }
+        var outputs: [String: [UInt8]] = [:]
+        for (path, result) in zip(paths, made) {
+            if let text = try result.get() { outputs[path] = Array(text.utf8) }
         }
         return outputs
     }

@@ -64,9 +64,9 @@ public struct NextBatch: Sendable {
     /// keeps only services on or before that date (`submit --through`).
     public init(claims: [Claim], ledger: ClaimLedger, record: PracticeRecord, through: LocalDate? = nil) {
         var planner = Planner(ledger: ledger, reasons: NoLongerBillable(record: record))
-        let built = Dictionary(claims.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let built = Set(claims.map(\.id))
         for claim in claims { planner.plan(claim.id, built: claim) }
-        for id in ledger.histories.keys.sorted() where built[id] == nil { planner.plan(id, built: nil) }
+        for id in ledger.histories.keys.sorted() where !built.contains(id) { planner.plan(id, built: nil) }
         entries = planner.entries.filter { entry in
             guard let through else { return true }
             return entry.date.map { $0 <= through } ?? false

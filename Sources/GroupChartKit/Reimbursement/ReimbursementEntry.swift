@@ -14,9 +14,10 @@ public struct ReimbursementEntry: Sendable {
     public var claimID: String
     public var member: String
     public var dateOfService: LocalDate?
-    /// The claim as built today; `nil` for a claim found only in a submission
-    /// (billed, then no longer billable).
-    public var claim: Claim?
+    /// Whether the claim builds today; false for a claim found only in a
+    /// submission (billed, then no longer billable). A flag, not the claim:
+    /// a copy of each claim in its entry was a tenth of a build's memory.
+    public var isBuilt: Bool
     public var status: Status
     /// Everything sent and answered about it.
     public var history: ClaimHistory?

@@ -21,7 +21,7 @@ public struct ReimbursementLedger: Sendable {
     public init(billing: Billing, record: PracticeRecord, today: LocalDate) {
         let built = Set(billing.claims.map(\.id))
         var entries = billing.claims.map { claim in
-            Self.entry(id: claim.id, member: claim.service.member, date: claim.service.date, billed: claim.total, claim: claim,
+            Self.entry(id: claim.id, member: claim.service.member, date: claim.service.date, billed: claim.total, isBuilt: true,
                        billing: billing, today: today)
         }
         let members = MemberByInsuranceID(record: record, corrections: billing.batch.corrections)
@@ -29,7 +29,7 @@ public struct ReimbursementLedger: Sendable {
             guard let history = billing.ledger.history(id), let sent = history.payerVersion ?? history.lastSent else { continue }
             let claim = sent.claim.billed
             entries.append(Self.entry(id: id, member: members.member(of: id, memberID: claim.memberID), date: claim.lines.first?.date,
-                                      billed: claim.total, claim: nil, billing: billing, today: today))
+                                      billed: claim.total, isBuilt: false, billing: billing, today: today))
         }
         self.entries = entries
         self.today = today
@@ -40,7 +40,7 @@ public struct ReimbursementLedger: Sendable {
         positions[claimID].map { entries[$0] }
     }
 
-    private static func entry(id: String, member: String, date: LocalDate?, billed: Money, claim: Claim?, billing: Billing,
+    private static func entry(id: String, member: String, date: LocalDate?, billed: Money, isBuilt: Bool, billing: Billing,
                               today: LocalDate) -> ReimbursementEntry {
         let history = billing.ledger.history(id)
         let adjudication = history?.adjudication ?? AdjudicationHistory([])
@@ -63,7 +63,7 @@ public struct ReimbursementLedger: Sendable {
             (debtor, outstanding) = owed > .zero ? (.member, owed) : (nil, .zero)
         }
         return ReimbursementEntry(
-            claimID: id, member: member, dateOfService: date, claim: claim, status: status, history: history, billed: billed,
+            claimID: id, member: member, dateOfService: date, isBuilt: isBuilt, status: status, history: history, billed: billed,
             firstSubmitted: history?.firstSubmitted, payerClaimNumber: history?.payerClaimNumber, paid: paid,
             patientResponsibility: owed, adjustments: combined(standing.flatMap(\.adjustments)),
             remittances: unique(adjudication.received.map(\.remittance.reference)), outstanding: outstanding, debtor: debtor,

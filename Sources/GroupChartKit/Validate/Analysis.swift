@@ -37,11 +37,13 @@ public final class Analysis: @unchecked Sendable {
     /// One chain per billable service whose member exists.
     public var claimChains: [ClaimChain] {
         memo(\.memoChains, chainsLock) {
-            record.services.compactMap { service in
+            var owners: [String: ClaimChain.Owner] = [:]
+            return record.services.compactMap { service in
+                if let owner = owners[service.member] { return ClaimChain(service: service, owner: owner) }
                 guard let member = record.member(service.member) else { return nil }
-                let insurance = member.insurance
-                return ClaimChain(service: service, member: member, plan: member.plan(on: service.date), insurance: insurance,
-                                  payer: insurance?.payer.flatMap { record.practice?.payer($0.value) })
+                let owner = ClaimChain.Owner(member: member, payer: member.insurance?.payer.flatMap { record.practice?.payer($0.value) })
+                owners[service.member] = owner
+                return ClaimChain(service: service, owner: owner)
             }
         }
     }

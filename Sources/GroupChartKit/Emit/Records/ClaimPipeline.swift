@@ -16,10 +16,15 @@ struct ClaimPipeline {
         ]
         let ids = Set(entries.map(\.claimID))
         let batch = billing.batch.entries.filter { ids.contains($0.claim.id) }
+        // Counted in place: an entry carries its whole claim, and copies of
+        // every entry of a stage were the peak of a build's memory.
         var figures = stages.map { stage in
-            let found = entries.filter { stage.statuses.contains($0.status) }
-            return FigureView(label: stage.label, count: found.count,
-                              amount: ReimbursementSummary.dollars(found.reduce(Money.zero) { $0 + $1.billed }))
+            var (count, amount) = (0, Money.zero)
+            for entry in entries where stage.statuses.contains(entry.status) {
+                count += 1
+                amount = amount + entry.billed
+            }
+            return FigureView(label: stage.label, count: count, amount: ReimbursementSummary.dollars(amount))
         }
         figures.append(FigureView(label: "To send", count: batch.count,
                                   amount: ReimbursementSummary.dollars(batch.reduce(Money.zero) { $0 + $1.claim.total })))

@@ -39,7 +39,7 @@ struct MemberChart {
         var sources = member.profile.map { [format.source($0.file)] } ?? []
         sources += plans.map { format.source($0.file) }
         let payments = reimbursement.entries.filter { $0.member == member.id && inPeriod($0.dateOfService) }
-        let unbuilt = payments.filter { $0.claim == nil }.map { entry in
+        let unbuilt = payments.filter { !$0.isBuilt }.map { entry in
             ClaimRowView(date: entry.dateOfService?.description ?? "", session: "", cpt: "", status: "No longer billed", heldBy: "",
                          isHeld: false, payment: ReimbursementSummary(format: format).payment(entry), history: pipeline.history(entry.claimID))
         }
