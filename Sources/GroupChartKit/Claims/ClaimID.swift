@@ -23,7 +23,7 @@ public enum ClaimID {
             }
             value &= (1 << bits) - 1
         }
-        let day = date.description.replacingOccurrences(of: "-", with: "")
+        let day = date.compact
         return day + code
     }
 

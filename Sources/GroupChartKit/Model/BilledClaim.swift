@@ -84,7 +84,7 @@ extension Claim {
 extension BilledClaim.Person {
     init(_ person: Claim.Person) {
         self.init(lastName: person.lastName, firstName: person.firstName,
-                  dob: person.dob?.description.replacingOccurrences(of: "-", with: "") ?? "", sex: person.sex,
+                  dob: person.dob?.compact ?? "", sex: person.sex,
                   street: person.address?.street?.value ?? "", street2: person.address?.street2?.value ?? "",
                   city: person.address?.city?.value ?? "", state: person.address?.state?.value ?? "",
                   zip: (person.address?.zip?.value ?? "").filter(\.isNumber))

@@ -38,7 +38,7 @@ public struct BilledContent: Sendable, Equatable {
         subscriber = Person(claim.subscriber, withBirthDate: false)
         memberID = claim.memberID.uppercased()
         payerID = claim.payerID.uppercased()
-        diagnoses = claim.diagnoses.map { $0.uppercased().replacingOccurrences(of: ".", with: "") }
+        diagnoses = claim.diagnoses.map { String($0.uppercased().filter { $0 != "." }) }
         lines = claim.lines.map { line in
             Line(date: line.date, placeOfService: line.placeOfService ?? claim.placeOfService, cpt: line.cpt.uppercased(),
                  modifiers: line.modifiers.map { $0.uppercased() }, units: line.units, charge: line.charge,

@@ -81,7 +81,7 @@ public enum SectionCatalogue {
                 if visible > 16 { return false }
             }
         }
-        var folded = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        var folded = text.trimming(.whitespacesAndNewlines).lowercased()
         if folded.hasSuffix(".") { folded.removeLast() }
         return folded.isEmpty || ["todo", "tbd", "n/a", "-", "see group note", "same as above"].contains(folded)
     }

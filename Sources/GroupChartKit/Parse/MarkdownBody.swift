@@ -83,8 +83,8 @@ public struct Section: Sendable {
     public init(heading: MarkdownBlock, content: [MarkdownBlock]) {
         self.heading = heading
         self.content = content
-        var name = heading.text.trimmingCharacters(in: .whitespaces)
-        while name.hasSuffix(":") { name = String(name.dropLast()).trimmingCharacters(in: .whitespaces) }
+        var name = heading.text.trimming(.whitespaces)
+        while name.hasSuffix(":") { name = String(name.dropLast()).trimming(.whitespaces) }
         self.name = name
     }
 

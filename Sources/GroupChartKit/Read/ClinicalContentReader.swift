@@ -14,13 +14,13 @@ enum ClinicalContentReader {
 
     /// `- G1: In progress. ...` or `- G1: Reduce urges ... Status: In progress.`
     static func goalItem(_ item: MarkdownListItem) -> GoalItem {
-        let text = item.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = item.text.trimming(.whitespacesAndNewlines)
         guard let colon = text.firstIndex(of: ":") else {
             return GoalItem(goal: nil, status: nil, text: text, location: item.location)
         }
-        let id = text[..<colon].trimmingCharacters(in: .whitespaces)
+        let id = text[..<colon].trimming(.whitespaces)
         let goal = Identifier.isGoalID(id) ? Located(id, at: item.location) : nil
-        let rest = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        let rest = text[text.index(after: colon)...].trimming(.whitespaces)
         let status = leadingStatus(rest) ?? statusAfterLabel(in: rest)
         return GoalItem(goal: goal, status: status, text: text, location: item.location)
     }
@@ -39,7 +39,7 @@ enum ClinicalContentReader {
 
     private static func statusAfterLabel(in text: String) -> GoalStatus? {
         guard let label = text.range(of: "status:", options: .caseInsensitive) else { return nil }
-        return leadingStatus(text[label.upperBound...].trimmingCharacters(in: .whitespaces))
+        return leadingStatus(text[label.upperBound...].trimming(.whitespaces))
     }
 
     /// The first word after `Risk level:`.

@@ -15,6 +15,10 @@ public final class Analysis: @unchecked Sendable {
     private var memoNoteTexts: NoteTexts?
     private let billingLock = NSLock()
     private var memoClaimLedger: ClaimLedger?
+    private let notesLock = NSLock()
+    private var memoMemberNotes: [MemberNote]?
+    private let signedLock = NSLock()
+    private var memoSignedDocuments: [SignedDocument]?
 
     /// Values derived from files, kept between the checks of `watch` and `serve`.
     let derivedMemo: DerivedMemo?
@@ -57,6 +61,16 @@ public final class Analysis: @unchecked Sendable {
         memo(\.memoClaimLedger, billingLock) {
             ClaimLedger(record: record, knownClaimIDs: Set(record.services.compactMap(\.claimID)))
         }
+    }
+
+    /// Every readable progress and individual note, in path order.
+    public var memberNotes: [MemberNote] {
+        memo(\.memoMemberNotes, notesLock) { Self.memberNotes(record) }
+    }
+
+    /// Every readable note that must be signed, in path order.
+    public var signedDocuments: [SignedDocument] {
+        memo(\.memoSignedDocuments, signedLock) { Self.signedDocuments(record, memberNotes: memberNotes) }
     }
 
     public var noteTexts: NoteTexts {

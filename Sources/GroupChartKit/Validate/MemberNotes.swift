@@ -24,8 +24,16 @@ public struct SignedDocument: Sendable {
 }
 
 extension RuleContext {
-    /// Every readable progress note and individual note, in path order.
-    public var memberNotes: [MemberNote] {
+    /// Every readable progress note and individual note, in path order
+    /// (derived once per check: five rules read it).
+    public var memberNotes: [MemberNote] { analysis.memberNotes }
+
+    /// Every readable note that must be signed, in path order (derived once per check).
+    public var signedDocuments: [SignedDocument] { analysis.signedDocuments }
+}
+
+extension Analysis {
+    static func memberNotes(_ record: PracticeRecord) -> [MemberNote] {
         var notes: [MemberNote] = []
         for session in record.sessions {
             let date = session.note?.date?.value
@@ -45,8 +53,7 @@ extension RuleContext {
         return notes.sorted { $0.file.utf8.lexicographicallyPrecedes($1.file.utf8) }
     }
 
-    /// Every readable note that must be signed, in path order.
-    public var signedDocuments: [SignedDocument] {
+    static func signedDocuments(_ record: PracticeRecord, memberNotes: [MemberNote]) -> [SignedDocument] {
         var documents = memberNotes.map { note in
             SignedDocument(kind: note.kind, file: note.file, signature: note.signature, sessionEnd: note.end,
                            addendum: SectionCatalogue.addendumHeading(in: note.content.body)?.location)

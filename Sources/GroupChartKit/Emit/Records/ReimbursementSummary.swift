@@ -9,7 +9,7 @@ struct ReimbursementSummary {
     func view(_ entries: [ReimbursementEntry], listing: Bool = false) -> ReimbursementView {
         let aging = AgingReport(entries)
         let statuses = ReimbursementEntry.Status.allCases.compactMap { status -> String? in
-            let count = entries.filter { $0.status == status }.count
+            let count = entries.reduce(0) { $0 + ($1.status == status ? 1 : 0) }
             return count == 0 ? nil : "\(count) \(status.rawValue)"
         }
         let denied = entries.filter { $0.status == .denied }

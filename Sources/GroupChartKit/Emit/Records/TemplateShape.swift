@@ -54,7 +54,7 @@ enum TemplateShape {
                 depth = max(depth - 1, 0)
             }
             if let kind = rest.first, kind == ">" || kind == "<" {
-                let name = rest.dropFirst().prefix(256).prefix { $0 != "}" }.trimmingCharacters(in: .whitespaces)
+                let name = rest.dropFirst().prefix(256).prefix { $0 != "}" }.trimming(.whitespaces)
                 if name.hasPrefix("*") {
                     return .failure(Problem(message: "the partial \"\(name)\" is named at render time, which GroupChart does not allow; name the template",
                                             line: line, column: column))

@@ -13,7 +13,7 @@ struct ClaimInterchange {
     let today: LocalDate
 
     func text(_ entries: [NextBatch.Entry], control: Int) throws(X12Writer.UnsafeValue) -> String {
-        let date = today.description.replacingOccurrences(of: "-", with: "")
+        let date = today.compact
         let time = "1200"
         let submitter = edi.submitterID?.value ?? ""
         let receiver = edi.receiverID?.value ?? ""
@@ -76,7 +76,7 @@ struct ClaimInterchange {
             try x12.add("LX", [String(index + 1)])
             try x12.add("SV1", [["HC", line.cpt] + line.modifiers, Self.amount(line.charge), "UN", line.units, line.placeOfService ?? "", "",
                                 line.pointers.map(String.init)])
-            if let day = line.date?.description.replacingOccurrences(of: "-", with: "") { try x12.add("DTP", ["472", "D8", day]) }
+            if let day = line.date?.compact { try x12.add("DTP", ["472", "D8", day]) }
             if let authorization = line.priorAuthorization { try x12.add("REF", ["G1", authorization]) }
         }
     }

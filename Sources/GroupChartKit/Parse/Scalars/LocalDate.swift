@@ -65,6 +65,11 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
+    /// `YYYYMMDD`, as X12 (D8) and claim ids write a date.
+    public var compact: String {
+        pad(year, 4) + pad(month, 2) + pad(day, 2)
+    }
+
     static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
                              "August", "September", "October", "November", "December"]
 }

@@ -17,7 +17,7 @@ public struct X12Segment: Sendable {
     /// padding spaces ISA values carry; empty when the segment stops short.
     public subscript(position: Int) -> String {
         guard position >= 1, position <= elements.count else { return "" }
-        return elements[position - 1].trimmingCharacters(in: .whitespaces)
+        return elements[position - 1].trimming(.whitespaces)
     }
 
     /// Where the element at `position` starts; the segment's start when it is absent.

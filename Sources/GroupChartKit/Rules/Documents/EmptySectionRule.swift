@@ -27,7 +27,7 @@ struct EmptySectionRule: Rule {
             SectionCatalogue.required(for: document.kind).compactMap { name -> Finding? in
                 guard let section = SectionCatalogue.find(name, in: document.body),
                       SectionCatalogue.isPlaceholder(section.text) else { return nil }
-                let written = section.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let written = section.text.trimming(.whitespacesAndNewlines)
                 let message = written.isEmpty
                     ? "section \"\(section.name)\" is empty"
                     : "section \"\(section.name)\" holds only the placeholder \"\(written)\""
