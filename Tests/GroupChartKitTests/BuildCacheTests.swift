@@ -68,4 +68,88 @@ import Testing
         #expect(try !build(practice).fromCache)
         #expect(outputs(practice) == before)
     }
+
+    /// Every file of the practice as if written an hour ago, so that its
+    /// stamp is settled and the build keeps it (`InputStamps`).
+    private func age(_ practice: FixturePractice, by seconds: TimeInterval = 3600) throws {
+        let paths = FileManager.default.enumerator(atPath: practice.root.path)?.compactMap { $0 as? String } ?? []
+        for path in paths where !path.hasPrefix("build") {
+            let url = practice.root.appendingPathComponent(path)
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-seconds)], ofItemAtPath: url.path)
+        }
+    }
+
+    private func stamps(_ practice: FixturePractice) -> InputStamps? {
+        InputStamps.read(in: practice.root.appendingPathComponent("build/.groupchart-cache"))
+    }
+
+    @Test func settledDocumentsAreVouchedForByTheirStamps() throws {
+        let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("rules/risk-level/fail"))
+        defer { practice.delete() }
+        try age(practice)
+        let first = try build(practice)
+        let kept = try #require(stamps(practice))
+        #expect(Set(kept.byPath.keys) == Set(first.report.sources.keys.filter { !$0.hasPrefix("build") }).union(kept.byPath.keys))
+        #expect(kept.byPath["sessions/2026-03-05-skills/doe-jane.md"] != nil && kept.byPath["practice.yaml"] != nil)
+        let second = try build(practice)
+        #expect(second.fromCache)
+        #expect(TextPrinter().render(second.report) == TextPrinter().render(first.report), "snippets are read for the printers")
+    }
+
+    @Test func aDocumentWrittenJustNowIsNotVouchedFor() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        _ = try build(practice)
+        #expect(stamps(practice)?.byPath.isEmpty == true, "a stamp within its tick could also be that of a later write")
+    }
+
+    @Test func anEditThatKeepsTheSizeIsSeen() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        try age(practice)
+        #expect(try build(practice).report.diagnostics.isEmpty)
+        let note = "sessions/2026-03-05-skills/doe-jane.md"
+        let text = try practice.read(note)
+        let edited = text.replacingOccurrences(of: "Risk level: low.", with: "Risk level: wow.")
+        #expect(edited != text && edited.utf8.count == text.utf8.count)
+        try practice.write(note, edited)
+        try age(practice, by: 1800)
+        let rebuilt = try build(practice)
+        #expect(!rebuilt.fromCache)
+        #expect(rebuilt.report.places.contains { $0.hasPrefix(note) && $0.hasSuffix("risk-level") })
+    }
+
+    @Test func aDamagedStampFileIsIgnoredWhole() throws {
+        let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("rules/risk-level/fail"))
+        defer { practice.delete() }
+        try age(practice)
+        _ = try build(practice)
+        let file = "build/.groupchart-cache/\(InputStamps.name)"
+        let valid = try practice.read(file)
+        let note = "sessions/2026-03-05-skills/doe-jane.md"
+        let damaged = [
+            String(valid.dropLast(40)),
+            "groupchart-inputs 2" + valid.drop { $0 != "\n" },
+            valid.replacingOccurrences(of: "\tsha256:", with: "\tsha1:"),
+            valid + "\u{0}\n",
+            "",
+        ]
+        for (index, text) in damaged.enumerated() {
+            #expect(InputStamps(text: text) == nil)
+            // The note changed too: a trusted damaged file would hide it.
+            try practice.write(note, try practice.read(note).replacingOccurrences(of: "## Goals", with: "Seen again (\(index)).\n\n## Goals"))
+            try practice.write(file, text)
+            try age(practice, by: Double.random(in: 600...1200))
+            let rebuilt = try build(practice)
+            let elsewhere = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-cold-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: elsewhere) }
+            let cold = try Builder.build(practice.root, options: Builder.Options(checker: Checker.Options(today: FixturePractice.today),
+                                                                                 output: elsewhere))
+            #expect(!rebuilt.fromCache)
+            #expect(rebuilt.report.places == cold.report.places)
+            #expect(try practice.read("build/claims.csv") == String(contentsOf: elsewhere.appendingPathComponent("claims.csv"), encoding: .utf8))
+            #expect(stamps(practice)?.byPath.count == InputStamps(text: valid)?.byPath.count, "written whole again")
+        }
+    }
 }

@@ -60,11 +60,13 @@ public enum Builder {
         }
         var phases = PhaseTimes()
         let cache = BuildCache(output: output)
-        var fingerprint = BuildCache.fingerprint(practice, options: options.checker, memo: memo)
+        let known = memo == nil ? cache.inputStamps() : nil
+        var fingerprint = BuildCache.fingerprint(practice, options: options.checker, memo: memo, known: known)
         phases.mark("fingerprint")
         if let entry = cache.entry(matching: fingerprint.digest) {
             OutputFolder(root: output).removeLeftoverTemporaries(besides: Array(entry.outputs.keys))
-            return Result(cached: entry, files: fingerprint.files, output: cache.output)
+            cache.store(fingerprint.stamps, unless: known)
+            return Result(cached: entry, files: fingerprint.files, practice: root, output: cache.output)
         }
         let record = RecordReader.read(practice, progress: options.progress, preread: fingerprint.files, found: fingerprint.found,
                                        digests: fingerprint.digests, memo: memo)
@@ -138,6 +140,7 @@ public enum Builder {
             skippedSessions: records.skippedSessions.map { BuildCache.Skipped(id: $0.id, rules: $0.rules) },
             skippedMembers: records.skippedMembers.map { BuildCache.Skipped(id: $0.id, rules: $0.rules) }, batch: batch,
             withoutEDI: withoutEDI))
+        cache.store(fingerprint.stamps, unless: known)
         phases.mark("store")
         return Result(report: checked.report, output: output, written: written, withoutEDI: withoutEDI,
                       skippedSessions: records.skippedSessions, skippedMembers: records.skippedMembers, batch: batch,
@@ -148,11 +151,14 @@ public enum Builder {
 extension Builder.Result {
     /// The last build given back: its diagnostics, with the source lines of
     /// the files they point at decoded again for the printers.
-    init(cached entry: BuildCache.Entry, files: [String: PracticeFile.Reading], output: URL) {
+    init(cached entry: BuildCache.Entry, files: [String: PracticeFile.Reading], practice root: URL, output: URL) {
         let paths = Set(entry.diagnostics.flatMap { [$0.location.file] + $0.related.map(\.location.file) })
         var sources: [String: SourceFile] = [:]
         for path in paths {
-            if let bytes = try? files[path]?.get() { sources[path] = SourceDecoder.decode(bytes, path: path) }
+            // A document the stamps vouched for was not read: it is now.
+            if let bytes = try? (files[path] ?? PracticeFile.read(path, in: root)).get() {
+                sources[path] = SourceDecoder.decode(bytes, path: path)
+            }
         }
         self.init(report: CheckReport(diagnostics: entry.diagnostics, fileCount: entry.fileCount, sources: sources),
                   output: output, fromCache: true, written: entry.outputs.keys.sorted(), withoutEDI: entry.withoutEDI,

@@ -43,6 +43,9 @@ struct BuildCache {
     struct Fingerprint {
         /// Over everything below: any change makes another digest.
         var digest: String
+        /// The bytes read to make the digests (a document whose stamp said
+        /// it was unchanged is not among them: the build reads it when it
+        /// needs it).
         var files: [String: PracticeFile.Reading]
         /// The SHA-256 of each readable document, by path: what the
         /// incremental stages key their work on.
@@ -52,21 +55,28 @@ struct BuildCache {
         var environment: String
         /// The documents found, in path order.
         var found: [DiscoveredFile]
+        /// The settled stamp and digest of each document, for the next build.
+        var stamps: InputStamps
     }
 
     /// The fingerprint of a build of `folder` with `options`.
     /// With a `memo` (a long-running command), a file whose stamp has not
-    /// changed since it was last read is not read again.
-    static func fingerprint(_ folder: PracticeFolder, options: Checker.Options, memo: DocumentMemo? = nil) -> Fingerprint {
+    /// changed since it was last read is not read again; without one, a
+    /// file whose stamp is that of `known` (the last build's) is not either.
+    static func fingerprint(_ folder: PracticeFolder, options: Checker.Options, memo: DocumentMemo? = nil,
+                            known: InputStamps? = nil) -> Fingerprint {
         let found = folder.discover()
         let now = Date().timeIntervalSince1970
-        let readings = ParallelMap.map(found) { file -> (String, PracticeFile.Reading, String?) in
-            let stamp = memo.flatMap { _ in FileStamp.of(folder.fullPath(file.path)) }
-            if let known = memo?.known(file, stamp: stamp, now: now) { return (file.path, known.reading, known.digest) }
+        let readings = ParallelMap.map(found) { file -> (String, PracticeFile.Reading?, String?, FileStamp?) in
+            let stamp = FileStamp.of(folder.fullPath(file.path))
+            if let known = memo?.known(file, stamp: stamp, now: now) { return (file.path, known.reading, known.digest, stamp) }
+            if memo == nil, let digest = known?.digest(of: file.path, stamp: stamp), stamp?.isSettled(before: now) == true {
+                return (file.path, nil, digest, stamp)
+            }
             let reading = folder.read(file)
             let digest = (try? reading.get()).map(SignedText.digest)
             memo?.remember(file, stamp: stamp, reading: reading, digest: digest)
-            return (file.path, reading, digest)
+            return (file.path, reading, digest, stamp)
         }
         memo?.keep(only: Set(found.map(\.path)))
         var environment = SHA256()
@@ -80,12 +90,19 @@ struct BuildCache {
         add(environmentDigest, to: &hash)
         // The diagnostics' severities and their help's paths, which the records do not show.
         add("\(options.strict) \(options.location?.currentFolder ?? "")", to: &hash)
-        for (file, (path, _, digest)) in zip(found, readings) { add("\(path)\u{1}\(file.kind.key)\u{1}\(digest ?? "unreadable")", to: &hash) }
+        for (file, (path, _, digest, _)) in zip(found, readings) { add("\(path)\u{1}\(file.kind.key)\u{1}\(digest ?? "unreadable")", to: &hash) }
         var digests: [String: String] = [:]
-        for (path, _, digest) in readings { digests[path] = digest }
-        return Fingerprint(digest: SignedText.hex(hash.finalize()),
-                           files: Dictionary(readings.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first }),
-                           digests: digests, environment: environmentDigest, found: found)
+        var files: [String: PracticeFile.Reading] = [:]
+        var stamps: [String: InputStamps.Known] = [:]
+        for (path, reading, digest, stamp) in readings {
+            digests[path] = digest
+            files[path] = reading
+            // A stamp still within its tick could also be that of a later
+            // write: it is not kept, and the file is read next time.
+            if let digest, let stamp, stamp.isSettled(before: now) { stamps[path] = InputStamps.Known(stamp: stamp, digest: digest) }
+        }
+        return Fingerprint(digest: SignedText.hex(hash.finalize()), files: files, digests: digests,
+                           environment: environmentDigest, found: found, stamps: InputStamps(stamps))
     }
 
     /// The last build's entry, whatever its fingerprint; `nil` when there is
@@ -124,6 +141,18 @@ struct BuildCache {
         var stamps: [String: FileStamp] = [:]
         for path in paths { stamps[path] = FileStamp.of(output.appendingPathComponent(path).path) }
         return stamps
+    }
+
+    /// The stamps of the documents the last build read (`InputStamps`).
+    func inputStamps() -> InputStamps? {
+        InputStamps.read(in: output.appendingPathComponent(".groupchart-cache"))
+    }
+
+    /// Keeps the stamps of the documents this build read, for the next; the
+    /// same stamps are not written again.
+    func store(_ stamps: InputStamps, unless known: InputStamps?) {
+        guard known?.byPath != stamps.byPath else { return }
+        try? OutputFolder(root: output.appendingPathComponent(".groupchart-cache")).write(InputStamps.name, Array(stamps.text.utf8))
     }
 
     /// Remembers a build that wrote `outputs`.

@@ -1,0 +1,99 @@
+import Foundation
+
+/// The stamp and SHA-256 of each document as a build last read it, kept in
+/// `build/.groupchart-cache/inputs.tsv`: the next build takes the digest of
+/// a document whose stamp is unchanged from here instead of reading and
+/// hashing the file again, as git's index does. A build with nothing changed
+/// then lists and stats the practice and reads no document at all.
+///
+/// Only stamps already settled when taken are kept (`FileStamp.isSettled`),
+/// so a file written again within the same timestamp tick is never taken
+/// for the one recorded. One line per document, tab-separated, after a
+/// version line; a path with a tab, a line break or a backslash is not
+/// recorded (it is read every time). A file that is not exactly this format
+/// (another version's, truncated, edited) is ignored whole: the build reads
+/// everything, as a cold one does.
+struct InputStamps: Sendable {
+    struct Known: Sendable, Equatable {
+        var stamp: FileStamp
+        /// `sha256:<hex>` of the bytes the stamp describes.
+        var digest: String
+    }
+
+    static let name = "inputs.tsv"
+    private static let header = "groupchart-inputs 1"
+
+    var byPath: [String: Known]
+
+    init(_ byPath: [String: Known]) {
+        self.byPath = byPath
+    }
+
+    /// The stamps kept in `folder` (the cache folder); `nil` when there are
+    /// none or they are not exactly in this format.
+    static func read(in folder: URL) -> InputStamps? {
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else { return nil }
+        return InputStamps(bytes: data)
+    }
+
+    /// The stamps in `text`, the file's format; `nil` when it is not exactly that.
+    init?(text: String) {
+        self.init(bytes: Data(text.utf8))
+    }
+
+    private init?(bytes data: Data) {
+        // Byte by byte: splitting 20,000 lines as Swift Characters took
+        // longer than the stats the file saves.
+        let parsed = data.withUnsafeBytes { raw -> [String: Known]? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+            guard let first = lines.first, Array(first) == Array(Self.header.utf8), lines.last?.isEmpty == true else { return nil }
+            lines.removeFirst()
+            lines.removeLast()
+            var byPath: [String: Known] = [:]
+            byPath.reserveCapacity(lines.count)
+            for line in lines {
+                let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
+                guard fields.count == 6, !fields[0].isEmpty, let size = Self.number(fields[1]), let seconds = Self.number(fields[2]),
+                      let nanoseconds = Self.number(fields[3]), let inode = Self.number(fields[4]), fields[5].count == 71,
+                      fields[5].starts(with: "sha256:".utf8),
+                      let path = String(validating: fields[0], as: UTF8.self), let digest = String(validating: fields[5], as: UTF8.self)
+                else { return nil }
+                byPath[path] = Known(stamp: FileStamp(size: Int64(size), seconds: Int64(seconds), nanoseconds: Int64(nanoseconds),
+                                                      inode: UInt64(inode)), digest: digest)
+            }
+            return byPath
+        }
+        guard let parsed else { return nil }
+        byPath = parsed
+    }
+
+    /// A decimal number of at most 18 digits (no sign: stamps are not negative).
+    private static func number(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> Int64? {
+        guard !digits.isEmpty, digits.count <= 18 else { return nil }
+        var value: Int64 = 0
+        for digit in digits {
+            guard digit >= 0x30, digit <= 0x39 else { return nil }
+            value = value * 10 + Int64(digit - 0x30)
+        }
+        return value
+    }
+
+    /// The digest of the document at `path` when its stamp is still `stamp`.
+    func digest(of path: String, stamp: FileStamp?) -> String? {
+        guard let stamp, let known = byPath[path], known.stamp == stamp else { return nil }
+        return known.digest
+    }
+
+    /// The file's text, in path order (the same stamps, the same bytes).
+    var text: String {
+        var text = Self.header + "\n"
+        for (path, known) in byPath.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) })
+        where !path.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x5C }) {
+            let stamp = known.stamp
+            guard stamp.size >= 0, stamp.seconds >= 0, stamp.nanoseconds >= 0 else { continue }
+            text += "\(path)\t\(stamp.size)\t\(stamp.seconds)\t\(stamp.nanoseconds)\t\(stamp.inode)\t\(known.digest)\n"
+        }
+        return text
+    }
+}
