@@ -5,6 +5,17 @@ struct ClaimPipeline {
     let format: RecordFormatting
     let billing: Billing
     let reimbursement: ReimbursementLedger
+    /// Where each claim stands in the batch: a chart finds its member's
+    /// rows without going through the whole batch (100 charts of 20,000
+    /// claims went through it 100 times).
+    private let batchPositions: [String: [Int]]
+
+    init(format: RecordFormatting, billing: Billing, reimbursement: ReimbursementLedger) {
+        self.format = format
+        self.billing = billing
+        self.reimbursement = reimbursement
+        batchPositions = Dictionary(grouping: billing.batch.entries.indices) { billing.batch.entries[$0].claim.id }
+    }
 
     /// The pipeline of `entries` (every claim, or one member's); the batch
     /// rows are those of the same claims. `listing` (the dashboard) lists
@@ -14,8 +25,7 @@ struct ClaimPipeline {
             ("Unbilled", [.unbilled]), ("In flight", [.submitted, .received, .accepted]), ("Rejected", [.rejected]),
             ("Settled", [.paid, .partial, .denied, .voided]),
         ]
-        let ids = Set(entries.map(\.claimID))
-        let batch = billing.batch.entries.filter { ids.contains($0.claim.id) }
+        let batch = Set(entries.flatMap { batchPositions[$0.claimID] ?? [] }).sorted().map { billing.batch.entries[$0] }
         // Counted in place: an entry carries its whole claim, and copies of
         // every entry of a stage were the peak of a build's memory.
         var figures = stages.map { stage in

@@ -107,6 +107,8 @@ struct TemplateLibrary {
             return value
         case let array as [Any]:
             return array.map(context)
+        case let view as TemplateFields:
+            return view.templateFields.mapValues(context)
         default:
             let mirror = Mirror(reflecting: value)
             switch mirror.displayStyle {

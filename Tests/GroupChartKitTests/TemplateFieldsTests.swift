@@ -1,0 +1,44 @@
+import Foundation
+@testable import GroupChartKit
+import Testing
+
+/// The views that hand Mustache their fields themselves (`TemplateFields`)
+/// hand it every stored property, as reflection would: a field added to a
+/// view and not to its list would render as nothing.
+@Suite struct TemplateFieldsTests {
+    static var source: SourceView { SourceView(path: "a.md", sha256: "sha256:0") }
+    static var payment: PaymentView { PaymentView(claimID: "C", date: "d", member: "m", memberLink: "l", billed: "b", paid: "p",
+                                     patientResponsibility: "r", outstanding: "o", status: "s", badge: "g", days: "1",
+                                     reasons: [ReasonView(code: "PR-3", amount: "$1", meaning: "copay")], hasReasons: true) }
+    static var views: [any TemplateFields] { [
+        NoteView(kind: "k", memberName: "n", dob: "d", dateOfService: "s", running: "r", bodyHTML: "<p>", signature: nil, source: source),
+        SignatureView(signer: "s", signedAt: nil, digest: "x"),
+        source,
+        AttendanceRowView(member: "m", status: "s", arrived: "a", left: "l", reason: "r", attended: true),
+        ClaimRowView(date: "d", session: "s", cpt: "c", status: "s", heldBy: "h", isHeld: false, payment: payment,
+                     history: [HistoryRowView(date: "d", event: "e", file: "f")]),
+        payment,
+        ReasonView(code: "c", amount: "a", meaning: "m"),
+        HistoryRowView(date: "d", event: "e", file: "f"),
+        MemberAttendanceView(date: "d", session: "s", status: "s", detail: "d"),
+        BatchRowView(claimID: "c", date: "d", member: "m", frequency: "f", reason: "r"),
+    ] }
+
+    @Test(arguments: 0..<10)
+    func everyStoredPropertyIsHandedOver(index: Int) {
+        let view = Self.views[index]
+        let reflected = Set(Mirror(reflecting: view).children.compactMap(\.label))
+        #expect(Set(view.templateFields.keys) == reflected, "\(type(of: view))")
+    }
+
+    @Test func everyTemplateFieldsViewIsTested() {
+        #expect(Self.views.count == 10, "the arguments of everyStoredPropertyIsHandedOver count them")
+    }
+
+    @Test func aViewRendersAsItsReflectionWould() {
+        let note = Self.views[0]
+        let context = TemplateLibrary.context(note) as? [String: Any]
+        #expect(context?["signature"] is TemplateLibrary.Empty, "a missing signature stays missing")
+        #expect((context?["source"] as? [String: Any])?["path"] as? String == "a.md")
+    }
+}
