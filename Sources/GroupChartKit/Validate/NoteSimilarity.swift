@@ -28,9 +28,6 @@ public struct NoteSimilarity: Sendable {
     /// How many member notes must hold a sentence before it is group content.
     static let sharedFloor = 3
 
-    /// The hashes of every member's first and last name, folded and lower-cased.
-    private let names: Set<UInt64>
-
     public init(record: PracticeRecord) {
         var names: Set<UInt64> = []
         for member in record.members {
@@ -38,9 +35,26 @@ public struct NoteSimilarity: Sendable {
                 for sentence in WordScanner().sentences(name) { names.formUnion(sentence.map(\.hash)) }
             }
         }
-        self.names = names
         namesKey = names.sorted().map { String($0, radix: 16) }.joined(separator: ",")
+        var replacements: [UInt64: UInt64] = [:]
+        for word in Self.titles { replacements[word] = Self.title }
+        for word in Self.pronouns { replacements[word] = Self.pronoun }
+        for word in names { replacements[word] = Self.name }
+        var filter = [UInt64](repeating: 0, count: Self.filterWords)
+        for word in replacements.keys { filter[Int(word & Self.filterMask) >> 6] |= 1 << (word & 63) }
+        self.replacements = replacements
+        self.filter = filter
     }
+
+    /// What `normalised` replaces (names, then titles, then pronouns, as
+    /// the order of its tests had it), and a 4,096-bit filter of those
+    /// words: most words of a note are none of them, and a bit test is
+    /// cheaper than the three set lookups per word it replaced (7 million
+    /// words in 20,000 notes).
+    private let replacements: [UInt64: UInt64]
+    private let filter: [UInt64]
+    private static let filterWords = 64
+    private static let filterMask: UInt64 = 4095
 
     /// Every name hash, as text: part of the memo's key of whatever these
     /// names shape (a member renamed changes every note's 3-grams).
@@ -125,10 +139,8 @@ public struct NoteSimilarity: Sendable {
     ].map(WordScanner.hash))
 
     private func normalised(_ word: UInt64) -> UInt64 {
-        if names.contains(word) { return Self.name }
-        if Self.titles.contains(word) { return Self.title }
-        if Self.pronouns.contains(word) { return Self.pronoun }
-        return word
+        guard filter[Int(word & Self.filterMask) >> 6] & (1 << (word & 63)) != 0 else { return word }
+        return replacements[word] ?? word
     }
 
     /// The words of each sentence of `text`, as the measure reads them.
