@@ -24,7 +24,12 @@ public struct SourceFile: Sendable {
         self.text = text
         self.encodingProblem = encodingProblem
         var starts = [0]
-        for (offset, byte) in text.utf8.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+        // Over the bytes where they lie: enumerating the UTF-8 view was 3 %
+        // of a check of 20,000 notes.
+        var bytes = text
+        bytes.withUTF8 { buffer in
+            for offset in buffer.indices where buffer[offset] == 0x0A { starts.append(offset + 1) }
+        }
         self.lineStarts = starts
         self.sha256 = sha256
     }

@@ -26,13 +26,18 @@ struct ColumnCursor {
             byteColumn = 1
             column = 1
         }
-        var scalars = rest.unicodeScalars
-        while byteColumn < target, let scalar = scalars.first {
-            byteColumn += UTF8.width(scalar)
+        // Scalar by scalar, each as wide as its lead byte says (the text is
+        // valid UTF-8), without decoding it.
+        let utf8 = rest.utf8
+        var index = utf8.startIndex
+        while byteColumn < target, index < utf8.endIndex {
+            let lead = utf8[index]
+            let width = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            index = utf8.index(index, offsetBy: width)
+            byteColumn += width
             column += 1
-            scalars.removeFirst()
         }
-        rest = Substring(scalars)
+        rest = rest[index...]
         return Place(line: number, column: column, rest: rest)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where one piece of a block's plain text stands in the file: a text node of
 /// cmark, which (since 0.30) carries its own source position. With these a
 /// rule that finds a word in a block's text points at the word, not at the
@@ -25,9 +27,21 @@ public struct TextRun: Sendable {
         length = Int32(clamping: literal.utf8.count)
         line = Int32(clamping: start.line)
         column = Int32(clamping: start.column)
-        if !start.rest.utf8.starts(with: literal.utf8) {
+        if !Self.starts(start.rest, with: literal) {
             columns = Self.align(literal, with: start.rest.unicodeScalars, startColumn: start.column)
         }
+    }
+
+    /// Whether `text` starts with `prefix`, byte for byte: compared where
+    /// the bytes lie (comparing the two UTF-8 views element by element was
+    /// 5 % of a check of 20,000 notes).
+    static func starts(_ text: Substring, with prefix: String) -> Bool {
+        let compared = text.utf8.withContiguousStorageIfAvailable { source in
+            prefix.utf8.withContiguousStorageIfAvailable { literal in
+                literal.count <= source.count && (literal.isEmpty || memcmp(source.baseAddress!, literal.baseAddress!, literal.count) == 0)
+            }
+        }
+        return (compared ?? nil) ?? text.utf8.starts(with: prefix.utf8)
     }
 
     /// The source column of each scalar of `literal`, walking the source
