@@ -60,12 +60,15 @@ public enum Builder {
         }
         var phases = PhaseTimes()
         let cache = BuildCache(output: output)
+        // A long-running command keeps its stamps in its memo; the stamps of
+        // the cache are for the next `build`, and writing them at every save
+        // of watch (3 MB at 20,000 notes) would be time for nothing.
         let known = memo == nil ? cache.inputStamps() : nil
         var fingerprint = BuildCache.fingerprint(practice, options: options.checker, memo: memo, known: known)
         phases.mark("fingerprint")
         if let entry = cache.entry(matching: fingerprint.digest) {
             OutputFolder(root: output).removeLeftoverTemporaries(besides: Array(entry.outputs.keys))
-            cache.store(fingerprint.stamps, unless: known)
+            if memo == nil { cache.store(fingerprint.stamps, unless: known) }
             return Result(cached: entry, files: fingerprint.files, practice: root, output: cache.output)
         }
         let record = RecordReader.read(practice, progress: options.progress, preread: fingerprint.files, found: fingerprint.found,
@@ -140,7 +143,7 @@ public enum Builder {
             skippedSessions: records.skippedSessions.map { BuildCache.Skipped(id: $0.id, rules: $0.rules) },
             skippedMembers: records.skippedMembers.map { BuildCache.Skipped(id: $0.id, rules: $0.rules) }, batch: batch,
             withoutEDI: withoutEDI))
-        cache.store(fingerprint.stamps, unless: known)
+        if memo == nil { cache.store(fingerprint.stamps, unless: known) }
         phases.mark("store")
         return Result(report: checked.report, output: output, written: written, withoutEDI: withoutEDI,
                       skippedSessions: records.skippedSessions, skippedMembers: records.skippedMembers, batch: batch,

@@ -5,12 +5,20 @@ import Foundation
 /// Both the reading stage (to find Goals and Risk) and the section rules use
 /// this one table, so an alias added here is understood everywhere.
 public struct SectionName: Sendable, Hashable {
-    public var canonical: String
-    public var aliases: [String]
+    public let canonical: String
+    public let aliases: [String]
+    /// The name and aliases lower-cased once, not at every heading compared.
+    private let folded: [String]
+
+    public init(canonical: String, aliases: [String]) {
+        self.canonical = canonical
+        self.aliases = aliases
+        folded = ([canonical] + aliases).map { $0.lowercased() }
+    }
 
     public func matches(_ heading: String) -> Bool {
-        let folded = heading.lowercased()
-        return folded == canonical.lowercased() || aliases.contains { $0.lowercased() == folded }
+        let heading = heading.lowercased()
+        return folded.contains(heading)
     }
 }
 
