@@ -105,4 +105,33 @@ import Testing
     func theServedPartsFindTheirPlaceInAnyTemplate(page: String, placed: String) {
         #expect(PanelPlacement.place(in: page, headEnd: "STYLE", bodyStart: "PANEL", bodyEnd: "SCRIPT") == placed)
     }
+
+    /// A page whose record and panel would come out the same is served as
+    /// last rendered: after any sequence of edits, what the long-running
+    /// compiler serves is what a fresh one compiles from the same files.
+    @Test(arguments: [11, 12, 13])
+    func pagesKeptBetweenRebuildsEqualAFreshCompile(seed: UInt64) throws {
+        let practice = try example()
+        defer { practice.delete() }
+        var live = PracticeCompiler(folder: try PracticeFolder(root: practice.root), options: Self.options)
+        _ = live.rebuild(changed: [])
+        var random = IncrementalEquivalenceTests.Random(state: seed)
+        var history: [String] = []
+        for _ in 0..<20 {
+            history.append(try IncrementalEquivalenceTests.edit(practice, &random))
+            let served = live.rebuild(changed: [])
+            let fresh = try compile(practice.root)
+            let differing = Set(served.pages.keys).union(fresh.pages.keys).filter { served.pages[$0] != fresh.pages[$0] }.sorted()
+            // The first line that differs, to say where.
+            let first = differing.first.map { path in
+                zip(String(decoding: served.pages[path] ?? [], as: UTF8.self).split(separator: "\n"),
+                    String(decoding: fresh.pages[path] ?? [], as: UTF8.self).split(separator: "\n"))
+                    .first { $0 != $1 }.map { "served \($0.prefix(200)) / fresh \($1.prefix(200))" } ?? ""
+            } ?? ""
+            #expect(differing.isEmpty && served.summary == fresh.summary,
+                    "\(differing) differ (\(first)) after: \(history.joined(separator: "; "))")
+            if !differing.isEmpty { return }
+        }
+    }
 }
+

@@ -15,6 +15,12 @@ public struct PracticeCompiler: Sendable {
     private let links: EditorLinks
     /// The documents as last compiled, kept between rebuilds.
     private let memo = DocumentMemo()
+    /// Each packet and chart as last served, under the key of what it
+    /// showed: the record's inputs (`OutputKeys`, as `build` keeps records)
+    /// and its panel. One that would come out the same is not rendered
+    /// again (at 20,000 notes, rendering every page after each save was most
+    /// of the wait).
+    private var served: [String: (key: String, page: [UInt8])] = [:]
 
     public init(folder: PracticeFolder, options: Checker.Options) {
         self.folder = folder
@@ -44,8 +50,12 @@ public struct PracticeCompiler: Sendable {
         let skippedSessions = Dictionary(records.skippedSessions.map { ($0.id, $0.rules) }, uniquingKeysWith: { first, _ in first })
         let skippedMembers = Dictionary(records.skippedMembers.map { ($0.id, $0.rules) }, uniquingKeysWith: { first, _ in first })
         let style = records.templates.render([String: String](), with: "live-style")
-        var pages: [String: [UInt8]] = [:]
-        for (path, bytes) in records.htmlRecords(previewing: true) {
+        let digests = Dictionary(checked.record.files.map { ($0.path, $0.sha256) }, uniquingKeysWith: { first, _ in first })
+        let recordKeys = OutputKeys(record: checked.record, report: checked.report, digests: digests,
+                                    environment: BuildCache.environment(folder.root, today: options.today)).keys()
+        // What each page shows: its record, and its panel (the diagnostics
+        // that concern it and whether it is final).
+        func shown(_ path: String) -> (scope: PageConcerns.Scope, diagnostics: [Diagnostic], notFinal: String) {
             let scope = concerns.scope(of: path)
             var notFinal = ""
             switch scope {
@@ -56,12 +66,35 @@ public struct PracticeCompiler: Sendable {
             case .practice:
                 break
             }
-            let view = panel.view(shown: concerns.diagnostics(checked.report, for: scope), scope: scope, notFinal: notFinal,
+            return (scope, concerns.diagnostics(checked.report, for: scope), notFinal)
+        }
+        var keys: [String: String] = [:]
+        for (path, recordKey) in recordKeys {
+            let page = shown(path)
+            // The panel: each diagnostic with its related places, the files
+            // whose lines it quotes, and how many are elsewhere.
+            var parts = [recordKey, page.notFinal, "\(checked.report.diagnostics.count)"]
+            for diagnostic in page.diagnostics {
+                parts.append("\(diagnostic.location) \(diagnostic.severity.rawValue) \(diagnostic.rule) \(diagnostic.message) \(diagnostic.help)")
+                parts += diagnostic.related.map { "\($0.location) \($0.message)" }
+                parts.append("\(diagnostic.location.file)=\(digests[diagnostic.location.file] ?? "")")
+            }
+            keys[path] = SignedText.digest(of: parts.joined(separator: "\u{1}"))
+        }
+        let kept = Set(keys.filter { self.served[$0.key]?.key == $0.value }.map(\.key))
+        var pages: [String: [UInt8]] = [:]
+        for (path, bytes) in records.htmlRecords(previewing: true, reusing: kept) {
+            let page = shown(path)
+            let view = panel.view(shown: page.diagnostics, scope: page.scope, notFinal: page.notFinal,
                                   dashboard: path == "index.html" ? "" : "../index.html")
             let html = PanelPlacement.place(in: String(decoding: bytes, as: UTF8.self), headEnd: style,
                                             bodyStart: records.templates.render(view, with: "live-panel"))
             pages[path] = Array(html.utf8)
         }
+        var nowServed: [String: (key: String, page: [UInt8])] = [:]
+        for path in kept { if let page = served[path]?.page { pages[path] = page } }
+        for (path, key) in keys { if let page = pages[path] { nowServed[path] = (key, page) } }
+        served = nowServed
         return LivePreview(pages: pages, summary: checked.report.summary)
     }
 

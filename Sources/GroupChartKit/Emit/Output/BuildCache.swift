@@ -79,13 +79,8 @@ struct BuildCache {
             return (file.path, reading, digest, stamp)
         }
         memo?.keep(only: Set(found.map(\.path)))
-        var environment = SHA256()
         func add(_ text: String, to hash: inout SHA256) { hash.update(data: Array(text.utf8) + [0]) }
-        add(GroupChart.version, to: &environment)
-        add(programIdentity, to: &environment)
-        add("\(options.today)", to: &environment)
-        for (name, text) in practiceTemplates(folder.root) { add("template \(name) \(SignedText.digest(of: text))", to: &environment) }
-        let environmentDigest = SignedText.hex(environment.finalize())
+        let environmentDigest = environment(folder.root, today: options.today)
         var hash = SHA256()
         add(environmentDigest, to: &hash)
         // The diagnostics' severities and their help's paths, which the records do not show.
@@ -103,6 +98,18 @@ struct BuildCache {
         }
         return Fingerprint(digest: SignedText.hex(hash.finalize()), files: files, digests: digests,
                            environment: environmentDigest, found: found, stamps: InputStamps(stamps))
+    }
+
+    /// What every output depends on besides the documents: the program, its
+    /// templates and the practice's, and `today`.
+    static func environment(_ root: URL, today: LocalDate) -> String {
+        var environment = SHA256()
+        func add(_ text: String) { environment.update(data: Array(text.utf8) + [0]) }
+        add(GroupChart.version)
+        add(programIdentity)
+        add("\(today)")
+        for (name, text) in practiceTemplates(root) { add("template \(name) \(SignedText.digest(of: text))") }
+        return SignedText.hex(environment.finalize())
     }
 
     /// The last build's entry, whatever its fingerprint; `nil` when there is

@@ -108,10 +108,11 @@ struct RecordSet {
     }
 
     /// index.html, the session packets and the member charts, in memory
-    /// (`serve`); `previewing` renders those with errors too.
-    func htmlRecords(previewing: Bool) -> [String: [UInt8]] {
+    /// (`serve`); `previewing` renders those with errors too, and those in
+    /// `reusing` are left out (the caller has them already).
+    func htmlRecords(previewing: Bool, reusing: Set<String> = []) -> [String: [UInt8]] {
         let sink = RecordsInMemory()
-        try? render(into: sink, previewing: previewing)
+        try? render(into: sink, reusing: reusing, previewing: previewing)
         return sink.outputs.filter { $0.key.hasSuffix(".html") }
     }
 
