@@ -6,9 +6,9 @@ import Foundation
 /// It shares the incremental machinery of `watch`: a `DocumentMemo` keeps
 /// each document as last compiled, so that a save reads and parses only the
 /// files it changed; the rules run over the whole record again, and the
-/// pages are rendered in memory, as `build` renders them, minus the claims
-/// files and without writing anything: nothing that `serve` shows ever
-/// touches the build folder.
+/// pages whose record or panel changed are rendered in memory, as `build`
+/// renders them, minus the claims files and without writing anything:
+/// nothing that `serve` shows ever touches the build folder.
 public struct PracticeCompiler: Sendable {
     public let folder: PracticeFolder
     public let options: Checker.Options
