@@ -96,6 +96,28 @@ import Testing
         ])
     }
 
+    /// Reading follows a link inside the practice, so polling does too: a
+    /// save to the file a linked document points at is a change of that
+    /// document, and a link that dangles is still there.
+    @Test func pollingFollowsLinksAsReadingDoes() throws {
+        let practice = try example()
+        defer { practice.delete() }
+        let plan = "members/chen-lily/plan-2026-01-15.md"
+        let kept = "shared/chen-plan.md"
+        let plans = try FileManager.default.contentsOfDirectory(atPath: practice.root.appendingPathComponent("members/chen-lily").path)
+        try #require(plans.contains("plan-2026-01-15.md"), "\(plans)")
+        try practice.write(kept, try practice.read(plan))
+        try practice.remove(plan)
+        try FileManager.default.createSymbolicLink(atPath: practice.root.appendingPathComponent(plan).path, withDestinationPath: "../../shared/chen-plan.md")
+        let folder = try PracticeFolder(root: practice.root)
+        let before = FolderState.scan(folder)
+        try practice.write(kept, try practice.read(kept) + "\n")
+        #expect(FolderState.scan(folder).changes(since: before) == [plan])
+        let saved = FolderState.scan(folder)
+        try practice.remove(kept)
+        #expect(FolderState.scan(folder).changes(since: saved) == [plan], "a dangling link is still a change")
+    }
+
     @Test(arguments: [
         ("<!DOCTYPE html>\n<html><head><title>t</title></head>\n<body class=\"x\">\n<p>record</p>\n</body></html>",
          "<!DOCTYPE html>\n<html><head><title>t</title>STYLE</head>\n<body class=\"x\">\nPANEL\n<p>record</p>\nSCRIPT</body></html>"),
@@ -117,9 +139,11 @@ import Testing
         _ = live.rebuild(changed: [])
         var random = IncrementalEquivalenceTests.Random(state: seed)
         var history: [String] = []
+        var kept = 0
         for _ in 0..<20 {
             history.append(try IncrementalEquivalenceTests.edit(practice, &random))
             let served = live.rebuild(changed: [])
+            kept += served.pages.count - live.rendered
             let fresh = try compile(practice.root)
             let differing = Set(served.pages.keys).union(fresh.pages.keys).filter { served.pages[$0] != fresh.pages[$0] }.sorted()
             // The first line that differs, to say where.
@@ -132,6 +156,7 @@ import Testing
                     "\(differing) differ (\(first)) after: \(history.joined(separator: "; "))")
             if !differing.isEmpty { return }
         }
+        #expect(kept > 0, "no rebuild kept a page: the test exercises nothing incremental")
     }
 }
 

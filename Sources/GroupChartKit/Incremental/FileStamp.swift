@@ -16,11 +16,15 @@ struct FileStamp: Codable, Equatable, Sendable {
     var nanoseconds: Int64
     var inode: UInt64
 
-    /// The stamp of the file at `path` (never following a link); `nil` when
-    /// it is missing or no regular file.
-    static func of(_ path: String) -> FileStamp? {
+    /// The stamp of the file at `path`; `nil` when it is missing or no
+    /// regular file. A link is not followed (what the caches trust must be
+    /// the file itself: a linked document is read every time) unless
+    /// `followingLinks`, for the polls of `watch` and `serve`, which must see
+    /// a save to the file a link points at, as reading follows it.
+    static func of(_ path: String, followingLinks: Bool = false) -> FileStamp? {
         var status = stat()
-        guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let found = followingLinks ? stat(path, &status) : lstat(path, &status)
+        guard found == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
         #if canImport(Darwin)
         let time = status.st_mtimespec
         #else

@@ -16,13 +16,9 @@ public final class PracticeWatcher: @unchecked Sendable {
     public let options: Builder.Options
     public let interval: TimeInterval
     private let memo = DocumentMemo()
-    private var lastScan: [Scanned]?
-
-    /// A file and its stamp as one poll found them.
-    private struct Scanned: Equatable {
-        var path: String
-        var stamp: FileStamp?
-    }
+    /// What the last build read, as the poll before it found it; `nil`
+    /// when there was no practice to scan.
+    private var lastScan: FolderState?
 
     public init(root: URL, options: Builder.Options, interval: TimeInterval = 0.25) {
         self.root = root
@@ -39,7 +35,7 @@ public final class PracticeWatcher: @unchecked Sendable {
     /// Whether any file of the practice (or of its templates) was added,
     /// removed or changed since the last build.
     public func hasChanged() -> Bool {
-        scan() != lastScan
+        differs(scan())
     }
 
     /// Watches until the process ends: builds at once, then after each change.
@@ -52,7 +48,7 @@ public final class PracticeWatcher: @unchecked Sendable {
             // The poll that saw the change stands for the state built: a
             // second listing before the build would only add to the wait.
             let current = scan()
-            if first || current != lastScan {
+            if first || differs(current) {
                 first = false
                 lastScan = current
                 let outcome: Result<Builder.Result, Builder.Failure>
@@ -67,16 +63,26 @@ public final class PracticeWatcher: @unchecked Sendable {
         }
     }
 
-    /// The practice as the stamps of its files show it: compared as values,
-    /// not as one line of text per file (a poll of 20,000 files made and
-    /// dropped a megabyte and a half of text).
-    private func scan() -> [Scanned] {
-        guard let folder = try? PracticeFolder(root: root) else { return [Scanned(path: "", stamp: nil)] }
-        var scanned = folder.discover().map { file in Scanned(path: file.path, stamp: FileStamp.of(folder.fullPath(file.path))) }
-        let templates = root.appendingPathComponent("templates")
-        for name in ((try? FileManager.default.contentsOfDirectory(atPath: templates.path)) ?? []).sorted() {
-            scanned.append(Scanned(path: "templates/\(name)", stamp: FileStamp.of(templates.appendingPathComponent(name).path)))
+    /// Whether `current` names a file saved, added or removed since the last
+    /// build, or a practice that appeared or went away.
+    /// Out of line, as is `scan`: inlined into `run`'s endless loop, these
+    /// kept Swift 6.3.1's optimiser from ever finishing a release build.
+    @inline(never)
+    private func differs(_ current: FolderState?) -> Bool {
+        switch (current, lastScan) {
+        case (nil, nil): return false
+        case let (now?, then?): return !now.changes(since: then).isEmpty
+        default: return true
         }
-        return scanned
+    }
+
+    /// The practice as the stamps of its files show it (the same state
+    /// `serve` polls, following links as reading does), `nil` while there is
+    /// no practice at `root`.
+    @inline(never)
+    private func scan() -> FolderState? {
+        let folder: PracticeFolder
+        do { folder = try PracticeFolder(root: root) } catch { return nil }
+        return FolderState.scan(folder)
     }
 }

@@ -1,13 +1,5 @@
 import Foundation
 
-#if canImport(Darwin)
-import Darwin
-#elseif canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
-
 /// What a build reads, as it stands on disk: the size, modification time and
 /// file identity of every document (`PracticeFolder.discover`) and of the
 /// practice's templates. Two states that differ name the files saved, added
@@ -17,25 +9,21 @@ import Musl
 /// every file system, network and container mounts included, where change
 /// notifications (inotify, FSEvents, kqueue) do not all work. An editor that
 /// saves by writing a new file and renaming it changes the identity, so even
-/// a save within the clock's resolution that keeps the size is seen.
+/// a save within the clock's resolution that keeps the size is seen. `watch`
+/// (`PracticeWatcher`) and `serve` (`LivePractice`) poll this one state.
 public struct FolderState: Sendable, Equatable {
-    struct Stamp: Sendable, Equatable {
-        var size: Int64
-        var seconds: Int
-        var nanoseconds: Int
-        var inode: UInt64
-    }
-
-    private let stamps: [String: Stamp]
+    /// Each file's stamp (`FileStamp`, following a link as reading does); a
+    /// path that is no regular file (a dangling link) has none, as if gone.
+    private let stamps: [String: FileStamp]
 
     /// The state of every file a build of `folder` would read.
     public static func scan(_ folder: PracticeFolder) -> FolderState {
         var paths = folder.discover().map(\.path)
         let templates = (try? FileManager.default.contentsOfDirectory(atPath: folder.root.appendingPathComponent("templates").path)) ?? []
         paths += templates.filter { $0.hasSuffix(".mustache") && !$0.hasPrefix(".") }.map { "templates/" + $0 }
-        var stamps: [String: Stamp] = [:]
+        var stamps: [String: FileStamp] = [:]
         for path in paths {
-            if let stamp = stamp(folder.root.appendingPathComponent(path).path) { stamps[path] = stamp }
+            if let stamp = FileStamp.of(folder.fullPath(path), followingLinks: true) { stamps[path] = stamp }
         }
         return FolderState(stamps: stamps)
     }
@@ -46,18 +34,5 @@ public struct FolderState: Sendable, Equatable {
         for (path, stamp) in stamps where earlier.stamps[path] != stamp { changed.insert(path) }
         for path in earlier.stamps.keys where stamps[path] == nil { changed.insert(path) }
         return changed
-    }
-
-    /// The file's stamp, following a link as reading does; `nil` when it is gone.
-    private static func stamp(_ path: String) -> Stamp? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        #if canImport(Darwin)
-        let modified = info.st_mtimespec
-        #else
-        let modified = info.st_mtim
-        #endif
-        return Stamp(size: Int64(info.st_size), seconds: Int(modified.tv_sec), nanoseconds: Int(modified.tv_nsec),
-                     inode: UInt64(info.st_ino))
     }
 }

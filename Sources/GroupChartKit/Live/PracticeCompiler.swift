@@ -21,6 +21,29 @@ public struct PracticeCompiler: Sendable {
     /// again (at 20,000 notes, rendering every page after each save was most
     /// of the wait).
     private var served: [String: (key: String, page: [UInt8])] = [:]
+    /// How many pages the last rebuild rendered (the others it kept).
+    private(set) var rendered = 0
+
+    /// A page's panel: the diagnostics that concern it, and whether the
+    /// record is final.
+    private struct Shown {
+        var scope: PageConcerns.Scope
+        var diagnostics: [Diagnostic]
+        var notFinal: String
+    }
+
+    /// The key of a page: its record's (`OutputKeys`) and its panel's, each
+    /// diagnostic with its related places, the digest of the file whose
+    /// line it quotes, and how many diagnostics are elsewhere.
+    private static func key(_ recordKey: String, _ page: Shown, elsewhere total: Int, digests: [String: String]) -> String {
+        var parts = [recordKey, page.notFinal, "\(total)"]
+        for diagnostic in page.diagnostics {
+            parts.append("\(diagnostic.location) \(diagnostic.severity.rawValue) \(diagnostic.rule) \(diagnostic.message) \(diagnostic.help)")
+            parts += diagnostic.related.map { "\($0.location) \($0.message)" }
+            parts.append("\(diagnostic.location.file)=\(digests[diagnostic.location.file] ?? "")")
+        }
+        return SignedText.digest(of: parts.joined(separator: "\u{1}"))
+    }
 
     public init(folder: PracticeFolder, options: Checker.Options) {
         self.folder = folder
@@ -53,9 +76,9 @@ public struct PracticeCompiler: Sendable {
         let digests = Dictionary(checked.record.files.map { ($0.path, $0.sha256) }, uniquingKeysWith: { first, _ in first })
         let recordKeys = OutputKeys(record: checked.record, report: checked.report, digests: digests,
                                     environment: BuildCache.environment(folder.root, today: options.today)).keys()
-        // What each page shows: its record, and its panel (the diagnostics
-        // that concern it and whether it is final).
-        func shown(_ path: String) -> (scope: PageConcerns.Scope, diagnostics: [Diagnostic], notFinal: String) {
+        // What each page shows besides its record: its panel (the
+        // diagnostics that concern it and whether it is final).
+        func shown(_ path: String) -> Shown {
             let scope = concerns.scope(of: path)
             var notFinal = ""
             switch scope {
@@ -66,33 +89,28 @@ public struct PracticeCompiler: Sendable {
             case .practice:
                 break
             }
-            return (scope, concerns.diagnostics(checked.report, for: scope), notFinal)
+            return Shown(scope: scope, diagnostics: concerns.diagnostics(checked.report, for: scope), notFinal: notFinal)
         }
+        var panels: [String: Shown] = [:]
         var keys: [String: String] = [:]
         for (path, recordKey) in recordKeys {
             let page = shown(path)
-            // The panel: each diagnostic with its related places, the files
-            // whose lines it quotes, and how many are elsewhere.
-            var parts = [recordKey, page.notFinal, "\(checked.report.diagnostics.count)"]
-            for diagnostic in page.diagnostics {
-                parts.append("\(diagnostic.location) \(diagnostic.severity.rawValue) \(diagnostic.rule) \(diagnostic.message) \(diagnostic.help)")
-                parts += diagnostic.related.map { "\($0.location) \($0.message)" }
-                parts.append("\(diagnostic.location.file)=\(digests[diagnostic.location.file] ?? "")")
-            }
-            keys[path] = SignedText.digest(of: parts.joined(separator: "\u{1}"))
+            panels[path] = page
+            keys[path] = Self.key(recordKey, page, elsewhere: checked.report.diagnostics.count, digests: digests)
         }
-        let kept = Set(keys.filter { self.served[$0.key]?.key == $0.value }.map(\.key))
+        let kept = Set(keys.filter { served[$0.key]?.key == $0.value }.map(\.key))
         var pages: [String: [UInt8]] = [:]
         for (path, bytes) in records.htmlRecords(previewing: true, reusing: kept) {
-            let page = shown(path)
+            let page = panels[path] ?? shown(path)
             let view = panel.view(shown: page.diagnostics, scope: page.scope, notFinal: page.notFinal,
                                   dashboard: path == "index.html" ? "" : "../index.html")
             let html = PanelPlacement.place(in: String(decoding: bytes, as: UTF8.self), headEnd: style,
                                             bodyStart: records.templates.render(view, with: "live-panel"))
             pages[path] = Array(html.utf8)
         }
-        var nowServed: [String: (key: String, page: [UInt8])] = [:]
+        rendered = pages.count
         for path in kept { if let page = served[path]?.page { pages[path] = page } }
+        var nowServed: [String: (key: String, page: [UInt8])] = [:]
         for (path, key) in keys { if let page = pages[path] { nowServed[path] = (key, page) } }
         served = nowServed
         return LivePreview(pages: pages, summary: checked.report.summary)
