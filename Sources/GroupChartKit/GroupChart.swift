@@ -9,8 +9,12 @@ public enum GroupChart {
     public static func check(_ root: URL, options: Checker.Options, progress: RecordReader.Progress? = nil,
                              preread: [String: PracticeFile.Reading]? = nil) throws(PracticeFolder.NotAPractice) -> (record: PracticeRecord, report: CheckReport) {
         let folder = try PracticeFolder(root: root)
+        var phases = PhaseTimes()
         let record = RecordReader.read(folder, progress: progress, preread: preread)
-        return (record, Checker.check(record, options: options))
+        phases.mark("read")
+        let report = Checker.check(record, options: options)
+        phases.mark("check")
+        return (record, report)
     }
 
     /// `check`, for a long-running command that keeps its `memo` between

@@ -16,12 +16,16 @@ public protocol Rule: Sendable {
     /// such a rule runs after the others, whose errors decide which claims
     /// are held.
     var readsClaims: Bool { get }
+    /// Whether it compares notes' 3-grams (`Analysis.noteTexts`): the
+    /// checker then derives them on every core before any rule starts.
+    var readsNoteTexts: Bool { get }
     func check(_ context: RuleContext) -> [Finding]
 }
 
 extension Rule {
     public var parameters: [RuleParameter] { [] }
     public var readsClaims: Bool { false }
+    public var readsNoteTexts: Bool { false }
 }
 
 /// What `groupchart explain` says of a rule.

@@ -2,6 +2,7 @@
 /// note (copy-forward).
 struct ClonedNoteRule: Rule {
     let id = "cloned-note"
+    let readsNoteTexts = true
     let defaultSeverity = Severity.warning
     let summary = "a member's note nearly repeats that member's previous progress note (copy-forward), by the measure of similar-notes (≥ 0.90)"
     static let threshold = RuleParameter("warning", default: 0.90, range: 0...1)

@@ -2,6 +2,7 @@
 /// near-identical once shared group content is left out.
 struct SimilarNotesRule: Rule {
     let id = "similar-notes"
+    let readsNoteTexts = true
     let defaultSeverity = Severity.error
     let summary = "two members' notes for one session are identical or near-identical (Jaccard index of word 3-grams of their own text: error ≥ 0.85, warning ≥ 0.70)"
     static let errorThreshold = RuleParameter("error", default: 0.85, range: 0...1)
