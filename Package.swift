@@ -68,7 +68,8 @@ let package = Package(
         ),
         .testTarget(
             name: "GroupChartKitTests",
-            dependencies: ["GroupChartKit", "GroupChartTestSupport", .product(name: "CSV", package: "CSV.swift")],
+            dependencies: ["GroupChartKit", "GroupChartTestSupport", .product(name: "CSV", package: "CSV.swift"),
+                           .product(name: "Mustache", package: "swift-mustache")],
             exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(

@@ -132,8 +132,17 @@ struct TemplateLibrary {
         var isNull: Bool { true }
     }
 
+    /// Registers the template `name`, escaping with `HTMLEscaping` (its
+    /// pragma put before the text; a template that chooses another content
+    /// type still has its way). A template that does not parse is parsed
+    /// again as written, so that its error points into the file.
     private static func register(_ text: String, named name: String, file: String,
                                  in library: inout MustacheLibrary) throws(TemplateError) {
+        HTMLEscaping.registered
+        if let template = try? MustacheTemplate(string: HTMLEscaping.pragma + text) {
+            library.register(template, named: name)
+            return
+        }
         do {
             library.register(try MustacheTemplate(string: text), named: name)
         } catch let error as MustacheTemplate.ParserError {
