@@ -32,6 +32,42 @@ import Testing
         #expect(FrontMatter.split(SourceFile(path: "n.md", text: "---\na: 1\n")).failure == .unterminated)
     }
 
+    /// The split as it was first written (every line cut out and joined
+    /// again): the slices `FrontMatter.split` takes now must equal it on any
+    /// document.
+    static func splitByLines(_ file: SourceFile) -> Result<FrontMatterSplit, FrontMatterProblem> {
+        let lines = file.lines
+        if lines.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { return .failure(.empty) }
+        guard FrontMatter.isFence(lines[0]) else { return .failure(.missing) }
+        guard let close = lines.indices.dropFirst().first(where: { FrontMatter.isFence(lines[$0]) }) else {
+            return .failure(.unterminated)
+        }
+        return .success(FrontMatterSplit(yaml: lines[1..<close].joined(separator: "\n"), yamlFirstLine: 2,
+                                          body: lines[(close + 1)...].joined(separator: "\n"), bodyFirstLine: close + 2))
+    }
+
+    @Test(arguments: 0..<3)
+    func frontMatterSplitEqualsSplittingByLines(seed: UInt64) {
+        let pieces = ["---", "--- ", "---\t", "----", "a: 1", "", " ", "\r", "## Risk", "é", "text ---", "\u{301}"]
+        var random = IncrementalEquivalenceTests.Random(state: seed)
+        for _ in 0..<2_000 {
+            let lines = (0..<Int(random.next() % 8)).map { _ in
+                (0..<Int(random.next() % 3 + 1)).compactMap { _ in random.pick(pieces) }.joined()
+            }
+            let text = lines.joined(separator: "\n") + (random.next() % 2 == 0 ? "\n" : "")
+            let file = SourceFile(path: "n.md", text: text)
+            switch (FrontMatter.split(file), Self.splitByLines(file)) {
+            case let (.success(now), .success(then)):
+                #expect(now.yaml == then.yaml && now.body == then.body && now.bodyFirstLine == then.bodyFirstLine
+                        && now.yamlFirstLine == then.yamlFirstLine, "\(text.debugDescription)")
+            case let (.failure(now), .failure(then)):
+                #expect(now == then, "\(text.debugDescription)")
+            default:
+                Issue.record("split differs on \(text.debugDescription)")
+            }
+        }
+    }
+
     @Test func yamlNodesArePlacedInTheFile() throws {
         let file = SourceFile(path: "n.md", text: "---\nstart: 14:00\nname: \"Chloé\"\nlist: [a, b]\n---\n")
         let node = try #require(try YAMLParser.parse("start: 14:00\nname: \"Chloé\"\nlist: [a, b]", in: file, firstLine: 2).get())
