@@ -37,6 +37,10 @@ struct CheckCommand: ParsableCommand {
             throw fail(error.description)
         }
         options.print(result.report, practice: location.root)
-        throw ExitCode(result.report.exitStatus)
+        // The process ends here: releasing the compiled practice object by
+        // object first (0.12 s of CPU at 20,000 notes, `perf`) would only
+        // delay the prompt, and the operating system takes it back at once.
+        let status = result.report.exitStatus
+        withExtendedLifetime(result) { exitNow(status) }
     }
 }

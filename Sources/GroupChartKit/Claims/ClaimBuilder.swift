@@ -71,14 +71,17 @@ public struct ClaimBuilder: Sendable {
 struct ServiceContext {
     let record: PracticeRecord
     let service: BillableService
+    /// Looked up once: each property below looked them up again, copying
+    /// the session and its note up to three times per claim.
+    private let session: Session?
+    private let individualNote: IndividualNote?
 
-    private var session: Session? {
-        service.kind == .group ? record.session(service.sessionID) : nil
-    }
-
-    private var individualNote: IndividualNote? {
-        guard service.kind == .individual else { return nil }
-        return record.member(service.member)?.individualNotes.first { $0.file == service.noteFile }
+    init(record: PracticeRecord, service: BillableService) {
+        self.record = record
+        self.service = service
+        session = service.kind == .group ? record.session(service.sessionID) : nil
+        individualNote = service.kind == .individual
+            ? record.member(service.member)?.individualNotes.first { $0.file == service.noteFile } : nil
     }
 
     var placeOfService: String {
