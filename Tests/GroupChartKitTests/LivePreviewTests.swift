@@ -98,7 +98,8 @@ import Testing
 
     /// Reading follows a link inside the practice, so polling does too: a
     /// save to the file a linked document points at is a change of that
-    /// document, and a link that dangles is still there.
+    /// document, and so is that file's removal (the link then dangles, and
+    /// reads as the document gone).
     @Test func pollingFollowsLinksAsReadingDoes() throws {
         let practice = try example()
         defer { practice.delete() }
@@ -115,7 +116,7 @@ import Testing
         #expect(FolderState.scan(folder).changes(since: before) == [plan])
         let saved = FolderState.scan(folder)
         try practice.remove(kept)
-        #expect(FolderState.scan(folder).changes(since: saved) == [plan], "a dangling link is still a change")
+        #expect(FolderState.scan(folder).changes(since: saved) == [plan], "the file behind a link removed is a change")
     }
 
     @Test(arguments: [

@@ -50,7 +50,7 @@ struct OutputKeys {
                 let group = session.note.flatMap { record.group(of: $0)?.file }
                 parts += ["session \(session.id)"] + files([session.noteFile, note, group])
                 read += [session.noteFile, note, group].compactMap { $0 }
-                parts += skippedBecause[session.id] ?? said(in: bySessionFiles(session), diagnostics, errorsOnly: true)
+                parts += skippedBecause[session.id] ?? []
             }
             parts += said(in: read, diagnostics)
             keys["members/\(member.id).html"] = digest(parts)

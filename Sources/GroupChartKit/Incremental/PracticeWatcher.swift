@@ -26,18 +26,6 @@ public final class PracticeWatcher: @unchecked Sendable {
         self.interval = interval
     }
 
-    /// Builds now, with what the last build left in memory.
-    public func build() throws(Builder.Failure) -> Builder.Result {
-        lastScan = scan()
-        return try Builder.build(root, options: options, memo: memo)
-    }
-
-    /// Whether any file of the practice (or of its templates) was added,
-    /// removed or changed since the last build.
-    public func hasChanged() -> Bool {
-        differs(scan())
-    }
-
     /// Watches until the process ends: builds at once, then after each change.
     /// `report` hears each build (or why it could not run) and how long it took.
     public func run(report: (Result<Builder.Result, Builder.Failure>, Duration) -> Void) -> Never {

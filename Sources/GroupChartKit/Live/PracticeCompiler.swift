@@ -129,7 +129,7 @@ public struct PracticeCompiler: Sendable {
         let panel = DiagnosticPanel(report: report, links: links)
         let view = panel.view(shown: report.diagnostics, scope: .practice, failure: message, dashboard: "")
         guard let templates = try? TemplateLibrary(practice: nil) else {
-            let text = message.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            let text = HTMLEscaping().escapeText(message)
             return LivePreview(pages: [:], failurePage: Array("<!DOCTYPE html><title>GroupChart</title><pre>\(text)</pre>".utf8),
                                summary: message)
         }

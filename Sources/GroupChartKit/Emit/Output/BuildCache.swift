@@ -79,7 +79,6 @@ struct BuildCache {
             return (file.path, reading, digest, stamp)
         }
         memo?.keep(only: Set(found.map(\.path)))
-        func add(_ text: String, to hash: inout SHA256) { hash.update(data: Array(text.utf8) + [0]) }
         let environmentDigest = environment(folder.root, today: options.today)
         var hash = SHA256()
         add(environmentDigest, to: &hash)
@@ -104,13 +103,15 @@ struct BuildCache {
     /// templates and the practice's, and `today`.
     static func environment(_ root: URL, today: LocalDate) -> String {
         var environment = SHA256()
-        func add(_ text: String) { environment.update(data: Array(text.utf8) + [0]) }
-        add(GroupChart.version)
-        add(programIdentity)
-        add("\(today)")
-        for (name, text) in practiceTemplates(root) { add("template \(name) \(SignedText.digest(of: text))") }
+        add(GroupChart.version, to: &environment)
+        add(programIdentity, to: &environment)
+        add("\(today)", to: &environment)
+        for (name, text) in practiceTemplates(root) { add("template \(name) \(SignedText.digest(of: text))", to: &environment) }
         return SignedText.hex(environment.finalize())
     }
+
+    /// One part of a digest, ended by a NUL so that parts cannot run together.
+    private static func add(_ text: String, to hash: inout SHA256) { hash.update(data: Array(text.utf8) + [0]) }
 
     /// The last build's entry, whatever its fingerprint; `nil` when there is
     /// none or it cannot be read (another version's, truncated, corrupt).
