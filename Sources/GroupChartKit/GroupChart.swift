@@ -23,8 +23,10 @@ public enum GroupChart {
     /// derived from unchanged files is not derived again.
     public static func check(_ root: URL, options: Checker.Options, memo: DocumentMemo) throws(PracticeFolder.NotAPractice) -> (record: PracticeRecord, report: CheckReport) {
         let folder = try PracticeFolder(root: root)
-        let fingerprint = BuildCache.fingerprint(folder, options: options, memo: memo)
-        let record = RecordReader.read(folder, progress: nil, preread: fingerprint.files, found: fingerprint.found,
+        var fingerprint = BuildCache.fingerprint(folder, options: options, memo: memo)
+        let preread = PrereadFiles(fingerprint.files)
+        fingerprint.files = [:]
+        let record = RecordReader.read(folder, progress: nil, preread: preread, found: fingerprint.found,
                                        digests: fingerprint.digests, memo: memo)
         return (record, Checker.check(record, options: options, memo: memo.derived))
     }

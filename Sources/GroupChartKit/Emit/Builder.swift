@@ -71,11 +71,12 @@ public enum Builder {
             if memo == nil { cache.store(fingerprint.stamps, unless: known) }
             return Result(cached: entry, files: fingerprint.files, practice: root, output: cache.output)
         }
-        let record = RecordReader.read(practice, progress: options.progress, preread: fingerprint.files, found: fingerprint.found,
-                                       digests: fingerprint.digests, memo: memo)
-        // The bytes were decoded into the record's sources: a second copy of
-        // every file for the rest of the build is memory for nothing.
+        // The bytes are handed over, and each is let go once decoded into
+        // the record's sources: a second copy of every file is memory for nothing.
+        let preread = PrereadFiles(fingerprint.files)
         fingerprint.files = [:]
+        let record = RecordReader.read(practice, progress: options.progress, preread: preread, found: fingerprint.found,
+                                       digests: fingerprint.digests, memo: memo)
         phases.mark("read")
         let checked = (record: record, report: Checker.check(record, options: options.checker, memo: memo?.derived))
         phases.mark("check")

@@ -1,8 +1,9 @@
 import Foundation
 
-/// How long each stage of a build took, printed to standard error when
-/// `GROUPCHART_PHASES` is set: the first thing to look at before a profile,
-/// and cheap enough to leave in (one clock reading per stage).
+/// How long each stage of a build took, and the peak resident memory once
+/// it ended, printed to standard error when `GROUPCHART_PHASES` is set: the
+/// first thing to look at before a profile (the peak says which stage set
+/// it), and cheap enough to leave in (one clock reading per stage).
 struct PhaseTimes {
     private let enabled = ProcessInfo.processInfo.environment["GROUPCHART_PHASES"] != nil
     private let clock = ContinuousClock()
@@ -26,7 +27,20 @@ struct PhaseTimes {
         let now = clock.now
         let took = now - last
         let milliseconds = Double(took.components.seconds) * 1000 + Double(took.components.attoseconds) / 1e15
-        FileHandle.standardError.write(Data("groupchart: phase \(name) \(Int(milliseconds.rounded())) ms\n".utf8))
+        FileHandle.standardError.write(Data("groupchart: phase \(name) \(Int(milliseconds.rounded())) ms, peak \(Self.peakMiB) MiB\n".utf8))
         last = now
+    }
+
+    /// The process's peak resident memory so far (`getrusage`, which Linux
+    /// gives in KiB and macOS in bytes).
+    static var peakMiB: Int {
+        var usage = rusage()
+        #if canImport(Darwin)
+        getrusage(RUSAGE_SELF, &usage)
+        return Int(usage.ru_maxrss) / (1024 * 1024)
+        #else
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Int(usage.ru_maxrss) / 1024
+        #endif
     }
 }

@@ -64,12 +64,17 @@ public struct NextBatch: Sendable {
     /// keeps only services on or before that date (`submit --through`).
     public init(claims: [Claim], ledger: ClaimLedger, record: PracticeRecord, through: LocalDate? = nil) {
         var planner = Planner(ledger: ledger, reasons: NoLongerBillable(record: record))
+        // Reserved, not grown, and not copied by a filter that keeps every
+        // entry: at 20,000 claims the grown array and its filtered copy held
+        // 46 MB at the build's peak.
+        planner.entries.reserveCapacity(claims.count)
         let built = Set(claims.map(\.id))
         for claim in claims { planner.plan(claim.id, built: claim) }
         for id in ledger.histories.keys.sorted() where !built.contains(id) { planner.plan(id, built: nil) }
-        entries = planner.entries.filter { entry in
-            guard let through else { return true }
-            return entry.date.map { $0 <= through } ?? false
+        if let through {
+            entries = planner.entries.filter { entry in entry.date.map { $0 <= through } ?? false }
+        } else {
+            entries = planner.entries
         }
         corrections = planner.corrections
         standingRejections = planner.rejections

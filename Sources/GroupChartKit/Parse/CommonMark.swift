@@ -12,8 +12,17 @@ public enum CommonMark {
         }
         defer { cmark_node_free(document) }
         let place = Placement(file: file, lineOffset: firstLine - 1)
-        var blocks: [MarkdownBlock] = []
+        // Counted first, so that the blocks, kept for the whole build, take
+        // their exact room and not what an array grown by appending leaves.
+        var count = 0
         var child = cmark_node_first_child(document)
+        while let node = child {
+            count += 1
+            child = cmark_node_next(node)
+        }
+        var blocks: [MarkdownBlock] = []
+        blocks.reserveCapacity(count)
+        child = cmark_node_first_child(document)
         while let node = child {
             blocks.append(block(node, place))
             child = cmark_node_next(node)
@@ -113,6 +122,9 @@ public enum CommonMark {
             default: break
             }
         }
-        return (text, runs)
+        // Kept for the whole build (every block of every note): copied to
+        // their exact size, since the room they grew into while appending
+        // was up to as much again.
+        return (String(text[...]), runs.exactCopy())
     }
 }

@@ -33,7 +33,7 @@ struct DocumentReading: Sendable {
     /// Reads `discovered` from `folder`, or takes its bytes from `preread`
     /// when the build has read them already (to fingerprint the practice).
     static func read(_ discovered: DiscoveredFile, in folder: PracticeFolder,
-                     preread: [String: PracticeFile.Reading]? = nil) -> DocumentReading {
+                     preread: PrereadFiles? = nil) -> DocumentReading {
         let log = FindingLog()
         switch discovered.kind {
         case .stray:
@@ -47,7 +47,7 @@ struct DocumentReading: Sendable {
             break
         }
         let bytes: [UInt8]
-        switch preread?[discovered.path] ?? folder.read(discovered) {
+        switch preread?.take(discovered.path) ?? folder.read(discovered) {
         case .success(let read):
             bytes = read
         case .failure(let problem):

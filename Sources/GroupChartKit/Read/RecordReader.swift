@@ -8,13 +8,13 @@ public enum RecordReader {
     /// `preread` holds files a build has read already, which are not read again.
     public static func read(_ folder: PracticeFolder, progress: Progress? = nil,
                             preread: [String: PracticeFile.Reading]? = nil) -> PracticeRecord {
-        read(folder, progress: progress, preread: preread, found: nil, digests: [:], memo: nil)
+        read(folder, progress: progress, preread: preread.map(PrereadFiles.init), found: nil, digests: [:], memo: nil)
     }
 
     /// `read`, with what a build knows already: the files `found`, their
     /// `digests`, and a `memo` of the documents compiled by an earlier build
     /// (a file whose bytes have the same digest is not parsed again).
-    static func read(_ folder: PracticeFolder, progress: Progress?, preread: [String: PracticeFile.Reading]?,
+    static func read(_ folder: PracticeFolder, progress: Progress?, preread: PrereadFiles?,
                      found known: [DiscoveredFile]?, digests: [String: String], memo: DocumentMemo?) -> PracticeRecord {
         let found = known ?? folder.discover()
         let counter = ProgressCounter(total: found.count, progress: progress)
@@ -153,7 +153,7 @@ public enum RecordReader {
                     log.missing(at: SourceLocation(file: noteFile, line: 1), "session folder \"\(id)\" has no session.md",
                                 help: "create \(noteFile) with the group note and the attendance log (groupchart new session writes one)")
                 }
-                return Session(id: id, noteFile: noteFile, note: sessionNotes[id], progressNotes: progressNotes[id] ?? [])
+                return Session(id: id, noteFile: noteFile, note: sessionNotes[id], progressNotes: (progressNotes[id] ?? []).exactCopy())
             }
         }
     }

@@ -26,7 +26,7 @@ enum SessionNoteReader {
     private static func attendance(_ fields: FieldReader) -> [AttendanceEntry] {
         let hint = "the attendance log: attendance: {okonkwo-david: present, reyes-maria: {status: late, arrived: \"14:20\"}}"
         guard let log = fields.mapping("attendance", required: true, hint: hint) else { return [] }
-        return log.pairs.compactMap { pair in
+        return log.pairs.compactMap { pair -> AttendanceEntry? in
             guard let member = log.reference(pair.key, named: pair.name) else { return nil }
             let statusHint = "present, late, left-early or absent"
             if pair.value.isNull {
@@ -47,6 +47,6 @@ enum SessionNoteReader {
                 left: left,
                 reason: entry.text("reason"),
                 unreadableKeys: entry.unreadable(["arrived": arrived != nil, "left": left != nil]))
-        }
+        }.exactCopy()
     }
 }
