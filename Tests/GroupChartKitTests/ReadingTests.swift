@@ -165,6 +165,55 @@ import Testing
         #expect(!SectionCatalogue.isPlaceholder("TODO: she asked to review the diary card."))
     }
 
+    /// A section is a placeholder exactly when its joined text is one: the
+    /// count of visible characters that spares the join never decides
+    /// otherwise (sub-headings and HTML comments left out, as in the text).
+    @Test func sectionPlaceholdersAreThoseOfTheirText() {
+        let pieces = ["TODO", "tbd.", "N/A", "-", "See group note.", "same as above", "She practised", "   ",
+                      "<!-- hint -->", "### Sub-heading", "- item", "> quoted", "é", "\n\n", "x"]
+        var random = IncrementalEquivalenceTests.Random(state: 11)
+        var placeholders = 0
+        for _ in 0..<3_000 {
+            let content = (0..<Int(random.next() % 4)).compactMap { _ in random.pick(pieces) }.joined(separator: "\n\n")
+            let text = "---\ndate: 2026-03-01\n---\n## Participation\n\n\(content)\n"
+            let file = SourceFile(path: "n.md", text: text)
+            guard case .success(let split) = FrontMatter.split(file) else { continue }
+            let body = CommonMark.parse(split.body, firstLine: split.bodyFirstLine, in: file)
+            guard let section = SectionCatalogue.find(SectionCatalogue.participation, in: body) else {
+                Issue.record("no section in \(text.debugDescription)")
+                continue
+            }
+            let expected = SectionCatalogue.isPlaceholder(section.text)
+            #expect(SectionCatalogue.isPlaceholder(section) == expected, "\(content.debugDescription)")
+            if expected { placeholders += 1 }
+        }
+        #expect(placeholders > 100)
+    }
+
+    /// `SectionName.matches` compares ASCII headings without lower-casing
+    /// them; the lower-cased comparison it replaced is the oracle, over
+    /// headings made of letters of both cases, names, spaces and the
+    /// non-ASCII characters that lower-case unusually.
+    @Test func sectionNamesMatchAsLowerCasingDid() {
+        let pieces = ["Risk", "RISK", "risk", "Goals", "Progress toward goals", "PLAN", "plan", " ", ":", "a", "Z",
+                      "\u{212A}", "\u{130}", "é", "É", "ß", "Assessment"]
+        let names = [SectionCatalogue.risk, SectionCatalogue.goals, SectionCatalogue.plan, SectionCatalogue.participation,
+                     SectionName(canonical: "Kelvin k", aliases: ["ki"])]
+        var random = IncrementalEquivalenceTests.Random(state: 7)
+        var matched = 0
+        for _ in 0..<5_000 {
+            let heading = (0..<Int(random.next() % 3 + 1)).compactMap { _ in random.pick(pieces) }.joined()
+            for name in names {
+                let expected = ([name.canonical] + name.aliases).map { $0.lowercased() }.contains(heading.lowercased())
+                #expect(name.matches(heading) == expected, "\(heading.debugDescription) against \(name.canonical)")
+                if expected { matched += 1 }
+            }
+        }
+        #expect(matched > 100)
+        #expect(SectionCatalogue.goals.matches("PROGRESS Toward GOALS"))
+        #expect(SectionName(canonical: "Kelvin k", aliases: ["ki"]).matches("\u{212A}I"))
+    }
+
     @Test func nearestNameSuggestsCloseIDsOnly() {
         #expect(NearestName.to("okonkwo-davd", in: ["okonkwo-david", "reyes-maria"]) == "okonkwo-david")
         #expect(NearestName.to("co_facilitater", in: ["co_facilitator", "facilitator"]) == "co_facilitator")

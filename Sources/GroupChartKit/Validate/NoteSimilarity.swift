@@ -35,7 +35,7 @@ public struct NoteSimilarity: Sendable {
                 for sentence in WordScanner().sentences(name) { names.formUnion(sentence.map(\.hash)) }
             }
         }
-        namesKey = names.sorted().map { String($0, radix: 16) }.joined(separator: ",")
+        namesKey = SignedText.digest(of: names.sorted().map { String($0, radix: 16) }.joined(separator: ","))
         var replacements: [UInt64: UInt64] = [:]
         for word in Self.titles { replacements[word] = Self.title }
         for word in Self.pronouns { replacements[word] = Self.pronoun }
@@ -56,8 +56,9 @@ public struct NoteSimilarity: Sendable {
     private static let filterWords = 64
     private static let filterMask: UInt64 = 4095
 
-    /// Every name hash, as text: part of the memo's key of whatever these
-    /// names shape (a member renamed changes every note's 3-grams).
+    /// The digest of every name hash: part of the memo's key of whatever
+    /// these names shape (a member renamed changes every note's 3-grams),
+    /// short so that each key is cheap to build and hash.
     let namesKey: String
 
     /// A note's sentences (headings and raw HTML left out).

@@ -26,7 +26,7 @@ struct EmptySectionRule: Rule {
         context.record.markdownDocuments.flatMap { document in
             SectionCatalogue.required(for: document.kind).compactMap { name -> Finding? in
                 guard let section = SectionCatalogue.find(name, in: document.body),
-                      SectionCatalogue.isPlaceholder(section.text) else { return nil }
+                      SectionCatalogue.isPlaceholder(section) else { return nil }
                 let written = section.text.trimming(.whitespacesAndNewlines)
                 let message = written.isEmpty
                     ? "section \"\(section.name)\" is empty"
