@@ -6,10 +6,12 @@ public struct ClaimBuilder: Sendable {
     public let readiness: ClaimReadiness
     public let ledger: AuthorizationLedger
 
-    public init(record: PracticeRecord, report: CheckReport) {
+    /// `ledger` is the record's authorization ledger when the caller has
+    /// it already (the checker's analysis): it is derived otherwise.
+    public init(record: PracticeRecord, report: CheckReport, ledger: AuthorizationLedger? = nil) {
         self.record = record
         readiness = ClaimReadiness(record: record, report: report)
-        ledger = AuthorizationLedger(record: record)
+        self.ledger = ledger ?? AuthorizationLedger(record: record)
     }
 
     /// In date, session and member order (the order of `record.services`).

@@ -63,9 +63,11 @@ public enum Checker {
         let first = run(enabled.filter { !$0.readsClaims }, billing: nil)
         if !enabled.contains(where: { $0.readsClaims && $0.readsNoteTexts }) { analysis.forgetNoteTexts() }
         phases.mark("check: rules")
-        let claims = ClaimBuilder(record: record, report: CheckReport(diagnostics: first, fileCount: record.files.count, sources: [:])).claims()
+        let claims = ClaimBuilder(record: record, report: CheckReport(diagnostics: first, fileCount: record.files.count, sources: [:]),
+                                  ledger: analysis.ledger).claims()
         let billing = Billing(claims: claims, ledger: analysis.claimLedger,
-                              batch: NextBatch(claims: claims, ledger: analysis.claimLedger, record: record))
+                              batch: NextBatch(claims: claims, ledger: analysis.claimLedger, record: record),
+                              authorizations: analysis.ledger)
         phases.mark("check: claims")
         let second = run(enabled.filter(\.readsClaims), billing: billing)
         phases.mark("check: claim rules")

@@ -23,7 +23,7 @@ struct RecordSet {
         self.templates = templates
         self.today = today
         readiness = ClaimReadiness(record: record, report: report)
-        ledger = AuthorizationLedger(record: record)
+        ledger = billing.authorizations ?? AuthorizationLedger(record: record)
         var errors: [String: Set<String>] = [:]
         for diagnostic in report.diagnostics where diagnostic.severity == .error {
             errors[diagnostic.location.file, default: []].insert(diagnostic.rule)
