@@ -5,15 +5,18 @@ import Crypto
 /// after build (remittances match it, nothing is billed twice) and two
 /// services never share one.
 public enum ClaimID {
-    static let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+    static let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789".utf8)
 
     /// `20260312` and twelve characters: 20 in all (CLM01 allows 38; payers often 20).
+    /// The twelve are made as bytes: counting a String's characters at each
+    /// one made this most of a rebuild's model stage in watch.
     public static func make(member: String, session: String, date: LocalDate, attempt: Int = 0) -> String {
         let seed = "\(member)|\(session)" + (attempt == 0 ? "" : "|\(attempt)")
-        let hash = Array(SHA256.hash(data: Array(seed.utf8)))
+        let hash = SHA256.hash(data: Array(seed.utf8))
         var bits = 0
         var value = 0
-        var code = ""
+        var code: [UInt8] = []
+        code.reserveCapacity(12)
         for byte in hash where code.count < 12 {
             value = (value << 8) | Int(byte)
             bits += 8
@@ -23,8 +26,7 @@ public enum ClaimID {
             }
             value &= (1 << bits) - 1
         }
-        let day = date.compact
-        return day + code
+        return date.compact + String(decoding: code, as: UTF8.self)
     }
 
     /// Ids for every service, unique across the practice: a collision (one in

@@ -48,8 +48,10 @@ public enum Builder {
 
     /// Builds the practice at `root`. A long-running command passes the
     /// `memo` of its last build, so that what has not changed is neither
-    /// read nor parsed again.
-    public static func build(_ root: URL, options: Options, memo: DocumentMemo? = nil) throws(Failure) -> Result {
+    /// read nor parsed again, and the documents its poll `found`, so that
+    /// the practice is not listed twice.
+    public static func build(_ root: URL, options: Options, memo: DocumentMemo? = nil,
+                             found: [DiscoveredFile]? = nil) throws(Failure) -> Result {
         let output = options.output ?? root.appendingPathComponent("build")
         if let problem = OutputPlacement.folderProblem(output, practice: root) { throw Failure(description: problem) }
         let practice: PracticeFolder
@@ -64,7 +66,7 @@ public enum Builder {
         // the cache are for the next `build`, and writing them at every save
         // of watch (3 MB at 20,000 notes) would be time for nothing.
         let known = memo == nil ? cache.inputStamps() : nil
-        var fingerprint = BuildCache.fingerprint(practice, options: options.checker, memo: memo, known: known)
+        var fingerprint = BuildCache.fingerprint(practice, options: options.checker, memo: memo, known: known, found: found)
         phases.mark("fingerprint")
         if let entry = cache.entry(matching: fingerprint.digest) {
             OutputFolder(root: output).removeLeftoverTemporaries(besides: Array(entry.outputs.keys))

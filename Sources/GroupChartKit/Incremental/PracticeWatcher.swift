@@ -41,7 +41,7 @@ public final class PracticeWatcher: @unchecked Sendable {
                 lastScan = current
                 let outcome: Result<Builder.Result, Builder.Failure>
                 do {
-                    outcome = .success(try Builder.build(root, options: options, memo: memo))
+                    outcome = .success(try Builder.build(root, options: options, memo: memo, found: current?.found))
                 } catch {
                     outcome = .failure(error)
                 }

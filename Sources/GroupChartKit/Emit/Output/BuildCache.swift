@@ -63,9 +63,11 @@ struct BuildCache {
     /// With a `memo` (a long-running command), a file whose stamp has not
     /// changed since it was last read is not read again; without one, a
     /// file whose stamp is that of `known` (the last build's) is not either.
+    /// `found` is the listing of the practice when the caller has just
+    /// made it (the poll of `watch`).
     static func fingerprint(_ folder: PracticeFolder, options: Checker.Options, memo: DocumentMemo? = nil,
-                            known: InputStamps? = nil) -> Fingerprint {
-        let found = folder.discover()
+                            known: InputStamps? = nil, found listed: [DiscoveredFile]? = nil) -> Fingerprint {
+        let found = listed ?? folder.discover()
         let now = Date().timeIntervalSince1970
         let readings = ParallelMap.map(found) { file -> (String, PracticeFile.Reading?, String?, FileStamp?) in
             let stamp = FileStamp.of(folder.fullPath(file.path))
