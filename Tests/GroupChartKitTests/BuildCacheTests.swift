@@ -34,6 +34,26 @@ import Testing
         #expect(TextPrinter().render(second.report) == TextPrinter().render(first.report), "snippets come back too")
     }
 
+    /// `watch` starting on a practice built already: its first build fills
+    /// its memo instead of answering from the cache, so that its first save
+    /// parses one file, not all of them; the outputs stay as they were, and
+    /// no record is rendered again.
+    @Test func aLongRunningCommandsFirstBuildFillsItsMemo() throws {
+        let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("rules/risk-level/fail"))
+        defer { practice.delete() }
+        let cold = try build(practice)
+        let before = outputs(practice)
+        let memo = DocumentMemo()
+        let options = Builder.Options(checker: Checker.Options(today: FixturePractice.today))
+        let first = try Builder.build(practice.root, options: options, memo: memo)
+        #expect(!first.fromCache && !memo.isEmpty)
+        #expect(first.rendered < first.written.count, "the records the cache vouches for are kept")
+        #expect(first.report.diagnostics == cold.report.diagnostics)
+        #expect(outputs(practice) == before)
+        let second = try Builder.build(practice.root, options: options, memo: memo)
+        #expect(second.fromCache, "with the memo filled, nothing changed is the cache's answer again")
+    }
+
     @Test func aChangedPlanReChecksTheNotesThatDependOnIt() throws {
         let practice = try FixturePractice()
         defer { practice.delete() }

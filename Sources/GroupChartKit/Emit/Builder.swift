@@ -66,9 +66,14 @@ public enum Builder {
         // the cache are for the next `build`, and writing them at every save
         // of watch (3 MB at 20,000 notes) would be time for nothing.
         let known = memo == nil ? cache.inputStamps() : nil
+        // A long-running command's first build compiles the practice even
+        // when the cache says nothing changed: given back from the cache, it
+        // left the memo empty, and the first save then parsed every file
+        // (4 s at 20,000 notes, against 2.3 s for the saves after it).
+        let memoIsWarm = memo.map { !$0.isEmpty } ?? true
         var fingerprint = BuildCache.fingerprint(practice, options: options.checker, memo: memo, known: known, found: found)
         phases.mark("fingerprint")
-        if let entry = cache.entry(matching: fingerprint.digest) {
+        if memoIsWarm, let entry = cache.entry(matching: fingerprint.digest) {
             OutputFolder(root: output).removeLeftoverTemporaries(besides: Array(entry.outputs.keys))
             if memo == nil { cache.store(fingerprint.stamps, unless: known) }
             return Result(cached: entry, files: fingerprint.files, practice: root, output: cache.output)

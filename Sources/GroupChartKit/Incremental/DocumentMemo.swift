@@ -55,6 +55,13 @@ public final class DocumentMemo: @unchecked Sendable {
         entries[file.path]?.document = document
     }
 
+    /// Whether nothing has been read into it yet (the first build of a long-running command).
+    var isEmpty: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries.isEmpty
+    }
+
     /// Forgets the files no longer found.
     func keep(only paths: Set<String>) {
         lock.lock()
