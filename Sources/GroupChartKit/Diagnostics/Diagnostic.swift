@@ -67,8 +67,8 @@ public struct CheckReport: Sendable {
         self.sources = sources
     }
 
-    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
-    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
 
     /// The rules whose errors stop claims.837 (errors in `edi:`), sorted.
     public var interchangeHeldBy: [String] {

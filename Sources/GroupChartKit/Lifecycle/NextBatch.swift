@@ -85,7 +85,7 @@ public struct NextBatch: Sendable {
     public var isEmpty: Bool { entries.isEmpty }
 
     public func count(_ frequency: SubmittedClaim.Frequency) -> Int {
-        entries.filter { $0.frequency == frequency }.count
+        entries.count { $0.frequency == frequency }
     }
 }
 

@@ -80,7 +80,7 @@ struct MemberChart {
             view.benefits = "not verified"
         }
         view.authorizations = insurance.authorizations.map { authorization in
-            let used = ledger.entries.filter { $0.service.member == member.id && $0.authorization?.location == authorization.location }.count
+            let used = ledger.entries.count { $0.service.member == member.id && $0.authorization?.location == authorization.location }
             return AuthorizationView(number: authorization.number?.value ?? "", cpt: authorization.cpt?.value ?? "",
                                      period: "\(authorization.from?.value.description ?? "?") to \(authorization.to?.value.description ?? "?")",
                                      used: used, sessions: authorization.sessions?.value ?? 0)
