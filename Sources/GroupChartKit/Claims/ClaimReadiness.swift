@@ -32,12 +32,20 @@ public struct ClaimReadiness: Sendable {
             case .interchange: break
             }
         }
+        // A claim's chain, codes and payer are worked out only when some
+        // error is scoped that way: with none (a clean practice), each was
+        // lookups for nothing on every service of every build.
         decisions = record.services.map { service in
-            var holding = ClaimReadiness.chain(of: service, in: record).reduce(into: Set<String>()) { rules, file in
-                rules.formUnion(byFile[file] ?? [])
+            var holding = Set<String>()
+            if !byFile.isEmpty {
+                for file in ClaimReadiness.chain(of: service, in: record) { holding.formUnion(byFile[file] ?? []) }
             }
-            for code in ClaimReadiness.codes(of: service, in: record) { holding.formUnion(byCode[code] ?? []) }
-            if let payer = record.member(service.member)?.insurance?.payer?.value { holding.formUnion(byPayer[payer] ?? []) }
+            if !byCode.isEmpty {
+                for code in ClaimReadiness.codes(of: service, in: record) { holding.formUnion(byCode[code] ?? []) }
+            }
+            if !byPayer.isEmpty, let payer = record.member(service.member)?.insurance?.payer?.value {
+                holding.formUnion(byPayer[payer] ?? [])
+            }
             return Decision(service: service, heldBy: holding.sorted())
         }
         interchangeHeldBy = report.interchangeHeldBy
