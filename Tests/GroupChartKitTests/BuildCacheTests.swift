@@ -54,6 +54,14 @@ import Testing
         #expect(second.fromCache, "with the memo filled, nothing changed is the cache's answer again")
     }
 
+    /// `GROUPCHART_PHASES` prints the peak memory in MiB, which getrusage
+    /// gives in KiB on Linux and in bytes on macOS: a unit mistaken either
+    /// way would put this process (tens of MiB) far outside the range.
+    @Test func thePeakMemoryOfPhasesIsInMebibytes() {
+        let peak = PhaseTimes.peakMiB
+        #expect(peak >= 5 && peak < 64 * 1024, "\(peak) MiB")
+    }
+
     @Test func aChangedPlanReChecksTheNotesThatDependOnIt() throws {
         let practice = try FixturePractice()
         defer { practice.delete() }

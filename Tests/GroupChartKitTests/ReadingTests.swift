@@ -1,5 +1,6 @@
 import Foundation
 @testable import GroupChartKit
+import GroupChartTestSupport
 import Testing
 
 /// The load, split and parse stages: bytes to text, front-matter to placed
@@ -212,6 +213,23 @@ import Testing
         #expect(matched > 100)
         #expect(SectionCatalogue.goals.matches("PROGRESS Toward GOALS"))
         #expect(SectionName(canonical: "Kelvin k", aliases: ["ki"]).matches("\u{212A}I"))
+    }
+
+    /// The bytes a build's fingerprint read are handed over once: the
+    /// reader takes them instead of the file on disk, and they are gone
+    /// from the hand-over after, so that they can be freed.
+    @Test func prereadBytesAreTakenOnce() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let folder = try PracticeFolder(root: practice.root)
+        let note = try #require(folder.discover().first { if case .progressNote = $0.kind { true } else { false } })
+        let onDisk = try practice.read(note.path)
+        let handed = onDisk.replacingOccurrences(of: "## Participation", with: "## Participation\n\nRead from the hand-over.")
+        let preread = PrereadFiles([note.path: .success(Array(handed.utf8))])
+        let reading = DocumentReading.read(note, in: folder, preread: preread)
+        #expect(reading.file?.text == handed)
+        #expect(preread.take(note.path) == nil)
+        #expect(DocumentReading.read(note, in: folder, preread: preread).file?.text == onDisk)
     }
 
     @Test func nearestNameSuggestsCloseIDsOnly() {

@@ -103,8 +103,7 @@ public enum SectionCatalogue {
     /// 22,000 notes was most of `empty-section`'s time).
     public static func isPlaceholder(_ section: Section) -> Bool {
         var visible = 0
-        for block in section.content where block.kind != .html {
-            if case .heading = block.kind { continue }
+        for block in section.textBlocks {
             for byte in block.text.utf8 where byte > 0x20 {
                 visible += 1
                 if visible > 16 { return false }

@@ -122,9 +122,9 @@ public enum CommonMark {
             default: break
             }
         }
-        // Kept for the whole build (every block of every note): copied to
-        // their exact size, since the room they grew into while appending
-        // was up to as much again.
-        return (String(text[...]), runs.exactCopy())
+        // Kept for the whole build (every block of every note): the runs are
+        // copied to their size, since the room they grew into while
+        // appending was up to as much again.
+        return (text, runs.exactCopy())
     }
 }

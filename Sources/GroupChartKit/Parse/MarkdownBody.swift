@@ -102,10 +102,15 @@ public struct Section: Sendable {
     /// The text of the section, headings and raw HTML (such as `<!-- hints -->`
     /// left by a template) left out.
     public var text: String {
-        content.filter { block in
+        textBlocks.map(\.text).joined(separator: "\n\n")
+    }
+
+    /// The blocks whose text is the section's: sub-headings and raw HTML left out.
+    public var textBlocks: some Sequence<MarkdownBlock> {
+        content.lazy.filter { block in
             if case .heading = block.kind { return false }
             return block.kind != .html
-        }.map(\.text).joined(separator: "\n\n")
+        }
     }
 
     /// The items of the lists directly in this section.
