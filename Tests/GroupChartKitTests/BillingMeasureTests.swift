@@ -17,7 +17,7 @@ import Testing
         let similarity = NoteSimilarity(record: record)
         let session = try #require(record.sessions.first { $0.id == "2026-03-12-dbt-skills" })
         let original = try #require(session.progressNote(for: "okonkwo-david"))
-        let source = try #require(record.file(original.file)).text
+        let source = try #require(record.source(original.file)).text
         let copy = source
             .replacingOccurrences(of: "Mr. Okonkwo", with: "Ms. Reyes")
             .replacingOccurrences(of: " his ", with: " her ").replacingOccurrences(of: "He ", with: "She ")

@@ -44,6 +44,30 @@ import Testing
         #expect(contents(output) == before, "the previous outputs, exactly, and no temporary file")
     }
 
+    /// A note saved again between its check and its rendering would put
+    /// text no rule looked at in the record (the model reads a note's text
+    /// again to render it): the records are not written, and say why.
+    @Test func aNoteSavedWhileRecordsAreRenderedStopsTheirWriting() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let output = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let checked = try GroupChart.check(practice.root, options: Checker.Options(today: FixturePractice.today))
+        let records = try RecordSet(checked: checked.record, report: checked.report, practice: practice.root,
+                                    today: FixturePractice.today)
+        let note = try #require(checked.record.sessions.flatMap(\.progressNotes).first)
+        try practice.write(note.file, try practice.read(note.file).replacingOccurrences(of: "## ", with: "## Edited "))
+        let staging = try OutputFolder.Staging(OutputFolder(root: output))
+        do {
+            try records.render(into: staging)
+            Issue.record("the records were rendered from a note that changed")
+        } catch {
+            #expect(error.description.contains(note.file) && error.description.contains("build again"), "\(error)")
+        }
+        staging.discard()
+        #expect(contents(output).isEmpty, "nothing written")
+    }
+
     @Test func temporaryFilesOfAKilledBuildAreRemovedByTheNext() throws {
         let practice = try FixturePractice()
         defer { practice.delete() }

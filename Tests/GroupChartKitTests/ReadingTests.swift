@@ -227,9 +227,63 @@ import Testing
         let handed = onDisk.replacingOccurrences(of: "## Participation", with: "## Participation\n\nRead from the hand-over.")
         let preread = PrereadFiles([note.path: .success(Array(handed.utf8))])
         let reading = DocumentReading.read(note, in: folder, preread: preread)
-        #expect(reading.file?.text == handed)
+        #expect(reading.file?.sha256 == SignedText.digest(of: Array(handed.utf8)))
         #expect(preread.take(note.path) == nil)
-        #expect(DocumentReading.read(note, in: folder, preread: preread).file?.text == onDisk)
+        #expect(DocumentReading.read(note, in: folder, preread: preread).file?.sha256 == SignedText.digest(of: Array(onDisk.utf8)))
+    }
+
+    /// A note's text is held once, by its parsed blocks: the file's own
+    /// text is let go once parsed and read again, unchanged, when something
+    /// quotes it. Saved again since, it is not given back at all.
+    @Test func aNotesTextIsLetGoAndReadAgainOnlyAsChecked() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let record = RecordReader.read(try PracticeFolder(root: practice.root))
+        let note = try #require(record.sessions.flatMap(\.progressNotes).first)
+        let held = try #require(record.file(note.file))
+        #expect(!held.holdsText && held.text.isEmpty)
+        #expect(try #require(record.source(note.file)).text == (try practice.read(note.file)))
+        let plan = try #require(record.members.flatMap(\.plans).first)
+        #expect(try #require(record.file(plan.file)).holdsText, "only notes let their text go")
+        try practice.write(note.file, try practice.read(note.file) + "\nAdded after the check.\n")
+        #expect(record.source(note.file) == nil)
+    }
+
+    /// The lean second reading a record makes of a note gives what the full
+    /// one does, from every line, for LF, CRLF and byte-order-marked notes.
+    @Test func aNotesTextFromALineIsThatOfItsFullReading() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let path = "sessions/2026-03-05-skills/doe-jane.md"
+        let lf = try practice.read(path)
+        try practice.write("sessions/2026-03-05-skills/roe-sam.md",
+                           Data([0xEF, 0xBB, 0xBF] + Array(lf.replacingOccurrences(of: "\n", with: "\r\n").utf8)))
+        try practice.write(path, lf.replacingOccurrences(of: "\n## Risk", with: "\r## Risk") + "\u{FEFF}tail")
+        let record = RecordReader.read(try PracticeFolder(root: practice.root))
+        for note in record.sessions.flatMap(\.progressNotes) {
+            let full = try #require(record.source(note.file))
+            for line in 0...(full.lineCount + 1) {
+                #expect(record.text(of: note.file, fromLine: line) == full.text(fromLine: line), "\(note.file) from line \(line)")
+            }
+        }
+    }
+
+    /// The line under a diagnostic in a note is read again when printed,
+    /// and left out once the note was saved again after the check.
+    @Test func aNotesLineIsQuotedAsCheckedOrNotAtAll() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let path = "sessions/2026-03-05-skills/doe-jane.md"
+        try practice.write(path, try practice.read(path).replacingOccurrences(of: "Risk level: low.", with: "Risk level: unsure."))
+        let report = try practice.check()
+        let diagnostic = try #require(report.diagnostics.first { $0.location.file == path && $0.rule == "risk-level" })
+        #expect(report.sources[path] == nil, "the note's text is not held")
+        #expect(TextPrinter().render(report).contains("12 | ## Risk\n"))
+        let again = try practice.check()
+        try practice.write(path, try practice.read(path).replacingOccurrences(of: "Urges rated 3", with: "Urges rated 4"))
+        let printed = TextPrinter().render(again)
+        #expect(printed.contains("\(diagnostic.location): error:") || printed.contains("\(diagnostic.location): warning:"))
+        #expect(!printed.contains("| ## Risk"), "a line of a note no longer as checked")
     }
 
     @Test func nearestNameSuggestsCloseIDsOnly() {

@@ -39,7 +39,7 @@ struct SignableNote {
         default:
             return nil
         }
-        guard let file = record.file(location.path), case .success = FrontMatter.split(file) else { return nil }
+        guard let file = record.source(location.path), case .success = FrontMatter.split(file) else { return nil }
         signedText = SignedText.text(of: file, body: body)
     }
 

@@ -52,8 +52,11 @@ public struct CheckReport: Sendable {
     public var diagnostics: [Diagnostic]
     /// How many files were read.
     public var fileCount: Int
-    /// The text of every file read, for printers that show the source line.
+    /// The text of every file read and held, for printers that show the
+    /// source line (`line(at:)` reads a note again through `reread`).
     public var sources: [String: SourceFile]
+    /// Reads again the notes whose text the model let go.
+    var reread: SourceRereader?
     /// The claims and the next batch the check derived, for the build to
     /// write; `nil` for a report given back by the build cache.
     public internal(set) var billing: Billing?
@@ -65,6 +68,12 @@ public struct CheckReport: Sendable {
         }
         self.fileCount = fileCount
         self.sources = sources
+    }
+
+    /// The source line at `location`, for the snippet under a diagnostic;
+    /// `nil` when the file is not at hand or changed since it was checked.
+    public func line(at location: SourceLocation) -> Substring? {
+        (sources[location.file] ?? reread?.source(location.file))?.line(location.line)
     }
 
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }

@@ -29,7 +29,7 @@ public struct TextPrinter: Sendable {
             let count = printed[key, default: 0] + 1
             printed[key] = count
             if count <= Self.shownPerRuleAndFile {
-                out += render(diagnostic, sources: report.sources, snippets: &snippets)
+                out += render(diagnostic, line: report.line(at:), snippets: &snippets)
             } else if count == Self.shownPerRuleAndFile + 1 {
                 let more = totals[key, default: 0] - Self.shownPerRuleAndFile
                 out += paint("\(key.file):", .bold) + " " + paint("note:", .cyan)
@@ -42,14 +42,15 @@ public struct TextPrinter: Sendable {
 
     public func render(_ diagnostic: Diagnostic, sources: [String: SourceFile]) -> String {
         var snippets = SourceSnippet()
-        return render(diagnostic, sources: sources, snippets: &snippets)
+        return render(diagnostic, line: { sources[$0.file]?.line($0.line) }, snippets: &snippets)
     }
 
-    private func render(_ diagnostic: Diagnostic, sources: [String: SourceFile], snippets: inout SourceSnippet) -> String {
+    private func render(_ diagnostic: Diagnostic, line source: (SourceLocation) -> Substring?,
+                        snippets: inout SourceSnippet) -> String {
         let location = diagnostic.location
         var out = paint("\(location):", .bold) + " " + paint("\(diagnostic.severity.rawValue):", style(for: diagnostic.severity))
             + " " + paint(diagnostic.message, .bold) + " [\(diagnostic.rule)]\n"
-        if let line = sources[location.file]?.line(location.line) {
+        if let line = source(location) {
             let scalars = snippets.scalars(of: line, file: location.file, number: location.line)
             let window = SourceSnippet.window(scalars, column: location.column)
             out += gutter(String(location.line)) + "| " + window.shown + "\n" + gutter("") + "| " + window.padding + paint("^", .green) + "\n"

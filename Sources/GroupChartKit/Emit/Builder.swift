@@ -76,7 +76,7 @@ public enum Builder {
         if memoIsWarm, let entry = cache.entry(matching: fingerprint.digest) {
             OutputFolder(root: output).removeLeftoverTemporaries(besides: Array(entry.outputs.keys))
             if memo == nil { cache.store(fingerprint.stamps, unless: known) }
-            return Result(cached: entry, files: fingerprint.files, practice: root, output: cache.output)
+            return Result(cached: entry, digests: fingerprint.digests, practice: root, output: cache.output)
         }
         // The bytes are handed over, and each is let go once decoded into
         // the record's sources: a second copy of every file is memory for nothing.
@@ -160,18 +160,12 @@ public enum Builder {
 }
 
 extension Builder.Result {
-    /// The last build given back: its diagnostics, with the source lines of
-    /// the files they point at decoded again for the printers.
-    init(cached entry: BuildCache.Entry, files: [String: PracticeFile.Reading], practice root: URL, output: URL) {
-        let paths = Set(entry.diagnostics.flatMap { [$0.location.file] + $0.related.map(\.location.file) })
-        var sources: [String: SourceFile] = [:]
-        for path in paths {
-            // A document the stamps vouched for was not read: it is now.
-            if let bytes = try? (files[path] ?? PracticeFile.read(path, in: root)).get() {
-                sources[path] = SourceDecoder.decode(bytes, path: path)
-            }
-        }
-        self.init(report: CheckReport(diagnostics: entry.diagnostics, fileCount: entry.fileCount, sources: sources),
+    /// The last build given back: its diagnostics, whose source lines the
+    /// printers read again from the files with the digests this build found.
+    init(cached entry: BuildCache.Entry, digests: [String: String], practice root: URL, output: URL) {
+        var report = CheckReport(diagnostics: entry.diagnostics, fileCount: entry.fileCount, sources: [:])
+        report.reread = SourceRereader(root: root, digests: digests)
+        self.init(report: report,
                   output: output, fromCache: true, written: entry.outputs.keys.sorted(), withoutEDI: entry.withoutEDI,
                   skippedSessions: entry.skippedSessions.map { ($0.id, $0.rules) },
                   skippedMembers: entry.skippedMembers.map { ($0.id, $0.rules) }, batch: entry.batch)

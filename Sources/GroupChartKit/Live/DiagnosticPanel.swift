@@ -66,7 +66,7 @@ struct DiagnosticPanel {
 
     private func view(_ diagnostic: Diagnostic) -> DiagnosticView {
         let location = diagnostic.location
-        let snippet = report.sources[location.file]?.line(location.line)
+        let snippet = report.line(at: location)
             .map { TextPrinter().snippet(line: $0, number: location.line, column: location.column) }
         return DiagnosticView(
             severity: diagnostic.severity.rawValue, place: location.description, message: diagnostic.message, rule: diagnostic.rule,

@@ -50,3 +50,15 @@ public struct DiscoveredFile: Hashable, Sendable {
     public var path: String
     public var kind: DocumentKind
 }
+
+extension DocumentKind {
+    /// A note of a session or an individual session: nine files in ten of a
+    /// practice, whose text the model does not keep once parsed
+    /// (`SourceFile.withoutText`).
+    var isNote: Bool {
+        switch self {
+        case .sessionNote, .progressNote, .individualNote: return true
+        default: return false
+        }
+    }
+}

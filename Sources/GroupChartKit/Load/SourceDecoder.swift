@@ -11,6 +11,15 @@ enum SourceDecoder {
         return SourceFile(path: path, text: text, encodingProblem: problem, sha256: SignedText.digest(of: raw))
     }
 
+    /// The text `decode` makes of `raw`, without looking for bad bytes or
+    /// making the line table: for a note read again to be shown (its
+    /// problems were found when it was first read).
+    static func text(_ raw: [UInt8]) -> String {
+        let bytes = withoutBOM(raw)
+        guard bytes.contains(0x0D) else { return String(decoding: bytes, as: UTF8.self) }
+        return String(decoding: normalisedLineEndings(bytes), as: UTF8.self)
+    }
+
     private static func withoutBOM(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             return bytes[3...]

@@ -20,6 +20,9 @@ public struct PracticeRecord: Sendable {
     /// Problems of the text found while reading (encoding, front-matter,
     /// missing, malformed and unknown keys), reported by their rules.
     public let readFindings: [ReadFinding]
+    /// Where the files were read from, to read a note's text again
+    /// (`source`); `nil` for a record made in memory.
+    public let folder: PracticeFolder?
 
     // Lookups by id and path: rules ask for these once per note, so they
     // must not cost a scan of the record (20,000 notes make that quadratic).
@@ -30,7 +33,9 @@ public struct PracticeRecord: Sendable {
 
     public init(files: [SourceFile], strays: [DiscoveredFile], practice: Practice?, groups: [Group], members: [Member],
                 sessions: [Session], services: [BillableService], remittances: [Remittance] = [],
-                billingHistory: BillingHistoryFiles = BillingHistoryFiles(), readFindings: [ReadFinding]) {
+                billingHistory: BillingHistoryFiles = BillingHistoryFiles(), readFindings: [ReadFinding],
+                folder: PracticeFolder? = nil) {
+        self.folder = folder
         self.files = files
         self.strays = strays
         self.practice = practice
@@ -52,11 +57,45 @@ public struct PracticeRecord: Sendable {
     public func session(_ id: String) -> Session? { sessionIndex[id].map { sessions[$0] } }
     public func file(_ path: String) -> SourceFile? { fileIndex[path].map { files[$0] } }
 
+    /// The file at `path` with its text: as held, or, for a note whose text
+    /// was let go once parsed (`SourceFile.holdsText`), read again from the
+    /// practice. `nil` when there is no such file, or when its bytes are no
+    /// longer those that were checked (it was saved again since): a record
+    /// or snippet made from them would show what was not checked.
+    public func source(_ path: String) -> SourceFile? {
+        guard let file = file(path) else { return nil }
+        guard !file.holdsText else { return file }
+        guard let folder, case .success(let bytes) = PracticeFile.read(path, in: folder.root) else { return nil }
+        let again = SourceDecoder.decode(bytes, path: path)
+        return again.sha256 == file.sha256 ? again : nil
+    }
+
     /// The position of each key, the first when one repeats.
     private static func index(_ keys: [String]) -> [String: Int] {
         var index: [String: Int] = [:]
         for (position, key) in keys.enumerated() where index[key] == nil { index[key] = position }
         return index
+    }
+
+    /// The text of `path` from the start of line `line` to its end, as
+    /// `source(path)?.text(fromLine: line)` gives it, for a record that shows
+    /// a note as written: a note is read again without the checks and line
+    /// table a first reading makes (rendering every note twice, those were
+    /// half the cost of reading again at 20,000 notes).
+    public func text(of path: String, fromLine line: Int) -> Substring? {
+        guard let file = file(path) else { return nil }
+        guard !file.holdsText else { return file.text(fromLine: line) }
+        guard let folder, case .success(let bytes) = PracticeFile.read(path, in: folder.root),
+              SignedText.digest(of: bytes) == file.sha256 else { return nil }
+        let text = SourceDecoder.text(bytes)
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var current = 1
+        while current < line, let newline = utf8[start...].firstIndex(of: 0x0A) {
+            start = utf8.index(after: newline)
+            current += 1
+        }
+        return current == line ? text[start...] : text[text.endIndex...]
     }
 
     /// Every readable Markdown document with the kind that decides its sections.

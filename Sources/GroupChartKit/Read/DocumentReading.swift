@@ -56,7 +56,8 @@ struct DocumentReading: Sendable {
         }
         let file = SourceDecoder.decode(bytes, path: discovered.path)
         let document = read(file, as: discovered.kind, log: log)
-        return DocumentReading(file: file, document: document, findings: log.findings)
+        return DocumentReading(file: discovered.kind.isNote ? file.withoutText() : file, document: document,
+                               findings: log.findings)
     }
 
     /// Reads one decoded file as the document `kind`: the reader of its kind

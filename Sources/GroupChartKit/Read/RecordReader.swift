@@ -43,7 +43,7 @@ public enum RecordReader {
                               billingHistory: BillingHistoryFiles(submissions: documents.submissions,
                                                                   implementationAcknowledgments: documents.implementationAcknowledgments,
                                                                   claimAcknowledgments: documents.claimAcknowledgments),
-                              readFindings: log.findings)
+                              readFindings: log.findings, folder: folder)
     }
 
     /// The documents read so far, by kind, until they are assembled.

@@ -52,7 +52,6 @@ public enum Checker {
                 }
             }.flatMap { $0 }
         }
-        let sources = Dictionary(record.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         // The notes' 3-grams are derived on every core before the rules
         // start: derived by the first rule to ask, they took one core while
         // the other rule that compares notes waited for them (similar-notes
@@ -71,7 +70,11 @@ public enum Checker {
         phases.mark("check: claims")
         let second = run(enabled.filter(\.readsClaims), billing: billing)
         phases.mark("check: claim rules")
+        // The files held with their text; a note's line is read again when printed.
+        var sources: [String: SourceFile] = [:]
+        for file in record.files where file.holdsText && sources[file.path] == nil { sources[file.path] = file }
         var report = CheckReport(diagnostics: first + second, fileCount: record.files.count, sources: sources)
+        report.reread = SourceRereader(record)
         report.billing = billing
         return report
     }

@@ -2,6 +2,8 @@
 /// clinicians and rendered Markdown.
 struct RecordFormatting {
     let record: PracticeRecord
+    /// The notes that could not be read again as they were checked.
+    let changed = ChangedSources()
 
     var practice: PracticeView {
         let practice = record.practice
@@ -58,8 +60,16 @@ struct RecordFormatting {
     }
 
     /// The Markdown body as written in `file`, as the records show it.
+    /// A note's text is read again from the practice (the model lets it go
+    /// once parsed); a note saved again since it was checked is named in
+    /// `changed`, and the build that renders it fails rather than show text
+    /// that was not checked.
     func markdown(_ body: MarkdownBody, in file: String) -> String {
-        record.file(file).map { String($0.text(fromLine: body.firstLine)) } ?? ""
+        guard let text = record.text(of: file, fromLine: body.firstLine) else {
+            changed.add(file)
+            return ""
+        }
+        return String(text)
     }
 
     /// The body rendered by cmark in safe mode.

@@ -90,7 +90,7 @@ struct RecordSet {
             }
             return nil
         }
-        if let failure = [packets, charts].joined().compactMap({ $0 }).first { throw failure }
+        if let failure = [packets, charts].joined().compactMap({ $0 }).first ?? format.changed.failure { throw failure }
         try sink.write("attendance.csv", bytes(AttendanceCSV.table(record, sessions: clean).text))
         let index = IndexPage(format: format, chart: chart,
                               pipeline: ClaimPipeline(format: format, billing: billing, reimbursement: reimbursement)).view(
@@ -117,11 +117,13 @@ struct RecordSet {
     }
 
     /// The audit packet of one member for a period.
-    func auditPacket(_ member: Member, period: ClosedRange<LocalDate>) -> [UInt8] {
+    func auditPacket(_ member: Member, period: ClosedRange<LocalDate>) throws(OutputFolder.WriteError) -> [UInt8] {
         let format = RecordFormatting(record: record)
         let chart = MemberChart(format: format, readiness: readiness, ledger: ledger, reimbursement: reimbursement,
                                 pipeline: ClaimPipeline(format: format, billing: billing, reimbursement: reimbursement))
-        return bytes(templates.render(AuditPacket(format: format, chart: chart).view(member, period: period), with: "audit"))
+        let packet = bytes(templates.render(AuditPacket(format: format, chart: chart).view(member, period: period), with: "audit"))
+        if let failure = format.changed.failure { throw failure }
+        return packet
     }
 
     private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }

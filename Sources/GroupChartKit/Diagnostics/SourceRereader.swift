@@ -1,0 +1,45 @@
+import Foundation
+
+/// Reads a note again for the line a printer shows under a diagnostic: the
+/// model lets a note's text go once parsed (`SourceFile.withoutText`), and
+/// a report holds only the digest each note had when it was checked. A
+/// note saved again since is shown without its line rather than with a line
+/// the diagnostic was not about.
+///
+/// Printers go through the diagnostics in file order, so the last file read
+/// is kept for the next diagnostic in it, and no more than that.
+public final class SourceRereader: @unchecked Sendable {
+    private let root: URL
+    /// The SHA-256 each note had when it was checked, by path.
+    private let digests: [String: String]
+    private let lock = NSLock()
+    private var last: (path: String, file: SourceFile?)?
+
+    init(root: URL, digests: [String: String]) {
+        self.root = root
+        self.digests = digests
+    }
+
+    /// The notes of `record` whose text it let go.
+    convenience init?(_ record: PracticeRecord) {
+        guard let folder = record.folder else { return nil }
+        var digests: [String: String] = [:]
+        for file in record.files where !file.holdsText { digests[file.path] = file.sha256 }
+        self.init(root: folder.root, digests: digests)
+    }
+
+    /// The note at `path` as it was checked, or `nil` (not a note it knows, or changed since).
+    func source(_ path: String) -> SourceFile? {
+        guard let digest = digests[path] else { return nil }
+        lock.lock()
+        defer { lock.unlock() }
+        if let last, last.path == path { return last.file }
+        var file: SourceFile?
+        if case .success(let bytes) = PracticeFile.read(path, in: root) {
+            let again = SourceDecoder.decode(bytes, path: path)
+            if again.sha256 == digest { file = again }
+        }
+        last = (path, file)
+        return file
+    }
+}
