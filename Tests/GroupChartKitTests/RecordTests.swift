@@ -35,6 +35,28 @@ import Testing
         #expect(Set(goldens) == Set(records), "golden files without a record (or records without a golden file)")
     }
 
+    /// A build lets the notes' parsed bodies go once the rules have run:
+    /// the records, the audit packet and the claims are what they are with them.
+    @Test func recordsNeedNoNoteBodyOnceChecked() throws {
+        let checked = try GroupChart.check(Self.example, options: Checker.Options(today: FixturePractice.today))
+        let lean = checked.record.lettingGoOfNoteBodies()
+        let notes = lean.sessions.flatMap(\.progressNotes)
+        #expect(!notes.isEmpty && notes.allSatisfy { $0.content.body.blocks.isEmpty && $0.content.body.firstLine > 0 })
+        #expect(lean.sessions.compactMap(\.note).allSatisfy { $0.body.blocks.isEmpty })
+        #expect(zip(notes, checked.record.sessions.flatMap(\.progressNotes)).allSatisfy {
+            $0.content.body.firstLine == $1.content.body.firstLine && $0.content.goalItems.count == $1.content.goalItems.count
+        })
+        func outputs(_ record: PracticeRecord) throws -> [String: [UInt8]] {
+            let records = try RecordSet(checked: record, report: checked.report, practice: Self.example, today: FixturePractice.today)
+            var outputs = records.render()
+            for member in record.members { outputs["audit/\(member.id)"] = try records.auditPacket(member, period: LocalDate(year: 2000, month: 1, day: 1)!...FixturePractice.today) }
+            return outputs
+        }
+        let full = try outputs(checked.record)
+        #expect(full.keys.contains("sessions/2026-03-12-dbt-skills.html"))
+        #expect(try outputs(lean) == full)
+    }
+
     @Test func buildsAreByteIdentical() throws {
         let first = temporaryFolder(), second = temporaryFolder()
         defer { [first, second].forEach { try? FileManager.default.removeItem(at: $0) } }

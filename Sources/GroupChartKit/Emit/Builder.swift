@@ -82,10 +82,36 @@ public enum Builder {
         // the record's sources: a second copy of every file is memory for nothing.
         let preread = PrereadFiles(fingerprint.files)
         fingerprint.files = [:]
-        let record = RecordReader.read(practice, progress: options.progress, preread: preread, found: fingerprint.found,
+        let (entry, result) = try compile(practice, options: options, preread: preread, fingerprint: fingerprint,
+                                          memo: memo, cache: cache, phases: &phases)
+        // Stored once the model, the claims and the records are let go: the
+        // entry's encoding (30 MB at 20,000 notes) was the top of the peak.
+        cache.store(entry)
+        if memo == nil { cache.store(fingerprint.stamps, unless: known) }
+        phases.mark("store")
+        return result
+    }
+
+    /// Reads, checks, renders and writes the practice; what the cache
+    /// keeps of it, and what the caller is told. Everything else it made
+    /// (the model, the claims, the records) is let go when it returns.
+    private static func compile(_ practice: PracticeFolder, options: Options, preread: PrereadFiles,
+                                fingerprint: BuildCache.Fingerprint, memo: DocumentMemo?, cache: BuildCache,
+                                phases: inout PhaseTimes) throws(Failure) -> (BuildCache.Entry, Result) {
+        let root = practice.root
+        let output = cache.output
+        var record = RecordReader.read(practice, progress: options.progress, preread: preread, found: fingerprint.found,
                                        digests: fingerprint.digests, memo: memo)
+        FreedMemory.giveBack()
         phases.mark("read")
-        let checked = (record: record, report: Checker.check(record, options: options.checker, memo: memo?.derived))
+        let checkReport = Checker.check(record, options: options.checker, memo: memo?.derived)
+        // The rules were the last to read the notes' bodies. A long-running
+        // command's memo keeps them for its next rebuild, so there it would
+        // be time for no memory.
+        if memo == nil { record = record.lettingGoOfNoteBodies() }
+        FreedMemory.giveBack()
+        let checked = (record: record, report: checkReport)
+        FreedMemory.giveBack()
         phases.mark("check")
         let records: RecordSet
         do {
@@ -113,6 +139,7 @@ public enum Builder {
         do throws(Failure) {
             do {
                 try records.render(into: staging, reusing: reused)
+                FreedMemory.giveBack()
                 phases.mark("records")
             } catch {
                 throw Failure(description: error.description)
@@ -145,17 +172,19 @@ public enum Builder {
         for path in reused { digests[path] = previous?.outputs[path] }
         let batch = BatchSummary(billing.batch, written: written.contains("claims.837"))
         let withoutEDI = checked.record.practice.map { $0.edi == nil } ?? false
-        cache.store(BuildCache.Entry(
-            fingerprint: fingerprint.digest, diagnostics: checked.report.diagnostics, fileCount: checked.report.fileCount,
+        var report = checked.report
+        // The claims travel in the check's report to the build; the caller
+        // does not need them, and holding them would keep them past the build.
+        report.billing = nil
+        let entry = BuildCache.Entry(
+            fingerprint: fingerprint.digest, diagnostics: report.diagnostics, fileCount: report.fileCount,
             outputs: digests, stamps: cache.stamps(written), keys: keys.filter { written.contains($0.key) },
             skippedSessions: records.skippedSessions.map { BuildCache.Skipped(id: $0.id, rules: $0.rules) },
             skippedMembers: records.skippedMembers.map { BuildCache.Skipped(id: $0.id, rules: $0.rules) }, batch: batch,
-            withoutEDI: withoutEDI))
-        if memo == nil { cache.store(fingerprint.stamps, unless: known) }
-        phases.mark("store")
-        return Result(report: checked.report, output: output, written: written, withoutEDI: withoutEDI,
-                      skippedSessions: records.skippedSessions, skippedMembers: records.skippedMembers, batch: batch,
-                      rendered: written.count - reused.count)
+            withoutEDI: withoutEDI)
+        return (entry, Result(report: report, output: output, written: written, withoutEDI: withoutEDI,
+                              skippedSessions: records.skippedSessions, skippedMembers: records.skippedMembers, batch: batch,
+                              rendered: written.count - reused.count))
     }
 }
 

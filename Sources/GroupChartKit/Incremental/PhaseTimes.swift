@@ -27,8 +27,18 @@ struct PhaseTimes {
         let now = clock.now
         let took = now - last
         let milliseconds = Double(took.components.seconds) * 1000 + Double(took.components.attoseconds) / 1e15
-        FileHandle.standardError.write(Data("groupchart: phase \(name) \(Int(milliseconds.rounded())) ms, peak \(Self.peakMiB) MiB\n".utf8))
+        FileHandle.standardError.write(Data("groupchart: phase \(name) \(Int(milliseconds.rounded())) ms, peak \(Self.peakMiB) MiB\(Self.residentMiB.map { ", now \($0) MiB" } ?? "")\n".utf8))
         last = now
+    }
+
+    /// The resident memory now, where the system says (Linux's
+    /// `/proc/self/statm`, in pages): what a stage let go shows here, not
+    /// in the peak. `nil` elsewhere.
+    static var residentMiB: Int? {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return nil }
+        let fields = text.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return nil }
+        return pages * Int(getpagesize()) / (1024 * 1024)
     }
 
     /// The process's peak resident memory so far (`getrusage`, which Linux
