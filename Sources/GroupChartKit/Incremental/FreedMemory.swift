@@ -10,8 +10,10 @@ import Foundation
 /// glibc keeps freed memory in its arenas (one per thread that allocated,
 /// and reading runs on every core), so what parsing made and dropped still
 /// counted in the resident memory of every stage after it: at 20,000 notes
-/// a build's peak went from 309 to 300 MiB with a trim after reading, after
-/// the rules, after letting the notes' bodies go and after the records.
+/// a build's peak is 291 to 297 MB with a trim after reading, after the
+/// rules, after letting the notes' bodies go and after the records, and 315
+/// to 324 MB without (three builds each, `/usr/bin/time`); the trims take
+/// less time than the runs' noise.
 /// macOS's allocator gives pages back by itself; there it does nothing.
 enum FreedMemory {
     static func giveBack() {
