@@ -32,6 +32,7 @@ import Testing
         #expect(second.skippedSessions.map(\.id) == first.skippedSessions.map(\.id))
         #expect(outputs(practice) == before)
         #expect(TextPrinter().render(second.report) == TextPrinter().render(first.report), "snippets come back too")
+        #expect(TextPrinter().render(second.report).contains("12 | ## Risk\n"), "the note's line, read again")
     }
 
     /// `watch` starting on a practice built already: its first build fills

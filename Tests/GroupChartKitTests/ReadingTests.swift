@@ -247,6 +247,11 @@ import Testing
         #expect(try #require(record.file(plan.file)).holdsText, "only notes let their text go")
         try practice.write(note.file, try practice.read(note.file) + "\nAdded after the check.\n")
         #expect(record.source(note.file) == nil)
+        // watch and serve keep every file's bytes in their memo already, and
+        // their pages must not depend on the file as it stands when rendered.
+        let kept = RecordReader.read(try PracticeFolder(root: practice.root), progress: nil, preread: nil, found: nil,
+                                     digests: [:], memo: DocumentMemo())
+        #expect(try #require(kept.file(note.file)).holdsText)
     }
 
     /// The lean second reading a record makes of a note gives what the full

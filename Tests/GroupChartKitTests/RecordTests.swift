@@ -48,12 +48,15 @@ import Testing
         })
         func outputs(_ record: PracticeRecord) throws -> [String: [UInt8]] {
             let records = try RecordSet(checked: record, report: checked.report, practice: Self.example, today: FixturePractice.today)
-            var outputs = records.render()
+            let sink = RecordsInMemory()
+            try records.render(into: sink)
+            var outputs = sink.outputs
             for member in record.members { outputs["audit/\(member.id)"] = try records.auditPacket(member, period: LocalDate(year: 2000, month: 1, day: 1)!...FixturePractice.today) }
             return outputs
         }
         let full = try outputs(checked.record)
-        #expect(full.keys.contains("sessions/2026-03-12-dbt-skills.html"))
+        let packet = String(decoding: try #require(full["sessions/2026-03-12-dbt-skills.html"]), as: UTF8.self)
+        #expect(packet.contains("was present for the full 90-minute session"), "the notes' text, read again, is in the packet")
         #expect(try outputs(lean) == full)
     }
 

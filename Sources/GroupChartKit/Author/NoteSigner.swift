@@ -60,6 +60,11 @@ public enum NoteSigner {
         for note in selection.notes {
             do throws(Refusal) {
                 guard let document = SignableNote(note, in: record) else {
+                    // A note is read again to be signed (its text is let go
+                    // once parsed): saved since, it is not what was checked.
+                    if record.file(note.path) != nil, record.source(note.path) == nil {
+                        throw Refusal("it changed while it was being signed; sign it again")
+                    }
                     throw Refusal("it cannot be read; `groupchart check` says why")
                 }
                 if !note.isNamed, document.isSigned {

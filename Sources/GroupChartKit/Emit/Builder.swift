@@ -102,16 +102,17 @@ public enum Builder {
         let output = cache.output
         var record = RecordReader.read(practice, progress: options.progress, preread: preread, found: fingerprint.found,
                                        digests: fingerprint.digests, memo: memo)
-        FreedMemory.giveBack()
+        if memo == nil { FreedMemory.giveBack() }
         phases.mark("read")
         let checkReport = Checker.check(record, options: options.checker, memo: memo?.derived)
         // The rules were the last to read the notes' bodies. A long-running
         // command's memo keeps them for its next rebuild, so there it would
         // be time for no memory.
-        if memo == nil { record = record.lettingGoOfNoteBodies() }
-        FreedMemory.giveBack()
+        if memo == nil {
+            record = record.lettingGoOfNoteBodies()
+            FreedMemory.giveBack()
+        }
         let checked = (record: record, report: checkReport)
-        FreedMemory.giveBack()
         phases.mark("check")
         let records: RecordSet
         do {
@@ -139,7 +140,7 @@ public enum Builder {
         do throws(Failure) {
             do {
                 try records.render(into: staging, reusing: reused)
-                FreedMemory.giveBack()
+                if memo == nil { FreedMemory.giveBack() }
                 phases.mark("records")
             } catch {
                 throw Failure(description: error.description)

@@ -1,9 +1,4 @@
-import Foundation
-
-#if os(Linux)
-/// glibc's `malloc_trim`, which Glibc's Swift module does not export.
-@_silgen_name("malloc_trim") private func mallocTrim(_ pad: Int) -> Int32
-#endif
+internal import CCmark
 
 /// Gives the memory a stage let go back to the system, between stages.
 ///
@@ -14,11 +9,11 @@ import Foundation
 /// rules, after letting the notes' bodies go and after the records, and 315
 /// to 324 MB without (three builds each, `/usr/bin/time`); the trims take
 /// less time than the runs' noise.
-/// macOS's allocator gives pages back by itself; there it does nothing.
+/// macOS's allocator gives pages back by itself, and there (or with a C
+/// library other than glibc) the C shim does nothing. A long-running
+/// command keeps its memo between rebuilds and does not trim.
 enum FreedMemory {
     static func giveBack() {
-        #if os(Linux)
-        _ = mallocTrim(0)
-        #endif
+        groupchart_give_back_freed_memory()
     }
 }

@@ -32,8 +32,11 @@ struct DocumentReading: Sendable {
 
     /// Reads `discovered` from `folder`, or takes its bytes from `preread`
     /// when the build has read them already (to fingerprint the practice).
+    /// A note's text is let go once parsed unless `keepingText` (a
+    /// long-running command, whose memo holds every file's bytes anyway and
+    /// whose pages must not depend on the file as it stands when rendered).
     static func read(_ discovered: DiscoveredFile, in folder: PracticeFolder,
-                     preread: PrereadFiles? = nil) -> DocumentReading {
+                     preread: PrereadFiles? = nil, keepingText: Bool = false) -> DocumentReading {
         let log = FindingLog()
         switch discovered.kind {
         case .stray:
@@ -56,7 +59,7 @@ struct DocumentReading: Sendable {
         }
         let file = SourceDecoder.decode(bytes, path: discovered.path)
         let document = read(file, as: discovered.kind, log: log)
-        return DocumentReading(file: discovered.kind.isNote ? file.withoutText() : file, document: document,
+        return DocumentReading(file: discovered.kind.isNote && !keepingText ? file.withoutText() : file, document: document,
                                findings: log.findings)
     }
 

@@ -22,7 +22,7 @@ public enum RecordReader {
             defer { counter.advance() }
             let digest = digests[discovered.path]
             if let document = memo?.document(discovered, digest: digest) { return document }
-            let document = DocumentReading.read(discovered, in: folder, preread: preread)
+            let document = DocumentReading.read(discovered, in: folder, preread: preread, keepingText: memo != nil)
             memo?.remember(discovered, digest: digest, document: document)
             return document
         }

@@ -61,7 +61,7 @@ public enum Checker {
         phases.mark("check: note texts")
         let first = run(enabled.filter { !$0.readsClaims }, billing: nil)
         if !enabled.contains(where: { $0.readsClaims && $0.readsNoteTexts }) { analysis.forgetNoteTexts() }
-        FreedMemory.giveBack()
+        if memo == nil { FreedMemory.giveBack() }
         phases.mark("check: rules")
         let claims = ClaimBuilder(record: record, report: CheckReport(diagnostics: first, fileCount: record.files.count, sources: [:]),
                                   ledger: analysis.ledger).claims()
