@@ -26,6 +26,7 @@ import Testing
         let before = outputs(practice)
         let second = try build(practice)
         #expect(!first.fromCache && second.fromCache)
+        #expect(first.report.billing == nil, "the claims are let go with the build, not handed to its caller")
         #expect(second.report.diagnostics == first.report.diagnostics)
         #expect(second.report.fileCount == first.report.fileCount)
         #expect(second.written == first.written)
@@ -58,9 +59,13 @@ import Testing
     /// `GROUPCHART_PHASES` prints the peak memory in MiB, which getrusage
     /// gives in KiB on Linux and in bytes on macOS: a unit mistaken either
     /// way would put this process (tens of MiB) far outside the range.
-    @Test func thePeakMemoryOfPhasesIsInMebibytes() {
+    @Test func thePeakMemoryOfPhasesIsInMebibytes() throws {
         let peak = PhaseTimes.peakMiB
         #expect(peak >= 5 && peak < 64 * 1024, "\(peak) MiB")
+        #if os(Linux)
+        let now = try #require(PhaseTimes.residentMiB, "the resident memory now, from /proc")
+        #expect(now >= 5 && now <= PhaseTimes.peakMiB, "\(now) MiB now, \(peak) MiB at the peak")
+        #endif
     }
 
     @Test func aChangedPlanReChecksTheNotesThatDependOnIt() throws {

@@ -66,6 +66,10 @@ import Testing
         }
         staging.discard()
         #expect(contents(output).isEmpty, "nothing written")
+        let member = try #require(checked.record.member(note.member))
+        #expect(throws: OutputFolder.WriteError.self, "nor an audit packet") {
+            try records.auditPacket(member, period: LocalDate(year: 2000, month: 1, day: 1)!...FixturePractice.today)
+        }
     }
 
     @Test func temporaryFilesOfAKilledBuildAreRemovedByTheNext() throws {

@@ -34,11 +34,7 @@ public final class SourceRereader: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let last, last.path == path { return last.file }
-        var file: SourceFile?
-        if case .success(let bytes) = PracticeFile.read(path, in: root) {
-            let again = SourceDecoder.decode(bytes, path: path)
-            if again.sha256 == digest { file = again }
-        }
+        let file = PracticeFile.read(path, in: root, asChecked: digest).map { SourceDecoder.decode($0, path: path) }
         last = (path, file)
         return file
     }

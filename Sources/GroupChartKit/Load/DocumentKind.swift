@@ -53,8 +53,8 @@ public struct DiscoveredFile: Hashable, Sendable {
 
 extension DocumentKind {
     /// A note of a session or an individual session: nine files in ten of a
-    /// practice, whose text the model does not keep once parsed
-    /// (`SourceFile.withoutText`).
+    /// practice, whose text a build does not keep once parsed
+    /// (`SourceFile.withoutText`; `watch` and `serve` keep it).
     var isNote: Bool {
         switch self {
         case .sessionNote, .progressNote, .individualNote: return true

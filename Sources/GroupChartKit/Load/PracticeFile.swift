@@ -91,6 +91,15 @@ public enum PracticeFile {
         return .success(bytes)
     }
 
+    /// The bytes of `relative` when their SHA-256 is still `sha256`, the
+    /// digest they had when checked; `nil` when the file was saved again (or
+    /// removed) since. A note is read again this way, its text let go once
+    /// parsed, so that nothing shows text no rule looked at.
+    static func read(_ relative: String, in root: URL, asChecked sha256: String) -> [UInt8]? {
+        guard case .success(let bytes) = read(relative, in: root), SignedText.digest(of: bytes) == sha256 else { return nil }
+        return bytes
+    }
+
     /// True when `path` is itself a symbolic link (not what it points to).
     static func isLink(_ path: String) -> Bool {
         var status = stat()

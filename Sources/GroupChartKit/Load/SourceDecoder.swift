@@ -11,13 +11,22 @@ enum SourceDecoder {
         return SourceFile(path: path, text: text, encodingProblem: problem, sha256: SignedText.digest(of: raw))
     }
 
-    /// The text `decode` makes of `raw`, without looking for bad bytes or
-    /// making the line table: for a note read again to be shown (its
-    /// problems were found when it was first read).
-    static func text(_ raw: [UInt8]) -> String {
+    /// `decode(raw, path:).text(fromLine: line)`, without looking for bad
+    /// bytes or making the line table: for a note read again to be shown as
+    /// written (its problems were found when it was first read, and a
+    /// record renders every note twice).
+    static func text(_ raw: [UInt8], fromLine line: Int) -> Substring {
         let bytes = withoutBOM(raw)
-        guard bytes.contains(0x0D) else { return String(decoding: bytes, as: UTF8.self) }
-        return String(decoding: normalisedLineEndings(bytes), as: UTF8.self)
+        let text = bytes.contains(0x0D) ? String(decoding: normalisedLineEndings(bytes), as: UTF8.self)
+            : String(decoding: bytes, as: UTF8.self)
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var current = 1
+        while current < line, let newline = utf8[start...].firstIndex(of: 0x0A) {
+            start = utf8.index(after: newline)
+            current += 1
+        }
+        return current == line ? text[start...] : text[text.endIndex...]
     }
 
     private static func withoutBOM(_ bytes: [UInt8]) -> ArraySlice<UInt8> {

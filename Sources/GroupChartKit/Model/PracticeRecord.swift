@@ -65,9 +65,8 @@ public struct PracticeRecord: Sendable {
     public func source(_ path: String) -> SourceFile? {
         guard let file = file(path) else { return nil }
         guard !file.holdsText else { return file }
-        guard let folder, case .success(let bytes) = PracticeFile.read(path, in: folder.root) else { return nil }
-        let again = SourceDecoder.decode(bytes, path: path)
-        return again.sha256 == file.sha256 ? again : nil
+        guard let folder, let bytes = PracticeFile.read(path, in: folder.root, asChecked: file.sha256) else { return nil }
+        return SourceDecoder.decode(bytes, path: path)
     }
 
     /// The position of each key, the first when one repeats.
@@ -77,25 +76,15 @@ public struct PracticeRecord: Sendable {
         return index
     }
 
-    /// The text of `path` from the start of line `line` to its end, as
-    /// `source(path)?.text(fromLine: line)` gives it, for a record that shows
-    /// a note as written: a note is read again without the checks and line
-    /// table a first reading makes (rendering every note twice, those were
-    /// half the cost of reading again at 20,000 notes).
+    /// `source(path)?.text(fromLine: line)`, for a record that shows a note
+    /// as written: a note is read again without the checks and line table a
+    /// first reading makes (those were half the cost of reading every note
+    /// again at 20,000 notes).
     public func text(of path: String, fromLine line: Int) -> Substring? {
         guard let file = file(path) else { return nil }
         guard !file.holdsText else { return file.text(fromLine: line) }
-        guard let folder, case .success(let bytes) = PracticeFile.read(path, in: folder.root),
-              SignedText.digest(of: bytes) == file.sha256 else { return nil }
-        let text = SourceDecoder.text(bytes)
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var current = 1
-        while current < line, let newline = utf8[start...].firstIndex(of: 0x0A) {
-            start = utf8.index(after: newline)
-            current += 1
-        }
-        return current == line ? text[start...] : text[text.endIndex...]
+        guard let folder, let bytes = PracticeFile.read(path, in: folder.root, asChecked: file.sha256) else { return nil }
+        return SourceDecoder.text(bytes, fromLine: line)
     }
 
     /// Every readable Markdown document with the kind that decides its sections.
