@@ -61,6 +61,7 @@ public enum Builder {
             throw Failure(description: error.description)
         }
         var phases = PhaseTimes()
+        if memo == nil { FreedMemory.returnLargeBlocksAtOnce() }
         let cache = BuildCache(output: output)
         // A long-running command keeps its stamps in its memo; the stamps of
         // the cache are for the next `build`, and writing them at every save
@@ -104,14 +105,12 @@ public enum Builder {
                                        digests: fingerprint.digests, memo: memo)
         if memo == nil { FreedMemory.giveBack() }
         phases.mark("read")
-        let checkReport = Checker.check(record, options: options.checker, memo: memo?.derived)
-        // The rules were the last to read the notes' bodies. A long-running
-        // command's memo keeps them for its next rebuild, so there it would
-        // be time for no memory.
-        if memo == nil {
-            record = record.lettingGoOfNoteBodies()
-            FreedMemory.giveBack()
-        }
+        // The rules are the last to read the notes' bodies: the check lets
+        // them go before it builds the claims. A long-running command's memo
+        // keeps them for its next rebuild, so there it would be time for no memory.
+        let checkReport = Checker.check(&record, options: options.checker, memo: memo?.derived,
+                                        lettingGoOfNoteBodies: memo == nil)
+        if memo == nil { FreedMemory.giveBack() }
         let checked = (record: record, report: checkReport)
         phases.mark("check")
         let records: RecordSet

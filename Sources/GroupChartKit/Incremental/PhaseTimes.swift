@@ -1,4 +1,5 @@
 import Foundation
+internal import CCmark
 
 /// How long each stage of a build took, and the peak resident memory once
 /// it ended, printed to standard error when `GROUPCHART_PHASES` is set: the
@@ -27,7 +28,7 @@ struct PhaseTimes {
         let now = clock.now
         let took = now - last
         let milliseconds = Double(took.components.seconds) * 1000 + Double(took.components.attoseconds) / 1e15
-        FileHandle.standardError.write(Data("groupchart: phase \(name) \(Int(milliseconds.rounded())) ms, peak \(Self.peakMiB) MiB\(Self.residentMiB.map { ", now \($0) MiB" } ?? "")\n".utf8))
+        FileHandle.standardError.write(Data("groupchart: phase \(name) \(Int(milliseconds.rounded())) ms, peak \(Self.peakMiB) MiB\(Self.residentMiB.map { ", now \($0) MiB" } ?? "")\(Self.heapMiB.map { ", heap \($0) MiB" } ?? "")\n".utf8))
         last = now
     }
 
@@ -39,6 +40,13 @@ struct PhaseTimes {
         let fields = text.split(separator: " ")
         guard fields.count > 1, let pages = Int(fields[1]) else { return nil }
         return pages * Int(getpagesize()) / (1024 * 1024)
+    }
+
+    /// What the program holds on the heap now, where the C library says
+    /// (glibc): the resident memory less what the allocator keeps freed.
+    static var heapMiB: Int? {
+        let bytes = groupchart_heap_in_use()
+        return bytes < 0 ? nil : Int(bytes / (1024 * 1024))
     }
 
     /// The process's peak resident memory so far (`getrusage`, which Linux

@@ -4,7 +4,9 @@ import Foundation
 /// when a rule first asks: the claim chains, the authorization ledger, the
 /// notes' 3-grams. Without it, each rule would derive them again.
 public final class Analysis: @unchecked Sendable {
-    public let record: PracticeRecord
+    /// Replaced once by `lettingGoOfNoteBodies(_:)`, between the rules'
+    /// runs, when no rule reads it.
+    public private(set) var record: PracticeRecord
     // One lock per memoised value: rules run on several threads, and one
     // rule deriving the 3-grams must not hold up another asking for chains.
     private let chainsLock = NSLock()
@@ -94,6 +96,18 @@ public final class Analysis: @unchecked Sendable {
         textsLock.lock()
         defer { textsLock.unlock() }
         memoNoteTexts = nil
+    }
+
+    /// Takes `record`, the same practice with its notes' bodies let go, for
+    /// the rules that read claims, and drops what was derived from the
+    /// notes (they read none of it), so that nothing holds the bodies up.
+    /// Called between the two runs of rules, when no rule is running.
+    func lettingGoOfNoteBodies(_ record: PracticeRecord) {
+        self.record = record
+        forgetNoteTexts()
+        notesLock.withLock { memoMemberNotes = nil }
+        signedLock.withLock { memoSignedDocuments = nil }
+        markdownLock.withLock { memoMarkdownDocuments = nil }
     }
 
     private func memo<Value>(_ slot: ReferenceWritableKeyPath<Analysis, Value?>, _ lock: NSLock, _ make: () -> Value) -> Value {
