@@ -148,7 +148,7 @@ public enum Builder {
                 let files = ClaimFiles(billing: billing, reimbursement: reimbursement, practice: checked.record.practice,
                                        interchangeHeldBy: checked.report.interchangeHeldBy,
                                        today: options.checker.today)
-                for (path, bytes) in try files.render().sorted(by: { $0.key < $1.key }) { try staging.write(path, bytes) }
+                try files.write(into: staging)
             } catch let error as X12Writer.UnsafeValue {
                 throw Failure(description: error.description)
             } catch let error as OutputFolder.WriteError {

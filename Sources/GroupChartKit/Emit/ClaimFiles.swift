@@ -11,35 +11,35 @@ struct ClaimFiles {
     let interchangeHeldBy: [String]
     let today: LocalDate
 
-    func render() throws(X12Writer.UnsafeValue) -> [String: [UInt8]] {
+    /// Makes each file and writes it to `staging` where it is made, so that
+    /// its text and bytes are let go at once: held until every file was
+    /// done, the 837 and the CSVs of 20,000 claims were 24 MiB on top of the
+    /// build's peak. Throws `X12Writer.UnsafeValue` or `OutputFolder.WriteError`.
+    func write(into staging: OutputFolder.Staging) throws {
         // Each file reads every claim and none reads another: they are made
         // on every core (a third of the claims stage at 20,000 claims). The
         // 837, which takes longest, is started first: started last, it ran
         // on one core after the others had finished.
         let paths = ["claims.837", "claims.csv", "claims-held.csv", "reimbursement.csv", "batch.csv"]
-        // Each file becomes bytes where it is made, so that its text is let
-        // go at once instead of standing beside its bytes until every file is
-        // done (the 837 and the CSVs of 20,000 claims, at the build's peak).
-        let made = ParallelMap.map(paths) { path -> Result<[UInt8]?, X12Writer.UnsafeValue> in
-            switch path {
-            case "claims.csv": return .success(Array(ClaimsCSV.ready(billing.claims).text.utf8))
-            case "claims-held.csv": return .success(Array(ClaimsCSV.held(billing.claims).text.utf8))
-            case "reimbursement.csv": return .success(Array(ReimbursementCSV.table(reimbursement).text.utf8))
-            case "batch.csv": return .success(Array(BatchCSV.table(billing.batch).text.utf8))
-            default:
-                guard interchangeHeldBy.isEmpty else { return .success(nil) }
-                do throws(X12Writer.UnsafeValue) {
-                    return .success(try Self.interchange(billing.batch, practice: practice, today: today).map { Array($0.utf8) })
-                } catch {
-                    return .failure(error)
+        let failures = ParallelMap.map(paths) { path -> (any Error)? in
+            do {
+                let text: String?
+                switch path {
+                case "claims.csv": text = ClaimsCSV.ready(billing.claims).text
+                case "claims-held.csv": text = ClaimsCSV.held(billing.claims).text
+                case "reimbursement.csv": text = ReimbursementCSV.table(reimbursement).text
+                case "batch.csv": text = BatchCSV.table(billing.batch).text
+                default:
+                    text = interchangeHeldBy.isEmpty ? try Self.interchange(billing.batch, practice: practice, today: today) : nil
                 }
+                if let text { try staging.write(path, Array(text.utf8)) }
+                return nil
+            } catch {
+                return error
             }
         }
-        var outputs: [String: [UInt8]] = [:]
-        for (path, result) in zip(paths, made) {
-            if let bytes = try result.get() { outputs[path] = bytes }
-        }
-        return outputs
+        // The first failure in the order of `paths`, whichever core met it first.
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
     }
 
     /// The batch as an 837P, or `nil` when it is empty or practice.yaml has no `edi:`.

@@ -40,16 +40,20 @@ struct OutputKeys {
             return (digest(parts), named, said(in: bySessionFiles(session), diagnostics, errorsOnly: true))
         }
         var keys: [String: String] = [:]
-        var grouping: [String: [(session: Session, skippedBecause: [String])]] = [:]
-        for (session, made) in zip(record.sessions, sessions) {
+        // Each member's sessions by index: a copy of each `Session` (several
+        // hundred bytes inline) for each member named in it was 20 MiB of a
+        // build's peak at 20,000 notes.
+        var grouping: [String: [Int]] = [:]
+        for (index, (session, made)) in zip(record.sessions, sessions).enumerated() {
             keys["sessions/\(session.id).html"] = made.key
-            for member in made.named { grouping[member, default: []].append((session, made.skippedBecause)) }
+            for member in made.named { grouping[member, default: []].append(index) }
         }
         let sessionsOf = grouping
         let charts = ParallelMap.map(record.members) { member -> String in
             var parts = ["chart", member.id] + (byMember[member.id] ?? []) + files(["practice.yaml"]) + history
             var read = ["practice.yaml", member.profileFile] + member.plans.map(\.file) + member.individualNotes.map(\.file)
-            for (session, skippedBecause) in sessionsOf[member.id] ?? [] {
+            for index in sessionsOf[member.id] ?? [] {
+                let session = record.sessions[index], skippedBecause = sessions[index].skippedBecause
                 let note = session.progressNote(for: member.id)?.file
                 let group = session.note.flatMap { record.group(of: $0)?.file }
                 parts += ["session \(session.id)"] + files([session.noteFile, note, group])
