@@ -65,6 +65,11 @@ import Testing
         #if os(Linux)
         let now = try #require(PhaseTimes.residentMiB, "the resident memory now, from /proc")
         #expect(now >= 5 && now <= PhaseTimes.peakMiB, "\(now) MiB now, \(peak) MiB at the peak")
+        // What glibc says the program holds moves with what it holds.
+        let heap = try #require(PhaseTimes.heapMiB, "the heap in use, from mallinfo2")
+        let held = [UInt8](repeating: 1, count: 8 << 20)
+        #expect(try #require(PhaseTimes.heapMiB) >= heap + 7, "8 MiB more held shows in the heap figure")
+        withExtendedLifetime(held) {}
         #endif
     }
 

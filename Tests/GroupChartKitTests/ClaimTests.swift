@@ -20,6 +20,29 @@ import Testing
         return (output, try Builder.build(root, options: Builder.Options(checker: Checker.Options(today: FixturePractice.today), output: output)))
     }
 
+    /// The ledger finds each service's entry through sorted hash values: the
+    /// same entry as a search of its entries in order, and none for a
+    /// service it has no entry for (the defects fixture has uninsured
+    /// members, authorizations used up and services of the same day).
+    @Test func theAuthorizationLedgerFindsEachServicesFirstEntry() throws {
+        let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("defects"))
+        defer { practice.delete() }
+        for root in [Self.example, practice.root] {
+            let record = try GroupChart.check(root, options: Checker.Options(today: FixturePractice.today)).record
+            let ledger = AuthorizationLedger(record: record)
+            #expect(!ledger.entries.isEmpty)
+            for service in record.services {
+                let expected = ledger.entries.firstIndex { $0.service == service }
+                let found = ledger.entry(for: service)
+                #expect((found == nil) == (expected == nil), "\(service.member) \(service.date)")
+                if let expected, let found {
+                    #expect(found.service == service && "\(found.outcome)" == "\(ledger.entries[expected].outcome)")
+                }
+            }
+            #expect(record.services.contains { ledger.entry(for: $0) == nil } || root == Self.example)
+        }
+    }
+
     @Test func theExampleBillsAttendeesOnlyAndTheLateMemberOnce() throws {
         let claims = try claims(Self.example)
         let march12 = claims.filter { $0.service.sessionID == "2026-03-12-dbt-skills" }.map(\.service.member)

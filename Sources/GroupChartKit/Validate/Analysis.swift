@@ -69,23 +69,23 @@ public final class Analysis: @unchecked Sendable {
 
     /// Every readable progress and individual note, in path order.
     public var memberNotes: [MemberNote] {
-        memo(\.memoMemberNotes, notesLock) { Self.memberNotes(record) }
+        memo(\.memoMemberNotes, notesLock) { readingNotes(); return Self.memberNotes(record) }
     }
 
     /// Every readable note that must be signed, in path order.
     public var signedDocuments: [SignedDocument] {
-        memo(\.memoSignedDocuments, signedLock) { Self.signedDocuments(record, memberNotes: memberNotes) }
+        memo(\.memoSignedDocuments, signedLock) { readingNotes(); return Self.signedDocuments(record, memberNotes: memberNotes) }
     }
 
     /// `record.markdownDocuments`, listed and sorted once for the three
     /// rules that read every note's sections (each listed and sorted the
     /// 22,000 documents of the largest practice of `make bench` itself).
     public var markdownDocuments: [(kind: NoteKind, file: String, body: MarkdownBody)] {
-        memo(\.memoMarkdownDocuments, markdownLock) { record.markdownDocuments }
+        memo(\.memoMarkdownDocuments, markdownLock) { readingNotes(); return record.markdownDocuments }
     }
 
     public var noteTexts: NoteTexts {
-        memo(\.memoNoteTexts, textsLock) { NoteTexts(record: record, analysis: self) }
+        memo(\.memoNoteTexts, textsLock) { readingNotes(); return NoteTexts(record: record, analysis: self) }
     }
 
     /// Drops the notes' 3-grams once the rules that compare notes have run:
@@ -99,15 +99,24 @@ public final class Analysis: @unchecked Sendable {
     }
 
     /// Takes `record`, the same practice with its notes' bodies let go, for
-    /// the rules that read claims, and drops what was derived from the
-    /// notes (they read none of it), so that nothing holds the bodies up.
-    /// Called between the two runs of rules, when no rule is running.
+    /// the rules that read claims, and drops the lists of notes, which hold
+    /// the bodies up. Called between the two runs of rules, when no rule is
+    /// running. A rule that reads claims must read no note (`Rule.readsClaims`):
+    /// asked again, a list would be derived from the lean record, and a
+    /// debug build stops there.
     func lettingGoOfNoteBodies(_ record: PracticeRecord) {
         self.record = record
-        forgetNoteTexts()
+        bodiesLetGo = true
         notesLock.withLock { memoMemberNotes = nil }
         signedLock.withLock { memoSignedDocuments = nil }
         markdownLock.withLock { memoMarkdownDocuments = nil }
+    }
+
+    /// Set by `lettingGoOfNoteBodies(_:)`; the lists of notes assert it is not.
+    private var bodiesLetGo = false
+
+    private func readingNotes() {
+        assert(!bodiesLetGo, "a rule that reads claims asked for the notes after their bodies were let go")
     }
 
     private func memo<Value>(_ slot: ReferenceWritableKeyPath<Analysis, Value?>, _ lock: NSLock, _ make: () -> Value) -> Value {

@@ -45,6 +45,7 @@ public enum Checker {
             if case .some(.none) = settings.severities[rule.id] { return false }
             return true
         }
+        let claimRulesReadNotes = enabled.contains { $0.readsClaims && $0.readsNoteTexts }
         // Rules are independent readers of one immutable model: they run on
         // every core, and the report sorts what they find. The rules that
         // read claims run second, once the others have said which are held.
@@ -68,15 +69,11 @@ public enum Checker {
         /// Runs `rules` in two turns, those that compare notes' 3-grams first,
         /// so that the 3-grams are let go before the other rules derive their
         /// own lists: at 20,000 notes, 36 MiB of 3-grams held through every
-        /// rule made the peak of the check. Findings keep the rules' order.
+        /// rule made the peak of the check. (The report sorts the findings.)
         func runComparingNotesFirst(_ rules: [any Rule], on record: PracticeRecord) -> [Diagnostic] {
-            let comparing = rules.filter(\.readsNoteTexts)
-            var found = Dictionary(uniqueKeysWithValues: comparing.map { rule in (rule.id, [Diagnostic]()) })
-            for finding in run(comparing, on: record, billing: nil) { found[finding.rule]?.append(finding) }
-            if !enabled.contains(where: { $0.readsClaims && $0.readsNoteTexts }) { analysis.forgetNoteTexts() }
-            let rest = run(rules.filter { !$0.readsNoteTexts }, on: record, billing: nil)
-            var others = Dictionary(grouping: rest, by: \.rule)
-            return rules.flatMap { rule in found[rule.id] ?? others.removeValue(forKey: rule.id) ?? [] }
+            let comparing = run(rules.filter(\.readsNoteTexts), on: record, billing: nil)
+            if !claimRulesReadNotes { analysis.forgetNoteTexts() }
+            return comparing + run(rules.filter { !$0.readsNoteTexts }, on: record, billing: nil)
         }
         // The notes' 3-grams are derived on every core before the rules
         // start: derived by the first rule to ask, they took one core while
@@ -86,7 +83,7 @@ public enum Checker {
         if enabled.contains(where: \.readsNoteTexts) { _ = analysis.noteTexts }
         phases.mark("check: note texts")
         let first = runComparingNotesFirst(enabled.filter { !$0.readsClaims }, on: record)
-        if lettingGoOfNoteBodies {
+        if lettingGoOfNoteBodies, !claimRulesReadNotes {
             record = record.lettingGoOfNoteBodies()
             analysis.lettingGoOfNoteBodies(record)
         }

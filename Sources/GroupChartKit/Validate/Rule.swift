@@ -14,7 +14,8 @@ public protocol Rule: Sendable {
     var parameters: [RuleParameter] { get }
     /// Whether it reads the claims and the next batch (`RuleContext.billing`):
     /// such a rule runs after the others, whose errors decide which claims
-    /// are held.
+    /// are held, and, in a build, after the notes' parsed bodies are let go:
+    /// it must read no note's body (`Analysis.lettingGoOfNoteBodies`).
     var readsClaims: Bool { get }
     /// Whether it compares notes' 3-grams (`Analysis.noteTexts`): the
     /// checker then derives them on every core before any rule starts.
