@@ -199,6 +199,8 @@ import Testing
         var table = CSVTable(columns: ["a", "b"])
         table.append(["1", "Nguyễn"])
         #expect(table.text == "a,b\r\n1,Nguyễn\r\n")
+        #expect(table.bytes == Array("a,b\r\n1,Nguyễn\r\n".utf8))
+        #expect(table.rowCount == 1)
     }
 
     /// The dashboard of a practice with more claims than `DashboardListing.rows`

@@ -138,7 +138,7 @@ public enum Builder {
         }
         do throws(Failure) {
             do {
-                try records.render(into: staging, reusing: reused)
+                try records.render(into: staging, reusing: reused, givingBackFreedMemory: memo == nil)
                 if memo == nil { FreedMemory.giveBack() }
                 phases.mark("records")
             } catch {

@@ -23,16 +23,16 @@ struct ClaimFiles {
         let paths = ["claims.837", "claims.csv", "claims-held.csv", "reimbursement.csv", "batch.csv"]
         let failures = ParallelMap.map(paths) { path -> (any Error)? in
             do {
-                let text: String?
+                let bytes: [UInt8]?
                 switch path {
-                case "claims.csv": text = ClaimsCSV.ready(billing.claims).text
-                case "claims-held.csv": text = ClaimsCSV.held(billing.claims).text
-                case "reimbursement.csv": text = ReimbursementCSV.table(reimbursement).text
-                case "batch.csv": text = BatchCSV.table(billing.batch).text
+                case "claims.csv": bytes = ClaimsCSV.ready(billing.claims).bytes
+                case "claims-held.csv": bytes = ClaimsCSV.held(billing.claims).bytes
+                case "reimbursement.csv": bytes = ReimbursementCSV.table(reimbursement).bytes
+                case "batch.csv": bytes = BatchCSV.table(billing.batch).bytes
                 default:
-                    text = interchangeHeldBy.isEmpty ? try Self.interchange(billing.batch, practice: practice, today: today) : nil
+                    bytes = interchangeHeldBy.isEmpty ? try Self.interchangeBytes(billing.batch, practice: practice, today: today) : nil
                 }
-                if let text { try staging.write(path, Array(text.utf8)) }
+                if let bytes { try staging.write(path, bytes) }
                 return nil
             } catch {
                 return error
@@ -44,7 +44,12 @@ struct ClaimFiles {
 
     /// The batch as an 837P, or `nil` when it is empty or practice.yaml has no `edi:`.
     static func interchange(_ batch: NextBatch, practice: Practice?, today: LocalDate) throws(X12Writer.UnsafeValue) -> String? {
+        try interchangeBytes(batch, practice: practice, today: today).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The 837P's bytes, as `interchange` gives its text.
+    static func interchangeBytes(_ batch: NextBatch, practice: Practice?, today: LocalDate) throws(X12Writer.UnsafeValue) -> [UInt8]? {
         guard let practice, let edi = practice.edi, !batch.isEmpty else { return nil }
-        return try ClaimInterchange(practice: practice, edi: edi, today: today).text(batch.entries, control: batch.controlNumber)
+        return try ClaimInterchange(practice: practice, edi: edi, today: today).bytes(batch.entries, control: batch.controlNumber)
     }
 }

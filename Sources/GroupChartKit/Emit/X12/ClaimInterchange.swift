@@ -13,6 +13,11 @@ struct ClaimInterchange {
     let today: LocalDate
 
     func text(_ entries: [NextBatch.Entry], control: Int) throws(X12Writer.UnsafeValue) -> String {
+        String(decoding: try bytes(entries, control: control), as: UTF8.self)
+    }
+
+    /// The interchange as the file's bytes.
+    func bytes(_ entries: [NextBatch.Entry], control: Int) throws(X12Writer.UnsafeValue) -> [UInt8] {
         let date = today.compact
         let time = "1200"
         let submitter = edi.submitterID?.value ?? ""
@@ -36,7 +41,7 @@ struct ClaimInterchange {
         try x12.add("REF", ["EI", (practice.taxID?.value ?? "").filter(\.isNumber)])
         var hl = 1
         for subscriber in subscribers(entries) {
-            let first = subscriber[0].claim
+            let first = entries[subscriber[0]].claim
             let patientIsSubscriber = first.relationship == .insured
             hl += 1
             let subscriberHL = hl
@@ -52,12 +57,12 @@ struct ClaimInterchange {
                 try x12.add("NM1", ["QC", "1", first.patient.lastName, first.patient.firstName])
                 try demographics(first.patient, into: &x12)
             }
-            for entry in subscriber { try claim(entry, into: &x12) }
+            for index in subscriber { try claim(entries[index], into: &x12) }
         }
         try x12.add("SE", [String(x12.count - start + 1), "0001"])
         try x12.add("GE", ["1", String(control)])
         try x12.add("IEA", ["1", zeros(control, 9)])
-        return x12.text
+        return x12.bytes
     }
 
     private func claim(_ entry: NextBatch.Entry, into x12: inout X12Writer) throws(X12Writer.UnsafeValue) {
@@ -92,16 +97,18 @@ struct ClaimInterchange {
         try x12.add("N4", [address?.city?.value ?? "", address?.state?.value ?? "", (address?.zip?.value ?? "").filter(\.isNumber)])
     }
 
-    /// Claims grouped by subscriber and patient, in the order of each one's first claim.
-    private func subscribers(_ entries: [NextBatch.Entry]) -> [[NextBatch.Entry]] {
+    /// Claims grouped by subscriber and patient, in the order of each one's
+    /// first claim, as indices into `entries` (grouped as copies, the
+    /// entries of 20,000 claims were held twice while the 837 was written).
+    private func subscribers(_ entries: [NextBatch.Entry]) -> [[Int]] {
         var order: [String] = []
-        var grouped: [String: [NextBatch.Entry]] = [:]
-        for entry in entries {
+        var grouped: [String: [Int]] = [:]
+        for (index, entry) in entries.enumerated() {
             let claim = entry.claim
             let key = [claim.memberID, claim.payerID, claim.payerName, claim.subscriber.lastName, claim.subscriber.firstName,
                        claim.patient.lastName, claim.patient.firstName, claim.patient.dob, claim.relationship.rawValue].joined(separator: "|")
             if grouped[key] == nil { order.append(key) }
-            grouped[key, default: []].append(entry)
+            grouped[key, default: []].append(index)
         }
         return order.map { grouped[$0]! }
     }

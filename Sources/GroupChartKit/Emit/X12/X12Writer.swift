@@ -31,7 +31,13 @@ struct X12Writer {
         return folded
     }
 
-    private(set) var segments: [String] = []
+    /// The interchange's bytes so far: each segment is encoded as it is
+    /// added. Kept as a list of segment strings, then joined, then copied
+    /// into bytes, the 837 of 20,000 claims was three times its size at
+    /// once at the top of a cold build's memory.
+    private(set) var bytes: [UInt8] = []
+    /// How many segments were added (SE01 counts them).
+    private(set) var count = 0
 
     /// Appends a segment; trailing empty elements are dropped, as X12 wants.
     /// An element is a string, or an array of components joined by `:`.
@@ -55,14 +61,20 @@ struct X12Writer {
             }
         }
         while fields.last?.isEmpty == true { fields.removeLast() }
-        segments.append(([id] + fields).joined(separator: "*") + "~")
+        bytes.append(contentsOf: id.utf8)
+        for field in fields {
+            bytes.append(0x2A)
+            bytes.append(contentsOf: field.utf8)
+        }
+        bytes.append(0x7E)
+        count += 1
     }
 
     /// Adds a segment written out in full (the fixed-width ISA).
     mutating func addRaw(_ segment: String) {
-        segments.append(segment)
+        bytes.append(contentsOf: segment.utf8)
+        count += 1
     }
 
-    var count: Int { segments.count }
-    var text: String { segments.joined() }
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 }
