@@ -56,6 +56,29 @@ import Testing
         #expect(second.fromCache, "with the memo filled, nothing changed is the cache's answer again")
     }
 
+    /// A long-running command takes the entry it wrote from its memo, not
+    /// by decoding the file again, but only while the file holds the bytes
+    /// it wrote: an entry changed on disk is read from the disk, and a
+    /// damaged one is none at all.
+    @Test func theMemoGivesBackTheEntryOnlyWhileTheFileHoldsIt() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let output = practice.root.appendingPathComponent("build")
+        let memo = DocumentMemo()
+        let cache = BuildCache(output: output, memo: memo)
+        var entry = BuildCache.Entry(fingerprint: "written", diagnostics: [], fileCount: 1, outputs: [:], stamps: [:], keys: [:],
+                                     skippedSessions: [], skippedMembers: [], batch: BatchSummary(), withoutEDI: false)
+        cache.store(entry)
+        #expect(memo.lastBuild(digest: SignedText.digest(of: Array(try Data(contentsOf: output.appendingPathComponent(BuildCache.path))))) != nil)
+        #expect(cache.lastEntry()?.fingerprint == "written")
+        entry.fingerprint = "changed on disk"
+        BuildCache(output: output).store(entry)
+        #expect(cache.lastEntry()?.fingerprint == "changed on disk", "the memo's entry is not that file's")
+        try Data("{\"fingerprint\":".utf8).write(to: output.appendingPathComponent(BuildCache.path))
+        #expect(cache.lastEntry() == nil)
+        #expect(BuildCache(output: output).lastEntry() == nil)
+    }
+
     /// `GROUPCHART_PHASES` prints the peak memory in MiB, which getrusage
     /// gives in KiB on Linux and in bytes on macOS: a unit mistaken either
     /// way would put this process (tens of MiB) far outside the range.

@@ -62,7 +62,7 @@ public enum Builder {
         }
         var phases = PhaseTimes()
         if memo == nil { FreedMemory.returnLargeBlocksAtOnce() }
-        let cache = BuildCache(output: output)
+        let cache = BuildCache(output: output, memo: memo)
         // A long-running command keeps its stamps in its memo; the stamps of
         // the cache are for the next `build`, and writing them at every save
         // of watch (3 MB at 20,000 notes) would be time for nothing.

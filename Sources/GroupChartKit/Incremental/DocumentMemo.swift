@@ -18,6 +18,11 @@ public final class DocumentMemo: @unchecked Sendable {
     private var entries: [String: Entry] = [:]
     /// What the rules derived from these documents (`DerivedMemo`).
     let derived = DerivedMemo()
+    /// The build cache's entry as this process last wrote it, under the
+    /// SHA-256 of the bytes written: read back while the file still holds
+    /// those bytes instead of decoded again (twice a save, 4.7 MB of JSON
+    /// at 20,000 notes: 8 % of what `watch` spent on a save).
+    private var lastBuild: (digest: String, entry: BuildCache.Entry)?
 
     public init() {}
 
@@ -62,10 +67,26 @@ public final class DocumentMemo: @unchecked Sendable {
         return entries.isEmpty
     }
 
+    func rememberLastBuild(_ entry: BuildCache.Entry, digest: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        lastBuild = (digest, entry)
+    }
+
+    /// The entry last written when `digest` is that of the bytes written.
+    func lastBuild(digest: String) -> BuildCache.Entry? {
+        lock.lock()
+        defer { lock.unlock() }
+        return lastBuild?.digest == digest ? lastBuild?.entry : nil
+    }
+
     /// Forgets the files no longer found.
     func keep(only paths: Set<String>) {
         lock.lock()
         defer { lock.unlock() }
-        entries = entries.filter { paths.contains($0.key) }
+        // Removed in place: filtering made a new dictionary of every entry
+        // at each save (a fifth of the fingerprint in watch at 20,000 notes).
+        let gone = entries.keys.filter { !paths.contains($0) }
+        for path in gone { entries.removeValue(forKey: path) }
     }
 }
