@@ -69,11 +69,13 @@ import Testing
         var entry = BuildCache.Entry(fingerprint: "written", diagnostics: [], fileCount: 1, outputs: [:], stamps: [:], keys: [:],
                                      skippedSessions: [], skippedMembers: [], batch: BatchSummary(), withoutEDI: false)
         cache.store(entry)
-        #expect(memo.lastBuild(digest: SignedText.digest(of: Array(try Data(contentsOf: output.appendingPathComponent(BuildCache.path))))) != nil)
+        #expect(memo.lastBuild.entry(digest: SignedText.digest(of: Array(try Data(contentsOf: output.appendingPathComponent(BuildCache.path))))) != nil)
         #expect(cache.lastEntry()?.fingerprint == "written")
         entry.fingerprint = "changed on disk"
         BuildCache(output: output).store(entry)
         #expect(cache.lastEntry()?.fingerprint == "changed on disk", "the memo's entry is not that file's")
+        #expect(memo.lastBuild.entry(digest: SignedText.digest(of: Array(try Data(contentsOf: output.appendingPathComponent(BuildCache.path)))))?
+            .fingerprint == "changed on disk", "what was decoded is kept for the next ask")
         try Data("{\"fingerprint\":".utf8).write(to: output.appendingPathComponent(BuildCache.path))
         #expect(cache.lastEntry() == nil)
         #expect(BuildCache(output: output).lastEntry() == nil)

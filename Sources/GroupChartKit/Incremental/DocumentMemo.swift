@@ -18,11 +18,9 @@ public final class DocumentMemo: @unchecked Sendable {
     private var entries: [String: Entry] = [:]
     /// What the rules derived from these documents (`DerivedMemo`).
     let derived = DerivedMemo()
-    /// The build cache's entry as this process last wrote it, under the
-    /// SHA-256 of the bytes written: read back while the file still holds
-    /// those bytes instead of decoded again (twice a save, 4.7 MB of JSON
-    /// at 20,000 notes: 8 % of what `watch` spent on a save).
-    private var lastBuild: (digest: String, entry: BuildCache.Entry)?
+    /// The build cache's entry as this process last wrote or read it
+    /// (`LastBuildEntry`).
+    let lastBuild = LastBuildEntry()
 
     public init() {}
 
@@ -67,19 +65,6 @@ public final class DocumentMemo: @unchecked Sendable {
         return entries.isEmpty
     }
 
-    func rememberLastBuild(_ entry: BuildCache.Entry, digest: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        lastBuild = (digest, entry)
-    }
-
-    /// The entry last written when `digest` is that of the bytes written.
-    func lastBuild(digest: String) -> BuildCache.Entry? {
-        lock.lock()
-        defer { lock.unlock() }
-        return lastBuild?.digest == digest ? lastBuild?.entry : nil
-    }
-
     /// Forgets the files no longer found.
     func keep(only paths: Set<String>) {
         lock.lock()
@@ -88,5 +73,29 @@ public final class DocumentMemo: @unchecked Sendable {
         // at each save (a fifth of the fingerprint in watch at 20,000 notes).
         let gone = entries.keys.filter { !paths.contains($0) }
         for path in gone { entries.removeValue(forKey: path) }
+    }
+}
+
+/// The build cache's entry as this process last wrote or decoded it, under
+/// the SHA-256 of the file's bytes: given back while the file still holds
+/// those bytes instead of decoded again. `watch` decoded the 4.7 MB of JSON
+/// twice a save at 20,000 notes (8 % of what it spent on a save, with the
+/// encoding), and a build after an edit decoded it twice, once to compare
+/// fingerprints and once for the records' keys.
+final class LastBuildEntry: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last: (digest: String, entry: BuildCache.Entry)?
+
+    func remember(_ entry: BuildCache.Entry, digest: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        last = (digest, entry)
+    }
+
+    /// The entry last remembered when `digest` is that of its bytes.
+    func entry(digest: String) -> BuildCache.Entry? {
+        lock.lock()
+        defer { lock.unlock() }
+        return last?.digest == digest ? last?.entry : nil
     }
 }

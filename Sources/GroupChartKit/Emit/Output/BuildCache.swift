@@ -37,8 +37,14 @@ struct BuildCache {
     }
 
     let output: URL
-    /// A long-running command's memo, which keeps the entry it last wrote.
-    var memo: DocumentMemo? = nil
+    /// The entry last written or read, kept by a long-running command's
+    /// memo between builds, or by this cache for one build.
+    let last: LastBuildEntry
+
+    init(output: URL, memo: DocumentMemo? = nil) {
+        self.output = output
+        last = memo?.lastBuild ?? LastBuildEntry()
+    }
 
     /// What a build depends on, read once: every document's bytes (which the
     /// build then reads from, not from the disk again) and SHA-256.
@@ -123,8 +129,11 @@ struct BuildCache {
         guard let data = FileManager.default.contents(atPath: output.appendingPathComponent(Self.path).path) else { return nil }
         // The bytes are read and hashed in any case (3 ms for 4.7 MB): an
         // entry changed on disk is never taken from the memo.
-        if let memo, let entry = memo.lastBuild(digest: SignedText.digest(of: [UInt8](data))) { return entry }
-        return try? JSONDecoder().decode(Entry.self, from: data)
+        let digest = SignedText.digest(of: [UInt8](data))
+        if let entry = last.entry(digest: digest) { return entry }
+        guard let entry = try? JSONDecoder().decode(Entry.self, from: data) else { return nil }
+        last.remember(entry, digest: digest)
+        return entry
     }
 
     /// The last build's entry when its fingerprint is `digest` and its outputs are as it wrote them.
@@ -177,7 +186,7 @@ struct BuildCache {
         guard let data = try? encoder.encode(entry) else { return }
         let bytes = [UInt8](data)
         guard (try? OutputFolder(root: output.appendingPathComponent(".groupchart-cache")).write("last-build.json", bytes)) != nil else { return }
-        memo?.rememberLastBuild(entry, digest: SignedText.digest(of: bytes))
+        last.remember(entry, digest: SignedText.digest(of: bytes))
     }
 
     /// The templates and the executable: a new build of the program never reuses an old cache.
