@@ -81,6 +81,33 @@ import Testing
         #expect(BuildCache(output: output).lastEntry() == nil)
     }
 
+    /// `watch`'s builds: each takes the stamps its poll took, and writes the
+    /// cache after it returns. A save is rebuilt as a cold build of the same
+    /// files would be, and the cache is there once the write is waited for,
+    /// so that the next build with nothing changed is the cache's answer.
+    @Test func aWatchBuildTakesItsPollsStampsAndWritesTheCacheAfter() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let memo = DocumentMemo()
+        var options = Builder.Options(checker: Checker.Options(today: FixturePractice.today))
+        options.writesCacheLater = true
+        let folder = try PracticeFolder(root: practice.root)
+        _ = try Builder.build(practice.root, options: options, memo: memo, polled: FolderState.scan(folder))
+        memo.cacheWrites.wait()
+        #expect(BuildCache(output: practice.root.appendingPathComponent("build")).lastEntry() != nil)
+        let note = "sessions/2026-03-05-skills/doe-jane.md"
+        try practice.write(note, try practice.read(note).replacingOccurrences(of: "## Participation\n", with: "## Participation\nPolledword. "))
+        let saved = try Builder.build(practice.root, options: options, memo: memo, polled: FolderState.scan(folder))
+        let cold = try Builder.build(practice.root, options: Builder.Options(checker: Checker.Options(today: FixturePractice.today),
+                                                                             output: practice.root.appendingPathComponent("cold")))
+        #expect(saved.report.diagnostics == cold.report.diagnostics)
+        let packet = try practice.read("build/sessions/2026-03-05-skills.html")
+        #expect(packet.contains("Polledword."), "the saved note is in its rebuilt record")
+        #expect(packet == (try practice.read("cold/sessions/2026-03-05-skills.html")))
+        let again = try Builder.build(practice.root, options: options, memo: memo, polled: FolderState.scan(folder))
+        #expect(again.fromCache, "the cache written after the save's build answers the next")
+    }
+
     /// `GROUPCHART_PHASES` prints the peak memory in MiB, which getrusage
     /// gives in KiB on Linux and in bytes on macOS: a unit mistaken either
     /// way would put this process (tens of MiB) far outside the range.

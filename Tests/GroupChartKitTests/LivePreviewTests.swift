@@ -112,6 +112,8 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: practice.root.appendingPathComponent(plan).path, withDestinationPath: "../../shared/chen-plan.md")
         let folder = try PracticeFolder(root: practice.root)
         let before = FolderState.scan(folder)
+        #expect(before.ownStamps[plan] == nil, "a build reads a linked document every time, whatever the poll saw")
+        #expect(before.ownStamps["members/chen-lily/profile.md"] != nil)
         try practice.write(kept, try practice.read(kept) + "\n")
         #expect(FolderState.scan(folder).changes(since: before) == [plan])
         let saved = FolderState.scan(folder)

@@ -14,6 +14,10 @@ public enum Builder {
         public var output: URL?
         /// Hears how far reading has come (`ProgressLine` shows it on a terminal).
         public var progress: RecordReader.Progress?
+        /// With a memo, the build cache is written after the build returns
+        /// (`LaterCacheWrites`): `watch`, which says a save is rebuilt as soon
+        /// as its records are in place.
+        public var writesCacheLater = false
 
         public init(checker: Checker.Options, output: URL? = nil, progress: RecordReader.Progress? = nil) {
             self.checker = checker
@@ -48,10 +52,10 @@ public enum Builder {
 
     /// Builds the practice at `root`. A long-running command passes the
     /// `memo` of its last build, so that what has not changed is neither
-    /// read nor parsed again, and the documents its poll `found`, so that
-    /// the practice is not listed twice.
+    /// read nor parsed again, and the state its poll found (`polled`), so
+    /// that the practice is neither listed nor stamped twice.
     public static func build(_ root: URL, options: Options, memo: DocumentMemo? = nil,
-                             found: [DiscoveredFile]? = nil) throws(Failure) -> Result {
+                             polled: FolderState? = nil) throws(Failure) -> Result {
         let output = options.output ?? root.appendingPathComponent("build")
         if let problem = OutputPlacement.folderProblem(output, practice: root) { throw Failure(description: problem) }
         let practice: PracticeFolder
@@ -61,6 +65,7 @@ public enum Builder {
             throw Failure(description: error.description)
         }
         var phases = PhaseTimes()
+        memo?.cacheWrites.wait()
         if memo == nil { FreedMemory.returnLargeBlocksAtOnce() }
         let cache = BuildCache(output: output, memo: memo)
         // A long-running command keeps its stamps in its memo; the stamps of
@@ -72,7 +77,8 @@ public enum Builder {
         // left the memo empty, and the first save then parsed every file
         // (4 s at 20,000 notes, against 2.3 s for the saves after it).
         let memoIsWarm = memo.map { !$0.isEmpty } ?? true
-        var fingerprint = BuildCache.fingerprint(practice, options: options.checker, memo: memo, known: known, found: found)
+        var fingerprint = BuildCache.fingerprint(practice, options: options.checker, memo: memo, known: known,
+                                                 found: polled?.found, stamps: polled?.ownStamps)
         phases.mark("fingerprint")
         if memoIsWarm, let entry = cache.entry(matching: fingerprint.digest) {
             OutputFolder(root: output).removeLeftoverTemporaries(besides: Array(entry.outputs.keys))
@@ -87,7 +93,11 @@ public enum Builder {
                                           memo: memo, cache: cache, phases: &phases)
         // Stored once the model, the claims and the records are let go: the
         // entry's encoding (30 MB at 20,000 notes) was the top of the peak.
-        cache.store(entry)
+        if options.writesCacheLater, let memo {
+            memo.cacheWrites.later { cache.store(entry) }
+        } else {
+            cache.store(entry)
+        }
         if memo == nil { cache.store(fingerprint.stamps, unless: known) }
         phases.mark("store")
         return result

@@ -21,6 +21,8 @@ public final class DocumentMemo: @unchecked Sendable {
     /// The build cache's entry as this process last wrote or read it
     /// (`LastBuildEntry`).
     let lastBuild = LastBuildEntry()
+    /// The cache writes a build left for after it returned (`watch`).
+    let cacheWrites = LaterCacheWrites()
 
     public init() {}
 

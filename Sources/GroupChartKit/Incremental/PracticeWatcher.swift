@@ -22,6 +22,8 @@ public final class PracticeWatcher: @unchecked Sendable {
 
     public init(root: URL, options: Builder.Options, interval: TimeInterval = 0.25) {
         self.root = root
+        var options = options
+        options.writesCacheLater = true
         self.options = options
         self.interval = interval
     }
@@ -41,7 +43,7 @@ public final class PracticeWatcher: @unchecked Sendable {
                 lastScan = current
                 let outcome: Result<Builder.Result, Builder.Failure>
                 do {
-                    outcome = .success(try Builder.build(root, options: options, memo: memo, found: current?.found))
+                    outcome = .success(try Builder.build(root, options: options, memo: memo, polled: current))
                 } catch {
                     outcome = .failure(error)
                 }

@@ -72,13 +72,15 @@ struct BuildCache {
     /// changed since it was last read is not read again; without one, a
     /// file whose stamp is that of `known` (the last build's) is not either.
     /// `found` is the listing of the practice when the caller has just
-    /// made it (the poll of `watch`).
+    /// made it (the poll of `watch`), and `stamps` the stamps that poll took
+    /// (a file missing from them has none: a link, read every time).
     static func fingerprint(_ folder: PracticeFolder, options: Checker.Options, memo: DocumentMemo? = nil,
-                            known: InputStamps? = nil, found listed: [DiscoveredFile]? = nil) -> Fingerprint {
+                            known: InputStamps? = nil, found listed: [DiscoveredFile]? = nil,
+                            stamps polled: [String: FileStamp]? = nil) -> Fingerprint {
         let found = listed ?? folder.discover()
         let now = Date().timeIntervalSince1970
         let readings = ParallelMap.map(found) { file -> (String, PracticeFile.Reading?, String?, FileStamp?) in
-            let stamp = FileStamp.of(folder.fullPath(file.path))
+            let stamp = polled.map { $0[file.path] } ?? FileStamp.of(folder.fullPath(file.path))
             if let known = memo?.known(file, stamp: stamp, now: now) { return (file.path, known.reading, known.digest, stamp) }
             if memo == nil, let digest = known?.digest(of: file.path, stamp: stamp), stamp?.isSettled(before: now) == true {
                 return (file.path, nil, digest, stamp)
