@@ -92,6 +92,9 @@ import Testing
         var options = Builder.Options(checker: Checker.Options(today: FixturePractice.today))
         options.writesCacheLater = true
         let folder = try PracticeFolder(root: practice.root)
+        // Written a minute ago, so that the poll's stamps are settled and
+        // the memo trusts them: the save below must still be seen.
+        for file in folder.discover() { try Self.setModificationTime(of: practice.root.appendingPathComponent(file.path), secondsAgo: 60) }
         _ = try Builder.build(practice.root, options: options, memo: memo, polled: FolderState.scan(folder))
         memo.cacheWrites.wait()
         #expect(BuildCache(output: practice.root.appendingPathComponent("build")).lastEntry() != nil)
@@ -106,6 +109,43 @@ import Testing
         #expect(packet == (try practice.read("cold/sessions/2026-03-05-skills.html")))
         let again = try Builder.build(practice.root, options: options, memo: memo, polled: FolderState.scan(folder))
         #expect(again.fromCache, "the cache written after the save's build answers the next")
+    }
+
+    /// A file read while its stamp could still be that of a later write (in
+    /// the same tick of the clock) is not vouched for by that stamp: a note
+    /// rewritten in place with the same size and time (a clock of coarse
+    /// ticks, a network folder) is read again by the next build, not taken
+    /// from the memo once the stamp has settled.
+    @Test func aStampTakenWithinItsTickIsNeverTrustedLater() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let memo = DocumentMemo()
+        let options = Builder.Options(checker: Checker.Options(today: FixturePractice.today))
+        let note = "sessions/2026-03-05-skills/doe-jane.md"
+        try practice.write(note, try practice.read(note).replacingOccurrences(of: "## Participation\n", with: "## Participation\nAlpha. "))
+        var status = stat()
+        try #require(stat(practice.root.appendingPathComponent(note).path, &status) == 0)
+        _ = try Builder.build(practice.root, options: options, memo: memo)
+        // Rewritten in place (same file, same size) and given back its time.
+        let handle = try FileHandle(forUpdating: practice.root.appendingPathComponent(note))
+        try handle.write(contentsOf: Data(try practice.read(note).replacingOccurrences(of: "Alpha. ", with: "Omega. ").utf8))
+        try handle.close()
+        #if canImport(Darwin)
+        let time = status.st_mtimespec
+        #else
+        let time = status.st_mtim
+        #endif
+        var times = [time, time]
+        try #require(utimensat(AT_FDCWD, practice.root.appendingPathComponent(note).path, &times, 0) == 0)
+        Thread.sleep(forTimeInterval: 2.2)
+        _ = try Builder.build(practice.root, options: options, memo: memo)
+        let packet = try practice.read("build/sessions/2026-03-05-skills.html")
+        #expect(packet.contains("Omega."), "the note as it is now, not as the memo read it")
+    }
+
+    private static func setModificationTime(of url: URL, secondsAgo: Int) throws {
+        var times = [timespec(tv_sec: time(nil) - secondsAgo, tv_nsec: 0), timespec(tv_sec: time(nil) - secondsAgo, tv_nsec: 0)]
+        try #require(utimensat(AT_FDCWD, url.path, &times, 0) == 0)
     }
 
     /// `GROUPCHART_PHASES` prints the peak memory in MiB, which getrusage

@@ -53,7 +53,9 @@ public enum Builder {
     /// Builds the practice at `root`. A long-running command passes the
     /// `memo` of its last build, so that what has not changed is neither
     /// read nor parsed again, and the state its poll found (`polled`), so
-    /// that the practice is neither listed nor stamped twice.
+    /// that the practice is neither listed nor stamped twice. The poll's
+    /// stamps are taken only with a memo: a long-running command polls again
+    /// and sees a save made after its poll, a single build would not.
     public static func build(_ root: URL, options: Options, memo: DocumentMemo? = nil,
                              polled: FolderState? = nil) throws(Failure) -> Result {
         let output = options.output ?? root.appendingPathComponent("build")
@@ -78,7 +80,7 @@ public enum Builder {
         // (4 s at 20,000 notes, against 2.3 s for the saves after it).
         let memoIsWarm = memo.map { !$0.isEmpty } ?? true
         var fingerprint = BuildCache.fingerprint(practice, options: options.checker, memo: memo, known: known,
-                                                 found: polled?.found, stamps: polled?.ownStamps)
+                                                 found: polled?.found, stamps: memo == nil ? nil : polled?.ownStamps)
         phases.mark("fingerprint")
         if memoIsWarm, let entry = cache.entry(matching: fingerprint.digest) {
             OutputFolder(root: output).removeLeftoverTemporaries(besides: Array(entry.outputs.keys))

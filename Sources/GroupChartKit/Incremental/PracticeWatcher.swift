@@ -34,6 +34,10 @@ public final class PracticeWatcher: @unchecked Sendable {
         let clock = ContinuousClock()
         var first = true
         while true {
+            // The last build's cache written first, so that the poll below
+            // is followed by its build at once: the build takes the stamps
+            // the poll took, and a save between the two waits for the next poll.
+            memo.cacheWrites.wait()
             let start = clock.now
             // The poll that saw the change stands for the state built: a
             // second listing before the build would only add to the wait.

@@ -73,7 +73,9 @@ struct BuildCache {
     /// file whose stamp is that of `known` (the last build's) is not either.
     /// `found` is the listing of the practice when the caller has just
     /// made it (the poll of `watch`), and `stamps` the stamps that poll took
-    /// (a file missing from them has none: a link, read every time).
+    /// (a file missing from them has none: a link, read every time). A file
+    /// saved between that poll and this build is built as the poll saw it;
+    /// the next poll sees the save and builds again.
     static func fingerprint(_ folder: PracticeFolder, options: Checker.Options, memo: DocumentMemo? = nil,
                             known: InputStamps? = nil, found listed: [DiscoveredFile]? = nil,
                             stamps polled: [String: FileStamp]? = nil) -> Fingerprint {
@@ -87,7 +89,10 @@ struct BuildCache {
             }
             let reading = folder.read(file)
             let digest = (try? reading.get()).map(SignedText.digest)
-            memo?.remember(file, stamp: stamp, reading: reading, digest: digest)
+            // A stamp still within its tick could also be that of a write
+            // made after this read (same size, same time, same file): it is
+            // not remembered, and the file is read again until it settles.
+            memo?.remember(file, stamp: stamp.flatMap { $0.isSettled(before: now) ? $0 : nil }, reading: reading, digest: digest)
             return (file.path, reading, digest, stamp)
         }
         memo?.keep(only: Set(found.map(\.path)))

@@ -62,7 +62,9 @@ struct RecordSet {
     /// rendered again. A build writes only the records of sessions and
     /// members without errors; `previewing` (for `serve`) renders the others
     /// too, so that a clinician sees the note being written, and the index
-    /// links to every one of them.
+    /// links to every one of them. `givingBackFreedMemory` (a cold build)
+    /// gives what the chart workers freed back to the system before the
+    /// index and attendance.csv are made.
     func render(into sink: some RecordSink, reusing: Set<String> = [], previewing: Bool = false,
                 givingBackFreedMemory: Bool = false) throws(OutputFolder.WriteError) {
         let format = RecordFormatting(record: record)
