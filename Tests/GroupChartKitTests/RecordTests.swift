@@ -200,7 +200,6 @@ import Testing
         table.append(["1", "Nguyễn"])
         #expect(table.text == "a,b\r\n1,Nguyễn\r\n")
         #expect(table.bytes == Array("a,b\r\n1,Nguyễn\r\n".utf8))
-        #expect(table.rowCount == 1)
     }
 
     /// The dashboard of a practice with more claims than `DashboardListing.rows`

@@ -63,12 +63,12 @@ public enum BatchSubmitter {
             let more = options.through.map { " with a date of service on or before \($0)" } ?? ""
             throw Refusal("nothing to send: no claim\(more) is new, corrected, changed or to void since the last submission (build/batch.csv is empty)")
         }
-        let text: String
+        let interchange: [UInt8]
         do {
             guard let written = try ClaimFiles.interchange(batch, practice: practice, today: options.checker.today) else {
                 throw Refusal("practice.yaml has no edi: block, so there is no 837P to submit")
             }
-            text = written
+            interchange = written
         } catch let refusal as Refusal {
             throw refusal
         } catch {
@@ -83,7 +83,7 @@ public enum BatchSubmitter {
         } catch {
             throw Refusal("the build could not write, so nothing was submitted: \(error.description)")
         }
-        try write(Array(text.utf8), to: root.appendingPathComponent(path))
+        try write(interchange, to: root.appendingPathComponent(path))
         return outcome
     }
 

@@ -31,7 +31,7 @@ struct ClaimFiles {
                 case "reimbursement.csv": bytes = ReimbursementCSV.table(reimbursement).bytes
                 case "batch.csv": bytes = BatchCSV.table(billing.batch).bytes
                 default:
-                    bytes = interchangeHeldBy.isEmpty ? try Self.interchangeBytes(billing.batch, practice: practice, today: today) : nil
+                    bytes = interchangeHeldBy.isEmpty ? try Self.interchange(billing.batch, practice: practice, today: today) : nil
                 }
                 if let bytes { try staging.write(path, bytes) }
                 return nil
@@ -43,13 +43,8 @@ struct ClaimFiles {
         if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
     }
 
-    /// The batch as an 837P, or `nil` when it is empty or practice.yaml has no `edi:`.
-    static func interchange(_ batch: NextBatch, practice: Practice?, today: LocalDate) throws(X12Writer.UnsafeValue) -> String? {
-        try interchangeBytes(batch, practice: practice, today: today).map { String(decoding: $0, as: UTF8.self) }
-    }
-
-    /// The 837P's bytes, as `interchange` gives its text.
-    static func interchangeBytes(_ batch: NextBatch, practice: Practice?, today: LocalDate) throws(X12Writer.UnsafeValue) -> [UInt8]? {
+    /// The batch as an 837P's bytes, or `nil` when it is empty or practice.yaml has no `edi:`.
+    static func interchange(_ batch: NextBatch, practice: Practice?, today: LocalDate) throws(X12Writer.UnsafeValue) -> [UInt8]? {
         guard let practice, let edi = practice.edi, !batch.isEmpty else { return nil }
         return try ClaimInterchange(practice: practice, edi: edi, today: today).bytes(batch.entries, control: batch.controlNumber)
     }

@@ -8,8 +8,6 @@ import Foundation
 /// (outputs.md); the prefix is part of the value a reader gets back.
 public struct CSVTable: Sendable {
     public let columns: [String]
-    /// How many rows were appended (the header not counted).
-    public private(set) var rowCount = 0
     /// The table's UTF-8 so far: each row is encoded as it is appended.
     /// Kept as rows of cells, the claims of 20,000 notes were 600,000
     /// strings and 20,000 arrays, then their text, then that text's bytes:
@@ -24,7 +22,6 @@ public struct CSVTable: Sendable {
 
     public mutating func append(_ row: [String]) {
         precondition(row.count == columns.count, "a row of \(row.count) cells for \(columns.count) columns")
-        rowCount += 1
         encode(row)
     }
 

@@ -12,10 +12,6 @@ struct ClaimInterchange {
     let edi: EDISettings
     let today: LocalDate
 
-    func text(_ entries: [NextBatch.Entry], control: Int) throws(X12Writer.UnsafeValue) -> String {
-        String(decoding: try bytes(entries, control: control), as: UTF8.self)
-    }
-
     /// The interchange as the file's bytes.
     func bytes(_ entries: [NextBatch.Entry], control: Int) throws(X12Writer.UnsafeValue) -> [UInt8] {
         let date = today.compact

@@ -41,9 +41,9 @@ struct X12Writer {
 
     /// Appends a segment; trailing empty elements are dropped, as X12 wants.
     /// An element is a string, a number, or an array of components joined by `:`.
-    /// Elements are `X12Element`s rather than `Any`: casting each of the
-    /// 1.5 million elements of a 20,000-claim 837 back from `Any` was most
-    /// of writing it.
+    /// Elements are `X12Element`s rather than `Any`, so that the compiler
+    /// refuses a value of any other type instead of the 837 carrying its
+    /// description (measured for speed too: no faster).
     mutating func add(_ id: String, _ elements: [any X12Element]) throws(UnsafeValue) {
         var fields: [String] = []
         fields.reserveCapacity(elements.count)
@@ -63,8 +63,6 @@ struct X12Writer {
         bytes.append(contentsOf: segment.utf8)
         count += 1
     }
-
-    var text: String { String(decoding: bytes, as: UTF8.self) }
 }
 
 /// A value an X12 element can hold (`X12Writer.add`).
