@@ -187,4 +187,5 @@ def main():
         print(f"  {'met ' if value <= limit else 'MISS'}  {name}: {value:.3f}")
     print("  n/a   check after one edit reading the cache a build left: check reads no cache yet")
 
-main()
+if __name__ == "__main__":
+    main()

@@ -160,7 +160,7 @@ public enum Builder {
                 let files = ClaimFiles(billing: billing, reimbursement: reimbursement, practice: checked.record.practice,
                                        interchangeHeldBy: checked.report.interchangeHeldBy,
                                        today: options.checker.today)
-                try files.write(into: staging)
+                try files.write(into: staging, memo: memo?.derived.claims)
             } catch let error as X12Writer.UnsafeValue {
                 throw Failure(description: error.description)
             } catch let error as OutputFolder.WriteError {

@@ -11,29 +11,32 @@ struct ClaimFiles {
     let interchangeHeldBy: [String]
     let today: LocalDate
 
+    /// The files, in the order they are made: the 837, which takes
+    /// longest, first (started last, it ran on one core after the others
+    /// had finished).
+    static let paths = ["claims.837", "claims.csv", "claims-held.csv", "reimbursement.csv", "batch.csv"]
+
     /// Makes each file's bytes (encoded row by row and segment by segment,
     /// `CSVTable`, `X12Writer`) and writes them to `staging` where they are
     /// made, so that they are let go at once: held until every file was
     /// done, the 837 and the CSVs of 20,000 claims were 24 MiB on top of the
-    /// build's peak. Throws `X12Writer.UnsafeValue` or `OutputFolder.WriteError`.
-    func write(into staging: OutputFolder.Staging) throws {
-        // Each file reads every claim and none reads another: they are made
-        // on every core (a third of the claims stage at 20,000 claims). The
-        // 837, which takes longest, is started first: started last, it ran
-        // on one core after the others had finished.
-        let paths = ["claims.837", "claims.csv", "claims-held.csv", "reimbursement.csv", "batch.csv"]
-        let failures = ParallelMap.map(paths) { path -> (any Error)? in
+    /// build's peak. With the `memo` of a long-running command, the bytes are
+    /// kept, and those of the last build are written again when their
+    /// inputs have not changed (`ClaimsMemo`). Throws
+    /// `X12Writer.UnsafeValue` or `OutputFolder.WriteError`.
+    func write(into staging: OutputFolder.Staging, memo: ClaimsMemo? = nil) throws {
+        if let memo {
+            let files = try memo.claimFiles(heldBy: interchangeHeldBy, today: today) {
+                // Each file reads every claim and none reads another: they are made on every core.
+                let made = ParallelMap.map(Self.paths) { path in Result { try bytes(of: path) } }
+                return try zip(Self.paths, made).map { (path: $0, bytes: try $1.get()) }
+            }
+            for file in files { if let bytes = file.bytes { try staging.write(file.path, bytes) } }
+            return
+        }
+        let failures = ParallelMap.map(Self.paths) { path -> (any Error)? in
             do {
-                let bytes: [UInt8]?
-                switch path {
-                case "claims.csv": bytes = ClaimsCSV.ready(billing.claims).bytes
-                case "claims-held.csv": bytes = ClaimsCSV.held(billing.claims).bytes
-                case "reimbursement.csv": bytes = ReimbursementCSV.table(reimbursement).bytes
-                case "batch.csv": bytes = BatchCSV.table(billing.batch).bytes
-                default:
-                    bytes = interchangeHeldBy.isEmpty ? try Self.interchange(billing.batch, practice: practice, today: today) : nil
-                }
-                if let bytes { try staging.write(path, bytes) }
+                if let bytes = try bytes(of: path) { try staging.write(path, bytes) }
                 return nil
             } catch {
                 return error
@@ -41,6 +44,17 @@ struct ClaimFiles {
         }
         // The first failure in the order of `paths`, whichever core met it first.
         if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+    }
+
+    /// The bytes of the file at `path`, or `nil` when it is not written (the 837 held or empty).
+    private func bytes(of path: String) throws -> [UInt8]? {
+        switch path {
+        case "claims.csv": ClaimsCSV.ready(billing.claims).bytes
+        case "claims-held.csv": ClaimsCSV.held(billing.claims).bytes
+        case "reimbursement.csv": ReimbursementCSV.table(reimbursement).bytes
+        case "batch.csv": BatchCSV.table(billing.batch).bytes
+        default: interchangeHeldBy.isEmpty ? try Self.interchange(billing.batch, practice: practice, today: today) : nil
+        }
     }
 
     /// The batch as an 837P's bytes, or `nil` when it is empty or practice.yaml has no `edi:`.

@@ -15,6 +15,8 @@ public final class DerivedMemo: @unchecked Sendable {
     private var kept: [String: Any] = [:]
     private var used: [String: Any] = [:]
     private var hits = 0
+    /// The claims and claim files of the last check and build (`ClaimsMemo`).
+    let claims = ClaimsMemo()
 
     public init() {}
 

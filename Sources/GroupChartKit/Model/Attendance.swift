@@ -1,5 +1,5 @@
 /// One member's line of a session's attendance log.
-public struct AttendanceEntry: Sendable {
+public struct AttendanceEntry: Sendable, Equatable {
     public var member: Located<String>
     /// `nil` when the status was missing or not one of the four.
     public var status: Located<AttendanceStatus>?

@@ -15,7 +15,7 @@ public struct AuthorizationLedger: Sendable {
         case uncovered
     }
 
-    public struct Entry: Sendable {
+    public struct Entry: Sendable, Equatable {
         public var service: BillableService
         public var authorization: Authorization?
         public var outcome: Outcome

@@ -3,7 +3,7 @@
 /// the submissions in `submissions/` are read back into them, so that what
 /// was sent and what would be sent today compare field by field
 /// (`BilledContent`), whichever program wrote the file.
-public struct BilledClaim: Sendable {
+public struct BilledClaim: Sendable, Equatable {
     /// A person as the 837P names them (2010BA subscriber, 2010CA patient).
     public struct Person: Sendable, Equatable {
         public var lastName: String

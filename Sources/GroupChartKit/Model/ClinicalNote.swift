@@ -1,6 +1,6 @@
 /// What a member's own clinical note says, read once from its body so that
 /// rules never reparse text: the goal items and the stated risk level.
-public struct ClinicalContent: Sendable {
+public struct ClinicalContent: Sendable, Equatable {
     public var body: MarkdownBody
     public var goalItems: [GoalItem]
     /// `nil` when the note has no Risk section.
@@ -8,7 +8,7 @@ public struct ClinicalContent: Sendable {
 }
 
 /// One item of a note's Goals section.
-public struct GoalItem: Sendable {
+public struct GoalItem: Sendable, Equatable {
     /// The goal id before the colon, when the item starts with one.
     public var goal: Located<String>?
     public var status: GoalStatus?
@@ -25,7 +25,7 @@ public enum GoalStatus: String, Sendable, CaseIterable {
 }
 
 /// What a Risk section states.
-public struct RiskStatement: Sendable {
+public struct RiskStatement: Sendable, Equatable {
     public var level: RiskLevel?
     /// The word after `Risk level:` as written, when there is one.
     public var statedWord: String?
@@ -42,7 +42,7 @@ public enum RiskLevel: String, Sendable, CaseIterable {
 }
 
 /// A member's progress note for one group session (sessions/<id>/<member>.md).
-public struct ProgressNote: Sendable {
+public struct ProgressNote: Sendable, Equatable {
     public var file: String
     public var session: String
     /// The file's stem.
@@ -54,7 +54,7 @@ public struct ProgressNote: Sendable {
 }
 
 /// An individual psychotherapy session (members/<id>/individual/<date>.md).
-public struct IndividualNote: Sendable {
+public struct IndividualNote: Sendable, Equatable {
     public var file: String
     public var member: String
     public var isReadable: Bool

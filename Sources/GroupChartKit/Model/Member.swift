@@ -1,5 +1,5 @@
 /// A member (members/<member-id>/): profile, plans and individual sessions.
-public struct Member: Sendable {
+public struct Member: Sendable, Equatable {
     /// The folder's name.
     public var id: String
     /// `members/<member-id>/profile.md` (which may be missing).
@@ -30,7 +30,7 @@ public enum Sex: String, Sendable, CaseIterable {
 }
 
 /// Demographics and coverage (profile.md).
-public struct Profile: Sendable {
+public struct Profile: Sendable, Equatable {
     public var file: String
     public var isReadable: Bool
     public var firstName: Located<String>?
@@ -43,12 +43,12 @@ public struct Profile: Sendable {
 }
 
 /// How a member's sessions are paid for.
-public enum Coverage: Sendable {
+public enum Coverage: Sendable, Equatable {
     case selfPay(SourceLocation)
     case insured(Insurance)
 }
 
-public struct Insurance: Sendable {
+public struct Insurance: Sendable, Equatable {
     public var payer: Located<String>?
     public var memberID: Located<String>?
     public var groupNumber: Located<String>?
@@ -59,12 +59,12 @@ public struct Insurance: Sendable {
 }
 
 /// The insured person when the member is not the policy holder.
-public enum Subscriber: Sendable {
+public enum Subscriber: Sendable, Equatable {
     case member(SourceLocation)
     case other(SubscriberPerson)
 }
 
-public struct SubscriberPerson: Sendable {
+public struct SubscriberPerson: Sendable, Equatable {
     public var relationship: Located<Relationship>?
     public var firstName: Located<String>?
     public var lastName: Located<String>?
@@ -81,7 +81,7 @@ public enum Relationship: String, Sendable, CaseIterable {
 }
 
 /// A group-benefit verification (step 1 of the billing guide).
-public struct BenefitVerification: Sendable {
+public struct BenefitVerification: Sendable, Equatable {
     public var verifiedOn: Located<LocalDate>?
     public var verifiedBy: Located<String>?
     public var groupTherapyCovered: Located<Bool>?
@@ -91,7 +91,7 @@ public struct BenefitVerification: Sendable {
 }
 
 /// A prior authorization for a number of sessions of one CPT code.
-public struct Authorization: Sendable {
+public struct Authorization: Sendable, Equatable {
     public var number: Located<String>?
     public var cpt: Located<String>?
     public var from: Located<LocalDate>?

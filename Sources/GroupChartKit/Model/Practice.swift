@@ -1,5 +1,5 @@
 /// The practice of practice.yaml: who bills, who treats, who pays, what it costs.
-public struct Practice: Sendable {
+public struct Practice: Sendable, Equatable {
     public var name: Located<String>?
     public var npi: Located<String>?
     public var taxID: Located<String>?
@@ -25,7 +25,7 @@ public struct Practice: Sendable {
 }
 
 /// A postal address; fields stay optional so that each missing one is reported.
-public struct Address: Sendable {
+public struct Address: Sendable, Equatable {
     public var street: Located<String>?
     public var street2: Located<String>?
     public var city: Located<String>?
@@ -35,7 +35,7 @@ public struct Address: Sendable {
 }
 
 /// A clinician who facilitates groups or signs notes.
-public struct Clinician: Sendable {
+public struct Clinician: Sendable, Equatable {
     public var id: Located<String>
     public var name: Located<String>?
     public var credentials: Located<String>?
@@ -43,7 +43,7 @@ public struct Clinician: Sendable {
 }
 
 /// A payer and its rules for group psychotherapy.
-public struct Payer: Sendable {
+public struct Payer: Sendable, Equatable {
     public var id: Located<String>
     public var name: Located<String>?
     public var payerID: Located<String>?
@@ -61,13 +61,13 @@ public enum Requirement: String, Sendable, CaseIterable {
 }
 
 /// The practice's charge for one CPT code.
-public struct Fee: Sendable {
+public struct Fee: Sendable, Equatable {
     public var code: Located<String>
     public var amount: Located<Money>
 }
 
 /// The X12 envelope identities (ISA/GS, 1000A/1000B loops).
-public struct EDISettings: Sendable {
+public struct EDISettings: Sendable, Equatable {
     public var submitterID: Located<String>?
     public var receiverID: Located<String>?
     public var receiverName: Located<String>?
@@ -82,12 +82,21 @@ public enum EDIUsage: String, Sendable, CaseIterable {
 
 /// One entry of practice.yaml `rules:`, kept as written: the registry of rules
 /// belongs to the validate stage, which interprets it.
-public struct RuleSetting: Sendable {
-    public enum Value: Sendable {
+public struct RuleSetting: Sendable, Equatable {
+    public enum Value: Sendable, Equatable {
         /// `off`, `warning`, `error` or `note`.
         case word(Located<String>)
         /// A mapping of parameters, which may include `severity`.
         case parameters([(name: Located<String>, value: Located<String>)])
+
+        public static func == (lhs: Value, rhs: Value) -> Bool {
+            switch (lhs, rhs) {
+            case let (.word(left), .word(right)): left == right
+            case let (.parameters(left), .parameters(right)):
+                left.count == right.count && zip(left, right).allSatisfy { $0.name == $1.name && $0.value == $1.value }
+            default: false
+            }
+        }
     }
 
     public var rule: Located<String>

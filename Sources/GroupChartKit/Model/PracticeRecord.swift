@@ -117,7 +117,7 @@ public enum NoteKind: String, Sendable {
 /// A problem of a file's text found by the reading stage, carried to the rule
 /// that owns its id (`encoding`, `front-matter`, `missing-field`,
 /// `invalid-value`, `unknown-key`).
-public struct ReadFinding: Sendable {
+public struct ReadFinding: Sendable, Equatable {
     public var rule: String
     public var location: SourceLocation
     public var message: String
@@ -127,7 +127,7 @@ public struct ReadFinding: Sendable {
 }
 
 /// The files of `submissions/` and `acknowledgments/`, read.
-public struct BillingHistoryFiles: Sendable {
+public struct BillingHistoryFiles: Sendable, Equatable {
     public var submissions: [Submission] = []
     public var implementationAcknowledgments: [ImplementationAcknowledgment] = []
     public var claimAcknowledgments: [ClaimAcknowledgment] = []

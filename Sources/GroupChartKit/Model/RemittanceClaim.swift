@@ -1,6 +1,6 @@
 /// What a payer says of one claim in an 835 (the CLP segment and the CAS
 /// adjustments of the claim and its service lines).
-public struct RemittanceClaim: Sendable {
+public struct RemittanceClaim: Sendable, Equatable {
     /// CLP01: the claim id the practice sent (CLM01), upper-cased.
     public var claimID: Located<String>
     /// CLP02: 1, 2, 3 (processed as primary, secondary, tertiary), 4

@@ -1,5 +1,5 @@
 /// A group session (sessions/<session-id>/): its note and the members' notes.
-public struct Session: Sendable {
+public struct Session: Sendable, Equatable {
     /// The folder's name, by convention `<YYYY-MM-DD>-<group-id>`.
     public var id: String
     /// `sessions/<session-id>/session.md` (which may be missing).
@@ -15,7 +15,7 @@ public struct Session: Sendable {
 }
 
 /// The group session note with its attendance log (session.md).
-public struct SessionNote: Sendable {
+public struct SessionNote: Sendable, Equatable {
     public var file: String
     public var group: Located<String>?
     public var date: Located<LocalDate>?
@@ -47,7 +47,7 @@ public enum SessionFormat: String, Sendable, CaseIterable {
 }
 
 /// Who signed a note, when, and (after `groupchart sign`) what they signed.
-public struct Signature: Sendable {
+public struct Signature: Sendable, Equatable {
     public var signedBy: Located<String>?
     public var signedAt: Located<Timestamp>?
     /// The digest `groupchart sign` wrote.
@@ -74,7 +74,7 @@ public struct Signature: Sendable {
 /// "Signature digest"): who amended a signed note, and when. Its date and
 /// clinician are `nil` when the heading does not state them (the reader
 /// reports it).
-public struct Addendum: Sendable {
+public struct Addendum: Sendable, Equatable {
     /// The heading.
     public var location: SourceLocation
     public var date: LocalDate?

@@ -1,7 +1,7 @@
 /// One 837P interchange as it was sent (`submissions/<date>-<ISA13>.837`):
 /// the claims it billed, with the control numbers the clearinghouse's and
 /// payers' answers name.
-public struct Submission: Sendable {
+public struct Submission: Sendable, Equatable {
     /// Relative to the practice folder.
     public var file: String
     /// When it was sent: the date of its file name, else GS04, else ISA09.
@@ -20,7 +20,7 @@ public struct Submission: Sendable {
 }
 
 /// One claim (2300 loop) of a submission.
-public struct SubmittedClaim: Sendable {
+public struct SubmittedClaim: Sendable, Equatable {
     /// What the claim billed.
     public var billed: BilledClaim
     /// CLM05-3: 1 original, 7 replacement, 8 void.

@@ -3,7 +3,7 @@ import Foundation
 /// The Markdown body of a document as GroupChart needs it: its top-level
 /// blocks in order, with plain text and positions, and the sections that
 /// headings open (format.md, "Headings").
-public struct MarkdownBody: Sendable {
+public struct MarkdownBody: Sendable, Equatable {
     public let blocks: [MarkdownBlock]
     /// The file line the body starts on (0: no body): the records render the file's text
     /// from there with cmark (the model keeps no second copy of it).
@@ -16,6 +16,11 @@ public struct MarkdownBody: Sendable {
         self.blocks = blocks
         self.firstLine = firstLine
         sections = Self.sections(of: blocks)
+    }
+
+    /// The same blocks from the same line (the sections follow from them).
+    public static func == (lhs: MarkdownBody, rhs: MarkdownBody) -> Bool {
+        lhs.firstLine == rhs.firstLine && lhs.blocks == rhs.blocks
     }
 
     private static func sections(of blocks: [MarkdownBlock]) -> [Section] {
@@ -36,7 +41,7 @@ public struct MarkdownBody: Sendable {
 }
 
 /// One top-level block of a Markdown body.
-public struct MarkdownBlock: Sendable {
+public struct MarkdownBlock: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         case heading(level: Int)
         case paragraph
@@ -71,7 +76,7 @@ public struct MarkdownBlock: Sendable {
 }
 
 /// One item of a top-level list, with its whole text (nested lists included).
-public struct MarkdownListItem: Sendable {
+public struct MarkdownListItem: Sendable, Equatable {
     public var text: String
     public var location: SourceLocation
 }

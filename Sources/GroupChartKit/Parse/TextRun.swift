@@ -6,7 +6,7 @@ import Foundation
 /// start of its paragraph (rules.md, "Where a diagnostic points").
 ///
 /// Kept small (four numbers) since every block of 20,000 notes has some.
-public struct TextRun: Sendable {
+public struct TextRun: Sendable, Equatable {
     /// Where the run starts in its block's `text`, in UTF-8 bytes.
     var offset: Int32
     /// Its length in `text`, in UTF-8 bytes.

@@ -89,11 +89,16 @@ public enum Checker {
         }
         if memo == nil { FreedMemory.giveBack() }
         phases.mark("check: rules")
-        let claims = ClaimBuilder(record: record, report: CheckReport(diagnostics: first, fileCount: record.files.count, sources: [:]),
-                                  ledger: analysis.ledger).claims()
-        let billing = Billing(claims: claims, ledger: analysis.claimLedger,
-                              batch: NextBatch(claims: claims, ledger: analysis.claimLedger, record: record),
-                              authorizations: analysis.ledger)
+        func billingOfThisCheck() -> Billing {
+            let claims = ClaimBuilder(record: record, report: CheckReport(diagnostics: first, fileCount: record.files.count, sources: [:]),
+                                      ledger: analysis.ledger).claims()
+            return Billing(claims: claims, ledger: analysis.claimLedger,
+                           batch: NextBatch(claims: claims, ledger: analysis.claimLedger, record: record),
+                           authorizations: analysis.ledger)
+        }
+        // A long-running command's last claims, when nothing they are built from changed.
+        let billing = memo.map { $0.claims.billing(record: record, errors: first, today: options.today, make: billingOfThisCheck) }
+            ?? billingOfThisCheck()
         phases.mark("check: claims")
         let second = run(enabled.filter(\.readsClaims), on: record, billing: billing)
         phases.mark("check: claim rules")
