@@ -21,7 +21,7 @@ struct WatchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The output folder (default: PATH/build).", valueName: "DIR"))
     var out: String?
 
-    @Option(help: ArgumentHelp("How often to look for saved files, in seconds (default 0.25).", valueName: "SECONDS"))
+    @Option(help: ArgumentHelp("How often to look for saved files, in seconds (default 0.25), where the system does not say when a folder changes (it does on Linux).", valueName: "SECONDS"))
     var interval: Double = 0.25
 
     @OptionGroup var options: DiagnosticOptions

@@ -20,6 +20,13 @@ struct PhaseTimes {
         if milliseconds >= 10 { FileHandle.standardError.write(Data("groupchart: rule \(id) \(milliseconds) ms\n".utf8)) }
     }
 
+    /// Reports a stage timed outside a build (`watch`'s poll that saw a change).
+    static func report(_ name: String, since start: ContinuousClock.Instant) {
+        guard ProcessInfo.processInfo.environment["GROUPCHART_PHASES"] != nil else { return }
+        let milliseconds = Int(((ContinuousClock.now - start) / .milliseconds(1)).rounded())
+        FileHandle.standardError.write(Data("groupchart: phase \(name) \(milliseconds) ms\n".utf8))
+    }
+
     private static let showsRules = ProcessInfo.processInfo.environment["GROUPCHART_PHASES"] == "rules"
 
     /// Ends the stage called `name` and starts the next one.

@@ -3,11 +3,12 @@ import Foundation
 /// `groupchart watch`: keeps the compiled practice in memory and rebuilds
 /// what each saved file affects.
 ///
-/// It polls rather than asking the operating system for file events, so
-/// that it works the same on macOS and Linux and on network folders: every
-/// `interval` it lists the practice and takes each file's stamp (size,
-/// modification time, inode), and when anything differs it builds again
-/// with the memo of the last build. Only files whose bytes changed are
+/// What changed is found by a poll: it lists the practice and takes each
+/// file's stamp (size, modification time, inode), and when anything differs
+/// it builds again with the memo of the last build. The poll follows every
+/// `interval`, or, where the system gives folder events (`FolderEvents`,
+/// inotify on Linux), at once when one arrives, and at least every
+/// `FolderEvents.safetyInterval` in case one never does (a network folder). Only files whose bytes changed are
 /// parsed again and only records whose inputs changed are rendered again
 /// (`DocumentMemo`, `OutputKeys`); the outputs are written whole, as by
 /// `build`, so a browser or printer never sees half a record.
@@ -19,6 +20,9 @@ public final class PracticeWatcher: @unchecked Sendable {
     /// What the last build read, as the poll before it found it; `nil`
     /// when there was no practice to scan.
     private var lastScan: FolderState?
+    /// The system's folder events, while they can be trusted to wake the
+    /// watch; `nil` to poll every `interval`.
+    private var events = FolderEvents()
 
     public init(root: URL, options: Builder.Options, interval: TimeInterval = 0.25) {
         self.root = root
@@ -44,6 +48,7 @@ public final class PracticeWatcher: @unchecked Sendable {
             let current = scan()
             if first || differs(current) {
                 first = false
+                PhaseTimes.report("poll", since: start)
                 lastScan = current
                 let outcome: Result<Builder.Result, Builder.Failure>
                 do {
@@ -53,8 +58,25 @@ public final class PracticeWatcher: @unchecked Sendable {
                 }
                 report(outcome, clock.now - start)
             }
-            Thread.sleep(forTimeInterval: interval)
+            waitForChange(after: current)
         }
+    }
+
+    /// Waits for the next poll: until a folder event or the safety
+    /// interval, or for `interval` when events cannot be trusted for the
+    /// practice as `state` shows it. A folder watched for the first time
+    /// may have changed before its watch began: the poll then follows at once.
+    @inline(never)
+    private func waitForChange(after state: FolderState?) {
+        if let events, let state, !state.hasLinks {
+            switch events.watch(FolderEvents.folders(of: state, root: root)) {
+            case 0?: _ = events.wait(timeout: max(interval, FolderEvents.safetyInterval))
+            case _?: return
+            case nil: self.events = nil
+            }
+            if self.events != nil { return }
+        }
+        Thread.sleep(forTimeInterval: interval)
     }
 
     /// Whether `current` names a file saved, added or removed since the last

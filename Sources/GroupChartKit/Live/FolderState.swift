@@ -30,6 +30,15 @@ public struct FolderState: Sendable, Equatable {
 
     public static func == (lhs: FolderState, rhs: FolderState) -> Bool { lhs.stamps == rhs.stamps }
 
+    /// Every file stamped: the documents and the practice's templates.
+    var paths: Dictionary<String, FileStamp>.Keys { stamps.keys }
+
+    /// Whether a document or a folder of documents is a link to elsewhere,
+    /// where a save changes no folder of the practice (`FolderEvents`).
+    var hasLinks: Bool {
+        stamps.count != ownStamps.count || found.contains { if case .linkedFolder = $0.kind { true } else { false } }
+    }
+
     /// The state of every file a build of `folder` would read.
     public static func scan(_ folder: PracticeFolder) -> FolderState {
         let found = folder.discover()

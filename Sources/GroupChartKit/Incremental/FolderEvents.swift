@@ -1,0 +1,143 @@
+import Foundation
+#if os(Linux)
+import Glibc
+#endif
+
+/// Wakes `watch` as soon as the system says a folder of the practice
+/// changed (inotify, on Linux), instead of at its next poll.
+///
+/// The events only say *when* to look, never *what* changed: what changed
+/// is still found by a poll of the whole practice (`FolderState`), so a
+/// missed or merged event costs time, never a wrong build. Polling went on
+/// back to back at 20,000 notes (a poll there takes about 0.2 s), so a save
+/// waited for the poll under way to end and then for a whole poll more, and
+/// `watch` kept a core busy doing nothing.
+///
+/// Where there is no such service (macOS, where FSEvents and kqueue would
+/// need code this project cannot test on its Linux machines), where the
+/// system refuses a watch (`fs.inotify.max_user_watches`), and for a
+/// practice that links documents or folders from elsewhere (a save there
+/// changes no folder of the practice), `watch` polls as before.
+final class FolderEvents {
+    #if os(Linux)
+    private let descriptor: Int32
+    private var watched: Set<String> = []
+    /// Each watch's folder, to forget it when the system ends the watch (the folder removed).
+    private var folderOfWatch: [Int32: String] = [:]
+    /// What a watched folder is told of: an entry created, removed, renamed
+    /// in or out, written or its attributes changed; the folder itself
+    /// removed or renamed.
+    private static let mask = UInt32(IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE | IN_MODIFY | IN_ATTRIB
+                                     | IN_DELETE_SELF | IN_MOVE_SELF)
+    #endif
+
+    /// How long a watch woken by events goes without a poll at most: a
+    /// save no event told of (a network folder) is built this late.
+    static let safetyInterval: TimeInterval = 2
+
+    /// `nil` where the system gives no folder events.
+    init?() {
+        #if os(Linux)
+        descriptor = inotify_init1(Int32(IN_NONBLOCK) | Int32(IN_CLOEXEC))
+        if descriptor < 0 { return nil }
+        #else
+        return nil
+        #endif
+    }
+
+    deinit {
+        #if os(Linux)
+        close(descriptor)
+        #endif
+    }
+
+    /// Watches each folder (full paths) not watched yet. Says how many it
+    /// began to watch, or `nil` when the system refused one: then events
+    /// cannot be trusted to wake `watch`, which must poll.
+    func watch(_ folders: [String]) -> Int? {
+        #if os(Linux)
+        var added = 0
+        for folder in folders where !watched.contains(folder) {
+            let watch = inotify_add_watch(descriptor, folder, Self.mask)
+            guard watch >= 0 else {
+                // A folder removed since it was listed is no refusal: the
+                // poll that follows its removal's event sees it gone.
+                if errno == ENOENT || errno == ENOTDIR { continue }
+                return nil
+            }
+            watched.insert(folder)
+            folderOfWatch[watch] = folder
+            added += 1
+        }
+        return added
+        #else
+        return nil
+        #endif
+    }
+
+    /// Waits until an event arrives or `timeout` passes, then reads every
+    /// event queued. What they say of files does not matter (a poll
+    /// follows); a watch the system ended is forgotten, so that a folder
+    /// made again at the same path is watched again. Says whether one arrived.
+    func wait(timeout: TimeInterval) -> Bool {
+        #if os(Linux)
+        var pollEntry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        let ready = poll(&pollEntry, 1, Int32((timeout * 1000).rounded(.up)))
+        guard ready > 0 else { return false }
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            guard count > 0 else { break }
+            forgetEndedWatches(in: buffer[..<count])
+        }
+        return true
+        #else
+        Thread.sleep(forTimeInterval: timeout)
+        return false
+        #endif
+    }
+
+    #if os(Linux)
+    /// Reads `struct inotify_event`s: a watch, a mask, a cookie, the length
+    /// of the name that follows.
+    private func forgetEndedWatches(in events: ArraySlice<UInt8>) {
+        var offset = events.startIndex
+        func word(_ at: Int) -> UInt32 {
+            events.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at - events.startIndex, as: UInt32.self) }
+        }
+        while offset + 16 <= events.endIndex {
+            let watch = Int32(bitPattern: word(offset)), mask = word(offset + 4), length = Int(word(offset + 12))
+            if mask & UInt32(IN_Q_OVERFLOW) != 0 {
+                // Events were lost, endings among them: every folder is watched again.
+                watched = []
+                folderOfWatch = [:]
+            } else if mask & UInt32(IN_IGNORED) != 0, let folder = folderOfWatch.removeValue(forKey: watch) {
+                watched.remove(folder)
+            }
+            offset += 16 + length
+        }
+    }
+    #endif
+
+    /// The folders a watch of `state` needs: the practice's own folder,
+    /// the folders its documents and templates stand in, and every folder
+    /// directly in `groups/`, `members/` and `sessions/` (a new session's
+    /// folder holds no document yet when its first note is saved in it).
+    static func folders(of state: FolderState, root: URL) -> [String] {
+        var folders: Set<String> = [""]
+        for path in state.paths {
+            var parent = (path as NSString).deletingLastPathComponent
+            while !parent.isEmpty, folders.insert(parent).inserted {
+                parent = (parent as NSString).deletingLastPathComponent
+            }
+        }
+        for top in ["groups", "members", "sessions", "templates", "remittances", "submissions", "acknowledgments"] {
+            let full = root.appendingPathComponent(top).path
+            guard PracticeFile.isFolder(full) else { continue }
+            folders.insert(top)
+            guard ["groups", "members", "sessions"].contains(top) else { continue }
+            for entry in FolderListing.entries(atPath: full) where entry.kind == .folder { folders.insert(top + "/" + entry.name) }
+        }
+        return folders.sorted().map { $0.isEmpty ? root.path : root.appendingPathComponent($0).path }
+    }
+}
