@@ -25,27 +25,28 @@ import Testing
         #expect(folders.contains(practice.root.path))
         #expect(events.watch(folders) == folders.count)
         #expect(events.watch(folders) == 0, "a folder is watched once")
-        #expect(!events.wait(timeout: 0.05), "nothing was saved")
+        #expect(events.wait(timeout: 0.05) == .timedOut, "nothing was saved")
 
         let note = "sessions/2026-03-12-dbt-skills/chen-lily.md"
         try practice.write(note, try practice.read(note) + "\n")
-        #expect(events.wait(timeout: 5), "a note saved in place")
+        let sessionFolder = PracticeFile.path(of: practice.root) + "/sessions/2026-03-12-dbt-skills"
+        #expect(events.wait(timeout: 5) == .changed([sessionFolder]), "a note saved in place, in its session's folder")
 
         // A new session's folder, then its first note: the folder is seen
         // in sessions/, watched at the next poll, and its note wakes the watch.
         try FileManager.default.createDirectory(at: practice.root.appendingPathComponent("sessions/2026-04-02-dbt-skills"),
                                                 withIntermediateDirectories: false)
-        #expect(events.wait(timeout: 5), "a session's folder made")
+        #expect(events.wait(timeout: 5) != .timedOut, "a session's folder made")
         #expect(events.watch(FolderEvents.folders(of: try state(practice), root: practice.root)) == 1)
         try practice.write("sessions/2026-04-02-dbt-skills/session.md", "---\ngroup: dbt-skills\n---\n")
-        #expect(events.wait(timeout: 5), "a note saved in a new session's folder")
+        #expect(events.wait(timeout: 5) != .timedOut, "a note saved in a new session's folder")
 
         // Removed and made again: its old watch ended with it, so it is watched anew.
         try FileManager.default.removeItem(at: practice.root.appendingPathComponent("sessions/2026-04-02-dbt-skills"))
-        #expect(events.wait(timeout: 5), "a session's folder removed")
+        #expect(events.wait(timeout: 5) != .timedOut, "a session's folder removed")
         try FileManager.default.createDirectory(at: practice.root.appendingPathComponent("sessions/2026-04-02-dbt-skills"),
                                                 withIntermediateDirectories: false)
-        #expect(events.wait(timeout: 5))
+        #expect(events.wait(timeout: 5) != .timedOut)
         #expect(events.watch(FolderEvents.folders(of: try state(practice), root: practice.root)) == 1)
     }
 
@@ -60,5 +61,45 @@ import Testing
         try practice.remove(note)
         try FileManager.default.createSymbolicLink(at: practice.root.appendingPathComponent(note), withDestinationURL: elsewhere)
         #expect((try state(practice)).hasLinks, "a save of the linked note changes no folder of the practice")
+    }
+
+    /// Looking again only in the folders an event names gives what a whole
+    /// scan gives, after saves, new and removed notes, strays and new folders.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func lookingAgainInChangedFoldersEqualsAWholeScan(seed: UInt64) throws {
+        let practice = try FixturePractice(base: FixturePractice.repository.appendingPathComponent("examples/dbt-skills"))
+        defer { practice.delete() }
+        let folder = try PracticeFolder(root: practice.root)
+        var state = FolderState.scan(folder)
+        var random = IncrementalEquivalenceTests.Random(state: seed)
+        let sessions = ["sessions/2026-03-12-dbt-skills", "sessions/2026-03-19-dbt-skills", "sessions/2026-05-01-dbt-skills"]
+        let members = ["members/chen-lily", "members/reyes-maria", "members/new-member"]
+        for step in 0..<40 {
+            let changed = random.pick(sessions + members)!
+            let files = ["session.md", "chen-lily.md", "zed.md", "notes.txt", "profile.md", "plan-2026-01-01.md", "odd.md",
+                         "individual/2026-03-01.md", "draft/loose.md", ".hidden.md"]
+            let file = changed + "/" + random.pick(files)!
+            let url = practice.root.appendingPathComponent(file)
+            switch random.next() % 3 {
+            case 0 where FileManager.default.fileExists(atPath: url.path): try FileManager.default.removeItem(at: url)
+            default:
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data("---\nstep: \(step)\n---\n".utf8).write(to: url)
+            }
+            // A new folder is seen by a whole scan (its parent's event); the others by looking again in them.
+            let whole = FolderState.scan(folder)
+            guard let again = state.rediscovering([changed], in: folder) else {
+                #expect(!state.found.contains { $0.path.hasPrefix(changed + "/") }, "only a folder new to the state needs a whole scan")
+                state = whole
+                continue
+            }
+            #expect(again == whole, "stamps differ after \(file)")
+            #expect(again.found == whole.found, "documents differ after \(file)")
+            #expect(again.ownStamps == whole.ownStamps)
+            state = again
+        }
+        #expect(state.rediscovering(["practice.yaml"], in: folder) == nil)
+        #expect(state.rediscovering(["sessions"], in: folder) == nil)
+        #expect(state.rediscovering(["sessions/missing"], in: folder) == nil)
     }
 }

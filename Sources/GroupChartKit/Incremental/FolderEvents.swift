@@ -75,47 +75,72 @@ final class FolderEvents {
         #endif
     }
 
+    /// What woke a wait.
+    enum Wake: Equatable {
+        /// No event within the timeout.
+        case timedOut
+        /// Events in these folders (full paths), and no others.
+        case changed(Set<String>)
+        /// Events were lost, or came from a watch no longer known: where
+        /// is not known.
+        case lost
+    }
+
     /// Waits until an event arrives or `timeout` passes, then reads every
-    /// event queued. What they say of files does not matter (a poll
-    /// follows); a watch the system ended is forgotten, so that a folder
-    /// made again at the same path is watched again. Says whether one arrived.
-    func wait(timeout: TimeInterval) -> Bool {
+    /// event queued and says in which folders they were. A watch the system
+    /// ended is forgotten, so that a folder made again at the same path is
+    /// watched again.
+    func wait(timeout: TimeInterval) -> Wake {
         #if os(Linux)
         var pollEntry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
         let ready = poll(&pollEntry, 1, Int32((timeout * 1000).rounded(.up)))
-        guard ready > 0 else { return false }
+        guard ready > 0 else { return .timedOut }
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        var folders: Set<String>? = []
         while true {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             guard count > 0 else { break }
-            forgetEndedWatches(in: buffer[..<count])
+            let these = eventFolders(buffer[..<count])
+            folders = these.flatMap { these in folders.map { $0.union(these) } }
         }
-        return true
+        return folders.map { .changed($0) } ?? .lost
         #else
         Thread.sleep(forTimeInterval: timeout)
-        return false
+        return .timedOut
         #endif
     }
 
     #if os(Linux)
-    /// Reads `struct inotify_event`s: a watch, a mask, a cookie, the length
-    /// of the name that follows.
-    private func forgetEndedWatches(in events: ArraySlice<UInt8>) {
+    /// The folders `events` (`struct inotify_event`s: a watch, a mask, a
+    /// cookie, the length of the name that follows) took place in; `nil`
+    /// when some were lost or came from a watch no longer known.
+    private func eventFolders(_ events: ArraySlice<UInt8>) -> Set<String>? {
+        var folders: Set<String>? = []
         var offset = events.startIndex
         func word(_ at: Int) -> UInt32 {
             events.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at - events.startIndex, as: UInt32.self) }
         }
         while offset + 16 <= events.endIndex {
             let watch = Int32(bitPattern: word(offset)), mask = word(offset + 4), length = Int(word(offset + 12))
+            offset += 16 + length
             if mask & UInt32(IN_Q_OVERFLOW) != 0 {
                 // Events were lost, endings among them: every folder is watched again.
                 watched = []
                 folderOfWatch = [:]
-            } else if mask & UInt32(IN_IGNORED) != 0, let folder = folderOfWatch.removeValue(forKey: watch) {
+                folders = nil
+                continue
+            }
+            guard let folder = folderOfWatch[watch] else {
+                folders = nil
+                continue
+            }
+            folders?.insert(folder)
+            if mask & UInt32(IN_IGNORED) != 0 {
+                folderOfWatch.removeValue(forKey: watch)
                 watched.remove(folder)
             }
-            offset += 16 + length
         }
+        return folders
     }
     #endif
 
@@ -138,6 +163,7 @@ final class FolderEvents {
             guard ["groups", "members", "sessions"].contains(top) else { continue }
             for entry in FolderListing.entries(atPath: full) where entry.kind == .folder { folders.insert(top + "/" + entry.name) }
         }
-        return folders.sorted().map { $0.isEmpty ? root.path : root.appendingPathComponent($0).path }
+        let rootPath = PracticeFile.path(of: root)
+        return folders.sorted().map { $0.isEmpty ? rootPath : rootPath + "/" + $0 }
     }
 }

@@ -59,6 +59,37 @@ public struct FolderState: Sendable, Equatable {
         return FolderState(stamps: stamps, found: found, ownStamps: own)
     }
 
+    /// The state after looking again only in `folders` (paths relative to
+    /// the practice), which must be sessions' or members' folders: what a
+    /// scan would find when nothing outside them changed. `nil` when one is
+    /// not such a folder (or is gone), for a whole scan instead.
+    func rediscovering(_ folders: Set<String>, in folder: PracticeFolder) -> FolderState? {
+        var stamps = stamps, own = ownStamps, found = found
+        for changed in folders.sorted() {
+            guard let inside = folder.discover(inRecordFolder: changed) else { return nil }
+            let prefix = changed + "/"
+            // Sorted by path, so the folder's files stand together: they are
+            // replaced where they stood, and only they were stamped there.
+            let start = found.firstIndex { !$0.path.utf8.lexicographicallyPrecedes(prefix.utf8) } ?? found.endIndex
+            let end = found[start...].firstIndex { !$0.path.hasPrefix(prefix) } ?? found.endIndex
+            for gone in found[start..<end] {
+                stamps.removeValue(forKey: gone.path)
+                own.removeValue(forKey: gone.path)
+            }
+            found.replaceSubrange(start..<end, with: inside)
+            for file in inside {
+                let full = folder.fullPath(file.path)
+                if let stamp = FileStamp.of(full) {
+                    stamps[file.path] = stamp
+                    own[file.path] = stamp
+                } else if let stamp = FileStamp.of(full, followingLinks: true) {
+                    stamps[file.path] = stamp
+                }
+            }
+        }
+        return FolderState(stamps: stamps, found: found, ownStamps: own)
+    }
+
     /// The files saved, added or removed since `earlier`.
     public func changes(since earlier: FolderState) -> Set<String> {
         var changed = Set<String>()

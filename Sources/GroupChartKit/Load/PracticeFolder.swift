@@ -76,27 +76,44 @@ public struct PracticeFolder: Sendable {
         }
     }
 
+    /// What `discover` finds in one session's or member's folder
+    /// (`sessions/<id>` or `members/<id>`, with links to folders below it),
+    /// in path order; `nil` for any other folder. `watch` looks again only
+    /// where the system says a folder changed (`FolderState.rediscovering`).
+    func discover(inRecordFolder folder: String) -> [DiscoveredFile]? {
+        let parts = folder.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[1].isEmpty, !parts[1].hasPrefix("."), parts[0] == "sessions" || parts[0] == "members",
+              PracticeFile.isFolder(fullPath(String(parts[0]))), !PracticeFile.isLink(fullPath(String(parts[0]))),
+              PracticeFile.isFolder(fullPath(folder)) else { return nil }
+        let found = parts[0] == "sessions" ? sessionFolderFiles(folder, session: String(parts[1]))
+            : memberFolderFiles(folder, member: String(parts[1]))
+        return (found + linkedFolders(below: folder)).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    }
+
     private func memberFiles() -> [DiscoveredFile] {
         entries(in: "members").flatMap { folder -> [DiscoveredFile] in
             guard folder.isDirectory else {
                 return folder.isMarkdown ? [stray(folder.path, "members/<member-id>/profile.md")] : []
             }
-            let member = folder.name
-            return entries(in: folder.path).flatMap { entry -> [DiscoveredFile] in
-                if entry.isDirectory, entry.name == "individual" {
-                    return entries(in: entry.path).flatMap { note -> [DiscoveredFile] in
-                        if note.isDirectory { return strays(in: note.path, expected: "members/\(member)/individual/<YYYY-MM-DD>.md") }
-                        return note.isMarkdown ? [DiscoveredFile(path: note.path, kind: .individualNote(member: member))] : []
-                    }
+            return memberFolderFiles(folder.path, member: folder.name)
+        }
+    }
+
+    private func memberFolderFiles(_ path: String, member: String) -> [DiscoveredFile] {
+        entries(in: path).flatMap { entry -> [DiscoveredFile] in
+            if entry.isDirectory, entry.name == "individual" {
+                return entries(in: entry.path).flatMap { note -> [DiscoveredFile] in
+                    if note.isDirectory { return strays(in: note.path, expected: "members/\(member)/individual/<YYYY-MM-DD>.md") }
+                    return note.isMarkdown ? [DiscoveredFile(path: note.path, kind: .individualNote(member: member))] : []
                 }
-                if entry.isDirectory { return strays(in: entry.path, expected: "members/\(member)/plan-<YYYY-MM-DD>.md") }
-                guard entry.isMarkdown else { return [] }
-                if entry.name == "profile.md" { return [DiscoveredFile(path: entry.path, kind: .profile(member: member))] }
-                if entry.stem == "plan" || entry.stem.hasPrefix("plan-") {
-                    return [DiscoveredFile(path: entry.path, kind: .plan(member: member))]
-                }
-                return [stray(entry.path, "profile.md or plan-<YYYY-MM-DD>.md")]
             }
+            if entry.isDirectory { return strays(in: entry.path, expected: "members/\(member)/plan-<YYYY-MM-DD>.md") }
+            guard entry.isMarkdown else { return [] }
+            if entry.name == "profile.md" { return [DiscoveredFile(path: entry.path, kind: .profile(member: member))] }
+            if entry.stem == "plan" || entry.stem.hasPrefix("plan-") {
+                return [DiscoveredFile(path: entry.path, kind: .plan(member: member))]
+            }
+            return [stray(entry.path, "profile.md or plan-<YYYY-MM-DD>.md")]
         }
     }
 
@@ -105,13 +122,16 @@ public struct PracticeFolder: Sendable {
             guard folder.isDirectory else {
                 return folder.isMarkdown ? [stray(folder.path, "sessions/<session-id>/session.md")] : []
             }
-            let session = folder.name
-            return entries(in: folder.path).flatMap { entry -> [DiscoveredFile] in
-                if entry.isDirectory { return strays(in: entry.path, expected: "sessions/\(session)/<member-id>.md") }
-                guard entry.isMarkdown else { return [] }
-                if entry.name == "session.md" { return [DiscoveredFile(path: entry.path, kind: .sessionNote(session: session))] }
-                return [DiscoveredFile(path: entry.path, kind: .progressNote(session: session, member: entry.stem))]
-            }
+            return sessionFolderFiles(folder.path, session: folder.name)
+        }
+    }
+
+    private func sessionFolderFiles(_ path: String, session: String) -> [DiscoveredFile] {
+        entries(in: path).flatMap { entry -> [DiscoveredFile] in
+            if entry.isDirectory { return strays(in: entry.path, expected: "sessions/\(session)/<member-id>.md") }
+            guard entry.isMarkdown else { return [] }
+            if entry.name == "session.md" { return [DiscoveredFile(path: entry.path, kind: .sessionNote(session: session))] }
+            return [DiscoveredFile(path: entry.path, kind: .progressNote(session: session, member: entry.stem))]
         }
     }
 
