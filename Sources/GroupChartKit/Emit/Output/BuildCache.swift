@@ -101,16 +101,23 @@ struct BuildCache {
         add(environmentDigest, to: &hash)
         // The diagnostics' severities and their help's paths, which the records do not show.
         add("\(options.strict) \(options.location?.currentFolder ?? "")", to: &hash)
-        for (file, (path, _, digest, _)) in zip(found, readings) { add("\(path)\u{1}\(file.kind.key)\u{1}\(digest ?? "unreadable")", to: &hash) }
+        for (file, (path, _, digest, _)) in zip(found, readings) {
+            add(path, to: &hash, ending: 1)
+            add(file.kind.key, to: &hash, ending: 1)
+            add(digest ?? "unreadable", to: &hash)
+        }
         var digests: [String: String] = [:]
         var files: [String: PracticeFile.Reading] = [:]
         var stamps: [String: InputStamps.Known] = [:]
+        digests.reserveCapacity(readings.count)
+        files.reserveCapacity(readings.count)
         for (path, reading, digest, stamp) in readings {
             digests[path] = digest
             files[path] = reading
             // A stamp still within its tick could also be that of a later
-            // write: it is not kept, and the file is read next time.
-            if let digest, let stamp, stamp.isSettled(before: now) { stamps[path] = InputStamps.Known(stamp: stamp, digest: digest) }
+            // write: it is not kept, and the file is read next time. A
+            // long-running command keeps its stamps in its memo instead.
+            if memo == nil, let digest, let stamp, stamp.isSettled(before: now) { stamps[path] = InputStamps.Known(stamp: stamp, digest: digest) }
         }
         return Fingerprint(digest: SignedText.hex(hash.finalize()), files: files, digests: digests,
                            environment: environmentDigest, found: found, stamps: InputStamps(stamps))
@@ -127,8 +134,13 @@ struct BuildCache {
         return SignedText.hex(environment.finalize())
     }
 
-    /// One part of a digest, ended by a NUL so that parts cannot run together.
-    private static func add(_ text: String, to hash: inout SHA256) { hash.update(data: Array(text.utf8) + [0]) }
+    /// One part of a digest, ended by a NUL (or `ending`) so that parts
+    /// cannot run together; hashed where its UTF-8 lies, without a copy.
+    private static func add(_ text: String, to hash: inout SHA256, ending: UInt8 = 0) {
+        var text = text
+        text.withUTF8 { hash.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        withUnsafeBytes(of: ending) { hash.update(bufferPointer: $0) }
+    }
 
     /// The last build's entry, whatever its fingerprint; `nil` when there is
     /// none or it cannot be read (another version's, truncated, corrupt).
