@@ -182,7 +182,8 @@ struct BuildCache {
     /// The stamps of `paths` as they stand now, for the entry of a build that wrote them.
     func stamps(_ paths: [String]) -> [String: FileStamp] {
         var stamps: [String: FileStamp] = [:]
-        for path in paths { stamps[path] = FileStamp.of(output.appendingPathComponent(path).path) }
+        let folder = PracticeFile.path(of: output)
+        for path in paths { stamps[path] = FileStamp.of(folder + "/" + path) }
         return stamps
     }
 
