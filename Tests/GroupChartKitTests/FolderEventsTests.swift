@@ -4,8 +4,8 @@ import GroupChartTestSupport
 import Testing
 
 /// `watch` wakes on the system's folder events where there are some
-/// (inotify on Linux) and polls elsewhere; the events only say when to
-/// poll, so what matters is that a save of any kind wakes it.
+/// (inotify on Linux) and polls elsewhere. An event names the folder to look
+/// in again; a folder moved or events lost call for a whole poll.
 @Suite struct FolderEventsTests {
     func state(_ practice: FixturePractice) throws -> FolderState {
         FolderState.scan(try PracticeFolder(root: practice.root))
@@ -41,13 +41,45 @@ import Testing
         try practice.write("sessions/2026-04-02-dbt-skills/session.md", "---\ngroup: dbt-skills\n---\n")
         #expect(events.wait(timeout: 5) != .timedOut, "a note saved in a new session's folder")
 
-        // Removed and made again: its old watch ended with it, so it is watched anew.
+        // Removed and made again: a folder removed calls for a whole poll,
+        // after which every folder is watched again, the new one too.
         try FileManager.default.removeItem(at: practice.root.appendingPathComponent("sessions/2026-04-02-dbt-skills"))
-        #expect(events.wait(timeout: 5) != .timedOut, "a session's folder removed")
+        #expect(events.wait(timeout: 5) == .lost, "a session's folder removed")
+        let afterRemoval = FolderEvents.folders(of: try state(practice), root: practice.root)
+        #expect(events.watch(afterRemoval) == afterRemoval.count)
         try FileManager.default.createDirectory(at: practice.root.appendingPathComponent("sessions/2026-04-02-dbt-skills"),
                                                 withIntermediateDirectories: false)
         #expect(events.wait(timeout: 5) != .timedOut)
         #expect(events.watch(FolderEvents.folders(of: try state(practice), root: practice.root)) == 1)
+
+        // A folder renamed: its watch would follow it under the old name, so
+        // every watch is dropped and the whole practice polled.
+        try FileManager.default.moveItem(at: practice.root.appendingPathComponent("sessions/2026-04-02-dbt-skills"),
+                                         to: practice.root.appendingPathComponent("sessions/2026-04-03-dbt-skills"))
+        #expect(events.wait(timeout: 5) == .lost, "a folder renamed")
+        let all = FolderEvents.folders(of: try state(practice), root: practice.root)
+        #expect(events.watch(all) == all.count, "every folder is watched again")
+        try practice.write("sessions/2026-04-03-dbt-skills/session.md", "---\ngroup: dbt-skills\n---\n")
+        let renamed = PracticeFile.path(of: practice.root) + "/sessions/2026-04-03-dbt-skills"
+        #expect(events.wait(timeout: 5) == .changed([renamed]), "a save in the renamed folder is told under its new name")
+
+        // A member's first individual note, in a folder made for it.
+        try FileManager.default.createDirectory(at: practice.root.appendingPathComponent("members/chen-lily/individual"),
+                                                withIntermediateDirectories: false)
+        #expect(events.wait(timeout: 5) != .timedOut)
+        #expect(events.watch(FolderEvents.folders(of: try state(practice), root: practice.root)) == 1)
+        try practice.write("members/chen-lily/individual/2026-03-20.md", "---\nclinician: park\n---\n")
+        let individual = PracticeFile.path(of: practice.root) + "/members/chen-lily/individual"
+        #expect(events.wait(timeout: 5) == .changed([individual]))
+    }
+
+    @Test func anEventInsideARecordFolderLooksAgainInThatFolder() {
+        #expect(FolderEvents.recordFolder(of: "sessions/2026-03-12-dbt-skills") == "sessions/2026-03-12-dbt-skills")
+        #expect(FolderEvents.recordFolder(of: "members/chen-lily/individual") == "members/chen-lily")
+        #expect(FolderEvents.recordFolder(of: "sessions/2026-03-12-dbt-skills/draft/old") == "sessions/2026-03-12-dbt-skills")
+        #expect(FolderEvents.recordFolder(of: "sessions") == nil)
+        #expect(FolderEvents.recordFolder(of: "templates") == nil)
+        #expect(FolderEvents.recordFolder(of: "") == nil)
     }
 
     @Test func aPracticeThatLinksDocumentsFromElsewhereIsPolled() throws {
@@ -88,8 +120,10 @@ import Testing
             }
             // A new folder is seen by a whole scan (its parent's event); the others by looking again in them.
             let whole = FolderState.scan(folder)
-            guard let again = state.rediscovering([changed], in: folder) else {
-                #expect(!state.found.contains { $0.path.hasPrefix(changed + "/") }, "only a folder new to the state needs a whole scan")
+            // The folder an event names may be a subfolder (a member's individual/, a stray's folder).
+            let named = (file as NSString).deletingLastPathComponent
+            guard let again = state.rediscovering([FolderEvents.recordFolder(of: named)!], in: folder) else {
+                Issue.record("\(changed) exists, and looking again in it must be possible")
                 state = whole
                 continue
             }
@@ -101,5 +135,9 @@ import Testing
         #expect(state.rediscovering(["practice.yaml"], in: folder) == nil)
         #expect(state.rediscovering(["sessions"], in: folder) == nil)
         #expect(state.rediscovering(["sessions/missing"], in: folder) == nil)
+        // A session's folder replaced by a file: a whole scan.
+        try FileManager.default.removeItem(at: practice.root.appendingPathComponent(sessions[2]))
+        try Data("not a folder".utf8).write(to: practice.root.appendingPathComponent(sessions[2]))
+        #expect(state.rediscovering([sessions[2]], in: folder) == nil)
     }
 }

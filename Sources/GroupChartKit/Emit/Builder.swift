@@ -107,7 +107,8 @@ public enum Builder {
 
     /// Reads, checks, renders and writes the practice; what the cache
     /// keeps of it, and what the caller is told. Everything else it made
-    /// (the model, the claims, the records) is let go when it returns.
+    /// (the model, the claims, the records) is let go when it returns, but
+    /// for what a long-running command's memo keeps (`ClaimsMemo`).
     private static func compile(_ practice: PracticeFolder, options: Options, preread: PrereadFiles,
                                 fingerprint: BuildCache.Fingerprint, memo: DocumentMemo?, cache: BuildCache,
                                 phases: inout PhaseTimes) throws(Failure) -> (BuildCache.Entry, Result) {

@@ -6,9 +6,12 @@ import Glibc
 /// Wakes `watch` as soon as the system says a folder of the practice
 /// changed (inotify, on Linux), instead of at its next poll.
 ///
-/// The events only say *when* to look, never *what* changed: what changed
-/// is still found by a poll of the whole practice (`FolderState`), so a
-/// missed or merged event costs time, never a wrong build. Polling went on
+/// The events say when to look and in which folders: when they name only
+/// sessions' and members' folders, those are looked at again
+/// (`FolderState.rediscovering`); any other event, a lost one, a folder
+/// moved or removed, and at least every `safetyInterval` whatever the
+/// events say, the whole practice is polled (`FolderState.scan`), so that
+/// what an event did not tell is built at most that late. Polling went on
 /// back to back at 20,000 notes (a poll there takes about 0.2 s), so a save
 /// waited for the poll under way to end and then for a whole poll more, and
 /// `watch` kept a core busy doing nothing.
@@ -25,14 +28,18 @@ final class FolderEvents {
     /// Each watch's folder, to forget it when the system ends the watch (the folder removed).
     private var folderOfWatch: [Int32: String] = [:]
     /// What a watched folder is told of: an entry created, removed, renamed
-    /// in or out, written or its attributes changed; the folder itself
-    /// removed or renamed.
-    private static let mask = UInt32(IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE | IN_MODIFY | IN_ATTRIB
-                                     | IN_DELETE_SELF | IN_MOVE_SELF)
+    /// in or out, closed after writing or its attributes changed; the folder
+    /// itself removed or renamed. Not each write: a save that truncates and
+    /// then writes would wake the watch to read half a note (a file's
+    /// creation wakes it only for a folder, for the same reason: its
+    /// writing ends with a close).
+    private static let mask = UInt32(IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE | IN_ATTRIB
+                                     | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
     #endif
 
-    /// How long a watch woken by events goes without a poll at most: a
-    /// save no event told of (a network folder) is built this late.
+    /// How long a watch woken by events goes without a whole poll at most,
+    /// however many events came: a save no event told of (a network folder)
+    /// is built this late.
     static let safetyInterval: TimeInterval = 2
 
     /// `nil` where the system gives no folder events.
@@ -123,31 +130,53 @@ final class FolderEvents {
         while offset + 16 <= events.endIndex {
             let watch = Int32(bitPattern: word(offset)), mask = word(offset + 4), length = Int(word(offset + 12))
             offset += 16 + length
-            if mask & UInt32(IN_Q_OVERFLOW) != 0 {
-                // Events were lost, endings among them: every folder is watched again.
-                watched = []
-                folderOfWatch = [:]
+            let isFolder = mask & UInt32(IN_ISDIR) != 0
+            let moved = mask & UInt32(IN_MOVE_SELF | IN_DELETE_SELF) != 0 || (isFolder && mask & UInt32(IN_MOVED_FROM | IN_MOVED_TO) != 0)
+            if mask & UInt32(IN_Q_OVERFLOW) != 0 || moved {
+                // Events were lost, or a folder moved, whose watch follows
+                // it to its new name: every folder is watched again, by
+                // the paths a whole poll finds.
+                forgetEveryWatch()
                 folders = nil
                 continue
             }
             guard let folder = folderOfWatch[watch] else {
-                folders = nil
+                // The end of a watch forgotten already says nothing new.
+                if mask & UInt32(IN_IGNORED) == 0 { folders = nil }
                 continue
             }
-            folders?.insert(folder)
             if mask & UInt32(IN_IGNORED) != 0 {
                 folderOfWatch.removeValue(forKey: watch)
                 watched.remove(folder)
             }
+            if mask & UInt32(IN_CREATE) != 0, !isFolder { continue }
+            folders?.insert(folder)
         }
         return folders
     }
+
+    private func forgetEveryWatch() {
+        for watch in folderOfWatch.keys { inotify_rm_watch(descriptor, watch) }
+        watched = []
+        folderOfWatch = [:]
+    }
     #endif
 
+    /// The session's or member's folder (`sessions/<id>`, `members/<id>`)
+    /// that `folder` (relative to the practice) is or stands in: looking
+    /// again there looks in its subfolders too. `nil` for any other folder.
+    static func recordFolder(of folder: String) -> String? {
+        let parts = folder.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count >= 2, parts[0] == "sessions" || parts[0] == "members", !parts[1].isEmpty else { return nil }
+        return parts[0] + "/" + parts[1]
+    }
+
     /// The folders a watch of `state` needs: the practice's own folder,
-    /// the folders its documents and templates stand in, and every folder
+    /// the folders its documents and templates stand in, every folder
     /// directly in `groups/`, `members/` and `sessions/` (a new session's
-    /// folder holds no document yet when its first note is saved in it).
+    /// folder holds no document yet when its first note is saved in it) and
+    /// each member's `individual/` (the same for a first individual note).
+    /// A stray in a new subfolder of a session is seen by the next whole poll.
     static func folders(of state: FolderState, root: URL) -> [String] {
         var folders: Set<String> = [""]
         for path in state.paths {
@@ -161,7 +190,12 @@ final class FolderEvents {
             guard PracticeFile.isFolder(full) else { continue }
             folders.insert(top)
             guard ["groups", "members", "sessions"].contains(top) else { continue }
-            for entry in FolderListing.entries(atPath: full) where entry.kind == .folder { folders.insert(top + "/" + entry.name) }
+            for entry in FolderListing.entries(atPath: full) where entry.kind == .folder {
+                folders.insert(top + "/" + entry.name)
+                if top == "members", PracticeFile.isFolder(full + "/" + entry.name + "/individual") {
+                    folders.insert(top + "/" + entry.name + "/individual")
+                }
+            }
         }
         let rootPath = PracticeFile.path(of: root)
         return folders.sorted().map { $0.isEmpty ? rootPath : rootPath + "/" + $0 }

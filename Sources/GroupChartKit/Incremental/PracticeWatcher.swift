@@ -7,8 +7,10 @@ import Foundation
 /// file's stamp (size, modification time, inode), and when anything differs
 /// it builds again with the memo of the last build. The poll follows every
 /// `interval`, or, where the system gives folder events (`FolderEvents`,
-/// inotify on Linux), at once when one arrives, and at least every
-/// `FolderEvents.safetyInterval` in case one never does (a network folder). Only files whose bytes changed are
+/// inotify on Linux), at once when one arrives, looking again only in the
+/// sessions' and members' folders it names; the whole practice is polled at
+/// least every `FolderEvents.safetyInterval` in case an event never came
+/// (a network folder). Only files whose bytes changed are
 /// parsed again and only records whose inputs changed are rendered again
 /// (`DocumentMemo`, `OutputKeys`); the outputs are written whole, as by
 /// `build`, so a browser or printer never sees half a record.
@@ -27,6 +29,8 @@ public final class PracticeWatcher: @unchecked Sendable {
     private var latestScan: FolderState?
     /// What woke the watch for this poll.
     private var wake = FolderEvents.Wake.lost
+    /// When the practice was last polled whole.
+    private var lastWholePoll = ContinuousClock.now
 
     public init(root: URL, options: Builder.Options, interval: TimeInterval = 0.25) {
         self.root = root
@@ -75,7 +79,10 @@ public final class PracticeWatcher: @unchecked Sendable {
     private func waitForChange(after state: FolderState?) -> FolderEvents.Wake {
         if let events, let state, !state.hasLinks {
             switch events.watch(FolderEvents.folders(of: state, root: root)) {
-            case 0?: return events.wait(timeout: max(interval, FolderEvents.safetyInterval))
+            case 0?:
+                let sinceWholePoll = (ContinuousClock.now - lastWholePoll) / .seconds(1)
+                let left = max(interval, FolderEvents.safetyInterval) - sinceWholePoll
+                return left > 0 ? events.wait(timeout: left) : .timedOut
             case _?: return .lost
             case nil: self.events = nil
             }
@@ -109,9 +116,13 @@ public final class PracticeWatcher: @unchecked Sendable {
         do { folder = try PracticeFolder(root: root) } catch { return nil }
         if case .changed(let folders) = wake, let latestScan {
             let prefix = PracticeFile.path(of: root) + "/"
-            let relative = Set(folders.map { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : "" })
-            if let state = latestScan.rediscovering(relative, in: folder) { return state }
+            let relative = folders.map { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : "" }
+            let recordFolders = relative.map(FolderEvents.recordFolder(of:))
+            if !recordFolders.contains(nil), let state = latestScan.rediscovering(Set(recordFolders.compactMap { $0 }), in: folder) {
+                return state
+            }
         }
+        lastWholePoll = ContinuousClock.now
         return FolderState.scan(folder)
     }
 }
