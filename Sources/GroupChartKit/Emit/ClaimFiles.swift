@@ -26,7 +26,7 @@ struct ClaimFiles {
     /// `X12Writer.UnsafeValue` or `OutputFolder.WriteError`.
     func write(into staging: OutputFolder.Staging, memo: ClaimsMemo? = nil) throws {
         if let memo {
-            let files = try memo.claimFiles(heldBy: interchangeHeldBy, today: today) {
+            let files = try memo.claimFiles(of: billing, heldBy: interchangeHeldBy, today: today) {
                 // Each file reads every claim and none reads another: they are made on every core.
                 let made = ParallelMap.map(Self.paths) { path in Result { try bytes(of: path) } }
                 return try zip(Self.paths, made).map { (path: $0, bytes: try $1.get()) }

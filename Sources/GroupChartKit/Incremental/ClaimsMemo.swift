@@ -32,22 +32,23 @@ final class ClaimsMemo: @unchecked Sendable {
             return last.billing
         }
         lock.unlock()
-        let billing = make()
+        var billing = make()
         lock.lock()
         generation += 1
+        billing.generation = generation
         last = (inputs, billing, generation)
         lock.unlock()
         return billing
     }
 
-    /// The claim files of the last build when the billing is the one the
-    /// last check kept, and the rest of their inputs (what holds the 837,
-    /// today's date) are the same; otherwise those `make` makes, kept.
-    /// The billing must be the last one `billing(record:errors:today:make:)` gave.
-    func claimFiles(heldBy: [String], today: LocalDate,
+    /// The claim files of the last build when they were made of `billing`
+    /// (the same generation of this memo), and the rest of their inputs
+    /// (what holds the 837, today's date) are the same; otherwise those
+    /// `make` makes, kept under `billing`'s generation when it has one.
+    func claimFiles(of billing: Billing, heldBy: [String], today: LocalDate,
                     make: () throws -> [(path: String, bytes: [UInt8]?)]) rethrows -> [(path: String, bytes: [UInt8]?)] {
         lock.lock()
-        let current = last?.generation
+        let current = billing.generation
         if let files, let current, files.generation == current, files.heldBy == heldBy, files.today == today {
             reuses += 1
             lock.unlock()

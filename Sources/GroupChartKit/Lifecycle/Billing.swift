@@ -11,6 +11,10 @@ public struct Billing: Sendable {
     /// 2 % of a rebuild in `watch` at 20,000 notes); `nil` when billing was
     /// derived without it.
     var authorizations: AuthorizationLedger? = nil
+    /// Which billing of a long-running command's memo this is
+    /// (`ClaimsMemo`), under which the claim files made of it are kept;
+    /// `nil` for one made without a memo.
+    var generation: Int? = nil
 
     /// Where a claim stands: the ledger's status, except that a rejected
     /// claim going out again as an original is `unbilled` (lifecycle.md).
