@@ -50,5 +50,15 @@ import Testing
         try practice.write(session, absent)
         try expectSameAsCold(practice, memo: memo, output: output)
         #expect(memo.derived.claims.reuses == 2, "an absence changes the claims: they are made again")
+
+        // A signed note reworded: its digest no longer matches, and the
+        // signature-mismatch error holds its claim, so the claims are made
+        // again although the digest of its current text is not compared.
+        let signed = "sessions/2026-03-19-dbt-skills/reyes-maria.md"
+        let signedText = try practice.read(signed)
+        #expect(signedText.contains("digest: sha256:"))
+        try practice.write(signed, signedText.replacingOccurrences(of: "Ms. Reyes", with: "Maria Reyes"))
+        try expectSameAsCold(practice, memo: memo, output: output)
+        #expect(memo.derived.claims.reuses == 2, "a signature that no longer matches holds a claim: the claims are made again")
     }
 }

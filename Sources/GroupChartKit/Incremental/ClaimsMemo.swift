@@ -82,29 +82,9 @@ struct ClaimInputs: Equatable {
     let today: LocalDate
 
     init(record: PracticeRecord, errors: [Diagnostic], today: LocalDate) {
-        func bare(_ body: inout MarkdownBody) { body = MarkdownBody(blocks: [], firstLine: body.firstLine) }
-        var members = record.members
-        for member in members.indices {
-            for note in members[member].individualNotes.indices {
-                bare(&members[member].individualNotes[note].content.body)
-                members[member].individualNotes[note].signature.currentDigest = nil
-            }
-        }
-        var sessions = record.sessions
-        for session in sessions.indices {
-            if sessions[session].note != nil {
-                bare(&sessions[session].note!.body)
-                sessions[session].note!.signature.currentDigest = nil
-            }
-            for note in sessions[session].progressNotes.indices {
-                bare(&sessions[session].progressNotes[note].content.body)
-                sessions[session].progressNotes[note].signature.currentDigest = nil
-            }
-        }
+        (members, sessions) = record.membersAndSessionsWithoutNoteBodies(keepingCurrentDigests: false)
         practice = record.practice
         groups = record.groups
-        self.members = members
-        self.sessions = sessions
         services = record.services
         remittances = record.remittances
         billingHistory = record.billingHistory

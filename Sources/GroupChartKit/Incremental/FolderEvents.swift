@@ -24,7 +24,6 @@ import Glibc
 final class FolderEvents {
     #if os(Linux)
     private let descriptor: Int32
-    private var watched: Set<String> = []
     /// Each watch's folder, to forget it when the system ends the watch (the folder removed).
     private var folderOfWatch: [Int32: String] = [:]
     /// What a watched folder is told of: an entry created, removed, renamed
@@ -64,6 +63,7 @@ final class FolderEvents {
     func watch(_ folders: [String]) -> Int? {
         #if os(Linux)
         var added = 0
+        let watched = Set(folderOfWatch.values)
         for folder in folders where !watched.contains(folder) {
             let watch = inotify_add_watch(descriptor, folder, Self.mask)
             guard watch >= 0 else {
@@ -72,7 +72,6 @@ final class FolderEvents {
                 if errno == ENOENT || errno == ENOTDIR { continue }
                 return nil
             }
-            watched.insert(folder)
             folderOfWatch[watch] = folder
             added += 1
         }
@@ -145,10 +144,7 @@ final class FolderEvents {
                 if mask & UInt32(IN_IGNORED) == 0 { folders = nil }
                 continue
             }
-            if mask & UInt32(IN_IGNORED) != 0 {
-                folderOfWatch.removeValue(forKey: watch)
-                watched.remove(folder)
-            }
+            if mask & UInt32(IN_IGNORED) != 0 { folderOfWatch.removeValue(forKey: watch) }
             if mask & UInt32(IN_CREATE) != 0, !isFolder { continue }
             folders?.insert(folder)
         }
@@ -157,7 +153,6 @@ final class FolderEvents {
 
     private func forgetEveryWatch() {
         for watch in folderOfWatch.keys { inotify_rm_watch(descriptor, watch) }
-        watched = []
         folderOfWatch = [:]
     }
     #endif

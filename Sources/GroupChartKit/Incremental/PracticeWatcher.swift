@@ -19,14 +19,13 @@ public final class PracticeWatcher: @unchecked Sendable {
     public let options: Builder.Options
     public let interval: TimeInterval
     private let memo = DocumentMemo()
-    /// What the last build read, as the poll before it found it; `nil`
-    /// when there was no practice to scan.
+    /// What the last poll found (equal, by its stamps, to what the last
+    /// build read, or the poll would have built); `nil` when there was no
+    /// practice to scan. Events name the changes since.
     private var lastScan: FolderState?
     /// The system's folder events, while they can be trusted to wake the
     /// watch; `nil` to poll every `interval`.
     private var events = FolderEvents()
-    /// What the last poll found, which events name the changes to.
-    private var latestScan: FolderState?
     /// What woke the watch for this poll.
     private var wake = FolderEvents.Wake.lost
     /// When the practice was last polled whole.
@@ -57,7 +56,6 @@ public final class PracticeWatcher: @unchecked Sendable {
             if first || differs(current) {
                 first = false
                 PhaseTimes.report("poll", since: start)
-                lastScan = current
                 let outcome: Result<Builder.Result, Builder.Failure>
                 do {
                     outcome = .success(try Builder.build(root, options: options, memo: memo, polled: current))
@@ -66,7 +64,7 @@ public final class PracticeWatcher: @unchecked Sendable {
                 }
                 report(outcome, clock.now - start)
             }
-            latestScan = current
+            lastScan = current
             wake = waitForChange(after: current)
         }
     }
@@ -114,11 +112,11 @@ public final class PracticeWatcher: @unchecked Sendable {
     private func scan(after wake: FolderEvents.Wake) -> FolderState? {
         let folder: PracticeFolder
         do { folder = try PracticeFolder(root: root) } catch { return nil }
-        if case .changed(let folders) = wake, let latestScan {
+        if case .changed(let folders) = wake, let lastScan {
             let prefix = PracticeFile.path(of: root) + "/"
             let relative = folders.map { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : "" }
             let recordFolders = relative.map(FolderEvents.recordFolder(of:))
-            if !recordFolders.contains(nil), let state = latestScan.rediscovering(Set(recordFolders.compactMap { $0 }), in: folder) {
+            if !recordFolders.contains(nil), let state = lastScan.rediscovering(Set(recordFolders.compactMap { $0 }), in: folder) {
                 return state
             }
         }
