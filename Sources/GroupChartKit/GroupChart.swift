@@ -13,11 +13,31 @@ public enum GroupChart {
         let folder = try PracticeFolder(root: root)
         var phases = PhaseTimes()
         FreedMemory.returnLargeBlocksAtOnce()
-        let record = RecordReader.read(folder, progress: progress, preread: preread)
+        let record = preread == nil ? readUsingBuildCache(folder, options: options, progress: progress)
+            : RecordReader.read(folder, progress: progress, preread: preread)
         phases.mark("read")
         let report = Checker.check(record, options: options)
         phases.mark("check")
         return (record, report)
+    }
+
+    /// The practice read as `check` reads it: a document whose bytes are
+    /// those a build of the practice (into its default folder, `build/`)
+    /// compiled is taken from that build's cache of compiled documents, and
+    /// one whose stamp that build recorded is not even read (its digest is
+    /// the recorded one), as a build does. `check` writes nothing: without a
+    /// cache, or with one of another program, it reads every file.
+    static func readUsingBuildCache(_ folder: PracticeFolder, options: Checker.Options, progress: RecordReader.Progress?) -> PracticeRecord {
+        let cacheFolder = folder.root.appendingPathComponent("build/.groupchart-cache")
+        var phases = PhaseTimes()
+        guard let compiled = CompiledDocuments.read(in: cacheFolder) else { return RecordReader.read(folder, progress: progress) }
+        phases.mark("read: cache of compiled documents")
+        var fingerprint = BuildCache.fingerprint(folder, options: options, known: InputStamps.read(in: cacheFolder))
+        phases.mark("read: stamps")
+        let preread = PrereadFiles(fingerprint.files)
+        fingerprint.files = [:]
+        return RecordReader.read(folder, progress: progress, preread: preread, found: fingerprint.found, digests: fingerprint.digests,
+                                 memo: nil, compiled: compiled).record
     }
 
     /// `check`, for a long-running command that keeps its `memo` between

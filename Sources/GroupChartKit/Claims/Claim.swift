@@ -19,7 +19,7 @@ public struct Claim: Sendable {
     }
 
     /// How the patient relates to the insured (CMS-1500 box 6).
-    public enum Relationship: String, Sendable {
+    public enum Relationship: String, Sendable, Codable {
         case insured = "self"
         case spouse
         case child

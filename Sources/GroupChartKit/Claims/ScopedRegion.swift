@@ -1,6 +1,6 @@
 /// The lines of practice.yaml that only some claims depend on: one payer's
 /// entry, one fee, `edi:`. A diagnostic standing there holds only those.
-public struct ScopedRegion: Sendable, Equatable {
+public struct ScopedRegion: Sendable, Codable, Equatable {
     /// Where the region's key stands.
     public var start: SourceLocation
     /// The file line of its last value.

@@ -43,6 +43,9 @@ public enum Builder {
         public var batch = BatchSummary()
         /// How many outputs were rendered (the others were kept as the last build wrote them).
         public var rendered = 0
+        /// How many documents were parsed (the others were taken from the
+        /// cache of compiled documents, or from a long-running command's memo).
+        public var parsed = 0
     }
 
     /// Why the build could not run or write (exit status 2).
@@ -114,8 +117,13 @@ public enum Builder {
                                 phases: inout PhaseTimes) throws(Failure) -> (BuildCache.Entry, Result) {
         let root = practice.root
         let output = cache.output
-        var record = RecordReader.read(practice, progress: options.progress, preread: preread, found: fingerprint.found,
-                                       digests: fingerprint.digests, memo: memo)
+        var record: PracticeRecord
+        let parsed: Int
+        let compiledDocuments: CompiledDocuments.Writer?
+        (record, parsed, compiledDocuments) = read(practice, options: options, preread: preread, fingerprint: fingerprint, memo: memo, cache: cache)
+        // The cache of compiled documents goes in place with the outputs, or not at all.
+        var committed = false
+        defer { if !committed { compiledDocuments?.discard() } }
         if memo == nil { FreedMemory.giveBack() }
         phases.mark("read")
         // The rules are the last to read the notes' bodies: the check lets
@@ -175,6 +183,8 @@ public enum Builder {
             } catch {
                 throw Failure(description: error.description)
             }
+            compiledDocuments?.commit()
+            committed = true
         } catch {
             staging.discard()
             throw error
@@ -200,7 +210,24 @@ public enum Builder {
             withoutEDI: withoutEDI)
         return (entry, Result(report: report, output: output, written: written, withoutEDI: withoutEDI,
                               skippedSessions: records.skippedSessions, skippedMembers: records.skippedMembers, batch: batch,
-                              rendered: written.count - reused.count))
+                              rendered: written.count - reused.count, parsed: parsed))
+    }
+}
+
+extension Builder {
+    /// Reads the practice, taking the documents whose bytes are unchanged
+    /// from the cache of compiled documents (`CompiledDocuments`) and
+    /// leaving a new one for the next build. A long-running command keeps
+    /// its documents in its memo instead, and neither reads nor writes it.
+    private static func read(_ practice: PracticeFolder, options: Options, preread: PrereadFiles,
+                             fingerprint: BuildCache.Fingerprint, memo: DocumentMemo?, cache: BuildCache)
+        -> (PracticeRecord, parsed: Int, CompiledDocuments.Writer?) {
+        let folder = cache.output.appendingPathComponent(".groupchart-cache")
+        let compiled = memo == nil ? CompiledDocuments.read(in: folder) : nil
+        let writer = memo == nil ? CompiledDocuments.Writer(in: folder) : nil
+        let (record, parsed) = RecordReader.read(practice, progress: options.progress, preread: preread, found: fingerprint.found,
+                                                 digests: fingerprint.digests, memo: memo, compiled: compiled, writer: writer)
+        return (record, parsed, writer)
     }
 }
 

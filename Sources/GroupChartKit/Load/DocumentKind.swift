@@ -1,6 +1,6 @@
 /// What a file of the practice folder is, decided by where it stands
 /// (format.md, "practice folder"). Ids come from folder and file names.
-public enum DocumentKind: Hashable, Sendable {
+public enum DocumentKind: Hashable, Sendable, Codable {
     case practice
     case group(id: String)
     case profile(member: String)
@@ -46,7 +46,7 @@ extension DocumentKind {
 }
 
 /// A file found in the practice folder, not yet read.
-public struct DiscoveredFile: Hashable, Sendable {
+public struct DiscoveredFile: Hashable, Sendable, Codable {
     public var path: String
     public var kind: DocumentKind
 }

@@ -5,7 +5,7 @@
 /// count the same lines. A file that is not valid UTF-8 keeps a lossy copy of
 /// its text (for the snippet under the diagnostic) and the place of its first
 /// bad byte.
-public struct SourceFile: Sendable {
+public struct SourceFile: Sendable, Codable, Equatable {
     /// The path relative to the practice folder, `/`-separated.
     public let path: String
     /// The decoded text, LF line endings, no byte-order mark.
@@ -53,6 +53,28 @@ public struct SourceFile: Sendable {
     /// held a second time beside the blocks' plain text.
     func withoutText() -> SourceFile { SourceFile(lettingGoTextOf: self) }
 
+    private enum CodingKeys: CodingKey { case path, text, encodingProblem, sha256, holdsText }
+
+    /// Kept without its line table, which is found again from the text.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let holdsText = try container.decode(Bool.self, forKey: .holdsText)
+        let file = SourceFile(path: try container.decode(String.self, forKey: .path),
+                              text: holdsText ? try container.decode(String.self, forKey: .text) : "",
+                              encodingProblem: try container.decodeIfPresent(EncodingProblem.self, forKey: .encodingProblem),
+                              sha256: try container.decode(String.self, forKey: .sha256))
+        self = holdsText ? file : file.withoutText()
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(holdsText, forKey: .holdsText)
+        try container.encode(path, forKey: .path)
+        if holdsText { try container.encode(text, forKey: .text) }
+        try container.encodeIfPresent(encodingProblem, forKey: .encodingProblem)
+        try container.encode(sha256, forKey: .sha256)
+    }
+
     /// How many lines the text has (a final line break opens an empty last line).
     public var lineCount: Int { lineStarts.count }
 
@@ -99,7 +121,7 @@ public struct SourceFile: Sendable {
 }
 
 /// The first byte of a file that is not valid UTF-8 text.
-public struct EncodingProblem: Sendable, Equatable {
+public struct EncodingProblem: Sendable, Equatable, Codable {
     public var line: Int
     public var column: Int
     public var byte: UInt8

@@ -40,3 +40,4 @@ public struct Located<Value> {
 extension Located: Sendable where Value: Sendable {}
 extension Located: Equatable where Value: Equatable {}
 extension Located: Hashable where Value: Hashable {}
+extension Located: Codable where Value: Codable {}

@@ -2,9 +2,9 @@
 /// word on whether each transaction set of a submission could be read. It
 /// names the submission by its group control number (AK102 = GS06) and each
 /// set by its control number (AK202 = ST02).
-public struct ImplementationAcknowledgment: Sendable, Equatable {
+public struct ImplementationAcknowledgment: Sendable, Codable, Equatable {
     /// One AK1 loop: the answer about one functional group.
-    public struct GroupResponse: Sendable, Equatable {
+    public struct GroupResponse: Sendable, Codable, Equatable {
         /// AK102: the GS06 of the submission acknowledged.
         public var groupControl: Located<String>
         /// AK901: A accepted, E accepted with errors, P partially accepted, R rejected (M, W, X rejected too).
@@ -13,7 +13,7 @@ public struct ImplementationAcknowledgment: Sendable, Equatable {
     }
 
     /// One AK2 loop: the answer about one transaction set.
-    public struct SetResponse: Sendable, Equatable {
+    public struct SetResponse: Sendable, Codable, Equatable {
         /// AK202: the ST02 of the set acknowledged.
         public var transactionControl: Located<String>
         /// IK501: A accepted, E accepted with errors, R, M, W, X rejected.
@@ -37,7 +37,7 @@ public struct ImplementationAcknowledgment: Sendable, Equatable {
 
 /// A 277CA claim acknowledgment (005010X214): the payer's or
 /// clearinghouse's word on each claim of a submission, before adjudication.
-public struct ClaimAcknowledgment: Sendable, Equatable {
+public struct ClaimAcknowledgment: Sendable, Codable, Equatable {
     public var file: String
     /// BHT04, else GS04, else ISA09.
     public var date: LocalDate?
@@ -48,7 +48,7 @@ public struct ClaimAcknowledgment: Sendable, Equatable {
 }
 
 /// What a 277CA says of one claim (loop 2200D).
-public struct ClaimStatusReport: Sendable, Equatable {
+public struct ClaimStatusReport: Sendable, Codable, Equatable {
     /// TRN02: the claim id the practice sent (CLM01), upper-cased.
     public var claimID: Located<String>
     /// STC01, then STC10 and STC11 when present.
@@ -67,7 +67,7 @@ public struct ClaimStatusReport: Sendable, Equatable {
 }
 
 /// One STC composite: category, status and entity codes.
-public struct ClaimStatusCode: Sendable, Equatable {
+public struct ClaimStatusCode: Sendable, Codable, Equatable {
     /// Health care claim status category (code source 507): A1, A2, A3...
     public var category: String
     /// Health care claim status code (code source 508): 20, 21, 164...

@@ -1,5 +1,5 @@
 /// One member's line of a session's attendance log.
-public struct AttendanceEntry: Sendable, Equatable {
+public struct AttendanceEntry: Sendable, Codable, Equatable {
     public var member: Located<String>
     /// `nil` when the status was missing or not one of the four.
     public var status: Located<AttendanceStatus>?
@@ -17,7 +17,7 @@ public struct AttendanceEntry: Sendable, Equatable {
     }
 }
 
-public enum AttendanceStatus: String, Sendable, CaseIterable {
+public enum AttendanceStatus: String, Sendable, Codable, CaseIterable {
     case present
     case late
     case leftEarly = "left-early"

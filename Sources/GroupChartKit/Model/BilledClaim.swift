@@ -3,9 +3,9 @@
 /// the submissions in `submissions/` are read back into them, so that what
 /// was sent and what would be sent today compare field by field
 /// (`BilledContent`), whichever program wrote the file.
-public struct BilledClaim: Sendable, Equatable {
+public struct BilledClaim: Sendable, Codable, Equatable {
     /// A person as the 837P names them (2010BA subscriber, 2010CA patient).
-    public struct Person: Sendable, Equatable {
+    public struct Person: Sendable, Codable, Equatable {
         public var lastName: String
         public var firstName: String
         /// DMG02 as CCYYMMDD; empty when not sent.
@@ -19,7 +19,7 @@ public struct BilledClaim: Sendable, Equatable {
     }
 
     /// One 2400 service line.
-    public struct Line: Sendable, Equatable {
+    public struct Line: Sendable, Codable, Equatable {
         /// DTP*472 (the first day of a range).
         public var date: LocalDate?
         public var cpt: String

@@ -1,6 +1,6 @@
 /// What a member's own clinical note says, read once from its body so that
 /// rules never reparse text: the goal items and the stated risk level.
-public struct ClinicalContent: Sendable, Equatable {
+public struct ClinicalContent: Sendable, Codable, Equatable {
     public var body: MarkdownBody
     public var goalItems: [GoalItem]
     /// `nil` when the note has no Risk section.
@@ -8,7 +8,7 @@ public struct ClinicalContent: Sendable, Equatable {
 }
 
 /// One item of a note's Goals section.
-public struct GoalItem: Sendable, Equatable {
+public struct GoalItem: Sendable, Codable, Equatable {
     /// The goal id before the colon, when the item starts with one.
     public var goal: Located<String>?
     public var status: GoalStatus?
@@ -16,7 +16,7 @@ public struct GoalItem: Sendable, Equatable {
     public var location: SourceLocation
 }
 
-public enum GoalStatus: String, Sendable, CaseIterable {
+public enum GoalStatus: String, Sendable, Codable, CaseIterable {
     case met = "Met"
     case inProgress = "In progress"
     case noChange = "No change"
@@ -25,7 +25,7 @@ public enum GoalStatus: String, Sendable, CaseIterable {
 }
 
 /// What a Risk section states.
-public struct RiskStatement: Sendable, Equatable {
+public struct RiskStatement: Sendable, Codable, Equatable {
     public var level: RiskLevel?
     /// The word after `Risk level:` as written, when there is one.
     public var statedWord: String?
@@ -35,14 +35,14 @@ public struct RiskStatement: Sendable, Equatable {
     public var text: String
 }
 
-public enum RiskLevel: String, Sendable, CaseIterable {
+public enum RiskLevel: String, Sendable, Codable, CaseIterable {
     case low
     case moderate
     case high
 }
 
 /// A member's progress note for one group session (sessions/<id>/<member>.md).
-public struct ProgressNote: Sendable, Equatable {
+public struct ProgressNote: Sendable, Codable, Equatable {
     public var file: String
     public var session: String
     /// The file's stem.
@@ -54,7 +54,7 @@ public struct ProgressNote: Sendable, Equatable {
 }
 
 /// An individual psychotherapy session (members/<id>/individual/<date>.md).
-public struct IndividualNote: Sendable, Equatable {
+public struct IndividualNote: Sendable, Codable, Equatable {
     public var file: String
     public var member: String
     public var isReadable: Bool

@@ -1,5 +1,5 @@
 /// A therapy group (groups/<group-id>.md).
-public struct Group: Sendable, Equatable {
+public struct Group: Sendable, Codable, Equatable {
     /// The file's stem.
     public var id: String
     public var file: String
@@ -19,7 +19,7 @@ public struct Group: Sendable, Equatable {
 /// `joined` through `left` (both inclusive, both optional). A member who
 /// leaves keeps the entry with a `left` date, so that the sessions they
 /// attended stay documented as sessions of an enrolled member.
-public struct RosterEntry: Sendable, Equatable {
+public struct RosterEntry: Sendable, Codable, Equatable {
     public var member: Located<String>
     public var joined: Located<LocalDate>?
     public var left: Located<LocalDate>?

@@ -23,14 +23,14 @@ public struct Member: Sendable, Equatable {
     }
 }
 
-public enum Sex: String, Sendable, CaseIterable {
+public enum Sex: String, Sendable, Codable, CaseIterable {
     case male = "M"
     case female = "F"
     case unknown = "U"
 }
 
 /// Demographics and coverage (profile.md).
-public struct Profile: Sendable, Equatable {
+public struct Profile: Sendable, Codable, Equatable {
     public var file: String
     public var isReadable: Bool
     public var firstName: Located<String>?
@@ -43,12 +43,12 @@ public struct Profile: Sendable, Equatable {
 }
 
 /// How a member's sessions are paid for.
-public enum Coverage: Sendable, Equatable {
+public enum Coverage: Sendable, Codable, Equatable {
     case selfPay(SourceLocation)
     case insured(Insurance)
 }
 
-public struct Insurance: Sendable, Equatable {
+public struct Insurance: Sendable, Codable, Equatable {
     public var payer: Located<String>?
     public var memberID: Located<String>?
     public var groupNumber: Located<String>?
@@ -59,12 +59,12 @@ public struct Insurance: Sendable, Equatable {
 }
 
 /// The insured person when the member is not the policy holder.
-public enum Subscriber: Sendable, Equatable {
+public enum Subscriber: Sendable, Codable, Equatable {
     case member(SourceLocation)
     case other(SubscriberPerson)
 }
 
-public struct SubscriberPerson: Sendable, Equatable {
+public struct SubscriberPerson: Sendable, Codable, Equatable {
     public var relationship: Located<Relationship>?
     public var firstName: Located<String>?
     public var lastName: Located<String>?
@@ -74,14 +74,14 @@ public struct SubscriberPerson: Sendable, Equatable {
     public var location: SourceLocation
 }
 
-public enum Relationship: String, Sendable, CaseIterable {
+public enum Relationship: String, Sendable, Codable, CaseIterable {
     case spouse
     case child
     case other
 }
 
 /// A group-benefit verification (step 1 of the billing guide).
-public struct BenefitVerification: Sendable, Equatable {
+public struct BenefitVerification: Sendable, Codable, Equatable {
     public var verifiedOn: Located<LocalDate>?
     public var verifiedBy: Located<String>?
     public var groupTherapyCovered: Located<Bool>?
@@ -91,7 +91,7 @@ public struct BenefitVerification: Sendable, Equatable {
 }
 
 /// A prior authorization for a number of sessions of one CPT code.
-public struct Authorization: Sendable, Equatable {
+public struct Authorization: Sendable, Codable, Equatable {
     public var number: Located<String>?
     public var cpt: Located<String>?
     public var from: Located<LocalDate>?

@@ -1,5 +1,5 @@
 /// The practice of practice.yaml: who bills, who treats, who pays, what it costs.
-public struct Practice: Sendable, Equatable {
+public struct Practice: Sendable, Codable, Equatable {
     public var name: Located<String>?
     public var npi: Located<String>?
     public var taxID: Located<String>?
@@ -25,7 +25,7 @@ public struct Practice: Sendable, Equatable {
 }
 
 /// A postal address; fields stay optional so that each missing one is reported.
-public struct Address: Sendable, Equatable {
+public struct Address: Sendable, Codable, Equatable {
     public var street: Located<String>?
     public var street2: Located<String>?
     public var city: Located<String>?
@@ -35,7 +35,7 @@ public struct Address: Sendable, Equatable {
 }
 
 /// A clinician who facilitates groups or signs notes.
-public struct Clinician: Sendable, Equatable {
+public struct Clinician: Sendable, Codable, Equatable {
     public var id: Located<String>
     public var name: Located<String>?
     public var credentials: Located<String>?
@@ -43,7 +43,7 @@ public struct Clinician: Sendable, Equatable {
 }
 
 /// A payer and its rules for group psychotherapy.
-public struct Payer: Sendable, Equatable {
+public struct Payer: Sendable, Codable, Equatable {
     public var id: Located<String>
     public var name: Located<String>?
     public var payerID: Located<String>?
@@ -55,19 +55,19 @@ public struct Payer: Sendable, Equatable {
 }
 
 /// Whether a payer requires prior authorization.
-public enum Requirement: String, Sendable, CaseIterable {
+public enum Requirement: String, Sendable, Codable, CaseIterable {
     case required
     case notRequired = "not-required"
 }
 
 /// The practice's charge for one CPT code.
-public struct Fee: Sendable, Equatable {
+public struct Fee: Sendable, Codable, Equatable {
     public var code: Located<String>
     public var amount: Located<Money>
 }
 
 /// The X12 envelope identities (ISA/GS, 1000A/1000B loops).
-public struct EDISettings: Sendable, Equatable {
+public struct EDISettings: Sendable, Codable, Equatable {
     public var submitterID: Located<String>?
     public var receiverID: Located<String>?
     public var receiverName: Located<String>?
@@ -75,15 +75,15 @@ public struct EDISettings: Sendable, Equatable {
     public var location: SourceLocation
 }
 
-public enum EDIUsage: String, Sendable, CaseIterable {
+public enum EDIUsage: String, Sendable, Codable, CaseIterable {
     case test
     case production
 }
 
 /// One entry of practice.yaml `rules:`, kept as written: the registry of rules
 /// belongs to the validate stage, which interprets it.
-public struct RuleSetting: Sendable, Equatable {
-    public enum Value: Sendable, Equatable {
+public struct RuleSetting: Sendable, Codable, Equatable {
+    public enum Value: Sendable, Codable, Equatable {
         /// `off`, `warning`, `error` or `note`.
         case word(Located<String>)
         /// A mapping of parameters, which may include `severity`.
@@ -95,6 +95,31 @@ public struct RuleSetting: Sendable, Equatable {
             case let (.parameters(left), .parameters(right)):
                 left.count == right.count && zip(left, right).allSatisfy { $0.name == $1.name && $0.value == $1.value }
             default: false
+            }
+        }
+
+        /// The same cases with the pairs as two lists, for the cache of
+        /// compiled documents (a list of tuples has no `Codable` of its own).
+        private enum Stored: Codable {
+            case word(Located<String>)
+            case parameters(names: [Located<String>], values: [Located<String>])
+        }
+
+        public init(from decoder: any Decoder) throws {
+            switch try Stored(from: decoder) {
+            case .word(let word): self = .word(word)
+            case .parameters(let names, let values):
+                guard names.count == values.count else {
+                    throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unpaired parameters"))
+                }
+                self = .parameters(Array(zip(names, values)).map { (name: $0.0, value: $0.1) })
+            }
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            switch self {
+            case .word(let word): try Stored.word(word).encode(to: encoder)
+            case .parameters(let pairs): try Stored.parameters(names: pairs.map(\.name), values: pairs.map(\.value)).encode(to: encoder)
             }
         }
     }

@@ -117,7 +117,7 @@ public enum NoteKind: String, Sendable {
 /// A problem of a file's text found by the reading stage, carried to the rule
 /// that owns its id (`encoding`, `front-matter`, `missing-field`,
 /// `invalid-value`, `unknown-key`).
-public struct ReadFinding: Sendable, Equatable {
+public struct ReadFinding: Sendable, Codable, Equatable {
     public var rule: String
     public var location: SourceLocation
     public var message: String

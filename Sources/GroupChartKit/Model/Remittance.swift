@@ -1,7 +1,7 @@
 /// One payment a payer reports in an 835 (one transaction, ST to SE): a
 /// check or electronic funds transfer and the claims it settles. A file may
 /// hold several.
-public struct Remittance: Sendable, Equatable {
+public struct Remittance: Sendable, Codable, Equatable {
     /// The 835 file, relative to the practice folder.
     public var file: String
     /// Where the transaction starts (its ST segment).

@@ -1,6 +1,6 @@
 /// What a payer says of one claim in an 835 (the CLP segment and the CAS
 /// adjustments of the claim and its service lines).
-public struct RemittanceClaim: Sendable, Equatable {
+public struct RemittanceClaim: Sendable, Codable, Equatable {
     /// CLP01: the claim id the practice sent (CLM01), upper-cased.
     public var claimID: Located<String>
     /// CLP02: 1, 2, 3 (processed as primary, secondary, tertiary), 4
@@ -24,7 +24,7 @@ public struct RemittanceClaim: Sendable, Equatable {
 }
 
 /// One CAS adjustment: who bears it (group) and why (reason code).
-public struct ClaimAdjustment: Sendable, Hashable {
+public struct ClaimAdjustment: Sendable, Codable, Hashable {
     /// CO (contractual obligation), PR (patient responsibility), OA (other),
     /// PI (payer initiated), CR (correction and reversal).
     public var group: String

@@ -15,7 +15,7 @@ public struct Session: Sendable, Equatable {
 }
 
 /// The group session note with its attendance log (session.md).
-public struct SessionNote: Sendable, Equatable {
+public struct SessionNote: Sendable, Codable, Equatable {
     public var file: String
     public var group: Located<String>?
     public var date: Located<LocalDate>?
@@ -41,13 +41,13 @@ public struct SessionNote: Sendable, Equatable {
     }
 }
 
-public enum SessionFormat: String, Sendable, CaseIterable {
+public enum SessionFormat: String, Sendable, Codable, CaseIterable {
     case psychotherapy
     case psychoeducation
 }
 
 /// Who signed a note, when, and (after `groupchart sign`) what they signed.
-public struct Signature: Sendable, Equatable {
+public struct Signature: Sendable, Codable, Equatable {
     public var signedBy: Located<String>?
     public var signedAt: Located<Timestamp>?
     /// The digest `groupchart sign` wrote.
@@ -74,7 +74,7 @@ public struct Signature: Sendable, Equatable {
 /// "Signature digest"): who amended a signed note, and when. Its date and
 /// clinician are `nil` when the heading does not state them (the reader
 /// reports it).
-public struct Addendum: Sendable, Equatable {
+public struct Addendum: Sendable, Codable, Equatable {
     /// The heading.
     public var location: SourceLocation
     public var date: LocalDate?

@@ -1,7 +1,7 @@
 /// One 837P interchange as it was sent (`submissions/<date>-<ISA13>.837`):
 /// the claims it billed, with the control numbers the clearinghouse's and
 /// payers' answers name.
-public struct Submission: Sendable, Equatable {
+public struct Submission: Sendable, Codable, Equatable {
     /// Relative to the practice folder.
     public var file: String
     /// When it was sent: the date of its file name, else GS04, else ISA09.
@@ -20,7 +20,7 @@ public struct Submission: Sendable, Equatable {
 }
 
 /// One claim (2300 loop) of a submission.
-public struct SubmittedClaim: Sendable, Equatable {
+public struct SubmittedClaim: Sendable, Codable, Equatable {
     /// What the claim billed.
     public var billed: BilledClaim
     /// CLM05-3: 1 original, 7 replacement, 8 void.
@@ -34,7 +34,7 @@ public struct SubmittedClaim: Sendable, Equatable {
     public var transactionControl: String
 
     /// CLM05-3, the claim frequency type code of the 837P.
-    public enum Frequency: String, Sendable {
+    public enum Frequency: String, Sendable, Codable {
         case original = "1"
         case replacement = "7"
         case void = "8"

@@ -1,5 +1,5 @@
 /// A treatment plan (members/<member-id>/plan-<date>.md).
-public struct TreatmentPlan: Sendable, Equatable {
+public struct TreatmentPlan: Sendable, Codable, Equatable {
     public var member: String
     public var file: String
     public var isReadable: Bool
@@ -29,7 +29,7 @@ public struct TreatmentPlan: Sendable, Equatable {
 }
 
 /// One goal of a plan, by id (`G1`).
-public struct PlanGoal: Sendable, Equatable {
+public struct PlanGoal: Sendable, Codable, Equatable {
     public var id: Located<String>
     public var text: String
 }

@@ -3,7 +3,7 @@ import Foundation
 /// The Markdown body of a document as GroupChart needs it: its top-level
 /// blocks in order, with plain text and positions, and the sections that
 /// headings open (format.md, "Headings").
-public struct MarkdownBody: Sendable, Equatable {
+public struct MarkdownBody: Sendable, Equatable, Codable {
     public let blocks: [MarkdownBlock]
     /// The file line the body starts on (0: no body): the records render the file's text
     /// from there with cmark (the model keeps no second copy of it).
@@ -21,6 +21,21 @@ public struct MarkdownBody: Sendable, Equatable {
     /// The same blocks from the same line (the sections follow from them).
     public static func == (lhs: MarkdownBody, rhs: MarkdownBody) -> Bool {
         lhs.firstLine == rhs.firstLine && lhs.blocks == rhs.blocks
+    }
+
+    private enum CodingKeys: CodingKey { case blocks, firstLine }
+
+    /// Kept as its blocks and first line; the sections are found again.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(blocks: try container.decode([MarkdownBlock].self, forKey: .blocks),
+                  firstLine: try container.decode(Int.self, forKey: .firstLine))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(blocks, forKey: .blocks)
+        try container.encode(firstLine, forKey: .firstLine)
     }
 
     private static func sections(of blocks: [MarkdownBlock]) -> [Section] {
@@ -41,8 +56,8 @@ public struct MarkdownBody: Sendable, Equatable {
 }
 
 /// One top-level block of a Markdown body.
-public struct MarkdownBlock: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+public struct MarkdownBlock: Sendable, Codable, Equatable {
+    public enum Kind: Sendable, Codable, Equatable {
         case heading(level: Int)
         case paragraph
         case list
@@ -76,7 +91,7 @@ public struct MarkdownBlock: Sendable, Equatable {
 }
 
 /// One item of a top-level list, with its whole text (nested lists included).
-public struct MarkdownListItem: Sendable, Equatable {
+public struct MarkdownListItem: Sendable, Codable, Equatable {
     public var text: String
     public var location: SourceLocation
 }

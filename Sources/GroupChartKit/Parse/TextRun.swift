@@ -6,7 +6,7 @@ import Foundation
 /// start of its paragraph (rules.md, "Where a diagnostic points").
 ///
 /// Kept small (four numbers) since every block of 20,000 notes has some.
-public struct TextRun: Sendable, Equatable {
+public struct TextRun: Sendable, Codable, Equatable {
     /// Where the run starts in its block's `text`, in UTF-8 bytes.
     var offset: Int32
     /// Its length in `text`, in UTF-8 bytes.
@@ -22,6 +22,15 @@ public struct TextRun: Sendable, Equatable {
     /// Makes the run of `literal`, the text of a node that starts where
     /// `start` stands (its line, its column and the rest of its line), found
     /// at `offset` of its block's text.
+    /// A run as the cache of compiled documents kept it.
+    init(offset: Int32, length: Int32, line: Int32, column: Int32, columns: [Int32]?) {
+        self.offset = offset
+        self.length = length
+        self.line = line
+        self.column = column
+        self.columns = columns
+    }
+
     init(literal: String, offset: Int, start: ColumnCursor.Place) {
         self.offset = Int32(clamping: offset)
         length = Int32(clamping: literal.utf8.count)

@@ -2,13 +2,13 @@
 /// bytes to text, then split, parse and model by the reader of its kind.
 /// What it found wrong travels with it, so that the findings of a parallel
 /// read come out in the same order as those of a sequential one.
-struct DocumentReading: Sendable {
+struct DocumentReading: Sendable, Codable, Equatable {
     /// A progress note, the document of nearly every file, is held inline;
     /// the larger and rarer kinds are `indirect` (boxed). Inline, every
     /// document took the room of the largest, a profile (1,520 bytes
     /// against a progress note's 416), and each list of 20,000 documents
     /// moved 35 MB whenever it was copied: a fifth of reading in `watch`.
-    enum Document: Sendable {
+    enum Document: Sendable, Codable, Equatable {
         indirect case practice(Practice?)
         indirect case group(Group)
         indirect case profile(member: String, Profile)

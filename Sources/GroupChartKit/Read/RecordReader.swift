@@ -16,16 +16,45 @@ public enum RecordReader {
     /// (a file whose bytes have the same digest is not parsed again).
     static func read(_ folder: PracticeFolder, progress: Progress?, preread: PrereadFiles?,
                      found known: [DiscoveredFile]?, digests: [String: String], memo: DocumentMemo?) -> PracticeRecord {
+        read(folder, progress: progress, preread: preread, found: known, digests: digests, memo: memo, compiled: nil).record
+    }
+
+    /// `read`, taking from `compiled` (the cache of compiled documents a
+    /// build left) each document whose digest is in `digests` and the same
+    /// there, and handing each document's entry to `writer` (a build's new
+    /// cache), which it finishes: kept unless every document came from
+    /// `compiled` and it holds no others. Gives back how many were parsed.
+    static func read(_ folder: PracticeFolder, progress: Progress?, preread: PrereadFiles?,
+                     found known: [DiscoveredFile]?, digests: [String: String], memo: DocumentMemo?,
+                     compiled: CompiledDocuments?, writer: CompiledDocuments.Writer? = nil) -> (record: PracticeRecord, parsed: Int) {
         let found = known ?? folder.discover()
         let counter = ProgressCounter(total: found.count, progress: progress)
-        let readings = ParallelMap.map(found) { discovered in
+        var phases = PhaseTimes()
+        let read = ParallelMap.map(Array(found.indices)) { index -> (DocumentReading, fromCache: Bool, parsed: Bool) in
             defer { counter.advance() }
+            let discovered = found[index]
             let digest = digests[discovered.path]
-            if let document = memo?.document(discovered, digest: digest) { return document }
+            if let document = memo?.document(discovered, digest: digest) { return (document, false, false) }
+            if let (document, payload) = compiled?.document(discovered, digest: digest) {
+                // Its bytes, read to make the digest, are not needed.
+                _ = preread?.take(discovered.path)
+                writer?.add(CompiledDocuments.Entry(discovered, digest: digest!, payload: payload), at: index)
+                return (document, true, false)
+            }
             let document = DocumentReading.read(discovered, in: folder, preread: preread, keepingText: memo != nil)
             memo?.remember(discovered, digest: digest, document: document)
-            return document
+            writer?.add(writer == nil ? nil : CompiledDocuments.Entry(discovered, digest: digest, reading: document), at: index)
+            return (document, false, true)
         }
+        phases.mark("read: documents")
+        writer?.finish(keep: !(compiled.map { $0.count == read.count && read.allSatisfy(\.fromCache) } ?? false))
+        let record = assemble(read.lazy.map(\.0), folder: folder)
+        phases.mark("read: assemble")
+        return (record, read.count(where: \.parsed))
+    }
+
+    /// The record of the documents read, in the order found.
+    private static func assemble(_ readings: some Sequence<DocumentReading>, folder: PracticeFolder) -> PracticeRecord {
         let log = FindingLog()
         var documents = Documents()
         var files: [SourceFile] = []

@@ -210,7 +210,7 @@ struct BuildCache {
     }
 
     /// The templates and the executable: a new build of the program never reuses an old cache.
-    private static let programIdentity: String = {
+    static let programIdentity: String = {
         var parts = BuiltInTemplates.all.sorted { $0.key < $1.key }.map { "\($0.key)=\(SignedText.digest(of: $0.value))" }
         if let executable = Bundle.main.executableURL,
            let attributes = try? FileManager.default.attributesOfItem(atPath: executable.path) {

@@ -206,14 +206,31 @@ public struct OutputFolder: Sendable {
     /// Creates `url` with mode 0600 (never through a link, never over an
     /// existing file) and writes `bytes` to it, to disk when `flush`.
     static func writeNew(_ url: URL, _ bytes: [UInt8], flush: Bool = false) throws(WriteError) {
+        guard let descriptor = openNew(url) else { throw WriteError(description: "cannot write \(url.path)") }
+        defer { close(descriptor) }
+        guard writeAll(descriptor, bytes), !flush || fsync(descriptor) == 0 else { throw WriteError(description: "cannot write \(url.path)") }
+    }
+
+    /// Creates `url` for writing with mode 0600, never through a link and
+    /// never over an existing file; `nil` when it cannot.
+    static func openNew(_ url: URL) -> Int32? {
         unlink(url.path)
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw WriteError(description: "cannot write \(url.path)") }
-        defer { close(descriptor) }
+        guard descriptor >= 0 else { return nil }
         // The umask can only take permissions away; fchmod makes the mode
         // exactly 0600 whatever it is.
-        var written = 0
-        let succeeded = fchmod(descriptor, 0o600) == 0 && bytes.withUnsafeBytes { buffer in
+        guard fchmod(descriptor, 0o600) == 0 else {
+            close(descriptor)
+            unlink(url.path)
+            return nil
+        }
+        return descriptor
+    }
+
+    /// Writes all of `bytes` to `descriptor`; false when it cannot.
+    static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            var written = 0
             while written < buffer.count {
                 let count = writeBytes(descriptor, buffer.baseAddress! + written, buffer.count - written)
                 if count < 0, errno == EINTR { continue }
@@ -221,8 +238,7 @@ public struct OutputFolder: Sendable {
                 written += count
             }
             return true
-        } && (!flush || fsync(descriptor) == 0)
-        guard succeeded else { throw WriteError(description: "cannot write \(url.path)") }
+        }
     }
 
     /// Creates `url` and any missing parents (0700), noting each one created

@@ -2,7 +2,7 @@
 ///
 /// Parsed strictly: `2026-02-30` is an error, never March 2 as a lenient
 /// date parser would have it.
-public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public let year: Int
     public let month: Int
     public let day: Int

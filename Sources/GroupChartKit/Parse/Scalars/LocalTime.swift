@@ -3,7 +3,7 @@
 /// `14:00` and `"14:00"` both mean 14:00: YAML 1.1's sexagesimal reading of
 /// the unquoted form (840) never reaches this type because scalars are read
 /// as text.
-public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct LocalTime: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     /// Minutes since midnight.
     public let minutes: Int
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// An exact amount of US dollars, kept in cents so that no binary floating
 /// point ever touches a charge.
-public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public let cents: Int
 
     public init(cents: Int) {

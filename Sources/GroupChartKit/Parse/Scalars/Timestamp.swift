@@ -1,5 +1,5 @@
 /// A date and time in the practice's local time, as a signature is dated.
-public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public let date: LocalDate
     public let time: LocalTime
 

@@ -1,0 +1,599 @@
+/// A compact, positional binary form of `Codable` values: what the cache of
+/// compiled documents (`CompiledDocuments`) keeps of each document.
+///
+/// Keys are not written (a value is read back by the same program, field by
+/// field in the order it was written, and the cache is versioned with the
+/// program), integers are variable-length, and each string is written once
+/// per value and then named by its index, so that the path every location
+/// of a note repeats costs a few bytes and is one string again when read.
+/// An optional carries a byte that says whether it is there; a list carries
+/// its count; an enum's case carries its name.
+///
+/// Reading never traps: every read is bounds-checked and anything out of
+/// place throws, so a corrupt or foreign cache is a cache miss, not a crash.
+/// Dictionaries are refused (their keys would be lost); no compiled
+/// document holds one.
+enum CompactCoding {
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        let encoder = CompactEncoder()
+        try encoder.put(value)
+        return encoder.bytes
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from bytes: ArraySlice<UInt8>) throws -> T {
+        let decoder = CompactDecoder(bytes)
+        let value = try decoder.get(T.self)
+        guard decoder.offset == bytes.endIndex else { throw Failure(description: "bytes left over") }
+        return value
+    }
+}
+
+/// Lets the coders tell an optional apart, whatever it wraps.
+private protocol CompactOptional {
+    static var absent: Self { get }
+    var isAbsent: Bool { get }
+}
+
+extension Optional: CompactOptional {
+    fileprivate static var absent: Self { .none }
+    fileprivate var isAbsent: Bool {
+        if case .none = self { return true }
+        return false
+    }
+}
+
+/// A value written and read by hand rather than through `Codable`'s
+/// containers (`CompactDecoder.get` names each type it reads so).
+protocol CompactFastValue {
+    func put(into encoder: CompactEncoder)
+}
+
+private protocol CompactRefused {}
+extension Dictionary: CompactRefused {}
+
+// MARK: - Writing
+
+final class CompactEncoder: Encoder {
+    var bytes: [UInt8] = []
+    private var strings: [String: Int] = [:]
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        KeyedEncodingContainer(KeyedWriter<Key>(encoder: self))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer { ListWriter(encoder: self) }
+    func singleValueContainer() -> any SingleValueEncodingContainer { ValueWriter(encoder: self) }
+
+    func varint(_ value: UInt64) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
+    }
+
+    func int(_ value: Int64) { varint(UInt64(bitPattern: (value << 1) ^ (value >> 63))) }
+
+    func string(_ value: String) {
+        if let index = strings[value] {
+            varint(UInt64(index) << 1 | 1)
+            return
+        }
+        strings[value] = strings.count
+        var value = value
+        value.withUTF8 { utf8 in
+            varint(UInt64(utf8.count) << 1)
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    func put<T: Encodable>(_ value: T) throws {
+        switch value {
+        case let text as String: string(text); return
+        case let number as Int: int(Int64(number)); return
+        case let flag as Bool: bytes.append(flag ? 1 : 0); return
+        default: break
+        }
+        if let fast = value as? any CompactFastValue {
+            fast.put(into: self)
+            return
+        }
+        if let optional = value as? any CompactOptional {
+            bytes.append(optional.isAbsent ? 0 : 1)
+            if optional.isAbsent { return }
+        }
+        if value is any CompactRefused { throw CompactCoding.Failure(description: "a dictionary cannot be kept") }
+        try value.encode(to: self)
+    }
+
+    func putIfPresent<T: Encodable>(_ value: T?) throws {
+        guard let value else { bytes.append(0); return }
+        bytes.append(1)
+        try put(value)
+    }
+
+    func put(_ value: Double) { withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) } }
+
+    func refuseNil() throws -> Never { throw CompactCoding.Failure(description: "a nil outside an optional") }
+}
+
+private struct KeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let encoder: CompactEncoder
+    var codingPath: [any CodingKey] { [] }
+
+    mutating func encodeNil(forKey key: Key) throws { try encoder.refuseNil() }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { try encoder.put(value) }
+    mutating func encode(_ value: String, forKey key: Key) throws { encoder.string(value) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { encoder.put(value) }
+    mutating func encode(_ value: Float, forKey key: Key) throws { encoder.put(Double(value)) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { encoder.int(Int64(value)) }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { encoder.int(Int64(value)) }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { encoder.int(Int64(value)) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { encoder.int(Int64(value)) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { encoder.int(value) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { encoder.varint(UInt64(value)) }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { encoder.varint(UInt64(value)) }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { encoder.varint(UInt64(value)) }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { encoder.varint(UInt64(value)) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws { encoder.varint(value) }
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try encoder.put(value) }
+
+    // The synthesized coders call these for optional properties: each writes
+    // the byte that says whether the value is there.
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { try encoder.putIfPresent(value) }
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { try encoder.putIfPresent(value) }
+    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { try encoder.putIfPresent(value) }
+    mutating func encodeIfPresent(_ value: Float?, forKey key: Key) throws { try encoder.putIfPresent(value) }
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { try encoder.putIfPresent(value) }
+    mutating func encodeIfPresent(_ value: Int8?, forKey key: Key) throws { try encoder.putIfPresent(value) }
+    mutating func encodeIfPresent(_ value: Int16?, forKey key: Key) throws { try encoder.putIfPresent(value) }
+    mutating func encodeIfPresent(_ value: Int32?, forKey key: Key) throws { try encoder.putIfPresent(value) }
+    mutating func encodeIfPresent(_ value: Int64?, forKey key: Key) throws { try encoder.putIfPresent(value) }
+    mutating func encodeIfPresent(_ value: UInt?, forKey key: Key) throws { try encoder.putIfPresent(value) }
+    mutating func encodeIfPresent(_ value: UInt8?, forKey key: Key) throws { try encoder.putIfPresent(value) }
+    mutating func encodeIfPresent(_ value: UInt16?, forKey key: Key) throws { try encoder.putIfPresent(value) }
+    mutating func encodeIfPresent(_ value: UInt32?, forKey key: Key) throws { try encoder.putIfPresent(value) }
+    mutating func encodeIfPresent(_ value: UInt64?, forKey key: Key) throws { try encoder.putIfPresent(value) }
+    mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws { try encoder.putIfPresent(value) }
+
+    /// Only an enum's case opens a nested container: its name is written.
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type,
+                                                        forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        encoder.string(key.stringValue)
+        return KeyedEncodingContainer(KeyedWriter<NestedKey>(encoder: encoder))
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer { ListWriter(encoder: encoder) }
+    mutating func superEncoder() -> any Encoder { encoder }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { encoder }
+}
+
+/// A list: a four-byte count, raised as each element is written.
+private struct ListWriter: UnkeyedEncodingContainer {
+    let encoder: CompactEncoder
+    private let countOffset: Int
+    private(set) var count = 0
+    var codingPath: [any CodingKey] { [] }
+
+    init(encoder: CompactEncoder) {
+        self.encoder = encoder
+        countOffset = encoder.bytes.count
+        encoder.bytes.append(contentsOf: [0, 0, 0, 0])
+    }
+
+    private mutating func counted() {
+        count += 1
+        let value = UInt32(truncatingIfNeeded: count)
+        for index in 0..<4 { encoder.bytes[countOffset + index] = UInt8(truncatingIfNeeded: value >> (8 * UInt32(index))) }
+    }
+
+    mutating func encodeNil() throws { try encoder.refuseNil() }
+    mutating func encode(_ value: Bool) throws { encoder.bytes.append(value ? 1 : 0); counted() }
+    mutating func encode(_ value: String) throws { encoder.string(value); counted() }
+    mutating func encode(_ value: Double) throws { encoder.put(value); counted() }
+    mutating func encode(_ value: Float) throws { encoder.put(Double(value)); counted() }
+    mutating func encode(_ value: Int) throws { encoder.int(Int64(value)); counted() }
+    mutating func encode(_ value: Int8) throws { encoder.int(Int64(value)); counted() }
+    mutating func encode(_ value: Int16) throws { encoder.int(Int64(value)); counted() }
+    mutating func encode(_ value: Int32) throws { encoder.int(Int64(value)); counted() }
+    mutating func encode(_ value: Int64) throws { encoder.int(Int64(value)); counted() }
+    mutating func encode(_ value: UInt) throws { encoder.varint(UInt64(value)); counted() }
+    mutating func encode(_ value: UInt8) throws { encoder.varint(UInt64(value)); counted() }
+    mutating func encode(_ value: UInt16) throws { encoder.varint(UInt64(value)); counted() }
+    mutating func encode(_ value: UInt32) throws { encoder.varint(UInt64(value)); counted() }
+    mutating func encode(_ value: UInt64) throws { encoder.varint(UInt64(value)); counted() }
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        try encoder.put(value)
+        counted()
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        counted()
+        return KeyedEncodingContainer(KeyedWriter<NestedKey>(encoder: encoder))
+    }
+
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+        counted()
+        return ListWriter(encoder: encoder)
+    }
+
+    mutating func superEncoder() -> any Encoder { encoder }
+}
+
+private struct ValueWriter: SingleValueEncodingContainer {
+    let encoder: CompactEncoder
+    var codingPath: [any CodingKey] { [] }
+
+    mutating func encodeNil() throws { try encoder.refuseNil() }
+    mutating func encode(_ value: Double) throws { encoder.put(value) }
+    mutating func encode(_ value: Float) throws { encoder.put(Double(value)) }
+    mutating func encode(_ value: Bool) throws { encoder.bytes.append(value ? 1 : 0) }
+    mutating func encode(_ value: String) throws { encoder.string(value) }
+    mutating func encode(_ value: Int) throws { encoder.int(Int64(value)) }
+    mutating func encode(_ value: Int8) throws { encoder.int(Int64(value)) }
+    mutating func encode(_ value: Int16) throws { encoder.int(Int64(value)) }
+    mutating func encode(_ value: Int32) throws { encoder.int(Int64(value)) }
+    mutating func encode(_ value: Int64) throws { encoder.int(Int64(value)) }
+    mutating func encode(_ value: UInt) throws { encoder.varint(UInt64(value)) }
+    mutating func encode(_ value: UInt8) throws { encoder.varint(UInt64(value)) }
+    mutating func encode(_ value: UInt16) throws { encoder.varint(UInt64(value)) }
+    mutating func encode(_ value: UInt32) throws { encoder.varint(UInt64(value)) }
+    mutating func encode(_ value: UInt64) throws { encoder.varint(UInt64(value)) }
+    mutating func encode<T: Encodable>(_ value: T) throws { try encoder.put(value) }
+}
+
+// MARK: - Reading
+
+final class CompactDecoder: Decoder {
+    private let bytes: ArraySlice<UInt8>
+    private(set) var offset: Int
+    private var strings: [String] = []
+    /// An enum's case name read by `allKeys`, which its nested container takes.
+    var pendingKey: String?
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    init(_ bytes: ArraySlice<UInt8>) {
+        self.bytes = bytes
+        offset = bytes.startIndex
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        KeyedDecodingContainer(KeyedReader<Key>(decoder: self))
+    }
+
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer { try ListReader(decoder: self) }
+    func singleValueContainer() throws -> any SingleValueDecodingContainer { ValueReader(decoder: self) }
+
+    func failure(_ what: String) -> CompactCoding.Failure {
+        CompactCoding.Failure(description: "\(what) at byte \(offset - bytes.startIndex)")
+    }
+
+    func byte() throws -> UInt8 {
+        guard offset < bytes.endIndex else { throw failure("end of the bytes") }
+        defer { offset += 1 }
+        return bytes[offset]
+    }
+
+    func varint() throws -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let next = try byte()
+            guard shift < 64 else { throw failure("a number too long") }
+            value |= UInt64(next & 0x7F) << shift
+            if next & 0x80 == 0 { return value }
+            shift += 7
+        }
+    }
+
+    func int() throws -> Int64 {
+        let raw = try varint()
+        return Int64(bitPattern: raw >> 1) ^ -Int64(bitPattern: raw & 1)
+    }
+
+    func integer<T: FixedWidthInteger>(_ type: T.Type) throws -> T {
+        let value: T?
+        if T.isSigned { value = T(exactly: try int()) } else { value = T(exactly: try varint()) }
+        guard let value else { throw failure("a number out of range") }
+        return value
+    }
+
+    func string() throws -> String {
+        let tag = try varint()
+        if tag & 1 == 1 {
+            let index = tag >> 1
+            guard index < strings.count else { throw failure("a string that was never written") }
+            return strings[Int(index)]
+        }
+        let length = tag >> 1
+        guard length <= UInt64(bytes.endIndex - offset) else { throw failure("a string past the end") }
+        let end = offset + Int(length)
+        let text = String(decoding: bytes[offset..<end], as: UTF8.self)
+        offset = end
+        strings.append(text)
+        return text
+    }
+
+    func double() throws -> Double {
+        guard bytes.endIndex - offset >= 8 else { throw failure("end of the bytes") }
+        var pattern: UInt64 = 0
+        for index in 0..<8 { pattern |= UInt64(bytes[offset + index]) << (8 * UInt64(index)) }
+        offset += 8
+        return Double(bitPattern: pattern)
+    }
+
+    func bool() throws -> Bool {
+        switch try byte() {
+        case 0: return false
+        case 1: return true
+        default: throw failure("a flag that is neither 0 nor 1")
+        }
+    }
+
+    /// Reads a `T`. The values every note holds by the dozen are read by
+    /// hand (`CompactFastValue`): through `Decoder`'s containers each cost
+    /// the lookup of a generic container type, and reading the cache took
+    /// as long as parsing the notes. An optional's byte is read by
+    /// `Optional`'s own decoding, through `ValueReader.decodeNil`.
+    func get<T: Decodable>(_ type: T.Type) throws -> T {
+        if T.self == SourceLocation.self { return unsafeBitCast(try location(), to: T.self) }
+        if T.self == String.self { return unsafeBitCast(try string(), to: T.self) }
+        if T.self == TextRun.self { return unsafeBitCast(try TextRun.get(from: self), to: T.self) }
+        if T.self == MarkdownBlock.self { return unsafeBitCast(try MarkdownBlock.get(from: self), to: T.self) }
+        if T.self == Located<String>.self { return unsafeBitCast(Located(try string(), at: try location()), to: T.self) }
+        if T.self == Int.self { return unsafeBitCast(try integer(Int.self), to: T.self) }
+        if T.self == Bool.self { return unsafeBitCast(try bool(), to: T.self) }
+        return try T(from: self)
+    }
+
+    func location() throws -> SourceLocation {
+        SourceLocation(file: try string(), line: try integer(Int.self), column: try integer(Int.self))
+    }
+
+    /// A list written by `ListWriter`, each element read by `element`.
+    func list<Element>(_ element: () throws -> Element) throws -> [Element] {
+        var count = 0
+        for index in 0..<4 { count |= Int(try byte()) << (8 * index) }
+        // Each element takes a byte at least: a count past the end is damage.
+        guard count <= bytes.endIndex - offset else { throw failure("a list longer than the bytes") }
+        var elements: [Element] = []
+        elements.reserveCapacity(count)
+        for _ in 0..<count { elements.append(try element()) }
+        return elements
+    }
+
+    func getIfPresent<T: Decodable>(_ type: T.Type) throws -> T? {
+        try bool() ? try get(T.self) : nil
+    }
+
+    func caseName() throws -> String {
+        if let pendingKey {
+            self.pendingKey = nil
+            return pendingKey
+        }
+        return try string()
+    }
+}
+
+private struct KeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
+    let decoder: CompactDecoder
+    var codingPath: [any CodingKey] { [] }
+
+    /// Asked only by an enum, for its case: the name written before its values.
+    var allKeys: [Key] {
+        guard let name = try? decoder.caseName(), let key = Key(stringValue: name) else { return [] }
+        decoder.pendingKey = name
+        return [key]
+    }
+
+    func contains(_ key: Key) -> Bool { true }
+    func decodeNil(forKey key: Key) throws -> Bool { false }
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try decoder.bool() }
+    func decode(_ type: String.Type, forKey key: Key) throws -> String { try decoder.string() }
+    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try decoder.double() }
+    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { Float(try decoder.double()) }
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try decoder.integer(Int.self) }
+    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try decoder.integer(Int8.self) }
+    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try decoder.integer(Int16.self) }
+    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try decoder.integer(Int32.self) }
+    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try decoder.integer(Int64.self) }
+    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try decoder.integer(UInt.self) }
+    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try decoder.integer(UInt8.self) }
+    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try decoder.integer(UInt16.self) }
+    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try decoder.integer(UInt32.self) }
+    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try decoder.integer(UInt64.self) }
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try decoder.get(T.self) }
+
+    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try decoder.getIfPresent(type) }
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try decoder.getIfPresent(type) }
+    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try decoder.getIfPresent(type) }
+    func decodeIfPresent(_ type: Float.Type, forKey key: Key) throws -> Float? { try decoder.getIfPresent(type) }
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try decoder.getIfPresent(type) }
+    func decodeIfPresent(_ type: Int8.Type, forKey key: Key) throws -> Int8? { try decoder.getIfPresent(type) }
+    func decodeIfPresent(_ type: Int16.Type, forKey key: Key) throws -> Int16? { try decoder.getIfPresent(type) }
+    func decodeIfPresent(_ type: Int32.Type, forKey key: Key) throws -> Int32? { try decoder.getIfPresent(type) }
+    func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? { try decoder.getIfPresent(type) }
+    func decodeIfPresent(_ type: UInt.Type, forKey key: Key) throws -> UInt? { try decoder.getIfPresent(type) }
+    func decodeIfPresent(_ type: UInt8.Type, forKey key: Key) throws -> UInt8? { try decoder.getIfPresent(type) }
+    func decodeIfPresent(_ type: UInt16.Type, forKey key: Key) throws -> UInt16? { try decoder.getIfPresent(type) }
+    func decodeIfPresent(_ type: UInt32.Type, forKey key: Key) throws -> UInt32? { try decoder.getIfPresent(type) }
+    func decodeIfPresent(_ type: UInt64.Type, forKey key: Key) throws -> UInt64? { try decoder.getIfPresent(type) }
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? { try decoder.getIfPresent(type) }
+
+    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+        guard try decoder.caseName() == key.stringValue else { throw decoder.failure("another case than \(key.stringValue)") }
+        return KeyedDecodingContainer(KeyedReader<NestedKey>(decoder: decoder))
+    }
+
+    func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer { try ListReader(decoder: decoder) }
+    func superDecoder() throws -> any Decoder { decoder }
+    func superDecoder(forKey key: Key) throws -> any Decoder { decoder }
+}
+
+private struct ListReader: UnkeyedDecodingContainer {
+    let decoder: CompactDecoder
+    let count: Int?
+    private(set) var currentIndex = 0
+    var codingPath: [any CodingKey] { [] }
+    var isAtEnd: Bool { currentIndex >= (count ?? 0) }
+
+    init(decoder: CompactDecoder) throws {
+        self.decoder = decoder
+        var count = 0
+        for index in 0..<4 { count |= Int(try decoder.byte()) << (8 * index) }
+        self.count = count
+    }
+
+    private mutating func next() throws {
+        guard !isAtEnd else { throw decoder.failure("a list read past its count") }
+        currentIndex += 1
+    }
+
+    mutating func decodeNil() throws -> Bool { false }
+    mutating func decode(_ type: Bool.Type) throws -> Bool { try next(); return try decoder.bool() }
+    mutating func decode(_ type: String.Type) throws -> String { try next(); return try decoder.string() }
+    mutating func decode(_ type: Double.Type) throws -> Double { try next(); return try decoder.double() }
+    mutating func decode(_ type: Float.Type) throws -> Float { try next(); return Float(try decoder.double()) }
+    mutating func decode(_ type: Int.Type) throws -> Int { try next(); return try decoder.integer(Int.self) }
+    mutating func decode(_ type: Int8.Type) throws -> Int8 { try next(); return try decoder.integer(Int8.self) }
+    mutating func decode(_ type: Int16.Type) throws -> Int16 { try next(); return try decoder.integer(Int16.self) }
+    mutating func decode(_ type: Int32.Type) throws -> Int32 { try next(); return try decoder.integer(Int32.self) }
+    mutating func decode(_ type: Int64.Type) throws -> Int64 { try next(); return try decoder.integer(Int64.self) }
+    mutating func decode(_ type: UInt.Type) throws -> UInt { try next(); return try decoder.integer(UInt.self) }
+    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try next(); return try decoder.integer(UInt8.self) }
+    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try next(); return try decoder.integer(UInt16.self) }
+    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try next(); return try decoder.integer(UInt32.self) }
+    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try next(); return try decoder.integer(UInt64.self) }
+    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        try next()
+        return try decoder.get(T.self)
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+        try next()
+        return KeyedDecodingContainer(KeyedReader<NestedKey>(decoder: decoder))
+    }
+
+    mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        try next()
+        return try ListReader(decoder: decoder)
+    }
+
+    mutating func superDecoder() throws -> any Decoder { decoder }
+}
+
+private struct ValueReader: SingleValueDecodingContainer {
+    let decoder: CompactDecoder
+    var codingPath: [any CodingKey] { [] }
+
+    /// Asked by `Optional` alone: the byte that says whether it is there.
+    func decodeNil() -> Bool {
+        // A damaged byte reads as absent; what follows then fails to decode.
+        (try? decoder.byte()) != 1
+    }
+    func decode(_ type: Bool.Type) throws -> Bool { try decoder.bool() }
+    func decode(_ type: String.Type) throws -> String { try decoder.string() }
+    func decode(_ type: Double.Type) throws -> Double { try decoder.double() }
+    func decode(_ type: Float.Type) throws -> Float { Float(try decoder.double()) }
+    func decode(_ type: Int.Type) throws -> Int { try decoder.integer(Int.self) }
+    func decode(_ type: Int8.Type) throws -> Int8 { try decoder.integer(Int8.self) }
+    func decode(_ type: Int16.Type) throws -> Int16 { try decoder.integer(Int16.self) }
+    func decode(_ type: Int32.Type) throws -> Int32 { try decoder.integer(Int32.self) }
+    func decode(_ type: Int64.Type) throws -> Int64 { try decoder.integer(Int64.self) }
+    func decode(_ type: UInt.Type) throws -> UInt { try decoder.integer(UInt.self) }
+    func decode(_ type: UInt8.Type) throws -> UInt8 { try decoder.integer(UInt8.self) }
+    func decode(_ type: UInt16.Type) throws -> UInt16 { try decoder.integer(UInt16.self) }
+    func decode(_ type: UInt32.Type) throws -> UInt32 { try decoder.integer(UInt32.self) }
+    func decode(_ type: UInt64.Type) throws -> UInt64 { try decoder.integer(UInt64.self) }
+    func decode<T: Decodable>(_ type: T.Type) throws -> T { try decoder.get(T.self) }
+}
+
+// MARK: - The values of every note, by hand
+
+extension SourceLocation: CompactFastValue {
+    func put(into encoder: CompactEncoder) {
+        encoder.string(file)
+        encoder.int(Int64(line))
+        encoder.int(Int64(column))
+    }
+}
+
+extension Located: CompactFastValue where Value == String {
+    func put(into encoder: CompactEncoder) {
+        encoder.string(value)
+        location.put(into: encoder)
+    }
+}
+
+extension TextRun: CompactFastValue {
+    func put(into encoder: CompactEncoder) {
+        for number in [offset, length, line, column] { encoder.int(Int64(number)) }
+        guard let columns else { encoder.bytes.append(0); return }
+        encoder.bytes.append(1)
+        encoder.list(columns) { encoder.int(Int64($0)) }
+    }
+
+    static func get(from decoder: CompactDecoder) throws -> TextRun {
+        let offset = try decoder.integer(Int32.self), length = try decoder.integer(Int32.self)
+        let line = try decoder.integer(Int32.self), column = try decoder.integer(Int32.self)
+        let columns = try decoder.bool() ? try decoder.list { try decoder.integer(Int32.self) } : nil
+        return TextRun(offset: offset, length: length, line: line, column: column, columns: columns)
+    }
+}
+
+extension MarkdownBlock: CompactFastValue {
+    func put(into encoder: CompactEncoder) {
+        switch kind {
+        case .heading(let level): encoder.varint(UInt64(max(level, 0)) + 7)
+        case .paragraph: encoder.varint(0)
+        case .list: encoder.varint(1)
+        case .quote: encoder.varint(2)
+        case .code: encoder.varint(3)
+        case .html: encoder.varint(4)
+        case .thematicBreak: encoder.varint(5)
+        }
+        encoder.string(text)
+        location.put(into: encoder)
+        encoder.int(Int64(lastLine))
+        encoder.list(items) { item in
+            encoder.string(item.text)
+            item.location.put(into: encoder)
+        }
+        encoder.list(runs) { $0.put(into: encoder) }
+    }
+
+    static func get(from decoder: CompactDecoder) throws -> MarkdownBlock {
+        let kind: Kind
+        switch try decoder.varint() {
+        case 0: kind = .paragraph
+        case 1: kind = .list
+        case 2: kind = .quote
+        case 3: kind = .code
+        case 4: kind = .html
+        case 5: kind = .thematicBreak
+        case let level where level >= 7 && level < 7 + 1_000: kind = .heading(level: Int(level - 7))
+        default: throw decoder.failure("a block of no known kind")
+        }
+        let text = try decoder.string(), location = try decoder.location(), lastLine = try decoder.integer(Int.self)
+        let items = try decoder.list { MarkdownListItem(text: try decoder.string(), location: try decoder.location()) }
+        let runs = try decoder.list { try TextRun.get(from: decoder) }
+        return MarkdownBlock(kind: kind, text: text, location: location, lastLine: lastLine, items: items, runs: runs)
+    }
+}
+
+extension CompactEncoder {
+    /// A list as `ListWriter` writes it: its count in four bytes, then each element.
+    func list<Element>(_ elements: [Element], _ element: (Element) -> Void) {
+        let count = UInt32(truncatingIfNeeded: elements.count)
+        for index in 0..<4 { bytes.append(UInt8(truncatingIfNeeded: count >> (8 * UInt32(index)))) }
+        for value in elements { element(value) }
+    }
+}

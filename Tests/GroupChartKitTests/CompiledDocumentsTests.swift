@@ -1,0 +1,183 @@
+import Foundation
+@testable import GroupChartKit
+import GroupChartTestSupport
+import Testing
+
+/// The cache of compiled documents (`CompiledDocuments`): a document read
+/// back from it is the document parsed, a damaged or foreign cache is never
+/// trusted, and builds and checks that take documents from it give exactly
+/// what they give without it.
+@Suite struct CompiledDocumentsTests {
+    /// Every practice the tests keep: the example, the base practice, the
+    /// defects practice and each rule fixture laid over the base.
+    static var practices: [(name: String, make: () throws -> FixturePractice)] {
+        let fixtures = FixturePractice.fixtures
+        var practices: [(String, () throws -> FixturePractice)] = [
+            ("examples/dbt-skills", { try FixturePractice(base: FixturePractice.repository.appendingPathComponent("examples/dbt-skills")) }),
+            ("base", { try FixturePractice() }),
+            ("defects", { try FixturePractice(overlay: fixtures.appendingPathComponent("defects")) }),
+            ("individual", { try FixturePractice(overlay: fixtures.appendingPathComponent("individual")) }),
+        ]
+        let rules = fixtures.appendingPathComponent("rules")
+        for rule in ((try? FileManager.default.contentsOfDirectory(atPath: rules.path)) ?? []).sorted() {
+            for fixture in ((try? FileManager.default.contentsOfDirectory(atPath: rules.appendingPathComponent(rule).path)) ?? []).sorted() {
+                let overlay = rules.appendingPathComponent("\(rule)/\(fixture)")
+                practices.append(("rules/\(rule)/\(fixture)", { try FixturePractice(overlay: overlay) }))
+            }
+        }
+        return practices
+    }
+
+    @Test func everyDocumentOfEveryFixtureComesBackAsParsed() throws {
+        var documents = 0
+        for (name, make) in Self.practices {
+            let practice = try make()
+            defer { practice.delete() }
+            let folder = try PracticeFolder(root: practice.root)
+            for file in folder.discover() {
+                for keepingText in [false, true] {
+                    let reading = DocumentReading.read(file, in: folder, keepingText: keepingText)
+                    let bytes = try CompactCoding.encode(reading)
+                    let back = try CompactCoding.decode(DocumentReading.self, from: bytes[...])
+                    #expect(back == reading, "\(name): \(file.path) (keeping its text: \(keepingText)) changed in the cache")
+                    documents += 1
+                }
+            }
+        }
+        #expect(documents > 1_000)
+    }
+
+    /// A note's entry cut short anywhere, or with a byte changed, never
+    /// traps: cut, it fails to decode; changed, the file's hash refuses it.
+    @Test func aDamagedEntryOrFileIsRefused() throws {
+        let practice = try FixturePractice(base: FixturePractice.repository.appendingPathComponent("examples/dbt-skills"))
+        defer { practice.delete() }
+        let folder = try PracticeFolder(root: practice.root)
+        let file = try #require(folder.discover().first { if case .progressNote = $0.kind { true } else { false } })
+        let entry = try #require(CompiledDocuments.Entry(file, digest: "sha256:x", reading: DocumentReading.read(file, in: folder)))
+        for length in 0..<entry.payload.count {
+            #expect(throws: (any Error).self) { try CompactCoding.decode(DocumentReading.self, from: entry.payload.prefix(length)) }
+        }
+        let whole = CompiledDocuments.bytes(of: [entry])
+        #expect(CompiledDocuments(bytes: whole)?.count == 1)
+        for offset in stride(from: 0, to: whole.count, by: 7) {
+            var damaged = whole
+            damaged[offset] ^= 0x20
+            #expect(CompiledDocuments(bytes: damaged) == nil, "a byte changed at \(offset) went unnoticed")
+        }
+        for length in stride(from: 0, to: whole.count, by: 5) {
+            #expect(CompiledDocuments(bytes: Array(whole.prefix(length))) == nil, "a cache cut at \(length) was taken")
+        }
+        #expect(CompiledDocuments(bytes: CompiledDocuments.bytes(of: [entry], program: "another program")) == nil)
+        #expect(CompiledDocuments(bytes: whole)?.document(file, digest: "sha256:x")?.reading == DocumentReading.read(file, in: folder))
+        #expect(CompiledDocuments(bytes: whole)?.document(file, digest: "sha256:y") == nil, "bytes of another digest")
+    }
+
+    /// The file a build streams as its documents are read is the one
+    /// `bytes(of:)` makes of the same entries, whatever order the cores hand
+    /// them over in, and its hash does not depend on how the bytes came.
+    @Test func theStreamedFileIsTheSameBytesInAnyOrder() throws {
+        let practice = try FixturePractice(base: FixturePractice.repository.appendingPathComponent("examples/dbt-skills"))
+        defer { practice.delete() }
+        let folder = try PracticeFolder(root: practice.root)
+        let entries = folder.discover().compactMap { file in
+            CompiledDocuments.Entry(file, digest: "sha256:\(file.path)", reading: DocumentReading.read(file, in: folder))
+        }
+        let expected = CompiledDocuments.bytes(of: entries)
+        var order = Array(entries.indices)
+        var random = IncrementalEquivalenceTests.Random(state: 7)
+        for round in 0..<3 {
+            let cache = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-stream-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: cache) }
+            let writer = try #require(CompiledDocuments.Writer(in: cache))
+            for index in order { writer.add(entries[index], at: index) }
+            writer.finish(keep: true)
+            writer.commit()
+            #expect([UInt8](try Data(contentsOf: cache.appendingPathComponent(CompiledDocuments.name))) == expected, "round \(round)")
+            for index in order.indices.reversed() { order.swapAt(index, Int(random.next() % UInt64(index + 1))) }
+        }
+        var hash = CompiledDocuments.StreamHash()
+        var rest = expected[...]
+        while !rest.isEmpty {
+            let size = Int(random.next() % 23)
+            hash.update(rest.prefix(size))
+            rest = rest.dropFirst(size)
+        }
+        #expect(hash.finalize() == CompiledDocuments.hash(expected[...]))
+    }
+
+    /// After one edited note, a build parses that note alone and gives a cold
+    /// build's diagnostics and outputs; with the cache damaged, or a folder
+    /// in its place, it parses everything and gives them still.
+    @Test func aBuildParsesOnlyWhatChangedAndAnyCacheGivesTheColdBuild() throws {
+        let practice = try FixturePractice(base: FixturePractice.repository.appendingPathComponent("examples/dbt-skills"))
+        defer { practice.delete() }
+        try? practice.remove("build")
+        let options = Builder.Options(checker: Checker.Options(today: FixturePractice.today))
+        let first = try Builder.build(practice.root, options: options)
+        let documents = first.parsed
+        #expect(documents > 30)
+        let cache = practice.root.appendingPathComponent("build/.groupchart-cache/\(CompiledDocuments.name)")
+        #expect(CompiledDocuments.read(in: cache.deletingLastPathComponent())?.count == documents)
+
+        let note = "sessions/2026-03-12-dbt-skills/chen-lily.md"
+        func expectCold(_ build: Builder.Result, _ what: String) throws {
+            let cold = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-cold-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: cold) }
+            let coldBuild = try Builder.build(practice.root, options: Builder.Options(checker: options.checker, output: cold))
+            #expect(IncrementalEquivalenceTests.places(build.report) == IncrementalEquivalenceTests.places(coldBuild.report), "\(what)")
+            let built = IncrementalEquivalenceTests.outputs(practice.root.appendingPathComponent("build"))
+            #expect(built == IncrementalEquivalenceTests.outputs(cold), "\(what): outputs differ from a cold build's")
+        }
+
+        try practice.write(note, try practice.read(note).replacingOccurrences(of: "Ms. Chen attended", with: "Ms. Chen came to"))
+        let edited = try Builder.build(practice.root, options: options)
+        #expect(edited.parsed == 1, "only the edited note is parsed")
+        try expectCold(edited, "after one edit")
+
+        var damaged = [UInt8](try Data(contentsOf: cache))
+        damaged[damaged.count / 2] ^= 0x01
+        try Data(damaged).write(to: cache)
+        try practice.write(note, try practice.read(note).replacingOccurrences(of: "came to", with: "joined"))
+        let afterDamage = try Builder.build(practice.root, options: options)
+        #expect(afterDamage.parsed == documents, "a damaged cache is not trusted")
+        try expectCold(afterDamage, "with a damaged cache")
+
+        try FileManager.default.removeItem(at: cache)
+        try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+        try practice.write(note, try practice.read(note).replacingOccurrences(of: "joined", with: "attended"))
+        let unwritable = try Builder.build(practice.root, options: options)
+        #expect(unwritable.parsed == documents)
+        try expectCold(unwritable, "with a cache that cannot be written")
+    }
+
+    /// `check` takes what a build compiled and writes nothing; its
+    /// diagnostics are those of a check without the cache, before and
+    /// after an edit that adds one.
+    @Test func checkReadsTheCacheABuildLeftAndWritesNothing() throws {
+        let practice = try FixturePractice(base: FixturePractice.repository.appendingPathComponent("examples/dbt-skills"))
+        defer { practice.delete() }
+        try? practice.remove("build")
+        let options = Checker.Options(today: FixturePractice.today)
+        _ = try Builder.build(practice.root, options: Builder.Options(checker: options))
+        let cacheFolder = practice.root.appendingPathComponent("build/.groupchart-cache")
+        let before = IncrementalEquivalenceTests.outputs(cacheFolder)
+        let folder = try PracticeFolder(root: practice.root)
+        let plain = RecordReader.read(folder)
+        let cached = GroupChart.readUsingBuildCache(folder, options: options, progress: nil)
+        #expect(cached.files == plain.files && cached.members == plain.members && cached.sessions == plain.sessions
+                && cached.groups == plain.groups && cached.practice == plain.practice && cached.readFindings == plain.readFindings
+                && cached.remittances == plain.remittances && cached.billingHistory == plain.billingHistory,
+                "the record read from the cache is the record parsed")
+        #expect(IncrementalEquivalenceTests.outputs(cacheFolder) == before, "check wrote nothing")
+
+        let note = "sessions/2026-03-12-dbt-skills/chen-lily.md"
+        try practice.write(note, try practice.read(note).replacingOccurrences(of: "## Goals", with: "## Goal list"))
+        let withCache = try GroupChart.check(practice.root, options: options).report
+        try FileManager.default.removeItem(at: cacheFolder)
+        let without = try GroupChart.check(practice.root, options: options).report
+        #expect(IncrementalEquivalenceTests.places(withCache) == IncrementalEquivalenceTests.places(without))
+        #expect(!IncrementalEquivalenceTests.places(without).isEmpty, "the edit gives a diagnostic")
+        #expect(before.count == 3, "the cache a build leaves: last-build.json, inputs.tsv, documents.bin")
+    }
+}
