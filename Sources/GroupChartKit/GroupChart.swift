@@ -5,15 +5,18 @@ public enum GroupChart {
     public static let version = "0.1.0"
     public static let informationURI = "https://github.com/groupchart/groupchart"
 
-    /// Reads and validates the practice at `root` (the `check` command).
+    /// Reads and validates the practice at `root` (the `check` command),
+    /// taking unchanged documents from the cache of the build into
+    /// `buildFolder` (default: the practice's `build/`).
     /// The record keeps its notes' bodies: letting 20,000 go would cost the
     /// command 0.2 to 0.3 s for memory it gives back at once by exiting.
     public static func check(_ root: URL, options: Checker.Options, progress: RecordReader.Progress? = nil,
-                             preread: [String: PracticeFile.Reading]? = nil) throws(PracticeFolder.NotAPractice) -> (record: PracticeRecord, report: CheckReport) {
+                             preread: [String: PracticeFile.Reading]? = nil,
+                             buildFolder: URL? = nil) throws(PracticeFolder.NotAPractice) -> (record: PracticeRecord, report: CheckReport) {
         let folder = try PracticeFolder(root: root)
         var phases = PhaseTimes()
         FreedMemory.returnLargeBlocksAtOnce()
-        let record = preread == nil ? readUsingBuildCache(folder, options: options, progress: progress)
+        let record = preread == nil ? readUsingBuildCache(folder, options: options, progress: progress, buildFolder: buildFolder).record
             : RecordReader.read(folder, progress: progress, preread: preread)
         phases.mark("read")
         let report = Checker.check(record, options: options)
@@ -22,22 +25,25 @@ public enum GroupChart {
     }
 
     /// The practice read as `check` reads it: a document whose bytes are
-    /// those a build of the practice (into its default folder, `build/`)
-    /// compiled is taken from that build's cache of compiled documents, and
+    /// those a build of the practice into `buildFolder` (default: its
+    /// `build/`) compiled is taken from that build's cache of compiled documents, and
     /// one whose stamp that build recorded is not even read (its digest is
     /// the recorded one), as a build does. `check` writes nothing: without a
     /// cache, or with one of another program, it reads every file.
-    static func readUsingBuildCache(_ folder: PracticeFolder, options: Checker.Options, progress: RecordReader.Progress?) -> PracticeRecord {
-        let cacheFolder = folder.root.appendingPathComponent("build/.groupchart-cache")
+    static func readUsingBuildCache(_ folder: PracticeFolder, options: Checker.Options, progress: RecordReader.Progress?,
+                                    buildFolder: URL? = nil) -> (record: PracticeRecord, parsed: Int) {
+        let cacheFolder = (buildFolder ?? folder.root.appendingPathComponent("build")).appendingPathComponent(".groupchart-cache")
         var phases = PhaseTimes()
-        guard let compiled = CompiledDocuments.read(in: cacheFolder) else { return RecordReader.read(folder, progress: progress) }
+        guard let compiled = CompiledDocuments.read(in: cacheFolder) else {
+            return RecordReader.read(folder, progress: progress, preread: nil, found: nil, digests: [:], memo: nil, compiled: nil)
+        }
         phases.mark("read: cache of compiled documents")
         var fingerprint = BuildCache.fingerprint(folder, options: options, known: InputStamps.read(in: cacheFolder))
         phases.mark("read: stamps")
         let preread = PrereadFiles(fingerprint.files)
         fingerprint.files = [:]
         return RecordReader.read(folder, progress: progress, preread: preread, found: fingerprint.found, digests: fingerprint.digests,
-                                 memo: nil, compiled: compiled).record
+                                 memo: nil, compiled: compiled)
     }
 
     /// `check`, for a long-running command that keeps its `memo` between

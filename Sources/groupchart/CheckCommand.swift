@@ -19,6 +19,11 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var options: DiagnosticOptions
 
+    @Option(name: .customLong("cache-from"), help: ArgumentHelp(
+        "Take unchanged documents from the cache of the build into DIR (default: the practice's build/).",
+        valueName: "DIR"))
+    var cacheFrom: String?
+
     func run() throws {
         let location: PracticeLocation
         do {
@@ -30,7 +35,8 @@ struct CheckCommand: ParsableCommand {
         let progress = ProgressLine.standardError()
         let result: (record: PracticeRecord, report: CheckReport)
         do {
-            result = try GroupChart.check(location.root, options: checkerOptions, progress: progress.update)
+            let buildFolder = cacheFrom.map { URL(fileURLWithPath: $0) }
+            result = try GroupChart.check(location.root, options: checkerOptions, progress: progress.update, buildFolder: buildFolder)
             progress.finish()
         } catch {
             progress.finish()

@@ -164,7 +164,8 @@ import Testing
         let before = IncrementalEquivalenceTests.outputs(cacheFolder)
         let folder = try PracticeFolder(root: practice.root)
         let plain = RecordReader.read(folder)
-        let cached = GroupChart.readUsingBuildCache(folder, options: options, progress: nil)
+        let (cached, parsed) = GroupChart.readUsingBuildCache(folder, options: options, progress: nil)
+        #expect(parsed == 0, "every document comes from the cache")
         #expect(cached.files == plain.files && cached.members == plain.members && cached.sessions == plain.sessions
                 && cached.groups == plain.groups && cached.practice == plain.practice && cached.readFindings == plain.readFindings
                 && cached.remittances == plain.remittances && cached.billingHistory == plain.billingHistory,
@@ -179,5 +180,29 @@ import Testing
         #expect(IncrementalEquivalenceTests.places(withCache) == IncrementalEquivalenceTests.places(without))
         #expect(!IncrementalEquivalenceTests.places(without).isEmpty, "the edit gives a diagnostic")
         #expect(before.count == 3, "the cache a build leaves: last-build.json, inputs.tsv, documents.bin")
+    }
+
+    /// The pre-commit hook checks a copy of the staged files: `--cache-from`
+    /// names the build of the working folder, whose cache vouches for the
+    /// copies by their bytes (their stamps are new), all but the edited one.
+    @Test func aCopyOfThePracticeIsCheckedFromTheCacheOfTheOriginalsBuild() throws {
+        let practice = try FixturePractice(base: FixturePractice.repository.appendingPathComponent("examples/dbt-skills"))
+        defer { practice.delete() }
+        try? practice.remove("build")
+        let options = Checker.Options(today: FixturePractice.today)
+        _ = try Builder.build(practice.root, options: Builder.Options(checker: options))
+        let copy = try FixturePractice(base: practice.root)
+        defer { copy.delete() }
+        try? copy.remove("build")
+        let note = "sessions/2026-03-12-dbt-skills/chen-lily.md"
+        try copy.write(note, try copy.read(note).replacingOccurrences(of: "Ms. Chen attended", with: "Ms. Chen came to"))
+        let folder = try PracticeFolder(root: copy.root)
+        let (record, parsed) = GroupChart.readUsingBuildCache(folder, options: options, progress: nil,
+                                                              buildFolder: practice.root.appendingPathComponent("build"))
+        #expect(parsed == 1, "only the edited copy is parsed")
+        let plain = RecordReader.read(folder)
+        #expect(record.files == plain.files && record.sessions == plain.sessions && record.members == plain.members)
+        #expect(GroupChart.readUsingBuildCache(folder, options: options, progress: nil).parsed == folder.discover().count,
+                "without --cache-from, the copy has no cache of its own")
     }
 }

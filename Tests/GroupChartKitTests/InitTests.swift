@@ -103,7 +103,7 @@ import Testing
         let hook = folder.root.appendingPathComponent(".git/hooks/pre-commit").path
         #expect(FileManager.default.isExecutableFile(atPath: hook))
         let script = try folder.read(".git/hooks/pre-commit")
-        #expect(script.contains("\npractice='.'\n") && script.contains("(cd \"$staged\" && \"$groupchart\" check \"$practice\")"))
+        #expect(script.contains("\npractice='.'\n") && script.contains("(cd \"$staged\" && \"$groupchart\" check \"$practice\" --cache-from \"$cache\")"))
     }
 
     @Test func theHookIsRefusedOutsideARepositoryAndNothingIsWritten() throws {
