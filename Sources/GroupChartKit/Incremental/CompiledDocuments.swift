@@ -21,7 +21,7 @@ import Darwin
 /// hash of all that comes before: a cache of another program, a truncated
 /// one or one changed on disk is ignored whole, and every document is
 /// parsed as in a cold build. An entry that will not decode is parsed too.
-struct CompiledDocuments: Sendable {
+final class CompiledDocuments: @unchecked Sendable {
     static let name = "documents.bin"
     fileprivate static let magic = Array("groupchart-documents 1\n".utf8)
 
@@ -32,11 +32,12 @@ struct CompiledDocuments: Sendable {
         var payload: Range<Int>
     }
 
-    private let bytes: [UInt8]
-    private let places: [String: Place]
-
-    /// How many entries it holds.
-    var count: Int { places.count }
+    // Read from every core while a practice is read; changed only by
+    // `letGo`, once reading is over.
+    private var bytes: [UInt8]
+    private var places: [String: Place]
+    /// How many entries it held.
+    let count: Int
 
     /// The cache kept in `folder` (the cache folder), or `nil` when there is
     /// none or it is not whole and of this program.
@@ -45,7 +46,7 @@ struct CompiledDocuments: Sendable {
         return CompiledDocuments(bytes: bytes)
     }
 
-    init?(bytes: [UInt8], program: String = Self.program) {
+    init?(bytes: [UInt8], program: String = CompiledDocuments.program) {
         let trailer = 4 + 8
         guard bytes.count >= Self.magic.count + trailer, bytes.starts(with: Self.magic) else { return nil }
         let end = bytes.count - trailer
@@ -61,6 +62,7 @@ struct CompiledDocuments: Sendable {
         guard places.count == Self.number(bytes[end..<(end + 4)], width: 4) else { return nil }
         self.bytes = bytes
         self.places = places
+        count = places.count
     }
 
     /// The compiled `file` when the cache holds it with bytes of `digest`:
@@ -72,11 +74,19 @@ struct CompiledDocuments: Sendable {
         return (reading, payload)
     }
 
+    /// Frees the cache's bytes (60 MB at 20,000 notes) once the practice is
+    /// read and every entry kept was copied into the next cache: held until
+    /// the record was assembled, they made the peak of a build after an edit.
+    func letGo() {
+        bytes = []
+        places = [:]
+    }
+
     /// What the cache is made of: the program that wrote it.
     static var program: String { "\(GroupChart.version) \(BuildCache.programIdentity)" }
 
     /// The bytes of a cache of `entries` (in the order given).
-    static func bytes(of entries: [Entry], program: String = Self.program) -> [UInt8] {
+    static func bytes(of entries: [Entry], program: String = CompiledDocuments.program) -> [UInt8] {
         var bytes = magic
         append(text: program, to: &bytes)
         for entry in entries {

@@ -47,6 +47,7 @@ public enum RecordReader {
             return (document, false, true)
         }
         phases.mark("read: documents")
+        compiled?.letGo()
         writer?.finish(keep: !(compiled.map { $0.count == read.count && read.allSatisfy(\.fromCache) } ?? false))
         let record = assemble(read.lazy.map(\.0), folder: folder)
         phases.mark("read: assemble")
