@@ -19,7 +19,9 @@ public enum GroupChart {
         let record = preread == nil ? readUsingBuildCache(folder, options: options, progress: progress, buildFolder: buildFolder).record
             : RecordReader.read(folder, progress: progress, preread: preread)
         phases.mark("read")
-        let report = Checker.check(record, options: options)
+        let cacheFolder = (buildFolder ?? root.appendingPathComponent("build")).appendingPathComponent(".groupchart-cache")
+        let report = Checker.check(record, options: options,
+                                   cachedNoteTexts: preread == nil ? CachedNoteTexts(folder: cacheFolder, writing: false) : nil)
         phases.mark("check")
         return (record, report)
     }

@@ -179,7 +179,34 @@ import Testing
         let without = try GroupChart.check(practice.root, options: options).report
         #expect(IncrementalEquivalenceTests.places(withCache) == IncrementalEquivalenceTests.places(without))
         #expect(!IncrementalEquivalenceTests.places(without).isEmpty, "the edit gives a diagnostic")
-        #expect(before.count == 3, "the cache a build leaves: last-build.json, inputs.tsv, documents.bin")
+        #expect(before.count == 4, "the cache a build leaves: last-build.json, inputs.tsv, documents.bin, note-texts.bin")
+    }
+
+    /// The notes' 3-grams a build derived are taken by the next check for
+    /// every session whose files are unchanged, and the check finds what it
+    /// finds without them: here a copied note, which `similar-notes` and
+    /// `cloned-note` compare by those 3-grams.
+    @Test func checkTakesTheNotesThreeGramsOfUnchangedSessions() throws {
+        let practice = try FixturePractice(base: FixturePractice.repository.appendingPathComponent("examples/dbt-skills"))
+        defer { practice.delete() }
+        try? practice.remove("build")
+        let options = Checker.Options(today: FixturePractice.today)
+        _ = try Builder.build(practice.root, options: Builder.Options(checker: options))
+        let cacheFolder = practice.root.appendingPathComponent("build/.groupchart-cache")
+        #expect(FileManager.default.fileExists(atPath: cacheFolder.appendingPathComponent(CachedNoteTexts.name).path))
+        let copied = "sessions/2026-03-12-dbt-skills/chen-lily.md"
+        let other = "sessions/2026-03-12-dbt-skills/reyes-maria.md"
+        let otherText = try practice.read(other)
+        let body = try practice.read(copied).components(separatedBy: "\n---\n").dropFirst().joined(separator: "\n---\n")
+        try practice.write(other, otherText.components(separatedBy: "\n---\n")[0] + "\n---\n" + body)
+        let record = RecordReader.read(try PracticeFolder(root: practice.root))
+        let cached = CachedNoteTexts(folder: cacheFolder, writing: false)
+        let withCache = Checker.check(record, options: options, cachedNoteTexts: cached)
+        let sessions = record.sessions.count
+        #expect(cached.reused == sessions - 1, "every session but the edited one's 3-grams come from the cache")
+        let without = Checker.check(record, options: options)
+        #expect(IncrementalEquivalenceTests.places(withCache) == IncrementalEquivalenceTests.places(without))
+        #expect(without.diagnostics.contains { $0.rule == "similar-notes" || $0.rule == "cloned-note" }, "the copy is found")
     }
 
     /// The pre-commit hook checks a copy of the staged files: `--cache-from`

@@ -129,8 +129,10 @@ public enum Builder {
         // The rules are the last to read the notes' bodies: the check lets
         // them go before it builds the claims. A long-running command's memo
         // keeps them for its next rebuild, so there it would be time for no memory.
+        let cachedNoteTexts = memo == nil ? CachedNoteTexts(folder: cache.output.appendingPathComponent(".groupchart-cache"), writing: true) : nil
+        defer { if !committed { cachedNoteTexts?.discard() } }
         let checkReport = Checker.check(&record, options: options.checker, memo: memo?.derived,
-                                        lettingGoOfNoteBodies: memo == nil)
+                                        lettingGoOfNoteBodies: memo == nil, cachedNoteTexts: cachedNoteTexts)
         if memo == nil { FreedMemory.giveBack() }
         let checked = (record: record, report: checkReport)
         phases.mark("check")
@@ -184,6 +186,7 @@ public enum Builder {
                 throw Failure(description: error.description)
             }
             compiledDocuments?.commit()
+            cachedNoteTexts?.commit()
             committed = true
         } catch {
             staging.discard()

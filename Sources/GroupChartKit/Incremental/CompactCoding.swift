@@ -111,6 +111,7 @@ final class CompactEncoder: Encoder {
         if T.self == Located<String>.self { unsafeBitCast(value, to: Located<String>.self).put(into: self); return }
         if T.self == Int.self { int(Int64(unsafeBitCast(value, to: Int.self))); return }
         if T.self == Bool.self { bytes.append(unsafeBitCast(value, to: Bool.self) ? 1 : 0); return }
+        if T.self == [UInt64].self { words(unsafeBitCast(value, to: [UInt64].self)); return }
         let identity = ObjectIdentifier(T.self)
         let how: Handling
         if let known = handling[identity] {
@@ -136,6 +137,13 @@ final class CompactEncoder: Encoder {
         guard let value else { bytes.append(0); return }
         bytes.append(1)
         try put(value)
+    }
+
+    /// A list of 64-bit words (a note's 3-grams), its count then its bytes as they lie.
+    func words(_ values: [UInt64]) {
+        let count = UInt32(truncatingIfNeeded: values.count)
+        for index in 0..<4 { bytes.append(UInt8(truncatingIfNeeded: count >> (8 * UInt32(index)))) }
+        for value in values { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
     }
 
     func put(_ value: Double) { withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) } }
@@ -370,7 +378,19 @@ final class CompactDecoder: Decoder {
         if T.self == Located<String>.self { return unsafeBitCast(Located(try string(), at: try location()), to: T.self) }
         if T.self == Int.self { return unsafeBitCast(try integer(Int.self), to: T.self) }
         if T.self == Bool.self { return unsafeBitCast(try bool(), to: T.self) }
+        if T.self == [UInt64].self { return unsafeBitCast(try words(), to: T.self) }
         return try T(from: self)
+    }
+
+    func words() throws -> [UInt64] {
+        var count = 0
+        for index in 0..<4 { count |= Int(try byte()) << (8 * index) }
+        guard count <= (bytes.endIndex - offset) / 8 else { throw failure("words past the end") }
+        let start = offset
+        offset += count * 8
+        return bytes[start..<offset].withUnsafeBytes { raw in
+            (0..<count).map { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self)) }
+        }
     }
 
     func location() throws -> SourceLocation {

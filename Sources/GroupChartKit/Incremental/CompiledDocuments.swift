@@ -41,7 +41,7 @@ final class CompiledDocuments: @unchecked Sendable {
 
     /// The cache kept in `folder` (the cache folder), or `nil` when there is
     /// none or it is not whole and of this program.
-    static func read(in folder: URL) -> CompiledDocuments? {
+    static func read(in folder: URL, name: String = CompiledDocuments.name) -> CompiledDocuments? {
         guard let bytes = wholeFile(folder.appendingPathComponent(name).path) else { return nil }
         return CompiledDocuments(bytes: bytes)
     }
@@ -68,10 +68,15 @@ final class CompiledDocuments: @unchecked Sendable {
     /// The compiled `file` when the cache holds it with bytes of `digest`:
     /// the document, and its entry's bytes to keep in the next cache.
     func document(_ file: DiscoveredFile, digest: String?) -> (reading: DocumentReading, payload: ArraySlice<UInt8>)? {
-        guard let digest, let place = places[file.path], place.digest == digest, place.kind == file.kind.key else { return nil }
-        let payload = bytes[place.payload]
+        guard let digest, let payload = payload(of: file.path, kind: file.kind.key, digest: digest) else { return nil }
         guard let reading = try? CompactCoding.decode(DocumentReading.self, from: payload) else { return nil }
         return (reading, payload)
+    }
+
+    /// The bytes of the entry of `path` when it has that kind and digest.
+    func payload(of path: String, kind: String, digest: String) -> ArraySlice<UInt8>? {
+        guard let place = places[path], place.digest == digest, place.kind == kind else { return nil }
+        return bytes[place.payload]
     }
 
     /// Frees the cache's bytes (60 MB at 20,000 notes) once the practice is
@@ -113,6 +118,13 @@ final class CompiledDocuments: @unchecked Sendable {
         init?(_ file: DiscoveredFile, digest: String?, reading: DocumentReading) {
             guard let digest, let payload = try? CompactCoding.encode(reading) else { return nil }
             self.init(file, digest: digest, payload: payload[...])
+        }
+
+        init(path: String, kind: String, digest: String, payload: ArraySlice<UInt8>) {
+            self.path = path
+            self.kind = kind
+            self.digest = digest
+            self.payload = payload
         }
 
         init(_ file: DiscoveredFile, digest: String, payload: ArraySlice<UInt8>) {
@@ -268,10 +280,10 @@ final class CompiledDocuments: @unchecked Sendable {
         private var count = 0
         private var complete = false
 
-        init?(in folder: URL, program: String = CompiledDocuments.program) {
+        init?(in folder: URL, name: String = CompiledDocuments.name, program: String = CompiledDocuments.program) {
             var created: [URL] = []
             guard (try? OutputFolder(root: folder).makeFolder(folder, created: &created)) != nil else { return nil }
-            final = folder.appendingPathComponent(CompiledDocuments.name)
+            final = folder.appendingPathComponent(name)
             temporary = OutputFolder.temporary(for: final)
             createdFolders = created
             guard let descriptor = OutputFolder.openNew(temporary) else {

@@ -29,10 +29,19 @@ public final class Analysis: @unchecked Sendable {
     /// Each file's `sha256:` digest by path, for the memo's keys.
     let digests: [String: String]
 
-    public init(record: PracticeRecord, memo: DerivedMemo? = nil) {
+    /// The notes' 3-grams of the last build, for a build or check without a memo.
+    let cachedNoteTexts: CachedNoteTexts?
+
+    public convenience init(record: PracticeRecord, memo: DerivedMemo? = nil) {
+        self.init(record: record, memo: memo, cachedNoteTexts: nil)
+    }
+
+    init(record: PracticeRecord, memo: DerivedMemo?, cachedNoteTexts: CachedNoteTexts?) {
         self.record = record
         self.derivedMemo = memo
-        self.digests = memo == nil ? [:] : Dictionary(record.files.map { ($0.path, $0.sha256) }, uniquingKeysWith: { first, _ in first })
+        self.cachedNoteTexts = memo == nil ? cachedNoteTexts : nil
+        self.digests = memo == nil && cachedNoteTexts == nil ? [:]
+            : Dictionary(record.files.map { ($0.path, $0.sha256) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The value `make` derives from the files at `paths` (and `extra`, any
@@ -40,6 +49,18 @@ public final class Analysis: @unchecked Sendable {
     func derived<Value>(_ purpose: String, from paths: [String], extra: [String] = [], make: () -> Value) -> Value {
         guard let derivedMemo else { return make() }
         return derivedMemo.value(purpose, key: DerivedMemo.key(paths.map { digests[$0] ?? "" } + paths + extra), make: make)
+    }
+
+    /// A session's notes' 3-grams (`NoteTexts`): kept between the checks of
+    /// `watch` and `serve` as `derived` keeps values, and otherwise between
+    /// builds in the cache (`CachedNoteTexts`) under the same key, when
+    /// every file it is derived from has a digest.
+    func derived(_ purpose: String, from paths: [String], extra: [String], cachedAs session: (id: String, index: Int),
+                 make: () -> [NoteTexts.Note]) -> [NoteTexts.Note] {
+        guard let cachedNoteTexts else { return derived(purpose, from: paths, extra: extra, make: make) }
+        let parts = paths.map { digests[$0] ?? "" } + paths + extra
+        guard !parts.contains("") else { return cachedNoteTexts.uncached(at: session.index, make: make) }
+        return cachedNoteTexts.notes(of: session.id, at: session.index, parts: [purpose] + parts, make: make)
     }
 
     /// One chain per billable service whose member exists.
@@ -85,7 +106,12 @@ public final class Analysis: @unchecked Sendable {
     }
 
     public var noteTexts: NoteTexts {
-        memo(\.memoNoteTexts, textsLock) { readingNotes(); return NoteTexts(record: record, analysis: self) }
+        memo(\.memoNoteTexts, textsLock) {
+            readingNotes()
+            let texts = NoteTexts(record: record, analysis: self)
+            cachedNoteTexts?.finish()
+            return texts
+        }
     }
 
     /// Drops the notes' 3-grams once the rules that compare notes have run:

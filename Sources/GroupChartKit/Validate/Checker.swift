@@ -27,6 +27,12 @@ public enum Checker {
         return check(&record, options: options, rules: rules, memo: memo, lettingGoOfNoteBodies: false)
     }
 
+    /// `check`, taking the notes' 3-grams of the last build from `cachedNoteTexts`.
+    static func check(_ record: PracticeRecord, options: Options, cachedNoteTexts: CachedNoteTexts?) -> CheckReport {
+        var record = record
+        return check(&record, options: options, lettingGoOfNoteBodies: false, cachedNoteTexts: cachedNoteTexts)
+    }
+
     /// Checks `record` and, when `lettingGoOfNoteBodies`, leaves it with its
     /// notes' parsed bodies let go (`PracticeRecord.lettingGoOfNoteBodies`)
     /// as soon as the rules that read them have run, before the claims are
@@ -35,10 +41,10 @@ public enum Checker {
     /// claim and no rule that reads claims looks at a note's body. The
     /// record is taken `inout` so that no other copy holds the bodies up.
     static func check(_ record: inout PracticeRecord, options: Options, rules: [any Rule] = RuleRegistry.all,
-                      memo: DerivedMemo? = nil, lettingGoOfNoteBodies: Bool) -> CheckReport {
+                      memo: DerivedMemo? = nil, lettingGoOfNoteBodies: Bool, cachedNoteTexts: CachedNoteTexts? = nil) -> CheckReport {
         let settings = RuleSettings(record.practice?.ruleSettings ?? [], rules: rules)
         let readFindings = record.readFindings + settings.findings
-        let analysis = Analysis(record: record, memo: memo)
+        let analysis = Analysis(record: record, memo: memo, cachedNoteTexts: cachedNoteTexts)
         defer { memo?.finishCheck() }
         let regions = record.practice?.regions ?? []
         let enabled = rules.filter { rule in

@@ -1,7 +1,7 @@
 /// Every member note reduced once to the word 3-grams of its own text, for
 /// the two rules that compare notes (`similar-notes`, `cloned-note`).
 public struct NoteTexts: Sendable {
-    public struct Note: Sendable {
+    public struct Note: Sendable, Codable, Equatable {
         public var file: String
         public var member: String
         public var date: LocalDate?
@@ -24,10 +24,12 @@ public struct NoteTexts: Sendable {
     init(record: PracticeRecord, analysis: Analysis) {
         let similarity = NoteSimilarity(record: record)
         let names = similarity.namesKey
-        sessions = ParallelMap.map(record.sessions) { session in
+        sessions = ParallelMap.map(Array(record.sessions.indices)) { index in
+            let session = record.sessions[index]
             let notes = session.progressNotes.filter(\.isReadable)
             let files = [session.note?.file ?? ""] + notes.map(\.file)
-            return analysis.derived("note-texts", from: files, extra: [names, session.id] + notes.map(\.member)) {
+            let extra = [names, session.id] + notes.map(\.member)
+            return analysis.derived("note-texts", from: files, extra: extra, cachedAs: (session.id, index)) {
                 let sentences = notes.map { similarity.sentences(of: $0.content.body) }
                 let shared = similarity.sharedSentences(sessionNote: session.note?.body, memberNotes: sentences)
                 return zip(notes, sentences).map { note, own in
