@@ -21,7 +21,7 @@ public enum GroupChart {
         phases.mark("read")
         let cacheFolder = (buildFolder ?? root.appendingPathComponent("build")).appendingPathComponent(".groupchart-cache")
         let report = Checker.check(record, options: options,
-                                   cachedNoteTexts: preread == nil ? CachedNoteTexts(folder: cacheFolder, writing: false) : nil)
+                                   cache: preread == nil ? DerivedCache(folder: cacheFolder, writing: false) : nil)
         phases.mark("check")
         return (record, report)
     }

@@ -179,7 +179,7 @@ import Testing
         let without = try GroupChart.check(practice.root, options: options).report
         #expect(IncrementalEquivalenceTests.places(withCache) == IncrementalEquivalenceTests.places(without))
         #expect(!IncrementalEquivalenceTests.places(without).isEmpty, "the edit gives a diagnostic")
-        #expect(before.count == 4, "the cache a build leaves: last-build.json, inputs.tsv, documents.bin, note-texts.bin")
+        #expect(before.count == 5, "the cache a build leaves: last-build.json, inputs.tsv, documents.bin, note-texts.bin, other-member-named.bin")
     }
 
     /// The notes' 3-grams a build derived are taken by the next check for
@@ -193,17 +193,18 @@ import Testing
         let options = Checker.Options(today: FixturePractice.today)
         _ = try Builder.build(practice.root, options: Builder.Options(checker: options))
         let cacheFolder = practice.root.appendingPathComponent("build/.groupchart-cache")
-        #expect(FileManager.default.fileExists(atPath: cacheFolder.appendingPathComponent(CachedNoteTexts.name).path))
+        for name in DerivedCache.files.values { #expect(FileManager.default.fileExists(atPath: cacheFolder.appendingPathComponent(name).path)) }
         let copied = "sessions/2026-03-12-dbt-skills/chen-lily.md"
         let other = "sessions/2026-03-12-dbt-skills/reyes-maria.md"
         let otherText = try practice.read(other)
         let body = try practice.read(copied).components(separatedBy: "\n---\n").dropFirst().joined(separator: "\n---\n")
         try practice.write(other, otherText.components(separatedBy: "\n---\n")[0] + "\n---\n" + body)
         let record = RecordReader.read(try PracticeFolder(root: practice.root))
-        let cached = CachedNoteTexts(folder: cacheFolder, writing: false)
-        let withCache = Checker.check(record, options: options, cachedNoteTexts: cached)
+        let cached = DerivedCache(folder: cacheFolder, writing: false)
+        let withCache = Checker.check(record, options: options, cache: cached)
         let sessions = record.sessions.count
-        #expect(cached.reused == sessions - 1, "every session but the edited one's 3-grams come from the cache")
+        #expect(cached.reused("note-texts") == sessions - 1, "every session but the edited one's 3-grams come from the cache")
+        #expect(cached.reused("other-member-named") == sessions - 1, "and its other-member-named findings")
         let without = Checker.check(record, options: options)
         #expect(IncrementalEquivalenceTests.places(withCache) == IncrementalEquivalenceTests.places(without))
         #expect(without.diagnostics.contains { $0.rule == "similar-notes" || $0.rule == "cloned-note" }, "the copy is found")

@@ -129,10 +129,10 @@ public enum Builder {
         // The rules are the last to read the notes' bodies: the check lets
         // them go before it builds the claims. A long-running command's memo
         // keeps them for its next rebuild, so there it would be time for no memory.
-        let cachedNoteTexts = memo == nil ? CachedNoteTexts(folder: cache.output.appendingPathComponent(".groupchart-cache"), writing: true) : nil
-        defer { if !committed { cachedNoteTexts?.discard() } }
+        let derivedCache = memo == nil ? DerivedCache(folder: cache.output.appendingPathComponent(".groupchart-cache"), writing: true) : nil
+        defer { if !committed { derivedCache?.discard() } }
         let checkReport = Checker.check(&record, options: options.checker, memo: memo?.derived,
-                                        lettingGoOfNoteBodies: memo == nil, cachedNoteTexts: cachedNoteTexts)
+                                        lettingGoOfNoteBodies: memo == nil, cache: derivedCache)
         if memo == nil { FreedMemory.giveBack() }
         let checked = (record: record, report: checkReport)
         phases.mark("check")
@@ -186,7 +186,7 @@ public enum Builder {
                 throw Failure(description: error.description)
             }
             compiledDocuments?.commit()
-            cachedNoteTexts?.commit()
+            derivedCache?.commit()
             committed = true
         } catch {
             staging.discard()

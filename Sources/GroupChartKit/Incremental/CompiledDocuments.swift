@@ -302,15 +302,18 @@ final class CompiledDocuments: @unchecked Sendable {
             waiting[index] = entry
             while let ready = waiting.removeValue(forKey: next) {
                 next += 1
-                guard let entry = ready else { continue }
-                CompiledDocuments.append(text: entry.path, to: &buffer)
-                CompiledDocuments.append(text: entry.kind, to: &buffer)
-                CompiledDocuments.append(text: entry.digest, to: &buffer)
-                CompiledDocuments.append(number: UInt64(entry.payload.count), to: &buffer)
-                buffer.append(contentsOf: entry.payload)
-                count += 1
+                if let entry = ready { append(entry) }
             }
             if buffer.count >= 1 << 20 { flush() }
+        }
+
+        private func append(_ entry: Entry) {
+            CompiledDocuments.append(text: entry.path, to: &buffer)
+            CompiledDocuments.append(text: entry.kind, to: &buffer)
+            CompiledDocuments.append(text: entry.digest, to: &buffer)
+            CompiledDocuments.append(number: UInt64(entry.payload.count), to: &buffer)
+            buffer.append(contentsOf: entry.payload)
+            count += 1
         }
 
         private func flush() {
@@ -321,13 +324,16 @@ final class CompiledDocuments: @unchecked Sendable {
             if !written { takeBack() }
         }
 
-        /// Ends the file once every document was added; `keep` false (every
-        /// document came from the cache there, which holds no others) takes
-        /// it back instead.
+        /// Ends the file; entries still waiting for one before them (a
+        /// session a rule passed over) follow in order. `keep` false (every
+        /// entry came from the cache there, which holds no others) takes it
+        /// back instead.
         func finish(keep: Bool) {
             lock.lock()
             defer { lock.unlock() }
-            guard keep, waiting.isEmpty else { takeBack(); return }
+            guard keep else { takeBack(); return }
+            for index in waiting.keys.sorted() { if let entry = waiting[index] ?? nil { append(entry) } }
+            waiting = [:]
             flush()
             CompiledDocuments.append(fixed: UInt64(count), width: 4, to: &buffer)
             // The count is not hashed, as in `bytes(of:)`: the entries it counts are.

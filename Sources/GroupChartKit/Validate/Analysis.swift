@@ -29,18 +29,18 @@ public final class Analysis: @unchecked Sendable {
     /// Each file's `sha256:` digest by path, for the memo's keys.
     let digests: [String: String]
 
-    /// The notes' 3-grams of the last build, for a build or check without a memo.
-    let cachedNoteTexts: CachedNoteTexts?
+    /// What the rules derived in the last build, for a build or check without a memo.
+    let cache: DerivedCache?
 
     public convenience init(record: PracticeRecord, memo: DerivedMemo? = nil) {
-        self.init(record: record, memo: memo, cachedNoteTexts: nil)
+        self.init(record: record, memo: memo, cache: nil)
     }
 
-    init(record: PracticeRecord, memo: DerivedMemo?, cachedNoteTexts: CachedNoteTexts?) {
+    init(record: PracticeRecord, memo: DerivedMemo?, cache: DerivedCache?) {
         self.record = record
         self.derivedMemo = memo
-        self.cachedNoteTexts = memo == nil ? cachedNoteTexts : nil
-        self.digests = memo == nil && cachedNoteTexts == nil ? [:]
+        self.cache = memo == nil ? cache : nil
+        self.digests = memo == nil && cache == nil ? [:]
             : Dictionary(record.files.map { ($0.path, $0.sha256) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -51,16 +51,16 @@ public final class Analysis: @unchecked Sendable {
         return derivedMemo.value(purpose, key: DerivedMemo.key(paths.map { digests[$0] ?? "" } + paths + extra), make: make)
     }
 
-    /// A session's notes' 3-grams (`NoteTexts`): kept between the checks of
+    /// A value derived from one session's files (its notes' 3-grams, the
+    /// findings of `other-member-named`): kept between the checks of
     /// `watch` and `serve` as `derived` keeps values, and otherwise between
-    /// builds in the cache (`CachedNoteTexts`) under the same key, when
+    /// builds in the build cache (`DerivedCache`) under the same key, when
     /// every file it is derived from has a digest.
-    func derived(_ purpose: String, from paths: [String], extra: [String], cachedAs session: (id: String, index: Int),
-                 make: () -> [NoteTexts.Note]) -> [NoteTexts.Note] {
-        guard let cachedNoteTexts else { return derived(purpose, from: paths, extra: extra, make: make) }
+    func derived<Value: Codable>(_ purpose: String, from paths: [String], extra: [String], cachedAs session: (id: String, index: Int),
+                                 make: () -> Value) -> Value {
+        guard let cache else { return derived(purpose, from: paths, extra: extra, make: make) }
         let parts = paths.map { digests[$0] ?? "" } + paths + extra
-        guard !parts.contains("") else { return cachedNoteTexts.uncached(at: session.index, make: make) }
-        return cachedNoteTexts.notes(of: session.id, at: session.index, parts: [purpose] + parts, make: make)
+        return cache.value(purpose, of: session.id, at: session.index, parts: parts.contains("") ? nil : [purpose] + parts, make: make)
     }
 
     /// One chain per billable service whose member exists.
@@ -109,7 +109,7 @@ public final class Analysis: @unchecked Sendable {
         memo(\.memoNoteTexts, textsLock) {
             readingNotes()
             let texts = NoteTexts(record: record, analysis: self)
-            cachedNoteTexts?.finish()
+            cache?.finish("note-texts")
             return texts
         }
     }

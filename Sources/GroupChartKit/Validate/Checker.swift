@@ -27,10 +27,10 @@ public enum Checker {
         return check(&record, options: options, rules: rules, memo: memo, lettingGoOfNoteBodies: false)
     }
 
-    /// `check`, taking the notes' 3-grams of the last build from `cachedNoteTexts`.
-    static func check(_ record: PracticeRecord, options: Options, cachedNoteTexts: CachedNoteTexts?) -> CheckReport {
+    /// `check`, taking what the rules derived in the last build from `cache`.
+    static func check(_ record: PracticeRecord, options: Options, cache: DerivedCache?) -> CheckReport {
         var record = record
-        return check(&record, options: options, lettingGoOfNoteBodies: false, cachedNoteTexts: cachedNoteTexts)
+        return check(&record, options: options, lettingGoOfNoteBodies: false, cache: cache)
     }
 
     /// Checks `record` and, when `lettingGoOfNoteBodies`, leaves it with its
@@ -41,10 +41,10 @@ public enum Checker {
     /// claim and no rule that reads claims looks at a note's body. The
     /// record is taken `inout` so that no other copy holds the bodies up.
     static func check(_ record: inout PracticeRecord, options: Options, rules: [any Rule] = RuleRegistry.all,
-                      memo: DerivedMemo? = nil, lettingGoOfNoteBodies: Bool, cachedNoteTexts: CachedNoteTexts? = nil) -> CheckReport {
+                      memo: DerivedMemo? = nil, lettingGoOfNoteBodies: Bool, cache: DerivedCache? = nil) -> CheckReport {
         let settings = RuleSettings(record.practice?.ruleSettings ?? [], rules: rules)
         let readFindings = record.readFindings + settings.findings
-        let analysis = Analysis(record: record, memo: memo, cachedNoteTexts: cachedNoteTexts)
+        let analysis = Analysis(record: record, memo: memo, cache: cache)
         defer { memo?.finishCheck() }
         let regions = record.practice?.regions ?? []
         let enabled = rules.filter { rule in
@@ -89,6 +89,7 @@ public enum Checker {
         if enabled.contains(where: \.readsNoteTexts) { _ = analysis.noteTexts }
         phases.mark("check: note texts")
         let first = runComparingNotesFirst(enabled.filter { !$0.readsClaims }, on: record)
+        cache?.finishAll()
         if lettingGoOfNoteBodies, !claimRulesReadNotes {
             record = record.lettingGoOfNoteBodies()
             analysis.lettingGoOfNoteBodies(record)

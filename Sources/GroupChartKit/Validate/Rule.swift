@@ -62,7 +62,7 @@ public struct RuleParameter: Sendable {
 }
 
 /// What a rule found, before the checker gives it its configured severity.
-public struct Finding: Sendable {
+public struct Finding: Sendable, Codable {
     public var location: SourceLocation
     public var message: String
     public var help: String

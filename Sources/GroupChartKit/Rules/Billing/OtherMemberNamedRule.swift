@@ -35,7 +35,8 @@ struct OtherMemberNamedRule: Rule {
         // at 20,000 notes).
         let namesKey = SignedText.digest(of: record.members.map { "\($0.id)=\(Self.names(of: $0).joined(separator: " "))" }
             .joined(separator: ","))
-        return record.sessions.flatMap { session -> [Finding] in
+        return record.sessions.indices.flatMap { index -> [Finding] in
+            let session = record.sessions[index]
             guard let log = session.note else { return [] }
             var others = Set(log.attendance.map(\.member.value))
             if let group = record.group(of: log) { others.formUnion(group.roster.map(\.member.value)) }
@@ -46,7 +47,7 @@ struct OtherMemberNamedRule: Rule {
             // (135 ms of each save in watch went to keys and lookups).
             let notes = session.progressNotes.filter(\.isReadable)
             return context.analysis.derived("other-member-named", from: notes.map(\.file),
-                                            extra: [namesKey, othersKey] + notes.map(\.member)) {
+                                            extra: [namesKey, othersKey] + notes.map(\.member), cachedAs: (session.id, index)) {
                 notes.flatMap { note in Self.findings(in: note, others: sortedOthers, names: names, record: record) }
             }
         }

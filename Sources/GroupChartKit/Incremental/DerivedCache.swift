@@ -1,0 +1,119 @@
+import Crypto
+import Foundation
+
+/// What the rules derived from each session in the last build, kept in
+/// `build/.groupchart-cache/` for the next build and `check`: the notes'
+/// 3-grams (`note-texts.bin`, the input of `similar-notes` and
+/// `cloned-note`, a fifth of a check at 20,000 notes) and the findings of
+/// `other-member-named` (`other-member-named.bin`, the slowest rule). A
+/// session's are taken from there when the key of what they are derived
+/// from is the same: the key of `watch`'s memo (`Analysis.derived`), which
+/// names the digests and paths of its files, every member's names and the
+/// session's members.
+///
+/// Each file has the form of the cache of compiled documents
+/// (`CompiledDocuments`: the program's identity, one entry per session in
+/// the practice's order, a count and a hash), with the session's id for a
+/// path and the SHA-256 of the key for a digest, and is trusted and written
+/// the same way: whole, by this program, or not at all; a build renames it
+/// into place with its outputs, `check` only reads it.
+final class DerivedCache: @unchecked Sendable {
+    /// The file of each purpose kept.
+    static let files = ["note-texts": "note-texts.bin", "other-member-named": "other-member-named.bin"]
+
+    private let kept: [String: KeptValues]
+
+    /// The values kept in `folder` (a build's cache folder); `writing`, a
+    /// build's, which leaves the next.
+    init(folder: URL, writing: Bool) {
+        var kept: [String: KeptValues] = [:]
+        for (purpose, name) in Self.files { kept[purpose] = KeptValues(folder: folder, name: name, kind: purpose, writing: writing) }
+        self.kept = kept
+    }
+
+    /// The value of `purpose` for the session `id` at `index`, derived from
+    /// what `parts` name (`nil`: a file without a digest, never kept), as
+    /// kept, or made by `make` and kept for the next build.
+    func value<Value: Codable>(_ purpose: String, of id: String, at index: Int, parts: [String]?, make: () -> Value) -> Value {
+        guard let values = kept[purpose] else { return make() }
+        return values.value(of: id, at: index, parts: parts, make: make)
+    }
+
+    /// How many sessions' values of `purpose` came from the cache (tests).
+    func reused(_ purpose: String) -> Int { kept[purpose]?.reused ?? 0 }
+
+    /// Ends the next build's file of `purpose` once every session was asked for.
+    func finish(_ purpose: String) { kept[purpose]?.finish() }
+
+    /// Ends every file not ended yet (the rules have run).
+    func finishAll() { for values in kept.values { values.finish() } }
+
+    /// Puts the next build's files in place (the build's outputs are).
+    func commit() { for values in kept.values { values.commit() } }
+
+    /// Takes them back (a build that failed).
+    func discard() { for values in kept.values { values.discard() } }
+
+    /// One purpose's file: the last build's and the next.
+    private final class KeptValues: @unchecked Sendable {
+        private let kind: String
+        private let previous: CompiledDocuments?
+        private let writer: CompiledDocuments.Writer?
+        private let lock = NSLock()
+        private var added = 0
+        private(set) var reused = 0
+        private var finished = false
+
+        init(folder: URL, name: String, kind: String, writing: Bool) {
+            self.kind = kind
+            previous = CompiledDocuments.read(in: folder, name: name)
+            writer = writing ? CompiledDocuments.Writer(in: folder, name: name) : nil
+        }
+
+        func value<Value: Codable>(of id: String, at index: Int, parts: [String]?, make: () -> Value) -> Value {
+            guard let parts else {
+                writer?.add(nil, at: index)
+                count(reused: false)
+                return make()
+            }
+            var hash = SHA256()
+            for part in parts {
+                hash.update(data: Data(part.utf8))
+                hash.update(data: Data([0]))
+            }
+            let key = SignedText.hex(hash.finalize())
+            if let payload = previous?.payload(of: id, kind: kind, digest: key),
+               let value = try? CompactCoding.decode(Value.self, from: payload) {
+                writer?.add(CompiledDocuments.Entry(path: id, kind: kind, digest: key, payload: payload), at: index)
+                count(reused: true)
+                return value
+            }
+            let value = make()
+            let payload = writer == nil ? nil : try? CompactCoding.encode(value)
+            writer?.add(payload.map { CompiledDocuments.Entry(path: id, kind: kind, digest: key, payload: $0[...]) }, at: index)
+            count(reused: false)
+            return value
+        }
+
+        private func count(reused: Bool) {
+            lock.lock()
+            defer { lock.unlock() }
+            added += 1
+            if reused { self.reused += 1 }
+        }
+
+        /// Once: the file is not written again when every session's value
+        /// came from the last one and it holds no others.
+        func finish() {
+            lock.lock()
+            defer { lock.unlock() }
+            guard !finished else { return }
+            finished = true
+            previous?.letGo()
+            writer?.finish(keep: !(reused == added && previous?.count == added))
+        }
+
+        func commit() { writer?.commit() }
+        func discard() { writer?.discard() }
+    }
+}
