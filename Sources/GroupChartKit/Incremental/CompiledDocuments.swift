@@ -244,7 +244,10 @@ final class CompiledDocuments: @unchecked Sendable {
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size >= 0 else { return nil }
+        // A cache larger than a gibibyte (twenty times that of 20,000 notes)
+        // is no cache this program wrote: it is not read into memory.
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size >= 0,
+              status.st_size <= 1 << 30 else { return nil }
         let size = Int(status.st_size)
         var complete = true
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
