@@ -32,9 +32,18 @@ public enum ClaimID {
     /// Ids for every service, unique across the practice: a collision (one in
     /// about 10^18 per day) moves the later service to its next attempt.
     public static func assign(_ services: [BillableService]) -> [BillableService: String] {
-        var taken: Set<String> = []
         var ids: [BillableService: String] = [:]
-        for service in services {
+        for (service, id) in zip(services, self.ids(services)) { ids[service] = id }
+        return ids
+    }
+
+    /// `assign`'s ids in the order of `services`: keyed by the services
+    /// themselves, each hashed its nine fields twice, which was two thirds
+    /// of listing the billable services at 20,000 notes (`perf`).
+    static func ids(_ services: [BillableService]) -> [String] {
+        var taken: Set<String> = []
+        taken.reserveCapacity(services.count)
+        return services.map { service in
             var attempt = 0
             var id = make(member: service.member, session: service.sessionID, date: service.date)
             while taken.contains(id) {
@@ -42,8 +51,7 @@ public enum ClaimID {
                 id = make(member: service.member, session: service.sessionID, date: service.date, attempt: attempt)
             }
             taken.insert(id)
-            ids[service] = id
+            return id
         }
-        return ids
     }
 }

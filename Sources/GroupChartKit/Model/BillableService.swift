@@ -60,11 +60,8 @@ extension PracticeRecord {
         }
         services.sort { ($0.date, $0.sessionID, $0.member) < ($1.date, $1.sessionID, $1.member) }
         let insured = Set(members.filter { $0.insurance != nil }.map(\.id))
-        let ids = ClaimID.assign(services.filter { insured.contains($0.member) })
-        return services.map { service in
-            var service = service
-            service.claimID = ids[service]
-            return service
-        }
+        let billed = services.indices.filter { insured.contains(services[$0].member) }
+        for (index, id) in zip(billed, ClaimID.ids(billed.map { services[$0] })) { services[index].claimID = id }
+        return services
     }
 }
