@@ -5,7 +5,8 @@ import Foundation
 /// `build/.groupchart-cache/` for the next build and `check`: the notes'
 /// 3-grams (`note-texts.bin`, the input of `similar-notes` and
 /// `cloned-note`, a fifth of a check at 20,000 notes) and the findings of
-/// `other-member-named` (`other-member-named.bin`, the slowest rule). A
+/// `other-member-named` (`other-member-named.bin`, the slowest rule) and of
+/// `similar-notes` (`similar-notes.bin`, which compares a session's notes). A
 /// session's are taken from there when the key of what they are derived
 /// from is the same: the key of `watch`'s memo (`Analysis.derived`), which
 /// names the digests and paths of its files, every member's names and the
@@ -19,7 +20,8 @@ import Foundation
 /// into place with its outputs, `check` only reads it.
 final class DerivedCache: @unchecked Sendable {
     /// The file of each purpose kept.
-    static let files = ["note-texts": "note-texts.bin", "other-member-named": "other-member-named.bin"]
+    static let files = ["note-texts": "note-texts.bin", "other-member-named": "other-member-named.bin",
+                        "similar-notes": "similar-notes.bin"]
 
     private let kept: [String: KeptValues]
 

@@ -11,6 +11,10 @@ public struct NoteTexts: Sendable {
 
     /// Each session's readable member notes, in path order, shared content left out.
     public let sessions: [[Note]]
+    /// What each session's 3-grams are derived from (its files, and the
+    /// members' names, the session and its members), for the rules that
+    /// keep what they find in a session under the same key.
+    let sessionInputs: [(files: [String], extra: [String])]
     /// Each member's readable individual notes, in path order.
     public let individual: [[Note]]
 
@@ -24,11 +28,15 @@ public struct NoteTexts: Sendable {
     init(record: PracticeRecord, analysis: Analysis) {
         let similarity = NoteSimilarity(record: record)
         let names = similarity.namesKey
+        let inputs = record.sessions.map { session in
+            let notes = session.progressNotes.filter(\.isReadable)
+            return (files: [session.note?.file ?? ""] + notes.map(\.file), extra: [names, session.id] + notes.map(\.member))
+        }
+        sessionInputs = inputs
         sessions = ParallelMap.map(Array(record.sessions.indices)) { index in
             let session = record.sessions[index]
             let notes = session.progressNotes.filter(\.isReadable)
-            let files = [session.note?.file ?? ""] + notes.map(\.file)
-            let extra = [names, session.id] + notes.map(\.member)
+            let (files, extra) = inputs[index]
             return analysis.derived("note-texts", from: files, extra: extra, cachedAs: (session.id, index)) {
                 let sentences = notes.map { similarity.sentences(of: $0.content.body) }
                 let shared = similarity.sharedSentences(sessionNote: session.note?.body, memberNotes: sentences)
