@@ -73,6 +73,22 @@ import Testing
         #expect(CompiledDocuments(bytes: whole)?.document(file, digest: "sha256:y") == nil, "bytes of another digest")
     }
 
+    /// A set is written in order (its own order changes with each process's
+    /// hash seed, and the same practice must give the same cache); a flag
+    /// that is neither 0 nor 1, a run out of its block, and a list counted
+    /// past the end are damage, never a value.
+    @Test func setsAreWrittenInOrderAndDamageIsRefused() throws {
+        #expect(try CompactCoding.encode(Set(["mood", "date", "start", "end"])) == CompactCoding.encode(["date", "end", "mood", "start"]))
+        #expect(try CompactCoding.decode(Set<String>.self, from: CompactCoding.encode(Set(["b", "a"]))[...]) == ["a", "b"])
+        #expect(throws: (any Error).self) { try CompactCoding.decode(Int?.self, from: [2, 4][...]) }
+        #expect(try CompactCoding.decode(Int?.self, from: [1, 4][...]) == 2)
+        let location = SourceLocation(file: "a.md", line: 1)
+        let block = MarkdownBlock(kind: .paragraph, text: "abc", location: location, lastLine: 1,
+                                  runs: [TextRun(offset: 2, length: 5, line: 1, column: 1, columns: nil)])
+        #expect(throws: (any Error).self) { try CompactCoding.decode(MarkdownBlock.self, from: CompactCoding.encode(block)[...]) }
+        #expect(throws: (any Error).self) { try CompactCoding.decode([String].self, from: [0xFF, 0xFF, 0xFF, 0x7F, 0][...]) }
+    }
+
     /// The file a build streams as its documents are read is the one
     /// `bytes(of:)` makes of the same entries, whatever order the cores hand
     /// them over in, and its hash does not depend on how the bytes came.

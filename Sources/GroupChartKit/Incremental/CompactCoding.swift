@@ -27,7 +27,7 @@ enum CompactCoding {
     static func decode<T: Decodable>(_ type: T.Type, from bytes: ArraySlice<UInt8>) throws -> T {
         let decoder = CompactDecoder(bytes)
         let value = try decoder.get(T.self)
-        guard decoder.offset == bytes.endIndex else { throw Failure(description: "bytes left over") }
+        guard decoder.offset == bytes.endIndex, !decoder.damaged else { throw Failure(description: "bytes left over or damaged") }
         return value
     }
 }
@@ -112,6 +112,9 @@ final class CompactEncoder: Encoder {
         if T.self == Int.self { int(Int64(unsafeBitCast(value, to: Int.self))); return }
         if T.self == Bool.self { bytes.append(unsafeBitCast(value, to: Bool.self) ? 1 : 0); return }
         if T.self == [UInt64].self { words(unsafeBitCast(value, to: [UInt64].self)); return }
+        // In order: a set's own order changes with each process's hash seed,
+        // and the same practice must give the same cache.
+        if T.self == Set<String>.self { list(unsafeBitCast(value, to: Set<String>.self).sorted()) { string($0) }; return }
         let identity = ObjectIdentifier(T.self)
         let how: Handling
         if let known = handling[identity] {
@@ -284,6 +287,8 @@ final class CompactDecoder: Decoder {
     private var strings: [String] = []
     /// An enum's case name read by `allKeys`, which its nested container takes.
     var pendingKey: String?
+    /// Set where a damaged byte could not be thrown (`ValueReader.decodeNil`).
+    var damaged = false
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
@@ -379,6 +384,7 @@ final class CompactDecoder: Decoder {
         if T.self == Int.self { return unsafeBitCast(try integer(Int.self), to: T.self) }
         if T.self == Bool.self { return unsafeBitCast(try bool(), to: T.self) }
         if T.self == [UInt64].self { return unsafeBitCast(try words(), to: T.self) }
+        if T.self == Set<String>.self { return unsafeBitCast(Set(try list { try string() }), to: T.self) }
         return try T(from: self)
     }
 
@@ -404,7 +410,9 @@ final class CompactDecoder: Decoder {
         // Each element takes a byte at least: a count past the end is damage.
         guard count <= bytes.endIndex - offset else { throw failure("a list longer than the bytes") }
         var elements: [Element] = []
-        elements.reserveCapacity(count)
+        // Exactly its room when it is a list of a note (a few dozen); a
+        // count forged into the millions grows as it is read instead.
+        elements.reserveCapacity(min(count, 4_096))
         for _ in 0..<count { elements.append(try element()) }
         return elements
     }
@@ -534,9 +542,16 @@ private struct ValueReader: SingleValueDecodingContainer {
     var codingPath: [any CodingKey] { [] }
 
     /// Asked by `Optional` alone: the byte that says whether it is there.
+    /// It cannot throw: a byte other than 0 or 1 marks the value damaged,
+    /// and `CompactCoding.decode` then throws.
     func decodeNil() -> Bool {
-        // A damaged byte reads as absent; what follows then fails to decode.
-        (try? decoder.byte()) != 1
+        switch try? decoder.byte() {
+        case 0: return true
+        case 1: return false
+        default:
+            decoder.damaged = true
+            return true
+        }
     }
     func decode(_ type: Bool.Type) throws -> Bool { try decoder.bool() }
     func decode(_ type: String.Type) throws -> String { try decoder.string() }
@@ -584,6 +599,9 @@ extension TextRun: CompactFastValue {
         let offset = try decoder.integer(Int32.self), length = try decoder.integer(Int32.self)
         let line = try decoder.integer(Int32.self), column = try decoder.integer(Int32.self)
         let columns = try decoder.bool() ? try decoder.list { try decoder.integer(Int32.self) } : nil
+        // The diagnostics index the block's text with these: out of range,
+        // the entry is damage (`MarkdownBlock.get` checks the end).
+        guard offset >= 0, length >= 0 else { throw decoder.failure("a text run out of its block") }
         return TextRun(offset: offset, length: length, line: line, column: column, columns: columns)
     }
 }
@@ -624,6 +642,8 @@ extension MarkdownBlock: CompactFastValue {
         let text = try decoder.string(), location = try decoder.location(), lastLine = try decoder.integer(Int.self)
         let items = try decoder.list { MarkdownListItem(text: try decoder.string(), location: try decoder.location()) }
         let runs = try decoder.list { try TextRun.get(from: decoder) }
+        let size = text.utf8.count
+        guard runs.allSatisfy({ Int($0.offset) + Int($0.length) <= size }) else { throw decoder.failure("a text run out of its block") }
         return MarkdownBlock(kind: kind, text: text, location: location, lastLine: lastLine, items: items, runs: runs)
     }
 }

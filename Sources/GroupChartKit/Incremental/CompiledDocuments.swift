@@ -282,6 +282,7 @@ final class CompiledDocuments: @unchecked Sendable {
         private var hash = StreamHash()
         private var count = 0
         private var complete = false
+        private var ended = false
 
         init?(in folder: URL, name: String = CompiledDocuments.name, program: String = CompiledDocuments.program) {
             var created: [URL] = []
@@ -298,10 +299,12 @@ final class CompiledDocuments: @unchecked Sendable {
             CompiledDocuments.append(text: program, to: &buffer)
         }
 
-        /// The entry of the document found at `index` (`nil`: it has none).
+        /// The entry of the document found at `index` (`nil`: it has none);
+        /// an index given twice, or after `finish`, is not written again.
         func add(_ entry: Entry?, at index: Int) {
             lock.lock()
             defer { lock.unlock() }
+            guard !ended, index >= next, waiting[index] == nil else { return }
             waiting[index] = entry
             while let ready = waiting.removeValue(forKey: next) {
                 next += 1
@@ -334,6 +337,8 @@ final class CompiledDocuments: @unchecked Sendable {
         func finish(keep: Bool) {
             lock.lock()
             defer { lock.unlock() }
+            guard !ended else { return }
+            ended = true
             guard keep else { takeBack(); return }
             for index in waiting.keys.sorted() { if let entry = waiting[index] ?? nil { append(entry) } }
             waiting = [:]
@@ -364,7 +369,13 @@ final class CompiledDocuments: @unchecked Sendable {
             takeBack()
         }
 
+        deinit {
+            // A writer let go without `commit` or `discard` leaves nothing.
+            if descriptor >= 0 || complete { takeBack() }
+        }
+
         private func takeBack() {
+            ended = true
             if descriptor >= 0 { close(descriptor) }
             descriptor = -1
             complete = false
