@@ -16,10 +16,10 @@ public enum GroupChart {
         let folder = try PracticeFolder(root: root)
         var phases = PhaseTimes()
         FreedMemory.returnLargeBlocksAtOnce()
-        let record = preread == nil ? readUsingBuildCache(folder, options: options, progress: progress, buildFolder: buildFolder).record
+        let cacheFolder = BuildCache.folder(of: buildFolder ?? root.appendingPathComponent("build"))
+        let record = preread == nil ? readUsingBuildCache(folder, options: options, progress: progress, cacheFolder: cacheFolder).record
             : RecordReader.read(folder, progress: progress, preread: preread)
         phases.mark("read")
-        let cacheFolder = (buildFolder ?? root.appendingPathComponent("build")).appendingPathComponent(".groupchart-cache")
         let report = Checker.check(record, options: options,
                                    cache: preread == nil ? DerivedCache(folder: cacheFolder, writing: false) : nil)
         phases.mark("check")
@@ -27,14 +27,13 @@ public enum GroupChart {
     }
 
     /// The practice read as `check` reads it: a document whose bytes are
-    /// those a build of the practice into `buildFolder` (default: its
-    /// `build/`) compiled is taken from that build's cache of compiled documents, and
+    /// those a build compiled is taken from that build's cache of compiled
+    /// documents in `cacheFolder` (`BuildCache.folder`), and
     /// one whose stamp that build recorded is not even read (its digest is
     /// the recorded one), as a build does. `check` writes nothing: without a
     /// cache, or with one of another program, it reads every file.
     static func readUsingBuildCache(_ folder: PracticeFolder, options: Checker.Options, progress: RecordReader.Progress?,
-                                    buildFolder: URL? = nil) -> (record: PracticeRecord, parsed: Int) {
-        let cacheFolder = (buildFolder ?? folder.root.appendingPathComponent("build")).appendingPathComponent(".groupchart-cache")
+                                    cacheFolder: URL) -> (record: PracticeRecord, parsed: Int) {
         var phases = PhaseTimes()
         guard let compiled = CompiledDocuments.read(in: cacheFolder) else {
             return RecordReader.read(folder, progress: progress, preread: nil, found: nil, digests: [:], memo: nil, compiled: nil)

@@ -28,6 +28,21 @@ import Testing
         return practices
     }
 
+    /// A copy of the example, built once into its `build/`.
+    static func builtExample() throws -> FixturePractice {
+        let practice = try FixturePractice(base: FixturePractice.repository.appendingPathComponent("examples/dbt-skills"))
+        try? practice.remove("build")
+        _ = try Builder.build(practice.root, options: Builder.Options(checker: Checker.Options(today: FixturePractice.today)))
+        return practice
+    }
+
+    /// Whether two records hold the same documents, model and reading findings.
+    static func same(_ left: PracticeRecord, _ right: PracticeRecord) -> Bool {
+        left.files == right.files && left.members == right.members && left.sessions == right.sessions && left.groups == right.groups
+            && left.practice == right.practice && left.readFindings == right.readFindings
+            && left.remittances == right.remittances && left.billingHistory == right.billingHistory
+    }
+
     @Test func everyDocumentOfEveryFixtureComesBackAsParsed() throws {
         var documents = 0
         for (name, make) in Self.practices {
@@ -171,21 +186,16 @@ import Testing
     /// diagnostics are those of a check without the cache, before and
     /// after an edit that adds one.
     @Test func checkReadsTheCacheABuildLeftAndWritesNothing() throws {
-        let practice = try FixturePractice(base: FixturePractice.repository.appendingPathComponent("examples/dbt-skills"))
+        let practice = try Self.builtExample()
         defer { practice.delete() }
-        try? practice.remove("build")
         let options = Checker.Options(today: FixturePractice.today)
-        _ = try Builder.build(practice.root, options: Builder.Options(checker: options))
         let cacheFolder = practice.root.appendingPathComponent("build/.groupchart-cache")
         let before = IncrementalEquivalenceTests.outputs(cacheFolder)
         let folder = try PracticeFolder(root: practice.root)
         let plain = RecordReader.read(folder)
-        let (cached, parsed) = GroupChart.readUsingBuildCache(folder, options: options, progress: nil)
+        let (cached, parsed) = GroupChart.readUsingBuildCache(folder, options: options, progress: nil, cacheFolder: cacheFolder)
         #expect(parsed == 0, "every document comes from the cache")
-        #expect(cached.files == plain.files && cached.members == plain.members && cached.sessions == plain.sessions
-                && cached.groups == plain.groups && cached.practice == plain.practice && cached.readFindings == plain.readFindings
-                && cached.remittances == plain.remittances && cached.billingHistory == plain.billingHistory,
-                "the record read from the cache is the record parsed")
+        #expect(Self.same(cached, plain), "the record read from the cache is the record parsed")
         #expect(IncrementalEquivalenceTests.outputs(cacheFolder) == before, "check wrote nothing")
 
         let note = "sessions/2026-03-12-dbt-skills/chen-lily.md"
@@ -204,11 +214,9 @@ import Testing
     /// finds without them: here a copied note, which `similar-notes` and
     /// `cloned-note` compare by those 3-grams.
     @Test func checkTakesTheNotesThreeGramsOfUnchangedSessions() throws {
-        let practice = try FixturePractice(base: FixturePractice.repository.appendingPathComponent("examples/dbt-skills"))
+        let practice = try Self.builtExample()
         defer { practice.delete() }
-        try? practice.remove("build")
         let options = Checker.Options(today: FixturePractice.today)
-        _ = try Builder.build(practice.root, options: Builder.Options(checker: options))
         let cacheFolder = practice.root.appendingPathComponent("build/.groupchart-cache")
         for name in DerivedCache.files.values { #expect(FileManager.default.fileExists(atPath: cacheFolder.appendingPathComponent(name).path)) }
         let copied = "sessions/2026-03-12-dbt-skills/chen-lily.md"
@@ -232,11 +240,9 @@ import Testing
     /// names the build of the working folder, whose cache vouches for the
     /// copies by their bytes (their stamps are new), all but the edited one.
     @Test func aCopyOfThePracticeIsCheckedFromTheCacheOfTheOriginalsBuild() throws {
-        let practice = try FixturePractice(base: FixturePractice.repository.appendingPathComponent("examples/dbt-skills"))
+        let practice = try Self.builtExample()
         defer { practice.delete() }
-        try? practice.remove("build")
         let options = Checker.Options(today: FixturePractice.today)
-        _ = try Builder.build(practice.root, options: Builder.Options(checker: options))
         let copy = try FixturePractice(base: practice.root)
         defer { copy.delete() }
         try? copy.remove("build")
@@ -244,11 +250,13 @@ import Testing
         try copy.write(note, try copy.read(note).replacingOccurrences(of: "Ms. Chen attended", with: "Ms. Chen came to"))
         let folder = try PracticeFolder(root: copy.root)
         let (record, parsed) = GroupChart.readUsingBuildCache(folder, options: options, progress: nil,
-                                                              buildFolder: practice.root.appendingPathComponent("build"))
+                                                              cacheFolder: BuildCache.folder(of: practice.root.appendingPathComponent("build")))
         #expect(parsed == 1, "only the edited copy is parsed")
         let plain = RecordReader.read(folder)
-        #expect(record.files == plain.files && record.sessions == plain.sessions && record.members == plain.members)
-        #expect(GroupChart.readUsingBuildCache(folder, options: options, progress: nil).parsed == folder.discover().count,
+        #expect(Self.same(record, plain))
+        #expect(GroupChart.readUsingBuildCache(folder, options: options, progress: nil,
+                                               cacheFolder: BuildCache.folder(of: copy.root.appendingPathComponent("build"))).parsed
+                == folder.discover().count,
                 "without --cache-from, the copy has no cache of its own")
     }
 }

@@ -129,7 +129,7 @@ public enum Builder {
         // The rules are the last to read the notes' bodies: the check lets
         // them go before it builds the claims. A long-running command's memo
         // keeps them for its next rebuild, so there it would be time for no memory.
-        let derivedCache = memo == nil ? DerivedCache(folder: cache.output.appendingPathComponent(".groupchart-cache"), writing: true) : nil
+        let derivedCache = memo == nil ? DerivedCache(folder: cache.folder, writing: true) : nil
         defer { if !committed { derivedCache?.discard() } }
         let checkReport = Checker.check(&record, options: options.checker, memo: memo?.derived,
                                         lettingGoOfNoteBodies: memo == nil, cache: derivedCache)
@@ -225,9 +225,8 @@ extension Builder {
     private static func read(_ practice: PracticeFolder, options: Options, preread: PrereadFiles,
                              fingerprint: BuildCache.Fingerprint, memo: DocumentMemo?, cache: BuildCache)
         -> (PracticeRecord, parsed: Int, CompiledDocuments.Writer?) {
-        let folder = cache.output.appendingPathComponent(".groupchart-cache")
-        let compiled = memo == nil ? CompiledDocuments.read(in: folder) : nil
-        let writer = memo == nil ? CompiledDocuments.Writer(in: folder) : nil
+        let compiled = memo == nil ? CompiledDocuments.read(in: cache.folder) : nil
+        let writer = memo == nil ? CompiledDocuments.Writer(in: cache.folder) : nil
         let (record, parsed) = RecordReader.read(practice, progress: options.progress, preread: preread, found: fingerprint.found,
                                                  digests: fingerprint.digests, memo: memo, compiled: compiled, writer: writer)
         return (record, parsed, writer)

@@ -34,22 +34,14 @@ enum CompactCoding {
 
 /// Lets the coders tell an optional apart, whatever it wraps.
 private protocol CompactOptional {
-    static var absent: Self { get }
     var isAbsent: Bool { get }
 }
 
 extension Optional: CompactOptional {
-    fileprivate static var absent: Self { .none }
     fileprivate var isAbsent: Bool {
         if case .none = self { return true }
         return false
     }
-}
-
-/// A value written and read by hand rather than through `Codable`'s
-/// containers (`CompactDecoder.get` names each type it reads so).
-protocol CompactFastValue {
-    func put(into encoder: CompactEncoder)
 }
 
 private protocol CompactRefused {}
@@ -102,7 +94,7 @@ final class CompactEncoder: Encoder {
     private var handling: [ObjectIdentifier: Handling] = [:]
 
     /// Writes a `T`; the values every note holds by the dozen are written
-    /// by hand (`CompactFastValue`), found by their type alone.
+    /// by hand (`put(into:)` below), found by their type alone.
     func put<T: Encodable>(_ value: T) throws {
         if T.self == String.self { string(unsafeBitCast(value, to: String.self)); return }
         if T.self == SourceLocation.self { unsafeBitCast(value, to: SourceLocation.self).put(into: self); return }
@@ -371,7 +363,7 @@ final class CompactDecoder: Decoder {
     }
 
     /// Reads a `T`. The values every note holds by the dozen are read by
-    /// hand (`CompactFastValue`): through `Decoder`'s containers each cost
+    /// hand (`get(from:)` below): through `Decoder`'s containers each cost
     /// the lookup of a generic container type, and reading the cache took
     /// as long as parsing the notes. An optional's byte is read by
     /// `Optional`'s own decoding, through `ValueReader.decodeNil`.
@@ -572,7 +564,7 @@ private struct ValueReader: SingleValueDecodingContainer {
 
 // MARK: - The values of every note, by hand
 
-extension SourceLocation: CompactFastValue {
+extension SourceLocation {
     func put(into encoder: CompactEncoder) {
         encoder.string(file)
         encoder.int(Int64(line))
@@ -580,14 +572,14 @@ extension SourceLocation: CompactFastValue {
     }
 }
 
-extension Located: CompactFastValue where Value == String {
+extension Located where Value == String {
     func put(into encoder: CompactEncoder) {
         encoder.string(value)
         location.put(into: encoder)
     }
 }
 
-extension TextRun: CompactFastValue {
+extension TextRun {
     func put(into encoder: CompactEncoder) {
         for number in [offset, length, line, column] { encoder.int(Int64(number)) }
         guard let columns else { encoder.bytes.append(0); return }
@@ -606,7 +598,7 @@ extension TextRun: CompactFastValue {
     }
 }
 
-extension MarkdownBlock: CompactFastValue {
+extension MarkdownBlock {
     func put(into encoder: CompactEncoder) {
         switch kind {
         case .heading(let level): encoder.varint(UInt64(max(level, 0)) + 7)

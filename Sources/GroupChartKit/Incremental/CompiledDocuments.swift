@@ -94,13 +94,7 @@ final class CompiledDocuments: @unchecked Sendable {
     static func bytes(of entries: [Entry], program: String = CompiledDocuments.program) -> [UInt8] {
         var bytes = magic
         append(text: program, to: &bytes)
-        for entry in entries {
-            append(text: entry.path, to: &bytes)
-            append(text: entry.kind, to: &bytes)
-            append(text: entry.digest, to: &bytes)
-            append(number: UInt64(entry.payload.count), to: &bytes)
-            bytes.append(contentsOf: entry.payload)
-        }
+        for entry in entries { append(entry: entry, to: &bytes) }
         append(fixed: UInt64(entries.count), width: 4, to: &bytes)
         append(fixed: hash(bytes[...].dropLast(4)), width: 8, to: &bytes)
         return bytes
@@ -128,14 +122,20 @@ final class CompiledDocuments: @unchecked Sendable {
         }
 
         init(_ file: DiscoveredFile, digest: String, payload: ArraySlice<UInt8>) {
-            path = file.path
-            kind = file.kind.key
-            self.digest = digest
-            self.payload = payload
+            self.init(path: file.path, kind: file.kind.key, digest: digest, payload: payload)
         }
     }
 
     // MARK: - The file's parts
+
+    /// One entry: its path, kind and digest, its payload's length, the payload.
+    fileprivate static func append(entry: Entry, to bytes: inout [UInt8]) {
+        append(text: entry.path, to: &bytes)
+        append(text: entry.kind, to: &bytes)
+        append(text: entry.digest, to: &bytes)
+        append(number: UInt64(entry.payload.count), to: &bytes)
+        bytes.append(contentsOf: entry.payload)
+    }
 
     fileprivate static func append(number: UInt64, to bytes: inout [UInt8]) {
         var value = number
@@ -314,11 +314,7 @@ final class CompiledDocuments: @unchecked Sendable {
         }
 
         private func append(_ entry: Entry) {
-            CompiledDocuments.append(text: entry.path, to: &buffer)
-            CompiledDocuments.append(text: entry.kind, to: &buffer)
-            CompiledDocuments.append(text: entry.digest, to: &buffer)
-            CompiledDocuments.append(number: UInt64(entry.payload.count), to: &buffer)
-            buffer.append(contentsOf: entry.payload)
+            CompiledDocuments.append(entry: entry, to: &buffer)
             count += 1
         }
 

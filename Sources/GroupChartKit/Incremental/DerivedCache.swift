@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// What the rules derived from each session in the last build, kept in
@@ -34,11 +33,11 @@ final class DerivedCache: @unchecked Sendable {
     }
 
     /// The value of `purpose` for the session `id` at `index`, derived from
-    /// what `parts` name (`nil`: a file without a digest, never kept), as
-    /// kept, or made by `make` and kept for the next build.
-    func value<Value: Codable>(_ purpose: String, of id: String, at index: Int, parts: [String]?, make: () -> Value) -> Value {
+    /// what `key` names (`DerivedMemo.key`; `nil`: a file without a digest,
+    /// never kept), as kept, or made by `make` and kept for the next build.
+    func value<Value: Codable>(_ purpose: String, of id: String, at index: Int, key: String?, make: () -> Value) -> Value {
         guard let values = kept[purpose] else { return make() }
-        return values.value(of: id, at: index, parts: parts, make: make)
+        return values.value(of: id, at: index, key: key, make: make)
     }
 
     /// How many sessions' values of `purpose` came from the cache (tests).
@@ -72,18 +71,13 @@ final class DerivedCache: @unchecked Sendable {
             writer = writing ? CompiledDocuments.Writer(in: folder, name: name) : nil
         }
 
-        func value<Value: Codable>(of id: String, at index: Int, parts: [String]?, make: () -> Value) -> Value {
-            guard let parts else {
+        func value<Value: Codable>(of id: String, at index: Int, key memoKey: String?, make: () -> Value) -> Value {
+            guard let memoKey else {
                 writer?.add(nil, at: index)
                 count(reused: false)
                 return make()
             }
-            var hash = SHA256()
-            for part in parts {
-                hash.update(data: Data(part.utf8))
-                hash.update(data: Data([0]))
-            }
-            let key = SignedText.hex(hash.finalize())
+            let key = SignedText.digest(of: memoKey)
             if let payload = previous?.payload(of: id, kind: kind, digest: key),
                let value = try? CompactCoding.decode(Value.self, from: payload) {
                 writer?.add(CompiledDocuments.Entry(path: id, kind: kind, digest: key, payload: payload), at: index)

@@ -59,8 +59,8 @@ public final class Analysis: @unchecked Sendable {
     func derived<Value: Codable>(_ purpose: String, from paths: [String], extra: [String], cachedAs session: (id: String, index: Int),
                                  make: () -> Value) -> Value {
         guard let cache else { return derived(purpose, from: paths, extra: extra, make: make) }
-        let parts = paths.map { digests[$0] ?? "" } + paths + extra
-        return cache.value(purpose, of: session.id, at: session.index, parts: parts.contains("") ? nil : [purpose] + parts, make: make)
+        let key = DerivedMemo.key([purpose] + paths.map { digests[$0] ?? "" } + paths + extra)
+        return cache.value(purpose, of: session.id, at: session.index, key: key, make: make)
     }
 
     /// One chain per billable service whose member exists.

@@ -14,6 +14,12 @@ import Foundation
 struct BuildCache {
     static let path = ".groupchart-cache/last-build.json"
 
+    /// The cache folder of the build into `output`.
+    static func folder(of output: URL) -> URL { output.appendingPathComponent(".groupchart-cache") }
+
+    /// This build's cache folder.
+    var folder: URL { Self.folder(of: output) }
+
     /// What a build found and wrote, to be given back unchanged.
     struct Entry: Codable {
         var fingerprint: String
@@ -189,14 +195,14 @@ struct BuildCache {
 
     /// The stamps of the documents the last build read (`InputStamps`).
     func inputStamps() -> InputStamps? {
-        InputStamps.read(in: output.appendingPathComponent(".groupchart-cache"))
+        InputStamps.read(in: folder)
     }
 
     /// Keeps the stamps of the documents this build read, for the next; the
     /// same stamps are not written again.
     func store(_ stamps: InputStamps, unless known: InputStamps?) {
         guard known?.byPath != stamps.byPath else { return }
-        try? OutputFolder(root: output.appendingPathComponent(".groupchart-cache")).write(InputStamps.name, Array(stamps.text.utf8))
+        try? OutputFolder(root: folder).write(InputStamps.name, Array(stamps.text.utf8))
     }
 
     /// Remembers a build that wrote `outputs`.
@@ -205,7 +211,7 @@ struct BuildCache {
         encoder.outputFormatting = [.sortedKeys]
         guard let data = try? encoder.encode(entry) else { return }
         let bytes = [UInt8](data)
-        guard (try? OutputFolder(root: output.appendingPathComponent(".groupchart-cache")).write("last-build.json", bytes)) != nil else { return }
+        guard (try? OutputFolder(root: folder).write("last-build.json", bytes)) != nil else { return }
         last.remember(entry, digest: SignedText.digest(of: bytes))
     }
 
