@@ -1,10 +1,41 @@
 /// What a member's own clinical note says, read once from its body so that
 /// rules never reparse text: the goal items and the stated risk level.
 public struct ClinicalContent: Sendable, Codable, Equatable {
-    public var body: MarkdownBody
-    public var goalItems: [GoalItem]
+    /// Shared until written (`SharedFields`).
+    private var shared: SharedFields<Fields>
+
+    struct Fields: Sendable, Codable, Equatable {
+        var body: MarkdownBody
+        var goalItems: [GoalItem]
+        var risk: RiskStatement?
+    }
+
+    public var body: MarkdownBody {
+        get { shared.fields.body }
+        _modify { yield &shared.fields.body }
+    }
+    public var goalItems: [GoalItem] {
+        get { shared.fields.goalItems }
+        _modify { yield &shared.fields.goalItems }
+    }
     /// `nil` when the note has no Risk section.
-    public var risk: RiskStatement?
+    public var risk: RiskStatement? {
+        get { shared.fields.risk }
+        _modify { yield &shared.fields.risk }
+    }
+
+    init(body: MarkdownBody, goalItems: [GoalItem], risk: RiskStatement?) {
+        shared = SharedFields(Fields(body: body, goalItems: goalItems, risk: risk))
+    }
+
+    /// Encoded as the fields themselves, as before they were shared.
+    public init(from decoder: any Decoder) throws {
+        shared = SharedFields(try Fields(from: decoder))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try shared.fields.encode(to: encoder)
+    }
 }
 
 /// One item of a note's Goals section.
@@ -43,14 +74,64 @@ public enum RiskLevel: String, Sendable, Codable, CaseIterable {
 
 /// A member's progress note for one group session (sessions/<id>/<member>.md).
 public struct ProgressNote: Sendable, Codable, Equatable {
-    public var file: String
-    public var session: String
+    /// Shared until written (`SharedFields`): a session's notes are walked
+    /// by value by most rules.
+    private var shared: SharedFields<Fields>
+
+    struct Fields: Sendable, Codable, Equatable {
+        var file: String
+        var session: String
+        var member: String
+        var isReadable: Bool
+        var signature: Signature
+        var interactiveComplexity: Located<String>?
+        var content: ClinicalContent
+    }
+
+    public var file: String {
+        get { shared.fields.file }
+        _modify { yield &shared.fields.file }
+    }
+    public var session: String {
+        get { shared.fields.session }
+        _modify { yield &shared.fields.session }
+    }
     /// The file's stem.
-    public var member: String
-    public var isReadable: Bool
-    public var signature: Signature
-    public var interactiveComplexity: Located<String>?
-    public var content: ClinicalContent
+    public var member: String {
+        get { shared.fields.member }
+        _modify { yield &shared.fields.member }
+    }
+    public var isReadable: Bool {
+        get { shared.fields.isReadable }
+        _modify { yield &shared.fields.isReadable }
+    }
+    public var signature: Signature {
+        get { shared.fields.signature }
+        _modify { yield &shared.fields.signature }
+    }
+    public var interactiveComplexity: Located<String>? {
+        get { shared.fields.interactiveComplexity }
+        _modify { yield &shared.fields.interactiveComplexity }
+    }
+    public var content: ClinicalContent {
+        get { shared.fields.content }
+        _modify { yield &shared.fields.content }
+    }
+
+    init(file: String, session: String, member: String, isReadable: Bool, signature: Signature,
+         interactiveComplexity: Located<String>?, content: ClinicalContent) {
+        shared = SharedFields(Fields(file: file, session: session, member: member, isReadable: isReadable,
+                                     signature: signature, interactiveComplexity: interactiveComplexity, content: content))
+    }
+
+    /// Encoded as the fields themselves, as before they were shared.
+    public init(from decoder: any Decoder) throws {
+        shared = SharedFields(try Fields(from: decoder))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try shared.fields.encode(to: encoder)
+    }
 }
 
 /// An individual psychotherapy session (members/<id>/individual/<date>.md).

@@ -16,25 +16,108 @@ public struct Session: Sendable, Equatable {
 
 /// The group session note with its attendance log (session.md).
 public struct SessionNote: Sendable, Codable, Equatable {
-    public var file: String
-    public var group: Located<String>?
-    public var date: Located<LocalDate>?
-    public var start: Located<LocalTime>?
-    public var end: Located<LocalTime>?
-    public var facilitator: Located<String>?
+    /// Shared until written (`SharedFields`).
+    private var shared: SharedFields<Fields>
+
+    struct Fields: Sendable, Codable, Equatable {
+        var file: String
+        var group: Located<String>?
+        var date: Located<LocalDate>?
+        var start: Located<LocalTime>?
+        var end: Located<LocalTime>?
+        var facilitator: Located<String>?
+        var coFacilitator: Located<String>?
+        var topic: Located<String>?
+        var module: Located<String>?
+        var format: Located<SessionFormat>?
+        var placeOfService: Located<String>?
+        var sizeRationale: Located<String>?
+        var attendance: [AttendanceEntry]
+        var attendanceLocation: SourceLocation
+        var signature: Signature
+        var body: MarkdownBody
+    }
+
+    public var file: String {
+        get { shared.fields.file }
+        _modify { yield &shared.fields.file }
+    }
+    public var group: Located<String>? {
+        get { shared.fields.group }
+        _modify { yield &shared.fields.group }
+    }
+    public var date: Located<LocalDate>? {
+        get { shared.fields.date }
+        _modify { yield &shared.fields.date }
+    }
+    public var start: Located<LocalTime>? {
+        get { shared.fields.start }
+        _modify { yield &shared.fields.start }
+    }
+    public var end: Located<LocalTime>? {
+        get { shared.fields.end }
+        _modify { yield &shared.fields.end }
+    }
+    public var facilitator: Located<String>? {
+        get { shared.fields.facilitator }
+        _modify { yield &shared.fields.facilitator }
+    }
     /// A clinician id, or `none` to record that there was none.
-    public var coFacilitator: Located<String>?
-    public var topic: Located<String>?
-    public var module: Located<String>?
-    public var format: Located<SessionFormat>?
-    public var placeOfService: Located<String>?
-    public var sizeRationale: Located<String>?
+    public var coFacilitator: Located<String>? {
+        get { shared.fields.coFacilitator }
+        _modify { yield &shared.fields.coFacilitator }
+    }
+    public var topic: Located<String>? {
+        get { shared.fields.topic }
+        _modify { yield &shared.fields.topic }
+    }
+    public var module: Located<String>? {
+        get { shared.fields.module }
+        _modify { yield &shared.fields.module }
+    }
+    public var format: Located<SessionFormat>? {
+        get { shared.fields.format }
+        _modify { yield &shared.fields.format }
+    }
+    public var placeOfService: Located<String>? {
+        get { shared.fields.placeOfService }
+        _modify { yield &shared.fields.placeOfService }
+    }
+    public var sizeRationale: Located<String>? {
+        get { shared.fields.sizeRationale }
+        _modify { yield &shared.fields.sizeRationale }
+    }
     /// In the order written.
-    public var attendance: [AttendanceEntry]
+    public var attendance: [AttendanceEntry] {
+        get { shared.fields.attendance }
+        _modify { yield &shared.fields.attendance }
+    }
     /// Where the `attendance:` key stands (or line 1).
-    public var attendanceLocation: SourceLocation
-    public var signature: Signature
-    public var body: MarkdownBody
+    public var attendanceLocation: SourceLocation {
+        get { shared.fields.attendanceLocation }
+        _modify { yield &shared.fields.attendanceLocation }
+    }
+    public var signature: Signature {
+        get { shared.fields.signature }
+        _modify { yield &shared.fields.signature }
+    }
+    public var body: MarkdownBody {
+        get { shared.fields.body }
+        _modify { yield &shared.fields.body }
+    }
+
+    init(file: String, group: Located<String>?, date: Located<LocalDate>?, start: Located<LocalTime>?, end: Located<LocalTime>?, facilitator: Located<String>?, coFacilitator: Located<String>?, topic: Located<String>?, module: Located<String>?, format: Located<SessionFormat>?, placeOfService: Located<String>?, sizeRationale: Located<String>?, attendance: [AttendanceEntry], attendanceLocation: SourceLocation, signature: Signature, body: MarkdownBody) {
+        shared = SharedFields(Fields(file: file, group: group, date: date, start: start, end: end, facilitator: facilitator, coFacilitator: coFacilitator, topic: topic, module: module, format: format, placeOfService: placeOfService, sizeRationale: sizeRationale, attendance: attendance, attendanceLocation: attendanceLocation, signature: signature, body: body))
+    }
+
+    /// Encoded as the fields themselves, as before they were shared.
+    public init(from decoder: any Decoder) throws {
+        shared = SharedFields(try Fields(from: decoder))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try shared.fields.encode(to: encoder)
+    }
 
     public func attendance(of member: String) -> AttendanceEntry? {
         attendance.first { $0.member.value == member }
@@ -48,25 +131,61 @@ public enum SessionFormat: String, Sendable, Codable, CaseIterable {
 
 /// Who signed a note, when, and (after `groupchart sign`) what they signed.
 public struct Signature: Sendable, Codable, Equatable {
-    public var signedBy: Located<String>?
-    public var signedAt: Located<Timestamp>?
+    /// Shared until written (`SharedFields`).
+    private var shared: SharedFields<Fields>
+
+    struct Fields: Sendable, Codable, Equatable {
+        var signedBy: Located<String>?
+        var signedAt: Located<Timestamp>?
+        var digest: Located<String>?
+        var currentDigest: String?
+        var addenda: [Addendum]
+        var unreadableKeys: Set<String> = []
+    }
+
+    public var signedBy: Located<String>? {
+        get { shared.fields.signedBy }
+        _modify { yield &shared.fields.signedBy }
+    }
+    public var signedAt: Located<Timestamp>? {
+        get { shared.fields.signedAt }
+        _modify { yield &shared.fields.signedAt }
+    }
     /// The digest `groupchart sign` wrote.
-    public var digest: Located<String>?
+    public var digest: Located<String>? {
+        get { shared.fields.digest }
+        _modify { yield &shared.fields.digest }
+    }
     /// The digest of the text as it stands now, when the note has a digest.
-    public var currentDigest: String?
+    public var currentDigest: String? {
+        get { shared.fields.currentDigest }
+        _modify { yield &shared.fields.currentDigest }
+    }
     /// The note's Addendum headings, in order: how a signed note changes.
-    public var addenda: [Addendum]
+    public var addenda: [Addendum] {
+        get { shared.fields.addenda }
+        _modify { yield &shared.fields.addenda }
+    }
     /// `signed_by` or `signed_at` written with a value that cannot be read
     /// (reported as `invalid-value`): the note is not merely unsigned.
-    public var unreadableKeys: Set<String> = []
+    public var unreadableKeys: Set<String> {
+        get { shared.fields.unreadableKeys }
+        _modify { yield &shared.fields.unreadableKeys }
+    }
 
     public init(signedBy: Located<String>? = nil, signedAt: Located<Timestamp>? = nil,
                 digest: Located<String>? = nil, currentDigest: String? = nil, addenda: [Addendum] = []) {
-        self.signedBy = signedBy
-        self.signedAt = signedAt
-        self.digest = digest
-        self.currentDigest = currentDigest
-        self.addenda = addenda
+        shared = SharedFields(Fields(signedBy: signedBy, signedAt: signedAt, digest: digest,
+                                     currentDigest: currentDigest, addenda: addenda))
+    }
+
+    /// Encoded as the fields themselves, as before they were shared.
+    public init(from decoder: any Decoder) throws {
+        shared = SharedFields(try Fields(from: decoder))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try shared.fields.encode(to: encoder)
     }
 }
 
