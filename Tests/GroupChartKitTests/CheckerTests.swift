@@ -27,4 +27,29 @@ import Testing
         #expect(!notes.isEmpty && notes.allSatisfy { $0.content.body.blocks.isEmpty })
         #expect(kept.record.sessions.flatMap(\.progressNotes).contains { !$0.content.body.blocks.isEmpty })
     }
+
+    /// In `watch` the rules that read each note alone keep their findings
+    /// per record folder (`Analysis.eachDocumentAlone`): after a note is
+    /// edited, only its folder's notes are read again, and the findings are
+    /// those of a check without the memo.
+    @Test func aSaveChecksTheSectionsOfTheFolderItTouchedOnly() throws {
+        let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("defects"))
+        defer { practice.delete() }
+        let options = Checker.Options(today: FixturePractice.today)
+        let memo = DocumentMemo()
+        let first = try GroupChart.check(practice.root, options: options, memo: memo)
+        let rule = "empty-section by folder"
+        let folders = memo.derived.madeInLastCheck[rule] ?? 0
+        #expect(folders > 2)
+        let note = try #require(first.record.sessions.first { !$0.progressNotes.isEmpty }?.progressNotes.first)
+        try practice.write(note.file, try practice.read(note.file).replacingOccurrences(of: "## Plan", with: "## Plan\n\nTBD\n\n## Plan"))
+        let second = try GroupChart.check(practice.root, options: options, memo: memo)
+        #expect(memo.derived.madeInLastCheck[rule] == 1)
+        #expect(memo.derived.madeInLastCheck["missing-section by folder"] == 1)
+        #expect(memo.derived.madeInLastCheck["duplicate-section by folder"] == 1)
+        let cold = try GroupChart.check(practice.root, options: options)
+        #expect(second.report.diagnostics == cold.report.diagnostics)
+        #expect(second.report.diagnostics.contains { $0.rule == "duplicate-section" && $0.location.file == note.file })
+        #expect(!first.report.diagnostics.contains { $0.rule == "duplicate-section" && $0.location.file == note.file })
+    }
 }

@@ -15,6 +15,10 @@ public final class DerivedMemo: @unchecked Sendable {
     private var kept: [String: Any] = [:]
     private var used: [String: Any] = [:]
     private var hits = 0
+    private var made: [String: Int] = [:]
+    /// How many values of each purpose the last check derived rather than
+    /// took from the memo (for the tests).
+    private(set) var madeInLastCheck: [String: Int] = [:]
     /// The claims and claim files of the last check and build (`ClaimsMemo`).
     let claims = ClaimsMemo()
 
@@ -37,6 +41,7 @@ public final class DerivedMemo: @unchecked Sendable {
         let value = make()
         lock.lock()
         used[slot] = value
+        made[purpose, default: 0] += 1
         lock.unlock()
         return value
     }
@@ -48,6 +53,8 @@ public final class DerivedMemo: @unchecked Sendable {
             FileHandle.standardError.write(Data("groupchart: memo kept \(kept.count) used \(used.count) hits \(hits)\n".utf8))
         }
         hits = 0
+        madeInLastCheck = made
+        made = [:]
         kept = used
         used = [:]
         lock.unlock()

@@ -18,26 +18,42 @@ struct OutputKeys {
     let environment: String
 
     /// `sessions/<id>.html` and `members/<id>.html` to their keys.
+    ///
+    /// Each part goes straight into the key's hash (`KeyHash`): built as
+    /// strings first (`path=digest`, a diagnostic as one line), the parts
+    /// of a `watch` save at 20,000 notes were 130 ms of allocation and
+    /// copying for a few hundred thousand strings hashed once and dropped.
     func keys() -> [String: String] {
         let bySession = Self.grouped(digests, under: "sessions/")
         let byMember = Self.grouped(digests, under: "members/")
         let diagnostics = Dictionary(grouping: report.diagnostics, by: \.location.file)
-        let history = digests.filter { path, _ in
+        // The billing history every chart shows, hashed once for all of them.
+        var historyHash = KeyHash(environment: "")
+        for (path, digest) in digests.filter({ path, _ in
             path.hasPrefix("submissions/") || path.hasPrefix("acknowledgments/") || path.hasPrefix("remittances/")
-        }.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        }).sorted(by: { $0.key < $1.key }) {
+            historyHash.add(file: path, digest: digest)
+        }
+        let history = historyHash.finish()
         // Each key reads only the model and the digests: they are made on
         // every core (the keys stage of a rebuild in watch at 20,000 notes
         // was 0.2 s on one).
-        let sessions = ParallelMap.map(record.sessions) { session -> (key: String, named: Set<String>, skippedBecause: [String]) in
+        let sessions = ParallelMap.map(record.sessions) { session -> (key: String, named: Set<String>, skippedBecause: [Diagnostic]) in
             let named = Set((session.note?.attendance.map(\.member.value) ?? []) + session.progressNotes.map(\.member))
-            var parts = ["packet", session.id] + (bySession[session.id] ?? [])
-            parts += files([session.note.flatMap { record.group(of: $0)?.file }, "practice.yaml"])
-            parts += files(named.sorted().map { record.member($0)?.profileFile })
-            parts += said(in: [session.noteFile] + (session.note.flatMap { record.group(of: $0)?.file }.map { [$0] } ?? []), diagnostics)
+            let groupFile = session.note.flatMap { record.group(of: $0)?.file }
+            var hash = KeyHash(environment: environment)
+            hash.add("packet")
+            hash.add(session.id)
+            for (path, digest) in bySession[Substring(session.id)] ?? [] { hash.add(file: path, digest: digest) }
+            add([groupFile, "practice.yaml"], to: &hash)
+            add(named.sorted().map { record.member($0)?.profileFile }, to: &hash)
+            for diagnostic in said(in: [session.noteFile] + (groupFile.map { [$0] } ?? []), diagnostics) {
+                hash.add(diagnostic)
+            }
             // Whether the packet was skipped (its errors), which each of its
             // members' charts says: worked out once per session, not once
             // per member and session.
-            return (digest(parts), named, said(in: bySessionFiles(session), diagnostics, errorsOnly: true))
+            return (hash.finish(), named, said(in: bySessionFiles(session), diagnostics, errorsOnly: true))
         }
         var keys: [String: String] = [:]
         // Each member's sessions by index: a copy of each `Session` (several
@@ -50,18 +66,25 @@ struct OutputKeys {
         }
         let sessionsOf = grouping
         let charts = ParallelMap.map(record.members) { member -> String in
-            var parts = ["chart", member.id] + (byMember[member.id] ?? []) + files(["practice.yaml"]) + history
+            var hash = KeyHash(environment: environment)
+            hash.add("chart")
+            hash.add(member.id)
+            for (path, digest) in byMember[Substring(member.id)] ?? [] { hash.add(file: path, digest: digest) }
+            add(["practice.yaml"], to: &hash)
+            hash.add(history)
             var read = ["practice.yaml", member.profileFile] + member.plans.map(\.file) + member.individualNotes.map(\.file)
             for index in sessionsOf[member.id] ?? [] {
-                let session = record.sessions[index], skippedBecause = sessions[index].skippedBecause
+                let session = record.sessions[index]
                 let note = session.progressNote(for: member.id)?.file
                 let group = session.note.flatMap { record.group(of: $0)?.file }
-                parts += ["session \(session.id)"] + files([session.noteFile, note, group])
+                hash.add("session")
+                hash.add(session.id)
+                add([session.noteFile, note, group], to: &hash)
                 read += [session.noteFile, note, group].compactMap { $0 }
-                parts += skippedBecause
+                for diagnostic in sessions[index].skippedBecause { hash.add(diagnostic) }
             }
-            parts += said(in: read, diagnostics)
-            return digest(parts)
+            for diagnostic in said(in: read, diagnostics) { hash.add(diagnostic) }
+            return hash.finish()
         }
         for (member, key) in zip(record.members, charts) { keys["members/\(member.id).html"] = key }
         return keys
@@ -71,44 +94,76 @@ struct OutputKeys {
         [session.noteFile] + session.progressNotes.map(\.file) + (session.note.flatMap { record.group(of: $0)?.file }.map { [$0] } ?? [])
     }
 
-    /// `path=digest` of each file, `path=absent` for one not read.
-    private func files(_ paths: [String?]) -> [String] {
-        paths.compactMap { $0 }.map { "\($0)=\(digests[$0] ?? "absent")" }
+    /// Each file's path and digest (`absent` for one not read).
+    private func add(_ paths: [String?], to hash: inout KeyHash) {
+        for path in paths { if let path { hash.add(file: path, digest: digests[path] ?? "absent") } }
     }
 
     /// What the checker said in `paths`, which a record may show or act on.
-    private func said(in paths: [String], _ diagnostics: [String: [Diagnostic]], errorsOnly: Bool = false) -> [String] {
+    private func said(in paths: [String], _ diagnostics: [String: [Diagnostic]], errorsOnly: Bool = false) -> [Diagnostic] {
         Set(paths).sorted().flatMap { path in
             (diagnostics[path] ?? []).filter { !errorsOnly || $0.severity == .error }
-                .map { "\($0.location) \($0.severity.rawValue) \($0.rule) \($0.message)" }
         }
     }
 
-    private func digest(_ parts: [String]) -> String {
-        var hash = SHA256()
-        Self.update(&hash, environment)
-        for part in parts {
-            Self.update(&hash, part)
-            withUnsafeBytes(of: UInt8(0)) { hash.update(bufferPointer: $0) }
-        }
-        return SignedText.hex(hash.finalize())
-    }
-
-    /// Hashes the text's UTF-8 where it lies, without an array per part
-    /// (a watch rebuild at 20,000 notes hashes a few hundred thousand parts).
-    private static func update(_ hash: inout SHA256, _ text: String) {
-        var text = text
-        text.withUTF8 { hash.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-    }
-
-    /// `path=digest` of every file below `<folder><id>/`, by id.
-    static func grouped(_ digests: [String: String], under folder: String) -> [String: [String]] {
-        var grouped: [String: [String]] = [:]
+    /// The path and digest of every file below `<folder><id>/`, by id, in path order.
+    static func grouped(_ digests: [String: String], under folder: String) -> [Substring: [(path: String, digest: String)]] {
+        var grouped: [Substring: [(path: String, digest: String)]] = [:]
         for (path, digest) in digests where path.hasPrefix(folder) {
             let rest = path.dropFirst(folder.count)
             guard let slash = rest.firstIndex(of: "/") else { continue }
-            grouped[String(rest[..<slash]), default: []].append("\(path)=\(digest)")
+            grouped[rest[..<slash], default: []].append((path, digest))
         }
-        return grouped.mapValues { $0.sorted() }
+        return grouped.mapValues { $0.sorted { $0.path < $1.path } }
+    }
+}
+
+/// The SHA-256 a key is made of: the build's environment, then each part
+/// followed by a zero byte, fed to the hash where the text lies.
+struct KeyHash {
+    private var hash = SHA256()
+
+    init(environment: String) {
+        update(environment)
+    }
+
+    mutating func add(_ part: String) {
+        update(part)
+        end()
+    }
+
+    /// `path=digest`.
+    mutating func add(file path: String, digest: String) {
+        update(path)
+        update("=")
+        update(digest)
+        end()
+    }
+
+    /// Where a diagnostic stands, its severity, rule and message.
+    mutating func add(_ diagnostic: Diagnostic) {
+        update(diagnostic.location.file)
+        var numbers = (diagnostic.location.line, diagnostic.location.column)
+        withUnsafeBytes(of: &numbers) { hash.update(bufferPointer: $0) }
+        update(diagnostic.severity.rawValue)
+        update("\u{1}")
+        update(diagnostic.rule)
+        update("\u{1}")
+        update(diagnostic.message)
+        end()
+    }
+
+    func finish() -> String {
+        SignedText.hex(hash.finalize())
+    }
+
+    private mutating func end() {
+        withUnsafeBytes(of: UInt8(0)) { hash.update(bufferPointer: $0) }
+    }
+
+    /// Hashes the text's UTF-8 where it lies, without an array per part.
+    private mutating func update(_ text: String) {
+        var text = text
+        text.withUTF8 { hash.update(bufferPointer: UnsafeRawBufferPointer($0)) }
     }
 }

@@ -23,6 +23,8 @@ public final class Analysis: @unchecked Sendable {
     private var memoSignedDocuments: [SignedDocument]?
     private let markdownLock = NSLock()
     private var memoMarkdownDocuments: [(kind: NoteKind, file: String, body: MarkdownBody)]?
+    let foldersLock = NSLock()
+    var memoDocumentFolders: [DocumentFolder]?
 
     /// Values derived from files, kept between the checks of `watch` and `serve`.
     let derivedMemo: DerivedMemo?
@@ -145,7 +147,7 @@ public final class Analysis: @unchecked Sendable {
         assert(!bodiesLetGo, "a rule that reads claims asked for the notes after their bodies were let go")
     }
 
-    private func memo<Value>(_ slot: ReferenceWritableKeyPath<Analysis, Value?>, _ lock: NSLock, _ make: () -> Value) -> Value {
+    func memo<Value>(_ slot: ReferenceWritableKeyPath<Analysis, Value?>, _ lock: NSLock, _ make: () -> Value) -> Value {
         lock.lock()
         defer { lock.unlock() }
         if let value = self[keyPath: slot] { return value }

@@ -21,7 +21,7 @@ struct DuplicateSectionRule: Rule {
         fix: "Merge the two sections into one.")
 
     func check(_ context: RuleContext) -> [Finding] {
-        context.analysis.markdownDocuments.flatMap { document in
+        context.analysis.eachDocumentAlone(id) { document in
             SectionCatalogue.known(for: document.kind).flatMap { name -> [Finding] in
                 let matches = document.body.sections.filter { name.matches($0.name) }
                 guard let first = matches.first else { return [] }

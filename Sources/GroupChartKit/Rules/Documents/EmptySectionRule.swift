@@ -23,7 +23,7 @@ struct EmptySectionRule: Rule {
         fix: "Write what this member did and said in this session.")
 
     func check(_ context: RuleContext) -> [Finding] {
-        context.analysis.markdownDocuments.flatMap { document in
+        context.analysis.eachDocumentAlone(id) { document in
             SectionCatalogue.required(for: document.kind).compactMap { name -> Finding? in
                 guard let section = SectionCatalogue.find(name, in: document.body),
                       SectionCatalogue.isPlaceholder(section) else { return nil }

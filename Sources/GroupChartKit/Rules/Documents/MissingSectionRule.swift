@@ -23,7 +23,7 @@ struct MissingSectionRule: Rule {
         fix: "Add the section with the heading the message names (an alias works too).")
 
     func check(_ context: RuleContext) -> [Finding] {
-        context.analysis.markdownDocuments.flatMap { document in
+        context.analysis.eachDocumentAlone(id) { document in
             SectionCatalogue.required(for: document.kind).compactMap { name -> Finding? in
                 guard SectionCatalogue.find(name, in: document.body) == nil else { return nil }
                 let aliases = name.aliases.isEmpty ? "" : " (or \(name.aliases.map { "\"\($0)\"" }.joined(separator: ", ")))"
