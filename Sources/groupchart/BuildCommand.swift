@@ -34,9 +34,10 @@ struct BuildCommand: ParsableCommand {
         let progress = ProgressLine.standardError()
         let result: Builder.Result
         do {
-            result = try Builder.build(location.root, options: Builder.Options(
-                checker: checkerOptions, output: out.map { URL(fileURLWithPath: $0) },
-                progress: progress.update))
+            var buildOptions = Builder.Options(checker: checkerOptions, output: out.map { URL(fileURLWithPath: $0) },
+                                               progress: progress.update)
+            buildOptions.endsTheProcess = true
+            result = try Builder.build(location.root, options: buildOptions)
             progress.finish()
         } catch {
             progress.finish()

@@ -236,6 +236,29 @@ import Testing
         #expect(TextPrinter().render(second.report) == TextPrinter().render(first.report), "snippets are read for the printers")
     }
 
+    /// The stamps file is written digit by digit; it reads back as the
+    /// stamps written, line for line in the format of its header.
+    @Test func stampsAreWrittenAsTheyReadBack() throws {
+        let digest = "sha256:" + String(repeating: "ab", count: 32)
+        let stamps = InputStamps([
+            "practice.yaml": .init(stamp: FileStamp(size: 0, seconds: 0, nanoseconds: 0, inode: 0), digest: digest),
+            "sessions/b/x.md": .init(stamp: FileStamp(size: 1234, seconds: 1_780_000_000, nanoseconds: 999_999_999,
+                                                       inode: 999_999_999_999_999_999), digest: digest),
+            "members/a/profile.md": .init(stamp: FileStamp(size: 10, seconds: 9, nanoseconds: 100, inode: 7), digest: digest),
+            "tab\there.md": .init(stamp: FileStamp(size: 1, seconds: 1, nanoseconds: 1, inode: 1), digest: digest),
+        ])
+        #expect(stamps.text == """
+            groupchart-inputs 1
+            members/a/profile.md\t10\t9\t100\t7\t\(digest)
+            practice.yaml\t0\t0\t0\t0\t\(digest)
+            sessions/b/x.md\t1234\t1780000000\t999999999\t999999999999999999\t\(digest)
+
+            """)
+        var kept = stamps.byPath
+        kept["tab\there.md"] = nil
+        #expect(InputStamps(text: stamps.text)?.byPath == kept)
+    }
+
     @Test func aDocumentWrittenJustNowIsNotVouchedFor() throws {
         let practice = try FixturePractice()
         defer { practice.delete() }

@@ -18,6 +18,9 @@ public enum Builder {
         /// (`LaterCacheWrites`): `watch`, which says a save is rebuilt as soon
         /// as its records are in place.
         public var writesCacheLater = false
+        /// The process ends once the build returns: what it made is left for
+        /// the system to take back at exit instead of being freed (`LeftForExit`).
+        public var endsTheProcess = false
 
         public init(checker: Checker.Options, output: URL? = nil, progress: RecordReader.Progress? = nil) {
             self.checker = checker
@@ -94,6 +97,7 @@ public enum Builder {
         // the record's sources: a second copy of every file is memory for nothing.
         let preread = PrereadFiles(fingerprint.files)
         fingerprint.files = [:]
+        defer { if options.endsTheProcess { LeftForExit.keep((preread, fingerprint)) } }
         let (entry, result) = try compile(practice, options: options, preread: preread, fingerprint: fingerprint,
                                           memo: memo, cache: cache, phases: &phases)
         // Stored once the model, the claims and the records are let go: the
@@ -101,8 +105,10 @@ public enum Builder {
         if options.writesCacheLater, let memo {
             memo.cacheWrites.later { cache.store(entry) }
         } else {
+            phases.mark("end of compile")
             cache.store(entry)
         }
+        phases.mark("store: entry")
         if memo == nil { cache.store(fingerprint.stamps, unless: known) }
         phases.mark("store")
         return result
@@ -121,6 +127,7 @@ public enum Builder {
         let parsed: Int
         let compiledDocuments: CompiledDocuments.Writer?
         (record, parsed, compiledDocuments) = read(practice, options: options, preread: preread, fingerprint: fingerprint, memo: memo, cache: cache)
+        defer { if options.endsTheProcess { LeftForExit.keep(record) } }
         // The cache of compiled documents goes in place with the outputs, or not at all.
         var committed = false
         defer { if !committed { compiledDocuments?.discard() } }
@@ -142,6 +149,7 @@ public enum Builder {
         } catch {
             throw Failure(description: error.description)
         }
+        defer { if options.endsTheProcess { LeftForExit.keep((checked, records)) } }
         phases.mark("model")
         options.progress?(1, 1, "rendering records and claims")
         let billing = records.billing

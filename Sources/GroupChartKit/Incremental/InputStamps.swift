@@ -87,13 +87,40 @@ struct InputStamps: Sendable {
 
     /// The file's text, in path order (the same stamps, the same bytes).
     var text: String {
-        var text = Self.header + "\n"
+        String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The file's bytes, written digit by digit: formatted with string
+    /// interpolation, the 20,000 lines of the largest practice of `make
+    /// bench` took 0.1 s of every build that changed a stamp (`perf`).
+    var bytes: [UInt8] {
+        var bytes = Array(Self.header.utf8) + [0x0A]
+        bytes.reserveCapacity(byPath.count * 170)
         for (path, known) in byPath.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) })
         where !path.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x5C }) {
             let stamp = known.stamp
             guard stamp.size >= 0, stamp.seconds >= 0, stamp.nanoseconds >= 0 else { continue }
-            text += "\(path)\t\(stamp.size)\t\(stamp.seconds)\t\(stamp.nanoseconds)\t\(stamp.inode)\t\(known.digest)\n"
+            bytes.append(contentsOf: path.utf8)
+            Self.appendField(UInt64(stamp.size), to: &bytes)
+            Self.appendField(UInt64(stamp.seconds), to: &bytes)
+            Self.appendField(UInt64(stamp.nanoseconds), to: &bytes)
+            Self.appendField(stamp.inode, to: &bytes)
+            bytes.append(0x09)
+            bytes.append(contentsOf: known.digest.utf8)
+            bytes.append(0x0A)
         }
-        return text
+        return bytes
+    }
+
+    /// A tab, then `number` in decimal.
+    private static func appendField(_ number: UInt64, to bytes: inout [UInt8]) {
+        bytes.append(0x09)
+        let start = bytes.count
+        var rest = number
+        repeat {
+            bytes.append(UInt8(rest % 10) + 0x30)
+            rest /= 10
+        } while rest > 0
+        bytes[start...].reverse()
     }
 }

@@ -84,8 +84,12 @@ public struct NextBatch: Sendable {
 
     public var isEmpty: Bool { entries.isEmpty }
 
+    /// Reads each entry's frequency where it lies: a copy of each of 20,000
+    /// entries per count was 60 ms of a build (`perf`).
     public func count(_ frequency: SubmittedClaim.Frequency) -> Int {
-        entries.count { $0.frequency == frequency }
+        var count = 0
+        for index in entries.indices where entries[index].frequency == frequency { count += 1 }
+        return count
     }
 }
 

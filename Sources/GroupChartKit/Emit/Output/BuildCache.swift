@@ -202,7 +202,7 @@ struct BuildCache {
     /// same stamps are not written again.
     func store(_ stamps: InputStamps, unless known: InputStamps?) {
         guard known?.byPath != stamps.byPath else { return }
-        try? OutputFolder(root: folder).write(InputStamps.name, Array(stamps.text.utf8))
+        try? OutputFolder(root: folder).write(InputStamps.name, stamps.bytes, flush: false)
     }
 
     /// Remembers a build that wrote `outputs`.
@@ -211,7 +211,7 @@ struct BuildCache {
         encoder.outputFormatting = [.sortedKeys]
         guard let data = try? encoder.encode(entry) else { return }
         let bytes = [UInt8](data)
-        guard (try? OutputFolder(root: folder).write("last-build.json", bytes)) != nil else { return }
+        guard (try? OutputFolder(root: folder).write("last-build.json", bytes, flush: false)) != nil else { return }
         last.remember(entry, digest: SignedText.digest(of: bytes))
     }
 

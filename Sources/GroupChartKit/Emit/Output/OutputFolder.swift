@@ -156,8 +156,12 @@ public struct OutputFolder: Sendable {
     }
 
     /// Writes one file atomically without touching the build's manifest (the
-    /// audit packet, which is not part of a build).
-    public func write(_ name: String, _ bytes: [UInt8]) throws(WriteError) {
+    /// audit packet, which is not part of a build), flushed to disk before it
+    /// takes the old one's place unless `flush` is false: the build cache's
+    /// own files, which are checked whole when read (a power cut can cost a
+    /// cold build, never a wrong one), and whose flush was 0.1 s of every
+    /// build at 20,000 notes (3.3 MB of stamps).
+    public func write(_ name: String, _ bytes: [UInt8], flush: Bool = true) throws(WriteError) {
         guard Self.isSafe(name), !name.contains("/") else {
             throw WriteError(description: "refusing to write \"\(name)\" outside \(root.path)")
         }
@@ -166,7 +170,7 @@ public struct OutputFolder: Sendable {
         var created: [URL] = []
         do {
             try makeFolder(root, created: &created)
-            try Self.writeNew(temporary, bytes, flush: true)
+            try Self.writeNew(temporary, bytes, flush: flush)
             guard rename(temporary.path, final.path) == 0 else { throw WriteError(description: "cannot write \(final.path)") }
         } catch {
             unlink(temporary.path)
