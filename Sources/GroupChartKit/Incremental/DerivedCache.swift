@@ -5,11 +5,13 @@ import Foundation
 /// 3-grams (`note-texts.bin`, the input of `similar-notes` and
 /// `cloned-note`, a fifth of a check at 20,000 notes) and the findings of
 /// `other-member-named` (`other-member-named.bin`, the slowest rule) and of
-/// `similar-notes` (`similar-notes.bin`, which compares a session's notes). A
-/// session's are taken from there when the key of what they are derived
-/// from is the same: the key of `watch`'s memo (`Analysis.derived`), which
-/// names the digests and paths of its files, every member's names and the
-/// session's members.
+/// `similar-notes` (`similar-notes.bin`, which compares a session's notes);
+/// and, per record folder, the findings of the three rules that read each
+/// note's sections alone (`empty-section.bin`, `missing-section.bin`,
+/// `duplicate-section.bin`). A session's (or folder's) are taken from there
+/// when the key of what they are derived from is the same: the key of
+/// `watch`'s memo (`Analysis.derived`), which names the digests and paths
+/// of its files, every member's names and the session's members.
 ///
 /// Each file has the form of the cache of compiled documents
 /// (`CompiledDocuments`: the program's identity, one entry per session in
@@ -20,7 +22,10 @@ import Foundation
 final class DerivedCache: @unchecked Sendable {
     /// The file of each purpose kept.
     static let files = ["note-texts": "note-texts.bin", "other-member-named": "other-member-named.bin",
-                        "similar-notes": "similar-notes.bin"]
+                        "similar-notes": "similar-notes.bin",
+                        // Kept per record folder rather than per session (`Analysis.eachDocumentAlone`).
+                        "empty-section": "empty-section.bin", "missing-section": "missing-section.bin",
+                        "duplicate-section": "duplicate-section.bin"]
 
     private let kept: [String: KeptValues]
 
