@@ -219,6 +219,11 @@ import Testing
         let options = Checker.Options(today: FixturePractice.today)
         let cacheFolder = practice.root.appendingPathComponent("build/.groupchart-cache")
         for name in DerivedCache.files.values { #expect(FileManager.default.fileExists(atPath: cacheFolder.appendingPathComponent(name).path)) }
+        // A second Plan section in another session, built into the cache:
+        // the findings the check takes from there are not all empty.
+        let elsewhere = "sessions/2026-03-19-dbt-skills/chen-lily.md"
+        try practice.write(elsewhere, try practice.read(elsewhere).replacingOccurrences(of: "## Plan", with: "## Plan\n\nSee below.\n\n## Plan"))
+        _ = try Builder.build(practice.root, options: Builder.Options(checker: options))
         let copied = "sessions/2026-03-12-dbt-skills/chen-lily.md"
         let other = "sessions/2026-03-12-dbt-skills/reyes-maria.md"
         let otherText = try practice.read(other)
@@ -238,6 +243,8 @@ import Testing
         let without = Checker.check(record, options: options)
         #expect(IncrementalEquivalenceTests.places(withCache) == IncrementalEquivalenceTests.places(without))
         #expect(without.diagnostics.contains { $0.rule == "similar-notes" || $0.rule == "cloned-note" }, "the copy is found")
+        #expect(withCache.diagnostics.contains { $0.rule == "duplicate-section" && $0.location.file == elsewhere },
+                "a finding of an unchanged folder, from the cache")
     }
 
     /// The pre-commit hook checks a copy of the staged files: `--cache-from`

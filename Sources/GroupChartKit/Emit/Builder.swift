@@ -100,8 +100,11 @@ public enum Builder {
         defer { if options.endsTheProcess { LeftForExit.keep((preread, fingerprint)) } }
         let (entry, result) = try compile(practice, options: options, preread: preread, fingerprint: fingerprint,
                                           memo: memo, cache: cache, phases: &phases)
-        // Stored once the model, the claims and the records are let go: the
-        // entry's encoding (30 MB at 20,000 notes) was the top of the peak.
+        // Stored after the build: in `watch`, once its records are in place.
+        // (The entry's encoding, 30 MB at 20,000 notes when the dashboard
+        // listed every claim, was once the top of the peak; it is about 1 MB
+        // now, so `build` stores it with the model still held for the exit,
+        // `LeftForExit`: the cold build's peak 247-248 MiB before, 246-251 after.)
         if options.writesCacheLater, let memo {
             memo.cacheWrites.later { cache.store(entry) }
         } else {

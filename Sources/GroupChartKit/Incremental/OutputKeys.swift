@@ -143,6 +143,7 @@ struct KeyHash {
     /// Where a diagnostic stands, its severity, rule and message.
     mutating func add(_ diagnostic: Diagnostic) {
         update(diagnostic.location.file)
+        update("\u{1}")
         var numbers = (diagnostic.location.line, diagnostic.location.column)
         withUnsafeBytes(of: &numbers) { hash.update(bufferPointer: $0) }
         update(diagnostic.severity.rawValue)
