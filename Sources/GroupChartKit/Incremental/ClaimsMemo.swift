@@ -70,6 +70,12 @@ final class ClaimsMemo: @unchecked Sendable {
 /// hold claims, and today's date. The files' text, the strays and the
 /// reading's findings are not among them: no claim reads them, and the
 /// findings reach the claims as errors.
+///
+/// The sessions are kept as read and compared session by session: equal as
+/// they are (in `watch`, a session whose files did not change holds the
+/// very notes of the last check, shared, so comparing it is a comparison of
+/// references), or else equal once their notes' bodies are let go. Letting
+/// every note's body go before comparing copied 20,000 notes per save.
 struct ClaimInputs: Equatable {
     let practice: Practice?
     let groups: [Group]
@@ -81,8 +87,22 @@ struct ClaimInputs: Equatable {
     let errors: [Diagnostic]
     let today: LocalDate
 
+    static func == (lhs: ClaimInputs, rhs: ClaimInputs) -> Bool {
+        guard lhs.practice == rhs.practice, lhs.groups == rhs.groups, lhs.members == rhs.members,
+              lhs.services == rhs.services, lhs.remittances == rhs.remittances, lhs.billingHistory == rhs.billingHistory,
+              lhs.errors == rhs.errors, lhs.today == rhs.today, lhs.sessions.count == rhs.sessions.count else { return false }
+        for index in lhs.sessions.indices {
+            let (left, right) = (lhs.sessions[index], rhs.sessions[index])
+            if left == right { continue }
+            guard PracticeRecord.withoutNoteBodies(left, keepingCurrentDigests: false)
+                == PracticeRecord.withoutNoteBodies(right, keepingCurrentDigests: false) else { return false }
+        }
+        return true
+    }
+
     init(record: PracticeRecord, errors: [Diagnostic], today: LocalDate) {
-        (members, sessions) = record.membersAndSessionsWithoutNoteBodies(keepingCurrentDigests: false)
+        members = record.membersWithoutNoteBodies(keepingCurrentDigests: false)
+        sessions = record.sessions
         practice = record.practice
         groups = record.groups
         services = record.services

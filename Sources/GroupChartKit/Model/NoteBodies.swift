@@ -17,26 +17,41 @@ extension PracticeRecord {
     /// digest of each note's text as it stands now (`ClaimInputs`, which
     /// compares what the claims read, and no claim reads those).
     func membersAndSessionsWithoutNoteBodies(keepingCurrentDigests: Bool = true) -> (members: [Member], sessions: [Session]) {
-        func bare(_ body: inout MarkdownBody) { body = MarkdownBody(blocks: [], firstLine: body.firstLine) }
-        func bare(_ signature: inout Signature) { if !keepingCurrentDigests { signature.currentDigest = nil } }
+        (membersWithoutNoteBodies(keepingCurrentDigests: keepingCurrentDigests),
+         sessions.map { Self.withoutNoteBodies($0, keepingCurrentDigests: keepingCurrentDigests) })
+    }
+
+    /// The members with their individual notes' bodies let go (see above).
+    func membersWithoutNoteBodies(keepingCurrentDigests: Bool) -> [Member] {
         var members = self.members
         for index in members.indices {
             for note in members[index].individualNotes.indices {
-                bare(&members[index].individualNotes[note].content.body)
-                bare(&members[index].individualNotes[note].signature)
+                Self.bare(&members[index].individualNotes[note].content.body)
+                Self.bare(&members[index].individualNotes[note].signature, keepingCurrentDigest: keepingCurrentDigests)
             }
         }
-        var sessions = self.sessions
-        for index in sessions.indices {
-            if sessions[index].note != nil {
-                bare(&sessions[index].note!.body)
-                bare(&sessions[index].note!.signature)
-            }
-            for note in sessions[index].progressNotes.indices {
-                bare(&sessions[index].progressNotes[note].content.body)
-                bare(&sessions[index].progressNotes[note].signature)
-            }
+        return members
+    }
+
+    /// `session` with its notes' bodies let go (see above).
+    static func withoutNoteBodies(_ session: Session, keepingCurrentDigests: Bool) -> Session {
+        var session = session
+        if session.note != nil {
+            bare(&session.note!.body)
+            bare(&session.note!.signature, keepingCurrentDigest: keepingCurrentDigests)
         }
-        return (members, sessions)
+        for note in session.progressNotes.indices {
+            bare(&session.progressNotes[note].content.body)
+            bare(&session.progressNotes[note].signature, keepingCurrentDigest: keepingCurrentDigests)
+        }
+        return session
+    }
+
+    private static func bare(_ body: inout MarkdownBody) {
+        body = MarkdownBody(blocks: [], firstLine: body.firstLine)
+    }
+
+    private static func bare(_ signature: inout Signature, keepingCurrentDigest: Bool) {
+        if !keepingCurrentDigest { signature.currentDigest = nil }
     }
 }

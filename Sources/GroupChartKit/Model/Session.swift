@@ -119,6 +119,11 @@ public struct SessionNote: Sendable, Codable, Equatable {
         try shared.fields.encode(to: encoder)
     }
 
+    /// Whether the two are one value shared, not only equal ones.
+    func isShared(with other: SessionNote) -> Bool {
+        shared.isShared(with: other.shared)
+    }
+
     public func attendance(of member: String) -> AttendanceEntry? {
         attendance.first { $0.member.value == member }
     }

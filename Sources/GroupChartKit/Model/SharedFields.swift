@@ -32,6 +32,11 @@ struct SharedFields<Fields: Sendable & Equatable>: @unchecked Sendable, Equatabl
         }
     }
 
+    /// Whether both hold the very same box (then their fields are equal).
+    func isShared(with other: Self) -> Bool {
+        box === other.box
+    }
+
     static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
     }
