@@ -38,15 +38,15 @@ import Testing
         let options = Checker.Options(today: FixturePractice.today)
         let memo = DocumentMemo()
         let first = try GroupChart.check(practice.root, options: options, memo: memo)
-        let rule = "empty-section by folder"
+        let rule = "empty-section"
         let folders = memo.derived.madeInLastCheck[rule] ?? 0
         #expect(folders > 2)
         let note = try #require(first.record.sessions.first { !$0.progressNotes.isEmpty }?.progressNotes.first)
         try practice.write(note.file, try practice.read(note.file).replacingOccurrences(of: "## Plan", with: "## Plan\n\nTBD\n\n## Plan"))
         let second = try GroupChart.check(practice.root, options: options, memo: memo)
         #expect(memo.derived.madeInLastCheck[rule] == 1)
-        #expect(memo.derived.madeInLastCheck["missing-section by folder"] == 1)
-        #expect(memo.derived.madeInLastCheck["duplicate-section by folder"] == 1)
+        #expect(memo.derived.madeInLastCheck["missing-section"] == 1)
+        #expect(memo.derived.madeInLastCheck["duplicate-section"] == 1)
         let cold = try GroupChart.check(practice.root, options: options)
         #expect(second.report.diagnostics == cold.report.diagnostics)
         #expect(second.report.diagnostics.contains { $0.rule == "duplicate-section" && $0.location.file == note.file })

@@ -236,7 +236,7 @@ import Testing
         #expect(cached.reused("note-texts") == sessions - 1, "every session but the edited one's 3-grams come from the cache")
         #expect(cached.reused("other-member-named") == sessions - 1, "and its other-member-named findings")
         #expect(cached.reused("similar-notes") == sessions - 1, "and its similar-notes findings")
-        let folders = Set(record.markdownDocuments.map { Analysis.recordFolder(of: $0.file) }).count
+        let folders = Set(record.markdownDocuments.map { FolderEvents.recordFolder(of: $0.file) }).count
         for rule in ["empty-section", "missing-section", "duplicate-section"] {
             #expect(cached.reused(rule) == folders - 1, "every record folder's \(rule) findings but the edited one's")
         }

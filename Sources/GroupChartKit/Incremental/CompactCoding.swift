@@ -133,9 +133,7 @@ final class CompactEncoder: Encoder {
     }
 
     func putIfPresent<T: Encodable>(_ value: T?) throws {
-        guard let value else { bytes.append(0); return }
-        bytes.append(1)
-        try put(value)
+        try optional(value) { try put($0) }
     }
 
     /// A list of 64-bit words (a note's 3-grams), its count then its bytes as they lie.
@@ -418,7 +416,7 @@ final class CompactDecoder: Decoder {
     }
 
     func getIfPresent<T: Decodable>(_ type: T.Type) throws -> T? {
-        try bool() ? try get(T.self) : nil
+        try optional { try get(T.self) }
     }
 
     func caseName() throws -> String {
@@ -769,10 +767,10 @@ extension ProgressNote {
 
 extension CompactEncoder {
     /// A presence byte, then the value when there is one.
-    func optional<Value>(_ value: Value?, _ put: (Value) -> Void) {
+    func optional<Value>(_ value: Value?, _ put: (Value) throws -> Void) rethrows {
         guard let value else { bytes.append(0); return }
         bytes.append(1)
-        put(value)
+        try put(value)
     }
 }
 

@@ -54,12 +54,14 @@ struct InputStamps: Sendable {
             byPath.reserveCapacity(lines.count)
             for line in lines {
                 let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
-                guard fields.count == 6, !fields[0].isEmpty, let size = Self.number(fields[1]), let seconds = Self.number(fields[2]),
-                      let nanoseconds = Self.number(fields[3]), let inode = Self.inode(fields[4]), fields[5].count == 71,
+                guard fields.count == 6, !fields[0].isEmpty, let size = Self.number(fields[1]).flatMap(Int64.init(exactly:)),
+                      let seconds = Self.number(fields[2]).flatMap(Int64.init(exactly:)),
+                      let nanoseconds = Self.number(fields[3]).flatMap(Int64.init(exactly:)), let inode = Self.number(fields[4]),
+                      fields[5].count == 71,
                       fields[5].starts(with: "sha256:".utf8),
                       let path = String(validating: fields[0], as: UTF8.self), let digest = String(validating: fields[5], as: UTF8.self)
                 else { return nil }
-                byPath[path] = Known(stamp: FileStamp(size: Int64(size), seconds: Int64(seconds), nanoseconds: Int64(nanoseconds),
+                byPath[path] = Known(stamp: FileStamp(size: size, seconds: seconds, nanoseconds: nanoseconds,
                                                       inode: inode), digest: digest)
             }
             return byPath
@@ -68,9 +70,9 @@ struct InputStamps: Sendable {
         byPath = parsed
     }
 
-    /// An inode number: any `UInt64`, up to 20 digits (a file system that
-    /// hands out large ones must not have every stamp file refused).
-    private static func inode(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> UInt64? {
+    /// A decimal number of at most 20 digits that fits in a `UInt64` (no
+    /// sign: stamps are not negative; an inode may take all 64 bits).
+    private static func number(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> UInt64? {
         guard !digits.isEmpty, digits.count <= 20 else { return nil }
         var value: UInt64 = 0
         for digit in digits {
@@ -79,17 +81,6 @@ struct InputStamps: Sendable {
             let (sum, overflowSum) = times.addingReportingOverflow(UInt64(digit - 0x30))
             guard !overflowTimes, !overflowSum else { return nil }
             value = sum
-        }
-        return value
-    }
-
-    /// A decimal number of at most 18 digits (no sign: stamps are not negative).
-    private static func number(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> Int64? {
-        guard !digits.isEmpty, digits.count <= 18 else { return nil }
-        var value: Int64 = 0
-        for digit in digits {
-            guard digit >= 0x30, digit <= 0x39 else { return nil }
-            value = value * 10 + Int64(digit - 0x30)
         }
         return value
     }

@@ -1,5 +1,3 @@
-import Crypto
-
 /// What each record is made from, as one digest: a session packet's or a
 /// member chart's key changes whenever anything it shows could, and only
 /// then, so that a build re-renders the records an edit touches and keeps
@@ -19,7 +17,7 @@ struct OutputKeys {
 
     /// `sessions/<id>.html` and `members/<id>.html` to their keys.
     ///
-    /// Each part goes straight into the key's hash (`KeyHash`): built as
+    /// Each part goes straight into the key's hash (`PartsHash`): built as
     /// strings first (`path=digest`, a diagnostic as one line), the parts
     /// of a `watch` save at 20,000 notes were 130 ms of allocation and
     /// copying for a few hundred thousand strings hashed once and dropped.
@@ -28,20 +26,20 @@ struct OutputKeys {
         let byMember = Self.grouped(digests, under: "members/")
         let diagnostics = Dictionary(grouping: report.diagnostics, by: \.location.file)
         // The billing history every chart shows, hashed once for all of them.
-        var historyHash = KeyHash(environment: "")
+        var historyHash = PartsHash(environment: "")
         for (path, digest) in digests.filter({ path, _ in
             path.hasPrefix("submissions/") || path.hasPrefix("acknowledgments/") || path.hasPrefix("remittances/")
         }).sorted(by: { $0.key < $1.key }) {
             historyHash.add(file: path, digest: digest)
         }
-        let history = historyHash.finish()
+        let history = historyHash.hex
         // Each key reads only the model and the digests: they are made on
         // every core (the keys stage of a rebuild in watch at 20,000 notes
         // was 0.2 s on one).
         let sessions = ParallelMap.map(record.sessions) { session -> (key: String, named: Set<String>, skippedBecause: [Diagnostic]) in
             let named = Set((session.note?.attendance.map(\.member.value) ?? []) + session.progressNotes.map(\.member))
             let groupFile = session.note.flatMap { record.group(of: $0)?.file }
-            var hash = KeyHash(environment: environment)
+            var hash = PartsHash(environment: environment)
             hash.add("packet")
             hash.add(session.id)
             for (path, digest) in bySession[Substring(session.id)] ?? [] { hash.add(file: path, digest: digest) }
@@ -53,7 +51,7 @@ struct OutputKeys {
             // Whether the packet was skipped (its errors), which each of its
             // members' charts says: worked out once per session, not once
             // per member and session.
-            return (hash.finish(), named, said(in: bySessionFiles(session), diagnostics, errorsOnly: true))
+            return (hash.hex, named, said(in: bySessionFiles(session), diagnostics, errorsOnly: true))
         }
         var keys: [String: String] = [:]
         // Each member's sessions by index: a copy of each `Session` (several
@@ -66,7 +64,7 @@ struct OutputKeys {
         }
         let sessionsOf = grouping
         let charts = ParallelMap.map(record.members) { member -> String in
-            var hash = KeyHash(environment: environment)
+            var hash = PartsHash(environment: environment)
             hash.add("chart")
             hash.add(member.id)
             for (path, digest) in byMember[Substring(member.id)] ?? [] { hash.add(file: path, digest: digest) }
@@ -84,7 +82,7 @@ struct OutputKeys {
                 for diagnostic in sessions[index].skippedBecause { hash.add(diagnostic) }
             }
             for diagnostic in said(in: read, diagnostics) { hash.add(diagnostic) }
-            return hash.finish()
+            return hash.hex
         }
         for (member, key) in zip(record.members, charts) { keys["members/\(member.id).html"] = key }
         return keys
@@ -95,7 +93,7 @@ struct OutputKeys {
     }
 
     /// Each file's path and digest (`absent` for one not read).
-    private func add(_ paths: [String?], to hash: inout KeyHash) {
+    private func add(_ paths: [String?], to hash: inout PartsHash) {
         for path in paths { if let path { hash.add(file: path, digest: digests[path] ?? "absent") } }
     }
 
@@ -118,53 +116,26 @@ struct OutputKeys {
     }
 }
 
-/// The SHA-256 a key is made of: the build's environment, then each part
-/// followed by a zero byte, fed to the hash where the text lies.
-struct KeyHash {
-    private var hash = SHA256()
-
+extension PartsHash {
+    /// The hash of a record's key, which starts with the build's environment.
     init(environment: String) {
-        update(environment)
-    }
-
-    mutating func add(_ part: String) {
-        update(part)
-        end()
+        self.init()
+        add(environment)
     }
 
     /// `path=digest`.
     mutating func add(file path: String, digest: String) {
-        update(path)
-        update("=")
-        update(digest)
-        end()
+        add(path, ending: UInt8(ascii: "="))
+        add(digest)
     }
 
     /// Where a diagnostic stands, its severity, rule and message.
     mutating func add(_ diagnostic: Diagnostic) {
-        update(diagnostic.location.file)
-        update("\u{1}")
-        var numbers = (diagnostic.location.line, diagnostic.location.column)
-        withUnsafeBytes(of: &numbers) { hash.update(bufferPointer: $0) }
-        update(diagnostic.severity.rawValue)
-        update("\u{1}")
-        update(diagnostic.rule)
-        update("\u{1}")
-        update(diagnostic.message)
-        end()
-    }
-
-    func finish() -> String {
-        SignedText.hex(hash.finalize())
-    }
-
-    private mutating func end() {
-        withUnsafeBytes(of: UInt8(0)) { hash.update(bufferPointer: $0) }
-    }
-
-    /// Hashes the text's UTF-8 where it lies, without an array per part.
-    private mutating func update(_ text: String) {
-        var text = text
-        text.withUTF8 { hash.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        add(diagnostic.location.file, ending: 1)
+        add(number: diagnostic.location.line)
+        add(number: diagnostic.location.column)
+        add(diagnostic.severity.rawValue, ending: 1)
+        add(diagnostic.rule, ending: 1)
+        add(diagnostic.message)
     }
 }

@@ -118,12 +118,6 @@ public struct ProgressNote: Sendable, Codable, Equatable {
         _modify { yield &shared.fields.content }
     }
 
-    /// Whether the two are one value shared, not only equal ones: true
-    /// for a note a long-running command took from its memo twice.
-    func isShared(with other: ProgressNote) -> Bool {
-        shared.isShared(with: other.shared)
-    }
-
     init(file: String, session: String, member: String, isReadable: Bool, signature: Signature,
          interactiveComplexity: Located<String>?, content: ClinicalContent) {
         shared = SharedFields(Fields(file: file, session: session, member: member, isReadable: isReadable,

@@ -106,8 +106,15 @@ public struct SessionNote: Sendable, Codable, Equatable {
         _modify { yield &shared.fields.body }
     }
 
-    init(file: String, group: Located<String>?, date: Located<LocalDate>?, start: Located<LocalTime>?, end: Located<LocalTime>?, facilitator: Located<String>?, coFacilitator: Located<String>?, topic: Located<String>?, module: Located<String>?, format: Located<SessionFormat>?, placeOfService: Located<String>?, sizeRationale: Located<String>?, attendance: [AttendanceEntry], attendanceLocation: SourceLocation, signature: Signature, body: MarkdownBody) {
-        shared = SharedFields(Fields(file: file, group: group, date: date, start: start, end: end, facilitator: facilitator, coFacilitator: coFacilitator, topic: topic, module: module, format: format, placeOfService: placeOfService, sizeRationale: sizeRationale, attendance: attendance, attendanceLocation: attendanceLocation, signature: signature, body: body))
+    init(file: String, group: Located<String>?, date: Located<LocalDate>?, start: Located<LocalTime>?,
+         end: Located<LocalTime>?, facilitator: Located<String>?, coFacilitator: Located<String>?,
+         topic: Located<String>?, module: Located<String>?, format: Located<SessionFormat>?,
+         placeOfService: Located<String>?, sizeRationale: Located<String>?, attendance: [AttendanceEntry],
+         attendanceLocation: SourceLocation, signature: Signature, body: MarkdownBody) {
+        shared = SharedFields(Fields(file: file, group: group, date: date, start: start, end: end, facilitator: facilitator,
+                                     coFacilitator: coFacilitator, topic: topic, module: module, format: format,
+                                     placeOfService: placeOfService, sizeRationale: sizeRationale, attendance: attendance,
+                                     attendanceLocation: attendanceLocation, signature: signature, body: body))
     }
 
     /// Encoded as the fields themselves, as before they were shared.
@@ -117,11 +124,6 @@ public struct SessionNote: Sendable, Codable, Equatable {
 
     public func encode(to encoder: any Encoder) throws {
         try shared.fields.encode(to: encoder)
-    }
-
-    /// Whether the two are one value shared, not only equal ones.
-    func isShared(with other: SessionNote) -> Bool {
-        shared.isShared(with: other.shared)
     }
 
     public func attendance(of member: String) -> AttendanceEntry? {

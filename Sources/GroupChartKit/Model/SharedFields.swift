@@ -32,11 +32,9 @@ struct SharedFields<Fields: Sendable & Equatable>: @unchecked Sendable, Equatabl
         }
     }
 
-    /// Whether both hold the very same box (then their fields are equal).
-    func isShared(with other: Self) -> Bool {
-        box === other.box
-    }
-
+    /// The same box is equal without a look at its fields: `watch`
+    /// compares the claims' inputs of one save with the last (`ClaimInputs`),
+    /// and an unchanged note is the very note of the last check.
     static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
     }

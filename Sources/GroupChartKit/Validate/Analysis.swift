@@ -60,9 +60,19 @@ public final class Analysis: @unchecked Sendable {
     /// every file it is derived from has a digest.
     func derived<Value: Codable>(_ purpose: String, from paths: [String], extra: [String], cachedAs session: (id: String, index: Int),
                                  make: () -> Value) -> Value {
-        guard let cache else { return derived(purpose, from: paths, extra: extra, make: make) }
-        let key = DerivedMemo.key([purpose] + paths.map { digests[$0] ?? "" } + paths + extra)
-        return cache.value(purpose, of: session.id, at: session.index, key: key, make: make)
+        derived(purpose, key: DerivedMemo.key(paths.map { digests[$0] ?? "" } + paths + extra), cachedAs: session, make: make)
+    }
+
+    /// `derived`, under a `key` the caller made once (`DerivedMemo.key`)
+    /// for several purposes: in the build cache it is kept under the
+    /// purpose and the key, in the memo under the key in the purpose's slot.
+    func derived<Value: Codable>(_ purpose: String, key: String?, cachedAs session: (id: String, index: Int),
+                                 make: () -> Value) -> Value {
+        if let cache {
+            return cache.value(purpose, of: session.id, at: session.index, key: key.map { purpose + "\u{2}" + $0 }, make: make)
+        }
+        guard let derivedMemo else { return make() }
+        return derivedMemo.value(purpose, key: key, make: make)
     }
 
     /// One chain per billable service whose member exists.

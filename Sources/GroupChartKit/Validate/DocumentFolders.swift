@@ -23,16 +23,9 @@ extension Analysis {
     func eachDocumentAlone(_ rule: String,
                            _ check: ((kind: NoteKind, file: String, body: MarkdownBody)) -> [Finding]) -> [Finding] {
         let documents = markdownDocuments
-        if let cache {
-            return documentFolders.enumerated().flatMap { index, folder in
-                cache.value(rule, of: folder.name, at: index, key: folder.key.map { rule + "\u{2}" + $0 }) {
-                    documents[folder.documents].flatMap(check)
-                }
-            }
-        }
-        guard let derivedMemo else { return documents.flatMap(check) }
-        return documentFolders.flatMap { folder in
-            derivedMemo.value("\(rule) by folder", key: folder.key) { documents[folder.documents].flatMap(check) }
+        guard derivedMemo != nil || cache != nil else { return documents.flatMap(check) }
+        return documentFolders.enumerated().flatMap { index, folder in
+            derived(rule, key: folder.key, cachedAs: (folder.name, index)) { documents[folder.documents].flatMap(check) }
         }
     }
 
@@ -40,25 +33,19 @@ extension Analysis {
     var documentFolders: [DocumentFolder] {
         memo(\.memoDocumentFolders, foldersLock) {
             let documents = markdownDocuments
+            // Every note, plan and individual note is in a session's or a member's folder.
+            let names = documents.map { FolderEvents.recordFolder(of: $0.file) ?? $0.file }
             var folders: [DocumentFolder] = []
             var start = 0
             while start < documents.count {
-                let folder = Self.recordFolder(of: documents[start].file)
                 var end = start + 1
-                while end < documents.count, Self.recordFolder(of: documents[end].file) == folder { end += 1 }
+                while end < documents.count, names[end] == names[start] { end += 1 }
                 let paths = documents[start..<end].map(\.file)
-                folders.append(DocumentFolder(name: String(folder), documents: start..<end, key: DerivedMemo.key(paths.map { digests[$0] ?? "" } + paths)))
+                folders.append(DocumentFolder(name: names[start], documents: start..<end,
+                                              key: DerivedMemo.key(paths.map { digests[$0] ?? "" } + paths)))
                 start = end
             }
             return folders
         }
-    }
-
-    /// `sessions/<id>` or `members/<id>` (the path's first two components);
-    /// a path outside them is its own folder.
-    static func recordFolder(of path: String) -> Substring {
-        guard let first = path.firstIndex(of: "/"),
-              let second = path[path.index(after: first)...].firstIndex(of: "/") else { return path[...] }
-        return path[..<second]
     }
 }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// The memory of the last build, in `<output>/.groupchart-cache/`, so that a
@@ -103,14 +102,14 @@ struct BuildCache {
         }
         memo?.keep(only: Set(found.map(\.path)))
         let environmentDigest = environment(folder.root, today: options.today)
-        var hash = SHA256()
-        add(environmentDigest, to: &hash)
+        var hash = PartsHash()
+        hash.add(environmentDigest)
         // The diagnostics' severities and their help's paths, which the records do not show.
-        add("\(options.strict) \(options.location?.currentFolder ?? "")", to: &hash)
+        hash.add("\(options.strict) \(options.location?.currentFolder ?? "")")
         for (file, (path, _, digest, _)) in zip(found, readings) {
-            add(path, to: &hash, ending: 1)
-            add(file.kind.key, to: &hash, ending: 1)
-            add(digest ?? "unreadable", to: &hash)
+            hash.add(path, ending: 1)
+            hash.add(file.kind.key, ending: 1)
+            hash.add(digest ?? "unreadable")
         }
         var digests: [String: String] = [:]
         var files: [String: PracticeFile.Reading] = [:]
@@ -125,27 +124,19 @@ struct BuildCache {
             // long-running command keeps its stamps in its memo instead.
             if memo == nil, let digest, let stamp, stamp.isSettled(before: now) { stamps[path] = InputStamps.Known(stamp: stamp, digest: digest) }
         }
-        return Fingerprint(digest: SignedText.hex(hash.finalize()), files: files, digests: digests,
+        return Fingerprint(digest: hash.hex, files: files, digests: digests,
                            environment: environmentDigest, found: found, stamps: InputStamps(stamps))
     }
 
     /// What every output depends on besides the documents: the program, its
     /// templates and the practice's, and `today`.
     static func environment(_ root: URL, today: LocalDate) -> String {
-        var environment = SHA256()
-        add(GroupChart.version, to: &environment)
-        add(programIdentity, to: &environment)
-        add("\(today)", to: &environment)
-        for (name, text) in practiceTemplates(root) { add("template \(name) \(SignedText.digest(of: text))", to: &environment) }
-        return SignedText.hex(environment.finalize())
-    }
-
-    /// One part of a digest, ended by a NUL (or `ending`) so that parts
-    /// cannot run together; hashed where its UTF-8 lies, without a copy.
-    private static func add(_ text: String, to hash: inout SHA256, ending: UInt8 = 0) {
-        var text = text
-        text.withUTF8 { hash.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-        withUnsafeBytes(of: ending) { hash.update(bufferPointer: $0) }
+        var environment = PartsHash()
+        environment.add(GroupChart.version)
+        environment.add(programIdentity)
+        environment.add("\(today)")
+        for (name, text) in practiceTemplates(root) { environment.add("template \(name) \(SignedText.digest(of: text))") }
+        return environment.hex
     }
 
     /// The last build's entry, whatever its fingerprint; `nil` when there is
