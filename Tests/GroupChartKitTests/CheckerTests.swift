@@ -28,28 +28,47 @@ import Testing
         #expect(kept.record.sessions.flatMap(\.progressNotes).contains { !$0.content.body.blocks.isEmpty })
     }
 
-    /// In `watch` the rules that read each note alone keep their findings
-    /// per record folder (`Analysis.eachDocumentAlone`): after a note is
-    /// edited, only its folder's notes are read again, and the findings are
-    /// those of a check without the memo.
-    @Test func aSaveChecksTheSectionsOfTheFolderItTouchedOnly() throws {
+    /// In `watch` the rules that read one session at a time keep their
+    /// findings per session folder (`SessionScopedFindings`): after a note
+    /// is edited, they run on the shell and its session only, and the
+    /// findings are those of a check without the memo, including the
+    /// unchanged sessions' findings taken from the memo.
+    @Test func aSaveChecksTheSessionItTouchedOnly() throws {
         let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("defects"))
         defer { practice.delete() }
         let options = Checker.Options(today: FixturePractice.today)
         let memo = DocumentMemo()
         let first = try GroupChart.check(practice.root, options: options, memo: memo)
-        let rule = "empty-section"
-        let folders = memo.derived.madeInLastCheck[rule] ?? 0
+        let purpose = SessionScopedFindings.purpose
+        let folders = Set(first.record.files.compactMap { PracticeRecord.sessionFolder(of: $0.path) }).count
         #expect(folders > 2)
+        #expect(memo.derived.madeInLastCheck[purpose] == 1 + folders, "the shell and every session, kept")
         let note = try #require(first.record.sessions.first { !$0.progressNotes.isEmpty }?.progressNotes.first)
         try practice.write(note.file, try practice.read(note.file).replacingOccurrences(of: "## Plan", with: "## Plan\n\nTBD\n\n## Plan"))
         let second = try GroupChart.check(practice.root, options: options, memo: memo)
-        #expect(memo.derived.madeInLastCheck[rule] == 1)
-        #expect(memo.derived.madeInLastCheck["missing-section"] == 1)
-        #expect(memo.derived.madeInLastCheck["duplicate-section"] == 1)
+        #expect(memo.derived.madeInLastCheck[purpose] == 1, "the edited session alone")
+        #expect(memo.derived.madeInLastCheck["empty-section"] == nil, "the section rules ran in that session's check")
         let cold = try GroupChart.check(practice.root, options: options)
         #expect(second.report.diagnostics == cold.report.diagnostics)
         #expect(second.report.diagnostics.contains { $0.rule == "duplicate-section" && $0.location.file == note.file })
         #expect(!first.report.diagnostics.contains { $0.rule == "duplicate-section" && $0.location.file == note.file })
+        let unchanged = second.report.diagnostics.filter { $0.location.file.hasPrefix("sessions/") && !$0.location.file.hasPrefix(note.file) }
+        #expect(unchanged.contains { $0.rule == "unknown-goal" }, "findings of unchanged sessions, from the memo")
+    }
+
+    /// An edit outside `sessions/` (a member's plan) changes the shell: the
+    /// rules run over every session again.
+    @Test func anEditOfThePlanChecksEverySession() throws {
+        let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("defects"))
+        defer { practice.delete() }
+        let options = Checker.Options(today: FixturePractice.today)
+        let memo = DocumentMemo()
+        let first = try GroupChart.check(practice.root, options: options, memo: memo)
+        let plan = try #require(first.record.members.flatMap(\.plans).first { $0.file.hasPrefix("members/roe-sam/") }?.file)
+        try practice.write(plan, try practice.read(plan) + "\n")
+        let second = try GroupChart.check(practice.root, options: options, memo: memo)
+        let folders = Set(first.record.files.compactMap { PracticeRecord.sessionFolder(of: $0.path) }).count
+        #expect(memo.derived.madeInLastCheck[SessionScopedFindings.purpose] == 1 + folders)
+        #expect(second.report.diagnostics == (try GroupChart.check(practice.root, options: options)).report.diagnostics)
     }
 }

@@ -234,11 +234,13 @@ import Testing
         let withCache = Checker.check(record, options: options, cache: cached)
         let sessions = record.sessions.count
         #expect(cached.reused("note-texts") == sessions - 1, "every session but the edited one's 3-grams come from the cache")
-        #expect(cached.reused("other-member-named") == sessions - 1, "and its other-member-named findings")
         #expect(cached.reused("similar-notes") == sessions - 1, "and its similar-notes findings")
-        let folders = Set(record.markdownDocuments.map { FolderEvents.recordFolder(of: $0.file) }).count
-        for rule in ["empty-section", "missing-section", "duplicate-section"] {
-            #expect(cached.reused(rule) == folders - 1, "every record folder's \(rule) findings but the edited one's")
+        // The rules that read one session at a time: the shell's findings and
+        // every session's but the edited one's; they ran on that session alone.
+        let folders = Set(record.files.compactMap { PracticeRecord.sessionFolder(of: $0.path) }).count
+        #expect(cached.reused(SessionScopedFindings.purpose) == 1 + folders - 1)
+        for rule in ["other-member-named", "empty-section", "missing-section", "duplicate-section"] {
+            #expect(cached.reused(rule) == 0, "\(rule) ran on the edited session alone, without its own cache")
         }
         let without = Checker.check(record, options: options)
         #expect(IncrementalEquivalenceTests.places(withCache) == IncrementalEquivalenceTests.places(without))

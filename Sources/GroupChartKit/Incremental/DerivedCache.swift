@@ -25,7 +25,9 @@ final class DerivedCache: @unchecked Sendable {
                         "similar-notes": "similar-notes.bin",
                         // Kept per record folder rather than per session (`Analysis.eachDocumentAlone`).
                         "empty-section": "empty-section.bin", "missing-section": "missing-section.bin",
-                        "duplicate-section": "duplicate-section.bin"]
+                        "duplicate-section": "duplicate-section.bin",
+                        // The shell's and each session's findings of the rules that read one session at a time.
+                        SessionScopedFindings.purpose: "session-rules.bin"]
 
     private let kept: [String: KeptValues]
 
@@ -43,6 +45,16 @@ final class DerivedCache: @unchecked Sendable {
     func value<Value: Codable>(_ purpose: String, of id: String, at index: Int, key: String?, make: () -> Value) -> Value {
         guard let values = kept[purpose] else { return make() }
         return values.value(of: id, at: index, key: key, make: make)
+    }
+
+    /// `value`'s two halves, for a caller that derives the values it
+    /// misses together: the value kept, or `nil`; and keeping one.
+    func kept<Value: Codable>(_ purpose: String, of id: String, at index: Int, key: String?) -> Value? {
+        kept[purpose]?.kept(of: id, at: index, key: key)
+    }
+
+    func keep<Value: Codable>(_ value: Value, _ purpose: String, of id: String, at index: Int, key: String?) {
+        kept[purpose]?.keep(value, of: id, at: index, key: key)
     }
 
     /// How many sessions' values of `purpose` came from the cache (tests).
@@ -77,23 +89,34 @@ final class DerivedCache: @unchecked Sendable {
         }
 
         func value<Value: Codable>(of id: String, at index: Int, key memoKey: String?, make: () -> Value) -> Value {
-            guard let memoKey else {
+            if let value: Value = kept(of: id, at: index, key: memoKey) { return value }
+            let value = make()
+            keep(value, of: id, at: index, key: memoKey)
+            return value
+        }
+
+        /// The value kept for `id` under `memoKey`, then written again for
+        /// the next build at `index`; `nil` when there is none (the caller
+        /// then derives it and `keep`s it at the same index).
+        func kept<Value: Codable>(of id: String, at index: Int, key memoKey: String?) -> Value? {
+            guard let memoKey else { return nil }
+            let key = SignedText.digest(of: memoKey)
+            guard let payload = previous?.payload(of: id, kind: kind, digest: key),
+                  let value = try? CompactCoding.decode(Value.self, from: payload) else { return nil }
+            writer?.add(CompiledDocuments.Entry(path: id, kind: kind, digest: key, payload: payload), at: index)
+            count(reused: true)
+            return value
+        }
+
+        /// Keeps `value`, just derived, for the next build (`nil` key: not kept).
+        func keep<Value: Codable>(_ value: Value, of id: String, at index: Int, key memoKey: String?) {
+            defer { count(reused: false) }
+            guard let memoKey, writer != nil, let payload = try? CompactCoding.encode(value) else {
                 writer?.add(nil, at: index)
-                count(reused: false)
-                return make()
+                return
             }
             let key = SignedText.digest(of: memoKey)
-            if let payload = previous?.payload(of: id, kind: kind, digest: key),
-               let value = try? CompactCoding.decode(Value.self, from: payload) {
-                writer?.add(CompiledDocuments.Entry(path: id, kind: kind, digest: key, payload: payload), at: index)
-                count(reused: true)
-                return value
-            }
-            let value = make()
-            let payload = writer == nil ? nil : try? CompactCoding.encode(value)
-            writer?.add(payload.map { CompiledDocuments.Entry(path: id, kind: kind, digest: key, payload: $0[...]) }, at: index)
-            count(reused: false)
-            return value
+            writer?.add(CompiledDocuments.Entry(path: id, kind: kind, digest: key, payload: payload[...]), at: index)
         }
 
         private func count(reused: Bool) {
@@ -111,7 +134,10 @@ final class DerivedCache: @unchecked Sendable {
             guard !finished else { return }
             finished = true
             previous?.letGo()
-            writer?.finish(keep: !(reused == added && previous?.count == added))
+            // Nothing asked (the rule ran on the sessions an edit touched
+            // only, `SessionScopedFindings`): the last file stands, its
+            // entries still right under their keys.
+            writer?.finish(keep: added > 0 && !(reused == added && previous?.count == added))
         }
 
         func commit() { writer?.commit() }

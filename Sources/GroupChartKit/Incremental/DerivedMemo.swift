@@ -29,21 +29,30 @@ public final class DerivedMemo: @unchecked Sendable {
     /// memory): then nothing is kept.
     func value<Value>(_ purpose: String, key: String?, make: () -> Value) -> Value {
         guard let key else { return make() }
+        if let value: Value = kept(purpose, key: key) { return value }
+        let value = make()
+        keep(value, purpose, key: key)
+        return value
+    }
+
+    /// The value kept for `key` under `purpose`, if any (it is then kept
+    /// for the next check too).
+    func kept<Value>(_ purpose: String, key: String) -> Value? {
         let slot = purpose + "\u{1}" + key
         lock.lock()
-        if let value = (used[slot] ?? kept[slot]) as? Value {
-            used[slot] = value
-            hits += 1
-            lock.unlock()
-            return value
-        }
-        lock.unlock()
-        let value = make()
-        lock.lock()
+        defer { lock.unlock() }
+        guard let value = (used[slot] ?? kept[slot]) as? Value else { return nil }
         used[slot] = value
-        made[purpose, default: 0] += 1
-        lock.unlock()
+        hits += 1
         return value
+    }
+
+    /// Keeps `value`, just derived, for `key` under `purpose`.
+    func keep<Value>(_ value: Value, _ purpose: String, key: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        used[purpose + "\u{1}" + key] = value
+        made[purpose, default: 0] += 1
     }
 
     /// Ends a check: what it did not ask for is forgotten.

@@ -75,6 +75,21 @@ public final class Analysis: @unchecked Sendable {
         return derivedMemo.value(purpose, key: key, make: make)
     }
 
+    /// `derived`'s two halves, for a caller that derives the values it
+    /// misses together (`SessionScopedFindings`): the value kept for `key`,
+    /// or `nil`; and keeping one just derived.
+    func kept<Value: Codable>(_ purpose: String, key: String?, cachedAs part: (id: String, index: Int)) -> Value? {
+        guard let key else { return nil }
+        if let cache { return cache.kept(purpose, of: part.id, at: part.index, key: purpose + "\u{2}" + key) }
+        return derivedMemo?.kept(purpose, key: key)
+    }
+
+    func keep<Value: Codable>(_ value: Value, _ purpose: String, key: String?, cachedAs part: (id: String, index: Int)) {
+        if let cache { return cache.keep(value, purpose, of: part.id, at: part.index, key: key.map { purpose + "\u{2}" + $0 }) }
+        guard let key else { return }
+        derivedMemo?.keep(value, purpose, key: key)
+    }
+
     /// One chain per billable service whose member exists.
     public var claimChains: [ClaimChain] {
         memo(\.memoChains, chainsLock) {

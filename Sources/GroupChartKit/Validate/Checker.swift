@@ -45,6 +45,7 @@ public enum Checker {
         let settings = RuleSettings(record.practice?.ruleSettings ?? [], rules: rules)
         let readFindings = record.readFindings + settings.findings
         let analysis = Analysis(record: record, memo: memo, cache: cache)
+        let mainAnalysis = analysis
         defer { memo?.finishCheck() }
         let regions = record.practice?.regions ?? []
         let enabled = rules.filter { rule in
@@ -55,14 +56,21 @@ public enum Checker {
         // Rules are independent readers of one immutable model: they run on
         // every core, and the report sorts what they find. The rules that
         // read claims run second, once the others have said which are held.
-        func run(_ rules: [any Rule], on record: PracticeRecord, billing: Billing?) -> [Diagnostic] {
-            ParallelMap.map(rules) { rule -> [Diagnostic] in
-                let configured = settings.severities[rule.id]
+        func findings(_ rules: [any Rule], in analysis: Analysis, billing: Billing?) -> [[Finding]] {
+            let record = analysis.record
+            let readFindings = analysis === mainAnalysis ? readFindings : record.readFindings + settings.findings
+            return ParallelMap.map(rules) { rule -> [Finding] in
                 let context = RuleContext(record: record, today: options.today, location: options.location, analysis: analysis, readFindings: readFindings,
                                           billing: billing, parameterValues: settings.parameters[rule.id] ?? [:])
                 let started = ContinuousClock.now
                 let findings = rule.check(context)
                 PhaseTimes.ruleTook(rule.id, since: started)
+                return findings
+            }
+        }
+        func diagnostics(_ rules: [any Rule], _ found: [[Finding]]) -> [Diagnostic] {
+            zip(rules, found).flatMap { rule, findings in
+                let configured = settings.severities[rule.id]
                 return findings.map { finding in
                     var severity = configured.flatMap { $0 } ?? finding.severity ?? rule.defaultSeverity
                     if options.strict, severity == .warning { severity = .error }
@@ -70,16 +78,24 @@ public enum Checker {
                                       message: finding.message, help: finding.help, related: finding.related,
                                       scope: finding.scope ?? ScopedRegion.scope(of: finding.location, in: regions))
                 }
-            }.flatMap { $0 }
+            }
+        }
+        func run(_ rules: [any Rule], billing: Billing?) -> [Diagnostic] {
+            // The rules that read one session at a time, on the sessions an edit touched (`SessionScopedFindings`).
+            let local = billing == nil ? rules.filter { $0.isSessionLocal && !$0.readsNoteTexts } : []
+            let others = rules.filter { rule in !local.contains { $0.id == rule.id } }
+            let extra = [options.today.description] + (options.location.map { [$0.root.path, $0.currentFolder ?? "", $0.inside] } ?? [])
+            let scoped = SessionScopedFindings.findings(of: local, in: mainAnalysis, extra: extra) { findings($0, in: $1, billing: nil) }
+            return diagnostics(local, scoped) + diagnostics(others, findings(others, in: mainAnalysis, billing: billing))
         }
         /// Runs `rules` in two turns, those that compare notes' 3-grams first,
         /// so that the 3-grams are let go before the other rules derive their
         /// own lists: at 20,000 notes, 36 MiB of 3-grams held through every
         /// rule made the peak of the check. (The report sorts the findings.)
-        func runComparingNotesFirst(_ rules: [any Rule], on record: PracticeRecord) -> [Diagnostic] {
-            let comparing = run(rules.filter(\.readsNoteTexts), on: record, billing: nil)
+        func runComparingNotesFirst(_ rules: [any Rule]) -> [Diagnostic] {
+            let comparing = run(rules.filter(\.readsNoteTexts), billing: nil)
             if !claimRulesReadNotes { analysis.forgetNoteTexts() }
-            return comparing + run(rules.filter { !$0.readsNoteTexts }, on: record, billing: nil)
+            return comparing + run(rules.filter { !$0.readsNoteTexts }, billing: nil)
         }
         // The notes' 3-grams are derived on every core before the rules
         // start: derived by the first rule to ask, they took one core while
@@ -88,7 +104,7 @@ public enum Checker {
         var phases = PhaseTimes()
         if enabled.contains(where: \.readsNoteTexts) { _ = analysis.noteTexts }
         phases.mark("check: note texts")
-        let first = runComparingNotesFirst(enabled.filter { !$0.readsClaims }, on: record)
+        let first = runComparingNotesFirst(enabled.filter { !$0.readsClaims })
         cache?.finishAll()
         if lettingGoOfNoteBodies, !claimRulesReadNotes {
             record = record.lettingGoOfNoteBodies()
@@ -107,7 +123,7 @@ public enum Checker {
         let billing = memo.map { $0.claims.billing(record: record, errors: first, today: options.today, make: billingOfThisCheck) }
             ?? billingOfThisCheck()
         phases.mark("check: claims")
-        let second = run(enabled.filter(\.readsClaims), on: record, billing: billing)
+        let second = run(enabled.filter(\.readsClaims), billing: billing)
         phases.mark("check: claim rules")
         // The files held with their text; a note's line is read again when printed.
         var sources: [String: SourceFile] = [:]

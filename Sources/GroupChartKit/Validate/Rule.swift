@@ -20,6 +20,13 @@ public protocol Rule: Sendable {
     /// Whether it compares notes' 3-grams (`Analysis.noteTexts`): the
     /// checker then derives them on every core before any rule starts.
     var readsNoteTexts: Bool { get }
+    /// Whether it reads one session at a time: its findings in a session's
+    /// folder depend on that session and what lies outside `sessions/`
+    /// only, and its findings outside `sessions/` on what lies there only.
+    /// Its findings are then kept per session, and a check after an edit
+    /// runs it on the sessions the edit touched (`SessionScopedFindings`;
+    /// `SessionLocalRuleTests` holds every rule so marked to it).
+    var isSessionLocal: Bool { get }
     func check(_ context: RuleContext) -> [Finding]
 }
 
@@ -27,6 +34,7 @@ extension Rule {
     public var parameters: [RuleParameter] { [] }
     public var readsClaims: Bool { false }
     public var readsNoteTexts: Bool { false }
+    public var isSessionLocal: Bool { false }
 }
 
 /// What `groupchart explain` says of a rule.

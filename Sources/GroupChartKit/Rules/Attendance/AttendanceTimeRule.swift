@@ -1,6 +1,7 @@
 /// `attendance-time`: session and attendance times that cannot be true.
 struct AttendanceTimeRule: Rule {
     let id = "attendance-time"
+    let isSessionLocal = true
     let defaultSeverity = Severity.error
     let summary = "end not after start; arrival or departure outside the session; `late` without `arrived`, `left-early` without `left`"
     let explanation = Explanation(

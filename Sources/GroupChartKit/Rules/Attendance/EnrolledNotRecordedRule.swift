@@ -2,6 +2,7 @@
 /// whom the attendance log leaves out.
 struct EnrolledNotRecordedRule: Rule {
     let id = "enrolled-not-recorded"
+    let isSessionLocal = true
     let defaultSeverity = Severity.warning
     let summary = "a member enrolled on the session's date is missing from the attendance log"
     let explanation = Explanation(

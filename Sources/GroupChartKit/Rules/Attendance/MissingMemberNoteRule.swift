@@ -1,6 +1,7 @@
 /// `missing-member-note`: a member who attended but has no progress note.
 struct MissingMemberNoteRule: Rule {
     let id = "missing-member-note"
+    let isSessionLocal = true
     let defaultSeverity = Severity.error
     let summary = "a member who attended has no progress note"
     let explanation = Explanation(

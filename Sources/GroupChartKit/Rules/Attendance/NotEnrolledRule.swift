@@ -2,6 +2,7 @@
 /// session's date.
 struct NotEnrolledRule: Rule {
     let id = "not-enrolled"
+    let isSessionLocal = true
     let defaultSeverity = Severity.warning
     let summary = "an attendee is not enrolled in the group on the session's date, by the roster and its `joined`/`left` dates"
     let explanation = Explanation(

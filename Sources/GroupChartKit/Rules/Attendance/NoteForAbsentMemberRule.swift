@@ -2,6 +2,7 @@
 /// the attendance log marks absent.
 struct NoteForAbsentMemberRule: Rule {
     let id = "note-for-absent-member"
+    let isSessionLocal = true
     let defaultSeverity = Severity.error
     let summary = "a member marked absent has a progress note (billing for absent members)"
     let explanation = Explanation(

@@ -2,6 +2,7 @@
 /// log does not list.
 struct NoteWithoutAttendanceRule: Rule {
     let id = "note-without-attendance"
+    let isSessionLocal = true
     let defaultSeverity = Severity.error
     let summary = "a progress note for a member the attendance log does not list"
     let explanation = Explanation(

@@ -2,6 +2,7 @@
 /// verified before the date of service.
 struct BenefitsUnverifiedRule: Rule {
     let id = "benefits-unverified"
+    let isSessionLocal = true
     let defaultSeverity = Severity.error
     let summary = "an insured member has no group-benefit verification on or before the date of service, or it says group therapy is not covered; a warning when the verification is over 12 months older than the date of service"
     let explanation = Explanation(

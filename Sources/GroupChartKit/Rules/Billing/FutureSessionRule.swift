@@ -1,6 +1,7 @@
 /// `future-session`: a date of service after today.
 struct FutureSessionRule: Rule {
     let id = "future-session"
+    let isSessionLocal = true
     let defaultSeverity = Severity.error
     let summary = "the date of service is after today (`--today` sets today)"
     let explanation = Explanation(

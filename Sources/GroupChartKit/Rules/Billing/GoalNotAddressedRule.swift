@@ -1,6 +1,7 @@
 /// `goal-not-addressed`: a goal of the plan in effect the note says nothing about.
 struct GoalNotAddressedRule: Rule {
     let id = "goal-not-addressed"
+    let isSessionLocal = true
     let defaultSeverity = Severity.warning
     let summary = "a goal of the plan in effect has no item in the note"
     let explanation = Explanation(

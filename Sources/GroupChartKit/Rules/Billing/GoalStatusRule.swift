@@ -1,6 +1,7 @@
 /// `goal-status`: a Goals item without a recognised status.
 struct GoalStatusRule: Rule {
     let id = "goal-status"
+    let isSessionLocal = true
     let defaultSeverity = Severity.error
     let summary = "a Goals item has no recognised status"
     let explanation = Explanation(

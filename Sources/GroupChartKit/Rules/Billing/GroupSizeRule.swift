@@ -3,6 +3,7 @@
 /// wrong code), or more than a payer expects, a warning.
 struct GroupSizeRule: Rule {
     let id = "group-size"
+    let isSessionLocal = true
     let defaultSeverity = Severity.error
     let summary = """
         fewer than `min` (default 2) attended: not group psychotherapy, its claims are held; more than `max` \

@@ -3,6 +3,7 @@ import Foundation
 /// `high-risk-safety-plan`: high risk with no safety plan mentioned.
 struct HighRiskSafetyPlanRule: Rule {
     let id = "high-risk-safety-plan"
+    let isSessionLocal = true
     let defaultSeverity = Severity.warning
     let summary = "risk is high and neither Risk nor Plan mentions a safety plan"
     let explanation = Explanation(

@@ -1,6 +1,7 @@
 /// `invalid-icd10`: a diagnosis that is not a billable ICD-10-CM code.
 struct InvalidICD10Rule: Rule {
     let id = "invalid-icd10"
+    let isSessionLocal = true
     let defaultSeverity = Severity.error
     let summary = "a diagnosis that is not a valid, billable ICD-10-CM code (a category such as `F32` instead of `F32.1` is not billable)"
     let explanation = Explanation(

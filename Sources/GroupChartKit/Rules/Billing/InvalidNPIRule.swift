@@ -1,6 +1,7 @@
 /// `invalid-npi`: an NPI that is not ten digits with a valid check digit.
 struct InvalidNPIRule: Rule {
     let id = "invalid-npi"
+    let isSessionLocal = true
     let defaultSeverity = Severity.error
     let summary = "an NPI that is not ten digits with a valid check digit"
     let explanation = Explanation(

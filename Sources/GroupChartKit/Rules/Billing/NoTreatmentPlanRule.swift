@@ -1,6 +1,7 @@
 /// `no-treatment-plan`: a service with no treatment plan in effect.
 struct NoTreatmentPlanRule: Rule {
     let id = "no-treatment-plan"
+    let isSessionLocal = true
     let defaultSeverity = Severity.error
     let summary = "no plan is in effect on the date of service"
     let explanation = Explanation(

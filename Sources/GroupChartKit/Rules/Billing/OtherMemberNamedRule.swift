@@ -4,6 +4,7 @@ import Foundation
 /// group, whose privacy goes with the note to this member's payer.
 struct OtherMemberNamedRule: Rule {
     let id = "other-member-named"
+    let isSessionLocal = true
     let defaultSeverity = Severity.warning
     let summary = "a member's progress note names another member of the group (first or last name as a whole word, case as written, accents ignored)"
     let explanation = Explanation(

@@ -2,6 +2,7 @@
 /// frequency and duration of treatment.
 struct PlanIncompleteRule: Rule {
     let id = "plan-incomplete"
+    let isSessionLocal = true
     let defaultSeverity = Severity.warning
     let summary = "the plan in effect lacks frequency, session length or duration"
     let explanation = Explanation(

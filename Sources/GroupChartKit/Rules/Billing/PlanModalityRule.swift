@@ -2,6 +2,7 @@
 /// or, for a group session, the group billed.
 struct PlanModalityRule: Rule {
     let id = "plan-modality"
+    let isSessionLocal = true
     let defaultSeverity = Severity.error
     let summary = """
         the plan in effect does not name group psychotherapy (individual psychotherapy for an individual session), \

@@ -1,6 +1,7 @@
 /// `plan-review-overdue`: a service after the plan in effect was due for review.
 struct PlanReviewOverdueRule: Rule {
     let id = "plan-review-overdue"
+    let isSessionLocal = true
     let defaultSeverity = Severity.warning
     let summary = "the date of service is after the plan's `review_by`"
     let explanation = Explanation(

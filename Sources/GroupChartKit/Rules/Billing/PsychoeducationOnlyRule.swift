@@ -2,6 +2,7 @@
 /// 90853 does not pay for.
 struct PsychoeducationOnlyRule: Rule {
     let id = "psychoeducation-only"
+    let isSessionLocal = true
     let defaultSeverity = Severity.error
     let summary = "the session's `format` is `psychoeducation`: CPT 90853 needs psychotherapy"
     let explanation = Explanation(

@@ -1,6 +1,7 @@
 /// `risk-level`: a Risk section that states no risk level.
 struct RiskLevelRule: Rule {
     let id = "risk-level"
+    let isSessionLocal = true
     let defaultSeverity = Severity.error
     let summary = "the Risk section states no risk level"
     let explanation = Explanation(

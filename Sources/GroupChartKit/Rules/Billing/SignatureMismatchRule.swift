@@ -1,6 +1,7 @@
 /// `signature-mismatch`: a signed note whose signed text changed afterwards.
 struct SignatureMismatchRule: Rule {
     let id = "signature-mismatch"
+    let isSessionLocal = true
     let defaultSeverity = Severity.error
     let summary = "a note signed with a digest was changed afterwards outside an Addendum"
     let explanation = Explanation(

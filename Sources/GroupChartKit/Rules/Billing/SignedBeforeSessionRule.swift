@@ -1,6 +1,7 @@
 /// `signed-before-session`: a note signed before its session ended.
 struct SignedBeforeSessionRule: Rule {
     let id = "signed-before-session"
+    let isSessionLocal = true
     let defaultSeverity = Severity.error
     let summary = "a note is signed before its session ended"
     let explanation = Explanation(

@@ -1,6 +1,7 @@
 /// `timely-filing`: a claim older than the payer accepts, with no remittance.
 struct TimelyFilingRule: Rule {
     let id = "timely-filing"
+    let isSessionLocal = true
     let defaultSeverity = Severity.warning
     let summary = "the date of service is older than the payer's `timely_filing_days` (default 365) and no remittance covers the claim"
     static let defaultDays = 365

@@ -1,6 +1,7 @@
 /// `unknown-goal`: a Goals item that names no goal of the plan in effect.
 struct UnknownGoalRule: Rule {
     let id = "unknown-goal"
+    let isSessionLocal = true
     let defaultSeverity = Severity.error
     let summary = "a Goals item names a goal the plan in effect does not have"
     let explanation = Explanation(

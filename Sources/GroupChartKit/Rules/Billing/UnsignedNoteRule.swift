@@ -1,6 +1,7 @@
 /// `unsigned-note`: a note without its signature.
 struct UnsignedNoteRule: Rule {
     let id = "unsigned-note"
+    let isSessionLocal = true
     let defaultSeverity = Severity.error
     let summary = "a session note or progress note lacks `signed_by` or `signed_at`"
     let explanation = Explanation(

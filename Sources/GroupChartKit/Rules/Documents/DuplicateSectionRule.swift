@@ -1,6 +1,7 @@
 /// `duplicate-section`: one section written twice in a note.
 struct DuplicateSectionRule: Rule {
     let id = "duplicate-section"
+    let isSessionLocal = true
     let defaultSeverity = Severity.warning
     let summary = "a section appears twice in one note"
     let explanation = Explanation(

@@ -3,6 +3,7 @@ import Foundation
 /// `empty-section`: a required section that says nothing, or only a placeholder.
 struct EmptySectionRule: Rule {
     let id = "empty-section"
+    let isSessionLocal = true
     let defaultSeverity = Severity.error
     let summary = "a required section is empty or a placeholder"
     let explanation = Explanation(

@@ -1,6 +1,7 @@
 /// `encoding`: a file that is not UTF-8 text, at its first bad byte.
 struct EncodingRule: Rule {
     let id = "encoding"
+    let isSessionLocal = true
     let defaultSeverity = Severity.error
     let summary = "a file is not valid UTF-8, or cannot be read: no permission, not a regular file, over 1 MiB"
     let explanation = Explanation(

@@ -2,6 +2,7 @@
 /// not valid YAML cannot be read at all, so it is reported once, here.
 struct FrontMatterRule: Rule {
     let id = "front-matter"
+    let isSessionLocal = true
     let defaultSeverity = Severity.error
     let summary = "front-matter missing, unterminated, or not valid YAML (at the YAML error's line)"
     let explanation = Explanation(

@@ -1,6 +1,7 @@
 /// `invalid-value`: a value of the wrong type or form.
 struct InvalidValueRule: Rule {
     let id = "invalid-value"
+    let isSessionLocal = true
     let defaultSeverity = Severity.error
     let summary = "a value has the wrong type or form: date, time, timestamp, money, slug, enum, sex, state, zip, a name with invisible characters"
     let explanation = Explanation(

@@ -1,6 +1,7 @@
 /// `missing-section`: a note without a section format.md requires.
 struct MissingSectionRule: Rule {
     let id = "missing-section"
+    let isSessionLocal = true
     let defaultSeverity = Severity.error
     let summary = "a required section is absent"
     let explanation = Explanation(

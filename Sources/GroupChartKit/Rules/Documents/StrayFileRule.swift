@@ -2,6 +2,7 @@
 /// does not read it, and says so rather than skip it silently.
 struct StrayFileRule: Rule {
     let id = "stray-file"
+    let isSessionLocal = true
     let defaultSeverity = Severity.warning
     let summary = "a Markdown file stands where the practice layout expects none, so it is not read"
     let explanation = Explanation(

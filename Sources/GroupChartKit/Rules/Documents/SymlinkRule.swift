@@ -3,6 +3,7 @@
 /// elsewhere on the machine into a record, nor loop.
 struct SymlinkRule: Rule {
     let id = "symlink"
+    let isSessionLocal = true
     let defaultSeverity = Severity.error
     let summary = "a symbolic link in the practice points outside it, to a folder, or nowhere, so it is not followed"
     let explanation = Explanation(

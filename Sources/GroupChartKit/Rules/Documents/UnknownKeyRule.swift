@@ -1,6 +1,7 @@
 /// `unknown-key`: a key the format does not define, usually a misspelling.
 struct UnknownKeyRule: Rule {
     let id = "unknown-key"
+    let isSessionLocal = true
     let defaultSeverity = Severity.warning
     let summary = "a key the format does not define; suggests the nearest known key"
     let explanation = Explanation(

@@ -1,6 +1,7 @@
 /// `unknown-reference`: an id that names no member, group, clinician or payer.
 struct UnknownReferenceRule: Rule {
     let id = "unknown-reference"
+    let isSessionLocal = true
     let defaultSeverity = Severity.error
     let summary = "an id that names no member, group, clinician or payer (also a note file whose name is no member); suggests the nearest id"
     let explanation = Explanation(

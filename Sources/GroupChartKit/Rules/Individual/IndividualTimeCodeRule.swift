@@ -2,6 +2,7 @@
 /// match the session's length.
 struct IndividualTimeCodeRule: Rule {
     let id = "individual-time-code"
+    let isSessionLocal = true
     let defaultSeverity = Severity.error
     let summary = "the CPT code does not match the minutes from `start` to `end` (90832 16-37, 90834 38-52, 90837 53 or more; under 16 is not billable)"
     /// The time ranges of the individual psychotherapy codes, in minutes.

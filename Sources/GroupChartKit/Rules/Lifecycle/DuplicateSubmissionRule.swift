@@ -2,6 +2,7 @@
 /// rejection between: the folder itself shows double billing.
 struct DuplicateSubmissionRule: Rule {
     let id = "duplicate-submission"
+    let isSessionLocal = true
     let defaultSeverity = Severity.error
     let summary = "one claim id sent as an original in two submissions with no rejection between them"
     let explanation = Explanation(

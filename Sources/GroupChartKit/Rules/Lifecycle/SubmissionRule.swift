@@ -4,6 +4,7 @@
 /// adds `remittance` for 835s.
 struct SubmissionRule: Rule {
     let id = "submission"
+    let isSessionLocal = true
     let defaultSeverity = Severity.warning
     let summary = """
         an 837P in submissions/ cannot be read as 005010X222A1 says, shares its ISA13 with another, or was changed \

@@ -3,6 +3,7 @@ import Foundation
 /// `submission-unacknowledged`: a submission that nobody has answered.
 struct SubmissionUnacknowledgedRule: Rule {
     let id = "submission-unacknowledged"
+    let isSessionLocal = true
     let defaultSeverity = Severity.warning
     static let days = RuleParameter("days", default: 7, range: 0...365)
     var parameters: [RuleParameter] { [Self.days] }
