@@ -183,6 +183,36 @@ import Testing
         #expect(rebuilt.report.places == ["sessions/2026-03-05-skills/doe-jane.md:1:1 plan-review-overdue"])
     }
 
+    /// index.html is keyed by the digest of the dashboard's view and
+    /// attendance.csv by the session notes it lists: a reworded progress
+    /// note changes neither, and both are kept as the last build wrote them
+    /// (the same files); an absence changes both, written again as a cold
+    /// build writes them.
+    @Test func theDashboardAndAttendanceAreKeptWhileWhatTheyShowIsTheSame() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        _ = try build(practice)
+        func inode(_ path: String) throws -> Int? {
+            try FileManager.default.attributesOfItem(atPath: practice.root.appendingPathComponent("build/\(path)").path)[.systemFileNumber] as? Int
+        }
+        let before = try ["index.html", "attendance.csv", "sessions/2026-03-05-skills.html"].map(inode)
+        let note = "sessions/2026-03-05-skills/doe-jane.md"
+        try practice.write(note, try practice.read(note).replacingOccurrences(of: "## Plan\n", with: "## Plan\n\nContinue.\n"))
+        #expect(try !build(practice).fromCache)
+        let after = try ["index.html", "attendance.csv", "sessions/2026-03-05-skills.html"].map(inode)
+        #expect(after[0] == before[0] && after[1] == before[1], "index.html and attendance.csv kept")
+        #expect(after[2] != before[2], "the edited note's packet written again")
+        let session = "sessions/2026-03-05-skills/session.md"
+        try practice.write(session, try practice.read(session).replacingOccurrences(of: "roe-sam: {status: late, arrived: \"14:15\"}", with: "roe-sam: {status: absent, reason: ill}"))
+        _ = try build(practice)
+        #expect(try inode("index.html") != after[0] && inode("attendance.csv") != after[1])
+        let cold = try FixturePractice(base: practice.root)
+        defer { cold.delete() }
+        try cold.remove("build")
+        _ = try build(cold)
+        #expect(outputs(cold) == outputs(practice), "what a cold build writes")
+    }
+
     @Test func aDeletedOrEditedOutputIsWrittenAgain() throws {
         let practice = try FixturePractice()
         defer { practice.delete() }

@@ -159,8 +159,15 @@ public enum Builder {
         let reimbursement = records.reimbursement
         // The records whose inputs have not changed since the last build are
         // kept as it wrote them; the others are rendered again.
-        let keys = OutputKeys(record: checked.record, report: checked.report, digests: fingerprint.digests,
-                              environment: fingerprint.environment).keys()
+        let outputKeys = OutputKeys(record: checked.record, report: checked.report, digests: fingerprint.digests,
+                                    environment: fingerprint.environment)
+        var keys = outputKeys.keys()
+        phases.mark("keys: records")
+        keys["attendance.csv"] = outputKeys.attendance(skipping: Set(records.skippedSessions.map(\.id)))
+        phases.mark("keys: attendance")
+        let dashboard = records.dashboard()
+        phases.mark("keys: dashboard view")
+        keys["index.html"] = outputKeys.dashboard(dashboard)
         phases.mark("keys")
         let previous = cache.lastEntry()
         let reused = previous.map { cache.reusable($0, keys: keys) } ?? []
@@ -172,7 +179,7 @@ public enum Builder {
         }
         do throws(Failure) {
             do {
-                try records.render(into: staging, reusing: reused, givingBackFreedMemory: memo == nil)
+                try records.render(into: staging, reusing: reused, givingBackFreedMemory: memo == nil, dashboard: dashboard)
                 if memo == nil { FreedMemory.giveBack() }
                 phases.mark("records")
             } catch {

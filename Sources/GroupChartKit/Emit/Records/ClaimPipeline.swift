@@ -84,7 +84,7 @@ struct ClaimPipeline {
     }
 }
 
-struct PipelineView {
+struct PipelineView: Encodable {
     /// Each stage with how many claims and what they bill.
     var figures: [FigureView]
     /// Drawn from counts and fixed labels only, so it is safe unescaped.
@@ -98,13 +98,13 @@ struct PipelineView {
     var hasBatch: Bool
 }
 
-struct FigureView {
+struct FigureView: Encodable {
     var label: String
     var count: Int
     var amount: String
 }
 
-struct RejectionView {
+struct RejectionView: Encodable {
     var date: String
     var member: String
     var claimID: String
@@ -115,7 +115,7 @@ struct RejectionView {
     var next: String
 }
 
-struct BatchRowView {
+struct BatchRowView: Encodable {
     var claimID: String
     var date: String
     var member: String

@@ -1,7 +1,7 @@
 /// The dashboard (`index.html`): sessions, members, diagnostics, claims ready
 /// and held, reimbursement and authorization use, at a glance.
 struct IndexPage {
-    struct View {
+    struct View: Encodable {
         var generator: String
         var practice: PracticeView
         var today: String
@@ -22,7 +22,7 @@ struct IndexPage {
         var hasHeldClaims: Bool
     }
 
-    struct Counts {
+    struct Counts: Encodable {
         var sessions: Int
         var members: Int
         var errors: Int
@@ -31,7 +31,7 @@ struct IndexPage {
         var claimsHeld: Int
     }
 
-    struct SessionRow {
+    struct SessionRow: Encodable {
         var id: String
         var date: String
         var group: String
@@ -41,7 +41,7 @@ struct IndexPage {
         var skipped: Bool
     }
 
-    struct MemberRow {
+    struct MemberRow: Encodable {
         var id: String
         var name: String
         var coverage: String
@@ -49,21 +49,21 @@ struct IndexPage {
         var skipped: Bool
     }
 
-    struct DiagnosticRow {
+    struct DiagnosticRow: Encodable {
         var place: String
         var severity: String
         var rule: String
         var message: String
     }
 
-    struct HeldClaimRow {
+    struct HeldClaimRow: Encodable {
         var date: String
         var member: String
         var session: String
         var heldBy: String
     }
 
-    struct AuthorizationRow {
+    struct AuthorizationRow: Encodable {
         var member: String
         var number: String
         var cpt: String

@@ -29,6 +29,7 @@ struct RecordSet {
             errors[diagnostic.location.file, default: []].insert(diagnostic.rule)
         }
         self.errors = errors
+        skipped = Self.skipped(record, errors: errors)
     }
 
     /// The records of a checked practice, rendered with its templates.
@@ -40,20 +41,47 @@ struct RecordSet {
     }
 
     /// Sessions with an error in their folder or their group's file.
-    var skippedSessions: [(id: String, rules: [String])] {
-        record.sessions.compactMap { session in
-            let group = session.note.flatMap { record.group(of: $0) }?.file
-            let rules = errors.filter { $0.key.hasPrefix("sessions/\(session.id)/") || $0.key == group }.values
-                .reduce(into: Set<String>()) { $0.formUnion($1) }
+    var skippedSessions: [(id: String, rules: [String])] { skipped.sessions }
+
+    var skippedMembers: [(id: String, rules: [String])] { skipped.members }
+
+    /// Worked out once: the build asks for them three times, and each is a
+    /// pass over every file with an error.
+    private let skipped: (sessions: [(id: String, rules: [String])], members: [(id: String, rules: [String])])
+
+    private static func skipped(_ record: PracticeRecord, errors: [String: Set<String>])
+        -> (sessions: [(id: String, rules: [String])], members: [(id: String, rules: [String])]) {
+        // The rules of the errors under each `sessions/<id>/` and `members/<id>/`.
+        var inFolder: [Substring: Set<String>] = [:]
+        for (file, rules) in errors {
+            let parts = file.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[0] == "sessions" || parts[0] == "members" else { continue }
+            inFolder[file[parts[0].startIndex..<parts[1].endIndex], default: []].formUnion(rules)
+        }
+        let sessions = record.sessions.compactMap { session -> (id: String, rules: [String])? in
+            var rules = inFolder[Substring("sessions/\(session.id)")] ?? []
+            if let group = session.note.flatMap({ record.group(of: $0) })?.file { rules.formUnion(errors[group] ?? []) }
             return rules.isEmpty && session.note != nil ? nil : (session.id, rules.sorted())
         }
-    }
-
-    var skippedMembers: [(id: String, rules: [String])] {
-        record.members.compactMap { member in
-            let rules = errors.filter { $0.key.hasPrefix("members/\(member.id)/") }.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+        let members = record.members.compactMap { member -> (id: String, rules: [String])? in
+            let rules = inFolder[Substring("members/\(member.id)")] ?? []
             return rules.isEmpty && member.profile != nil ? nil : (member.id, rules.sorted())
         }
+        return (sessions, members)
+    }
+
+    /// What index.html shows: the dashboard's view, made before the records
+    /// are rendered so that its digest keys index.html (`OutputKeys`).
+    func dashboard(previewing: Bool = false) -> IndexPage.View {
+        let format = RecordFormatting(record: record)
+        let pipeline = ClaimPipeline(format: format, billing: billing, reimbursement: reimbursement)
+        let chart = MemberChart(format: format, readiness: readiness, ledger: ledger, reimbursement: reimbursement, pipeline: pipeline)
+        let skipped = Set(skippedSessions.map(\.id))
+        return IndexPage(format: format, chart: chart, pipeline: pipeline).view(
+            report: report, readiness: readiness, today: today,
+            writtenSessions: Set(record.sessions.map(\.id)).subtracting(skipped),
+            writtenMembers: Set(record.members.map(\.id)).subtracting(skippedMembers.map(\.id)),
+            linkingAll: previewing)
     }
 
     /// Renders every record into `sink`, each written as soon as it is
@@ -66,7 +94,7 @@ struct RecordSet {
     /// gives what the chart workers freed back to the system before the
     /// index and attendance.csv are made.
     func render(into sink: some RecordSink, reusing: Set<String> = [], previewing: Bool = false,
-                givingBackFreedMemory: Bool = false) throws(OutputFolder.WriteError) {
+                givingBackFreedMemory: Bool = false, dashboard: IndexPage.View? = nil) throws(OutputFolder.WriteError) {
         let format = RecordFormatting(record: record)
         let chart = MemberChart(format: format, readiness: readiness, ledger: ledger, reimbursement: reimbursement,
                                 pipeline: ClaimPipeline(format: format, billing: billing, reimbursement: reimbursement))
@@ -99,13 +127,17 @@ struct RecordSet {
         // MiB instead of 256 (GROUPCHART_PHASES).
         if givingBackFreedMemory { FreedMemory.giveBack() }
         if let failure = [packets, charts].joined().compactMap({ $0 }).first ?? format.changed.failure { throw failure }
-        try sink.write("attendance.csv", AttendanceCSV.table(record, sessions: clean).bytes)
-        let index = IndexPage(format: format, chart: chart,
-                              pipeline: ClaimPipeline(format: format, billing: billing, reimbursement: reimbursement)).view(
-            report: report, readiness: readiness, today: today,
-            writtenSessions: Set(clean.map(\.id)), writtenMembers: Set(record.members.map(\.id)).subtracting(skippedMembers),
-            linkingAll: previewing)
-        try sink.write("index.html", bytes(templates.render(index, with: "index")))
+        // attendance.csv and index.html are kept as well when their keys say so.
+        if reusing.contains("attendance.csv") {
+            sink.keep("attendance.csv")
+        } else {
+            try sink.write("attendance.csv", AttendanceCSV.table(record, sessions: clean).bytes)
+        }
+        if reusing.contains("index.html") {
+            sink.keep("index.html")
+        } else {
+            try sink.write("index.html", bytes(templates.render(dashboard ?? self.dashboard(previewing: previewing), with: "index")))
+        }
     }
 
     /// Every record rendered in memory (for tests).

@@ -2,7 +2,7 @@
 /// (Mustache), so everything a template shows is decided here: text is
 /// plain (Mustache escapes it), and only fields named `...HTML` hold markup,
 /// rendered by cmark in safe mode.
-struct PracticeView {
+struct PracticeView: Encodable {
     var name: String
     var npi: String
     var taxID: String
@@ -92,7 +92,7 @@ struct ClaimRowView {
 }
 
 /// Where one claim stands with its payer and member (amounts in dollars).
-struct PaymentView {
+struct PaymentView: Encodable {
     var claimID: String
     var date: String
     var member: String
@@ -112,20 +112,20 @@ struct PaymentView {
 }
 
 /// One CAS adjustment in words: `PR-3`, `$20.00`, "the member's copay (...)".
-struct ReasonView {
+struct ReasonView: Encodable {
     var code: String
     var amount: String
     var meaning: String
 }
 
-struct AgingRowView {
+struct AgingRowView: Encodable {
     var label: String
     var amounts: [String]
     var total: String
 }
 
 /// The reimbursement of the index (every claim) or of a member's chart.
-struct ReimbursementView {
+struct ReimbursementView: Encodable {
     var billed: String
     var paid: String
     var patientResponsibility: String
