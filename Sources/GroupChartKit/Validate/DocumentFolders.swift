@@ -42,7 +42,7 @@ extension Analysis {
                 while end < documents.count, names[end] == names[start] { end += 1 }
                 let paths = documents[start..<end].map(\.file)
                 folders.append(DocumentFolder(name: names[start], documents: start..<end,
-                                              key: DerivedMemo.key(paths.map { digests[$0] ?? "" } + paths)))
+                                              key: DerivedMemo.key(paths.map(digest) + paths)))
                 start = end
             }
             return folders

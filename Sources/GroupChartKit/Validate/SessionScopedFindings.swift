@@ -44,7 +44,7 @@ enum SessionScopedFindings {
     static func findings(of rules: [any Rule], in analysis: Analysis, extra: [String],
                          run: ([any Rule], Analysis) -> [[Finding]]) -> [[Finding]] {
         guard analysis.derivedMemo != nil || analysis.cache != nil, !rules.isEmpty else { return run(rules, analysis) }
-        let parts = parts(of: analysis.record, digests: analysis.digests, extra: extra + rules.map(\.id))
+        let parts = parts(of: analysis.record, extra: extra + rules.map(\.id))
         let ids = rules.map(\.id)
         guard let shellKey = parts.shell,
               let shell: [RuleFindings] = analysis.kept(purpose, key: shellKey, cachedAs: ("", 0)) else {
@@ -99,7 +99,7 @@ enum SessionScopedFindings {
     /// that could not be read, a link, has no digest) and the claim ids of
     /// its services (ids are unique across the practice, so one can change
     /// with another session). A session's key ends with the shell's.
-    static func parts(of record: PracticeRecord, digests: [String: String], extra: [String]) -> Parts {
+    static func parts(of record: PracticeRecord, extra: [String]) -> Parts {
         var hashes = [PartsHash()]
         var known = [true]
         var names: [Substring] = [""]
@@ -115,7 +115,7 @@ enum SessionScopedFindings {
             return names.count - 1
         }
         for file in record.files {
-            let at = part(file.path), digest = digests[file.path] ?? ""
+            let at = part(file.path), digest = file.sha256
             hashes[at].add(file.path, ending: 1)
             hashes[at].add(digest)
             if digest.isEmpty { known[at] = false }
