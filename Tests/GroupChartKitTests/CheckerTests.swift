@@ -52,23 +52,32 @@ import Testing
         #expect(second.report.diagnostics == cold.report.diagnostics)
         #expect(second.report.diagnostics.contains { $0.rule == "duplicate-section" && $0.location.file == note.file })
         #expect(!first.report.diagnostics.contains { $0.rule == "duplicate-section" && $0.location.file == note.file })
-        let unchanged = second.report.diagnostics.filter { $0.location.file.hasPrefix("sessions/") && !$0.location.file.hasPrefix(note.file) }
+        let edited = PracticeRecord.sessionFolder(of: note.file)
+        let unchanged = second.report.diagnostics.filter {
+            PracticeRecord.sessionFolder(of: $0.location.file).map { $0 != edited } ?? false
+        }
         #expect(unchanged.contains { $0.rule == "unknown-goal" }, "findings of unchanged sessions, from the memo")
     }
 
     /// An edit outside `sessions/` (a member's plan) changes the shell: the
-    /// rules run over every session again.
+    /// rules run over every session again, but the section rules still take
+    /// each unchanged folder's findings from the memo, kept through the save
+    /// before, which ran them on one session without asking for the others.
     @Test func anEditOfThePlanChecksEverySession() throws {
         let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("defects"))
         defer { practice.delete() }
         let options = Checker.Options(today: FixturePractice.today)
         let memo = DocumentMemo()
         let first = try GroupChart.check(practice.root, options: options, memo: memo)
+        let note = try #require(first.record.sessions.first { !$0.progressNotes.isEmpty }?.progressNotes.first)
+        try practice.write(note.file, try practice.read(note.file) + "\nMore.\n")
+        _ = try GroupChart.check(practice.root, options: options, memo: memo)
         let plan = try #require(first.record.members.flatMap(\.plans).first { $0.file.hasPrefix("members/roe-sam/") }?.file)
         try practice.write(plan, try practice.read(plan) + "\n")
         let second = try GroupChart.check(practice.root, options: options, memo: memo)
         let folders = Set(first.record.files.compactMap { PracticeRecord.sessionFolder(of: $0.path) }).count
         #expect(memo.derived.madeInLastCheck[SessionScopedFindings.purpose] == 1 + folders)
+        #expect(memo.derived.madeInLastCheck["empty-section"] == 2, "the edited note's folder and the plan's, no other")
         #expect(second.report.diagnostics == (try GroupChart.check(practice.root, options: options)).report.diagnostics)
     }
 }

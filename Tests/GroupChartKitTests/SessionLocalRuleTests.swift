@@ -36,7 +36,8 @@ import Testing
     static func places(_ record: PracticeRecord, where keep: (String) -> Bool) -> [String] {
         Checker.check(record, options: Checker.Options(today: FixturePractice.today), rules: local).diagnostics
             .filter { keep($0.location.file) }
-            .map { "\($0.location) \($0.rule) \($0.message) \($0.help)" }.sorted()
+            .map { "\($0.location) \($0.rule) \($0.severity) \($0.message) \($0.help) \($0.related) \(String(describing: $0.scope))" }
+            .sorted()
     }
 
     @Test func someRulesAreMarked() {
@@ -48,15 +49,18 @@ import Testing
     func eachSessionsFindingsComeFromItAndTheShellAlone(practice: String) throws {
         let (record, fixture) = try Self.record(of: practice)
         defer { fixture.delete() }
-        let whole = Self.places(record) { _ in true }
-        let folders = Set(record.files.compactMap { PracticeRecord.sessionFolder(of: $0.path) })
-        var parts = Self.places(record.keepingSessionFolders([])) { PracticeRecord.sessionFolder(of: $0) == nil }
-        #expect(parts == whole.filter { !$0.hasPrefix("sessions/") }, "the shell's findings of \(practice) depend on a session")
+        let folders = Set((record.files.map(\.path) + record.strays.map(\.path) + record.readFindings.map(\.location.file))
+            .compactMap { PracticeRecord.sessionFolder(of: $0) })
+        let shell = Self.places(record.keepingSessionFolders([])) { PracticeRecord.sessionFolder(of: $0) == nil }
+        #expect(shell == Self.places(record) { PracticeRecord.sessionFolder(of: $0) == nil },
+                "the shell's findings of \(practice) depend on a session")
+        var parts = shell
         for folder in folders.sorted() {
             let alone = Self.places(record.keepingSessionFolders([folder])) { PracticeRecord.sessionFolder(of: $0) == folder }
-            #expect(alone == whole.filter { $0.hasPrefix(folder + "/") }, "\(folder) of \(practice) alone finds otherwise")
+            #expect(alone == Self.places(record) { PracticeRecord.sessionFolder(of: $0) == folder },
+                    "\(folder) of \(practice) alone finds otherwise")
             parts += alone
         }
-        #expect(parts.sorted() == whole, "\(practice): the parts' findings are not the whole's")
+        #expect(parts.sorted() == Self.places(record) { _ in true }, "\(practice): the parts' findings are not the whole's")
     }
 }

@@ -108,7 +108,11 @@ struct ClaimInputs: Equatable {
         services = record.services
         remittances = record.remittances
         billingHistory = record.billingHistory
-        self.errors = errors.filter { $0.severity == .error }
+        // In the order of the report: the checker gives the errors in the
+        // order the rules found them, which differs between a check over
+        // every session and one that took the untouched sessions' findings
+        // as kept (`SessionScopedFindings`).
+        self.errors = CheckReport(diagnostics: errors.filter { $0.severity == .error }, fileCount: 0, sources: [:]).diagnostics
         self.today = today
     }
 }

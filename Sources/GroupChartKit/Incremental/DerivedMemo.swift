@@ -8,12 +8,14 @@ import Foundation
 /// same computation on the same inputs, so a check with the memo reports
 /// exactly what a cold check does (`IncrementalEquivalenceTests`).
 ///
-/// A value not asked for by one check is forgotten after it, so the memo
-/// holds what the current practice needs and no more.
+/// A value not asked for by one check is forgotten after it (unless the
+/// check asked nothing of its purpose), so the memo holds what the current
+/// practice needs and no more.
 public final class DerivedMemo: @unchecked Sendable {
     private let lock = NSLock()
-    private var kept: [String: Any] = [:]
-    private var used: [String: Any] = [:]
+    /// By purpose, then by key.
+    private var kept: [String: [String: Any]] = [:]
+    private var used: [String: [String: Any]] = [:]
     private var hits = 0
     private var made: [String: Int] = [:]
     /// How many values of each purpose the last check derived rather than
@@ -38,11 +40,10 @@ public final class DerivedMemo: @unchecked Sendable {
     /// The value kept for `key` under `purpose`, if any (it is then kept
     /// for the next check too).
     func kept<Value>(_ purpose: String, key: String) -> Value? {
-        let slot = purpose + "\u{1}" + key
         lock.lock()
         defer { lock.unlock() }
-        guard let value = (used[slot] ?? kept[slot]) as? Value else { return nil }
-        used[slot] = value
+        guard let value = (used[purpose]?[key] ?? kept[purpose]?[key]) as? Value else { return nil }
+        used[purpose, default: [:]][key] = value
         hits += 1
         return value
     }
@@ -51,15 +52,22 @@ public final class DerivedMemo: @unchecked Sendable {
     func keep<Value>(_ value: Value, _ purpose: String, key: String) {
         lock.lock()
         defer { lock.unlock() }
-        used[purpose + "\u{1}" + key] = value
+        used[purpose, default: [:]][key] = value
         made[purpose, default: 0] += 1
     }
 
-    /// Ends a check: what it did not ask for is forgotten.
+    /// Ends a check: what it did not ask for is forgotten, but for the
+    /// purposes it asked nothing of: a save that touched one session ran the
+    /// rules that read one session at a time on that session alone
+    /// (`SessionScopedFindings`), without asking for the section rules'
+    /// per-folder findings, which the next edit of a plan or profile (every
+    /// session again) still wants.
     func finishCheck() {
         lock.lock()
+        for (purpose, values) in kept where used[purpose] == nil { used[purpose] = values }
         if ProcessInfo.processInfo.environment["GROUPCHART_PHASES"] != nil {
-            FileHandle.standardError.write(Data("groupchart: memo kept \(kept.count) used \(used.count) hits \(hits)\n".utf8))
+            let count = { (values: [String: [String: Any]]) in values.values.reduce(0) { $0 + $1.count } }
+            FileHandle.standardError.write(Data("groupchart: memo kept \(count(kept)) used \(count(used)) hits \(hits)\n".utf8))
         }
         hits = 0
         madeInLastCheck = made

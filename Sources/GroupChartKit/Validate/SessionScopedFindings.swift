@@ -123,12 +123,14 @@ enum SessionScopedFindings {
         for stray in record.strays { hashes[part(stray.path)].add(stray.path, ending: 2) }
         for session in record.sessions { _ = part(session.noteFile) }
         for finding in record.readFindings {
-            hashes[part(finding.location.file)].add("\(finding.location) \(finding.rule) \(finding.message)", ending: 3)
+            let text = "\(finding.location) \(finding.rule) \(finding.message) \(finding.help) \(finding.scope.map { "\($0)" } ?? "-")"
+            hashes[part(finding.location.file)].add(text, ending: 3)
         }
         for service in record.services {
             hashes[service.sessionNoteFile.map(part) ?? 0].add(service.claimID ?? "-", ending: 4)
         }
         for part in extra { hashes[0].add(part, ending: 5) }
+        for at in names.indices.dropFirst() { hashes[at].add(String(names[at]), ending: 6) }
         guard known[0] else { return Parts(shell: nil, folders: names.dropFirst().map { ($0, nil) }) }
         let shellKey = hashes[0].hex
         return Parts(shell: shellKey, folders: names.indices.dropFirst().sorted { names[$0] < names[$1] }.map { at in

@@ -54,9 +54,12 @@ struct RecordSet {
         // The rules of the errors under each `sessions/<id>/` and `members/<id>/`.
         var inFolder: [Substring: Set<String>] = [:]
         for (file, rules) in errors {
-            let parts = file.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false)
-            guard parts.count == 3, parts[0] == "sessions" || parts[0] == "members" else { continue }
-            inFolder[file[parts[0].startIndex..<parts[1].endIndex], default: []].formUnion(rules)
+            // `sessions/<id>` or `members/<id>`, found in the UTF-8 as `hasPrefix` would.
+            let utf8 = file.utf8
+            guard let first = utf8.firstIndex(of: UInt8(ascii: "/")),
+                  file[..<first] == "sessions" || file[..<first] == "members",
+                  let second = utf8[utf8.index(after: first)...].firstIndex(of: UInt8(ascii: "/")) else { continue }
+            inFolder[file[..<second], default: []].formUnion(rules)
         }
         let sessions = record.sessions.compactMap { session -> (id: String, rules: [String])? in
             var rules = inFolder[Substring("sessions/\(session.id)")] ?? []
