@@ -28,19 +28,30 @@ import Testing
         #expect(kept.record.sessions.flatMap(\.progressNotes).contains { !$0.content.body.blocks.isEmpty })
     }
 
+    static let options = Checker.Options(today: FixturePractice.today)
+
+    /// The defects fixture checked once with a memo, as `watch` checks it.
+    static func checkedInWatch() throws -> (FixturePractice, DocumentMemo, (record: PracticeRecord, report: CheckReport)) {
+        let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("defects"))
+        let memo = DocumentMemo()
+        return (practice, memo, try GroupChart.check(practice.root, options: options, memo: memo))
+    }
+
+    static func sessionFolders(_ checked: (record: PracticeRecord, report: CheckReport)) -> Int {
+        Set(checked.record.files.compactMap { PracticeRecord.sessionFolder(of: $0.path) }).count
+    }
+
     /// In `watch` the rules that read one session at a time keep their
     /// findings per session folder (`SessionScopedFindings`): after a note
     /// is edited, they run on the shell and its session only, and the
     /// findings are those of a check without the memo, including the
     /// unchanged sessions' findings taken from the memo.
     @Test func aSaveChecksTheSessionItTouchedOnly() throws {
-        let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("defects"))
+        let (practice, memo, first) = try Self.checkedInWatch()
         defer { practice.delete() }
-        let options = Checker.Options(today: FixturePractice.today)
-        let memo = DocumentMemo()
-        let first = try GroupChart.check(practice.root, options: options, memo: memo)
+        let options = Self.options
         let purpose = SessionScopedFindings.purpose
-        let folders = Set(first.record.files.compactMap { PracticeRecord.sessionFolder(of: $0.path) }).count
+        let folders = Self.sessionFolders(first)
         #expect(folders > 2)
         #expect(memo.derived.madeInLastCheck[purpose] == 1 + folders, "the shell and every session, kept")
         let note = try #require(first.record.sessions.first { !$0.progressNotes.isEmpty }?.progressNotes.first)
@@ -64,19 +75,16 @@ import Testing
     /// each unchanged folder's findings from the memo, kept through the save
     /// before, which ran them on one session without asking for the others.
     @Test func anEditOfThePlanChecksEverySession() throws {
-        let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("defects"))
+        let (practice, memo, first) = try Self.checkedInWatch()
         defer { practice.delete() }
-        let options = Checker.Options(today: FixturePractice.today)
-        let memo = DocumentMemo()
-        let first = try GroupChart.check(practice.root, options: options, memo: memo)
+        let options = Self.options
         let note = try #require(first.record.sessions.first { !$0.progressNotes.isEmpty }?.progressNotes.first)
         try practice.write(note.file, try practice.read(note.file) + "\nMore.\n")
         _ = try GroupChart.check(practice.root, options: options, memo: memo)
         let plan = try #require(first.record.members.flatMap(\.plans).first { $0.file.hasPrefix("members/roe-sam/") }?.file)
         try practice.write(plan, try practice.read(plan) + "\n")
         let second = try GroupChart.check(practice.root, options: options, memo: memo)
-        let folders = Set(first.record.files.compactMap { PracticeRecord.sessionFolder(of: $0.path) }).count
-        #expect(memo.derived.madeInLastCheck[SessionScopedFindings.purpose] == 1 + folders)
+        #expect(memo.derived.madeInLastCheck[SessionScopedFindings.purpose] == 1 + Self.sessionFolders(first))
         #expect(memo.derived.madeInLastCheck["empty-section"] == 2, "the edited note's folder and the plan's, no other")
         #expect(second.report.diagnostics == (try GroupChart.check(practice.root, options: options)).report.diagnostics)
     }

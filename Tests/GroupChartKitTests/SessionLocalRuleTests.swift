@@ -43,6 +43,7 @@ import Testing
     @Test func someRulesAreMarked() {
         #expect(Self.local.count >= 10)
         #expect(!Self.local.contains { $0.readsClaims }, "a rule that reads claims runs over every session's claims")
+        #expect(!Self.local.contains { $0.readsNoteTexts }, "a rule that compares notes runs before the others, over every note")
     }
 
     @Test(arguments: practices)

@@ -62,12 +62,17 @@ public struct CheckReport: Sendable {
     public internal(set) var billing: Billing?
 
     public init(diagnostics: [Diagnostic], fileCount: Int, sources: [String: SourceFile]) {
-        self.diagnostics = diagnostics.sorted { lhs, rhs in
+        self.diagnostics = Self.ordered(diagnostics)
+        self.fileCount = fileCount
+        self.sources = sources
+    }
+
+    /// The order a report gives its diagnostics: by place, then rule and message.
+    static func ordered(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.sorted { lhs, rhs in
             if lhs.location != rhs.location { return lhs.location < rhs.location }
             return (lhs.rule, lhs.message) < (rhs.rule, rhs.message)
         }
-        self.fileCount = fileCount
-        self.sources = sources
     }
 
     /// The source line at `location`, for the snippet under a diagnostic;

@@ -112,7 +112,7 @@ struct ClaimInputs: Equatable {
         // order the rules found them, which differs between a check over
         // every session and one that took the untouched sessions' findings
         // as kept (`SessionScopedFindings`).
-        self.errors = CheckReport(diagnostics: errors.filter { $0.severity == .error }, fileCount: 0, sources: [:]).diagnostics
+        self.errors = CheckReport.ordered(errors.filter { $0.severity == .error })
         self.today = today
     }
 }

@@ -22,8 +22,7 @@ struct OutputKeys {
     /// of a `watch` save at 20,000 notes were 130 ms of allocation and
     /// copying for a few hundred thousand strings hashed once and dropped.
     func keys() -> [String: String] {
-        let bySession = Self.grouped(digests, under: "sessions/")
-        let byMember = Self.grouped(digests, under: "members/")
+        let byFolder = Self.grouped(digests)
         let diagnostics = Dictionary(grouping: report.diagnostics, by: \.location.file)
         // The billing history every chart shows, hashed once for all of them.
         var historyHash = PartsHash(environment: "")
@@ -42,7 +41,7 @@ struct OutputKeys {
             var hash = PartsHash(environment: environment)
             hash.add("packet")
             hash.add(session.id)
-            for (path, digest) in bySession[Substring(session.id)] ?? [] { hash.add(file: path, digest: digest) }
+            for (path, digest) in byFolder[Substring("sessions/\(session.id)")] ?? [] { hash.add(file: path, digest: digest) }
             add(groupFile, to: &hash)
             add("practice.yaml", to: &hash)
             for member in named.sorted() { add(record.member(member)?.profileFile, to: &hash) }
@@ -72,7 +71,7 @@ struct OutputKeys {
             var hash = PartsHash(environment: environment)
             hash.add("chart")
             hash.add(member.id)
-            for (path, digest) in byMember[Substring(member.id)] ?? [] { hash.add(file: path, digest: digest) }
+            for (path, digest) in byFolder[Substring("members/\(member.id)")] ?? [] { hash.add(file: path, digest: digest) }
             add("practice.yaml", to: &hash)
             hash.add(history)
             var diagnosed: Set<String> = []
@@ -94,9 +93,7 @@ struct OutputKeys {
                 read(group)
                 for diagnostic in sessions[index].skippedBecause { hash.add(diagnostic) }
             }
-            for path in diagnosed.sorted() {
-                for diagnostic in diagnostics[path] ?? [] { hash.add(diagnostic) }
-            }
+            for diagnostic in said(in: diagnosed, diagnostics) { hash.add(diagnostic) }
             return hash.hex
         }
         for (member, key) in zip(record.members, charts) { keys["members/\(member.id).html"] = key }
@@ -144,7 +141,7 @@ struct OutputKeys {
     /// What the checker said in `paths`, which a record may show or act
     /// on, by path in order. Only the paths with diagnostics are sorted: a
     /// chart reads some 600 files, few of which have any.
-    private func said(in paths: [String], _ diagnostics: [String: [Diagnostic]], errorsOnly: Bool = false) -> [Diagnostic] {
+    private func said(in paths: some Sequence<String>, _ diagnostics: [String: [Diagnostic]], errorsOnly: Bool = false) -> [Diagnostic] {
         var seen: Set<String> = []
         var found: [String] = []
         for path in paths where diagnostics[path] != nil && seen.insert(path).inserted { found.append(path) }
@@ -153,17 +150,13 @@ struct OutputKeys {
         }
     }
 
-    /// The path and digest of every file below `<folder><id>/`, by id, in path order.
-    /// The folder's name is found in the path's UTF-8: found as characters,
-    /// in both folders, this was two thirds of the keys' one-core part.
-    static func grouped(_ digests: [String: String], under folder: String) -> [Substring: [(path: String, digest: String)]] {
+    /// The path and digest of every file in `sessions/<id>/` and
+    /// `members/<id>/`, by that folder, in path order.
+    static func grouped(_ digests: [String: String]) -> [Substring: [(path: String, digest: String)]] {
         var grouped: [Substring: [(path: String, digest: String)]] = [:]
-        let prefix = folder.utf8.count
-        for (path, digest) in digests where path.hasPrefix(folder) {
-            let utf8 = path.utf8
-            let start = utf8.index(utf8.startIndex, offsetBy: prefix)
-            guard let slash = utf8[start...].firstIndex(of: UInt8(ascii: "/")) else { continue }
-            grouped[path[start..<slash], default: []].append((path, digest))
+        for (path, digest) in digests {
+            guard let folder = PracticeRecord.recordFolder(containing: path) else { continue }
+            grouped[folder, default: []].append((path, digest))
         }
         return grouped.mapValues { $0.sorted { $0.path < $1.path } }
     }

@@ -8,12 +8,22 @@
 /// (`keepingSessionFolders`), and its findings elsewhere taken from the
 /// last check (`SessionScopedFindings`).
 extension PracticeRecord {
+    /// `sessions/<id>` or `members/<id>` for a path inside one of those
+    /// folders, `nil` otherwise: found in the path's UTF-8 (as Characters,
+    /// for every file of a practice, this was most of the records' keys'
+    /// one-core part at 20,000 notes).
+    static func recordFolder(containing path: String) -> Substring? {
+        let utf8 = path.utf8
+        let slash = UInt8(ascii: "/")
+        guard let first = utf8.firstIndex(of: slash), path[..<first] == "sessions" || path[..<first] == "members" else { return nil }
+        let id = utf8.index(after: first)
+        guard let second = utf8[id...].firstIndex(of: slash), second > id else { return nil }
+        return path[..<second]
+    }
+
     /// `sessions/<id>` for a path in a session's folder, `nil` outside one.
     static func sessionFolder(of path: String) -> Substring? {
-        guard path.hasPrefix("sessions/") else { return nil }
-        let rest = path.utf8.dropFirst("sessions/".utf8.count)
-        guard let slash = rest.firstIndex(of: UInt8(ascii: "/")), slash > rest.startIndex else { return nil }
-        return path[path.startIndex..<slash]
+        path.hasPrefix("sessions/") ? recordFolder(containing: path) : nil
     }
 
     /// The record with the shell whole and, of the sessions, only those

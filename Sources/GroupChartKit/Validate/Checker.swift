@@ -43,9 +43,7 @@ public enum Checker {
     static func check(_ record: inout PracticeRecord, options: Options, rules: [any Rule] = RuleRegistry.all,
                       memo: DerivedMemo? = nil, lettingGoOfNoteBodies: Bool, cache: DerivedCache? = nil) -> CheckReport {
         let settings = RuleSettings(record.practice?.ruleSettings ?? [], rules: rules)
-        let readFindings = record.readFindings + settings.findings
         let analysis = Analysis(record: record, memo: memo, cache: cache)
-        let mainAnalysis = analysis
         defer { memo?.finishCheck() }
         let regions = record.practice?.regions ?? []
         let enabled = rules.filter { rule in
@@ -56,11 +54,13 @@ public enum Checker {
         // Rules are independent readers of one immutable model: they run on
         // every core, and the report sorts what they find. The rules that
         // read claims run second, once the others have said which are held.
-        func findings(_ rules: [any Rule], in analysis: Analysis, billing: Billing?) -> [[Finding]] {
-            let record = analysis.record
-            let readFindings = analysis === mainAnalysis ? readFindings : record.readFindings + settings.findings
+        // `scope` is the whole practice's analysis, or one of the shell and
+        // the sessions an edit touched (`SessionScopedFindings`).
+        func findings(_ rules: [any Rule], in scope: Analysis, billing: Billing?) -> [[Finding]] {
+            let record = scope.record
+            let readFindings = record.readFindings + settings.findings
             return ParallelMap.map(rules) { rule -> [Finding] in
-                let context = RuleContext(record: record, today: options.today, location: options.location, analysis: analysis, readFindings: readFindings,
+                let context = RuleContext(record: record, today: options.today, location: options.location, analysis: scope, readFindings: readFindings,
                                           billing: billing, parameterValues: settings.parameters[rule.id] ?? [:])
                 let started = ContinuousClock.now
                 let findings = rule.check(context)
@@ -82,11 +82,12 @@ public enum Checker {
         }
         func run(_ rules: [any Rule], billing: Billing?) -> [Diagnostic] {
             // The rules that read one session at a time, on the sessions an edit touched (`SessionScopedFindings`).
-            let local = billing == nil ? rules.filter { $0.isSessionLocal && !$0.readsNoteTexts } : []
-            let others = rules.filter { rule in !local.contains { $0.id == rule.id } }
+            // Such a rule reads no claims and no notes' 3-grams (`SessionLocalRuleTests`).
+            let local = rules.filter(\.isSessionLocal)
+            let others = rules.filter { !$0.isSessionLocal }
             let extra = [options.today.description] + (options.location.map { [$0.root.path, $0.currentFolder ?? "", $0.inside] } ?? [])
-            let scoped = SessionScopedFindings.findings(of: local, in: mainAnalysis, extra: extra) { findings($0, in: $1, billing: nil) }
-            return diagnostics(local, scoped) + diagnostics(others, findings(others, in: mainAnalysis, billing: billing))
+            let scoped = SessionScopedFindings.findings(of: local, in: analysis, extra: extra) { findings($0, in: $1, billing: nil) }
+            return diagnostics(local, scoped) + diagnostics(others, findings(others, in: analysis, billing: billing))
         }
         /// Runs `rules` in two turns, those that compare notes' 3-grams first,
         /// so that the 3-grams are let go before the other rules derive their

@@ -25,7 +25,9 @@ public protocol Rule: Sendable {
     /// only, and its findings outside `sessions/` on what lies there only.
     /// Its findings are then kept per session, and a check after an edit
     /// runs it on the sessions the edit touched (`SessionScopedFindings`;
-    /// `SessionLocalRuleTests` holds every rule so marked to it).
+    /// `SessionLocalRuleTests` holds every rule so marked to it). Such a
+    /// rule reads neither claims nor notes' 3-grams, which are the whole
+    /// practice's.
     var isSessionLocal: Bool { get }
     func check(_ context: RuleContext) -> [Finding]
 }

@@ -44,8 +44,8 @@ enum SessionScopedFindings {
     static func findings(of rules: [any Rule], in analysis: Analysis, extra: [String],
                          run: ([any Rule], Analysis) -> [[Finding]]) -> [[Finding]] {
         guard analysis.derivedMemo != nil || analysis.cache != nil, !rules.isEmpty else { return run(rules, analysis) }
-        let parts = parts(of: analysis.record, extra: extra + rules.map(\.id))
         let ids = rules.map(\.id)
+        let parts = parts(of: analysis.record, extra: extra + ids)
         guard let shellKey = parts.shell,
               let shell: [RuleFindings] = analysis.kept(purpose, key: shellKey, cachedAs: ("", 0)) else {
             let all = run(rules, analysis)

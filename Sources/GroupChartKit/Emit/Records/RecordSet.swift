@@ -11,8 +11,10 @@ struct RecordSet {
     let ledger: AuthorizationLedger
     let reimbursement: ReimbursementLedger
     let billing: Billing
-    /// Rules of the errors in each file.
-    private let errors: [String: Set<String>]
+    /// Sessions and members with an error, and the rules of those errors
+    /// (worked out once: the build asks for them three times).
+    private let skipped: (sessions: Skipped, members: Skipped)
+    typealias Skipped = [(id: String, rules: [String])]
 
     init(record: PracticeRecord, report: CheckReport, billing: Billing, reimbursement: ReimbursementLedger, templates: TemplateLibrary,
          today: LocalDate) {
@@ -28,7 +30,6 @@ struct RecordSet {
         for diagnostic in report.diagnostics where diagnostic.severity == .error {
             errors[diagnostic.location.file, default: []].insert(diagnostic.rule)
         }
-        self.errors = errors
         skipped = Self.skipped(record, errors: errors)
     }
 
@@ -41,32 +42,23 @@ struct RecordSet {
     }
 
     /// Sessions with an error in their folder or their group's file.
-    var skippedSessions: [(id: String, rules: [String])] { skipped.sessions }
+    var skippedSessions: Skipped { skipped.sessions }
 
-    var skippedMembers: [(id: String, rules: [String])] { skipped.members }
+    /// Members with an error in their folder, or without a profile.
+    var skippedMembers: Skipped { skipped.members }
 
-    /// Worked out once: the build asks for them three times, and each is a
-    /// pass over every file with an error.
-    private let skipped: (sessions: [(id: String, rules: [String])], members: [(id: String, rules: [String])])
-
-    private static func skipped(_ record: PracticeRecord, errors: [String: Set<String>])
-        -> (sessions: [(id: String, rules: [String])], members: [(id: String, rules: [String])]) {
-        // The rules of the errors under each `sessions/<id>/` and `members/<id>/`.
+    /// `errors`: the rules of the errors in each file.
+    private static func skipped(_ record: PracticeRecord, errors: [String: Set<String>]) -> (sessions: Skipped, members: Skipped) {
         var inFolder: [Substring: Set<String>] = [:]
         for (file, rules) in errors {
-            // `sessions/<id>` or `members/<id>`, found in the UTF-8 as `hasPrefix` would.
-            let utf8 = file.utf8
-            guard let first = utf8.firstIndex(of: UInt8(ascii: "/")),
-                  file[..<first] == "sessions" || file[..<first] == "members",
-                  let second = utf8[utf8.index(after: first)...].firstIndex(of: UInt8(ascii: "/")) else { continue }
-            inFolder[file[..<second], default: []].formUnion(rules)
+            if let folder = PracticeRecord.recordFolder(containing: file) { inFolder[folder, default: []].formUnion(rules) }
         }
-        let sessions = record.sessions.compactMap { session -> (id: String, rules: [String])? in
+        let sessions = record.sessions.compactMap { session -> Skipped.Element? in
             var rules = inFolder[Substring("sessions/\(session.id)")] ?? []
             if let group = session.note.flatMap({ record.group(of: $0) })?.file { rules.formUnion(errors[group] ?? []) }
             return rules.isEmpty && session.note != nil ? nil : (session.id, rules.sorted())
         }
-        let members = record.members.compactMap { member -> (id: String, rules: [String])? in
+        let members = record.members.compactMap { member -> Skipped.Element? in
             let rules = inFolder[Substring("members/\(member.id)")] ?? []
             return rules.isEmpty && member.profile != nil ? nil : (member.id, rules.sorted())
         }
@@ -77,10 +69,9 @@ struct RecordSet {
     /// are rendered so that its digest keys index.html (`OutputKeys`).
     func dashboard(previewing: Bool = false) -> IndexPage.View {
         let format = RecordFormatting(record: record)
-        let pipeline = ClaimPipeline(format: format, billing: billing, reimbursement: reimbursement)
-        let chart = MemberChart(format: format, readiness: readiness, ledger: ledger, reimbursement: reimbursement, pipeline: pipeline)
+        let chart = chart(format)
         let skipped = Set(skippedSessions.map(\.id))
-        return IndexPage(format: format, chart: chart, pipeline: pipeline).view(
+        return IndexPage(format: format, chart: chart, pipeline: chart.pipeline).view(
             report: report, readiness: readiness, today: today,
             writtenSessions: Set(record.sessions.map(\.id)).subtracting(skipped),
             writtenMembers: Set(record.members.map(\.id)).subtracting(skippedMembers.map(\.id)),
@@ -99,8 +90,7 @@ struct RecordSet {
     func render(into sink: some RecordSink, reusing: Set<String> = [], previewing: Bool = false,
                 givingBackFreedMemory: Bool = false, dashboard: IndexPage.View? = nil) throws(OutputFolder.WriteError) {
         let format = RecordFormatting(record: record)
-        let chart = MemberChart(format: format, readiness: readiness, ledger: ledger, reimbursement: reimbursement,
-                                pipeline: ClaimPipeline(format: format, billing: billing, reimbursement: reimbursement))
+        let chart = chart(format)
         let skipped = Set(skippedSessions.map(\.id))
         let skippedMembers = Set(self.skippedMembers.map(\.id))
         let clean = record.sessions.filter { !skipped.contains($0.id) }
@@ -162,12 +152,17 @@ struct RecordSet {
     /// The audit packet of one member for a period.
     func auditPacket(_ member: Member, period: ClosedRange<LocalDate>) throws(OutputFolder.WriteError) -> [UInt8] {
         let format = RecordFormatting(record: record)
-        let chart = MemberChart(format: format, readiness: readiness, ledger: ledger, reimbursement: reimbursement,
-                                pipeline: ClaimPipeline(format: format, billing: billing, reimbursement: reimbursement))
+        let chart = chart(format)
         let packet = bytes(templates.render(AuditPacket(format: format, chart: chart).view(member, period: period), with: "audit"))
         if let failure = format.changed.failure { throw failure }
         return packet
     }
 
     private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+
+    /// The member charts' maker, which the dashboard and the audit packet use too.
+    private func chart(_ format: RecordFormatting) -> MemberChart {
+        MemberChart(format: format, readiness: readiness, ledger: ledger, reimbursement: reimbursement,
+                    pipeline: ClaimPipeline(format: format, billing: billing, reimbursement: reimbursement))
+    }
 }
