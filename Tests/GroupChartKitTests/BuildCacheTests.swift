@@ -111,6 +111,50 @@ import Testing
         #expect(again.fromCache, "the cache written after the save's build answers the next")
     }
 
+    /// A watch build is told which files its poll saw change, and looks
+    /// again only at them; but only when told against the poll its memo's
+    /// last build took. Changes told against a later poll (one no build
+    /// followed, a build that failed before reading) would leave a save
+    /// unseen, so the build looks at every file then.
+    @Test func aBuildTrustsWhatChangedOnlyAgainstItsLastBuildsPoll() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let memo = DocumentMemo()
+        let options = Builder.Options(checker: Checker.Options(today: FixturePractice.today))
+        let folder = try PracticeFolder(root: practice.root)
+        for file in folder.discover() { try Self.setModificationTime(of: practice.root.appendingPathComponent(file.path), secondsAgo: 60) }
+        var poll = FolderState.scan(folder)
+        _ = try Builder.build(practice.root, options: options, memo: memo, polled: poll)
+        func save(_ note: String, adding word: String, secondsAgo: Int) throws {
+            try practice.write(note, try practice.read(note).replacingOccurrences(of: "## Participation\n", with: "## Participation\n\(word). "))
+            try Self.setModificationTime(of: practice.root.appendingPathComponent(note), secondsAgo: secondsAgo)
+        }
+        func build(since earlier: FolderState, _ now: FolderState) throws -> Builder.Result {
+            try Builder.build(practice.root, options: options, memo: memo, polled: now,
+                              changed: FolderState.Changes(since: earlier, paths: now.changes(since: earlier)))
+        }
+        let jane = "sessions/2026-03-05-skills/doe-jane.md", sam = "sessions/2026-03-05-skills/roe-sam.md"
+        try save(jane, adding: "Toldword", secondsAgo: 50)
+        var next = FolderState.scan(folder)
+        _ = try build(since: poll, next)
+        poll = next
+        #expect(try practice.read("build/sessions/2026-03-05-skills.html").contains("Toldword."))
+        // A poll no build followed, then another save: told against the
+        // first, the build must still see the save before it.
+        try save(sam, adding: "Unbuiltword", secondsAgo: 40)
+        let unbuilt = FolderState.scan(folder)
+        try save(jane, adding: "Laterword", secondsAgo: 30)
+        next = FolderState.scan(folder)
+        let saved = try build(since: unbuilt, next)
+        let packet = try practice.read("build/sessions/2026-03-05-skills.html")
+        #expect(packet.contains("Unbuiltword."), "the save told against another poll is seen")
+        #expect(packet.contains("Laterword."))
+        let cold = try Builder.build(practice.root, options: Builder.Options(checker: Checker.Options(today: FixturePractice.today),
+                                                                             output: practice.root.appendingPathComponent("cold")))
+        #expect(saved.report.diagnostics == cold.report.diagnostics)
+        #expect(packet == (try practice.read("cold/sessions/2026-03-05-skills.html")))
+    }
+
     /// A file read while its stamp could still be that of a later write (in
     /// the same tick of the clock) is not vouched for by that stamp: a note
     /// rewritten in place with the same size and time (a clock of coarse

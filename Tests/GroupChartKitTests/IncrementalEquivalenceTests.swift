@@ -160,15 +160,27 @@ import Testing
         // documents and what the rules derived from them in memory, as watch
         // and serve do; the others start afresh, as `build` does, and trust
         // the stamps the last build kept for the files no edit touched.
+        // The memo's builds are told, as watch tells them, what its poll
+        // saw change since the poll of the memo's last build.
         let memo = DocumentMemo()
         let start = Date()
         try Self.settle(practice.root, step: 0, since: start)
-        _ = try Builder.build(practice.root, options: Builder.Options(checker: options, output: output), memo: memo)
+        var lastPoll = try FolderState.scan(PracticeFolder(root: practice.root))
+        _ = try Builder.build(practice.root, options: Builder.Options(checker: options, output: output), memo: memo,
+                              polled: lastPoll)
         for step in 1...max(1, Self.edits / 3) {
             history.append(try Self.edit(practice, &random))
             try Self.settle(practice.root, step: step, since: start)
-            let incremental = try Builder.build(practice.root, options: Builder.Options(checker: options, output: output),
-                                                memo: step % 2 == 0 ? memo : nil)
+            let incremental: Builder.Result
+            if step % 2 == 0 {
+                let poll = try FolderState.scan(PracticeFolder(root: practice.root))
+                incremental = try Builder.build(practice.root, options: Builder.Options(checker: options, output: output),
+                                                memo: memo, polled: poll,
+                                                changed: FolderState.Changes(since: lastPoll, paths: poll.changes(since: lastPoll)))
+                lastPoll = poll
+            } else {
+                incremental = try Builder.build(practice.root, options: Builder.Options(checker: options, output: output))
+            }
             if !incremental.fromCache { kept += incremental.written.count - incremental.rendered }
             let coldFolder = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-cold-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: coldFolder) }

@@ -59,11 +59,13 @@ public enum Builder {
     /// Builds the practice at `root`. A long-running command passes the
     /// `memo` of its last build, so that what has not changed is neither
     /// read nor parsed again, and the state its poll found (`polled`), so
-    /// that the practice is neither listed nor stamped twice. The poll's
+    /// that the practice is neither listed nor stamped twice, with the files
+    /// it saw `changed` since an earlier poll: when that is the poll of the
+    /// memo's last build, only they are read again. The poll's
     /// stamps are taken only with a memo: a long-running command polls again
     /// and sees a save made after its poll, a single build would not.
     public static func build(_ root: URL, options: Options, memo: DocumentMemo? = nil,
-                             polled: FolderState? = nil) throws(Failure) -> Result {
+                             polled: FolderState? = nil, changed: FolderState.Changes? = nil) throws(Failure) -> Result {
         let output = options.output ?? root.appendingPathComponent("build")
         if let problem = OutputPlacement.folderProblem(output, practice: root) { throw Failure(description: problem) }
         let practice: PracticeFolder
@@ -86,7 +88,8 @@ public enum Builder {
         // (4 s at 20,000 notes, against 2.3 s for the saves after it).
         let memoIsWarm = memo.map { !$0.isEmpty } ?? true
         var fingerprint = BuildCache.fingerprint(practice, options: options.checker, memo: memo, known: known,
-                                                 found: polled?.found, stamps: memo == nil ? nil : polled?.ownStamps)
+                                                 found: polled?.found, stamps: memo == nil ? nil : polled?.ownStamps,
+                                                 poll: memo == nil ? nil : polled, changes: changed)
         phases.mark("fingerprint")
         if memoIsWarm, let entry = cache.entry(matching: fingerprint.digest) {
             OutputFolder(root: output).removeLeftoverTemporaries(besides: Array(entry.outputs.keys))
@@ -97,7 +100,7 @@ public enum Builder {
         // the record's sources: a second copy of every file is memory for nothing.
         let preread = PrereadFiles(fingerprint.files)
         fingerprint.files = [:]
-        defer { if options.endsTheProcess { LeftForExit.keep((preread, fingerprint)) } }
+        defer { letGo((preread, fingerprint), options: options, memo: memo) }
         let (entry, result) = try compile(practice, options: options, preread: preread, fingerprint: fingerprint,
                                           memo: memo, cache: cache, phases: &phases)
         // Stored after the build: in `watch`, once its records are in place.
@@ -130,7 +133,7 @@ public enum Builder {
         let parsed: Int
         let compiledDocuments: CompiledDocuments.Writer?
         (record, parsed, compiledDocuments) = read(practice, options: options, preread: preread, fingerprint: fingerprint, memo: memo, cache: cache)
-        defer { if options.endsTheProcess { LeftForExit.keep(record) } }
+        defer { letGo(record, options: options, memo: memo) }
         // The cache of compiled documents goes in place with the outputs, or not at all.
         var committed = false
         defer { if !committed { compiledDocuments?.discard() } }
@@ -152,7 +155,7 @@ public enum Builder {
         } catch {
             throw Failure(description: error.description)
         }
-        defer { if options.endsTheProcess { LeftForExit.keep((checked, records)) } }
+        defer { letGo((checked, records), options: options, memo: memo) }
         phases.mark("model")
         options.progress?(1, 1, "rendering records and claims")
         let billing = records.billing
@@ -236,6 +239,18 @@ public enum Builder {
 }
 
 extension Builder {
+    /// Lets go of what a build made once it returns: left for the exit when
+    /// the process ends with the build (`LeftForExit`), freed after the
+    /// build has said it is done in `watch` (`LaterCacheWrites.free`),
+    /// freed at once otherwise.
+    private static func letGo(_ value: Any, options: Options, memo: DocumentMemo?) {
+        if options.endsTheProcess {
+            LeftForExit.keep(value)
+        } else if options.writesCacheLater, let memo {
+            memo.cacheWrites.free(value)
+        }
+    }
+
     /// Reads the practice, taking the documents whose bytes are unchanged
     /// from the cache of compiled documents (`CompiledDocuments`) and
     /// leaving a new one for the next build. A long-running command keeps

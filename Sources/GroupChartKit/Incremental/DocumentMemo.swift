@@ -26,6 +26,10 @@ public final class DocumentMemo: @unchecked Sendable {
 
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
+    /// The last build's fingerprint of each file: the next build looks
+    /// again only at what its poll says changed (`FingerprintedFiles`).
+    /// Read and written by the build, one at a time.
+    var lastFingerprint: FingerprintedFiles?
     /// What the rules derived from these documents (`DerivedMemo`).
     let derived = DerivedMemo()
     /// The build cache's entry as this process last wrote or read it

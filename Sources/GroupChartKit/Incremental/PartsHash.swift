@@ -14,6 +14,11 @@ struct PartsHash {
         withUnsafeBytes(of: ending) { hash.update(bufferPointer: $0) }
     }
 
+    /// Bytes as they are, with no ending: parts laid out already.
+    mutating func add(bytes: [UInt8]) {
+        bytes.withUnsafeBytes { hash.update(bufferPointer: $0) }
+    }
+
     /// A number as its eight bytes, little-endian.
     mutating func add(number: Int) {
         withUnsafeBytes(of: Int64(number).littleEndian) { hash.update(bufferPointer: $0) }

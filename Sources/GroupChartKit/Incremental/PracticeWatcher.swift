@@ -53,18 +53,23 @@ public final class PracticeWatcher: @unchecked Sendable {
             // The poll that saw the change stands for the state built: a
             // second listing before the build would only add to the wait.
             let current = scan(after: wake)
-            if first || differs(current) {
-                first = false
+            let changed = changes(current)
+            if first || changed?.paths != [] {
                 PhaseTimes.report("poll", since: start)
                 let outcome: Result<Builder.Result, Builder.Failure>
                 do {
-                    outcome = .success(try Builder.build(root, options: options, memo: memo, polled: current))
+                    outcome = .success(try Builder.build(root, options: options, memo: memo, polled: current,
+                                                         changed: first ? nil : changed))
                 } catch {
                     outcome = .failure(error)
                 }
                 report(outcome, clock.now - start)
+                first = false
             }
-            lastScan = current
+            // A poll that found nothing new leaves the last build's poll as
+            // the one later changes are told against: the build's memo
+            // knows that poll (`FolderState.Changes`).
+            if changed?.paths != [] { lastScan = current }
             wake = waitForChange(after: current)
         }
     }
@@ -89,16 +94,16 @@ public final class PracticeWatcher: @unchecked Sendable {
         return .timedOut
     }
 
-    /// Whether `current` names a file saved, added or removed since the last
-    /// build, or a practice that appeared or went away.
+    /// The files saved, added or removed since the last build's poll: none
+    /// when there are none, `nil` when a practice appeared or went away.
     /// Out of line, as is `scan`: inlined into `run`'s endless loop, these
     /// kept Swift 6.3.1's optimiser from ever finishing a release build.
     @inline(never)
-    private func differs(_ current: FolderState?) -> Bool {
+    private func changes(_ current: FolderState?) -> FolderState.Changes? {
         switch (current, lastScan) {
-        case (nil, nil): return false
-        case let (now?, then?): return !now.changes(since: then).isEmpty
-        default: return true
+        case (nil, nil): return FolderState.Changes(since: nil, paths: [])
+        case let (now?, then?): return FolderState.Changes(since: then, paths: now.changes(since: then))
+        default: return nil
         }
     }
 

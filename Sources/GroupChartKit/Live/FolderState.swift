@@ -28,7 +28,22 @@ public struct FolderState: Sendable, Equatable {
     /// linked file is not among them, and is read every time, as in a build.
     let ownStamps: [String: FileStamp]
 
+    /// This poll among all others, whatever it found: a build told what
+    /// changed since a poll knows whether that is the poll its memo was made
+    /// from (`Changes`).
+    private let identity = Identity()
+    private final class Identity: Sendable {}
+
     public static func == (lhs: FolderState, rhs: FolderState) -> Bool { lhs.stamps == rhs.stamps }
+
+    /// Whether `other` is this very poll, not only one that found the same.
+    func isSamePoll(as other: FolderState) -> Bool { identity === other.identity }
+
+    /// The files saved, added or removed between the poll `since` and a later one.
+    public struct Changes: Sendable {
+        let since: FolderState?
+        let paths: Set<String>
+    }
 
     /// Every file stamped: the documents and the practice's templates.
     var paths: Dictionary<String, FileStamp>.Keys { stamps.keys }

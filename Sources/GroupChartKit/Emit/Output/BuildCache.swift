@@ -83,14 +83,17 @@ struct BuildCache {
     /// the next poll sees the save and builds again.
     static func fingerprint(_ folder: PracticeFolder, options: Checker.Options, memo: DocumentMemo? = nil,
                             known: InputStamps? = nil, found listed: [DiscoveredFile]? = nil,
-                            stamps polled: [String: FileStamp]? = nil) -> Fingerprint {
+                            stamps polled: [String: FileStamp]? = nil, poll: FolderState? = nil,
+                            changes: FolderState.Changes? = nil) -> Fingerprint {
         let found = listed ?? folder.discover()
         let now = Date().timeIntervalSince1970
-        let readings = ParallelMap.map(found) { file -> (String, PracticeFile.Reading?, String?, FileStamp?) in
+        @Sendable func read(_ file: DiscoveredFile) -> FingerprintedFiles.Read {
             let stamp = polled.map { $0[file.path] } ?? FileStamp.of(folder.fullPath(file.path))
-            if let known = memo?.known(file, stamp: stamp, now: now) { return (file.path, known.reading, known.digest, stamp) }
+            if let known = memo?.known(file, stamp: stamp, now: now) {
+                return .init(path: file.path, reading: known.reading, digest: known.digest, stamp: stamp)
+            }
             if memo == nil, let digest = known?.digest(of: file.path, stamp: stamp), stamp?.isSettled(before: now) == true {
-                return (file.path, nil, digest, stamp)
+                return .init(path: file.path, reading: nil, digest: digest, stamp: stamp)
             }
             let reading = folder.read(file)
             let digest = (try? reading.get()).map(SignedText.digest)
@@ -98,33 +101,41 @@ struct BuildCache {
             // made after this read (same size, same time, same file): it is
             // not remembered, and the file is read again until it settles.
             memo?.remember(file, stamp: stamp.flatMap { $0.isSettled(before: now) ? $0 : nil }, reading: reading, digest: digest)
-            return (file.path, reading, digest, stamp)
+            return .init(path: file.path, reading: reading, digest: digest, stamp: stamp)
         }
-        memo?.keep(only: Set(found.map(\.path)))
+        var files: FingerprintedFiles
+        var stamps: [String: InputStamps.Known] = [:]
+        if let memo, let changes, var last = memo.lastFingerprint, let since = changes.since, let lastPoll = last.poll,
+           since.isSamePoll(as: lastPoll), last.found == found {
+            // The poll said which files changed since the last build's: only
+            // they, and those no stamp vouched for, are looked at again.
+            let again = Set(last.takeUnvouched()).union(found.indices.filter { changes.paths.contains(found[$0].path) })
+            for index in again.sorted() { last.update(index, with: read(found[index]), now: now) }
+            files = last
+        } else {
+            let reads = ParallelMap.map(found, read)
+            memo?.keep(only: Set(found.map(\.path)))
+            files = FingerprintedFiles(found: found, reads: reads, now: now)
+            // A stamp still within its tick could also be that of a later
+            // write: it is not kept, and the file is read next time. A
+            // long-running command keeps its stamps in its memo instead.
+            if memo == nil {
+                for read in reads {
+                    if let digest = read.digest, let stamp = read.stamp, stamp.isSettled(before: now) {
+                        stamps[read.path] = InputStamps.Known(stamp: stamp, digest: digest)
+                    }
+                }
+            }
+        }
+        files.poll = poll
+        memo?.lastFingerprint = files
         let environmentDigest = environment(folder.root, today: options.today)
         var hash = PartsHash()
         hash.add(environmentDigest)
         // The diagnostics' severities and their help's paths, which the records do not show.
         hash.add("\(options.strict) \(options.location?.currentFolder ?? "")")
-        for (file, (path, _, digest, _)) in zip(found, readings) {
-            hash.add(path, ending: 1)
-            hash.add(file.kind.key, ending: 1)
-            hash.add(digest ?? "unreadable")
-        }
-        var digests: [String: String] = [:]
-        var files: [String: PracticeFile.Reading] = [:]
-        var stamps: [String: InputStamps.Known] = [:]
-        digests.reserveCapacity(readings.count)
-        files.reserveCapacity(readings.count)
-        for (path, reading, digest, stamp) in readings {
-            digests[path] = digest
-            files[path] = reading
-            // A stamp still within its tick could also be that of a later
-            // write: it is not kept, and the file is read next time. A
-            // long-running command keeps its stamps in its memo instead.
-            if memo == nil, let digest, let stamp, stamp.isSettled(before: now) { stamps[path] = InputStamps.Known(stamp: stamp, digest: digest) }
-        }
-        return Fingerprint(digest: hash.hex, files: files, digests: digests,
+        hash.add(bytes: files.hashed)
+        return Fingerprint(digest: hash.hex, files: files.files, digests: files.digests,
                            environment: environmentDigest, found: found, stamps: InputStamps(stamps))
     }
 
