@@ -45,7 +45,7 @@ import Testing
         let sessions = files(root, under: "sessions").filter { $0.hasSuffix("session.md") }
         let profiles = files(root, under: "members").filter { $0.hasSuffix("profile.md") }
         let plans = files(root, under: "members").filter { $0.contains("/plan-") }
-        switch random.next() % 12 {
+        switch random.next() % 13 {
         case 0:
             guard let note = random.pick(notes) else { return "nothing" }
             try practice.write(note, try practice.read(note).replacingOccurrences(of: "the ", with: "the the ", options: [], range: nil))
@@ -105,6 +105,14 @@ import Testing
             let url = root.appendingPathComponent(file)
             try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: Double(random.next() % 100))], ofItemAtPath: url.path)
             return "touched \(file)"
+        case 12:
+            // A finding of the reading stage that comes and goes with a save.
+            guard let note = random.pick(notes) else { return "nothing" }
+            let text = try practice.read(note)
+            let unknown = "---\nmood_score: 3\n"
+            let edited = text.hasPrefix(unknown) ? "---\n" + text.dropFirst(unknown.count) : unknown + text.dropFirst(4)
+            try practice.write(note, String(edited))
+            return "\(text.hasPrefix(unknown) ? "removed" : "added") an unknown key in \(note)"
         default:
             let remittances = files(root, under: "remittances", suffix: ".835") + files(root, under: "acknowledgments", suffix: ".277")
             guard let file = random.pick(remittances) else { return "nothing" }

@@ -30,6 +30,16 @@ public final class DocumentMemo: @unchecked Sendable {
     /// again only at what its poll says changed (`FingerprintedFiles`).
     /// Read and written by the build, one at a time.
     var lastFingerprint: FingerprintedFiles?
+    /// The last build's documents and record (`RecordReader.LastReading`).
+    /// Read and written by the build, one at a time.
+    var lastReading: RecordReader.LastReading?
+
+    /// `lastReading`, taken out: a build changes it in place, not a copy.
+    func takeLastReading() -> RecordReader.LastReading? {
+        defer { lastReading = nil }
+        return lastReading
+    }
+
     /// What the rules derived from these documents (`DerivedMemo`).
     let derived = DerivedMemo()
     /// The build cache's entry as this process last wrote or read it

@@ -41,14 +41,7 @@ extension PracticeRecord {
         let memberIDs = Set(members.map(\.id))
         var services: [BillableService] = []
         for session in sessions {
-            guard let note = session.note, let date = note.date?.value, note.format?.value != .psychoeducation else { continue }
-            let group = note.group.flatMap { id in groups.first { $0.id == id.value } }
-            for entry in note.attendance where entry.attended && memberIDs.contains(entry.member.value) {
-                services.append(BillableService(
-                    kind: .group, member: entry.member.value, date: date, cpt: group?.cpt?.value ?? "90853",
-                    sessionID: session.id, noteFile: session.progressNote(for: entry.member.value)?.file,
-                    sessionNoteFile: note.file, group: note.group?.value, groupFile: group?.file))
-            }
+            services += groupServices(of: session, memberIDs: memberIDs, groups: groups)
         }
         for member in members {
             for note in member.individualNotes {
@@ -58,10 +51,30 @@ extension PracticeRecord {
                     noteFile: note.file, sessionNoteFile: nil, group: nil, groupFile: nil))
             }
         }
-        services.sort { ($0.date, $0.sessionID, $0.member) < ($1.date, $1.sessionID, $1.member) }
+        services.sort(by: BillableService.precedes)
         let insured = Set(members.filter { $0.insurance != nil }.map(\.id))
         let billed = services.indices.filter { insured.contains(services[$0].member) }
         for (index, id) in zip(billed, ClaimID.ids(billed.map { services[$0] })) { services[index].claimID = id }
         return services
+    }
+
+    /// The services of one group session: each member of the practice who
+    /// attended it, unless it was psychoeducation. Without claim ids.
+    static func groupServices(of session: Session, memberIDs: Set<String>, groups: [Group]) -> [BillableService] {
+        guard let note = session.note, let date = note.date?.value, note.format?.value != .psychoeducation else { return [] }
+        let group = note.group.flatMap { id in groups.first { $0.id == id.value } }
+        return note.attendance.filter { $0.attended && memberIDs.contains($0.member.value) }.map { entry in
+            BillableService(
+                kind: .group, member: entry.member.value, date: date, cpt: group?.cpt?.value ?? "90853",
+                sessionID: session.id, noteFile: session.progressNote(for: entry.member.value)?.file,
+                sessionNoteFile: note.file, group: note.group?.value, groupFile: group?.file)
+        }
+    }
+}
+
+extension BillableService {
+    /// The order services are listed in: by date, session and member.
+    static func precedes(_ lhs: BillableService, _ rhs: BillableService) -> Bool {
+        (lhs.date, lhs.sessionID, lhs.member) < (rhs.date, rhs.sessionID, rhs.member)
     }
 }

@@ -2,16 +2,16 @@
 /// immutable values, and what reading found wrong with the text itself.
 public struct PracticeRecord: Sendable {
     /// Every file read, sorted by path.
-    public let files: [SourceFile]
+    public private(set) var files: [SourceFile]
     /// Markdown files that stand where the layout expects none.
     public let strays: [DiscoveredFile]
     /// `nil` when practice.yaml could not be read.
     public let practice: Practice?
     public let groups: [Group]
     public let members: [Member]
-    public let sessions: [Session]
+    public private(set) var sessions: [Session]
     /// What can be billed, derived once from sessions and individual notes.
-    public let services: [BillableService]
+    public private(set) var services: [BillableService]
     /// The payments of every `remittances/*.835`, in path then file order
     /// (none when the practice keeps no remittances/).
     public let remittances: [Remittance]
@@ -19,7 +19,7 @@ public struct PracticeRecord: Sendable {
     public let billingHistory: BillingHistoryFiles
     /// Problems of the text found while reading (encoding, front-matter,
     /// missing, malformed and unknown keys), reported by their rules.
-    public let readFindings: [ReadFinding]
+    public private(set) var readFindings: [ReadFinding]
     /// Where the files were read from, to read a note's text again
     /// (`source`); `nil` for a record made in memory.
     public let folder: PracticeFolder?
@@ -51,6 +51,34 @@ public struct PracticeRecord: Sendable {
         sessionIndex = Self.index(sessions.map(\.id))
         fileIndex = Self.index(files.map(\.path))
     }
+
+    /// The record with these in place of its own: the same files (the
+    /// same paths, in the same places) and the same sessions (the same ids),
+    /// so that the lookups still hold. A long-running command splices a
+    /// saved session into its last record so (`RecordReader.splice`).
+    /// The file at `position` replaced by `file`, of the same path (the
+    /// lookups still hold). Changed in place when the record is the only
+    /// one holding its files: a long-running command splices a saved
+    /// session into its last record so (`RecordReader.splice`).
+    mutating func replaceFile(at position: Int, with file: SourceFile) {
+        assert(files[position].path == file.path)
+        files[position] = file
+    }
+
+    /// The session of the same id replaced by `session`, in place as `replaceFile`.
+    mutating func replaceSession(_ session: Session) {
+        sessions[sessionIndex[session.id]!] = session
+    }
+
+    mutating func replaceServices(_ services: [BillableService]) { self.services = services }
+
+    /// The services, taken out to be changed in place and put back (`replaceServices`).
+    mutating func takeServices() -> [BillableService] {
+        defer { services = [] }
+        return services
+    }
+
+    mutating func replaceReadFindings(_ findings: [ReadFinding]) { readFindings = findings }
 
     public func group(_ id: String) -> Group? { groupIndex[id].map { groups[$0] } }
     public func member(_ id: String) -> Member? { memberIndex[id].map { members[$0] } }

@@ -30,7 +30,7 @@ public enum RecordReader {
         let found = known ?? folder.discover()
         let counter = ProgressCounter(total: found.count, progress: progress)
         var phases = PhaseTimes()
-        let read = ParallelMap.map(Array(found.indices)) { index -> (DocumentReading, fromCache: Bool, parsed: Bool) in
+        @Sendable func document(_ index: Int) -> Reading {
             defer { counter.advance() }
             let discovered = found[index]
             let digest = digests[discovered.path]
@@ -46,38 +46,71 @@ public enum RecordReader {
             writer?.add(writer == nil ? nil : CompiledDocuments.Entry(discovered, digest: digest, reading: document), at: index)
             return (document, false, true)
         }
+        // A long-running command's last build read the same files: the
+        // sessions whose documents changed are spliced into its record.
+        var readAlready: [Int: Reading] = [:]
+        if let memo, var last = memo.takeLastReading(), last.found == found {
+            switch splice(&last, digests: digests, reading: document) {
+            case .spliced(let parsed):
+                memo.lastReading = last
+                phases.mark("read: splice")
+                return (last.record, parsed)
+            case .notSpliced(let read):
+                readAlready = read
+            }
+        }
+        let readBefore = readAlready
+        let read = ParallelMap.map(Array(found.indices)) { readBefore[$0] ?? document($0) }
         phases.mark("read: documents")
         compiled?.letGo()
         writer?.finish(keep: !(compiled.map { $0.count == read.count && read.allSatisfy(\.fromCache) } ?? false))
-        let record = assemble(read.lazy.map(\.0), folder: folder)
+        let assembled = assemble(read.lazy.map(\.document), folder: folder)
+        if let memo {
+            memo.lastReading = LastReading(found: found, digests: found.map { digests[$0.path] }, documents: read.map(\.document),
+                                           record: assembled.record, filePositions: assembled.filePositions,
+                                           documentFindings: assembled.documentFindings,
+                                           claimIDs: Set(assembled.record.services.compactMap(\.claimID)))
+        }
         phases.mark("read: assemble")
-        return (record, read.count(where: \.parsed))
+        return (assembled.record, read.count(where: \.parsed))
     }
 
-    /// The record of the documents read, in the order found.
-    private static func assemble(_ readings: some Sequence<DocumentReading>, folder: PracticeFolder) -> PracticeRecord {
+    /// A document as read, and whether it came from the cache of compiled
+    /// documents or was parsed.
+    typealias Reading = (document: DocumentReading, fromCache: Bool, parsed: Bool)
+
+    /// The record of the documents read, in the order found; where each
+    /// document's file stands in it, and how many of its read findings are
+    /// the documents' own (the rest are the members' and sessions').
+    private static func assemble(_ readings: some Collection<DocumentReading>, folder: PracticeFolder)
+        -> (record: PracticeRecord, filePositions: [Int?], documentFindings: Int) {
         let log = FindingLog()
         var documents = Documents()
         var files: [SourceFile] = []
+        var filePositions: [Int?] = []
+        filePositions.reserveCapacity(readings.count)
         for reading in readings {
+            filePositions.append(reading.file.map { _ in files.count })
             if let file = reading.file { files.append(file) }
             log.append(reading.findings)
             documents.add(reading.document)
         }
+        let documentFindings = log.findings.count
         let members = documents.members(log: log)
         let sessions = documents.sessions(log: log)
         let services = PracticeRecord.services(sessions: sessions, members: members, groups: documents.groups)
-        return PracticeRecord(files: files, strays: documents.strays, practice: documents.practice,
-                              groups: documents.groups, members: members, sessions: sessions,
-                              services: services, remittances: documents.remittances,
-                              billingHistory: BillingHistoryFiles(submissions: documents.submissions,
-                                                                  implementationAcknowledgments: documents.implementationAcknowledgments,
-                                                                  claimAcknowledgments: documents.claimAcknowledgments),
-                              readFindings: log.findings, folder: folder)
+        let record = PracticeRecord(files: files, strays: documents.strays, practice: documents.practice,
+                                    groups: documents.groups, members: members, sessions: sessions,
+                                    services: services, remittances: documents.remittances,
+                                    billingHistory: BillingHistoryFiles(submissions: documents.submissions,
+                                                                        implementationAcknowledgments: documents.implementationAcknowledgments,
+                                                                        claimAcknowledgments: documents.claimAcknowledgments),
+                                    readFindings: log.findings, folder: folder)
+        return (record, filePositions, documentFindings)
     }
 
     /// The documents read so far, by kind, until they are assembled.
-    private struct Documents {
+    struct Documents {
         var practice: Practice?
         var groups: [Group] = []
         var strays: [DiscoveredFile] = []

@@ -105,7 +105,12 @@ struct BuildCache {
         }
         var files: FingerprintedFiles
         var stamps: [String: InputStamps.Known] = [:]
-        if let memo, let changes, var last = memo.lastFingerprint, let since = changes.since, let lastPoll = last.poll,
+        // Taken out of the memo, so that the files' dictionaries and hashed
+        // parts are changed in place, not copied (a page fault for each
+        // page of 4 MB at 20,000 notes).
+        let lastFingerprint = memo?.lastFingerprint
+        memo?.lastFingerprint = nil
+        if let memo, let changes, var last = lastFingerprint, let since = changes.since, let lastPoll = last.poll,
            since.isSamePoll(as: lastPoll), last.found == found {
             // The poll said which files changed since the last build's: only
             // they, and those no stamp vouched for, are looked at again.
