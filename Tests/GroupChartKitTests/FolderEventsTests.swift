@@ -11,6 +11,25 @@ import Testing
         FolderState.scan(try PracticeFolder(root: practice.root))
     }
 
+    /// Every folder a document stands in, and each above it, as taking
+    /// each path's folder one by one would give them.
+    @Test func theDocumentsFoldersAreEveryFolderAboveADocument() {
+        let paths = ["practice.yaml", "groups/dbt.md", "members/doe-jane/individual/2026-03-02.md", "members/doe-jane/profile.md",
+                     "sessions/2026-03-05-skills/doe-jane.md", "sessions/2026-03-05-skills/notes/stray.md",
+                     "sessions/2026-03-05-skills/session.md", "sessions/2026-03-12-skills/session.md"]
+        let found = paths.map { DiscoveredFile(path: $0, kind: .stray(expected: "")) }
+        var expected: Set<String> = [""]
+        for path in paths {
+            var parent = (path as NSString).deletingLastPathComponent
+            while !parent.isEmpty {
+                expected.insert(parent)
+                parent = (parent as NSString).deletingLastPathComponent
+            }
+        }
+        #expect(FolderEvents.documentFolders(found) == expected)
+        #expect(expected.contains("sessions/2026-03-05-skills/notes") && expected.contains("members/doe-jane/individual"))
+    }
+
     @Test func aSaveANewSessionAndAFolderMadeAgainEachWakeTheWatch() throws {
         guard let events = FolderEvents() else {
             #if os(Linux)

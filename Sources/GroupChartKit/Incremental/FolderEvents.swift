@@ -157,6 +157,29 @@ final class FolderEvents {
     }
     #endif
 
+    /// The folders the documents `found` stand in, and every folder above
+    /// them, relative to the practice ("" for the practice's own). The
+    /// files are listed in path order, so a folder's files come one after
+    /// another and only the first of them is looked at further: taking
+    /// each of 22,000 paths' folder with `NSString` was a sixth of what
+    /// `watch` did between saves at 20,000 notes.
+    static func documentFolders(_ found: [DiscoveredFile]) -> Set<String> {
+        let slash = UInt8(ascii: "/")
+        var folders: Set<String> = [""]
+        var previous: Substring?
+        for file in found {
+            guard let end = file.path.utf8.lastIndex(of: slash) else { continue }
+            let parent = file.path[..<end]
+            if parent == previous { continue }
+            previous = parent
+            var folder = String(parent)
+            while !folder.isEmpty, folders.insert(folder).inserted {
+                folder = folder.utf8.lastIndex(of: slash).map { String(folder[..<$0]) } ?? ""
+            }
+        }
+        return folders
+    }
+
     /// The session's or member's folder (`sessions/<id>`, `members/<id>`)
     /// that `folder` (relative to the practice) is or stands in: looking
     /// again there looks in its subfolders too. `nil` for any other folder.
@@ -172,14 +195,10 @@ final class FolderEvents {
     /// folder holds no document yet when its first note is saved in it) and
     /// each member's `individual/` (the same for a first individual note).
     /// A stray in a new subfolder of a session is seen by the next whole poll.
-    static func folders(of state: FolderState, root: URL) -> [String] {
-        var folders: Set<String> = [""]
-        for path in state.paths {
-            var parent = (path as NSString).deletingLastPathComponent
-            while !parent.isEmpty, folders.insert(parent).inserted {
-                parent = (parent as NSString).deletingLastPathComponent
-            }
-        }
+    /// `documentFolders` are those of `state`'s documents when the caller
+    /// has them from an earlier poll that found the same documents.
+    static func folders(of state: FolderState, root: URL, documentFolders: Set<String>? = nil) -> [String] {
+        var folders = documentFolders ?? Self.documentFolders(state.found)
         for top in ["groups", "members", "sessions", "templates", "remittances", "submissions", "acknowledgments"] {
             let full = root.appendingPathComponent(top).path
             guard PracticeFile.isFolder(full) else { continue }

@@ -28,6 +28,9 @@ public final class PracticeWatcher: @unchecked Sendable {
     private var events = FolderEvents()
     /// What woke the watch for this poll.
     private var wake = FolderEvents.Wake.lost
+    /// The folders of the documents the last poll found, kept while the
+    /// polls after it find the same documents (`FolderEvents.documentFolders`).
+    private var documentFolders: (found: [DiscoveredFile], folders: Set<String>)?
     /// When the practice was last polled whole.
     private var lastWholePoll = ContinuousClock.now
 
@@ -81,7 +84,10 @@ public final class PracticeWatcher: @unchecked Sendable {
     @inline(never)
     private func waitForChange(after state: FolderState?) -> FolderEvents.Wake {
         if let events, let state, !state.hasLinks {
-            switch events.watch(FolderEvents.folders(of: state, root: root)) {
+            if documentFolders?.found != state.found {
+                documentFolders = (state.found, FolderEvents.documentFolders(state.found))
+            }
+            switch events.watch(FolderEvents.folders(of: state, root: root, documentFolders: documentFolders?.folders)) {
             case 0?:
                 let sinceWholePoll = (ContinuousClock.now - lastWholePoll) / .seconds(1)
                 let left = max(interval, FolderEvents.safetyInterval) - sinceWholePoll
