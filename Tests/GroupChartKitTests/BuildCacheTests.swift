@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 @testable import GroupChartKit
 import GroupChartTestSupport
@@ -185,6 +186,31 @@ import Testing
         _ = try Builder.build(practice.root, options: options, memo: memo)
         let packet = try practice.read("build/sessions/2026-03-05-skills.html")
         #expect(packet.contains("Omega."), "the note as it is now, not as the memo read it")
+    }
+
+    /// The keys and fingerprints must not change with how `PartsHash`
+    /// gathers its parts: its digest is that of the parts, each followed by
+    /// its ending, laid end to end, with numbers as eight bytes and laid-out
+    /// bytes as they are; parts larger than its buffer included.
+    @Test func aPartsHashIsTheSHA256OfItsPartsEndToEnd() {
+        let long = String(repeating: "sessions/2026-03-05-skills/doe-jane.md ", count: 900)
+        var hash = PartsHash()
+        var bytes: [UInt8] = []
+        for index in 0..<2000 {
+            let part = index % 500 == 7 ? long : "part \(index) é"
+            let ending: UInt8 = index % 3 == 0 ? 1 : 0
+            hash.add(part, ending: ending)
+            bytes += part.utf8
+            bytes.append(ending)
+            if index % 250 == 0 {
+                hash.add(number: index)
+                withUnsafeBytes(of: Int64(index).littleEndian) { bytes += $0 }
+                hash.add(bytes: Array(part.utf8))
+                bytes += part.utf8
+            }
+        }
+        #expect(hash.hex == SignedText.hex(SHA256.hash(data: bytes)))
+        #expect(hash.hex == hash.hex, "reading the digest leaves the hash as it was")
     }
 
     private static func setModificationTime(of url: URL, secondsAgo: Int) throws {

@@ -163,7 +163,7 @@ public enum Builder {
         // The records whose inputs have not changed since the last build are
         // kept as it wrote them; the others are rendered again.
         let outputKeys = OutputKeys(record: checked.record, report: checked.report, digests: fingerprint.digests,
-                                    environment: fingerprint.environment)
+                                    environment: fingerprint.environment, found: fingerprint.found)
         var keys = outputKeys.keys()
         phases.mark("keys: records")
         keys["attendance.csv"] = outputKeys.attendance(skipping: Set(records.skippedSessions.map(\.id)))

@@ -1,31 +1,50 @@
 import Crypto
 
-/// A SHA-256 over parts: each part's UTF-8, hashed where it lies (no array
-/// per part: a rebuild at 20,000 notes hashes a few hundred thousand), then
-/// an ending byte (NUL unless said) so that parts cannot run together. The
-/// build's fingerprint and environment (`BuildCache`) and the records' keys
-/// (`OutputKeys`) are made of it.
+/// A SHA-256 over parts: each part's UTF-8, then an ending byte (NUL unless
+/// said) so that parts cannot run together. The build's fingerprint and
+/// environment (`BuildCache`) and the records' keys (`OutputKeys`) are made
+/// of it.
+///
+/// The parts are laid end to end in a buffer and hashed a block at a time:
+/// a rebuild at 20,000 notes adds about a million parts of a few dozen
+/// bytes each, and handing each to the hash on its own (two calls into
+/// swift-crypto per part, the part and its ending) cost more than hashing
+/// the bytes. The digest is that of the same bytes either way.
 struct PartsHash {
     private var hash = SHA256()
+    private var buffer: [UInt8] = []
+    /// How much is gathered before it is hashed.
+    private static let block = 16 * 1024
 
     mutating func add(_ part: String, ending: UInt8 = 0) {
-        var part = part
-        part.withUTF8 { hash.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-        withUnsafeBytes(of: ending) { hash.update(bufferPointer: $0) }
-    }
-
-    /// Bytes as they are, with no ending: parts laid out already.
-    mutating func add(bytes: [UInt8]) {
-        bytes.withUnsafeBytes { hash.update(bufferPointer: $0) }
+        if buffer.capacity == 0 { buffer.reserveCapacity(Self.block + 256) }
+        buffer += part.utf8
+        buffer.append(ending)
+        if buffer.count >= Self.block { flush() }
     }
 
     /// A number as its eight bytes, little-endian.
     mutating func add(number: Int) {
-        withUnsafeBytes(of: Int64(number).littleEndian) { hash.update(bufferPointer: $0) }
+        withUnsafeBytes(of: Int64(number).littleEndian) { buffer += $0 }
+        if buffer.count >= Self.block { flush() }
+    }
+
+    /// Bytes as they are, with no ending: parts laid out already.
+    mutating func add(bytes: [UInt8]) {
+        flush()
+        bytes.withUnsafeBytes { hash.update(bufferPointer: $0) }
     }
 
     /// The digest in lower-case hex.
     var hex: String {
-        SignedText.hex(hash.finalize())
+        var finished = hash
+        buffer.withUnsafeBytes { finished.update(bufferPointer: $0) }
+        return SignedText.hex(finished.finalize())
+    }
+
+    private mutating func flush() {
+        guard !buffer.isEmpty else { return }
+        buffer.withUnsafeBytes { hash.update(bufferPointer: $0) }
+        buffer.removeAll(keepingCapacity: true)
     }
 }

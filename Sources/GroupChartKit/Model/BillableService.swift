@@ -66,7 +66,7 @@ extension PracticeRecord {
         return note.attendance.filter { $0.attended && memberIDs.contains($0.member.value) }.map { entry in
             BillableService(
                 kind: .group, member: entry.member.value, date: date, cpt: group?.cpt?.value ?? "90853",
-                sessionID: session.id, noteFile: session.progressNote(for: entry.member.value)?.file,
+                sessionID: session.id, noteFile: session.progressNoteFile(for: entry.member.value),
                 sessionNoteFile: note.file, group: note.group?.value, groupFile: group?.file)
         }
     }

@@ -12,6 +12,14 @@ public struct Session: Sendable, Equatable {
     public func progressNote(for member: String) -> ProgressNote? {
         progressNotes.first { $0.member == member }
     }
+
+    /// The file of `member`'s progress note: the note itself is several
+    /// hundred bytes, copied (every reference in it retained) to be asked
+    /// only its path, 20,000 times in each listing of services and of the
+    /// charts' keys.
+    func progressNoteFile(for member: String) -> String? {
+        progressNotes.firstIndex { $0.member == member }.map { progressNotes[$0].file }
+    }
 }
 
 /// The group session note with its attendance log (session.md).
