@@ -54,7 +54,7 @@ public enum GroupChart {
     public static func check(_ root: URL, options: Checker.Options, memo: DocumentMemo) throws(PracticeFolder.NotAPractice) -> (record: PracticeRecord, report: CheckReport) {
         let folder = try PracticeFolder(root: root)
         var fingerprint = BuildCache.fingerprint(folder, options: options, memo: memo)
-        let preread = PrereadFiles(fingerprint.files)
+        let preread = PrereadFiles(fingerprint.files, keeping: true)
         fingerprint.files = [:]
         let record = RecordReader.read(folder, progress: nil, preread: preread, found: fingerprint.found,
                                        digests: fingerprint.digests, memo: memo)

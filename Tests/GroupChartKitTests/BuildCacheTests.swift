@@ -132,7 +132,7 @@ import Testing
         }
         func build(since earlier: FolderState, _ now: FolderState) throws -> Builder.Result {
             try Builder.build(practice.root, options: options, memo: memo, polled: now,
-                              changed: FolderState.Changes(since: earlier, paths: now.changes(since: earlier)))
+                              changed: FolderState.Changes(since: earlier, until: now))
         }
         let jane = "sessions/2026-03-05-skills/doe-jane.md", sam = "sessions/2026-03-05-skills/roe-sam.md"
         try save(jane, adding: "Toldword", secondsAgo: 50)

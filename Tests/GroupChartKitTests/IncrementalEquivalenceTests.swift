@@ -184,7 +184,7 @@ import Testing
                 let poll = try FolderState.scan(PracticeFolder(root: practice.root))
                 incremental = try Builder.build(practice.root, options: Builder.Options(checker: options, output: output),
                                                 memo: memo, polled: poll,
-                                                changed: FolderState.Changes(since: lastPoll, paths: poll.changes(since: lastPoll)))
+                                                changed: FolderState.Changes(since: lastPoll, until: poll))
                 lastPoll = poll
             } else {
                 incremental = try Builder.build(practice.root, options: Builder.Options(checker: options, output: output))

@@ -98,7 +98,7 @@ public enum Builder {
         }
         // The bytes are handed over, and each is let go once decoded into
         // the record's sources: a second copy of every file is memory for nothing.
-        let preread = PrereadFiles(fingerprint.files)
+        let preread = PrereadFiles(fingerprint.files, keeping: memo != nil)
         fingerprint.files = [:]
         defer { letGo((preread, fingerprint), options: options, memo: memo) }
         let (entry, result) = try compile(practice, options: options, preread: preread, fingerprint: fingerprint,
@@ -151,7 +151,8 @@ public enum Builder {
         phases.mark("check")
         let records: RecordSet
         do {
-            records = try RecordSet(checked: checked.record, report: checked.report, practice: root, today: options.checker.today)
+            records = try RecordSet(checked: checked.record, report: checked.report, practice: root, today: options.checker.today,
+                                    claims: memo?.derived.claims)
         } catch {
             throw Failure(description: error.description)
         }

@@ -16,6 +16,7 @@ final class ClaimsMemo: @unchecked Sendable {
     private let lock = NSLock()
     private var last: (inputs: ClaimInputs, billing: Billing, generation: Int)?
     private var files: (generation: Int, heldBy: [String], today: LocalDate, bytes: [(path: String, bytes: [UInt8]?)])?
+    private var ledger: (generation: Int, today: LocalDate, ledger: ReimbursementLedger)?
     private var generation = 0
     /// How many times the kept claims or claim files were given back (for the tests).
     private(set) var reuses = 0
@@ -39,6 +40,26 @@ final class ClaimsMemo: @unchecked Sendable {
         last = (inputs, billing, generation)
         lock.unlock()
         return billing
+    }
+
+    /// The reimbursement ledger of `billing` and `today` when the last one
+    /// was made of the same (a billing this memo kept: its inputs,
+    /// members included, are those of the last check); otherwise the one
+    /// `make` makes, kept under `billing`'s generation when it has one.
+    func reimbursement(of billing: Billing, today: LocalDate, make: () -> ReimbursementLedger) -> ReimbursementLedger {
+        lock.lock()
+        let current = billing.generation
+        if let ledger, let current, ledger.generation == current, ledger.today == today {
+            reuses += 1
+            lock.unlock()
+            return ledger.ledger
+        }
+        lock.unlock()
+        let made = make()
+        lock.lock()
+        if let current { ledger = (current, today, made) }
+        lock.unlock()
+        return made
     }
 
     /// The claim files of the last build when they were made of `billing`

@@ -28,16 +28,34 @@ public final class DocumentMemo: @unchecked Sendable {
     private var entries: [String: Entry] = [:]
     /// The last build's fingerprint of each file: the next build looks
     /// again only at what its poll says changed (`FingerprintedFiles`).
-    /// Read and written by the build, one at a time.
-    var lastFingerprint: FingerprintedFiles?
-    /// The last build's documents and record (`RecordReader.LastReading`).
-    /// Read and written by the build, one at a time.
-    var lastReading: RecordReader.LastReading?
+    /// Taken out under the lock, and put back by the build that took it:
+    /// two builds with one memo at once find none, and look at every file.
+    private var lastFingerprint: FingerprintedFiles?
 
-    /// `lastReading`, taken out: a build changes it in place, not a copy.
+    func takeLastFingerprint() -> FingerprintedFiles? {
+        lock.withLock {
+            defer { lastFingerprint = nil }
+            return lastFingerprint
+        }
+    }
+
+    func putLastFingerprint(_ files: FingerprintedFiles) {
+        lock.withLock { lastFingerprint = files }
+    }
+    /// The last build's documents and record (`RecordReader.LastReading`),
+    /// taken out and put back as `lastFingerprint` is: a build changes it
+    /// in place, not a copy.
+    private var lastReading: RecordReader.LastReading?
+
     func takeLastReading() -> RecordReader.LastReading? {
-        defer { lastReading = nil }
-        return lastReading
+        lock.withLock {
+            defer { lastReading = nil }
+            return lastReading
+        }
+    }
+
+    func putLastReading(_ reading: RecordReader.LastReading) {
+        lock.withLock { lastReading = reading }
     }
 
     /// What the rules derived from these documents (`DerivedMemo`).

@@ -19,9 +19,10 @@ public final class PracticeWatcher: @unchecked Sendable {
     public let options: Builder.Options
     public let interval: TimeInterval
     private let memo = DocumentMemo()
-    /// What the last poll found (equal, by its stamps, to what the last
-    /// build read, or the poll would have built); `nil` when there was no
-    /// practice to scan. Events name the changes since.
+    /// The poll the last build took (or a later one that found what it
+    /// found: a poll that finds nothing new leaves it); `nil` when there was
+    /// no practice to scan. Events name the changes since, and the build
+    /// is told what changed since it (`FolderState.Changes`).
     private var lastScan: FolderState?
     /// The system's folder events, while they can be trusted to wake the
     /// watch; `nil` to poll every `interval`.
@@ -107,8 +108,8 @@ public final class PracticeWatcher: @unchecked Sendable {
     @inline(never)
     private func changes(_ current: FolderState?) -> FolderState.Changes? {
         switch (current, lastScan) {
-        case (nil, nil): return FolderState.Changes(since: nil, paths: [])
-        case let (now?, then?): return FolderState.Changes(since: then, paths: now.changes(since: then))
+        case (nil, nil): return .none
+        case let (now?, then?): return FolderState.Changes(since: then, until: now)
         default: return nil
         }
     }

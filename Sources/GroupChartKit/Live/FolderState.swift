@@ -39,10 +39,28 @@ public struct FolderState: Sendable, Equatable {
     /// Whether `other` is this very poll, not only one that found the same.
     func isSamePoll(as other: FolderState) -> Bool { identity === other.identity }
 
-    /// The files saved, added or removed between the poll `since` and a later one.
+    /// The files saved, added or removed between the poll `since` and the
+    /// later poll `until`.
     public struct Changes: Sendable {
         let since: FolderState?
+        let until: FolderState?
         let paths: Set<String>
+
+        /// What changed from `since` to `until`.
+        init(since: FolderState, until: FolderState) {
+            self.since = since
+            self.until = until
+            paths = until.changes(since: since)
+        }
+
+        /// Nothing, between no practice and no practice.
+        static let none = Changes(since: nil, until: nil, paths: [])
+
+        private init(since: FolderState?, until: FolderState?, paths: Set<String>) {
+            self.since = since
+            self.until = until
+            self.paths = paths
+        }
     }
 
     /// Every file stamped: the documents and the practice's templates.

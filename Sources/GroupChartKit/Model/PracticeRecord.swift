@@ -52,10 +52,6 @@ public struct PracticeRecord: Sendable {
         fileIndex = Self.index(files.map(\.path))
     }
 
-    /// The record with these in place of its own: the same files (the
-    /// same paths, in the same places) and the same sessions (the same ids),
-    /// so that the lookups still hold. A long-running command splices a
-    /// saved session into its last record so (`RecordReader.splice`).
     /// The file at `position` replaced by `file`, of the same path (the
     /// lookups still hold). Changed in place when the record is the only
     /// one holding its files: a long-running command splices a saved

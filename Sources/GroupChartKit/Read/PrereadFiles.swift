@@ -8,11 +8,15 @@ import Foundation
 final class PrereadFiles: @unchecked Sendable {
     private let lock = NSLock()
     private var files: [String: PracticeFile.Reading]
+    private let keeping: Bool
 
     /// Takes over `files`: let go of every other reference to them for
-    /// their bytes to be freed as they are taken.
-    init(_ files: [String: PracticeFile.Reading]) {
+    /// their bytes to be freed as they are taken. A long-running command,
+    /// whose memo holds every file's bytes anyway, is `keeping` them:
+    /// taking one out would copy the memo's whole dictionary at each save.
+    init(_ files: [String: PracticeFile.Reading], keeping: Bool = false) {
         self.files = files
+        self.keeping = keeping
     }
 
     /// The bytes read for `path`, removed from here; `nil` when they were
@@ -20,6 +24,6 @@ final class PrereadFiles: @unchecked Sendable {
     func take(_ path: String) -> PracticeFile.Reading? {
         lock.lock()
         defer { lock.unlock() }
-        return files.removeValue(forKey: path)
+        return keeping ? files[path] : files.removeValue(forKey: path)
     }
 }

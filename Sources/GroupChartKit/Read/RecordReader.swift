@@ -8,7 +8,7 @@ public enum RecordReader {
     /// `preread` holds files a build has read already, which are not read again.
     public static func read(_ folder: PracticeFolder, progress: Progress? = nil,
                             preread: [String: PracticeFile.Reading]? = nil) -> PracticeRecord {
-        read(folder, progress: progress, preread: preread.map(PrereadFiles.init), found: nil, digests: [:], memo: nil)
+        read(folder, progress: progress, preread: preread.map { PrereadFiles($0) }, found: nil, digests: [:], memo: nil)
     }
 
     /// `read`, with what a build knows already: the files `found`, their
@@ -52,7 +52,7 @@ public enum RecordReader {
         if let memo, var last = memo.takeLastReading(), last.found == found {
             switch splice(&last, digests: digests, reading: document) {
             case .spliced(let parsed):
-                memo.lastReading = last
+                memo.putLastReading(last)
                 phases.mark("read: splice")
                 return (last.record, parsed)
             case .notSpliced(let read):
@@ -66,10 +66,11 @@ public enum RecordReader {
         writer?.finish(keep: !(compiled.map { $0.count == read.count && read.allSatisfy(\.fromCache) } ?? false))
         let assembled = assemble(read.lazy.map(\.document), folder: folder)
         if let memo {
-            memo.lastReading = LastReading(found: found, digests: found.map { digests[$0.path] }, documents: read.map(\.document),
+            memo.putLastReading(LastReading(found: found, digests: found.map { digests[$0.path] }, documents: read.map(\.document),
                                            record: assembled.record, filePositions: assembled.filePositions,
                                            documentFindings: assembled.documentFindings,
-                                           claimIDs: Set(assembled.record.services.compactMap(\.claimID)))
+                                           claimIDs: Set(assembled.record.services.compactMap(\.claimID)),
+                                           canSplice: eachSessionInOneFolder(found, assembled.record)))
         }
         phases.mark("read: assemble")
         return (assembled.record, read.count(where: \.parsed))

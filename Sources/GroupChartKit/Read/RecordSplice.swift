@@ -14,13 +14,20 @@ extension RecordReader {
         var documentFindings: Int
         /// Every claim id of `record.services`.
         var claimIDs: Set<String>
+        /// Whether each session stands in one folder: two folders whose
+        /// names are the same text in two Unicode forms (which Linux file
+        /// systems can hold) make one session, which a folder's documents
+        /// alone cannot make again.
+        var canSplice: Bool
     }
 
     enum Splice {
         /// The record is the last one with the changed sessions in it; so many documents were parsed.
         case spliced(parsed: Int)
-        /// Something other than a session's notes changed: the record is
-        /// assembled whole, from the documents read here and the others.
+        /// Something other than a session's notes changed, a file became
+        /// readable or unreadable, or a session could not be assembled from
+        /// its folder alone: the record is assembled whole, from the
+        /// documents read here and the others.
         case notSpliced(read: [Int: Reading])
     }
 
@@ -33,6 +40,7 @@ extension RecordReader {
     /// a function of its file's kind, path and bytes, so a document whose
     /// digest is the same is the same document.
     static func splice(_ last: inout LastReading, digests: [String: String], reading: (Int) -> Reading) -> Splice {
+        guard last.canSplice else { return .notSpliced(read: [:]) }
         let found = last.found
         var changed: [Int] = []
         for index in found.indices where last.digests[index] == nil || digests[found[index].path] != last.digests[index] {
@@ -121,19 +129,38 @@ extension RecordReader {
         last.claimIDs.formUnion(ids)
         added.sort(by: BillableService.precedes)
         for service in added {
-            // After every service that does not come after it, as the sort of all places it.
+            // Where the stable sort of all places it: after every service
+            // that does not come after it, but before an individual
+            // service of the same date, session id and member (the group
+            // services are listed first).
             var low = 0, high = services.count
             while low < high {
                 let middle = (low + high) / 2
-                if BillableService.precedes(service, services[middle]) { high = middle } else { low = middle + 1 }
+                let other = services[middle]
+                let tiedIndividual = other.kind == .individual && !BillableService.precedes(other, service)
+                if BillableService.precedes(service, other) || tiedIndividual { high = middle } else { low = middle + 1 }
             }
             services.insert(service, at: low)
         }
         return true
     }
 
+    /// Whether each of `record`'s sessions stands in one folder of `found`
+    /// (`LastReading.canSplice`): as many folders, told apart by their
+    /// bytes, as sessions.
+    static func eachSessionInOneFolder(_ found: [DiscoveredFile], _ record: PracticeRecord) -> Bool {
+        var folders: Set<[UInt8]> = []
+        var previous: [UInt8] = []
+        for file in found {
+            guard let id = sessionID(of: file.kind), !id.utf8.elementsEqual(previous) else { continue }
+            previous = Array(id.utf8)
+            folders.insert(previous)
+        }
+        return folders.count == record.sessions.count
+    }
+
     /// The session of a session's note or progress note.
-    private static func sessionID(of kind: DocumentKind) -> String? {
+    static func sessionID(of kind: DocumentKind) -> String? {
         switch kind {
         case .sessionNote(let session), .progressNote(let session, _): return session
         default: return nil

@@ -79,8 +79,12 @@ struct BuildCache {
     /// `found` is the listing of the practice when the caller has just
     /// made it (the poll of `watch`), and `stamps` the stamps that poll took
     /// (a file missing from them has none: a link, read every time). A file
-    /// saved between that poll and this build is built as the poll saw it;
-    /// the next poll sees the save and builds again.
+    /// saved between that poll and this build may be read as it is now
+    /// under the poll's stamp; the next poll sees a new stamp and builds
+    /// again. With a memo, `poll` is that poll and `changes` what it found
+    /// changed since an earlier one: when that is the poll of the memo's
+    /// last fingerprint, only the changed files (and those no stamp vouched
+    /// for) are looked at again.
     static func fingerprint(_ folder: PracticeFolder, options: Checker.Options, memo: DocumentMemo? = nil,
                             known: InputStamps? = nil, found listed: [DiscoveredFile]? = nil,
                             stamps polled: [String: FileStamp]? = nil, poll: FolderState? = nil,
@@ -108,10 +112,8 @@ struct BuildCache {
         // Taken out of the memo, so that the files' dictionaries and hashed
         // parts are changed in place, not copied (a page fault for each
         // page of 4 MB at 20,000 notes).
-        let lastFingerprint = memo?.lastFingerprint
-        memo?.lastFingerprint = nil
-        if let memo, let changes, var last = lastFingerprint, let since = changes.since, let lastPoll = last.poll,
-           since.isSamePoll(as: lastPoll), last.found == found {
+        if let memo, let changes, var last = memo.takeLastFingerprint(), let since = changes.since, let lastPoll = last.poll,
+           since.isSamePoll(as: lastPoll), let until = changes.until, let poll, until.isSamePoll(as: poll), last.found == found {
             // The poll said which files changed since the last build's: only
             // they, and those no stamp vouched for, are looked at again.
             let again = Set(last.takeUnvouched()).union(found.indices.filter { changes.paths.contains(found[$0].path) })
@@ -133,7 +135,7 @@ struct BuildCache {
             }
         }
         files.poll = poll
-        memo?.lastFingerprint = files
+        memo?.putLastFingerprint(files)
         let environmentDigest = environment(folder.root, today: options.today)
         var hash = PartsHash()
         hash.add(environmentDigest)
