@@ -156,6 +156,42 @@ import Testing
         #expect(packet == (try practice.read("cold/sessions/2026-03-05-skills.html")))
     }
 
+    /// Two session folders whose names are the same text in two Unicode
+    /// forms (a Linux file system holds both) are one session, as the
+    /// record is assembled: a save in one of them is not spliced from that
+    /// folder alone, which would leave the other's notes out.
+    @Test func aSessionInTwoFoldersIsNeverSplicedFromOne() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let composed = "sessions/2026-03-12-caf\u{E9}", decomposed = "sessions/2026-03-12-cafe\u{301}"
+        let session = try practice.read("sessions/2026-03-05-skills/session.md").replacingOccurrences(of: "2026-03-05", with: "2026-03-12")
+        try FileManager.default.createDirectory(at: practice.root.appendingPathComponent(composed), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: practice.root.appendingPathComponent(decomposed), withIntermediateDirectories: true)
+        let folders = try FileManager.default.contentsOfDirectory(atPath: practice.root.appendingPathComponent("sessions").path)
+        guard folders.count == 3 else { return } // a file system that takes the two names for one (macOS)
+        try practice.write("\(composed)/session.md", session)
+        let note = "\(decomposed)/doe-jane.md"
+        try practice.write(note, try practice.read("sessions/2026-03-05-skills/doe-jane.md"))
+        let memo = DocumentMemo()
+        let options = Builder.Options(checker: Checker.Options(today: FixturePractice.today))
+        let folder = try PracticeFolder(root: practice.root)
+        for file in folder.discover() { try Self.setModificationTime(of: practice.root.appendingPathComponent(file.path), secondsAgo: 60) }
+        let first = FolderState.scan(folder)
+        _ = try Builder.build(practice.root, options: options, memo: memo, polled: first)
+        try practice.write(note, try practice.read(note).replacingOccurrences(of: "## Participation\n", with: "## Participation\nSavedword. "))
+        try Self.setModificationTime(of: practice.root.appendingPathComponent(note), secondsAgo: 50)
+        let next = FolderState.scan(folder)
+        let saved = try Builder.build(practice.root, options: options, memo: memo, polled: next,
+                                      changed: FolderState.Changes(since: first, until: next))
+        let cold = try Builder.build(practice.root, options: Builder.Options(checker: Checker.Options(today: FixturePractice.today),
+                                                                             output: practice.root.appendingPathComponent("cold")))
+        #expect(IncrementalEquivalenceTests.places(saved.report) == IncrementalEquivalenceTests.places(cold.report))
+        let built = IncrementalEquivalenceTests.outputs(practice.root.appendingPathComponent("build"))
+        let expected = IncrementalEquivalenceTests.outputs(practice.root.appendingPathComponent("cold"))
+        #expect(Set(built.keys) == Set(expected.keys))
+        for (path, bytes) in expected { #expect(built[path] == bytes, "\(path) differs from a cold build's") }
+    }
+
     /// A file read while its stamp could still be that of a later write (in
     /// the same tick of the clock) is not vouched for by that stamp: a note
     /// rewritten in place with the same size and time (a clock of coarse
