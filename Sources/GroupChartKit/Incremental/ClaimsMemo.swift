@@ -15,10 +15,8 @@ import Foundation
 final class ClaimsMemo: @unchecked Sendable {
     private let lock = NSLock()
     private var last: (inputs: ClaimInputs, billing: Billing, generation: Int)?
-    private var files: (generation: Int, heldBy: [String], today: LocalDate, bytes: [(path: String, bytes: [UInt8]?)])?
-    private var ledger: (generation: Int, today: LocalDate, ledger: ReimbursementLedger)?
     private var generation = 0
-    /// How many times the kept claims or claim files were given back (for the tests).
+    /// How many times the kept claims, ledger or claim files were given back (for the tests).
     private(set) var reuses = 0
 
     /// The billing of the last check when its inputs are those of `record`,
@@ -47,19 +45,7 @@ final class ClaimsMemo: @unchecked Sendable {
     /// members included, are those of the last check); otherwise the one
     /// `make` makes, kept under `billing`'s generation when it has one.
     func reimbursement(of billing: Billing, today: LocalDate, make: () -> ReimbursementLedger) -> ReimbursementLedger {
-        lock.lock()
-        let current = billing.generation
-        if let ledger, let current, ledger.generation == current, ledger.today == today {
-            reuses += 1
-            lock.unlock()
-            return ledger.ledger
-        }
-        lock.unlock()
-        let made = make()
-        lock.lock()
-        if let current { ledger = (current, today, made) }
-        lock.unlock()
-        return made
+        kept(\.ledger, of: billing, with: today, make: make)
     }
 
     /// The claim files of the last build when they were made of `billing`
@@ -68,19 +54,39 @@ final class ClaimsMemo: @unchecked Sendable {
     /// `make` makes, kept under `billing`'s generation when it has one.
     func claimFiles(of billing: Billing, heldBy: [String], today: LocalDate,
                     make: () throws -> [(path: String, bytes: [UInt8]?)]) rethrows -> [(path: String, bytes: [UInt8]?)] {
-        lock.lock()
+        try kept(\.files, of: billing, with: FilesInputs(heldBy: heldBy, today: today), make: make)
+    }
+
+    /// What is made of a billing, kept under its generation and the rest of its inputs.
+    private struct Kept<Inputs: Equatable, Value> {
+        var generation: Int
+        var inputs: Inputs
+        var value: Value
+    }
+
+    private struct FilesInputs: Equatable {
+        var heldBy: [String]
+        var today: LocalDate
+    }
+
+    private var files: Kept<FilesInputs, [(path: String, bytes: [UInt8]?)]>?
+    private var ledger: Kept<LocalDate, ReimbursementLedger>?
+
+    /// The value in `slot` when it was made of `billing` (the same
+    /// generation of this memo) and `inputs`; otherwise the one `make`
+    /// makes, kept there when `billing` has a generation.
+    private func kept<Inputs: Equatable, Value>(_ slot: ReferenceWritableKeyPath<ClaimsMemo, Kept<Inputs, Value>?>, of billing: Billing,
+                                                 with inputs: Inputs, make: () throws -> Value) rethrows -> Value {
         let current = billing.generation
-        if let files, let current, files.generation == current, files.heldBy == heldBy, files.today == today {
+        let found = lock.withLock { () -> Value? in
+            guard let kept = self[keyPath: slot], let current, kept.generation == current, kept.inputs == inputs else { return nil }
             reuses += 1
-            lock.unlock()
-            return files.bytes
+            return kept.value
         }
-        lock.unlock()
-        let bytes = try make()
-        lock.lock()
-        if let current { files = (current, heldBy, today, bytes) }
-        lock.unlock()
-        return bytes
+        if let found { return found }
+        let made = try make()
+        if let current { lock.withLock { self[keyPath: slot] = Kept(generation: current, inputs: inputs, value: made) } }
+        return made
     }
 }
 
