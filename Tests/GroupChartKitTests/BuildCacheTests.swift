@@ -120,33 +120,18 @@ import Testing
     @Test func aBuildTrustsWhatChangedOnlyAgainstItsLastBuildsPoll() throws {
         let practice = try FixturePractice()
         defer { practice.delete() }
-        let memo = DocumentMemo()
-        let options = Builder.Options(checker: Checker.Options(today: FixturePractice.today))
-        let folder = try PracticeFolder(root: practice.root)
-        for file in folder.discover() { try Self.setModificationTime(of: practice.root.appendingPathComponent(file.path), secondsAgo: 60) }
-        var poll = FolderState.scan(folder)
-        _ = try Builder.build(practice.root, options: options, memo: memo, polled: poll)
-        func save(_ note: String, adding word: String, secondsAgo: Int) throws {
-            try practice.write(note, try practice.read(note).replacingOccurrences(of: "## Participation\n", with: "## Participation\n\(word). "))
-            try Self.setModificationTime(of: practice.root.appendingPathComponent(note), secondsAgo: secondsAgo)
-        }
-        func build(since earlier: FolderState, _ now: FolderState) throws -> Builder.Result {
-            try Builder.build(practice.root, options: options, memo: memo, polled: now,
-                              changed: FolderState.Changes(since: earlier, until: now))
-        }
+        let watch = try WatchedPractice(practice)
         let jane = "sessions/2026-03-05-skills/doe-jane.md", sam = "sessions/2026-03-05-skills/roe-sam.md"
-        try save(jane, adding: "Toldword", secondsAgo: 50)
-        var next = FolderState.scan(folder)
-        _ = try build(since: poll, next)
-        poll = next
+        try watch.save(jane, adding: "Toldword", secondsAgo: 50)
+        let told = watch.poll()
+        _ = try watch.build(since: watch.firstPoll, told)
         #expect(try practice.read("build/sessions/2026-03-05-skills.html").contains("Toldword."))
         // A poll no build followed, then another save: told against the
         // first, the build must still see the save before it.
-        try save(sam, adding: "Unbuiltword", secondsAgo: 40)
-        let unbuilt = FolderState.scan(folder)
-        try save(jane, adding: "Laterword", secondsAgo: 30)
-        next = FolderState.scan(folder)
-        let saved = try build(since: unbuilt, next)
+        try watch.save(sam, adding: "Unbuiltword", secondsAgo: 40)
+        let unbuilt = watch.poll()
+        try watch.save(jane, adding: "Laterword", secondsAgo: 30)
+        let saved = try watch.build(since: unbuilt, watch.poll())
         let packet = try practice.read("build/sessions/2026-03-05-skills.html")
         #expect(packet.contains("Unbuiltword."), "the save told against another poll is seen")
         #expect(packet.contains("Laterword."))
@@ -172,17 +157,9 @@ import Testing
         try practice.write("\(composed)/session.md", session)
         let note = "\(decomposed)/doe-jane.md"
         try practice.write(note, try practice.read("sessions/2026-03-05-skills/doe-jane.md"))
-        let memo = DocumentMemo()
-        let options = Builder.Options(checker: Checker.Options(today: FixturePractice.today))
-        let folder = try PracticeFolder(root: practice.root)
-        for file in folder.discover() { try Self.setModificationTime(of: practice.root.appendingPathComponent(file.path), secondsAgo: 60) }
-        let first = FolderState.scan(folder)
-        _ = try Builder.build(practice.root, options: options, memo: memo, polled: first)
-        try practice.write(note, try practice.read(note).replacingOccurrences(of: "## Participation\n", with: "## Participation\nSavedword. "))
-        try Self.setModificationTime(of: practice.root.appendingPathComponent(note), secondsAgo: 50)
-        let next = FolderState.scan(folder)
-        let saved = try Builder.build(practice.root, options: options, memo: memo, polled: next,
-                                      changed: FolderState.Changes(since: first, until: next))
+        let watch = try WatchedPractice(practice)
+        try watch.save(note, adding: "Savedword", secondsAgo: 50)
+        let saved = try watch.build(since: watch.firstPoll, watch.poll())
         let cold = try Builder.build(practice.root, options: Builder.Options(checker: Checker.Options(today: FixturePractice.today),
                                                                              output: practice.root.appendingPathComponent("cold")))
         #expect(IncrementalEquivalenceTests.places(saved.report) == IncrementalEquivalenceTests.places(cold.report))
@@ -247,6 +224,38 @@ import Testing
         }
         #expect(hash.hex == SignedText.hex(SHA256.hash(data: bytes)))
         #expect(hash.hex == hash.hex, "reading the digest leaves the hash as it was")
+    }
+
+    /// A practice built once as `watch` builds it (every file written a
+    /// minute ago, so that the poll's stamps are settled), with what the
+    /// next builds are told: the polls, and what changed between two.
+    struct WatchedPractice {
+        let practice: FixturePractice
+        let memo = DocumentMemo()
+        let options = Builder.Options(checker: Checker.Options(today: FixturePractice.today))
+        let folder: PracticeFolder
+        let firstPoll: FolderState
+
+        init(_ practice: FixturePractice) throws {
+            self.practice = practice
+            folder = try PracticeFolder(root: practice.root)
+            for file in folder.discover() { try BuildCacheTests.setModificationTime(of: practice.root.appendingPathComponent(file.path), secondsAgo: 60) }
+            firstPoll = FolderState.scan(folder)
+            _ = try Builder.build(practice.root, options: options, memo: memo, polled: firstPoll)
+        }
+
+        func poll() -> FolderState { FolderState.scan(folder) }
+
+        /// `word` written at the start of `note`'s participation, dated `secondsAgo`.
+        func save(_ note: String, adding word: String, secondsAgo: Int) throws {
+            try practice.write(note, try practice.read(note).replacingOccurrences(of: "## Participation\n", with: "## Participation\n\(word). "))
+            try BuildCacheTests.setModificationTime(of: practice.root.appendingPathComponent(note), secondsAgo: secondsAgo)
+        }
+
+        /// A build told what changed from `earlier` to `now`, as `watch` tells it.
+        func build(since earlier: FolderState, _ now: FolderState) throws -> Builder.Result {
+            try Builder.build(practice.root, options: options, memo: memo, polled: now, changed: FolderState.Changes(since: earlier, until: now))
+        }
     }
 
     private static func setModificationTime(of url: URL, secondsAgo: Int) throws {

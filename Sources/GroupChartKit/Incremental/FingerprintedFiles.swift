@@ -79,15 +79,13 @@ struct FingerprintedFiles {
         starts.append(hashed.count)
     }
 
-    /// The bytes `PartsHash` hashed for a file, part after part: the path
-    /// and the kind each ending in 1, the digest (or "unreadable") in 0.
+    /// The parts hashed for a file: the path and the kind each ending in
+    /// 1, the digest (or "unreadable") in 0.
     private static func part(_ file: DiscoveredFile, digest: String?) -> [UInt8] {
-        var bytes = Array(file.path.utf8)
-        bytes.append(1)
-        bytes += file.kind.key.utf8
-        bytes.append(1)
-        bytes += (digest ?? "unreadable").utf8
-        bytes.append(0)
+        var bytes: [UInt8] = []
+        PartsHash.lay(file.path, ending: 1, onto: &bytes)
+        PartsHash.lay(file.kind.key, ending: 1, onto: &bytes)
+        PartsHash.lay(digest ?? "unreadable", onto: &bytes)
         return bytes
     }
 

@@ -19,9 +19,15 @@ struct PartsHash {
     private static let block = 16 * 1024
 
     mutating func add(_ part: String, ending: UInt8 = 0) {
-        buffer += part.utf8
-        buffer.append(ending)
+        Self.lay(part, ending: ending, onto: &buffer)
         if buffer.count >= Self.block { flush() }
+    }
+
+    /// A part as `add` hashes it, laid onto `bytes`: for a caller that keeps
+    /// the bytes to hash them later (`FingerprintedFiles`).
+    static func lay(_ part: String, ending: UInt8 = 0, onto bytes: inout [UInt8]) {
+        bytes += part.utf8
+        bytes.append(ending)
     }
 
     /// A number as its eight bytes, little-endian.
