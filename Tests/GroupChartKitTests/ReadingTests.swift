@@ -291,6 +291,27 @@ import Testing
         #expect(!printed.contains("| ## Risk"), "a line of a note no longer as checked")
     }
 
+    /// The notes under the printed diagnostics are read again a window at a
+    /// time, on every core: the text is the same whatever the window, and
+    /// each note's line is quoted under each of its diagnostics.
+    @Test func notesAreReadAgainAWindowAtATimeWithTheSameText() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let paths = ["sessions/2026-03-05-skills/doe-jane.md", "sessions/2026-03-05-skills/roe-sam.md"]
+        for path in paths {
+            try practice.write(path, try practice.read(path).replacingOccurrences(of: "Risk level: low.", with: "Risk level: unsure."))
+        }
+        let report = try practice.check()
+        #expect(paths.allSatisfy { path in report.sources[path] == nil && report.diagnostics.contains { $0.location.file == path } })
+        let whole = TextPrinter().render(report)
+        #expect(whole.components(separatedBy: " | ## Risk").count - 1 == paths.count)
+        for window in [1, 2, 3, report.diagnostics.count - 1] {
+            var printer = TextPrinter()
+            printer.readAhead = window
+            #expect(printer.render(report) == whole, "read ahead \(window) at a time")
+        }
+    }
+
     @Test func nearestNameSuggestsCloseIDsOnly() {
         #expect(NearestName.to("okonkwo-davd", in: ["okonkwo-david", "reyes-maria"]) == "okonkwo-david")
         #expect(NearestName.to("co_facilitater", in: ["co_facilitator", "facilitator"]) == "co_facilitator")

@@ -81,6 +81,13 @@ public struct CheckReport: Sendable {
         (sources[location.file] ?? reread?.source(location.file))?.line(location.line)
     }
 
+    /// The notes at `paths` whose text the model let go, read again on
+    /// every core (`SourceRereader.sources`); files at hand are left out.
+    func reread(_ paths: [String]) -> [String: SourceFile] {
+        guard let reread else { return [:] }
+        return reread.sources(paths.filter { sources[$0] == nil })
+    }
+
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
     public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
 

@@ -7,7 +7,8 @@ import Foundation
 /// the diagnostic was not about.
 ///
 /// Printers go through the diagnostics in file order, so the last file read
-/// is kept for the next diagnostic in it, and no more than that.
+/// is kept for the next diagnostic in it, and no more than that; the text
+/// printer reads a window of them ahead (`sources`).
 public final class SourceRereader: @unchecked Sendable {
     private let root: URL
     /// The SHA-256 each note had when it was checked, by path.
@@ -30,12 +31,27 @@ public final class SourceRereader: @unchecked Sendable {
 
     /// The note at `path` as it was checked, or `nil` (not a note it knows, or changed since).
     func source(_ path: String) -> SourceFile? {
-        guard let digest = digests[path] else { return nil }
+        guard digests[path] != nil else { return nil }
         lock.lock()
         defer { lock.unlock() }
         if let last, last.path == path { return last.file }
-        let file = PracticeFile.read(path, in: root, asChecked: digest).map { SourceDecoder.decode($0, path: path) }
+        let file = read(path)
         last = (path, file)
         return file
+    }
+
+    /// The notes at `paths` it knows, as they were checked, read on every
+    /// core: a printer reads those of a window of diagnostics together.
+    func sources(_ paths: [String]) -> [String: SourceFile] {
+        var seen = Set<String>()
+        let known = paths.filter { digests[$0] != nil && seen.insert($0).inserted }
+        var files: [String: SourceFile] = [:]
+        for (path, file) in zip(known, ParallelMap.map(known) { self.read($0) }) { files[path] = file }
+        return files
+    }
+
+    private func read(_ path: String) -> SourceFile? {
+        guard let digest = digests[path] else { return nil }
+        return PracticeFile.read(path, in: root, asChecked: digest).map { SourceDecoder.decode($0, path: path) }
     }
 }
