@@ -101,6 +101,7 @@ final class CompactEncoder: Encoder {
         if T.self == TextRun.self { unsafeBitCast(value, to: TextRun.self).put(into: self); return }
         if T.self == MarkdownBlock.self { unsafeBitCast(value, to: MarkdownBlock.self).put(into: self); return }
         if T.self == Located<String>.self { unsafeBitCast(value, to: Located<String>.self).put(into: self); return }
+        if T.self == DocumentReading.self { try unsafeBitCast(value, to: DocumentReading.self).put(into: self); return }
         if T.self == ProgressNote.self { try unsafeBitCast(value, to: ProgressNote.self).put(into: self); return }
         if T.self == ClinicalContent.self { unsafeBitCast(value, to: ClinicalContent.self).put(into: self); return }
         if T.self == MarkdownBody.self { unsafeBitCast(value, to: MarkdownBody.self).put(into: self); return }
@@ -375,6 +376,7 @@ final class CompactDecoder: Decoder {
         if T.self == TextRun.self { return unsafeBitCast(try TextRun.get(from: self), to: T.self) }
         if T.self == MarkdownBlock.self { return unsafeBitCast(try MarkdownBlock.get(from: self), to: T.self) }
         if T.self == Located<String>.self { return unsafeBitCast(Located(try string(), at: try location()), to: T.self) }
+        if T.self == DocumentReading.self { return unsafeBitCast(try DocumentReading.get(from: self), to: T.self) }
         if T.self == ProgressNote.self { return unsafeBitCast(try ProgressNote.get(from: self), to: T.self) }
         if T.self == ClinicalContent.self { return unsafeBitCast(try ClinicalContent.get(from: self), to: T.self) }
         if T.self == MarkdownBody.self { return unsafeBitCast(try MarkdownBody.get(from: self), to: T.self) }
@@ -648,10 +650,10 @@ extension MarkdownBlock {
 
 extension CompactEncoder {
     /// A list as `ListWriter` writes it: its count in four bytes, then each element.
-    func list<Element>(_ elements: [Element], _ element: (Element) -> Void) {
+    func list<Element>(_ elements: [Element], _ element: (Element) throws -> Void) rethrows {
         let count = UInt32(truncatingIfNeeded: elements.count)
         for index in 0..<4 { bytes.append(UInt8(truncatingIfNeeded: count >> (8 * UInt32(index)))) }
-        for value in elements { element(value) }
+        for value in elements { try element(value) }
     }
 }
 
