@@ -1,4 +1,5 @@
 import Foundation
+import GroupChartKit
 import GroupChartTestSupport
 import Testing
 
@@ -54,10 +55,14 @@ import Testing
         return found
     }
 
-    /// The build cache is absent or a whole JSON document, never half of one.
+    /// The build cache is absent or whole, never half of one: `last-build.bin`
+    /// ends with the SHA-256 of all that comes before it.
     private func cacheIsWhole(_ folder: URL) -> Bool {
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(".groupchart-cache/last-build.json").path) else { return true }
-        return (try? JSONSerialization.jsonObject(with: data)) != nil
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(".groupchart-cache/last-build.bin").path) else { return true }
+        let bytes = [UInt8](data)
+        guard bytes.count > 32 else { return false }
+        let trailer = bytes.suffix(32).map { String(format: "%02x", $0) }.joined()
+        return SignedText.digest(of: Array(bytes.dropLast(32))) == "sha256:" + trailer
     }
 
     @Test func checkBuildAndRecordsChangeNothingTheUserWrote() throws {

@@ -82,6 +82,46 @@ import Testing
         #expect(BuildCache(output: output).lastEntry() == nil)
     }
 
+    /// `last-build.bin` gives back the entry written, field by field, the
+    /// same bytes for the same entry whatever the dictionaries' order; cut
+    /// short anywhere, with a byte changed, or of another program, it is
+    /// no entry at all.
+    @Test func theLastBuildsFileGivesBackItsEntryOrNone() throws {
+        let place = SourceLocation(file: "sessions/2026-03-12-dbt-skills/chen-lily.md", line: 12, column: 3)
+        let diagnostics = [ClaimScope.chain, .code("90853"), .payer("aetna"), .interchange].enumerated().map { index, scope in
+            Diagnostic(rule: "rule-\(index)", severity: [.note, .warning, .error][index % 3], location: place,
+                       message: "message \(index) “quoted”", help: index == 0 ? "" : "help \(index)",
+                       related: index == 1 ? [RelatedLocation(SourceLocation(file: "members/chen-lily/plan.md", line: 2), "the plan")] : [],
+                       scope: scope)
+        }
+        var batch = BatchSummary()
+        batch.originals = 3; batch.replacements = 1; batch.voids = 2; batch.controlNumber = 42; batch.written = true
+        let entry = BuildCache.Entry(
+            fingerprint: "sha256:abc", diagnostics: diagnostics, fileCount: 14,
+            outputs: ["index.html": "sha256:1", "claims.csv": "sha256:2"],
+            stamps: ["index.html": FileStamp(size: 10, seconds: 1_700_000_000, nanoseconds: 5, inode: UInt64.max),
+                     "claims.csv": FileStamp(size: 0, seconds: -1, nanoseconds: 0, inode: 7)],
+            keys: ["sessions/a.html": "k1", "members/b.html": "k2"],
+            skippedSessions: [BuildCache.Skipped(id: "2026-03-12-dbt-skills", rules: ["a", "b"])], skippedMembers: [],
+            batch: batch, withoutEDI: true)
+        let bytes = LastBuildFile.bytes(of: entry, program: "this program")
+        let back = try #require(LastBuildFile.entry(of: bytes, program: "this program"))
+        #expect(back.fingerprint == entry.fingerprint && back.diagnostics == entry.diagnostics && back.fileCount == 14)
+        #expect(back.outputs == entry.outputs && back.stamps == entry.stamps && back.keys == entry.keys)
+        #expect(back.skippedSessions.map(\.id) == ["2026-03-12-dbt-skills"] && back.skippedSessions[0].rules == ["a", "b"])
+        #expect(back.skippedMembers.isEmpty && back.batch == batch && back.withoutEDI)
+        #expect(LastBuildFile.bytes(of: back, program: "this program") == bytes, "the same entry, the same bytes")
+        #expect(LastBuildFile.entry(of: bytes, program: "another program") == nil)
+        for length in 0..<bytes.count {
+            #expect(LastBuildFile.entry(of: Array(bytes.prefix(length)), program: "this program") == nil, "cut at \(length)")
+        }
+        for offset in bytes.indices {
+            var damaged = bytes
+            damaged[offset] ^= 0x01
+            #expect(LastBuildFile.entry(of: damaged, program: "this program") == nil, "a byte changed at \(offset)")
+        }
+    }
+
     /// `watch`'s builds: each takes the stamps its poll took, and writes the
     /// cache after it returns. A save is rebuilt as a cold build of the same
     /// files would be, and the cache is there once the write is waited for,

@@ -11,7 +11,7 @@ import Foundation
 /// written again. Anything that differs means a full build; deleting the
 /// cache folder (or the whole output folder) is always safe.
 struct BuildCache {
-    static let path = ".groupchart-cache/last-build.json"
+    static let path = ".groupchart-cache/" + LastBuildFile.name
 
     /// The cache folder of the build into `output`.
     static func folder(of output: URL) -> URL { output.appendingPathComponent(".groupchart-cache") }
@@ -20,7 +20,8 @@ struct BuildCache {
     var folder: URL { Self.folder(of: output) }
 
     /// What a build found and wrote, to be given back unchanged.
-    struct Entry: Codable {
+    /// Kept in `last-build.bin` (`LastBuildFile`).
+    struct Entry {
         var fingerprint: String
         var diagnostics: [Diagnostic]
         var fileCount: Int
@@ -36,7 +37,7 @@ struct BuildCache {
         var withoutEDI: Bool
     }
 
-    struct Skipped: Codable {
+    struct Skipped {
         var id: String
         var rules: [String]
     }
@@ -165,7 +166,7 @@ struct BuildCache {
         // entry changed on disk is never taken from the memo.
         let digest = SignedText.digest(of: [UInt8](data))
         if let entry = last.entry(digest: digest) { return entry }
-        guard let entry = try? JSONDecoder().decode(Entry.self, from: data) else { return nil }
+        guard let entry = LastBuildFile.entry(of: [UInt8](data)) else { return nil }
         last.remember(entry, digest: digest)
         return entry
     }
@@ -216,11 +217,10 @@ struct BuildCache {
 
     /// Remembers a build that wrote `outputs`.
     func store(_ entry: Entry) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(entry) else { return }
-        let bytes = [UInt8](data)
-        guard (try? OutputFolder(root: folder).write("last-build.json", bytes, flush: false)) != nil else { return }
+        let bytes = LastBuildFile.bytes(of: entry)
+        guard (try? OutputFolder(root: folder).write(LastBuildFile.name, bytes, flush: false)) != nil else { return }
+        // The JSON form of versions before 2026-12-03, which nothing reads any more.
+        try? FileManager.default.removeItem(at: folder.appendingPathComponent("last-build.json"))
         last.remember(entry, digest: SignedText.digest(of: bytes))
     }
 
