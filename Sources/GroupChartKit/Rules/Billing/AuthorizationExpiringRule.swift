@@ -19,13 +19,18 @@ struct AuthorizationExpiringRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         let ledger = context.analysis.ledger
-        var latest: [String: AuthorizationLedger.Entry] = [:]
-        for entry in ledger.entries {
-            guard case .covered = entry.outcome, let authorization = entry.authorization else { continue }
-            latest["\(entry.service.member)|\(authorization.location)"] = entry
+        // The index of the latest covered entry of each authorization of a
+        // member: keyed by a string made for each of 20,000 entries, and
+        // each entry copied, this was 7 ms of every save in `watch` (perf).
+        var latest: [AuthorizationLedger.Counted: Int] = [:]
+        for index in ledger.entries.indices {
+            guard case .covered = ledger.entries[index].outcome, let place = ledger.entries[index].authorization?.location else { continue }
+            latest[AuthorizationLedger.Counted(member: ledger.entries[index].service.member, authorization: place)] = index
         }
-        return latest.keys.sorted().compactMap { key -> Finding? in
-            let entry = latest[key]!
+        // In the order of `member|file:line:column`, as before.
+        let ordered = latest.map { ("\($0.key.member)|\($0.key.authorization)", $0.value) }.sorted { $0.0 < $1.0 }
+        return ordered.compactMap { _, index -> Finding? in
+            let entry = ledger.entries[index]
             guard case .covered(let ordinal) = entry.outcome, let authorization = entry.authorization,
                   let member = context.record.member(entry.service.member),
                   let payer = member.insurance?.payer.flatMap({ context.record.practice?.payer($0.value) }),

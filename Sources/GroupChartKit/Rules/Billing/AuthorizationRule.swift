@@ -27,17 +27,17 @@ struct AuthorizationRule: Rule {
         let ledger = context.analysis.ledger
         return context.claimChains.compactMap { chain -> Finding? in
             guard let payer = chain.payer, Self.requires(payer, chain.service.kind), let insurance = chain.insurance,
-                  let entry = ledger.entry(for: chain.service) else { return nil }
+                  let index = ledger.index(of: chain.service) else { return nil }
             // An authorization with a key missing or unreadable has its own
             // error in the profile, which holds the claim; counting it as
             // "allows 0" or as covering nothing would report it twice.
             guard insurance.authorizations.allSatisfy(\.isComplete) else { return nil }
             let code = chain.service.cpt
-            switch entry.outcome {
+            switch ledger.entries[index].outcome {
             case .covered:
                 return nil
             case .exceeded(let ordinal):
-                let authorization = entry.authorization!
+                let authorization = ledger.entries[index].authorization!
                 let number = authorization.number?.value ?? "?"
                 return chain.finding("session \(ordinal) under authorization \(number), which allows \(authorization.sessions?.value ?? 0)",
                                      help: "request more sessions from \(payer.name?.value ?? payer.id.value) and record the new authorization",
