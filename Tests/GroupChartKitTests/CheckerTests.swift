@@ -70,6 +70,34 @@ import Testing
         #expect(unchanged.contains { $0.rule == "unknown-goal" }, "findings of unchanged sessions, from the memo")
     }
 
+    /// In `watch`, `cloned-note` keeps each member's findings under the keys
+    /// of the sessions holding the member's notes: a save compares again
+    /// the timelines of the members of the session it touched (whose
+    /// 3-grams leave out what their notes share), and no other, and the
+    /// findings are those of a check without the memo.
+    @Test func aSaveComparesAgainTheTimelinesOfTheSessionItTouchedOnly() throws {
+        let practice = try FixturePractice(base: FixturePractice.repository.appendingPathComponent("examples/dbt-skills"))
+        defer { practice.delete() }
+        let memo = DocumentMemo()
+        let first = try GroupChart.check(practice.root, options: Self.options, memo: memo)
+        let everyone = try #require(memo.derived.madeInLastCheck["cloned-note"])
+        let session = try #require(first.record.session("2026-03-19-dbt-skills"))
+        let touched = Set(session.progressNotes.map(\.member)).count
+        #expect(touched < everyone, "the session's members are not all the members with notes")
+        _ = try GroupChart.check(practice.root, options: Self.options, memo: memo)
+        #expect(memo.derived.madeInLastCheck["cloned-note"] == nil, "nothing changed, nothing compared")
+        // A member's note made a copy of the week before, then put back.
+        let later = "sessions/2026-03-19-dbt-skills/chen-lily.md", earlier = "sessions/2026-03-12-dbt-skills/chen-lily.md"
+        let original = try practice.read(later)
+        for (text, cloned) in [(try practice.read(earlier), true), (original, false)] {
+            try practice.write(later, text)
+            let saved = try GroupChart.check(practice.root, options: Self.options, memo: memo)
+            #expect(memo.derived.madeInLastCheck["cloned-note"] == touched, "the timelines of the session's members alone")
+            #expect(saved.report.diagnostics == (try GroupChart.check(practice.root, options: Self.options).report.diagnostics))
+            #expect(saved.report.diagnostics.contains { $0.rule == "cloned-note" && $0.location.file == later } == cloned)
+        }
+    }
+
     /// An edit outside `sessions/` (a member's plan) changes the shell: the
     /// rules run over every session again, but the section rules still take
     /// each unchanged folder's findings from the memo, kept through the save

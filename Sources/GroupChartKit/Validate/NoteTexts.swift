@@ -11,10 +11,14 @@ public struct NoteTexts: Sendable {
 
     /// Each session's readable member notes, in path order, shared content left out.
     public let sessions: [[Note]]
-    /// What each session's 3-grams are derived from (its files, and the
-    /// members' names, the session and its members), for the rules that
-    /// keep what they find in a session under the same key.
-    let sessionInputs: [(files: [String], extra: [String])]
+    /// The SHA-256 of what each session's 3-grams are derived from (its
+    /// files' digests and paths, the members' names, the session and its
+    /// members), for the rules that keep what they find in a session or
+    /// a member's sessions under it; `nil` for a file without a digest, and
+    /// when nothing is kept between checks (no memo, no build cache).
+    /// Made once: each rule joined the same 4 KB of digests, paths and
+    /// names again for each session, and hashed them in its lookups.
+    let sessionKeys: [String?]
     /// Each member's readable individual notes, in path order.
     public let individual: [[Note]]
 
@@ -32,12 +36,13 @@ public struct NoteTexts: Sendable {
             let notes = session.progressNotes.filter(\.isReadable)
             return (files: [session.note?.file ?? ""] + notes.map(\.file), extra: [names, session.id] + notes.map(\.member))
         }
-        sessionInputs = inputs
-        sessions = ParallelMap.map(Array(record.sessions.indices)) { index in
+        let keeps = analysis.derivedMemo != nil || analysis.cache != nil
+        let made = ParallelMap.map(Array(record.sessions.indices)) { index -> (notes: [Note], key: String?) in
             let session = record.sessions[index]
             let notes = session.progressNotes.filter(\.isReadable)
             let (files, extra) = inputs[index]
-            return analysis.derived("note-texts", from: files, extra: extra, cachedAs: (session.id, index)) {
+            let key = keeps ? DerivedMemo.key(files.map(analysis.digest) + files + extra) : nil
+            let texts = analysis.derived("note-texts", key: key, cachedAs: (session.id, index)) {
                 let sentences = notes.map { similarity.sentences(of: $0.content.body) }
                 let shared = similarity.sharedSentences(sessionNote: session.note?.body, memberNotes: sentences)
                 return zip(notes, sentences).map { note, own in
@@ -45,7 +50,10 @@ public struct NoteTexts: Sendable {
                          shingles: similarity.shingles(own, excluding: shared))
                 }
             }
+            return (texts, key.map { SignedText.digest(of: $0) })
         }
+        sessions = made.map(\.notes)
+        sessionKeys = made.map(\.key)
         individual = ParallelMap.map(record.members) { member in
             member.individualNotes.filter(\.isReadable).map { note in
                 analysis.derived("individual-note-texts", from: [note.file], extra: [names, member.id]) {

@@ -36,9 +36,8 @@ struct SimilarNotesRule: Rule {
         // (`watch`'s memo, the build cache): 87 ms of each save in watch at
         // 20,000 notes went to comparing the notes of unchanged sessions.
         return texts.sessions.indices.flatMap { index -> [Finding] in
-            let (files, extra) = texts.sessionInputs[index]
-            return context.analysis.derived("similar-notes", from: files, extra: extra + ["\(errorAt) \(warnAt)"],
-                                            cachedAs: (sessions[index].id, index)) {
+            context.analysis.derived("similar-notes", key: texts.sessionKeys[index].map { "\($0) \(errorAt) \(warnAt)" },
+                                     cachedAs: (sessions[index].id, index)) {
                 Self.findings(in: texts.sessions[index], errorAt: errorAt, warnAt: warnAt)
             }
         }
