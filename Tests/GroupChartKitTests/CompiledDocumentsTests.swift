@@ -62,6 +62,36 @@ import Testing
         #expect(documents > 1_000)
     }
 
+    /// The fields of a `DocumentReading` as `Codable` writes them, through
+    /// the generic path: what the cache wrote before its envelope was
+    /// written by hand.
+    private struct GenericReading: Encodable {
+        var file: SourceFile?
+        var document: DocumentReading.Document
+        var findings: [ReadFinding]
+    }
+
+    /// A document's entry is written by hand (`CompactReading.swift`):
+    /// byte for byte what the generic path writes for its fields, for every
+    /// kind of document of every fixture, text kept or not.
+    @Test func theHandWrittenEntryIsTheGenericOne() throws {
+        var kinds: Set<String> = []
+        for name in ["base", "defects", "individual"] {
+            let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent(name))
+            defer { practice.delete() }
+            let folder = try PracticeFolder(root: practice.root)
+            for file in folder.discover() {
+                for keepingText in [false, true] {
+                    let reading = DocumentReading.read(file, in: folder, keepingText: keepingText)
+                    let generic = GenericReading(file: reading.file, document: reading.document, findings: reading.findings)
+                    #expect(try CompactCoding.encode(reading) == CompactCoding.encode(generic), "\(name): \(file.path)")
+                    kinds.insert(String(describing: reading.document).prefix { $0 != "(" }.description)
+                }
+            }
+        }
+        #expect(kinds.isSuperset(of: ["progressNote", "sessionNote", "profile", "plan", "group", "practice"]), "\(kinds.sorted())")
+    }
+
     /// A note's entry cut short anywhere, or with a byte changed, never
     /// traps: cut, it fails to decode; changed, the file's hash refuses it.
     @Test func aDamagedEntryOrFileIsRefused() throws {

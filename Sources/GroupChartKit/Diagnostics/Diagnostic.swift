@@ -83,7 +83,7 @@ public struct CheckReport: Sendable {
 
     /// The notes at `paths` whose text the model let go, read again on
     /// every core (`SourceRereader.sources`); files at hand are left out.
-    func reread(_ paths: [String]) -> [String: SourceFile] {
+    func notesReadAgain(_ paths: [String]) -> [String: SourceFile] {
         guard let reread else { return [:] }
         return reread.sources(paths.filter { sources[$0] == nil })
     }

@@ -34,9 +34,9 @@ public struct TextPrinter: Sendable {
         // were a fifth of a `check` printing 10,000 warnings.
         var start = report.diagnostics.startIndex
         while start < report.diagnostics.endIndex {
-            let end = min(start + max(readAhead, 1), report.diagnostics.endIndex)
+            let end = start + min(max(readAhead, 1), report.diagnostics.endIndex - start)
             let window = start..<end
-            let reread = report.reread(window.filter { shown[$0] <= Self.shownPerRuleAndFile }
+            let reread = report.notesReadAgain(window.filter { shown[$0] <= Self.shownPerRuleAndFile }
                 .map { report.diagnostics[$0].location.file })
             for index in window {
                 let diagnostic = report.diagnostics[index], key = RuleInFile(diagnostic)

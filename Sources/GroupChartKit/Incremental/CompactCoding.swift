@@ -1,5 +1,7 @@
 /// A compact, positional binary form of `Codable` values: what the cache of
-/// compiled documents (`CompiledDocuments`) keeps of each document.
+/// compiled documents (`CompiledDocuments`) keeps of each document, what
+/// the rules derived (`DerivedCache`) and the last build's entry
+/// (`LastBuildFile`).
 ///
 /// Keys are not written (a value is read back by the same program, field by
 /// field in the order it was written, and the cache is versioned with the

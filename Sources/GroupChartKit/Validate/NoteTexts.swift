@@ -14,8 +14,9 @@ public struct NoteTexts: Sendable {
     /// The SHA-256 of what each session's 3-grams are derived from (its
     /// files' digests and paths, the members' names, the session and its
     /// members), for the rules that keep what they find in a session or
-    /// a member's sessions under it; `nil` for a file without a digest, and
-    /// when nothing is kept between checks (no memo, no build cache).
+    /// a member's sessions under it; `nil` when a file has no digest (or
+    /// the session no note), and when nothing is kept between checks (no
+    /// memo, no build cache).
     /// Made once: each rule joined the same 4 KB of digests, paths and
     /// names again for each session, and hashed them in its lookups.
     let sessionKeys: [String?]
