@@ -64,6 +64,14 @@ import Testing
         #expect(reyes.total == Money(cents: 8000))
     }
 
+    /// Amounts in claims.837 are X12 decimals: no trailing zeros, no
+    /// point when whole, and never a zero of the dollars taken.
+    @Test func x12AmountsDropTrailingZerosOnly() {
+        let cases = [(6_500, "65"), (6_550, "65.5"), (6_505, "65.05"), (10_000, "100"), (0, "0"), (100_010, "1000.1"),
+                     (-550, "-5.5"), (5, "0.05"), (1_000_000, "10000")]
+        for (cents, text) in cases { #expect(ClaimInterchange.amount(Money(cents: cents)) == text, "\(cents) cents") }
+    }
+
     @Test func claimIDsAreStableShortAndUnique() throws {
         let first = try claims(Self.example).map(\.id)
         #expect(first == (try claims(Self.example).map(\.id)))
