@@ -82,8 +82,9 @@ public struct CheckReport: Sendable {
     }
 
     /// The notes at `paths` whose text the model let go, read again on
-    /// every core (`SourceRereader.sources`); files at hand are left out.
-    func notesReadAgain(_ paths: [String]) -> [String: SourceFile] {
+    /// every core (`SourceRereader.sources`; `nil`, changed since); files
+    /// at hand are left out.
+    func notesReadAgain(_ paths: [String]) -> [String: SourceFile?] {
         guard let reread else { return [:] }
         return reread.sources(paths.filter { sources[$0] == nil })
     }

@@ -40,13 +40,14 @@ public final class SourceRereader: @unchecked Sendable {
         return file
     }
 
-    /// The notes at `paths` it knows, as they were checked, read on every
-    /// core: a printer reads those of a window of diagnostics together.
-    func sources(_ paths: [String]) -> [String: SourceFile] {
+    /// The notes at `paths` it knows, as they were checked (`nil`: changed
+    /// since), read on every core: a printer reads those of a window of
+    /// diagnostics together.
+    func sources(_ paths: [String]) -> [String: SourceFile?] {
         var seen = Set<String>()
         let known = paths.filter { digests[$0] != nil && seen.insert($0).inserted }
-        var files: [String: SourceFile] = [:]
-        for (path, file) in zip(known, ParallelMap.map(known) { self.read($0) }) { files[path] = file }
+        var files: [String: SourceFile?] = [:]
+        for (path, file) in zip(known, ParallelMap.map(known) { self.read($0) }) { files[path] = .some(file) }
         return files
     }
 

@@ -41,7 +41,9 @@ public struct TextPrinter: Sendable {
             for index in window {
                 let diagnostic = report.diagnostics[index], key = RuleInFile(diagnostic)
                 if shown[index] <= Self.shownPerRuleAndFile {
-                    out += render(diagnostic, line: { reread[$0.file]?.line($0.line) ?? report.line(at: $0) }, snippets: &snippets)
+                    // A note read again for the window (or found changed) is not read a second time.
+                    let line = { (place: SourceLocation) in reread[place.file].map { $0?.line(place.line) } ?? report.line(at: place) }
+                    out += render(diagnostic, line: line, snippets: &snippets)
                 } else if shown[index] == Self.shownPerRuleAndFile + 1 {
                     let more = totals[key, default: 0] - Self.shownPerRuleAndFile
                     out += paint("\(key.file):", .bold) + " " + paint("note:", .cyan)

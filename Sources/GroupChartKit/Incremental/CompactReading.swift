@@ -11,7 +11,7 @@
 
 extension DocumentReading {
     func put(into encoder: CompactEncoder) throws {
-        encoder.optional(file) { $0.put(into: encoder) }
+        try encoder.optional(file) { try $0.put(into: encoder) }
         if case .progressNote(let session, let note) = document {
             // As `Codable` writes an enum's case: its name, then its values.
             encoder.string("progressNote")
@@ -41,16 +41,12 @@ extension DocumentReading {
 extension SourceFile {
     /// As `encode(to:)` writes it: whether it holds its text, the path, the
     /// text if held, the place of an encoding problem if any, the digest.
-    func put(into encoder: CompactEncoder) {
+    func put(into encoder: CompactEncoder) throws {
         encoder.bytes.append(holdsText ? 1 : 0)
         encoder.string(path)
         if holdsText { encoder.string(text) }
-        encoder.optional(encodingProblem) { problem in
-            encoder.int(Int64(problem.line))
-            encoder.int(Int64(problem.column))
-            encoder.varint(UInt64(problem.byte))
-            encoder.bytes.append(problem.isNul ? 1 : 0)
-        }
+        // Rare: the generic path.
+        try encoder.putIfPresent(encodingProblem)
         encoder.string(sha256)
     }
 
@@ -58,10 +54,7 @@ extension SourceFile {
         let holdsText = try decoder.bool()
         let path = try decoder.string()
         let text = holdsText ? try decoder.string() : ""
-        let problem = try decoder.optional {
-            EncodingProblem(line: try decoder.integer(Int.self), column: try decoder.integer(Int.self),
-                            byte: try decoder.integer(UInt8.self), isNul: try decoder.bool())
-        }
+        let problem = try decoder.getIfPresent(EncodingProblem.self)
         let file = SourceFile(path: path, text: text, encodingProblem: problem, sha256: try decoder.string())
         return holdsText ? file : file.withoutText()
     }

@@ -4,8 +4,8 @@ import Foundation
 /// queue of its own, so that the wait from a save to its rebuilt records
 /// does not include encoding the cache's entry (4.7 MB of JSON at 20,000
 /// notes when this was written, about a tenth of a save; 1 MB in the
-/// compact form of `LastBuildFile` since). The records and claims are in place
-/// before the cache is written, as in a build; the next build waits for the
+/// compact form of `LastBuildFile` since). The records and claims are in
+/// place before the cache is written, as in a build; the next build waits for the
 /// write before it reads the cache. A watch stopped before the write leaves
 /// the last cache, which no longer matches the outputs: the next build
 /// renders what changed again, never trusts it.

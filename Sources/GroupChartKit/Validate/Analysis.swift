@@ -49,9 +49,20 @@ public final class Analysis: @unchecked Sendable {
     /// The value `make` derives from the files at `paths` (and `extra`, any
     /// other text that decides it), kept between checks when there is a memo.
     func derived<Value>(_ purpose: String, from paths: [String], extra: [String] = [], make: () -> Value) -> Value {
-        guard let derivedMemo else { return make() }
-        return derivedMemo.value(purpose, key: DerivedMemo.key(paths.map(digest) + paths + extra), make: make)
+        guard derivedMemo != nil else { return make() }
+        return derived(purpose, key: DerivedMemo.key(paths.map(digest) + paths + extra), make: make)
     }
+
+    /// `derived`, under a `key` the caller makes (`DerivedMemo.key`), only
+    /// when there is a memo: kept between the checks of `watch` and `serve`.
+    func derived<Value>(_ purpose: String, key: @autoclosure () -> String?, make: () -> Value) -> Value {
+        guard let derivedMemo else { return make() }
+        return derivedMemo.value(purpose, key: key(), make: make)
+    }
+
+    /// Whether anything derived is kept past this check (a memo, or the
+    /// build cache): without, keys are not worth making.
+    var keepsDerived: Bool { derivedMemo != nil || cache != nil }
 
     /// A value derived from one session's files (its notes' 3-grams, the
     /// findings of `other-member-named`): kept between the checks of

@@ -37,7 +37,7 @@ public struct NoteTexts: Sendable {
             let notes = session.progressNotes.filter(\.isReadable)
             return (files: [session.note?.file ?? ""] + notes.map(\.file), extra: [names, session.id] + notes.map(\.member))
         }
-        let keeps = analysis.derivedMemo != nil || analysis.cache != nil
+        let keeps = analysis.keepsDerived
         let made = ParallelMap.map(Array(record.sessions.indices)) { index -> (notes: [Note], key: String?) in
             let session = record.sessions[index]
             let notes = session.progressNotes.filter(\.isReadable)

@@ -43,7 +43,7 @@ enum SessionScopedFindings {
     /// them: the date, where the user stands).
     static func findings(of rules: [any Rule], in analysis: Analysis, extra: [String],
                          run: ([any Rule], Analysis) -> [[Finding]]) -> [[Finding]] {
-        guard analysis.derivedMemo != nil || analysis.cache != nil, !rules.isEmpty else { return run(rules, analysis) }
+        guard analysis.keepsDerived, !rules.isEmpty else { return run(rules, analysis) }
         let ids = rules.map(\.id)
         let parts = parts(of: analysis.record, extra: extra + ids)
         guard let shellKey = parts.shell,

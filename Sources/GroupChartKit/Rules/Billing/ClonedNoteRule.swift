@@ -23,30 +23,22 @@ struct ClonedNoteRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         let threshold = context.parameter(Self.threshold)
         let texts = context.analysis.noteTexts
-        // Each member's group notes, as the indices of the sessions that
-        // hold them, with the keys of those sessions' 3-grams: a member's
-        // findings are kept between the checks of `watch` under the keys of
-        // the member's sessions (30 ms of each save at 20,000 notes went to
-        // comparing the timelines of members the save did not touch).
+        // Each member's group notes, by their place in the sessions' lists.
+        // A member's findings are kept between the checks of `watch` under
+        // the keys of the sessions holding the member's notes (30 ms of each
+        // save at 20,000 notes went to comparing the timelines of members
+        // the save did not touch); a session without a key keeps nothing.
         var notesOf: [String: [(session: Int, note: Int)]] = [:]
-        var keysOf: [String: [String]] = [:]
-        var keyless: Set<String> = []
         for index in texts.sessions.indices {
             for (position, note) in texts.sessions[index].enumerated() where note.date != nil {
-                let first = notesOf[note.member]?.last?.session != index
                 notesOf[note.member, default: []].append((index, position))
-                guard first else { continue }
-                if let key = texts.sessionKeys[index] { keysOf[note.member, default: []].append(key) } else { keyless.insert(note.member) }
             }
         }
-        let memo = context.analysis.derivedMemo
         let group = notesOf.keys.sorted().flatMap { member -> [Finding] in
-            let timeline = { notesOf[member, default: []].map { texts.sessions[$0.session][$0.note] } }
-            guard let memo, !keyless.contains(member), let keys = keysOf[member] else {
-                return Self.findings(in: timeline(), threshold: threshold)
-            }
-            return memo.value("cloned-note", key: ([member, "\(threshold)"] + keys).joined(separator: "\u{2}")) {
-                Self.findings(in: timeline(), threshold: threshold)
+            let places = notesOf[member, default: []]
+            let key = DerivedMemo.key([member, "\(threshold)"] + places.map { texts.sessionKeys[$0.session] ?? "" })
+            return context.analysis.derived("cloned-note", key: key) {
+                Self.findings(in: places.map { texts.sessions[$0.session][$0.note] }, threshold: threshold)
             }
         }
         return group + texts.individual.flatMap { Self.findings(in: $0, threshold: threshold) }
