@@ -26,18 +26,21 @@ struct HTMLEscaping: MustacheContentType {
     /// any template naming it is parsed.
     static let registered: Void = MustacheContentTypes.register(HTMLEscaping(), named: name)
 
-    func escapeText(_ text: String) -> String {
+    func escapeText(_ text: String) -> String { Self.escape(text) }
+
+    /// The text with the five characters replaced (`TemplateRenderer` calls it directly).
+    static func escape(_ text: String) -> String {
         var special = false
         var ascii = true
         for byte in text.utf8 {
             if byte >= 0x80 {
                 ascii = false
-            } else if Self.isSpecial(byte) {
+            } else if isSpecial(byte) {
                 special = true
             }
         }
         guard special else { return text }
-        guard ascii else { return Self.characterwise(text) }
+        guard ascii else { return characterwise(text) }
         var escaped: [UInt8] = []
         escaped.reserveCapacity(text.utf8.count + 16)
         for byte in text.utf8 {

@@ -107,14 +107,14 @@ struct RecordSet {
             let path = "sessions/\(session.id).html"
             if reusing.contains(path) { sink.keep(path); return nil }
             let view = SessionPacket(format: format).view(session, note: note)
-            do throws(OutputFolder.WriteError) { try sink.write(path, Array(templates.render(view, with: "session").utf8)) } catch { return error }
+            do throws(OutputFolder.WriteError) { try sink.write(path, templates.renderBytes(view, with: "session")) } catch { return error }
             return nil
         }
         let charts = ParallelMap.map(record.members.filter { previewing || !skippedMembers.contains($0.id) }) { member -> OutputFolder.WriteError? in
             let path = "members/\(member.id).html"
             if reusing.contains(path) { sink.keep(path); return nil }
             do throws(OutputFolder.WriteError) {
-                try sink.write(path, Array(templates.render(chart.view(member, skippedSessions: skipped), with: "member").utf8))
+                try sink.write(path, templates.renderBytes(chart.view(member, skippedSessions: skipped), with: "member"))
             } catch {
                 return error
             }
@@ -135,7 +135,7 @@ struct RecordSet {
         if reusing.contains("index.html") {
             sink.keep("index.html")
         } else {
-            try sink.write("index.html", bytes(templates.render(dashboard ?? self.dashboard(previewing: previewing), with: "index")))
+            try sink.write("index.html", templates.renderBytes(dashboard ?? self.dashboard(previewing: previewing), with: "index"))
         }
     }
 
@@ -159,12 +159,10 @@ struct RecordSet {
     func auditPacket(_ member: Member, period: ClosedRange<LocalDate>) throws(OutputFolder.WriteError) -> [UInt8] {
         let format = RecordFormatting(record: record)
         let chart = chart(format)
-        let packet = bytes(templates.render(AuditPacket(format: format, chart: chart).view(member, period: period), with: "audit"))
+        let packet = templates.renderBytes(AuditPacket(format: format, chart: chart).view(member, period: period), with: "audit")
         if let failure = format.changed.failure { throw failure }
         return packet
     }
-
-    private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 
     /// The member charts' maker, which the dashboard and the audit packet use too.
     private func chart(_ format: RecordFormatting) -> MemberChart {

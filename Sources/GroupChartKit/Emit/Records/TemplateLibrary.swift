@@ -18,8 +18,28 @@ struct TemplateLibrary {
     }
 
     private let library: MustacheLibrary
+    /// The templates rendered without swift-mustache (`CompiledTemplate`).
+    private let renderer: TemplateRenderer
+    /// The names of the templates whose pages `renderer` renders: each
+    /// compiled, and so is every partial it can reach (or that partial is
+    /// missing, and renders as nothing in both).
+    private let compiledPages: Set<String>
     /// The names the practice overrides, for the build's report.
     let overridden: [String]
+
+    /// Which renderer renders a page: `TemplateRenderer` where it can and
+    /// swift-mustache elsewhere, as a build does; or one of them only, for
+    /// the tests that hold them to the same bytes (`compiledOnly` renders
+    /// nothing where `TemplateRenderer` cannot).
+    enum Engine: Sendable { case either, mustacheOnly, compiledOnly }
+    private(set) var engine = Engine.either
+
+    /// The same library, rendering with `engine`.
+    func rendering(with engine: Engine) -> TemplateLibrary {
+        var library = self
+        library.engine = engine
+        return library
+    }
 
     init(practice root: URL?) throws(TemplateError) {
         try self.init(practiceTemplates: Self.practiceTemplates(root))
@@ -44,7 +64,7 @@ struct TemplateLibrary {
     private static let compiledLock = NSLock()
     nonisolated(unsafe) private static var lastCompiled: (templates: [(String, String)], library: TemplateLibrary)?
 
-    private init(practiceTemplates: [(String, String)]) throws(TemplateError) {
+    init(practiceTemplates: [(String, String)]) throws(TemplateError) {
         var sources: [String: (text: String, file: String)] = [:]
         for (name, text) in BuiltInTemplates.all {
             sources[name] = (text, "templates/\(name).mustache (built in)")
@@ -56,11 +76,34 @@ struct TemplateLibrary {
         }
         try Self.refuseUnboundedShapes(sources)
         var library = MustacheLibrary()
+        var compiled: [String: CompiledTemplate] = [:]
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-            try Self.register(source.text, named: name, file: source.file, in: &library)
+            if try Self.register(source.text, named: name, file: source.file, in: &library) {
+                compiled[name] = CompiledTemplate(source.text)
+            }
         }
         self.library = library
+        self.renderer = TemplateRenderer(templates: compiled)
+        self.compiledPages = Self.pagesRenderedWithoutMustache(compiled, names: Set(sources.keys))
         self.overridden = overridden
+    }
+
+    /// The templates that reach only compiled templates (or missing ones).
+    private static func pagesRenderedWithoutMustache(_ compiled: [String: CompiledTemplate], names: Set<String>) -> Set<String> {
+        compiled.keys.filter { name in
+            var seen: Set<String> = [name]
+            var pending = [name]
+            while let next = pending.popLast() {
+                guard let template = compiled[next] else {
+                    if names.contains(next) { return false }
+                    continue
+                }
+                for partial in template.partials where seen.insert(partial).inserted {
+                    pending.append(partial)
+                }
+            }
+            return true
+        }.reduce(into: []) { $0.insert($1) }
     }
 
     /// The practice's own `templates/<name>.mustache`, by name.
@@ -116,6 +159,27 @@ struct TemplateLibrary {
 
     /// Renders `view` with the template `name`.
     func render(_ view: Any, with name: String) -> String {
+        String(decoding: renderBytes(view, with: name), as: UTF8.self)
+    }
+
+    /// Renders `view` with the template `name`, as the bytes of its UTF-8 text.
+    func renderBytes(_ view: Any, with name: String) -> [UInt8] {
+        switch engine {
+        case .either: renderCompiled(view, with: name) ?? Array(renderWithMustache(view, with: name).utf8)
+        case .mustacheOnly: Array(renderWithMustache(view, with: name).utf8)
+        case .compiledOnly: renderCompiled(view, with: name) ?? []
+        }
+    }
+
+    /// The page as `TemplateRenderer` renders it, or nil when the template,
+    /// a partial it reaches, or a value it shows is not one it renders.
+    func renderCompiled(_ view: Any, with name: String) -> [UInt8]? {
+        guard compiledPages.contains(name), let value = TemplateValue(view: view) else { return nil }
+        return try? renderer.render(name, value)
+    }
+
+    /// The page as swift-mustache renders it.
+    func renderWithMustache(_ view: Any, with name: String) -> String {
         library.render(Self.context(view), withTemplate: name) ?? ""
     }
 
@@ -158,16 +222,18 @@ struct TemplateLibrary {
     /// Registers the template `name`, escaping with `HTMLEscaping` (its
     /// pragma put before the text; a template that chooses another content
     /// type still has its way). A template that does not parse is parsed
-    /// again as written, so that its error points into the file.
+    /// again as written, so that its error points into the file. Returns
+    /// whether the pragma was put (only then is the template compiled too).
     private static func register(_ text: String, named name: String, file: String,
-                                 in library: inout MustacheLibrary) throws(TemplateError) {
+                                 in library: inout MustacheLibrary) throws(TemplateError) -> Bool {
         HTMLEscaping.registered
         if let template = try? MustacheTemplate(string: HTMLEscaping.pragma + text) {
             library.register(template, named: name)
-            return
+            return true
         }
         do {
             library.register(try MustacheTemplate(string: text), named: name)
+            return false
         } catch let error as MustacheTemplate.ParserError {
             throw TemplateError(file: file, line: error.context.lineNumber, column: error.context.columnNumber,
                                 message: "the template does not parse: \(error.error)")

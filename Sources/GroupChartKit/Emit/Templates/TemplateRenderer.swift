@@ -1,0 +1,147 @@
+/// Renders `CompiledTemplate`s over a `TemplateValue`, as swift-mustache's
+/// `MustacheTemplate.render(context:)` renders the same template over the
+/// same view: the same lookups down the context stack, the same sections,
+/// the same indentation of standalone partials, the same escaping
+/// (`HTMLEscaping`). It writes into one buffer instead of joining a string
+/// per token, which is where the indentation rule below comes from.
+struct TemplateRenderer: Sendable {
+    /// Every template that can be rendered here, by name. A partial not
+    /// among them renders as nothing, as a missing one does in swift-mustache;
+    /// `TemplateLibrary` only renders here when every partial a page can
+    /// reach is here or missing from both.
+    let templates: [String: CompiledTemplate]
+
+    /// A value was to be shown that swift-mustache would print with
+    /// `String(describing:)` (an array or a view): the page goes to swift-mustache.
+    struct Unsupported: Error {}
+
+    func render(_ name: String, _ view: TemplateValue) throws(Unsupported) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(16_384)
+        var stack = [view]
+        if let template = templates[name] {
+            try render(template.tokens, stack: &stack, indentation: nil, into: &output)
+        }
+        return output
+    }
+
+    /// One `render(context:)` call: with an indentation, a token's output
+    /// that follows a newline of this call's own output is indented.
+    private func render(_ tokens: [CompiledTemplate.Token], stack: inout [TemplateValue], indentation: String?,
+                        into output: inout [UInt8]) throws(Unsupported) {
+        guard let indentation, !indentation.isEmpty else {
+            for token in tokens {
+                try render(token, stack: &stack, indentation: indentation, into: &output)
+            }
+            return
+        }
+        let start = output.count
+        for token in tokens {
+            let mark = output.count
+            let afterNewline = Self.endsWithNewline(output, from: start)
+            try render(token, stack: &stack, indentation: indentation, into: &output)
+            if afterNewline, output.count > mark {
+                output.insert(contentsOf: indentation.utf8, at: mark)
+            }
+        }
+    }
+
+    /// Whether the output since `start` ends with the Character "\n" (not
+    /// "\r\n", which swift-mustache's `string.last == "\n"` does not match).
+    private static func endsWithNewline(_ output: [UInt8], from start: Int) -> Bool {
+        let end = output.count
+        guard end > start, output[end - 1] == UInt8(ascii: "\n") else { return false }
+        return end - 2 < start || output[end - 2] != UInt8(ascii: "\r")
+    }
+
+    private func render(_ token: CompiledTemplate.Token, stack: inout [TemplateValue], indentation: String?,
+                        into output: inout [UInt8]) throws(Unsupported) {
+        switch token {
+        case .text(let bytes):
+            output.append(contentsOf: bytes)
+        case .variable(let lookup):
+            guard let value = Self.find(lookup, in: stack) else { return }
+            try Self.show(value, escaped: true, into: &output)
+        case .unescaped(let lookup):
+            guard let value = Self.find(lookup, in: stack) else { return }
+            try Self.show(value, escaped: false, into: &output)
+        case .section(let lookup, let body):
+            switch Self.find(lookup, in: stack) {
+            case .none, .empty?, .flag(false)?:
+                return
+            case .flag(true)?:
+                try render(body, stack: &stack, indentation: indentation, into: &output)
+            case .list(let items)?:
+                for item in items {
+                    stack.append(item)
+                    defer { stack.removeLast() }
+                    try render(body, stack: &stack, indentation: indentation, into: &output)
+                }
+            case let value?:
+                stack.append(value)
+                defer { stack.removeLast() }
+                try render(body, stack: &stack, indentation: indentation, into: &output)
+            }
+        case .inverted(let lookup, let body):
+            switch Self.find(lookup, in: stack) {
+            case .none, .empty?, .flag(false)?:
+                try render(body, stack: &stack, indentation: indentation, into: &output)
+            case .list(let items)? where items.isEmpty:
+                // swift-mustache renders an empty list's inverted section with the list on the stack.
+                stack.append(.list(items))
+                defer { stack.removeLast() }
+                try render(body, stack: &stack, indentation: indentation, into: &output)
+            default:
+                return
+            }
+        case .partial(let name, let indented):
+            guard let template = templates[name] else { return }
+            let inner = indented.map { (indentation ?? "") + $0 } ?? indentation
+            try render(template.tokens, stack: &stack, indentation: inner, into: &output)
+        }
+    }
+
+    /// `getChild(named:transforms:context:)` without transforms.
+    private static func find(_ lookup: CompiledTemplate.Lookup, in stack: [TemplateValue]) -> TemplateValue? {
+        switch lookup {
+        case .top:
+            return stack.last
+        case .fromTop(let names):
+            return stack.last.flatMap { descend(names[...], from: $0) }
+        case .stack(let names):
+            guard let first = names.first else { return stack.last }
+            for value in stack.reversed() {
+                if let found = value.child(first) {
+                    return descend(names.dropFirst(), from: found)
+                }
+            }
+            return nil
+        }
+    }
+
+    private static func descend(_ names: ArraySlice<String>, from value: TemplateValue) -> TemplateValue? {
+        var value = value
+        for name in names {
+            guard let child = value.child(name) else { return nil }
+            value = child
+        }
+        return value
+    }
+
+    private static func show(_ value: TemplateValue, escaped: Bool, into output: inout [UInt8]) throws(Unsupported) {
+        switch value {
+        case .scalar(let text):
+            if escaped {
+                output.append(contentsOf: HTMLEscaping.escape(text).utf8)
+            } else {
+                output.append(contentsOf: text.utf8)
+            }
+        case .flag(let flag):
+            output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .empty:
+            return
+        case .list, .fields:
+            throw Unsupported()
+        }
+    }
+}
