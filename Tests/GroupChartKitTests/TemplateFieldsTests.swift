@@ -29,6 +29,7 @@ import Testing
         let view = Self.views[index]
         let reflected = Set(Mirror(reflecting: view).children.compactMap(\.label))
         #expect(Set(view.templateFields.keys) == reflected, "\(type(of: view))")
+        #expect(TemplateValue.fields(view.templateFields) == TemplateValue.reflecting(view), "\(type(of: view)): each field as reflection finds it")
     }
 
     @Test func everyTemplateFieldsViewIsTested() {

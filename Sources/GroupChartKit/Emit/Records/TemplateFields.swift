@@ -1,62 +1,78 @@
-/// A view that hands Mustache its fields itself. `TemplateLibrary.context`
-/// turns any other view into a dictionary by reflection (`Mirror`), which
-/// was a tenth of a cold build at 20,000 notes: these are the views there is
-/// one of per note, claim, attendance row and event. Each lists exactly its
-/// stored properties (a test compares them with the reflected ones).
+/// A view that hands the templates its fields itself, typed.
+/// `TemplateValue(view:)` turns any other view into fields by reflection
+/// (`Mirror`) and every field through a chain of casts, which was a tenth of
+/// a cold build at 20,000 notes: these are the views there is one of per
+/// note, claim, attendance row and event. Each lists exactly its stored
+/// properties, as reflection would find them (`TemplateFieldsTests`
+/// compares the two).
 protocol TemplateFields {
-    var templateFields: [String: Any] { get }
+    var templateFields: [String: TemplateValue] { get }
+}
+
+extension TemplateValue {
+    static func optional(_ text: String?) -> TemplateValue { text.map(TemplateValue.text) ?? .empty }
+    static func view(_ view: some TemplateFields) -> TemplateValue { .fields(view.templateFields) }
+    static func optional(_ view: (some TemplateFields)?) -> TemplateValue { view.map { .fields($0.templateFields) } ?? .empty }
+    static func list(_ views: [some TemplateFields]) -> TemplateValue { .list(views.map { .fields($0.templateFields) }) }
 }
 
 extension NoteView: TemplateFields {
-    var templateFields: [String: Any] {
-        ["kind": kind, "memberName": memberName, "dob": dob, "dateOfService": dateOfService, "running": running,
-         "bodyHTML": bodyHTML, "signature": signature as Any, "source": source]
+    var templateFields: [String: TemplateValue] {
+        ["kind": .text(kind), "memberName": .text(memberName), "dob": .text(dob), "dateOfService": .text(dateOfService),
+         "running": .text(running), "bodyHTML": .text(bodyHTML), "signature": .optional(signature), "source": .view(source)]
     }
 }
 
 extension SignatureView: TemplateFields {
-    var templateFields: [String: Any] { ["signer": signer, "signedAt": signedAt as Any, "digest": digest as Any] }
+    var templateFields: [String: TemplateValue] {
+        ["signer": .text(signer), "signedAt": .optional(signedAt), "digest": .optional(digest)]
+    }
 }
 
 extension SourceView: TemplateFields {
-    var templateFields: [String: Any] { ["path": path, "sha256": sha256] }
+    var templateFields: [String: TemplateValue] { ["path": .text(path), "sha256": .text(sha256)] }
 }
 
 extension AttendanceRowView: TemplateFields {
-    var templateFields: [String: Any] {
-        ["member": member, "status": status, "arrived": arrived, "left": left, "reason": reason, "attended": attended]
+    var templateFields: [String: TemplateValue] {
+        ["member": .text(member), "status": .text(status), "arrived": .text(arrived), "left": .text(left),
+         "reason": .text(reason), "attended": .flag(attended)]
     }
 }
 
 extension ClaimRowView: TemplateFields {
-    var templateFields: [String: Any] {
-        ["date": date, "session": session, "cpt": cpt, "status": status, "heldBy": heldBy, "isHeld": isHeld,
-         "payment": payment as Any, "history": history]
+    var templateFields: [String: TemplateValue] {
+        ["date": .text(date), "session": .text(session), "cpt": .text(cpt), "status": .text(status), "heldBy": .text(heldBy),
+         "isHeld": .flag(isHeld), "payment": .optional(payment), "history": .list(history)]
     }
 }
 
 extension PaymentView: TemplateFields {
-    var templateFields: [String: Any] {
-        ["claimID": claimID, "date": date, "member": member, "memberLink": memberLink, "billed": billed, "paid": paid,
-         "patientResponsibility": patientResponsibility, "outstanding": outstanding, "status": status, "badge": badge,
-         "days": days, "reasons": reasons, "hasReasons": hasReasons]
+    var templateFields: [String: TemplateValue] {
+        ["claimID": .text(claimID), "date": .text(date), "member": .text(member), "memberLink": .text(memberLink),
+         "billed": .text(billed), "paid": .text(paid), "patientResponsibility": .text(patientResponsibility),
+         "outstanding": .text(outstanding), "status": .text(status), "badge": .text(badge), "days": .text(days),
+         "reasons": .list(reasons), "hasReasons": .flag(hasReasons)]
     }
 }
 
 extension ReasonView: TemplateFields {
-    var templateFields: [String: Any] { ["code": code, "amount": amount, "meaning": meaning] }
+    var templateFields: [String: TemplateValue] { ["code": .text(code), "amount": .text(amount), "meaning": .text(meaning)] }
 }
 
 extension HistoryRowView: TemplateFields {
-    var templateFields: [String: Any] { ["date": date, "event": event, "file": file] }
+    var templateFields: [String: TemplateValue] { ["date": .text(date), "event": .text(event), "file": .text(file)] }
 }
 
 extension MemberAttendanceView: TemplateFields {
-    var templateFields: [String: Any] { ["date": date, "session": session, "status": status, "detail": detail] }
+    var templateFields: [String: TemplateValue] {
+        ["date": .text(date), "session": .text(session), "status": .text(status), "detail": .text(detail)]
+    }
 }
 
 extension BatchRowView: TemplateFields {
-    var templateFields: [String: Any] {
-        ["claimID": claimID, "date": date, "member": member, "frequency": frequency, "reason": reason]
+    var templateFields: [String: TemplateValue] {
+        ["claimID": .text(claimID), "date": .text(date), "member": .text(member), "frequency": .text(frequency),
+         "reason": .text(reason)]
     }
 }

@@ -195,7 +195,7 @@ struct TemplateLibrary {
         case let array as [Any]:
             return array.map(context)
         case let view as TemplateFields:
-            return view.templateFields.mapValues(context)
+            return TemplateValue.fields(view.templateFields).mustacheContext
         default:
             let mirror = Mirror(reflecting: value)
             switch mirror.displayStyle {

@@ -130,12 +130,16 @@ struct TemplateRenderer: Sendable {
 
     private static func show(_ value: TemplateValue, escaped: Bool, into output: inout [UInt8]) throws(Unsupported) {
         switch value {
-        case .scalar(let text):
+        case .text(let text):
             if escaped {
                 output.append(contentsOf: HTMLEscaping.escape(text).utf8)
             } else {
                 output.append(contentsOf: text.utf8)
             }
+        case .integer(let integer):
+            output.append(contentsOf: String(describing: integer).utf8)
+        case .double(let double):
+            output.append(contentsOf: String(describing: double).utf8)
         case .flag(let flag):
             output.append(contentsOf: (flag ? "true" : "false").utf8)
         case .empty:

@@ -9,9 +9,13 @@ import Foundation
 /// the same value in both; a value of any kind that walk leaves as it is
 /// (an enum, a date, a dictionary of other values) has no `TemplateValue`,
 /// and the page goes to swift-mustache instead.
-indirect enum TemplateValue: Sendable {
-    /// A string, integer or double, as swift-mustache prints it (`String(describing:)`).
-    case scalar(String)
+indirect enum TemplateValue: Sendable, Equatable {
+    /// A string: shown as it is (escaped).
+    case text(String)
+    /// An integer or a double, shown as swift-mustache prints it
+    /// (`String(describing:)`), and kept as a number for its transforms.
+    case integer(Int)
+    case double(Double)
     /// A Boolean: a section over it shows its content, in the same context, when true.
     case flag(Bool)
     /// An array: a section repeats over it, an inverted one shows when it is empty.
@@ -30,14 +34,28 @@ indirect enum TemplateValue: Sendable {
         return fields[name]
     }
 
-    /// The view as `TemplateLibrary.context` would give it, or nil when
-    /// that holds a value of a kind not modelled here.
+    /// The value as swift-mustache reads it: what `TemplateLibrary.context`
+    /// made of the same view by reflection, numbers still numbers.
+    var mustacheContext: Any {
+        switch self {
+        case .text(let text): text
+        case .integer(let integer): integer
+        case .double(let double): double
+        case .flag(let flag): flag
+        case .list(let items): items.map(\.mustacheContext)
+        case .fields(let fields): fields.mapValues(\.mustacheContext)
+        case .empty: TemplateLibrary.Empty()
+        }
+    }
+
+    /// The view as `TemplateLibrary.context` walks it, or nil when that
+    /// meets a value of a kind not modelled here.
     init?(view value: Any) {
         switch value {
-        case let string as String: self = .scalar(string)
-        case let integer as Int: self = .scalar(String(describing: integer))
+        case let string as String: self = .text(string)
+        case let integer as Int: self = .integer(integer)
         case let flag as Bool: self = .flag(flag)
-        case let double as Double: self = .scalar(String(describing: double))
+        case let double as Double: self = .double(double)
         case let array as [Any]:
             var items: [TemplateValue] = []
             items.reserveCapacity(array.count)
@@ -47,42 +65,34 @@ indirect enum TemplateValue: Sendable {
             }
             self = .list(items)
         case let view as TemplateFields:
-            guard let fields = Self.fields(view.templateFields) else { return nil }
-            self = .fields(fields)
+            self = .fields(view.templateFields)
         case let dictionary as [String: String]:
             // A dictionary is handed to swift-mustache as it is; one of strings reads the same.
-            self = .fields(dictionary.mapValues { .scalar($0) })
+            self = .fields(dictionary.mapValues { .text($0) })
         default:
-            let mirror = Mirror(reflecting: value)
-            switch mirror.displayStyle {
-            case .optional:
-                guard let wrapped = mirror.children.first else {
-                    self = .empty
-                    return
-                }
-                guard let converted = TemplateValue(view: wrapped.value) else { return nil }
-                self = converted
-            case .struct, .class:
-                var fields: [String: TemplateValue] = [:]
-                for child in mirror.children {
-                    guard let label = child.label else { continue }
-                    guard let converted = TemplateValue(view: child.value) else { return nil }
-                    fields[label] = converted
-                }
-                self = .fields(fields)
-            default:
-                return nil
-            }
+            guard let reflected = Self.reflecting(value) else { return nil }
+            self = reflected
         }
     }
 
-    private static func fields(_ values: [String: Any]) -> [String: TemplateValue]? {
-        var fields: [String: TemplateValue] = [:]
-        fields.reserveCapacity(values.count)
-        for (name, value) in values {
-            guard let converted = TemplateValue(view: value) else { return nil }
-            fields[name] = converted
+    /// A struct's or class's stored properties, an optional's value or
+    /// `.empty`, found by reflection; nil for a value of any other kind.
+    static func reflecting(_ value: Any) -> TemplateValue? {
+        let mirror = Mirror(reflecting: value)
+        switch mirror.displayStyle {
+        case .optional:
+            guard let wrapped = mirror.children.first else { return .empty }
+            return TemplateValue(view: wrapped.value)
+        case .struct, .class:
+            var fields: [String: TemplateValue] = [:]
+            for child in mirror.children {
+                guard let label = child.label else { continue }
+                guard let converted = TemplateValue(view: child.value) else { return nil }
+                fields[label] = converted
+            }
+            return .fields(fields)
+        default:
+            return nil
         }
-        return fields
     }
 }
