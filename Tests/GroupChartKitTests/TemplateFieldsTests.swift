@@ -32,6 +32,12 @@ import Testing
         #expect(TemplateValue.fields(view.templateFields) == TemplateValue.reflecting(view), "\(type(of: view)): each field as reflection finds it")
     }
 
+    @Test func anArrayOfViewsIsListedAsReflectionWouldList() {
+        let payments = [Self.payment, Self.payment]
+        #expect(TemplateValue(view: payments) == .list(payments.map { TemplateValue.reflecting($0) ?? .empty }))
+        #expect(TemplateValue(view: [PaymentView]()) == .list([]))
+    }
+
     @Test func everyTemplateFieldsViewIsTested() {
         #expect(Self.views.count == 10, "the arguments of everyStoredPropertyIsHandedOver count them")
     }

@@ -9,6 +9,16 @@ protocol TemplateFields {
     var templateFields: [String: TemplateValue] { get }
 }
 
+/// An array of such views, listed without boxing each in `Any` (which
+/// casting it to `[Any]` does: most of building a chart's values).
+protocol TemplateFieldsList {
+    var templateItems: [TemplateValue] { get }
+}
+
+extension Array: TemplateFieldsList where Element: TemplateFields {
+    var templateItems: [TemplateValue] { map { .fields($0.templateFields) } }
+}
+
 extension TemplateValue {
     static func optional(_ text: String?) -> TemplateValue { text.map(TemplateValue.text) ?? .empty }
     static func view(_ view: some TemplateFields) -> TemplateValue { .fields(view.templateFields) }

@@ -56,6 +56,9 @@ indirect enum TemplateValue: Sendable, Equatable {
         case let integer as Int: self = .integer(integer)
         case let flag as Bool: self = .flag(flag)
         case let double as Double: self = .double(double)
+        case let views as TemplateFieldsList:
+            // Before `[Any]`, which would box each view of the array apart.
+            self = .list(views.templateItems)
         case let array as [Any]:
             var items: [TemplateValue] = []
             items.reserveCapacity(array.count)
