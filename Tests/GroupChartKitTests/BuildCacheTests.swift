@@ -103,13 +103,14 @@ import Testing
                      "claims.csv": FileStamp(size: 0, seconds: -1, nanoseconds: 0, inode: 7)],
             keys: ["sessions/a.html": "k1", "members/b.html": "k2"],
             skippedSessions: [BuildCache.Skipped(id: "2026-03-12-dbt-skills", rules: ["a", "b"])], skippedMembers: [],
-            batch: batch, withoutEDI: true)
+            batch: batch, withoutEDI: true,
+            quotedLines: ["sessions/2026-03-12-dbt-skills/chen-lily.md": [12: "## Risk “low”", 3: ""], "a.md": [1: "x"]])
         let bytes = LastBuildFile.bytes(of: entry, program: "this program")
         let back = try #require(LastBuildFile.entry(of: bytes, program: "this program"))
         #expect(back.fingerprint == entry.fingerprint && back.diagnostics == entry.diagnostics && back.fileCount == 14)
         #expect(back.outputs == entry.outputs && back.stamps == entry.stamps && back.keys == entry.keys)
         #expect(back.skippedSessions.map(\.id) == ["2026-03-12-dbt-skills"] && back.skippedSessions[0].rules == ["a", "b"])
-        #expect(back.skippedMembers.isEmpty && back.batch == batch && back.withoutEDI)
+        #expect(back.skippedMembers.isEmpty && back.batch == batch && back.withoutEDI && back.quotedLines == entry.quotedLines)
         #expect(LastBuildFile.bytes(of: back, program: "this program") == bytes, "the same entry, the same bytes")
         #expect(LastBuildFile.entry(of: bytes, program: "another program") == nil)
         for length in 0..<bytes.count {
@@ -419,6 +420,32 @@ import Testing
         let second = try build(practice)
         #expect(second.fromCache)
         #expect(TextPrinter().render(second.report) == TextPrinter().render(first.report), "snippets are read for the printers")
+    }
+
+    /// A build given back from the cache prints the lines its diagnostics
+    /// quote as the build that found them kept them: the notes are not read
+    /// again (here one is changed behind the cache's back, its stamp kept,
+    /// and its old line is still the one printed).
+    @Test func aBuildGivenBackPrintsTheLinesItKeptWithoutReadingTheNotes() throws {
+        let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("rules/risk-level/fail"))
+        defer { practice.delete() }
+        let settled = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 - 3600).rounded(.down))
+        let paths = FileManager.default.enumerator(atPath: practice.root.path)?.compactMap { $0 as? String } ?? []
+        for path in paths where (try? practice.root.appendingPathComponent(path).resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+            try FileManager.default.setAttributes([.modificationDate: settled], ofItemAtPath: practice.root.appendingPathComponent(path).path)
+        }
+        let first = try build(practice)
+        let printed = TextPrinter().render(first.report)
+        #expect(printed.contains("12 | ## Risk\n"))
+        let note = practice.root.appendingPathComponent("sessions/2026-03-05-skills/doe-jane.md")
+        let changed = try practice.read("sessions/2026-03-05-skills/doe-jane.md").replacingOccurrences(of: "## Risk", with: "## Rusk")
+        let handle = try FileHandle(forWritingTo: note)
+        try handle.write(contentsOf: Data(changed.utf8))
+        try handle.close()
+        try FileManager.default.setAttributes([.modificationDate: settled], ofItemAtPath: note.path)
+        let second = try build(practice)
+        #expect(second.fromCache, "the same size, time and inode: vouched for by its stamp")
+        #expect(TextPrinter().render(second.report) == printed, "the line kept with the diagnostics, not read again")
     }
 
     /// The stamps file is written digit by digit; it reads back as the

@@ -60,6 +60,31 @@ public struct TextPrinter: Sendable {
     /// window's notes are held until it is printed).
     var readAhead = 512
 
+    /// The source line of each diagnostic `render` shows (at most
+    /// `shownPerRuleAndFile` of one rule in one file), by file and line
+    /// number, read as `render` reads them: what a build keeps with its
+    /// diagnostics (`CheckReport.quoted`).
+    static func quotedLines(of report: CheckReport, readAhead: Int = 512) -> [String: [Int: String]] {
+        var printed: [RuleInFile: Int] = [:]
+        let places = report.diagnostics.compactMap { diagnostic -> SourceLocation? in
+            let key = RuleInFile(diagnostic)
+            printed[key, default: 0] += 1
+            return printed[key, default: 0] <= shownPerRuleAndFile ? diagnostic.location : nil
+        }
+        var lines: [String: [Int: String]] = [:]
+        var start = places.startIndex
+        while start < places.endIndex {
+            let window = places[start..<(start + min(max(readAhead, 1), places.endIndex - start))]
+            let reread = report.notesReadAgain(window.map(\.file))
+            for place in window {
+                let line = reread[place.file].map { $0?.line(place.line) } ?? report.line(at: place)
+                if let line { lines[place.file, default: [:]][place.line] = String(line) }
+            }
+            start = window.endIndex
+        }
+        return lines
+    }
+
     public func render(_ diagnostic: Diagnostic, sources: [String: SourceFile]) -> String {
         var snippets = SourceSnippet()
         return render(diagnostic, line: { sources[$0.file]?.line($0.line) }, snippets: &snippets)

@@ -227,12 +227,16 @@ public enum Builder {
         // The claims travel in the check's report to the build; the caller
         // does not need them, and holding them would keep them past the build.
         report.billing = nil
+        // The lines the printer quotes, read once here (where the printer
+        // would have read them) and kept with the diagnostics, so that a
+        // build with nothing changed prints them without reading the notes.
+        if memo == nil { report.quoted = TextPrinter.quotedLines(of: report) }
         let entry = BuildCache.Entry(
             fingerprint: fingerprint.digest, diagnostics: report.diagnostics, fileCount: report.fileCount,
             outputs: digests, stamps: cache.stamps(written), keys: keys.filter { writtenNow.contains($0.key) },
             skippedSessions: records.skippedSessions.map { BuildCache.Skipped(id: $0.id, rules: $0.rules) },
             skippedMembers: records.skippedMembers.map { BuildCache.Skipped(id: $0.id, rules: $0.rules) }, batch: batch,
-            withoutEDI: withoutEDI)
+            withoutEDI: withoutEDI, quotedLines: report.quoted ?? [:])
         return (entry, Result(report: report, output: output, written: written, withoutEDI: withoutEDI,
                               skippedSessions: records.skippedSessions, skippedMembers: records.skippedMembers, batch: batch,
                               rendered: written.count - reused.count, parsed: parsed))
@@ -268,11 +272,13 @@ extension Builder {
 }
 
 extension Builder.Result {
-    /// The last build given back: its diagnostics, whose source lines the
-    /// printers read again from the files with the digests this build found.
+    /// The last build given back: its diagnostics, with the source lines
+    /// it kept (any other is read again from the files with the digests
+    /// this build found).
     init(cached entry: BuildCache.Entry, digests: [String: String], practice root: URL, output: URL) {
         var report = CheckReport(diagnostics: entry.diagnostics, fileCount: entry.fileCount, sources: [:])
         report.reread = SourceRereader(root: root, digests: digests)
+        report.quoted = entry.quotedLines.isEmpty ? nil : entry.quotedLines
         self.init(report: report,
                   output: output, fromCache: true, written: entry.outputs.keys.sorted(), withoutEDI: entry.withoutEDI,
                   skippedSessions: entry.skippedSessions.map { ($0.id, $0.rules) },

@@ -35,6 +35,9 @@ struct BuildCache {
         var skippedMembers: [Skipped]
         var batch: BatchSummary
         var withoutEDI: Bool
+        /// The source lines its diagnostics quote (`CheckReport.quoted`), by
+        /// file and line number; empty when the build did not read them (`watch`).
+        var quotedLines: [String: [Int: String]] = [:]
     }
 
     struct Skipped {
