@@ -147,6 +147,8 @@ import Testing
         ("index", "{{> index}}", "templates/index.mustache:1:1: error: the templates include themselves (index > index)"),
         ("head", "<title>{{> index}}</title>", "templates/head.mustache:1:8: error: the templates include themselves (head > index > head)"),
         ("index", "x\n  {{>*page}}", "templates/index.mustache:2:3: error: the partial \"*page\" is named at render time"),
+        // swift-mustache reads a partial's name after any whitespace, newlines too: this one included itself too.
+        ("index", "{{>\nindex\n}}", "templates/index.mustache:1:1: error: the templates include themselves (index > index)"),
         ("index", "{{=<% %>=}}<%> index%>", "templates/index.mustache:1:1: error: the template changes its delimiters"),
         // swift-mustache parses nested sections by recursion: a thousand crashed it.
         ("index", "5000 nested sections", "templates/index.mustache:1:193: error: the template nests sections more than 32 deep"),

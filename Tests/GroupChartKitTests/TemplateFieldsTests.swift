@@ -11,16 +11,17 @@ import Testing
                                      patientResponsibility: "r", outstanding: "o", status: "s", badge: "g", days: "1",
                                      reasons: [ReasonView(code: "PR-3", amount: "$1", meaning: "copay")], hasReasons: true) }
     static var views: [any TemplateFields] { [
-        NoteView(kind: "k", memberName: "n", dob: "d", dateOfService: "s", running: "r", bodyHTML: "<p>", signature: nil, source: source),
+        NoteView(kind: "k", memberName: "n", dob: "d", dateOfService: "s", running: "r", bodyHTML: "<p>",
+                 signature: SignatureView(signer: "g", signedAt: "t", digest: nil), source: source),
         SignatureView(signer: "s", signedAt: nil, digest: "x"),
         source,
         AttendanceRowView(member: "m", status: "s", arrived: "a", left: "l", reason: "r", attended: true),
-        ClaimRowView(date: "d", session: "s", cpt: "c", status: "s", heldBy: "h", isHeld: false, payment: payment,
-                     history: [HistoryRowView(date: "d", event: "e", file: "f")]),
+        ClaimRowView(date: "d", session: "e", cpt: "c", status: "s", heldBy: "h", isHeld: false, payment: payment,
+                     history: [HistoryRowView(date: "d1", event: "e1", file: "f1")]),
         payment,
         ReasonView(code: "c", amount: "a", meaning: "m"),
         HistoryRowView(date: "d", event: "e", file: "f"),
-        MemberAttendanceView(date: "d", session: "s", status: "s", detail: "d"),
+        MemberAttendanceView(date: "d", session: "e", status: "s", detail: "t"),
         BatchRowView(claimID: "c", date: "d", member: "m", frequency: "f", reason: "r"),
     ] }
 
@@ -43,7 +44,7 @@ import Testing
     }
 
     @Test func aViewRendersAsItsReflectionWould() {
-        let note = Self.views[0]
+        let note = NoteView(kind: "k", memberName: "n", dob: "d", dateOfService: "s", running: "r", bodyHTML: "<p>", signature: nil, source: Self.source)
         let context = TemplateLibrary.context(note) as? [String: Any]
         #expect(context?["signature"] is TemplateLibrary.Empty, "a missing signature stays missing")
         #expect((context?["source"] as? [String: Any])?["path"] as? String == "a.md")

@@ -54,7 +54,12 @@ enum TemplateShape {
                 depth = max(depth - 1, 0)
             }
             if let kind = rest.first, kind == ">" || kind == "<" {
-                let name = rest.dropFirst().prefix(256).prefix { $0 != "}" }.trimming(.whitespaces)
+                // Read as swift-mustache reads a partial's name: after any
+                // whitespace, newlines too (`{{>\npage}}` names `page`, and
+                // trimming only spaces once let such a template include itself).
+                let named = rest.dropFirst().drop { $0.isWhitespace }.prefix(256)
+                let name = named.first == "*" ? named.prefix { $0 != "}" }.trimming(.whitespacesAndNewlines)
+                    : String(named.prefix { CompiledTemplate.partialNameCharacters.contains($0) })
                 if name.hasPrefix("*") {
                     return .failure(Problem(message: "the partial \"\(name)\" is named at render time, which GroupChart does not allow; name the template",
                                             line: line, column: column))

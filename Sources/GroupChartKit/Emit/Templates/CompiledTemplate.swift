@@ -215,7 +215,7 @@ struct CompiledTemplate: Sendable {
     }
 
     private static let sectionNameCharacters = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*")
-    private static let partialNameCharacters = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*/")
+    static let partialNameCharacters = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*/")
 
     /// swift-mustache's `Parser`, Character by Character as it reads.
     private struct Reader {
@@ -242,8 +242,9 @@ struct CompiledTemplate: Sendable {
 
         /// Whether `string` is next (and read past it); nil when fewer Characters are left than it has.
         mutating func read(_ string: String) -> Bool? {
-            guard buffer.distance(from: position, to: buffer.endIndex) >= string.count else { return nil }
-            let end = buffer.index(position, offsetBy: string.count)
+            // Counted up to the string's length only (not to the end of the
+            // template, as swift-mustache counts: parsing would be quadratic).
+            guard let end = buffer.index(position, offsetBy: string.count, limitedBy: buffer.endIndex) else { return nil }
             guard buffer[position..<end] == string else { return false }
             position = end
             return true

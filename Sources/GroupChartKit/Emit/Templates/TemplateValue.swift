@@ -52,10 +52,9 @@ indirect enum TemplateValue: Sendable, Equatable {
     /// meets a value of a kind not modelled here.
     init?(view value: Any) {
         switch value {
-        case let string as String: self = .text(string)
-        case let integer as Int: self = .integer(integer)
-        case let flag as Bool: self = .flag(flag)
-        case let double as Double: self = .double(double)
+        case is String, is Int, is Bool, is Double:
+            guard let scalar = Self.scalar(value) else { return nil }
+            self = scalar
         case let views as TemplateFieldsList:
             // Before `[Any]`, which would box each view of the array apart.
             self = .list(views.templateItems)
@@ -75,6 +74,21 @@ indirect enum TemplateValue: Sendable, Equatable {
         default:
             guard let reflected = Self.reflecting(value) else { return nil }
             self = reflected
+        }
+    }
+
+    /// A string, integer, Boolean or double, or one optional of them, as
+    /// `TemplateLibrary.context` passes it on and swift-mustache prints it
+    /// (unwrapping one optional); nil for what only casts to one (a double
+    /// optional, which swift-mustache prints as `Optional(...)`; an
+    /// `NSNumber`, which is a Boolean to it in a section).
+    private static func scalar(_ value: Any) -> TemplateValue? {
+        switch ObjectIdentifier(type(of: value)) {
+        case ObjectIdentifier(String.self), ObjectIdentifier(String?.self): (value as? String).map(TemplateValue.text)
+        case ObjectIdentifier(Int.self), ObjectIdentifier(Int?.self): (value as? Int).map(TemplateValue.integer)
+        case ObjectIdentifier(Bool.self), ObjectIdentifier(Bool?.self): (value as? Bool).map(TemplateValue.flag)
+        case ObjectIdentifier(Double.self), ObjectIdentifier(Double?.self): (value as? Double).map(TemplateValue.double)
+        default: nil
         }
     }
 
