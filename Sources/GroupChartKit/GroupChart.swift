@@ -20,8 +20,14 @@ public enum GroupChart {
         let record = preread == nil ? readUsingBuildCache(folder, options: options, progress: progress, cacheFolder: cacheFolder).record
             : RecordReader.read(folder, progress: progress, preread: preread)
         phases.mark("read")
-        let report = Checker.check(record, options: options,
+        var report = Checker.check(record, options: options,
                                    cache: preread == nil ? DerivedCache(folder: cacheFolder, writing: false) : nil)
+        if preread == nil {
+            // The lines the last build's diagnostics quote, of the files
+            // unchanged since: the printer does not read those notes again.
+            let digests = Dictionary(record.files.map { ($0.path, $0.sha256) }) { first, _ in first }
+            report.quoted = BuildCache(output: buildFolder ?? root.appendingPathComponent("build")).quotedLines(unchangedIn: digests)
+        }
         phases.mark("check")
         return (record, report)
     }

@@ -104,7 +104,8 @@ import Testing
             keys: ["sessions/a.html": "k1", "members/b.html": "k2"],
             skippedSessions: [BuildCache.Skipped(id: "2026-03-12-dbt-skills", rules: ["a", "b"])], skippedMembers: [],
             batch: batch, withoutEDI: true,
-            quotedLines: ["sessions/2026-03-12-dbt-skills/chen-lily.md": [12: "## Risk “low”", 3: ""], "a.md": [1: "x"]])
+            quotedLines: ["sessions/2026-03-12-dbt-skills/chen-lily.md": BuildCache.QuotedLines(digest: "sha256:c", lines: [12: "## Risk “low”", 3: ""]),
+                          "a.md": BuildCache.QuotedLines(digest: "sha256:a", lines: [1: "x"])])
         let bytes = LastBuildFile.bytes(of: entry, program: "this program")
         let back = try #require(LastBuildFile.entry(of: bytes, program: "this program"))
         #expect(back.fingerprint == entry.fingerprint && back.diagnostics == entry.diagnostics && back.fileCount == 14)
@@ -395,8 +396,8 @@ import Testing
 
     /// Every file of the practice as if written an hour ago, so that its
     /// stamp is settled and the build keeps it (`InputStamps`).
-    private func age(_ practice: FixturePractice, by seconds: TimeInterval = 3600) throws {
-        let paths = FileManager.default.enumerator(atPath: practice.root.path)?.compactMap { $0 as? String } ?? []
+    private func age(_ practice: FixturePractice, by seconds: TimeInterval = 3600, only: String? = nil) throws {
+        let paths = only.map { [$0] } ?? FileManager.default.enumerator(atPath: practice.root.path)?.compactMap { $0 as? String } ?? []
         for path in paths where !path.hasPrefix("build") {
             let url = practice.root.appendingPathComponent(path)
             guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
@@ -427,8 +428,35 @@ import Testing
     /// again (here one is changed behind the cache's back, its stamp kept,
     /// and its old line is still the one printed).
     @Test func aBuildGivenBackPrintsTheLinesItKeptWithoutReadingTheNotes() throws {
-        let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("rules/risk-level/fail"))
+        let (practice, printed) = try builtWithANoteChangedBehindTheCachesBack()
         defer { practice.delete() }
+        let second = try build(practice)
+        #expect(second.fromCache, "the same size, time and inode: vouched for by its stamp")
+        #expect(TextPrinter().render(second.report) == printed, "the line kept with the diagnostics, not read again")
+    }
+
+    /// After an edit of another note, a build and a check reading the
+    /// build's cache take the kept lines of the notes unchanged since.
+    @Test func theKeptLinesOfUnchangedNotesAreTakenAfterAnEdit() throws {
+        let (practice, printed) = try builtWithANoteChangedBehindTheCachesBack()
+        defer { practice.delete() }
+        let other = "sessions/2026-03-05-skills/roe-sam.md"
+        try practice.write(other, try practice.read(other) + "\nAn added line.\n")
+        try age(practice, by: 1800, only: other)
+        let checked = try GroupChart.check(practice.root, options: Checker.Options(today: FixturePractice.today))
+        #expect(TextPrinter().render(checked.report).contains("12 | ## Risk\n"), "the kept line, not the file's")
+        let rebuilt = try build(practice)
+        #expect(!rebuilt.fromCache)
+        let reprinted = TextPrinter().render(rebuilt.report)
+        #expect(reprinted.contains("12 | ## Risk\n") && !reprinted.contains("Rusk"), "the kept line, not the file's")
+        #expect(printed.contains("12 | ## Risk\n"))
+    }
+
+    /// A practice built once, then one of its notes quoted by a diagnostic
+    /// changed in place with its stamp kept (size, time, inode): only a
+    /// reader of the note itself would see the change. Also what the build printed.
+    private func builtWithANoteChangedBehindTheCachesBack() throws -> (FixturePractice, String) {
+        let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("rules/risk-level/fail"))
         let settled = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 - 3600).rounded(.down))
         let paths = FileManager.default.enumerator(atPath: practice.root.path)?.compactMap { $0 as? String } ?? []
         for path in paths where (try? practice.root.appendingPathComponent(path).resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
@@ -443,9 +471,7 @@ import Testing
         try handle.write(contentsOf: Data(changed.utf8))
         try handle.close()
         try FileManager.default.setAttributes([.modificationDate: settled], ofItemAtPath: note.path)
-        let second = try build(practice)
-        #expect(second.fromCache, "the same size, time and inode: vouched for by its stamp")
-        #expect(TextPrinter().render(second.report) == printed, "the line kept with the diagnostics, not read again")
+        return (practice, printed)
     }
 
     /// The stamps file is written digit by digit; it reads back as the

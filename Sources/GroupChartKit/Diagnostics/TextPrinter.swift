@@ -62,9 +62,13 @@ public struct TextPrinter: Sendable {
 
     /// The source line of each diagnostic `render` shows (at most
     /// `shownPerRuleAndFile` of one rule in one file), by file and line
-    /// number, read as `render` reads them: what a build keeps with its
-    /// diagnostics (`CheckReport.quoted`).
-    static func quotedLines(of report: CheckReport, readAhead: Int = 512) -> [String: [Int: String]] {
+    /// number, read as `render` reads them, or taken from `kept` (lines
+    /// of files unchanged since they were read): what a build keeps with
+    /// its diagnostics (`CheckReport.quoted`).
+    static func quotedLines(of report: CheckReport, kept: [String: [Int: String]] = [:],
+                            readAhead: Int = 512) -> [String: [Int: String]] {
+        var report = report
+        report.quoted = kept
         var printed: [RuleInFile: Int] = [:]
         let places = report.diagnostics.compactMap { diagnostic -> SourceLocation? in
             let key = RuleInFile(diagnostic)

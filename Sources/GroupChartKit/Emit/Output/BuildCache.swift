@@ -36,8 +36,17 @@ struct BuildCache {
         var batch: BatchSummary
         var withoutEDI: Bool
         /// The source lines its diagnostics quote (`CheckReport.quoted`), by
-        /// file and line number; empty when the build did not read them (`watch`).
-        var quotedLines: [String: [Int: String]] = [:]
+        /// file, with the SHA-256 the file had; empty when the build did not
+        /// read them (`watch`).
+        var quotedLines: [String: QuotedLines] = [:]
+    }
+
+    /// The lines of one file that diagnostics quote, by number, and the
+    /// digest of the file they were read from: the next build or check
+    /// takes them as they are while the file's digest is the same.
+    struct QuotedLines: Equatable {
+        var digest: String
+        var lines: [Int: String]
     }
 
     struct Skipped {
@@ -172,6 +181,13 @@ struct BuildCache {
         guard let entry = LastBuildFile.entry(of: [UInt8](data)) else { return nil }
         last.remember(entry, digest: digest)
         return entry
+    }
+
+    /// The lines the last build's diagnostics quote, of the files whose
+    /// digest is still the one in `digests` (a file's path to its SHA-256).
+    func quotedLines(unchangedIn digests: [String: String]) -> [String: [Int: String]] {
+        guard let entry = lastEntry() else { return [:] }
+        return entry.quotedLines.filter { digests[$0.key] == $0.value.digest }.mapValues(\.lines)
     }
 
     /// The last build's entry when its fingerprint is `digest` and its outputs are as it wrote them.

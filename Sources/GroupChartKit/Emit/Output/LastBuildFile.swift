@@ -56,8 +56,9 @@ extension BuildCache.Entry {
         for number in [batch.originals, batch.replacements, batch.voids, batch.controlNumber] { encoder.int(Int64(number)) }
         encoder.bytes.append(batch.written ? 1 : 0)
         encoder.bytes.append(withoutEDI ? 1 : 0)
-        encoder.pairs(quotedLines) { lines in
-            encoder.list(lines.sorted { $0.key < $1.key }) { line in
+        encoder.pairs(quotedLines) { quoted in
+            encoder.string(quoted.digest)
+            encoder.list(quoted.lines.sorted { $0.key < $1.key }) { line in
                 encoder.int(Int64(line.key))
                 encoder.string(line.value)
             }
@@ -85,7 +86,8 @@ extension BuildCache.Entry {
         batch.written = try decoder.bool()
         let withoutEDI = try decoder.bool()
         let quotedLines = try decoder.pairs {
-            Dictionary(try decoder.list { (try decoder.integer(Int.self), try decoder.string()) }) { first, _ in first }
+            BuildCache.QuotedLines(digest: try decoder.string(), lines: Dictionary(
+                try decoder.list { (try decoder.integer(Int.self), try decoder.string()) }) { first, _ in first })
         }
         return BuildCache.Entry(fingerprint: fingerprint, diagnostics: diagnostics, fileCount: fileCount, outputs: outputs,
                                 stamps: stamps, keys: keys, skippedSessions: skipped[0], skippedMembers: skipped[1],
