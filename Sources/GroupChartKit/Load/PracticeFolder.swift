@@ -59,7 +59,10 @@ public struct PracticeFolder: Sendable {
         found += sessionFiles()
         found += remittanceFiles()
         found += billingHistoryFiles()
-        found += linkedFolders(in: ["groups", "members", "sessions"])
+        // A link standing for a record folder; those below are found by the walks above,
+        // in the listings they make anyway (walking every folder again for them was a
+        // sixth of a build with nothing changed, at 20,000 notes).
+        found += ["groups", "members", "sessions"].filter { PracticeFile.isLink(fullPath($0)) }.flatMap(linkedFolder)
         return found.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }
 
@@ -71,7 +74,7 @@ public struct PracticeFolder: Sendable {
     private func groupFiles() -> [DiscoveredFile] {
         entries(in: "groups").flatMap { entry -> [DiscoveredFile] in
             if entry.isDirectory { return strays(in: entry.path, expected: "groups/<group-id>.md") }
-            guard entry.isMarkdown else { return [] }
+            guard entry.isMarkdown else { return linked(entry) }
             return [DiscoveredFile(path: entry.path, kind: .group(id: entry.stem))]
         }
     }
@@ -87,13 +90,13 @@ public struct PracticeFolder: Sendable {
               PracticeFile.isFolder(fullPath(folder)) else { return nil }
         let found = parts[0] == "sessions" ? sessionFolderFiles(folder, session: String(parts[1]))
             : memberFolderFiles(folder, member: String(parts[1]))
-        return (found + linkedFolders(below: folder)).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return found.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }
 
     private func memberFiles() -> [DiscoveredFile] {
         entries(in: "members").flatMap { folder -> [DiscoveredFile] in
             guard folder.isDirectory else {
-                return folder.isMarkdown ? [stray(folder.path, "members/<member-id>/profile.md")] : []
+                return folder.isMarkdown ? [stray(folder.path, "members/<member-id>/profile.md")] : linked(folder)
             }
             return memberFolderFiles(folder.path, member: folder.name)
         }
@@ -104,11 +107,11 @@ public struct PracticeFolder: Sendable {
             if entry.isDirectory, entry.name == "individual" {
                 return entries(in: entry.path).flatMap { note -> [DiscoveredFile] in
                     if note.isDirectory { return strays(in: note.path, expected: "members/\(member)/individual/<YYYY-MM-DD>.md") }
-                    return note.isMarkdown ? [DiscoveredFile(path: note.path, kind: .individualNote(member: member))] : []
+                    return note.isMarkdown ? [DiscoveredFile(path: note.path, kind: .individualNote(member: member))] : linked(note)
                 }
             }
             if entry.isDirectory { return strays(in: entry.path, expected: "members/\(member)/plan-<YYYY-MM-DD>.md") }
-            guard entry.isMarkdown else { return [] }
+            guard entry.isMarkdown else { return linked(entry) }
             if entry.name == "profile.md" { return [DiscoveredFile(path: entry.path, kind: .profile(member: member))] }
             if entry.stem == "plan" || entry.stem.hasPrefix("plan-") {
                 return [DiscoveredFile(path: entry.path, kind: .plan(member: member))]
@@ -120,7 +123,7 @@ public struct PracticeFolder: Sendable {
     private func sessionFiles() -> [DiscoveredFile] {
         entries(in: "sessions").flatMap { folder -> [DiscoveredFile] in
             guard folder.isDirectory else {
-                return folder.isMarkdown ? [stray(folder.path, "sessions/<session-id>/session.md")] : []
+                return folder.isMarkdown ? [stray(folder.path, "sessions/<session-id>/session.md")] : linked(folder)
             }
             return sessionFolderFiles(folder.path, session: folder.name)
         }
@@ -129,7 +132,7 @@ public struct PracticeFolder: Sendable {
     private func sessionFolderFiles(_ path: String, session: String) -> [DiscoveredFile] {
         entries(in: path).flatMap { entry -> [DiscoveredFile] in
             if entry.isDirectory { return strays(in: entry.path, expected: "sessions/\(session)/<member-id>.md") }
-            guard entry.isMarkdown else { return [] }
+            guard entry.isMarkdown else { return linked(entry) }
             if entry.name == "session.md" { return [DiscoveredFile(path: entry.path, kind: .sessionNote(session: session))] }
             return [DiscoveredFile(path: entry.path, kind: .progressNote(session: session, member: entry.stem))]
         }
@@ -162,32 +165,14 @@ public struct PracticeFolder: Sendable {
     private func strays(in path: String, expected: String) -> [DiscoveredFile] {
         entries(in: path).flatMap { entry -> [DiscoveredFile] in
             if entry.isDirectory { return strays(in: entry.path, expected: expected) }
-            return entry.isMarkdown ? [stray(entry.path, expected)] : []
+            return entry.isMarkdown ? [stray(entry.path, expected)] : linked(entry)
         }
     }
 
-    /// Every link to a folder below the record folders (or standing for one of
-    /// them), none of which is followed.
-    private func linkedFolders(in paths: [String]) -> [DiscoveredFile] {
-        paths.flatMap { path -> [DiscoveredFile] in
-            let full = fullPath(path)
-            if PracticeFile.isLink(full) { return linkedFolder(path) }
-            guard PracticeFile.isFolder(full) else { return [] }
-            return linkedFolders(below: path)
-        }
-    }
-
-    /// The links to folders anywhere below the folder `path`, from the types
-    /// its listings give (no `stat` but for the links themselves).
-    private func linkedFolders(below path: String) -> [DiscoveredFile] {
-        FolderListing.entries(atPath: fullPath(path)).flatMap { entry -> [DiscoveredFile] in
-            let inner = path + "/" + entry.name
-            switch entry.kind {
-            case .link: return linkedFolder(inner)
-            case .folder: return linkedFolders(below: inner)
-            case .file, .other: return []
-            }
-        }
+    /// The folder a listed link stands for (a link named like a document
+    /// is read as one, and reported then); nothing for any other entry.
+    private func linked(_ entry: Entry) -> [DiscoveredFile] {
+        entry.isLink ? linkedFolder(entry.path) : []
     }
 
     /// The link at `path` when it stands for a folder. A link named like a
@@ -202,6 +187,7 @@ public struct PracticeFolder: Sendable {
         var name: String
         /// A folder itself, never a link to one.
         var isDirectory: Bool
+        var isLink: Bool
         var stem: String { name.hasSuffix(".md") ? String(name.dropLast(3)) : name }
         var isMarkdown: Bool { !isDirectory && name.lowercased().hasSuffix(".md") }
     }
@@ -212,7 +198,7 @@ public struct PracticeFolder: Sendable {
         let full = rootPath + "/" + relative
         guard !PracticeFile.isLink(full) else { return [] }
         return FolderListing.entries(atPath: full).map { entry in
-            Entry(path: relative + "/" + entry.name, name: entry.name, isDirectory: entry.kind == .folder)
+            Entry(path: relative + "/" + entry.name, name: entry.name, isDirectory: entry.kind == .folder, isLink: entry.kind == .link)
         }
     }
 }

@@ -209,7 +209,7 @@ struct BuildCache {
     /// so, or (written too recently for a stamp to tell) its bytes do.
     private func isIntact(_ path: String, in entry: Entry) -> Bool {
         guard let digest = entry.outputs[path] else { return false }
-        let full = output.appendingPathComponent(path).path
+        let full = PracticeFile.path(of: output) + "/" + path
         if let stamp = FileStamp.of(full), stamp == entry.stamps[path], stamp.isSettled(before: Date().timeIntervalSince1970) { return true }
         return FileManager.default.contents(atPath: full).map { SignedText.digest(of: [UInt8]($0)) } == digest
     }

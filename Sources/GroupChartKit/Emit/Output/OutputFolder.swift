@@ -193,8 +193,13 @@ public struct OutputFolder: Sendable {
     /// Removes the temporary files a killed build left beside `outputs`
     /// (relative paths), for a build that writes nothing itself.
     func removeLeftoverTemporaries(besides outputs: [String]) {
-        let folders = Set(([Self.manifestName] + outputs).map { root.appendingPathComponent($0).deletingLastPathComponent() })
-        for folder in folders { Self.removeLeftoverTemporaries(in: folder) }
+        // The folders by their relative paths: `URL.appendingPathComponent`
+        // asks the disk whether each path is a folder, 2,100 stats at
+        // 20,000 notes for a build with nothing changed.
+        let folders = Set(([Self.manifestName] + outputs).map { path in path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "" })
+        for folder in folders.sorted() {
+            Self.removeLeftoverTemporaries(in: folder.isEmpty ? root : root.appendingPathComponent(folder, isDirectory: true))
+        }
     }
 
     /// Removes the temporary files an earlier, killed build left in `folder`.
