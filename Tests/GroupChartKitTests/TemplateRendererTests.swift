@@ -15,19 +15,8 @@ import Testing
         }
     }
 
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ count: Int) -> Int { Int(next() % UInt64(count)) }
-        mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-        mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-    }
+    /// The random-edit tests' generator, replayable from its seed.
+    typealias Random = IncrementalEquivalenceTests.Random
 
     static let fieldNames = ["a", "b", "list", "flag", "none", "view"]
     static let lookups = ["a", "b", "list", "flag", "none", "view", "view.a", "view.list", "view.view.b", ".a", ".", "missing",
@@ -37,16 +26,16 @@ import Testing
     /// numbers, Booleans, nil optionals, lists (empty ones too) and views.
     static func value(_ random: inout Random, depth: Int) -> Any {
         switch random.below(depth > 2 ? 8 : 12) {
-        case 0: return random.pick(["", "x", "<b>&\"'</b>", "café <é>", "a\nb", "  ", "{{a}}", "\u{301}<"])
-        case 1: return random.pick([0, 7, -3])
-        case 2: return random.pick([1.5, 2.0])
+        case 0: return random.one(of: ["", "x", "<b>&\"'</b>", "café <é>", "a\nb", "  ", "{{a}}", "\u{301}<"])
+        case 1: return random.one(of: [0, 7, -3])
+        case 2: return random.one(of: [1.5, 2.0])
         case 3: return random.chance(50)
-        case 4: return random.pick([String?.none as Any, Int?.none as Any, SourceView?.none as Any])
-        case 5: return random.pick([String?.some("some") as Any, Int?.some(3) as Any, Bool?.some(false) as Any])
+        case 4: return random.one(of: [String?.none as Any, Int?.none as Any, SourceView?.none as Any])
+        case 5: return random.one(of: [String?.some("some") as Any, Int?.some(3) as Any, Bool?.some(false) as Any])
         case 6: return ["k": "v<", "a": "w"] as [String: String]
-        case 7: return random.pick([SourceView(path: "p<q", sha256: "s") as Any,
+        case 7: return random.one(of: [SourceView(path: "p<q", sha256: "s") as Any,
                                     [HistoryRowView(date: "d", event: "e&", file: "f"), HistoryRowView(date: "D", event: "E", file: "F")]])
-        case 8, 9: return (0..<random.pick([0, 1, 2, 3])).map { _ in value(&random, depth: depth + 1) }
+        case 8, 9: return (0..<random.one(of: [0, 1, 2, 3])).map { _ in value(&random, depth: depth + 1) }
         default: return bag(&random, depth: depth + 1)
         }
     }
@@ -65,21 +54,21 @@ import Testing
         var text = ""
         for _ in 0..<(1 + random.below(6)) {
             switch random.below(depth > 2 ? 8 : 11) {
-            case 0: text += random.pick(["a", "b c", "<p>", "x{y", "}", "}}", "é", "\r", "&amp;", "\u{85}", "\u{2028}", "\u{0B}", "{{\n"])
-            case 1: text += random.pick(["\n", "\r\n", "\n\n"])
-            case 2: text += random.pick(["  ", "\t", " \t "])
+            case 0: text += random.one(of: ["a", "b c", "<p>", "x{y", "}", "}}", "é", "\r", "&amp;", "\u{85}", "\u{2028}", "\u{0B}", "{{\n"])
+            case 1: text += random.one(of: ["\n", "\r\n", "\n\n"])
+            case 2: text += random.one(of: ["  ", "\t", " \t "])
             case 3, 4:
-                let name = random.pick(lookups)
-                text += random.pick(["{{\(name)}}", "{{ \(name) }}", "{{{\(name)}}}", "{{& \(name)}}"])
-            case 5: text += random.pick(["{{! a comment }}", "{{!}}\n", "  {{! standalone }}\n"])
+                let name = random.one(of: lookups)
+                text += random.one(of: ["{{\(name)}}", "{{ \(name) }}", "{{{\(name)}}}", "{{& \(name)}}"])
+            case 5: text += random.one(of: ["{{! a comment }}", "{{!}}\n", "  {{! standalone }}\n"])
             case 6:
                 let later = index + 1 < count ? "r\(index + 1 + random.below(count - index - 1))" : "nope"
-                let name = random.pick([later, later, "nope"])
-                text += random.pick(["{{> \(name)}}", "\n  {{> \(name)}}\n", "\t{{>\(name)}}\r\n"])
+                let name = random.one(of: [later, later, "nope"])
+                text += random.one(of: ["{{> \(name)}}", "\n  {{> \(name)}}\n", "\t{{>\(name)}}\r\n"])
             case 7: text += "\n"
             default:
-                let name = random.pick(lookups)
-                let kind = random.pick(["#", "^"])
+                let name = random.one(of: lookups)
+                let kind = random.one(of: ["#", "^"])
                 let open = random.chance(50) ? "{{\(kind)\(name)}}" : "\n  {{\(kind)\(name)}}\n"
                 let close = random.chance(50) ? "{{/\(name)}}" : "  {{/ \(name) }}\n"
                 text += open + template(&random, index: index, count: count, depth: depth + 1) + close
@@ -181,4 +170,10 @@ import Testing
             #expect(compiled[path] == bytes, "\(path)")
         }
     }
+}
+
+extension IncrementalEquivalenceTests.Random {
+    mutating func below(_ count: Int) -> Int { Int(next() % UInt64(count)) }
+    mutating func one<T>(of items: [T]) -> T { items[below(items.count)] }
+    mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
 }
