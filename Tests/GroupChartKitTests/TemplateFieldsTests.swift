@@ -23,9 +23,25 @@ import Testing
         HistoryRowView(date: "d", event: "e", file: "f"),
         MemberAttendanceView(date: "d", session: "e", status: "s", detail: "t"),
         BatchRowView(claimID: "c", date: "d", member: "m", frequency: "f", reason: "r"),
+        practice,
+        ClinicianView(role: "r", name: "n", credentials: "c", npi: nil),
+        session,
+        SessionPacketView(generator: "g", practice: practice, session: session, notes: [note]),
     ] }
+    static var practice: PracticeView { PracticeView(name: "n", npi: "1", taxID: "t", address: "a", phone: "p") }
+    static var note: NoteView {
+        NoteView(kind: "k", memberName: "n", dob: "d", dateOfService: "s", running: "r", bodyHTML: "<p>", signature: nil, source: source)
+    }
+    static var session: SessionView {
+        SessionView(id: "i", title: "t", groupName: "g", date: "d", longDate: "l", time: "h", minutes: 90, cpt: "90853",
+                    placeOfService: "11", topic: "o", module: nil, format: "f",
+                    clinicians: [ClinicianView(role: "r", name: "n", credentials: nil, npi: "2")],
+                    attendance: [AttendanceRowView(member: "m", status: "s", arrived: "a", left: "l", reason: "r", attended: false)],
+                    attendedCount: 1, enrolledCount: 2, bodyHTML: "<b>", signature: SignatureView(signer: "s", signedAt: nil, digest: "x"),
+                    sources: [source])
+    }
 
-    @Test(arguments: 0..<10)
+    @Test(arguments: 0..<14)
     func everyStoredPropertyIsHandedOver(index: Int) {
         let view = Self.views[index]
         let reflected = Set(Mirror(reflecting: view).children.compactMap(\.label))
@@ -40,7 +56,7 @@ import Testing
     }
 
     @Test func everyTemplateFieldsViewIsTested() {
-        #expect(Self.views.count == 10, "the arguments of everyStoredPropertyIsHandedOver count them")
+        #expect(Self.views.count == 14, "the arguments of everyStoredPropertyIsHandedOver count them")
     }
 
     @Test func aViewRendersAsItsReflectionWould() {

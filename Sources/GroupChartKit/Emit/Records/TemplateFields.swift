@@ -86,3 +86,34 @@ extension BatchRowView: TemplateFields {
          "reason": .text(reason)]
     }
 }
+
+// A session packet's own views: 2,000 pages at 20,000 notes, each found by
+// reflection field by field (3.5 % of a cold build with the charts' views).
+
+extension PracticeView: TemplateFields {
+    var templateFields: [String: TemplateValue] {
+        ["name": .text(name), "npi": .text(npi), "taxID": .text(taxID), "address": .text(address), "phone": .text(phone)]
+    }
+}
+
+extension ClinicianView: TemplateFields {
+    var templateFields: [String: TemplateValue] {
+        ["role": .text(role), "name": .text(name), "credentials": .optional(credentials), "npi": .optional(npi)]
+    }
+}
+
+extension SessionView: TemplateFields {
+    var templateFields: [String: TemplateValue] {
+        ["id": .text(id), "title": .text(title), "groupName": .text(groupName), "date": .text(date), "longDate": .text(longDate),
+         "time": .text(time), "minutes": .integer(minutes), "cpt": .text(cpt), "placeOfService": .text(placeOfService),
+         "topic": .text(topic), "module": .optional(module), "format": .text(format), "clinicians": .list(clinicians),
+         "attendance": .list(attendance), "attendedCount": .integer(attendedCount), "enrolledCount": .integer(enrolledCount),
+         "bodyHTML": .text(bodyHTML), "signature": .optional(signature), "sources": .list(sources)]
+    }
+}
+
+extension SessionPacketView: TemplateFields {
+    var templateFields: [String: TemplateValue] {
+        ["generator": .text(generator), "practice": .view(practice), "session": .view(session), "notes": .list(notes)]
+    }
+}
