@@ -21,50 +21,37 @@ public struct TextPrinter: Sendable {
     public func render(_ report: CheckReport, summary: Bool = true) -> String {
         var totals: [RuleInFile: Int] = [:]
         for diagnostic in report.diagnostics { totals[RuleInFile(diagnostic), default: 0] += 1 }
+        // The lines the build kept (`CheckReport.quoted`), the others read
+        // again a window of notes at a time, on every core: one after
+        // another they were a fifth of a `check` printing 10,000 warnings.
+        let lines = Self.quotedLines(of: report, kept: report.quoted ?? [:], readAhead: readAhead)
         var printed: [RuleInFile: Int] = [:]
-        let shown = report.diagnostics.map { diagnostic in
-            let key = RuleInFile(diagnostic)
-            printed[key, default: 0] += 1
-            return printed[key, default: 0]
-        }
         var snippets = SourceSnippet()
         var out = ""
-        // The notes under a window of diagnostics are read again together,
-        // on every core, and let go with the window: one after another they
-        // were a fifth of a `check` printing 10,000 warnings.
-        var start = report.diagnostics.startIndex
-        while start < report.diagnostics.endIndex {
-            let end = start + min(max(readAhead, 1), report.diagnostics.endIndex - start)
-            let window = start..<end
-            let reread = report.notesReadAgain(window.filter { shown[$0] <= Self.shownPerRuleAndFile }
-                .map { report.diagnostics[$0].location.file })
-            for index in window {
-                let diagnostic = report.diagnostics[index], key = RuleInFile(diagnostic)
-                if shown[index] <= Self.shownPerRuleAndFile {
-                    // A note read again for the window (or found changed) is not read a second time.
-                    let line = { (place: SourceLocation) in reread[place.file].map { $0?.line(place.line) } ?? report.line(at: place) }
-                    out += render(diagnostic, line: line, snippets: &snippets)
-                } else if shown[index] == Self.shownPerRuleAndFile + 1 {
-                    let more = totals[key, default: 0] - Self.shownPerRuleAndFile
-                    out += paint("\(key.file):", .bold) + " " + paint("note:", .cyan)
-                        + " \(more) more [\(key.rule)] diagnostic\(more == 1 ? "" : "s") in this file not shown; --format json lists every one\n"
-                }
+        for diagnostic in report.diagnostics {
+            let key = RuleInFile(diagnostic)
+            printed[key, default: 0] += 1
+            if printed[key, default: 0] <= Self.shownPerRuleAndFile {
+                out += render(diagnostic, line: { lines[$0.file]?[$0.line].map { Substring($0) } }, snippets: &snippets)
+            } else if printed[key, default: 0] == Self.shownPerRuleAndFile + 1 {
+                let more = totals[key, default: 0] - Self.shownPerRuleAndFile
+                out += paint("\(key.file):", .bold) + " " + paint("note:", .cyan)
+                    + " \(more) more [\(key.rule)] diagnostic\(more == 1 ? "" : "s") in this file not shown; --format json lists every one\n"
             }
-            start = end
         }
         if summary { out += report.summary + "\n" }
         return out
     }
 
-    /// How many diagnostics the notes are read again for at once (a
-    /// window's notes are held until it is printed).
+    /// How many quoted places the notes are read again for at once (a
+    /// window's notes are held until their lines are taken).
     var readAhead = 512
 
     /// The source line of each diagnostic `render` shows (at most
     /// `shownPerRuleAndFile` of one rule in one file), by file and line
     /// number, read as `render` reads them, or taken from `kept` (lines
-    /// of files unchanged since they were read): what a build keeps with
-    /// its diagnostics (`CheckReport.quoted`).
+    /// of files unchanged since they were read): what `render` prints, and
+    /// what a build keeps with its diagnostics (`CheckReport.quoted`).
     static func quotedLines(of report: CheckReport, kept: [String: [Int: String]] = [:],
                             readAhead: Int = 512) -> [String: [Int: String]] {
         var report = report

@@ -232,17 +232,14 @@ public enum Builder {
         // build with nothing changed prints them without reading the notes;
         // those of files unchanged since the last build are taken from it.
         if memo == nil {
-            let kept = previous?.quotedLines.filter { fingerprint.digests[$0.key] == $0.value.digest }.mapValues(\.lines)
-            report.quoted = TextPrinter.quotedLines(of: report, kept: kept ?? [:])
+            report.quoted = TextPrinter.quotedLines(of: report, kept: previous?.quotedLines(unchangedIn: fingerprint.digests) ?? [:])
         }
         let entry = BuildCache.Entry(
             fingerprint: fingerprint.digest, diagnostics: report.diagnostics, fileCount: report.fileCount,
             outputs: digests, stamps: cache.stamps(written), keys: keys.filter { writtenNow.contains($0.key) },
             skippedSessions: records.skippedSessions.map { BuildCache.Skipped(id: $0.id, rules: $0.rules) },
             skippedMembers: records.skippedMembers.map { BuildCache.Skipped(id: $0.id, rules: $0.rules) }, batch: batch,
-            withoutEDI: withoutEDI, quotedLines: (report.quoted ?? [:]).reduce(into: [:]) { kept, file in
-                if let digest = fingerprint.digests[file.key] { kept[file.key] = BuildCache.QuotedLines(digest: digest, lines: file.value) }
-            })
+            withoutEDI: withoutEDI, quotedLines: BuildCache.Entry.quoted(report.quoted ?? [:], digests: fingerprint.digests))
         return (entry, Result(report: report, output: output, written: written, withoutEDI: withoutEDI,
                               skippedSessions: records.skippedSessions, skippedMembers: records.skippedMembers, batch: batch,
                               rendered: written.count - reused.count, parsed: parsed))
@@ -284,7 +281,7 @@ extension Builder.Result {
     init(cached entry: BuildCache.Entry, digests: [String: String], practice root: URL, output: URL) {
         var report = CheckReport(diagnostics: entry.diagnostics, fileCount: entry.fileCount, sources: [:])
         report.reread = SourceRereader(root: root, digests: digests)
-        report.quoted = entry.quotedLines.isEmpty ? nil : entry.quotedLines.mapValues(\.lines)
+        report.quoted = entry.quotedLines(unchangedIn: digests)
         self.init(report: report,
                   output: output, fromCache: true, written: entry.outputs.keys.sorted(), withoutEDI: entry.withoutEDI,
                   skippedSessions: entry.skippedSessions.map { ($0.id, $0.rules) },

@@ -39,6 +39,18 @@ struct BuildCache {
         /// file, with the SHA-256 the file had; empty when the build did not
         /// read them (`watch`).
         var quotedLines: [String: QuotedLines] = [:]
+
+        /// The quoted lines of the files whose digest is still the one in `digests`.
+        func quotedLines(unchangedIn digests: [String: String]) -> [String: [Int: String]] {
+            quotedLines.filter { digests[$0.key] == $0.value.digest }.mapValues(\.lines)
+        }
+
+        /// `lines` kept with the digest of each file in `digests` (a file without one is not kept).
+        static func quoted(_ lines: [String: [Int: String]], digests: [String: String]) -> [String: QuotedLines] {
+            lines.reduce(into: [:]) { kept, file in
+                if let digest = digests[file.key] { kept[file.key] = QuotedLines(digest: digest, lines: file.value) }
+            }
+        }
     }
 
     /// The lines of one file that diagnostics quote, by number, and the
@@ -186,8 +198,7 @@ struct BuildCache {
     /// The lines the last build's diagnostics quote, of the files whose
     /// digest is still the one in `digests` (a file's path to its SHA-256).
     func quotedLines(unchangedIn digests: [String: String]) -> [String: [Int: String]] {
-        guard let entry = lastEntry() else { return [:] }
-        return entry.quotedLines.filter { digests[$0.key] == $0.value.digest }.mapValues(\.lines)
+        lastEntry()?.quotedLines(unchangedIn: digests) ?? [:]
     }
 
     /// The last build's entry when its fingerprint is `digest` and its outputs are as it wrote them.

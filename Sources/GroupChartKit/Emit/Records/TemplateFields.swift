@@ -23,7 +23,7 @@ extension TemplateValue {
     static func optional(_ text: String?) -> TemplateValue { text.map(TemplateValue.text) ?? .empty }
     static func view(_ view: some TemplateFields) -> TemplateValue { .fields(view.templateFields) }
     static func optional(_ view: (some TemplateFields)?) -> TemplateValue { view.map { .fields($0.templateFields) } ?? .empty }
-    static func list(_ views: [some TemplateFields]) -> TemplateValue { .list(views.map { .fields($0.templateFields) }) }
+    static func list(_ views: [some TemplateFields]) -> TemplateValue { .list(views.templateItems) }
 }
 
 extension NoteView: TemplateFields {
