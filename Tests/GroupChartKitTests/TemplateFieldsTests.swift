@@ -61,8 +61,8 @@ import Testing
 
     @Test func aViewRendersAsItsReflectionWould() {
         let note = NoteView(kind: "k", memberName: "n", dob: "d", dateOfService: "s", running: "r", bodyHTML: "<p>", signature: nil, source: Self.source)
-        let context = TemplateLibrary.context(note) as? [String: Any]
+        let context = (TemplateLibrary.context(note) as? MustacheView)?.fields
         #expect(context?["signature"] is TemplateLibrary.Empty, "a missing signature stays missing")
-        #expect((context?["source"] as? [String: Any])?["path"] as? String == "a.md")
+        #expect((context?["source"] as? MustacheView)?.fields["path"] as? String == "a.md")
     }
 }

@@ -144,6 +144,23 @@ import Testing
         #expect(library.render(view, with: "page") == library.renderWithMustache(view, with: "page"))
     }
 
+    /// A whole view shown as text, or enumerated, comes out in the order of
+    /// its names: swift-mustache's text of a dictionary followed its
+    /// hashing, seeded anew in each process, so two builds differed.
+    @Test func aWholeViewShownAsTextIsInTheOrderOfItsNames() throws {
+        let library = try TemplateLibrary(practiceTemplates: [
+            ("page", "{{view}}|{{#enumerated(view)}}{{key}};{{/enumerated(view)}}|{{count(view)}}"),
+            ("list", "{{list}}"),
+        ])
+        let inner = Bag(templateFields: ["z": "1", "m": 2, "a": true])
+        let view = Bag(templateFields: ["view": Bag(templateFields: ["b": "x<", "a": 1, "c": inner, "d": ["k": "v", "j": "w"] as [String: String]])])
+        let expected = #"[&quot;a&quot;: 1, &quot;b&quot;: &quot;x&lt;&quot;, &quot;c&quot;: [&quot;a&quot;: true, &quot;m&quot;: 2, &quot;z&quot;: &quot;1&quot;], "#
+            + #"&quot;d&quot;: [&quot;j&quot;: &quot;w&quot;, &quot;k&quot;: &quot;v&quot;]]|a;b;c;d;|4"#
+        #expect(library.render(view, with: "page") == expected)
+        let listed = Bag(templateFields: ["list": [Bag(templateFields: ["y": "2", "x": "1"]), Bag(templateFields: [:])]])
+        #expect(library.render(listed, with: "list") == #"[[&quot;x&quot;: &quot;1&quot;, &quot;y&quot;: &quot;2&quot;], [:]]"#)
+    }
+
     /// Every record of the example, rendered only by `TemplateRenderer`
     /// (a page it could not render would be empty), is what swift-mustache renders.
     @Test func theExamplesRecordsAreRenderedWithoutSwiftMustache() throws {

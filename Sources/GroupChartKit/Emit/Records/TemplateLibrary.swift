@@ -206,7 +206,11 @@ struct TemplateLibrary {
                 for child in mirror.children {
                     if let label = child.label { fields[label] = context(child.value) }
                 }
-                return fields
+                return MustacheView(fields: fields)
+            case .dictionary:
+                // Printed in the order of its keys (`MustacheView`), not of its hashing.
+                guard let dictionary = value as? [String: Any] else { return value }
+                return MustacheView(fields: dictionary.mapValues(context))
             default:
                 return value
             }

@@ -43,7 +43,7 @@ indirect enum TemplateValue: Sendable, Equatable {
         case .double(let double): double
         case .flag(let flag): flag
         case .list(let items): items.map(\.mustacheContext)
-        case .fields(let fields): fields.mapValues(\.mustacheContext)
+        case .fields(let fields): MustacheView(fields: fields.mapValues(\.mustacheContext))
         case .empty: TemplateLibrary.Empty()
         }
     }
