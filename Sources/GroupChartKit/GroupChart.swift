@@ -45,7 +45,9 @@ public enum GroupChart {
             return RecordReader.read(folder, progress: progress, preread: nil, found: nil, digests: [:], memo: nil, compiled: nil)
         }
         phases.mark("read: cache of compiled documents")
-        var fingerprint = BuildCache.fingerprint(folder, options: options, known: InputStamps.read(in: cacheFolder))
+        let known = InputStamps.read(in: cacheFolder)
+        phases.mark("read: stamps file")
+        var fingerprint = BuildCache.fingerprint(folder, options: options, known: known)
         phases.mark("read: stamps")
         let preread = PrereadFiles(fingerprint.files)
         fingerprint.files = [:]

@@ -114,7 +114,9 @@ struct BuildCache {
                             known: InputStamps? = nil, found listed: [DiscoveredFile]? = nil,
                             stamps polled: [String: FileStamp]? = nil, poll: FolderState? = nil,
                             changes: FolderState.Changes? = nil) -> Fingerprint {
+        var phases = PhaseTimes()
         let found = listed ?? folder.discover()
+        phases.mark("fingerprint: discover")
         let now = Date().timeIntervalSince1970
         @Sendable func read(_ file: DiscoveredFile) -> FingerprintedFiles.Read {
             let stamp = polled.map { $0[file.path] } ?? FileStamp.of(folder.fullPath(file.path))
@@ -146,8 +148,10 @@ struct BuildCache {
             files = last
         } else {
             let reads = ParallelMap.map(found, read)
+            phases.mark("fingerprint: stamps")
             memo?.keep(only: Set(found.map(\.path)))
             files = FingerprintedFiles(found: found, reads: reads, now: now)
+            phases.mark("fingerprint: files")
             // A stamp still within its tick could also be that of a later
             // write: it is not kept, and the file is read next time. A
             // long-running command keeps its stamps in its memo instead.
@@ -161,6 +165,7 @@ struct BuildCache {
         }
         files.poll = poll
         memo?.putLastFingerprint(files)
+        defer { phases.mark("fingerprint: hash") }
         let environmentDigest = environment(folder.root, today: options.today)
         var hash = PartsHash()
         hash.add(environmentDigest)
