@@ -729,20 +729,20 @@ extension ClinicalContent {
 extension Signature {
     func put(into encoder: CompactEncoder) throws {
         encoder.optional(signedBy) { $0.put(into: encoder) }
-        try encoder.putIfPresent(signedAt)
+        encoder.located(signedAt) { $0.put(into: encoder) }
         encoder.optional(digest) { $0.put(into: encoder) }
         encoder.optional(currentDigest) { encoder.string($0) }
-        try encoder.put(addenda)
+        encoder.list(addenda) { $0.put(into: encoder) }
         encoder.list(unreadableKeys.sorted()) { encoder.string($0) }
     }
 
     static func get(from decoder: CompactDecoder) throws -> Signature {
         let signedBy = try decoder.optional { Located(try decoder.string(), at: try decoder.location()) }
-        let signedAt = try decoder.getIfPresent(Located<Timestamp>.self)
+        let signedAt = try decoder.located { try Timestamp.get(from: decoder) }
         let digest = try decoder.optional { Located(try decoder.string(), at: try decoder.location()) }
         let currentDigest = try decoder.optional { try decoder.string() }
         var signature = Signature(signedBy: signedBy, signedAt: signedAt, digest: digest, currentDigest: currentDigest,
-                                  addenda: try decoder.get([Addendum].self))
+                                  addenda: try decoder.list { try Addendum.get(from: decoder) })
         signature.unreadableKeys = Set(try decoder.list { try decoder.string() })
         return signature
     }

@@ -17,6 +17,10 @@ extension DocumentReading {
             encoder.string("progressNote")
             encoder.string(session)
             try note.put(into: encoder)
+        } else if case .sessionNote(let session, let note) = document {
+            encoder.string("sessionNote")
+            encoder.string(session)
+            try encoder.optional(note) { try $0.put(into: encoder) }
         } else {
             try document.encode(to: encoder)
         }
@@ -29,6 +33,8 @@ extension DocumentReading {
         let document: Document
         if name == "progressNote" {
             document = .progressNote(session: try decoder.string(), try ProgressNote.get(from: decoder))
+        } else if name == "sessionNote" {
+            document = .sessionNote(session: try decoder.string(), try decoder.optional { try SessionNote.get(from: decoder) })
         } else {
             // The generic path reads the case's name again: it is handed over.
             decoder.pendingKey = name
