@@ -99,6 +99,28 @@ import Testing
         #expect(kinds.isSuperset(of: ["progressNote", "sessionNote", "profile", "plan", "group", "practice"]), "\(kinds.sorted())")
     }
 
+    private struct GenericNote: Encodable {
+        var file: String
+        var member: String
+        var date: LocalDate?
+        var shingles: [UInt64]
+    }
+
+    /// The notes' 3-grams kept in `note-texts.bin` are written by hand
+    /// (`CompactSessionNote.swift`): the generic path's bytes, read back as they were.
+    @Test func theHandWrittenNoteTextsAreTheGenericOnes() throws {
+        let practice = try FixturePractice(base: FixturePractice.repository.appendingPathComponent("examples/dbt-skills"))
+        defer { practice.delete() }
+        let texts = NoteTexts(record: RecordReader.read(try PracticeFolder(root: practice.root)))
+        #expect(texts.sessions.joined().count > 10)
+        for notes in texts.sessions + texts.individual {
+            let bytes = try CompactCoding.encode(notes)
+            let generic = notes.map { GenericNote(file: $0.file, member: $0.member, date: $0.date, shingles: $0.shingles) }
+            #expect(try bytes == CompactCoding.encode(generic))
+            #expect(try CompactCoding.decode([NoteTexts.Note].self, from: bytes[...]) == notes)
+        }
+    }
+
     /// A note's entry cut short anywhere, or with a byte changed, never
     /// traps: cut, it fails to decode; changed, the file's hash refuses it.
     @Test func aDamagedEntryOrFileIsRefused() throws {

@@ -111,6 +111,7 @@ final class CompactEncoder: Encoder {
         if T.self == Int.self { int(Int64(unsafeBitCast(value, to: Int.self))); return }
         if T.self == Bool.self { bytes.append(unsafeBitCast(value, to: Bool.self) ? 1 : 0); return }
         if T.self == [UInt64].self { words(unsafeBitCast(value, to: [UInt64].self)); return }
+        if T.self == [NoteTexts.Note].self { list(unsafeBitCast(value, to: [NoteTexts.Note].self)) { $0.put(into: self) }; return }
         // In order: a set's own order changes with each process's hash seed,
         // and the same practice must give the same cache.
         if T.self == Set<String>.self { list(unsafeBitCast(value, to: Set<String>.self).sorted()) { string($0) }; return }
@@ -386,6 +387,7 @@ final class CompactDecoder: Decoder {
         if T.self == Int.self { return unsafeBitCast(try integer(Int.self), to: T.self) }
         if T.self == Bool.self { return unsafeBitCast(try bool(), to: T.self) }
         if T.self == [UInt64].self { return unsafeBitCast(try words(), to: T.self) }
+        if T.self == [NoteTexts.Note].self { return unsafeBitCast(try list { try NoteTexts.Note.get(from: self) }, to: T.self) }
         if T.self == Set<String>.self { return unsafeBitCast(Set(try list { try string() }), to: T.self) }
         return try T(from: self)
     }
