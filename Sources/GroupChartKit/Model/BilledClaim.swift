@@ -87,6 +87,16 @@ extension BilledClaim.Person {
                   dob: person.dob?.compact ?? "", sex: person.sex,
                   street: person.address?.street?.value ?? "", street2: person.address?.street2?.value ?? "",
                   city: person.address?.city?.value ?? "", state: person.address?.state?.value ?? "",
-                  zip: (person.address?.zip?.value ?? "").filter(\.isNumber))
+                  zip: Self.digits(of: person.address?.zip?.value ?? ""))
+    }
+
+    /// The digits of a ZIP code as written (`12345-6789` -> `123456789`):
+    /// an ASCII one byte by byte, where filtering its Characters for
+    /// numbers cost 1 % of a check (twice per claim); any other as before.
+    static func digits(of zip: String) -> String {
+        var zip = zip
+        return zip.withUTF8 { bytes in
+            bytes.allSatisfy { $0 < 0x80 } ? String(decoding: bytes.filter { (0x30...0x39).contains($0) }, as: UTF8.self) : nil
+        } ?? zip.filter(\.isNumber)
     }
 }
