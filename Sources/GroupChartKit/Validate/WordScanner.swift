@@ -24,7 +24,21 @@ struct WordScanner {
     private static let abbreviations = Set(["mr", "ms", "mrs", "mx", "miss", "dr", "st", "vs", "approx", "no"].map(hash))
 
     func sentences(_ text: String) -> [[Word]] {
-        if let ascii = asciiSentences(text) { return ascii }
+        if let ascii = asciiSentences(text) {
+            guard keepText else { return ascii.hashes.map { $0.map { Word(hash: $0, text: nil) } } }
+            return zip(ascii.hashes, ascii.texts).map { zip($0, $1).map { Word(hash: $0, text: $1) } }
+        }
+        return unicodeSentences(text)
+    }
+
+    /// `sentences` as their words' hashes alone: what the notes' 3-grams
+    /// are made of, without a word's place for its text (a note's words were
+    /// made twice, as words and then as hashes: 3 % of a cold check).
+    func hashes(_ text: String) -> [[UInt64]] {
+        asciiSentences(text)?.hashes ?? unicodeSentences(text).map { $0.map(\.hash) }
+    }
+
+    private func unicodeSentences(_ text: String) -> [[Word]] {
         let folded = lowercased ? TextFolding.comparable(text) : TextFolding.withoutAccents(text)
         var sentences: [[Word]] = []
         var sentence: [Word] = []
@@ -74,11 +88,22 @@ struct WordScanner {
     /// `sentences` over plain ASCII text, byte by byte: most notes are ASCII,
     /// and they need neither folding nor Unicode properties. `nil` for text
     /// with any other character, which takes the general path.
-    private func asciiSentences(_ text: String) -> [[Word]]? {
+    private func asciiSentences(_ text: String) -> (hashes: [[UInt64]], texts: [[String]])? {
         var text = text
-        return text.withUTF8 { bytes -> [[Word]]? in
-            var sentences: [[Word]] = []
-            var sentence: [Word] = []
+        return text.withUTF8 { bytes -> (hashes: [[UInt64]], texts: [[String]])? in
+            var sentences: [[UInt64]] = []
+            var sentence: [UInt64] = []
+            // The words' texts, kept beside the hashes when asked for.
+            var texts: [[String]] = []
+            var sentenceTexts: [String] = []
+            func endSentence() {
+                sentences.append(sentence)
+                sentence = []
+                if keepText {
+                    texts.append(sentenceTexts)
+                    sentenceTexts = []
+                }
+            }
             var hash = Self.offset
             var length = 0
             var word: [UInt8] = []
@@ -96,7 +121,8 @@ struct WordScanner {
                     continue
                 }
                 if length > 0 {
-                    sentence.append(Word(hash: hash, text: keepText ? String(decoding: word, as: UTF8.self) : nil))
+                    sentence.append(hash)
+                    if keepText { sentenceTexts.append(String(decoding: word, as: UTF8.self)) }
                     lastLength = length
                     hash = Self.offset
                     length = 0
@@ -104,21 +130,24 @@ struct WordScanner {
                 }
                 switch byte {
                 case 0x0A:
-                    if !sentence.isEmpty { sentences.append(sentence); sentence = [] }
+                    if !sentence.isEmpty { endSentence() }
                     pendingEnd = false
                 case 0x2E, 0x21, 0x3F:
-                    let last = sentence.last?.hash
+                    let last = sentence.last
                     pendingEnd = byte != 0x2E || !(lastLength == 1 || last.map(Self.abbreviations.contains) == true)
                 case 0x20, 0x09, 0x0D:
-                    if pendingEnd, !sentence.isEmpty { sentences.append(sentence); sentence = [] }
+                    if pendingEnd, !sentence.isEmpty { endSentence() }
                     pendingEnd = false
                 default:
                     break
                 }
             }
-            if length > 0 { sentence.append(Word(hash: hash, text: keepText ? String(decoding: word, as: UTF8.self) : nil)) }
-            if !sentence.isEmpty { sentences.append(sentence) }
-            return sentences
+            if length > 0 {
+                sentence.append(hash)
+                if keepText { sentenceTexts.append(String(decoding: word, as: UTF8.self)) }
+            }
+            if !sentence.isEmpty { endSentence() }
+            return (sentences, texts)
         }
     }
 
@@ -161,6 +190,30 @@ struct WordScanner {
         }
         flush()
         return words
+    }
+
+    /// Whether a word of `text` may be one of those `filter` (a 4,096-bit
+    /// filter of word hashes, as `placedWords` hashes them) holds: plain
+    /// ASCII text is scanned without a list of its words, which most blocks
+    /// never need; any other text is said to, and is listed.
+    static func mayHoldWord(_ text: String, filter: [UInt64]) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes -> Bool in
+            var hash = offset
+            var inWord = false
+            for byte in bytes {
+                guard byte < 0x80 else { return true }
+                if (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                    inWord = true
+                    hash = (hash ^ UInt64(byte)) &* prime
+                } else if inWord {
+                    if filter[Int(hash & 4095) >> 6] & (1 << (hash & 63)) != 0 { return true }
+                    hash = offset
+                    inWord = false
+                }
+            }
+            return inWord && filter[Int(hash & 4095) >> 6] & (1 << (hash & 63)) != 0
+        }
     }
 
     /// `placedWords` over plain ASCII text, byte by byte; `nil` for other text.

@@ -49,29 +49,33 @@ struct OtherMemberNamedRule: Rule {
             let notes = session.progressNotes.filter(\.isReadable)
             return context.analysis.derived("other-member-named", from: notes.map(\.file),
                                             extra: [namesKey, othersKey] + notes.map(\.member), cachedAs: (session.id, index)) {
-                notes.flatMap { note in Self.findings(in: note, others: sortedOthers, names: names, record: record) }
+                // A 4,096-bit filter of the first words of the session's
+                // names, once per session: a block with none of them (nearly
+                // every block) is passed over without a list of its words
+                // (hashing 7 million words of 20,000 notes into sets, then
+                // into lists, was most of this rule's time). A note's own
+                // member's names pass it too, and are left out after.
+                var filter = [UInt64](repeating: 0, count: 64)
+                for other in sortedOthers {
+                    for name in names[other] ?? [] { filter[Int(name.words[0] & 4095) >> 6] |= 1 << (name.words[0] & 63) }
+                }
+                return notes.flatMap { note in Self.findings(in: note, others: sortedOthers, names: names, filter: filter, record: record) }
             }
         }
     }
 
     /// The first name of each other member that stands in `note`, where it stands.
     private static func findings(in note: ProgressNote, others: [String], names: [String: [(written: String, words: [UInt64])]],
-                                 record: PracticeRecord) -> [Finding] {
-        let ownNames = Set(Self.names(of: record.member(note.member)).map(Self.words))
+                                 filter: [UInt64], record: PracticeRecord) -> [Finding] {
         guard others.contains(where: { $0 != note.member && !(names[$0] ?? []).isEmpty }) else { return [] }
-        // A 4,096-bit filter of the first words of the names looked for: a
-        // block with none of them (nearly every block) is passed over
-        // without a set of its words (hashing 7 million words of 20,000
-        // notes into sets was most of this rule's time).
-        var filter = [UInt64](repeating: 0, count: 64)
-        for other in others where other != note.member {
-            for name in names[other] ?? [] { filter[Int(name.words[0] & 4095) >> 6] |= 1 << (name.words[0] & 63) }
-        }
         let blocks = note.content.body.blocks.compactMap { block -> (block: MarkdownBlock, words: [(hash: UInt64, offset: Int)])? in
+            guard WordScanner.mayHoldWord(block.text, filter: filter) else { return nil }
             let words = WordScanner.placedWords(block.text)
             guard words.contains(where: { filter[Int($0.hash & 4095) >> 6] & (1 << ($0.hash & 63)) != 0 }) else { return nil }
             return (block: block, words: words)
         }
+        guard !blocks.isEmpty else { return [] }
+        let ownNames = Set(Self.names(of: record.member(note.member)).map(Self.words))
         return others.filter { $0 != note.member }.compactMap { other -> Finding? in
             let names = (names[other] ?? []).filter { !ownNames.contains($0.words) }
             for block in blocks where !names.isEmpty {
