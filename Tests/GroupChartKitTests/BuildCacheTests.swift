@@ -382,6 +382,31 @@ import Testing
         #expect(outputs(practice) == before)
     }
 
+    /// The outputs a build writes are dated three seconds back, so that a
+    /// build right after it trusts their stamps instead of hashing them; an
+    /// output overwritten at once with as many bytes is still seen (the
+    /// write dates it now). (One given its recorded date back by hand, with
+    /// its size and inode, is not, as git would not see it either.)
+    @Test func outputsJustWrittenAreTrustedAtOnceAndAnEditAfterIsSeen() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        _ = try build(practice)
+        let before = outputs(practice)
+        let cache = BuildCache(output: practice.root.appendingPathComponent("build"))
+        let entry = try #require(cache.lastEntry())
+        let now = Date().timeIntervalSince1970
+        #expect(!entry.stamps.isEmpty && entry.stamps.values.allSatisfy { $0.isSettled(before: now) })
+        #expect(entry.stamps.count == entry.outputs.count)
+        #expect(try build(practice).fromCache)
+        let index = practice.root.appendingPathComponent("build/index.html").path
+        let original = try #require(before["index.html"])
+        var edited = original
+        edited[edited.startIndex] = edited[edited.startIndex] == 0x3C ? 0x20 : 0x3C
+        try edited.write(to: URL(fileURLWithPath: index))
+        #expect(try !build(practice).fromCache, "the same size, written within the second: seen by its date")
+        #expect(outputs(practice) == before)
+    }
+
     @Test func anotherTodayOrNoCacheAtAllBuildsAgain() throws {
         let practice = try FixturePractice()
         defer { practice.delete() }

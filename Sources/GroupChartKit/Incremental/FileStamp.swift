@@ -34,6 +34,24 @@ struct FileStamp: Codable, Equatable, Sendable {
                          inode: UInt64(status.st_ino))
     }
 
+    /// The stamp of the file at `path` (a regular file, not a link) once its
+    /// modification time is at most `seconds` (since 1970): a later one is
+    /// set back to it, its access time left alone. For outputs GroupChart has
+    /// just written (`BuildCache.stamps`); `nil` as `of` gives it.
+    static func settle(_ path: String, at seconds: Int64) -> FileStamp? {
+        guard let stamp = of(path), stamp.seconds >= seconds else { return of(path) }
+        var times = [timespec(tv_sec: 0, tv_nsec: omitted), timespec(tv_sec: time_t(seconds), tv_nsec: 0)]
+        guard utimensat(AT_FDCWD, path, &times, AT_SYMLINK_NOFOLLOW) == 0 else { return stamp }
+        return of(path)
+    }
+
+    /// `UTIME_OMIT`, which Swift does not import: a time `utimensat` leaves as it is.
+    #if canImport(Darwin)
+    private static let omitted = -2
+    #else
+    private static let omitted = (1 << 30) - 2
+    #endif
+
     /// Whether the file was last written more than two seconds before `now`
     /// (seconds since 1970), so that a later write would show in its stamp.
     func isSettled(before now: TimeInterval) -> Bool {
