@@ -34,13 +34,18 @@ struct FileStamp: Codable, Equatable, Sendable {
                          inode: UInt64(status.st_ino))
     }
 
-    /// The stamp of the file at `path` (a regular file, not a link) once its
-    /// modification time is at most `seconds` (since 1970): a later one is
-    /// set back to it, its access time left alone. For outputs GroupChart has
-    /// just written (`BuildCache.stamps`); `nil` as `of` gives it.
-    static func settle(_ path: String, at seconds: Int64) -> FileStamp? {
-        guard let stamp = of(path), stamp.seconds >= seconds else { return of(path) }
-        var times = [timespec(tv_sec: 0, tv_nsec: omitted), timespec(tv_sec: time_t(seconds), tv_nsec: 0)]
+    /// The stamp of the file at `path` (a regular file, not a link), its
+    /// modification time first moved three seconds back when it is not
+    /// settled before `now` (its nanoseconds kept, so that two writes of the
+    /// same file in the same second still differ, for tools that compare
+    /// times and sizes, such as rsync); its access time is left alone. For
+    /// outputs GroupChart has just written (`BuildCache.stamps`); `nil` as
+    /// `of` gives it.
+    static func settle(_ path: String, before now: TimeInterval) -> FileStamp? {
+        guard let stamp = of(path) else { return nil }
+        guard !stamp.isSettled(before: now) else { return stamp }
+        var times = [timespec(tv_sec: 0, tv_nsec: omitted),
+                     timespec(tv_sec: time_t(stamp.seconds - 3), tv_nsec: Int(stamp.nanoseconds))]
         guard utimensat(AT_FDCWD, path, &times, AT_SYMLINK_NOFOLLOW) == 0 else { return stamp }
         return of(path)
     }

@@ -231,9 +231,9 @@ struct BuildCache {
     }
 
     /// The stamps of `paths` as they stand now, for the entry of a build that
-    /// wrote them; each written in the last three seconds is first dated
-    /// three seconds back (`FileStamp.settle`), so that the next build can
-    /// trust its stamp at once. Why: a stamp younger than two seconds is
+    /// wrote them; each written in the last two seconds is first dated three
+    /// seconds back (`FileStamp.settle`), so that the next build can trust
+    /// its stamp at once. Why: a stamp younger than two seconds is
     /// never trusted (a write in the same tick could leave it unchanged), so
     /// a build run right after another read and hashed again every output
     /// the other wrote in its last two seconds: at 20,000 notes, half of 149
@@ -244,8 +244,8 @@ struct BuildCache {
     func stamps(_ paths: [String]) -> [String: FileStamp] {
         var stamps: [String: FileStamp] = [:]
         let folder = PracticeFile.path(of: output)
-        let settled = Int64(Date().timeIntervalSince1970) - 3
-        for path in paths { stamps[path] = FileStamp.settle(folder + "/" + path, at: settled) }
+        let now = Date().timeIntervalSince1970
+        for path in paths { stamps[path] = FileStamp.settle(folder + "/" + path, before: now) }
         return stamps
     }
 
