@@ -18,9 +18,10 @@ import Foundation
 ///   content and score 1 (the Jaccard index of two empty sets); a note with
 ///   own text scores 0 against one without.
 ///
-/// Words, sentences and 3-grams are kept as 64-bit FNV-1a hashes
-/// (`WordScanner`): the same text gives the same numbers on every run and
-/// machine, and comparing numbers is what makes 20,000 notes cheap.
+/// Words and sentences are kept as 64-bit FNV-1a hashes (`WordScanner`),
+/// 3-grams as three words' hashes mixed (`trigram`): the same text gives the
+/// same numbers on every run and machine, and comparing numbers is what
+/// makes 20,000 notes cheap.
 public struct NoteSimilarity: Sendable {
     /// A sentence as the hashes of its normalised words.
     public typealias Sentence = [UInt64]
