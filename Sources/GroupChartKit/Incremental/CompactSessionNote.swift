@@ -29,7 +29,7 @@ extension LocalTime {
 
     static func get(from decoder: CompactDecoder) throws -> LocalTime {
         let minutes = try decoder.integer(Int.self)
-        guard let time = LocalTime(hour: minutes / 60, minute: minutes % 60), minutes >= 0 else { throw decoder.failure("a time that is none") }
+        guard let time = LocalTime(hour: minutes / 60, minute: minutes % 60) else { throw decoder.failure("a time that is none") }
         return time
     }
 }
@@ -72,7 +72,6 @@ extension CompactDecoder {
         return value
     }
 
-    func text() throws -> String { try string() }
 }
 
 extension Addendum {
@@ -84,7 +83,7 @@ extension Addendum {
 
     static func get(from decoder: CompactDecoder) throws -> Addendum {
         Addendum(location: try decoder.location(), date: try decoder.optional { try LocalDate.get(from: decoder) },
-                 clinician: try decoder.located(decoder.text))
+                 clinician: try decoder.located(decoder.string))
     }
 }
 
@@ -103,7 +102,7 @@ extension AttendanceEntry {
         let status = try decoder.located { try decoder.raw(AttendanceStatus.self) }
         let arrived = try decoder.located { try LocalTime.get(from: decoder) }
         let left = try decoder.located { try LocalTime.get(from: decoder) }
-        let reason = try decoder.located(decoder.text)
+        let reason = try decoder.located(decoder.string)
         return AttendanceEntry(member: member, status: status, arrived: arrived, left: left, reason: reason,
                                unreadableKeys: Set(try decoder.list { try decoder.string() }))
     }
@@ -128,14 +127,14 @@ extension SessionNote {
 
     static func get(from decoder: CompactDecoder) throws -> SessionNote {
         let file = try decoder.string()
-        let group = try decoder.located(decoder.text)
+        let group = try decoder.located(decoder.string)
         let date = try decoder.located { try LocalDate.get(from: decoder) }
         let start = try decoder.located { try LocalTime.get(from: decoder) }
         let end = try decoder.located { try LocalTime.get(from: decoder) }
-        let facilitator = try decoder.located(decoder.text), coFacilitator = try decoder.located(decoder.text)
-        let topic = try decoder.located(decoder.text), module = try decoder.located(decoder.text)
+        let facilitator = try decoder.located(decoder.string), coFacilitator = try decoder.located(decoder.string)
+        let topic = try decoder.located(decoder.string), module = try decoder.located(decoder.string)
         let format = try decoder.located { try decoder.raw(SessionFormat.self) }
-        let placeOfService = try decoder.located(decoder.text), sizeRationale = try decoder.located(decoder.text)
+        let placeOfService = try decoder.located(decoder.string), sizeRationale = try decoder.located(decoder.string)
         let attendance = try decoder.list { try AttendanceEntry.get(from: decoder) }
         let attendanceLocation = try decoder.location()
         let signature = try Signature.get(from: decoder)

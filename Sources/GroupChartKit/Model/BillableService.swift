@@ -7,12 +7,15 @@ public struct BillableService: Sendable, Hashable {
         case individual
     }
 
-    /// The fields, held once and shared by every copy until one is changed.
-    /// Why: the services are read in loops by a dozen stages (the claims,
-    /// the authorization ledger, the claim ids, the rules), and each copy of
-    /// nine fields retained and released each of their strings: 3 to 4 % of
-    /// a check after one edit (`perf`), where a shared copy is one retain.
-    private final class Fields: @unchecked Sendable {
+    /// The fields, held once and shared by every copy until one is changed
+    /// (`SharedFields`). Why: the services are read in loops by a dozen
+    /// stages (the claims, the authorization ledger, the claim ids, the
+    /// rules), and each copy of nine fields retained and released each of
+    /// their strings: 3 to 4 % of a check after one edit (`perf`), where a
+    /// shared copy is one retain.
+    private var shared: SharedFields<Fields>
+
+    struct Fields: Sendable, Hashable {
         var kind: Kind
         var member: String
         var date: LocalDate
@@ -23,111 +26,68 @@ public struct BillableService: Sendable, Hashable {
         var group: String?
         var groupFile: String?
         var claimID: String?
-
-        init(kind: Kind, member: String, date: LocalDate, cpt: String, sessionID: String, noteFile: String?,
-             sessionNoteFile: String?, group: String?, groupFile: String?, claimID: String?) {
-            self.kind = kind
-            self.member = member
-            self.date = date
-            self.cpt = cpt
-            self.sessionID = sessionID
-            self.noteFile = noteFile
-            self.sessionNoteFile = sessionNoteFile
-            self.group = group
-            self.groupFile = groupFile
-            self.claimID = claimID
-        }
-
-        func copy() -> Fields {
-            Fields(kind: kind, member: member, date: date, cpt: cpt, sessionID: sessionID, noteFile: noteFile,
-                   sessionNoteFile: sessionNoteFile, group: group, groupFile: groupFile, claimID: claimID)
-        }
     }
-
-    private var fields: Fields
 
     public init(kind: Kind, member: String, date: LocalDate, cpt: String, sessionID: String, noteFile: String? = nil,
                 sessionNoteFile: String? = nil, group: String? = nil, groupFile: String? = nil, claimID: String? = nil) {
-        fields = Fields(kind: kind, member: member, date: date, cpt: cpt, sessionID: sessionID, noteFile: noteFile,
-                        sessionNoteFile: sessionNoteFile, group: group, groupFile: groupFile, claimID: claimID)
-    }
-
-    /// The fields to change: this copy's own from here on.
-    private var changing: Fields {
-        mutating get {
-            if !isKnownUniquelyReferenced(&fields) { fields = fields.copy() }
-            return fields
-        }
+        shared = SharedFields(Fields(kind: kind, member: member, date: date, cpt: cpt, sessionID: sessionID, noteFile: noteFile,
+                                     sessionNoteFile: sessionNoteFile, group: group, groupFile: groupFile, claimID: claimID))
     }
 
     public var kind: Kind {
-        get { fields.kind }
-        set { changing.kind = newValue }
+        get { shared.fields.kind }
+        _modify { yield &shared.fields.kind }
     }
     public var member: String {
-        get { fields.member }
-        set { changing.member = newValue }
+        get { shared.fields.member }
+        _modify { yield &shared.fields.member }
     }
     public var date: LocalDate {
-        get { fields.date }
-        set { changing.date = newValue }
+        get { shared.fields.date }
+        _modify { yield &shared.fields.date }
     }
     public var cpt: String {
-        get { fields.cpt }
-        set { changing.cpt = newValue }
+        get { shared.fields.cpt }
+        _modify { yield &shared.fields.cpt }
     }
     /// The session folder's name, or `individual-<date>`.
     public var sessionID: String {
-        get { fields.sessionID }
-        set { changing.sessionID = newValue }
+        get { shared.fields.sessionID }
+        _modify { yield &shared.fields.sessionID }
     }
     /// The member's own note for this service, when it exists.
     public var noteFile: String? {
-        get { fields.noteFile }
-        set { changing.noteFile = newValue }
+        get { shared.fields.noteFile }
+        _modify { yield &shared.fields.noteFile }
     }
     /// The group session note (group services only).
     public var sessionNoteFile: String? {
-        get { fields.sessionNoteFile }
-        set { changing.sessionNoteFile = newValue }
+        get { shared.fields.sessionNoteFile }
+        _modify { yield &shared.fields.sessionNoteFile }
     }
     /// The group's id, as the session note names it (group services only).
     public var group: String? {
-        get { fields.group }
-        set { changing.group = newValue }
+        get { shared.fields.group }
+        _modify { yield &shared.fields.group }
     }
     /// The group's file (group services only; `nil` when no such group exists).
     public var groupFile: String? {
-        get { fields.groupFile }
-        set { changing.groupFile = newValue }
+        get { shared.fields.groupFile }
+        _modify { yield &shared.fields.groupFile }
     }
     /// The id of its insurance claim (CLM01, which an 835 repeats in CLP01);
     /// `nil` for a member who pays for themselves.
     public var claimID: String? {
-        get { fields.claimID }
-        set { changing.claimID = newValue }
+        get { shared.fields.claimID }
+        _modify { yield &shared.fields.claimID }
     }
 
     public static func == (lhs: BillableService, rhs: BillableService) -> Bool {
-        if lhs.fields === rhs.fields { return true }
-        let (l, r) = (lhs.fields, rhs.fields)
-        return l.kind == r.kind && l.member == r.member && l.date == r.date && l.cpt == r.cpt && l.sessionID == r.sessionID
-            && l.noteFile == r.noteFile && l.sessionNoteFile == r.sessionNoteFile && l.group == r.group
-            && l.groupFile == r.groupFile && l.claimID == r.claimID
+        lhs.shared == rhs.shared
     }
 
     public func hash(into hasher: inout Hasher) {
-        let f = fields
-        hasher.combine(f.kind)
-        hasher.combine(f.member)
-        hasher.combine(f.date)
-        hasher.combine(f.cpt)
-        hasher.combine(f.sessionID)
-        hasher.combine(f.noteFile)
-        hasher.combine(f.sessionNoteFile)
-        hasher.combine(f.group)
-        hasher.combine(f.groupFile)
-        hasher.combine(f.claimID)
+        shared.fields.hash(into: &hasher)
     }
 
     /// Where the rules about the claim's chain report: line 1 of the member's note.

@@ -41,8 +41,8 @@ public struct NoteSimilarity: Sendable {
         for word in Self.titles { replacements[word] = Self.title }
         for word in Self.pronouns { replacements[word] = Self.pronoun }
         for word in names { replacements[word] = Self.name }
-        var filter = [UInt64](repeating: 0, count: Self.filterWords)
-        for word in replacements.keys { filter[Int(word & Self.filterMask) >> 6] |= 1 << (word & 63) }
+        var filter = WordFilter()
+        for word in replacements.keys { filter.insert(word) }
         self.replacements = replacements
         self.filter = filter
     }
@@ -53,9 +53,7 @@ public struct NoteSimilarity: Sendable {
     /// cheaper than the three set lookups per word it replaced (7 million
     /// words in 20,000 notes).
     private let replacements: [UInt64: UInt64]
-    private let filter: [UInt64]
-    private static let filterWords = 64
-    private static let filterMask: UInt64 = 4095
+    private let filter: WordFilter
 
     /// The digest of every name hash: part of the memo's key of whatever
     /// these names shape (a member renamed changes every note's 3-grams),
@@ -146,7 +144,7 @@ public struct NoteSimilarity: Sendable {
     ].map(WordScanner.hash))
 
     private func normalised(_ word: UInt64) -> UInt64 {
-        guard filter[Int(word & Self.filterMask) >> 6] & (1 << (word & 63)) != 0 else { return word }
+        guard filter.mayHold(word) else { return word }
         return replacements[word] ?? word
     }
 

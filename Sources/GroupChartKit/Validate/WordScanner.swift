@@ -192,11 +192,11 @@ struct WordScanner {
         return words
     }
 
-    /// Whether a word of `text` may be one of those `filter` (a 4,096-bit
-    /// filter of word hashes, as `placedWords` hashes them) holds: plain
+    /// Whether a word of `text` may be one of those `filter` holds (words
+    /// hashed as `placedWords` hashes them): plain
     /// ASCII text is scanned without a list of its words, which most blocks
     /// never need; any other text is said to, and is listed.
-    static func mayHoldWord(_ text: String, filter: [UInt64]) -> Bool {
+    static func mayHoldWord(_ text: String, filter: WordFilter) -> Bool {
         var text = text
         return text.withUTF8 { bytes -> Bool in
             var hash = offset
@@ -207,12 +207,12 @@ struct WordScanner {
                     inWord = true
                     hash = (hash ^ UInt64(byte)) &* prime
                 } else if inWord {
-                    if filter[Int(hash & 4095) >> 6] & (1 << (hash & 63)) != 0 { return true }
+                    if filter.mayHold(hash) { return true }
                     hash = offset
                     inWord = false
                 }
             }
-            return inWord && filter[Int(hash & 4095) >> 6] & (1 << (hash & 63)) != 0
+            return inWord && filter.mayHold(hash)
         }
     }
 

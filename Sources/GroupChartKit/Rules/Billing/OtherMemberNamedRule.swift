@@ -55,9 +55,9 @@ struct OtherMemberNamedRule: Rule {
                 // (hashing 7 million words of 20,000 notes into sets, then
                 // into lists, was most of this rule's time). A note's own
                 // member's names pass it too, and are left out after.
-                var filter = [UInt64](repeating: 0, count: 64)
+                var filter = WordFilter()
                 for other in sortedOthers {
-                    for name in names[other] ?? [] { filter[Int(name.words[0] & 4095) >> 6] |= 1 << (name.words[0] & 63) }
+                    for name in names[other] ?? [] { filter.insert(name.words[0]) }
                 }
                 return notes.flatMap { note in Self.findings(in: note, others: sortedOthers, names: names, filter: filter, record: record) }
             }
@@ -66,12 +66,12 @@ struct OtherMemberNamedRule: Rule {
 
     /// The first name of each other member that stands in `note`, where it stands.
     private static func findings(in note: ProgressNote, others: [String], names: [String: [(written: String, words: [UInt64])]],
-                                 filter: [UInt64], record: PracticeRecord) -> [Finding] {
+                                 filter: WordFilter, record: PracticeRecord) -> [Finding] {
         guard others.contains(where: { $0 != note.member && !(names[$0] ?? []).isEmpty }) else { return [] }
         let blocks = note.content.body.blocks.compactMap { block -> (block: MarkdownBlock, words: [(hash: UInt64, offset: Int)])? in
             guard WordScanner.mayHoldWord(block.text, filter: filter) else { return nil }
             let words = WordScanner.placedWords(block.text)
-            guard words.contains(where: { filter[Int($0.hash & 4095) >> 6] & (1 << ($0.hash & 63)) != 0 }) else { return nil }
+            guard words.contains(where: { filter.mayHold($0.hash) }) else { return nil }
             return (block: block, words: words)
         }
         guard !blocks.isEmpty else { return [] }
