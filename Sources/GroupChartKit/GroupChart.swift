@@ -5,28 +5,80 @@ public enum GroupChart {
     public static let version = "0.1.0"
     public static let informationURI = "https://github.com/groupchart/groupchart"
 
-    /// Reads and validates the practice at `root` (the `check` command),
-    /// taking unchanged documents from the cache of the build into
-    /// `buildFolder` (default: the practice's `build/`).
+    /// Reads and validates the practice at `root`, taking unchanged
+    /// documents from the cache of the build into `buildFolder` (default:
+    /// the practice's `build/`).
     /// The record keeps its notes' bodies: letting 20,000 go would cost the
     /// command 0.2 to 0.3 s for memory it gives back at once by exiting.
     public static func check(_ root: URL, options: Checker.Options, progress: RecordReader.Progress? = nil,
                              preread: [String: PracticeFile.Reading]? = nil,
                              buildFolder: URL? = nil) throws(PracticeFolder.NotAPractice) -> (record: PracticeRecord, report: CheckReport) {
         let folder = try PracticeFolder(root: root)
-        var phases = PhaseTimes()
         FreedMemory.returnLargeBlocksAtOnce()
-        let cacheFolder = BuildCache.folder(of: buildFolder ?? root.appendingPathComponent("build"))
-        let record = preread == nil ? readUsingBuildCache(folder, options: options, progress: progress, cacheFolder: cacheFolder).record
+        let output = buildFolder ?? root.appendingPathComponent("build")
+        let build = preread == nil ? LastBuild(folder, options: options, output: output) : nil
+        return check(folder, options: options, progress: progress, preread: preread, build: build)
+    }
+
+    /// The `check` command's check: `check`, unless the files saved since
+    /// the last build changed nothing but what notes say, when it is that
+    /// build's diagnostics with those of the saved notes found again
+    /// (`TextOnlyEdits`), and there is no record.
+    public static func checkReport(_ root: URL, options: Checker.Options, progress: RecordReader.Progress? = nil,
+                                   buildFolder: URL? = nil) throws(PracticeFolder.NotAPractice) -> (record: PracticeRecord?, report: CheckReport) {
+        let folder = try PracticeFolder(root: root)
+        FreedMemory.returnLargeBlocksAtOnce()
+        let output = buildFolder ?? root.appendingPathComponent("build")
+        let build = LastBuild(folder, options: options, output: output)
+        var phases = PhaseTimes()
+        if let build, let known = build.known, let entry = BuildCache(output: output).lastEntry(),
+           let report = TextOnlyEdits.report(folder, options: options, fingerprint: build.fingerprint, known: known,
+                                             compiled: build.compiled, entry: entry, cacheFolder: build.cacheFolder) {
+            phases.mark("check: text-only edits")
+            return (nil, report)
+        }
+        let checked = check(folder, options: options, progress: progress, preread: nil, build: build)
+        return (checked.record, checked.report)
+    }
+
+    /// What the last build left that a check reads: its cache of compiled
+    /// documents and the stamps it kept, with the practice's fingerprint
+    /// made from them; `nil` without a cache of this program.
+    struct LastBuild {
+        var cacheFolder: URL
+        var output: URL
+        var compiled: CompiledDocuments
+        var known: InputStamps?
+        var fingerprint: BuildCache.Fingerprint
+
+        init?(_ folder: PracticeFolder, options: Checker.Options, output: URL) {
+            var phases = PhaseTimes()
+            self.output = output
+            cacheFolder = BuildCache.folder(of: output)
+            guard let compiled = CompiledDocuments.read(in: cacheFolder) else { return nil }
+            self.compiled = compiled
+            phases.mark("read: cache of compiled documents")
+            known = InputStamps.read(in: cacheFolder)
+            phases.mark("read: stamps file")
+            fingerprint = BuildCache.fingerprint(folder, options: options, known: known)
+            phases.mark("read: stamps")
+        }
+    }
+
+    private static func check(_ folder: PracticeFolder, options: Checker.Options, progress: RecordReader.Progress?,
+                              preread: [String: PracticeFile.Reading]?, build: LastBuild?) -> (record: PracticeRecord, report: CheckReport) {
+        var phases = PhaseTimes()
+        let record = preread == nil ? readUsingBuildCache(folder, progress: progress, build: build).record
             : RecordReader.read(folder, progress: progress, preread: preread)
         phases.mark("read")
+        let cacheFolder = build?.cacheFolder ?? BuildCache.folder(of: folder.root.appendingPathComponent("build"))
         var report = Checker.check(record, options: options,
                                    cache: preread == nil ? DerivedCache(folder: cacheFolder, writing: false) : nil)
-        if preread == nil {
+        if preread == nil, let build {
             // The lines the last build's diagnostics quote, of the files
             // unchanged since: the printer does not read those notes again.
             let digests = Dictionary(record.files.map { ($0.path, $0.sha256) }) { first, _ in first }
-            report.quoted = BuildCache(output: buildFolder ?? root.appendingPathComponent("build")).quotedLines(unchangedIn: digests)
+            report.quoted = BuildCache(output: build.output).quotedLines(unchangedIn: digests)
         }
         phases.mark("check")
         return (record, report)
@@ -34,25 +86,19 @@ public enum GroupChart {
 
     /// The practice read as `check` reads it: a document whose bytes are
     /// those a build compiled is taken from that build's cache of compiled
-    /// documents in `cacheFolder` (`BuildCache.folder`), and
-    /// one whose stamp that build recorded is not even read (its digest is
-    /// the recorded one), as a build does. `check` writes nothing: without a
-    /// cache, or with one of another program, it reads every file.
-    static func readUsingBuildCache(_ folder: PracticeFolder, options: Checker.Options, progress: RecordReader.Progress?,
-                                    cacheFolder: URL) -> (record: PracticeRecord, parsed: Int) {
-        var phases = PhaseTimes()
-        guard let compiled = CompiledDocuments.read(in: cacheFolder) else {
+    /// documents (`LastBuild`), and one whose stamp that build recorded is
+    /// not even read (its digest is the recorded one), as a build does.
+    /// `check` writes nothing: without a cache, or with one of another
+    /// program, it reads every file.
+    static func readUsingBuildCache(_ folder: PracticeFolder, progress: RecordReader.Progress?,
+                                    build: LastBuild?) -> (record: PracticeRecord, parsed: Int) {
+        guard var fingerprint = build?.fingerprint else {
             return RecordReader.read(folder, progress: progress, preread: nil, found: nil, digests: [:], memo: nil, compiled: nil)
         }
-        phases.mark("read: cache of compiled documents")
-        let known = InputStamps.read(in: cacheFolder)
-        phases.mark("read: stamps file")
-        var fingerprint = BuildCache.fingerprint(folder, options: options, known: known)
-        phases.mark("read: stamps")
         let preread = PrereadFiles(fingerprint.files)
         fingerprint.files = [:]
         return RecordReader.read(folder, progress: progress, preread: preread, found: fingerprint.found, digests: fingerprint.digests,
-                                 memo: nil, compiled: compiled)
+                                 memo: nil, compiled: build?.compiled)
     }
 
     /// `check`, for a long-running command that keeps its `memo` between

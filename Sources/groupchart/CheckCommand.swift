@@ -33,10 +33,11 @@ struct CheckCommand: ParsableCommand {
         }
         let checkerOptions = try options.checkerOptions(location)
         let progress = ProgressLine.standardError()
-        let result: (record: PracticeRecord, report: CheckReport)
+        let result: (record: PracticeRecord?, report: CheckReport)
         do {
             let buildFolder = cacheFrom.map { URL(fileURLWithPath: $0) }
-            result = try GroupChart.check(location.root, options: checkerOptions, progress: progress.update, buildFolder: buildFolder)
+            result = try GroupChart.checkReport(location.root, options: checkerOptions, progress: progress.update,
+                                                buildFolder: buildFolder)
             progress.finish()
         } catch {
             progress.finish()

@@ -252,7 +252,8 @@ import Testing
         let before = IncrementalEquivalenceTests.outputs(cacheFolder)
         let folder = try PracticeFolder(root: practice.root)
         let plain = RecordReader.read(folder)
-        let (cached, parsed) = GroupChart.readUsingBuildCache(folder, options: options, progress: nil, cacheFolder: cacheFolder)
+        let (cached, parsed) = GroupChart.readUsingBuildCache(
+            folder, progress: nil, build: GroupChart.LastBuild(folder, options: options, output: cacheFolder.deletingLastPathComponent()))
         #expect(parsed == 0, "every document comes from the cache")
         #expect(Self.same(cached, plain), "the record read from the cache is the record parsed")
         #expect(IncrementalEquivalenceTests.outputs(cacheFolder) == before, "check wrote nothing")
@@ -321,13 +322,13 @@ import Testing
         let note = "sessions/2026-03-12-dbt-skills/chen-lily.md"
         try copy.write(note, try copy.read(note).replacingOccurrences(of: "Ms. Chen attended", with: "Ms. Chen came to"))
         let folder = try PracticeFolder(root: copy.root)
-        let (record, parsed) = GroupChart.readUsingBuildCache(folder, options: options, progress: nil,
-                                                              cacheFolder: BuildCache.folder(of: practice.root.appendingPathComponent("build")))
+        let (record, parsed) = GroupChart.readUsingBuildCache(
+            folder, progress: nil, build: GroupChart.LastBuild(folder, options: options, output: practice.root.appendingPathComponent("build")))
         #expect(parsed == 1, "only the edited copy is parsed")
         let plain = RecordReader.read(folder)
         #expect(Self.same(record, plain))
-        #expect(GroupChart.readUsingBuildCache(folder, options: options, progress: nil,
-                                               cacheFolder: BuildCache.folder(of: copy.root.appendingPathComponent("build"))).parsed
+        #expect(GroupChart.readUsingBuildCache(
+            folder, progress: nil, build: GroupChart.LastBuild(folder, options: options, output: copy.root.appendingPathComponent("build"))).parsed
                 == folder.discover().count,
                 "without --cache-from, the copy has no cache of its own")
     }

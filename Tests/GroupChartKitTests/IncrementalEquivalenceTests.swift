@@ -45,7 +45,7 @@ import Testing
         let sessions = files(root, under: "sessions").filter { $0.hasSuffix("session.md") }
         let profiles = files(root, under: "members").filter { $0.hasSuffix("profile.md") }
         let plans = files(root, under: "members").filter { $0.contains("/plan-") }
-        switch random.next() % 13 {
+        switch random.next() % 16 {
         case 0:
             guard let note = random.pick(notes) else { return "nothing" }
             try practice.write(note, try practice.read(note).replacingOccurrences(of: "the ", with: "the the ", options: [], range: nil))
@@ -105,6 +105,29 @@ import Testing
             let url = root.appendingPathComponent(file)
             try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: Double(random.next() % 100))], ofItemAtPath: url.path)
             return "touched \(file)"
+        case 13, 14, 15:
+            // What most saves are: a sentence added to a note's text, nothing
+            // else. A signed note's text changed is an error (its claim held):
+            // such a note is first taken back for rework, its signature removed.
+            let unsigned = try (notes + sessions).filter { !(try practice.read($0)).contains("\ndigest: ") }
+            guard let note = random.next() % 4 == 0 ? random.pick(notes + sessions) : random.pick(unsigned) ?? random.pick(notes + sessions)
+            else { return "nothing" }
+            let text = try practice.read(note)
+            if text.contains("\ndigest: ") {
+                let unsigned = text.components(separatedBy: "\n").filter { line in
+                    !["signed_by: ", "signed_at: ", "digest: "].contains { line.hasPrefix($0) }
+                }
+                try practice.write(note, unsigned.joined(separator: "\n"))
+                return "took the signature off \(note)"
+            }
+            guard let end = text.range(of: "\n---\n") else { return "nothing" }
+            var lines = text[end.upperBound...].components(separatedBy: "\n")
+            guard let line = lines.firstIndex(where: { line in
+                !line.isEmpty && !"#-*|>0123456789 ".contains(line.first!)
+            }) else { return "nothing" }
+            lines[line] += random.next() % 2 == 0 ? " The member said the same again." : " Practice was reviewed."
+            try practice.write(note, String(text[..<end.upperBound]) + lines.joined(separator: "\n"))
+            return "added a sentence to \(note)"
         case 12:
             // A finding of the reading stage that comes and goes with a save.
             guard let note = random.pick(notes) else { return "nothing" }
@@ -149,6 +172,14 @@ import Testing
         return found
     }
 
+    /// Everything a printer shows of each diagnostic.
+    static func full(_ report: CheckReport) -> [String] {
+        report.diagnostics.map { diagnostic in
+            "\(diagnostic.location) \(diagnostic.severity.rawValue) \(diagnostic.rule) \(diagnostic.message) | \(diagnostic.help) | "
+                + diagnostic.related.map { "\($0.location) \($0.message)" }.joined(separator: "; ") + " | \(diagnostic.scope)"
+        } + [report.summary]
+    }
+
     static func places(_ report: CheckReport) -> [String] {
         report.diagnostics.map { "\($0.location) \($0.severity.rawValue) \($0.rule) \($0.message)" }
     }
@@ -160,10 +191,13 @@ import Testing
         try? practice.remove("build")
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-incremental-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
+        let checkedFrom = output.appendingPathExtension("checked")
+        defer { try? FileManager.default.removeItem(at: checkedFrom) }
         let options = Checker.Options(today: FixturePractice.today)
         var random = Random(state: seed)
         var history: [String] = []
         var kept = 0
+        var answered = 0
         // The incremental side alternates: every other build keeps its
         // documents and what the rules derived from them in memory, as watch
         // and serve do; the others start afresh, as `build` does, and trust
@@ -176,9 +210,17 @@ import Testing
         var lastPoll = try FolderState.scan(PracticeFolder(root: practice.root))
         _ = try Builder.build(practice.root, options: Builder.Options(checker: options, output: output), memo: memo,
                               polled: lastPoll)
+        _ = try Builder.build(practice.root, options: Builder.Options(checker: options, output: checkedFrom))
         for step in 1...max(1, Self.edits / 3) {
             history.append(try Self.edit(practice, &random))
             try Self.settle(practice.root, step: step, since: start)
+            // `check` from the cache of a `build` of the last step (every
+            // step's, where the incremental side alternates with watch's).
+            let checked = try GroupChart.checkReport(practice.root, options: options, buildFolder: checkedFrom).report
+            let coldCheck = try GroupChart.check(practice.root, options: options, buildFolder: output.appendingPathComponent("none")).report
+            if (checked.answeredByTextOnlyEdits ?? 0) > 0 { answered += 1 }
+            #expect(Self.full(checked) == Self.full(coldCheck),
+                    "check\(checked.answeredByTextOnlyEdits != nil ? " (text-only edits)" : "") differs after: \(history.joined(separator: "; "))")
             let incremental: Builder.Result
             if step % 2 == 0 {
                 let poll = try FolderState.scan(PracticeFolder(root: practice.root))
@@ -190,6 +232,7 @@ import Testing
                 incremental = try Builder.build(practice.root, options: Builder.Options(checker: options, output: output))
             }
             if !incremental.fromCache { kept += incremental.written.count - incremental.rendered }
+            _ = try Builder.build(practice.root, options: Builder.Options(checker: options, output: checkedFrom))
             let coldFolder = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-cold-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: coldFolder) }
             let cold = try Builder.build(practice.root, options: Builder.Options(checker: options, output: coldFolder))
@@ -201,5 +244,6 @@ import Testing
             if !same || !differing.isEmpty { return }
         }
         #expect(kept > 0, "no build kept a record of the last: the test exercises nothing incremental")
+        #expect(answered > 0, "no check after a save was answered from the build (text-only edits)")
     }
 }

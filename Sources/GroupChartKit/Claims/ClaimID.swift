@@ -61,4 +61,16 @@ public enum ClaimID {
             return id
         }
     }
+
+    /// Whether every service's id is its first attempt: no two services
+    /// shared one, so that the ids of any part of the practice, assigned on
+    /// their own, are those of the whole (`TextOnlyEdits`). A SHA-256 per
+    /// service, on every core.
+    static func allFirstAttempts(_ services: [BillableService]) -> Bool {
+        ParallelMap.map(Array(stride(from: 0, to: services.count, by: 500))) { start in
+            services[start..<min(start + 500, services.count)].allSatisfy { service in
+                service.claimID.map { $0 == make(member: service.member, session: service.sessionID, date: service.date) } ?? true
+            }
+        }.allSatisfy { $0 }
+    }
 }

@@ -65,6 +65,9 @@ public struct CheckReport: Sendable {
     /// The claims and the next batch the check derived, for the build to
     /// write; `nil` for a report given back by the build cache.
     public internal(set) var billing: Billing?
+    /// Given by `TextOnlyEdits`: the last build's diagnostics with those of
+    /// the notes saved since (so many) found again (for the tests).
+    var answeredByTextOnlyEdits: Int?
 
     public init(diagnostics: [Diagnostic], fileCount: Int, sources: [String: SourceFile]) {
         self.diagnostics = Self.ordered(diagnostics)

@@ -239,7 +239,9 @@ public enum Builder {
             outputs: digests, stamps: cache.stamps(written), keys: keys.filter { writtenNow.contains($0.key) },
             skippedSessions: records.skippedSessions.map { BuildCache.Skipped(id: $0.id, rules: $0.rules) },
             skippedMembers: records.skippedMembers.map { BuildCache.Skipped(id: $0.id, rules: $0.rules) }, batch: batch,
-            withoutEDI: withoutEDI, quotedLines: BuildCache.Entry.quoted(report.quoted ?? [:], digests: fingerprint.digests))
+            withoutEDI: withoutEDI, quotedLines: BuildCache.Entry.quoted(report.quoted ?? [:], digests: fingerprint.digests),
+            // Only `check` asks, from the cache of a `build` (a long-running command writes no stamps).
+            claimIDsFirstAttempts: memo == nil && ClaimID.allFirstAttempts(checked.record.services))
         return (entry, Result(report: report, output: output, written: written, withoutEDI: withoutEDI,
                               skippedSessions: records.skippedSessions, skippedMembers: records.skippedMembers, batch: batch,
                               rendered: written.count - reused.count, parsed: parsed))

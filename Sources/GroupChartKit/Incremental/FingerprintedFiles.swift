@@ -79,6 +79,14 @@ struct FingerprintedFiles {
         starts.append(hashed.count)
     }
 
+    /// What `hashed` is for `found` with these `digests` (by path): the
+    /// fingerprint of the files as they were (`TextOnlyEdits`).
+    static func hashed(_ found: [DiscoveredFile], digests: [String: String]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for file in found { bytes += part(file, digest: digests[file.path]) }
+        return bytes
+    }
+
     /// The parts hashed for a file: the path and the kind each ending in
     /// 1, the digest (or "unreadable") in 0.
     private static func part(_ file: DiscoveredFile, digest: String?) -> [UInt8] {

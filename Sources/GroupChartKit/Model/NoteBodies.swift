@@ -47,11 +47,11 @@ extension PracticeRecord {
         return session
     }
 
-    private static func bare(_ body: inout MarkdownBody) {
+    static func bare(_ body: inout MarkdownBody) {
         body = MarkdownBody(blocks: [], firstLine: body.firstLine)
     }
 
-    private static func bare(_ signature: inout Signature, keepingCurrentDigest: Bool) {
+    static func bare(_ signature: inout Signature, keepingCurrentDigest: Bool) {
         if !keepingCurrentDigest { signature.currentDigest = nil }
     }
 }

@@ -83,7 +83,7 @@ public enum RecordReader {
     /// The record of the documents read, in the order found; where each
     /// document's file stands in it, and how many of its read findings are
     /// the documents' own (the rest are the members' and sessions').
-    private static func assemble(_ readings: some Collection<DocumentReading>, folder: PracticeFolder)
+    static func assemble(_ readings: some Collection<DocumentReading>, folder: PracticeFolder)
         -> (record: PracticeRecord, filePositions: [Int?], documentFindings: Int) {
         let log = FindingLog()
         var documents = Documents()

@@ -46,39 +46,13 @@ public enum Checker {
         let analysis = Analysis(record: record, memo: memo, cache: cache)
         defer { memo?.finishCheck() }
         let regions = record.practice?.regions ?? []
-        let enabled = rules.filter { rule in
-            if case .some(.none) = settings.severities[rule.id] { return false }
-            return true
-        }
+        let enabled = Self.enabled(rules, settings: settings)
         let claimRulesReadNotes = enabled.contains { $0.readsClaims && $0.readsNoteTexts }
-        // Rules are independent readers of one immutable model: they run on
-        // every core, and the report sorts what they find. The rules that
-        // read claims run second, once the others have said which are held.
-        // `scope` is the whole practice's analysis, or one of the shell and
-        // the sessions an edit touched (`SessionScopedFindings`).
         func findings(_ rules: [any Rule], in scope: Analysis, billing: Billing?) -> [[Finding]] {
-            let record = scope.record
-            let readFindings = record.readFindings + settings.findings
-            return ParallelMap.map(rules) { rule -> [Finding] in
-                let context = RuleContext(record: record, today: options.today, location: options.location, analysis: scope, readFindings: readFindings,
-                                          billing: billing, parameterValues: settings.parameters[rule.id] ?? [:])
-                let started = ContinuousClock.now
-                let findings = rule.check(context)
-                PhaseTimes.ruleTook(rule.id, since: started)
-                return findings
-            }
+            Self.findings(of: rules, in: scope, options: options, settings: settings, billing: billing)
         }
         func diagnostics(_ rules: [any Rule], _ found: [[Finding]]) -> [Diagnostic] {
-            zip(rules, found).flatMap { rule, findings in
-                let configured = settings.severities[rule.id]
-                return findings.map { finding in
-                    var severity = configured.flatMap { $0 } ?? finding.severity ?? rule.defaultSeverity
-                    if options.strict, severity == .warning { severity = .error }
-                    return Diagnostic(rule: rule.id, severity: severity, location: finding.location,
-                                      message: finding.message, help: finding.help, related: finding.related,
-                                      scope: finding.scope ?? ScopedRegion.scope(of: finding.location, in: regions))
-                }
-            }
+            Self.diagnostics(of: rules, found, options: options, settings: settings, regions: regions)
         }
         func run(_ rules: [any Rule], billing: Billing?) -> [Diagnostic] {
             // The rules that read one session at a time, on the sessions an edit touched (`SessionScopedFindings`).
@@ -139,5 +113,48 @@ public enum Checker {
         report.reread = SourceRereader(record)
         report.billing = billing
         return report
+    }
+
+    /// What each of `rules` finds in `scope`: the whole practice's analysis,
+    /// or that of a part of it (`SessionScopedFindings`, `TextOnlyEdits`).
+    /// Rules are independent readers of one immutable model: they run on
+    /// every core, and the report sorts what they find. The rules that read
+    /// claims run second, once the others have said which are held.
+    static func findings(of rules: [any Rule], in scope: Analysis, options: Options, settings: RuleSettings,
+                         billing: Billing?) -> [[Finding]] {
+        let record = scope.record
+        let readFindings = record.readFindings + settings.findings
+        return ParallelMap.map(rules) { rule -> [Finding] in
+            let context = RuleContext(record: record, today: options.today, location: options.location, analysis: scope, readFindings: readFindings,
+                                      billing: billing, parameterValues: settings.parameters[rule.id] ?? [:])
+            let started = ContinuousClock.now
+            let findings = rule.check(context)
+            PhaseTimes.ruleTook(rule.id, since: started)
+            return findings
+        }
+    }
+
+    /// `found` (each rule's findings, in the order of `rules`) as
+    /// diagnostics, each with its configured severity.
+    static func diagnostics(of rules: [any Rule], _ found: [[Finding]], options: Options, settings: RuleSettings,
+                            regions: [ScopedRegion]) -> [Diagnostic] {
+        zip(rules, found).flatMap { rule, findings in
+            let configured = settings.severities[rule.id]
+            return findings.map { finding in
+                var severity = configured.flatMap { $0 } ?? finding.severity ?? rule.defaultSeverity
+                if options.strict, severity == .warning { severity = .error }
+                return Diagnostic(rule: rule.id, severity: severity, location: finding.location,
+                                  message: finding.message, help: finding.help, related: finding.related,
+                                  scope: finding.scope ?? ScopedRegion.scope(of: finding.location, in: regions))
+            }
+        }
+    }
+
+    /// The rules `settings` leaves on.
+    static func enabled(_ rules: [any Rule], settings: RuleSettings) -> [any Rule] {
+        rules.filter { rule in
+            if case .some(.none) = settings.severities[rule.id] { return false }
+            return true
+        }
     }
 }

@@ -39,6 +39,10 @@ struct BuildCache {
         /// file, with the SHA-256 the file had; empty when the build did not
         /// read them (`watch`).
         var quotedLines: [String: QuotedLines] = [:]
+        /// Every claim id of the build is its service's first attempt
+        /// (`ClaimID.ids` moved none): the ids of a part of the practice
+        /// are then those of the whole (`TextOnlyEdits`).
+        var claimIDsFirstAttempts = false
 
         /// The quoted lines of the files whose digest is still the one in `digests`.
         func quotedLines(unchangedIn digests: [String: String]) -> [String: [Int: String]] {
@@ -167,13 +171,20 @@ struct BuildCache {
         memo?.putLastFingerprint(files)
         defer { phases.mark("fingerprint: hash") }
         let environmentDigest = environment(folder.root, today: options.today)
+        return Fingerprint(digest: digest(environment: environmentDigest, options: options, files: files.hashed),
+                           files: files.files, digests: files.digests,
+                           environment: environmentDigest, found: found, stamps: InputStamps(stamps))
+    }
+
+    /// The fingerprint's digest: over the `environment`, the options the
+    /// diagnostics depend on, and the files' parts (`FingerprintedFiles.hashed`).
+    static func digest(environment: String, options: Checker.Options, files: [UInt8]) -> String {
         var hash = PartsHash()
-        hash.add(environmentDigest)
+        hash.add(environment)
         // The diagnostics' severities and their help's paths, which the records do not show.
         hash.add("\(options.strict) \(options.location?.currentFolder ?? "")")
-        hash.add(bytes: files.hashed)
-        return Fingerprint(digest: hash.hex, files: files.files, digests: files.digests,
-                           environment: environmentDigest, found: found, stamps: InputStamps(stamps))
+        hash.add(bytes: files)
+        return hash.hex
     }
 
     /// What every output depends on besides the documents: the program, its

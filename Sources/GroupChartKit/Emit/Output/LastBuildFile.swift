@@ -13,7 +13,7 @@ import Crypto
 /// build gives the same bytes.
 enum LastBuildFile {
     static let name = "last-build.bin"
-    private static let magic = Array("groupchart-last-build 2\n".utf8)
+    private static let magic = Array("groupchart-last-build 3\n".utf8)
     private static let trailer = SHA256.byteCount
 
     static func bytes(of entry: BuildCache.Entry, program: String = CompiledDocuments.program) -> [UInt8] {
@@ -56,6 +56,7 @@ extension BuildCache.Entry {
         for number in [batch.originals, batch.replacements, batch.voids, batch.controlNumber] { encoder.int(Int64(number)) }
         encoder.bytes.append(batch.written ? 1 : 0)
         encoder.bytes.append(withoutEDI ? 1 : 0)
+        encoder.bytes.append(claimIDsFirstAttempts ? 1 : 0)
         encoder.pairs(quotedLines) { quoted in
             encoder.string(quoted.digest)
             encoder.list(quoted.lines.sorted { $0.key < $1.key }) { line in
@@ -85,13 +86,15 @@ extension BuildCache.Entry {
         batch.controlNumber = try decoder.integer(Int.self)
         batch.written = try decoder.bool()
         let withoutEDI = try decoder.bool()
+        let claimIDsFirstAttempts = try decoder.bool()
         let quotedLines = try decoder.pairs {
             BuildCache.QuotedLines(digest: try decoder.string(), lines: Dictionary(
                 try decoder.list { (try decoder.integer(Int.self), try decoder.string()) }) { first, _ in first })
         }
         return BuildCache.Entry(fingerprint: fingerprint, diagnostics: diagnostics, fileCount: fileCount, outputs: outputs,
                                 stamps: stamps, keys: keys, skippedSessions: skipped[0], skippedMembers: skipped[1],
-                                batch: batch, withoutEDI: withoutEDI, quotedLines: quotedLines)
+                                batch: batch, withoutEDI: withoutEDI, quotedLines: quotedLines,
+                                claimIDsFirstAttempts: claimIDsFirstAttempts)
     }
 }
 

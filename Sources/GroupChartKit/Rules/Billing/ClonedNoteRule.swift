@@ -46,7 +46,7 @@ struct ClonedNoteRule: Rule {
 
     /// The notes of one timeline (a member's group notes, or individual
     /// notes), each against the one before it by date, then path.
-    private static func findings(in timeline: [NoteTexts.Note], threshold: Double) -> [Finding] {
+    static func findings(in timeline: [NoteTexts.Note], threshold: Double) -> [Finding] {
         let notes = timeline.filter { $0.date != nil }.sorted { lhs, rhs in
             lhs.date! != rhs.date! ? lhs.date! < rhs.date! : lhs.file.utf8.lexicographicallyPrecedes(rhs.file.utf8)
         }

@@ -1,0 +1,230 @@
+import Foundation
+
+/// `check` after saves that changed nothing but what notes say: the last
+/// build's diagnostics, with those that read the saved notes' text found
+/// again. At 20,000 notes a check from the build's cache still decoded
+/// every document, assembled the practice, built every claim and ran every
+/// rule (0.8 s) for a word changed in one note; this reads the practice's
+/// shell and the saved notes' sessions only.
+///
+/// It answers only when it can answer exactly what a check of the whole
+/// practice would (`IncrementalEquivalenceTests` compares the two after
+/// random edits), and otherwise gives `nil` and the check runs as before:
+/// - The build's files are known: the stamps it kept (`InputStamps`) name
+///   every file found now with the digest the build read, and those
+///   digests, with the environment and options, make the fingerprint of
+///   the build's entry. So the files are the same, and only those whose
+///   digest changed were saved since.
+/// - Each saved file is a session's note or a progress note whose
+///   document is the build's but for its text: the same with their bodies
+///   and the digests of their current text let go
+///   (`PracticeRecord.withoutNoteBodies`), read findings included. The
+///   rules that read the whole practice (authorization, same-day
+///   services, claims) read nothing else of a note, and the claims are
+///   built from the same values (`ClaimInputs`); so their findings stand.
+/// - The rules that read one session at a time and `similar-notes` are
+///   run on the shell and the saved sessions (`SessionScopedFindings`
+///   argues why that is exact); `cloned-note` on the timelines of their
+///   members, the other sessions' 3-grams taken from the build's
+///   `note-texts.bin` under their keys (any missing: `nil`).
+/// - The build's claim ids were all first attempts, so the part's ids are
+///   the whole's; and the errors are the build's, so no claim is held
+///   that was not (else the claims, and the rules that read them, could
+///   differ).
+enum TextOnlyEdits {
+    /// More saved files than this and the whole practice is checked.
+    static let most = 64
+
+    /// The report of a check of `folder` with `options`, from the build
+    /// whose cache is `cacheFolder` and entry `entry`; `nil` when the saves
+    /// since are not text-only edits, or anything needed is missing.
+    static func report(_ folder: PracticeFolder, options: Checker.Options, fingerprint: BuildCache.Fingerprint,
+                       known: InputStamps, compiled: CompiledDocuments, entry: BuildCache.Entry, cacheFolder: URL) -> CheckReport? {
+        guard entry.claimIDsFirstAttempts else { return declined("the build's claim ids were not all first attempts") }
+        let found = fingerprint.found
+        // What the build read of each file, and which were saved since.
+        var built = fingerprint.digests
+        var saved: [Int] = []
+        for (index, file) in found.enumerated() {
+            let now = fingerprint.digests[file.path], then = known.byPath[file.path]?.digest
+            // A link to a folder is never read, so it has no digest.
+            if now == nil, then == nil, file.kind == .linkedFolder { continue }
+            guard let now, let then else { return declined("a file without a digest") }
+            if now != then {
+                saved.append(index)
+                built[file.path] = then
+            }
+        }
+        guard saved.count <= most else { return declined("\(saved.count) files saved") }
+        guard BuildCache.digest(environment: fingerprint.environment, options: options,
+                                files: FingerprintedFiles.hashed(found, digests: built)) == entry.fingerprint else {
+            return declined("the stamps and the build's entry disagree")
+        }
+        var report = CheckReport(diagnostics: entry.diagnostics, fileCount: entry.fileCount, sources: [:])
+        report.reread = SourceRereader(root: folder.root, digests: fingerprint.digests)
+        report.quoted = entry.quotedLines(unchangedIn: fingerprint.digests)
+        report.answeredByTextOnlyEdits = saved.count
+        if saved.isEmpty { return report }
+
+        // Each saved file as read now, the same as the build's but for its text.
+        let preread = PrereadFiles(fingerprint.files)
+        var readNow: [Int: DocumentReading] = [:]
+        var sessions: Set<Substring> = []
+        for index in saved {
+            let file = found[index]
+            guard let session = RecordReader.sessionID(of: file.kind), let inFolder = PracticeRecord.sessionFolder(of: file.path),
+                  inFolder == "sessions/\(session)",
+                  let before = compiled.document(file, digest: built[file.path])?.reading else {
+                return declined("a saved file that is not a session's note or progress note")
+            }
+            let now = DocumentReading.read(file, in: folder, preread: preread)
+            guard let shape = Self.shape(now), shape == Self.shape(before) else {
+                return declined("a saved note changed more than its text")
+            }
+            readNow[index] = now
+            sessions.insert(inFolder)
+        }
+        // A session is one folder: no other folder's name reads as the same session.
+        for file in found {
+            if let session = RecordReader.sessionID(of: file.kind), sessions.contains("sessions/\(session)"[...]),
+               PracticeRecord.sessionFolder(of: file.path) != "sessions/\(session)"[...] {
+                return declined("a session in two folders")
+            }
+        }
+
+        // The shell and the saved sessions, as a check of the whole would
+        // cut them out of it (`PracticeRecord.keepingSessionFolders`).
+        var readings: [DocumentReading] = []
+        for (index, file) in found.enumerated() {
+            if let inFolder = PracticeRecord.sessionFolder(of: file.path), !sessions.contains(inFolder) { continue }
+            if let now = readNow[index] {
+                readings.append(now)
+            } else if let kept = compiled.document(file, digest: fingerprint.digests[file.path])?.reading {
+                readings.append(kept)
+            } else {
+                readings.append(DocumentReading.read(file, in: folder))
+            }
+        }
+        let part = RecordReader.assemble(readings, folder: folder).record
+        let settings = RuleSettings(part.practice?.ruleSettings ?? [], rules: RuleRegistry.all)
+        let enabled = Checker.enabled(RuleRegistry.all, settings: settings)
+        let regions = part.practice?.regions ?? []
+        let analysis = Analysis(record: part)
+        let inSaved = { (path: String) in PracticeRecord.sessionFolder(of: path).map(sessions.contains) ?? false }
+
+        // The rules of one session at a time, and similar-notes (which compares a session's notes).
+        let local = enabled.filter { $0.isSessionLocal || $0.id == SimilarNotesRule().id }
+        let again = Checker.diagnostics(of: local, Checker.findings(of: local, in: analysis, options: options, settings: settings, billing: nil),
+                                        options: options, settings: settings, regions: regions)
+            .filter { inSaved($0.location.file) }
+        let localIDs = Set(local.map(\.id))
+        var replaced = { (diagnostic: Diagnostic) in localIDs.contains(diagnostic.rule) && inSaved(diagnostic.location.file) }
+
+        // cloned-note, on the timelines of the saved sessions' members.
+        var cloned: [Diagnostic] = []
+        if let rule = enabled.first(where: { $0.id == ClonedNoteRule().id }) {
+            guard let timelines = Self.timelines(of: analysis, sessions: sessions, found: found, digests: fingerprint.digests,
+                                                 cacheFolder: cacheFolder) else {
+                return declined("a member's timeline is not in note-texts.bin")
+            }
+            let threshold = settings.parameters[rule.id]?[ClonedNoteRule.threshold.name] ?? ClonedNoteRule.threshold.defaultValue
+            let findings = timelines.notes.keys.sorted().flatMap { ClonedNoteRule.findings(in: timelines.notes[$0]!, threshold: threshold) }
+            cloned = Checker.diagnostics(of: [rule], [findings], options: options, settings: settings, regions: regions)
+            let files = timelines.files
+            let before = replaced
+            replaced = { before($0) || ($0.rule == rule.id && files.contains($0.location.file)) }
+        }
+
+        let diagnostics = entry.diagnostics.filter { !replaced($0) } + again + cloned
+        // The errors decide which claims are held: other errors, other claims.
+        guard CheckReport.ordered(diagnostics.filter { $0.severity == .error })
+                == CheckReport.ordered(entry.diagnostics.filter { $0.severity == .error }) else {
+            return declined("the errors changed")
+        }
+        report.diagnostics = CheckReport.ordered(diagnostics)
+        return report
+    }
+
+    /// `nil`, saying why when the phases are timed (`GROUPCHART_PHASES`).
+    private static func declined<T>(_ why: String) -> T? {
+        if ProcessInfo.processInfo.environment["GROUPCHART_PHASES"] != nil {
+            FileHandle.standardError.write(Data("groupchart: no text-only check: \(why)\n".utf8))
+        }
+        return nil
+    }
+
+    /// A session's note or a progress note as the rules that read the
+    /// whole practice see it: without its text, its body and the digest of
+    /// its current text; `nil` for any other document.
+    static func shape(_ reading: DocumentReading) -> DocumentReading? {
+        var reading = reading
+        reading.file = nil
+        switch reading.document {
+        case .progressNote(let session, var note):
+            PracticeRecord.bare(&note.content.body)
+            PracticeRecord.bare(&note.signature, keepingCurrentDigest: false)
+            reading.document = .progressNote(session: session, note)
+        case .sessionNote(let session, var note?):
+            PracticeRecord.bare(&note.body)
+            PracticeRecord.bare(&note.signature, keepingCurrentDigest: false)
+            reading.document = .sessionNote(session: session, note)
+        default:
+            return nil
+        }
+        return reading
+    }
+
+    /// Each member of the saved sessions with the 3-grams of every group
+    /// note of theirs (`NoteTexts.Note`), and the files of those notes:
+    /// the saved sessions' made from `analysis` (of the part), the others'
+    /// taken from the build's `note-texts.bin` under the key a check of the
+    /// whole would give them (`NoteTexts`); `nil` when one is not there.
+    private static func timelines(of analysis: Analysis, sessions saved: Set<Substring>, found: [DiscoveredFile],
+                                  digests: [String: String], cacheFolder: URL)
+        -> (notes: [String: [NoteTexts.Note]], files: Set<String>)? {
+        let texts = analysis.noteTexts
+        var notes: [String: [NoteTexts.Note]] = [:]
+        for session in texts.sessions {
+            for note in session where note.date != nil { notes[note.member, default: []].append(note) }
+        }
+        let members = Set(notes.keys)
+        // Every session's files in path order (its key names them all), and
+        // the files of the members' notes.
+        var bySession: [String: (sessionNote: String?, notes: [(path: String, member: String)])] = [:]
+        var files: Set<String> = []
+        for file in found {
+            switch file.kind {
+            case .progressNote(let session, let member):
+                bySession[session, default: (nil, [])].notes.append((file.path, member))
+                if members.contains(member) { files.insert(file.path) }
+            case .sessionNote(let session):
+                bySession[session, default: (nil, [])].sessionNote = file.path
+            default:
+                break
+            }
+        }
+        let others = bySession.filter { session, parts in
+            !saved.contains("sessions/\(session)"[...]) && parts.notes.contains { members.contains($0.member) }
+        }
+        guard !others.isEmpty else { return (notes, files) }
+        // The 3-grams of every session, by session id and the SHA-256 of its key.
+        guard let kept = CompiledDocuments.read(in: cacheFolder, name: DerivedCache.files["note-texts"]!) else {
+            return declined("no note-texts.bin")
+        }
+        let names = NoteSimilarity(record: analysis.record).namesKey
+        for session in others.keys.sorted() {
+            let parts = others[session]!
+            let paths = [parts.sessionNote ?? ""] + parts.notes.map(\.path)
+            guard let key = DerivedMemo.key(paths.map { digests[$0] ?? "" } + paths + [names, session] + parts.notes.map(\.member)),
+                  // As `Analysis.derived` keeps it in the build cache: under the purpose and the key.
+                  let payload = kept.payload(of: session, kind: "note-texts", digest: SignedText.digest(of: "note-texts\u{2}" + key)),
+                  let decoded = try? CompactCoding.decode([NoteTexts.Note].self, from: payload) else {
+                return declined("a session's 3-grams are not in note-texts.bin")
+            }
+            for note in decoded where note.date != nil && members.contains(note.member) {
+                notes[note.member, default: []].append(note)
+            }
+        }
+        return (notes, files)
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+@testable import GroupChartKit
+import GroupChartTestSupport
+import Testing
+
+/// `check` after saves that changed only what notes say answers from the
+/// last build (`TextOnlyEdits`), and exactly as a check of the whole
+/// practice does; any other save is checked whole.
+@Suite struct TextOnlyEditsTests {
+    static let note = "sessions/2026-03-19-dbt-skills/martin-chloe.md"
+    static let options = Checker.Options(today: FixturePractice.today)
+
+    /// The example with `note` unsigned, built into `output` with every
+    /// file's stamp settled (as the files of a practice are, a while after
+    /// they were saved).
+    static func built(_ practice: FixturePractice, into output: URL, start: Date) throws {
+        try? practice.remove("build")
+        let text = try practice.read(note)
+        try practice.write(note, text.components(separatedBy: "\n").filter { line in
+            !["signed_by: ", "signed_at: ", "digest: "].contains { line.hasPrefix($0) }
+        }.joined(separator: "\n"))
+        try IncrementalEquivalenceTests.settle(practice.root, step: 0, since: start)
+        _ = try Builder.build(practice.root, options: Builder.Options(checker: options, output: output))
+    }
+
+    /// The check from the build in `output`, and a check of the whole practice.
+    static func checks(_ practice: FixturePractice, from output: URL) throws -> (fromBuild: CheckReport, whole: CheckReport) {
+        (try GroupChart.checkReport(practice.root, options: options, buildFolder: output).report,
+         try GroupChart.check(practice.root, options: options, buildFolder: output.appendingPathComponent("none")).report)
+    }
+
+    static func example() throws -> (FixturePractice, URL) {
+        let practice = try FixturePractice(base: FixturePractice.repository.appendingPathComponent("examples/dbt-skills"))
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-text-only-\(UUID().uuidString)")
+        return (practice, output)
+    }
+
+    @Test func aNoteRewordedIsCheckedFromTheBuild() throws {
+        let (practice, output) = try Self.example()
+        defer { practice.delete(); try? FileManager.default.removeItem(at: output) }
+        let start = Date()
+        // The note copied forward from the member's last one, as built.
+        let previous = try practice.read("sessions/2026-03-12-dbt-skills/martin-chloe.md")
+        let head = try practice.read(Self.note).components(separatedBy: "\n---\n")[0]
+        try practice.write(Self.note, head + "\n---\n" + previous.components(separatedBy: "\n---\n").dropFirst().joined(separator: "\n---\n"))
+        try Self.built(practice, into: output, start: start)
+        let before = try Self.checks(practice, from: output).whole
+        #expect(before.diagnostics.contains { $0.rule == "cloned-note" && $0.location.file == Self.note })
+        // Its participation written afresh, line for line.
+        var lines = try practice.read(Self.note).components(separatedBy: "\n")
+        var line = try #require(lines.firstIndex(of: "## Participation")) + 1
+        while !lines[line].isEmpty {
+            lines[line] = "This week she described a new plan, a walk each evening and a call to her sister (\(line))."
+            line += 1
+        }
+        try practice.write(Self.note, lines.joined(separator: "\n"))
+        try IncrementalEquivalenceTests.settle(practice.root, step: 1, since: start)
+        let (fromBuild, whole) = try Self.checks(practice, from: output)
+        #expect(fromBuild.answeredByTextOnlyEdits == 1)
+        #expect(IncrementalEquivalenceTests.full(fromBuild) == IncrementalEquivalenceTests.full(whole))
+        #expect(!whole.diagnostics.contains { $0.rule == "cloned-note" && $0.location.file == Self.note },
+                "the edit changes what cloned-note finds")
+        #expect(fromBuild.line(at: SourceLocation(file: Self.note, line: 7)) == whole.line(at: SourceLocation(file: Self.note, line: 7)))
+    }
+
+    @Test func nothingSavedIsTheBuildsDiagnostics() throws {
+        let (practice, output) = try Self.example()
+        defer { practice.delete(); try? FileManager.default.removeItem(at: output) }
+        try Self.built(practice, into: output, start: Date())
+        let (fromBuild, whole) = try Self.checks(practice, from: output)
+        #expect(fromBuild.answeredByTextOnlyEdits == 0)
+        #expect(IncrementalEquivalenceTests.full(fromBuild) == IncrementalEquivalenceTests.full(whole))
+    }
+
+    @Test(arguments: [
+        // A field of the front matter: what the practice-wide rules and the claims read.
+        ("sessions/2026-03-19-dbt-skills/session.md", "topic: ", "topic: Revised "),
+        // The text of a signed note: an error, which holds its claim.
+        ("sessions/2026-03-19-dbt-skills/chen-lily.md", "## Participation\n", "## Participation\nShe arrived early. "),
+        // A goal's progress, which the model reads out of the text.
+        (note, "G1: In progress.", "G1: Met."),
+        (note, "\n---\n", "\n---\nShe arrived early.\n"),
+        ("members/chen-lily/profile.md", "first_name: ", "first_name: Jo"),
+    ])
+    func anyOtherSaveIsCheckedWhole(path: String, replacing: String, with: String) throws {
+        let (practice, output) = try Self.example()
+        defer { practice.delete(); try? FileManager.default.removeItem(at: output) }
+        let start = Date()
+        try Self.built(practice, into: output, start: start)
+        let text = try practice.read(path)
+        try #require(text.contains(replacing))
+        try practice.write(path, text.replacingOccurrences(of: replacing, with: with))
+        try IncrementalEquivalenceTests.settle(practice.root, step: 1, since: start)
+        let (fromBuild, whole) = try Self.checks(practice, from: output)
+        #expect(fromBuild.answeredByTextOnlyEdits == nil)
+        #expect(IncrementalEquivalenceTests.full(fromBuild) == IncrementalEquivalenceTests.full(whole))
+    }
+
+    /// `TextOnlyEdits` finds again the findings of the rules that read one
+    /// session, and of the two that compare notes' 3-grams, which it knows
+    /// by name: a new rule of that kind must be taught to it.
+    @Test func theRulesThatReadNotesTextAreTheOnesItKnows() {
+        #expect(RuleRegistry.all.filter(\.readsNoteTexts).map(\.id).sorted() == ["cloned-note", "similar-notes"])
+    }
+}
