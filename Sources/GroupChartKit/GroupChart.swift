@@ -33,7 +33,7 @@ public enum GroupChart {
         var phases = PhaseTimes()
         if let build, let known = build.known, let entry = BuildCache(output: output).lastEntry(),
            let report = TextOnlyEdits.report(folder, options: options, fingerprint: build.fingerprint, known: known,
-                                             compiled: build.compiled, entry: entry, cacheFolder: build.cacheFolder) {
+                                             compiled: build.opened, entry: entry, cacheFolder: build.cacheFolder) {
             phases.mark("check: text-only edits")
             return (nil, report)
         }
@@ -42,12 +42,13 @@ public enum GroupChart {
     }
 
     /// What the last build left that a check reads: its cache of compiled
-    /// documents and the stamps it kept, with the practice's fingerprint
-    /// made from them; `nil` without a cache of this program.
+    /// documents (opened: each document read when asked for) and the stamps
+    /// it kept, with the practice's fingerprint made from them; `nil`
+    /// without a cache of this program.
     struct LastBuild {
         var cacheFolder: URL
         var output: URL
-        var compiled: CompiledDocuments
+        var opened: CompiledDocuments
         var known: InputStamps?
         var fingerprint: BuildCache.Fingerprint
 
@@ -55,12 +56,12 @@ public enum GroupChart {
             var phases = PhaseTimes()
             self.output = output
             cacheFolder = BuildCache.folder(of: output)
-            guard let compiled = CompiledDocuments.read(in: cacheFolder) else { return nil }
-            self.compiled = compiled
-            phases.mark("read: cache of compiled documents")
+            guard let opened = CompiledDocuments.open(in: cacheFolder) else { return nil }
+            self.opened = opened
+            phases.mark("read: index of compiled documents")
             known = InputStamps.read(in: cacheFolder)
             phases.mark("read: stamps file")
-            fingerprint = BuildCache.fingerprint(folder, options: options, known: known)
+            fingerprint = BuildCache.fingerprint(folder, options: options, known: known, keepingParts: true)
             phases.mark("read: stamps")
         }
     }
@@ -97,8 +98,12 @@ public enum GroupChart {
         }
         let preread = PrereadFiles(fingerprint.files)
         fingerprint.files = [:]
+        // Every document is asked for: the whole file is read at once.
+        var phases = PhaseTimes()
+        let compiled = build.flatMap { CompiledDocuments.read(in: $0.cacheFolder) }
+        phases.mark("read: cache of compiled documents")
         return RecordReader.read(folder, progress: progress, preread: preread, found: fingerprint.found, digests: fingerprint.digests,
-                                 memo: nil, compiled: build?.compiled)
+                                 memo: nil, compiled: compiled)
     }
 
     /// `check`, for a long-running command that keeps its `memo` between

@@ -147,6 +147,64 @@ import Testing
         #expect(CompiledDocuments(bytes: whole)?.document(file, digest: "sha256:y") == nil, "bytes of another digest")
     }
 
+    /// An opened cache (its index read, each entry read when asked for)
+    /// gives what the whole file gives; a byte changed in an entry loses
+    /// that entry alone, one changed anywhere else the whole cache, as does
+    /// a cache cut short or of another program.
+    @Test func anOpenedCacheGivesWhatTheWholeGivesAndNoDamagedEntry() throws {
+        let practice = try FixturePractice(base: FixturePractice.repository.appendingPathComponent("examples/dbt-skills"))
+        defer { practice.delete() }
+        let folder = try PracticeFolder(root: practice.root)
+        let files = Array(folder.discover().filter { if case .progressNote = $0.kind { true } else { false } }.prefix(3))
+        let entries = try files.map { file in
+            try #require(CompiledDocuments.Entry(file, digest: "sha256:\(file.path)", reading: DocumentReading.read(file, in: folder)))
+        }
+        let whole = CompiledDocuments.bytes(of: entries)
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-opened-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: cache) }
+        func opened(_ bytes: [UInt8], program: String = CompiledDocuments.program) throws -> CompiledDocuments? {
+            try Data(bytes).write(to: cache.appendingPathComponent("documents.bin"))
+            return CompiledDocuments.open(in: cache)
+        }
+        let cached = try #require(try opened(whole))
+        #expect(cached.count == 3)
+        for (file, entry) in zip(files, entries) {
+            #expect(cached.payload(of: file.path, kind: file.kind.key, digest: entry.digest) == entry.payload)
+            #expect(cached.document(file, digest: entry.digest)?.reading == DocumentReading.read(file, in: folder))
+            #expect(cached.payload(of: file.path, kind: file.kind.key, digest: "sha256:another") == nil)
+        }
+        // Where each entry lies: after the start, one after the other, up to the index.
+        func varint(_ value: Int) -> Int { value < 128 ? 1 : 1 + varint(value >> 7) }
+        func text(_ text: String) -> Int { varint(text.utf8.count) + text.utf8.count }
+        var ends = [CompiledDocuments.bytes(of: []).count - 8 - 4 - 8 - 8]
+        for entry in entries {
+            ends.append(ends.last! + text(entry.path) + text(entry.kind) + text(entry.digest) + varint(entry.payload.count) + entry.payload.count)
+        }
+        #expect(ends.last! < whole.count - 28)
+        for offset in stride(from: 0, to: whole.count, by: 3) {
+            var damaged = whole
+            damaged[offset] ^= 0x20
+            let inEntry = (0..<3).first { ends[$0] <= offset && offset < ends[$0 + 1] }
+            let damagedCache = try opened(damaged)
+            if let inEntry {
+                #expect(damagedCache?.payload(of: files[inEntry].path, kind: files[inEntry].kind.key, digest: entries[inEntry].digest) == nil,
+                        "a byte changed at \(offset), in entry \(inEntry), went unnoticed")
+                for other in 0..<3 where other != inEntry {
+                    #expect(damagedCache?.payload(of: files[other].path, kind: files[other].kind.key, digest: entries[other].digest)
+                            == entries[other].payload)
+                }
+            } else if offset < whole.count - 8 {
+                // The last eight bytes are the whole file's hash, which only `read` checks.
+                #expect(damagedCache == nil, "a byte changed at \(offset) went unnoticed")
+            }
+        }
+        for length in stride(from: 0, to: whole.count, by: 5) {
+            #expect(try opened(Array(whole.prefix(length))) == nil, "a cache cut at \(length) was taken")
+        }
+        #expect(try opened(CompiledDocuments.bytes(of: entries, program: "another program")) == nil)
+    }
+
     /// A set is written in order (its own order changes with each process's
     /// hash seed, and the same practice must give the same cache); a flag
     /// that is neither 0 nor 1, a run out of its block, and a list counted

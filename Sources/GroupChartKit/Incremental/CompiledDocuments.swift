@@ -17,13 +17,24 @@ import Darwin
 /// (a killed build leaves the last one), one entry per document in path
 /// order, so the same practice gives the same bytes. It starts with the
 /// program's identity (version, built-in templates, the executable's path,
-/// size and time) and ends with the count of entries and a 64-bit FNV-1a
-/// hash of all that comes before: a cache of another program, a truncated
-/// one or one changed on disk is ignored whole, and every document is
-/// parsed as in a cold build. An entry that will not decode is parsed too.
+/// size and time), then the entries, then an index (each entry's path,
+/// where it lies and a hash of its bytes), and ends with where the index
+/// starts, the count of entries, a hash of the start and the index, and a
+/// 64-bit hash of all that comes before (`StreamHash`): a cache of another
+/// program, a truncated one or one changed on disk is ignored whole, and
+/// every document is parsed as in a cold build. An entry that will not
+/// decode is parsed too.
+///
+/// `open` reads the index alone, and each entry asked for when it is
+/// asked for, checked against its hash: `check` after a few saves needs a
+/// few hundred of 22,000 entries (`TextOnlyEdits`), and reading and hashing
+/// the 60 MB of the whole file was a sixth of it.
 final class CompiledDocuments: @unchecked Sendable {
     static let name = "documents.bin"
-    fileprivate static let magic = Array("groupchart-documents 1\n".utf8)
+    fileprivate static let magic = Array("groupchart-documents 2\n".utf8)
+    /// Where the index starts (8 bytes), the count (4), the hash of the
+    /// start and the index (8), the hash of all before it (8).
+    fileprivate static let trailer = 8 + 4 + 8 + 8
 
     /// Where each entry's kind, digest and payload lie in `bytes`: the kind
     /// and digest are compared there, byte for byte, when a document is
@@ -39,6 +50,9 @@ final class CompiledDocuments: @unchecked Sendable {
     // `letGo`, once reading is over.
     private var bytes: [UInt8]
     private var places: [String: Place]
+    /// Opened (`open`): the file, and where each entry lies in it with the hash of its bytes.
+    private let file: Int32
+    private let index: [String: (entry: Range<Int>, hash: UInt64)]
     /// How many entries it held.
     let count: Int
 
@@ -50,22 +64,110 @@ final class CompiledDocuments: @unchecked Sendable {
     }
 
     init?(bytes: [UInt8], program: String = CompiledDocuments.program) {
-        let trailer = 4 + 8
-        guard bytes.count >= Self.magic.count + trailer, bytes.starts(with: Self.magic) else { return nil }
-        let end = bytes.count - trailer
-        guard Self.hash(bytes[..<end]) == Self.number(bytes[(end + 4)...], width: 8) else { return nil }
-        var reader = EntryReader(bytes: bytes, offset: Self.magic.count, end: end)
-        guard let identity = reader.text(), identity == program else { return nil }
+        guard let layout = Layout(of: bytes.count, start: bytes.prefix(4096), trailer: bytes.suffix(Self.trailer)),
+              layout.identity == program,
+              Self.hash(bytes[..<(bytes.count - 8)]) == Self.number(bytes[(bytes.count - 8)...], width: 8) else { return nil }
+        var reader = EntryReader(bytes: bytes, offset: layout.entries, end: layout.index)
         var places: [String: Place] = [:]
-        while reader.offset < end {
+        while reader.offset < layout.index {
             guard let path = reader.text(), let kind = reader.textRange(), let digest = reader.textRange(),
                   let length = reader.number(), let payload = reader.skip(length) else { return nil }
             places[path] = Place(kind: kind, digest: digest, payload: payload)
         }
-        guard places.count == Self.number(bytes[end..<(end + 4)], width: 4) else { return nil }
+        guard places.count == layout.count else { return nil }
         self.bytes = bytes
         self.places = places
+        file = -1
+        index = [:]
         count = places.count
+    }
+
+    /// The cache kept in `folder`, opened: its index read and checked, and
+    /// each entry read when asked for (`payload`) and checked against the
+    /// index's hash of it (one that fails is not there). `nil` as `read`.
+    static func open(in folder: URL, name: String = CompiledDocuments.name) -> CompiledDocuments? {
+        CompiledDocuments(opening: folder.appendingPathComponent(name).path)
+    }
+
+    private init?(opening path: String, program: String = CompiledDocuments.program) {
+        let descriptor = openFile(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size >= 0,
+              status.st_size <= 1 << 30, let trailer = Self.bytes(descriptor, at: Int(status.st_size) - Self.trailer, Self.trailer),
+              let start = Self.bytes(descriptor, at: 0, min(4096, Int(status.st_size))),
+              let layout = Layout(of: Int(status.st_size), start: start[...], trailer: trailer[...]), layout.identity == program,
+              let indexBytes = Self.bytes(descriptor, at: layout.index, Int(status.st_size) - Self.trailer - layout.index) else {
+            close(descriptor)
+            return nil
+        }
+        var hash = StreamHash()
+        hash.update(start[..<layout.entries])
+        hash.update(indexBytes[...])
+        var reader = EntryReader(bytes: indexBytes, offset: 0, end: indexBytes.count)
+        var index: [String: (entry: Range<Int>, hash: UInt64)] = [:]
+        index.reserveCapacity(layout.count)
+        while reader.offset < indexBytes.count {
+            guard let path = reader.text(), let offset = reader.number(), let length = reader.number(),
+                  let entryHash = reader.skip(8), offset >= layout.entries, length <= layout.index - offset else {
+                close(descriptor)
+                return nil
+            }
+            index[path] = (offset..<(offset + length), Self.number(indexBytes[entryHash], width: 8))
+        }
+        guard hash.finalize() == layout.indexHash, index.count == layout.count else {
+            close(descriptor)
+            return nil
+        }
+        bytes = []
+        places = [:]
+        file = descriptor
+        self.index = index
+        count = index.count
+    }
+
+    deinit {
+        if file >= 0 { close(file) }
+    }
+
+    /// What the start and the trailer of a cache say: the program, where
+    /// the entries and the index start, the count and the index's hash.
+    private struct Layout {
+        var identity: String
+        var entries: Int
+        var index: Int
+        var count: Int
+        var indexHash: UInt64
+
+        init?(of size: Int, start: ArraySlice<UInt8>, trailer: ArraySlice<UInt8>) {
+            guard size >= CompiledDocuments.magic.count + CompiledDocuments.trailer, start.starts(with: CompiledDocuments.magic),
+                  trailer.count == CompiledDocuments.trailer else { return nil }
+            let start = Array(start), trailer = Array(trailer)
+            var reader = EntryReader(bytes: start, offset: CompiledDocuments.magic.count, end: start.count)
+            guard let identity = reader.text() else { return nil }
+            self.identity = identity
+            entries = reader.offset
+            index = Int(truncatingIfNeeded: CompiledDocuments.number(trailer[0..<8], width: 8))
+            count = Int(CompiledDocuments.number(trailer[8..<12], width: 4))
+            indexHash = CompiledDocuments.number(trailer[12..<20], width: 8)
+            guard index >= entries, index <= size - CompiledDocuments.trailer else { return nil }
+        }
+    }
+
+    /// `count` bytes of `descriptor` at `offset`, or `nil`.
+    private static func bytes(_ descriptor: Int32, at offset: Int, _ count: Int) -> [UInt8]? {
+        guard offset >= 0, count >= 0 else { return nil }
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, done in
+            done = 0
+            while done < count {
+                let got = pread(descriptor, buffer.baseAddress! + done, count - done, off_t(offset + done))
+                if got < 0, errno == EINTR { continue }
+                guard got > 0 else { complete = false; break }
+                done += got
+            }
+        }
+        return complete ? bytes : nil
     }
 
     /// The compiled `file` when the cache holds it with bytes of `digest`:
@@ -78,9 +180,21 @@ final class CompiledDocuments: @unchecked Sendable {
 
     /// The bytes of the entry of `path` when it has that kind and digest.
     func payload(of path: String, kind: String, digest: String) -> ArraySlice<UInt8>? {
+        if file >= 0 { return openedPayload(of: path, kind: kind, digest: digest) }
         guard let place = places[path], bytes[place.digest].elementsEqual(digest.utf8),
               bytes[place.kind].elementsEqual(kind.utf8) else { return nil }
         return bytes[place.payload]
+    }
+
+    /// `payload`, of an opened cache: its entry read, checked and taken apart.
+    private func openedPayload(of path: String, kind: String, digest: String) -> ArraySlice<UInt8>? {
+        guard let place = index[path], let entry = Self.bytes(file, at: place.entry.lowerBound, place.entry.count),
+              Self.hash(entry[...]) == place.hash else { return nil }
+        var reader = EntryReader(bytes: entry, offset: 0, end: entry.count)
+        guard reader.text() == path, let kindRange = reader.textRange(), entry[kindRange].elementsEqual(kind.utf8),
+              let digestRange = reader.textRange(), entry[digestRange].elementsEqual(digest.utf8),
+              let length = reader.number(), let payload = reader.skip(length), reader.offset == entry.count else { return nil }
+        return entry[payload]
     }
 
     /// Frees the cache's bytes (60 MB at 20,000 notes) once the practice is
@@ -98,10 +212,37 @@ final class CompiledDocuments: @unchecked Sendable {
     static func bytes(of entries: [Entry], program: String = CompiledDocuments.program) -> [UInt8] {
         var bytes = magic
         append(text: program, to: &bytes)
-        for entry in entries { append(entry: entry, to: &bytes) }
-        append(fixed: UInt64(entries.count), width: 4, to: &bytes)
-        append(fixed: hash(bytes[...].dropLast(4)), width: 8, to: &bytes)
+        let start = bytes
+        var index: [UInt8] = []
+        for entry in entries {
+            let offset = bytes.count
+            append(entry: entry, to: &bytes)
+            append(indexOf: entry.path, at: offset..<bytes.count, hash: hash(bytes[offset...]), to: &index)
+        }
+        return finished(bytes, start: start[...], index: index, count: entries.count)
+    }
+
+    /// `bytes` (the start and the entries) with the index and the trailer.
+    fileprivate static func finished(_ bytes: [UInt8], start: ArraySlice<UInt8>, index: [UInt8], count: Int) -> [UInt8] {
+        var bytes = bytes
+        let indexStart = bytes.count
+        bytes += index
+        var indexHash = StreamHash()
+        indexHash.update(start)
+        indexHash.update(index[...])
+        append(fixed: UInt64(indexStart), width: 8, to: &bytes)
+        append(fixed: UInt64(count), width: 4, to: &bytes)
+        append(fixed: indexHash.finalize(), width: 8, to: &bytes)
+        append(fixed: hash(bytes[...]), width: 8, to: &bytes)
         return bytes
+    }
+
+    /// An entry of the index: the path, where its entry lies, the hash of its bytes.
+    fileprivate static func append(indexOf path: String, at range: Range<Int>, hash: UInt64, to index: inout [UInt8]) {
+        append(text: path, to: &index)
+        append(number: UInt64(range.lowerBound), to: &index)
+        append(number: UInt64(range.count), to: &index)
+        append(fixed: hash, width: 8, to: &index)
     }
 
     /// One document as the cache keeps it.
@@ -250,7 +391,7 @@ final class CompiledDocuments: @unchecked Sendable {
     /// The whole file at `path`, read straight into an array (through
     /// `Data` it was copied twice: 60 MB at 20,000 notes).
     private static func wholeFile(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = openFile(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
@@ -291,6 +432,11 @@ final class CompiledDocuments: @unchecked Sendable {
         private var buffer: [UInt8] = []
         private var hash = StreamHash()
         private var count = 0
+        /// The bytes written before `buffer`'s.
+        private var written = 0
+        /// The magic and the program, which the index's hash covers.
+        private let start: [UInt8]
+        private var index: [UInt8] = []
         private var complete = false
         private var ended = false
 
@@ -307,6 +453,7 @@ final class CompiledDocuments: @unchecked Sendable {
             self.descriptor = descriptor
             buffer = CompiledDocuments.magic
             CompiledDocuments.append(text: program, to: &buffer)
+            start = buffer
         }
 
         /// The entry of the document found at `index` (`nil`: it has none);
@@ -324,16 +471,20 @@ final class CompiledDocuments: @unchecked Sendable {
         }
 
         private func append(_ entry: Entry) {
+            let offset = buffer.count
             CompiledDocuments.append(entry: entry, to: &buffer)
+            CompiledDocuments.append(indexOf: entry.path, at: (written + offset)..<(written + buffer.count),
+                                     hash: CompiledDocuments.hash(buffer[offset...]), to: &index)
             count += 1
         }
 
         private func flush() {
             guard descriptor >= 0, !buffer.isEmpty else { buffer.removeAll(); return }
             hash.update(buffer[...])
-            let written = OutputFolder.writeAll(descriptor, buffer)
+            let complete = OutputFolder.writeAll(descriptor, buffer)
+            written += buffer.count
             buffer.removeAll(keepingCapacity: true)
-            if !written { takeBack() }
+            if !complete { takeBack() }
         }
 
         /// Ends the file; entries still waiting for one before them (a
@@ -349,10 +500,19 @@ final class CompiledDocuments: @unchecked Sendable {
             for index in waiting.keys.sorted() { if let entry = waiting[index] ?? nil { append(entry) } }
             waiting = [:]
             flush()
-            CompiledDocuments.append(fixed: UInt64(count), width: 4, to: &buffer)
-            // The count is not hashed, as in `bytes(of:)`: the entries it counts are.
-            CompiledDocuments.append(fixed: hash.finalize(), width: 8, to: &buffer)
             guard descriptor >= 0 else { return }
+            // As `bytes(of:)` ends a cache.
+            let indexStart = written
+            buffer = index
+            var indexHash = StreamHash()
+            indexHash.update(start[...])
+            indexHash.update(index[...])
+            index = []
+            CompiledDocuments.append(fixed: UInt64(indexStart), width: 8, to: &buffer)
+            CompiledDocuments.append(fixed: UInt64(count), width: 4, to: &buffer)
+            CompiledDocuments.append(fixed: indexHash.finalize(), width: 8, to: &buffer)
+            hash.update(buffer[...])
+            CompiledDocuments.append(fixed: hash.finalize(), width: 8, to: &buffer)
             let written = OutputFolder.writeAll(descriptor, buffer)
             buffer = []
             close(descriptor)
@@ -395,4 +555,9 @@ final class CompiledDocuments: @unchecked Sendable {
 /// read(2), out of the reach of `CompiledDocuments.read`'s name.
 private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
     read(descriptor, buffer, count)
+}
+
+/// open(2), out of the reach of `CompiledDocuments.open`'s name.
+private func openFile(_ path: String, _ flags: Int32) -> Int32 {
+    open(path, flags)
 }

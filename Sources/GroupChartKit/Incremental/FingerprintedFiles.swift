@@ -32,7 +32,7 @@ struct FingerprintedFiles {
     /// 130,000 small updates.
     private(set) var hashed: [UInt8] = []
     /// Where each file's part of `hashed` begins (and, last, where it ends).
-    private var starts: [Int] = []
+    private(set) var starts: [Int] = []
 
     init(found: [DiscoveredFile], reads: [Read], now: Double) {
         self.found = found
@@ -79,11 +79,19 @@ struct FingerprintedFiles {
         starts.append(hashed.count)
     }
 
-    /// What `hashed` is for `found` with these `digests` (by path): the
-    /// fingerprint of the files as they were (`TextOnlyEdits`).
-    static func hashed(_ found: [DiscoveredFile], digests: [String: String]) -> [UInt8] {
-        var bytes: [UInt8] = []
-        for file in found { bytes += part(file, digest: digests[file.path]) }
+    /// `hashed` (with its `starts`) as it would be had the files at these
+    /// indices of `found` the digests given: the fingerprint of the files
+    /// as they were (`TextOnlyEdits`). Each part is put in place, as long
+    /// as long as it was (a digest's length is fixed); `nil` otherwise.
+    static func hashed(_ hashed: [UInt8], starts: [Int], found: [DiscoveredFile], digests: [String: String],
+                       changing indices: [Int]) -> [UInt8]? {
+        var bytes = hashed
+        for index in indices {
+            let part = part(found[index], digest: digests[found[index].path])
+            let range = starts[index]..<starts[index + 1]
+            guard part.count == range.count else { return nil }
+            bytes.replaceSubrange(range, with: part)
+        }
         return bytes
     }
 

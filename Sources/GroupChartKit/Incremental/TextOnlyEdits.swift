@@ -40,10 +40,11 @@ enum TextOnlyEdits {
     /// since are not text-only edits, or anything needed is missing.
     static func report(_ folder: PracticeFolder, options: Checker.Options, fingerprint: BuildCache.Fingerprint,
                        known: InputStamps, compiled: CompiledDocuments, entry: BuildCache.Entry, cacheFolder: URL) -> CheckReport? {
+        var phases = PhaseTimes()
         guard entry.claimIDsFirstAttempts else { return declined("the build's claim ids were not all first attempts") }
         let found = fingerprint.found
         // What the build read of each file, and which were saved since.
-        var built = fingerprint.digests
+        var built: [String: String] = [:]
         var saved: [Int] = []
         for (index, file) in found.enumerated() {
             let now = fingerprint.digests[file.path], then = known.byPath[file.path]?.digest
@@ -56,14 +57,16 @@ enum TextOnlyEdits {
             }
         }
         guard saved.count <= most else { return declined("\(saved.count) files saved") }
-        guard BuildCache.digest(environment: fingerprint.environment, options: options,
-                                files: FingerprintedFiles.hashed(found, digests: built)) == entry.fingerprint else {
+        guard let parts = fingerprint.parts,
+              let hashed = FingerprintedFiles.hashed(parts.hashed, starts: parts.starts, found: found, digests: built, changing: saved),
+              BuildCache.digest(environment: fingerprint.environment, options: options, files: hashed) == entry.fingerprint else {
             return declined("the stamps and the build's entry disagree")
         }
         var report = CheckReport(diagnostics: entry.diagnostics, fileCount: entry.fileCount, sources: [:])
         report.reread = SourceRereader(root: folder.root, digests: fingerprint.digests)
         report.quoted = entry.quotedLines(unchangedIn: fingerprint.digests)
         report.answeredByTextOnlyEdits = saved.count
+        phases.mark("text-only: what was saved")
         if saved.isEmpty { return report }
 
         // Each saved file as read now, the same as the build's but for its text.
@@ -106,6 +109,7 @@ enum TextOnlyEdits {
             }
         }
         let part = RecordReader.assemble(readings, folder: folder).record
+        phases.mark("text-only: the shell and the saved sessions")
         let settings = RuleSettings(part.practice?.ruleSettings ?? [], rules: RuleRegistry.all)
         let enabled = Checker.enabled(RuleRegistry.all, settings: settings)
         let regions = part.practice?.regions ?? []
@@ -117,6 +121,7 @@ enum TextOnlyEdits {
         let again = Checker.diagnostics(of: local, Checker.findings(of: local, in: analysis, options: options, settings: settings, billing: nil),
                                         options: options, settings: settings, regions: regions)
             .filter { inSaved($0.location.file) }
+        phases.mark("text-only: rules of one session")
         let localIDs = Set(local.map(\.id))
         var replaced = { (diagnostic: Diagnostic) in localIDs.contains(diagnostic.rule) && inSaved(diagnostic.location.file) }
 
@@ -135,6 +140,7 @@ enum TextOnlyEdits {
             replaced = { before($0) || ($0.rule == rule.id && files.contains($0.location.file)) }
         }
 
+        phases.mark("text-only: cloned-note")
         let diagnostics = entry.diagnostics.filter { !replaced($0) } + again + cloned
         // The errors decide which claims are held: other errors, other claims.
         guard CheckReport.ordered(diagnostics.filter { $0.severity == .error })
@@ -208,7 +214,7 @@ enum TextOnlyEdits {
         }
         guard !others.isEmpty else { return (notes, files) }
         // The 3-grams of every session, by session id and the SHA-256 of its key.
-        guard let kept = CompiledDocuments.read(in: cacheFolder, name: DerivedCache.files["note-texts"]!) else {
+        guard let kept = CompiledDocuments.open(in: cacheFolder, name: DerivedCache.files["note-texts"]!) else {
             return declined("no note-texts.bin")
         }
         let names = NoteSimilarity(record: analysis.record).namesKey

@@ -99,6 +99,10 @@ struct BuildCache {
         var found: [DiscoveredFile]
         /// The settled stamp and digest of each document, for the next build.
         var stamps: InputStamps
+        /// What `digest` hashed of the files, and where each file's part
+        /// starts (`FingerprintedFiles`), when asked for: `check` makes the
+        /// fingerprint of the last build's files from them (`TextOnlyEdits`).
+        var parts: (hashed: [UInt8], starts: [Int])?
     }
 
     /// The fingerprint of a build of `folder` with `options`.
@@ -117,7 +121,7 @@ struct BuildCache {
     static func fingerprint(_ folder: PracticeFolder, options: Checker.Options, memo: DocumentMemo? = nil,
                             known: InputStamps? = nil, found listed: [DiscoveredFile]? = nil,
                             stamps polled: [String: FileStamp]? = nil, poll: FolderState? = nil,
-                            changes: FolderState.Changes? = nil) -> Fingerprint {
+                            changes: FolderState.Changes? = nil, keepingParts: Bool = false) -> Fingerprint {
         var phases = PhaseTimes()
         let found = listed ?? folder.discover()
         phases.mark("fingerprint: discover")
@@ -173,7 +177,8 @@ struct BuildCache {
         let environmentDigest = environment(folder.root, today: options.today)
         return Fingerprint(digest: digest(environment: environmentDigest, options: options, files: files.hashed),
                            files: files.files, digests: files.digests,
-                           environment: environmentDigest, found: found, stamps: InputStamps(stamps))
+                           environment: environmentDigest, found: found, stamps: InputStamps(stamps),
+                           parts: keepingParts ? (files.hashed, files.starts) : nil)
     }
 
     /// The fingerprint's digest: over the `environment`, the options the
