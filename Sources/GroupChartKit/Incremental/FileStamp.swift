@@ -16,6 +16,9 @@ struct FileStamp: Codable, Equatable, Sendable {
     var nanoseconds: Int64
     var inode: UInt64
 
+    /// A stamp no file has (no file has inode 0): one that vouches for nothing.
+    static let none = FileStamp(size: 0, seconds: 0, nanoseconds: 0, inode: 0)
+
     /// The stamp of the file at `path`; `nil` when it is missing or no
     /// regular file. A link is not followed (what the caches trust must be
     /// the file itself: a linked document is read every time) unless

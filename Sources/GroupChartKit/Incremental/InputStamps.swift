@@ -8,7 +8,9 @@ import Foundation
 ///
 /// Only stamps already settled when taken are kept (`FileStamp.isSettled`),
 /// so a file written again within the same timestamp tick is never taken
-/// for the one recorded. One line per document, tab-separated, after a
+/// for the one recorded; a file whose stamp was not is recorded with its
+/// digest under `FileStamp.none`, which no file has (the digest the build
+/// read, for `check` to tell what was saved since). One line per document, tab-separated, after a
 /// version line; a path with a tab, a line break or a backslash is not
 /// recorded (it is read every time). A file that is not exactly this format
 /// (another version's, truncated, edited) is ignored whole: the build reads
@@ -87,7 +89,7 @@ struct InputStamps: Sendable {
 
     /// The digest of the document at `path` when its stamp is still `stamp`.
     func digest(of path: String, stamp: FileStamp?) -> String? {
-        guard let stamp, let known = byPath[path], known.stamp == stamp else { return nil }
+        guard let stamp, stamp != .none, let known = byPath[path], known.stamp == stamp else { return nil }
         return known.digest
     }
 

@@ -161,11 +161,15 @@ struct BuildCache {
             files = FingerprintedFiles(found: found, reads: reads, now: now)
             phases.mark("fingerprint: files")
             // A stamp still within its tick could also be that of a later
-            // write: it is not kept, and the file is read next time. A
-            // long-running command keeps its stamps in its memo instead.
+            // write: it is not kept, and the file is read next time; its
+            // digest is, under a stamp that vouches for nothing
+            // (`FileStamp.none`), for `check` to tell what was saved since
+            // (`TextOnlyEdits`). A long-running command keeps its stamps in
+            // its memo instead.
             if memo == nil {
                 for read in reads {
-                    if let digest = read.digest, let stamp = read.stamp, stamp.isSettled(before: now) {
+                    if let digest = read.digest {
+                        let stamp = read.stamp.flatMap { $0.isSettled(before: now) ? $0 : nil } ?? .none
                         stamps[read.path] = InputStamps.Known(stamp: stamp, digest: digest)
                     }
                 }
