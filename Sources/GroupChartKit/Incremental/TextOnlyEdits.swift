@@ -88,25 +88,24 @@ enum TextOnlyEdits {
             sessions.insert(inFolder)
         }
         // A session is one folder: no other folder's name reads as the same session.
+        let ids = Set(sessions.map { String($0.dropFirst("sessions/".count)) })
         for file in found {
-            if let session = RecordReader.sessionID(of: file.kind), sessions.contains("sessions/\(session)"[...]),
+            if let session = RecordReader.sessionID(of: file.kind), ids.contains(session),
                PracticeRecord.sessionFolder(of: file.path) != "sessions/\(session)"[...] {
                 return declined("a session in two folders")
             }
         }
 
         // The shell and the saved sessions, as a check of the whole would
-        // cut them out of it (`PracticeRecord.keepingSessionFolders`).
-        var readings: [DocumentReading] = []
-        for (index, file) in found.enumerated() {
-            if let inFolder = PracticeRecord.sessionFolder(of: file.path), !sessions.contains(inFolder) { continue }
-            if let now = readNow[index] {
-                readings.append(now)
-            } else if let kept = compiled.document(file, digest: fingerprint.digests[file.path])?.reading {
-                readings.append(kept)
-            } else {
-                readings.append(DocumentReading.read(file, in: folder))
-            }
+        // cut them out of it (`PracticeRecord.keepingSessionFolders`), on every core.
+        let inPart = found.indices.filter { index in
+            PracticeRecord.sessionFolder(of: found[index].path).map(sessions.contains) ?? true
+        }
+        let saves = readNow
+        let readings = ParallelMap.map(inPart) { index -> DocumentReading in
+            let file = found[index]
+            if let now = saves[index] { return now }
+            return compiled.document(file, digest: fingerprint.digests[file.path])?.reading ?? DocumentReading.read(file, in: folder)
         }
         let part = RecordReader.assemble(readings, folder: folder).record
         phases.mark("text-only: the shell and the saved sessions")
@@ -218,16 +217,18 @@ enum TextOnlyEdits {
             return declined("no note-texts.bin")
         }
         let names = NoteSimilarity(record: analysis.record).namesKey
-        for session in others.keys.sorted() {
+        let decoded = ParallelMap.map(others.keys.sorted()) { session -> [NoteTexts.Note]? in
             let parts = others[session]!
             let paths = [parts.sessionNote ?? ""] + parts.notes.map(\.path)
             guard let key = DerivedMemo.key(paths.map { digests[$0] ?? "" } + paths + [names, session] + parts.notes.map(\.member)),
                   // As `Analysis.derived` keeps it in the build cache: under the purpose and the key.
-                  let payload = kept.payload(of: session, kind: "note-texts", digest: SignedText.digest(of: "note-texts\u{2}" + key)),
-                  let decoded = try? CompactCoding.decode([NoteTexts.Note].self, from: payload) else {
-                return declined("a session's 3-grams are not in note-texts.bin")
-            }
-            for note in decoded where note.date != nil && members.contains(note.member) {
+                  let payload = kept.payload(of: session, kind: "note-texts", digest: SignedText.digest(of: "note-texts\u{2}" + key))
+            else { return nil }
+            return try? CompactCoding.decode([NoteTexts.Note].self, from: payload)
+        }
+        for session in decoded {
+            guard let session else { return declined("a session's 3-grams are not in note-texts.bin") }
+            for note in session where note.date != nil && members.contains(note.member) {
                 notes[note.member, default: []].append(note)
             }
         }
