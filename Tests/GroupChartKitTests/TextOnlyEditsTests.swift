@@ -114,6 +114,39 @@ import Testing
         #expect(IncrementalEquivalenceTests.full(fromBuild) == IncrementalEquivalenceTests.full(whole))
     }
 
+    /// A practice moved since its build (or built through another path):
+    /// help that names its files as typed from there names the new place.
+    @Test func aMovedPracticeIsNotAnsweredWithTheOldPlace() throws {
+        let (practice, output) = try Self.example()
+        defer { practice.delete(); try? FileManager.default.removeItem(at: output) }
+        let moved = practice.root.deletingLastPathComponent().appendingPathComponent("moved-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: moved) }
+        try Self.built(practice, into: practice.root.appendingPathComponent("build"), start: Date())
+        let options = { (root: URL) in Checker.Options(today: FixturePractice.today, location: try PracticeLocation(root.path)) }
+        _ = try Builder.build(practice.root, options: Builder.Options(checker: try options(practice.root)))
+        try FileManager.default.moveItem(at: practice.root, to: moved)
+        let fromBuild = try GroupChart.checkReport(moved, options: try options(moved)).report
+        let whole = try GroupChart.check(moved, options: try options(moved), buildFolder: output).report
+        #expect(IncrementalEquivalenceTests.full(fromBuild) == IncrementalEquivalenceTests.full(whole))
+        #expect(fromBuild.diagnostics.contains { $0.help.contains(moved.path) }, "the help names the practice's new place")
+        // Nor is a build there given back as the last one was.
+        let rebuilt = try Builder.build(moved, options: Builder.Options(checker: try options(moved)))
+        #expect(!rebuilt.fromCache && rebuilt.report.diagnostics.contains { $0.help.contains(moved.path) })
+    }
+
+    /// The rules that read the whole practice, each read (when this list was
+    /// last reviewed) for what it takes of a note: the front matter, goals,
+    /// risk line and reading findings `TextOnlyEdits.shape` compares, never
+    /// a note's text. A rule added here must be read the same way first.
+    @Test func theRulesThatReadTheWholePracticeAreTheReviewedOnes() {
+        #expect(RuleRegistry.all.filter { !$0.isSessionLocal }.map(\.id).sorted() == [
+            "acknowledgment", "authorization", "authorization-expiring", "claim-awaiting-payer", "claim-changed-after-billing",
+            "claim-rejected", "claim-void-needed", "cloned-note", "duplicate-id", "missing-credentials", "missing-field",
+            "remittance", "same-day-services", "similar-notes",
+        ])
+        #expect(!RuleRegistry.all.contains { $0.isSessionLocal && $0.readsClaims })
+    }
+
     /// `TextOnlyEdits` finds again the findings of the rules that read one
     /// session, and of the two that compare notes' 3-grams, which it knows
     /// by name: a new rule of that kind must be taught to it.

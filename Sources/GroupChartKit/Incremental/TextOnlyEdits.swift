@@ -105,7 +105,8 @@ enum TextOnlyEdits {
         let readings = ParallelMap.map(inPart) { index -> DocumentReading in
             let file = found[index]
             if let now = saves[index] { return now }
-            return compiled.document(file, digest: fingerprint.digests[file.path])?.reading ?? DocumentReading.read(file, in: folder)
+            return compiled.document(file, digest: fingerprint.digests[file.path])?.reading
+                ?? DocumentReading.read(file, in: folder, preread: preread)
         }
         let part = RecordReader.assemble(readings, folder: folder).record
         phases.mark("text-only: the shell and the saved sessions")
@@ -117,6 +118,8 @@ enum TextOnlyEdits {
 
         // The rules of one session at a time, and similar-notes (which compares a session's notes).
         let local = enabled.filter { $0.isSessionLocal || $0.id == SimilarNotesRule().id }
+        // Such a rule reads no claims (`SessionLocalRuleTests`); one that did would find nothing here.
+        guard !local.contains(where: \.readsClaims) else { return declined("a rule of one session reads claims") }
         let again = Checker.diagnostics(of: local, Checker.findings(of: local, in: analysis, options: options, settings: settings, billing: nil),
                                         options: options, settings: settings, regions: regions)
             .filter { inSaved($0.location.file) }

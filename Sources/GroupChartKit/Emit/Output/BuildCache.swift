@@ -190,8 +190,12 @@ struct BuildCache {
     static func digest(environment: String, options: Checker.Options, files: [UInt8]) -> String {
         var hash = PartsHash()
         hash.add(environment)
-        // The diagnostics' severities and their help's paths, which the records do not show.
+        // The diagnostics' severities and their help's paths, which the records
+        // do not show: typed from where the user stands, relative or absolute,
+        // so they name the practice's folder too (a practice moved, or built
+        // through another path, gives other help).
         hash.add("\(options.strict) \(options.location?.currentFolder ?? "")")
+        hash.add(options.location.map { "\($0.root.path) \($0.currentFolder == nil ? "absolute" : "relative")" } ?? "no location")
         hash.add(bytes: files)
         return hash.hex
     }
