@@ -31,10 +31,10 @@ import Darwin
 /// the 60 MB of the whole file was a sixth of it.
 final class CompiledDocuments: @unchecked Sendable {
     static let name = "documents.bin"
-    fileprivate static let magic = Array("groupchart-documents 2\n".utf8)
+    static let magic = Array("groupchart-documents 2\n".utf8)
     /// Where the index starts (8 bytes), the count (4), the hash of the
     /// start and the index (8), the hash of all before it (8).
-    fileprivate static let trailer = 8 + 4 + 8 + 8
+    static let trailer = 8 + 4 + 8 + 8
 
     /// Where each entry's kind, digest and payload lie in `bytes`: the kind
     /// and digest are compared there, byte for byte, when a document is
@@ -223,7 +223,7 @@ final class CompiledDocuments: @unchecked Sendable {
     }
 
     /// `bytes` (the start and the entries) with the index and the trailer.
-    fileprivate static func finished(_ bytes: [UInt8], start: ArraySlice<UInt8>, index: [UInt8], count: Int) -> [UInt8] {
+    static func finished(_ bytes: [UInt8], start: ArraySlice<UInt8>, index: [UInt8], count: Int) -> [UInt8] {
         var bytes = bytes
         let indexStart = bytes.count
         bytes += index
@@ -238,7 +238,7 @@ final class CompiledDocuments: @unchecked Sendable {
     }
 
     /// An entry of the index: the path, where its entry lies, the hash of its bytes.
-    fileprivate static func append(indexOf path: String, at range: Range<Int>, hash: UInt64, to index: inout [UInt8]) {
+    static func append(indexOf path: String, at range: Range<Int>, hash: UInt64, to index: inout [UInt8]) {
         append(text: path, to: &index)
         append(number: UInt64(range.lowerBound), to: &index)
         append(number: UInt64(range.count), to: &index)
@@ -274,7 +274,7 @@ final class CompiledDocuments: @unchecked Sendable {
     // MARK: - The file's parts
 
     /// One entry: its path, kind and digest, its payload's length, the payload.
-    fileprivate static func append(entry: Entry, to bytes: inout [UInt8]) {
+    static func append(entry: Entry, to bytes: inout [UInt8]) {
         append(text: entry.path, to: &bytes)
         append(text: entry.kind, to: &bytes)
         append(text: entry.digest, to: &bytes)
@@ -282,7 +282,7 @@ final class CompiledDocuments: @unchecked Sendable {
         bytes.append(contentsOf: entry.payload)
     }
 
-    fileprivate static func append(number: UInt64, to bytes: inout [UInt8]) {
+    static func append(number: UInt64, to bytes: inout [UInt8]) {
         var value = number
         while value >= 0x80 {
             bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
@@ -291,13 +291,13 @@ final class CompiledDocuments: @unchecked Sendable {
         bytes.append(UInt8(value))
     }
 
-    fileprivate static func append(text: String, to bytes: inout [UInt8]) {
+    static func append(text: String, to bytes: inout [UInt8]) {
         let utf8 = Array(text.utf8)
         append(number: UInt64(utf8.count), to: &bytes)
         bytes.append(contentsOf: utf8)
     }
 
-    fileprivate static func append(fixed value: UInt64, width: Int, to bytes: inout [UInt8]) {
+    static func append(fixed value: UInt64, width: Int, to bytes: inout [UInt8]) {
         for index in 0..<width { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * UInt64(index)))) }
     }
 
@@ -411,144 +411,6 @@ final class CompiledDocuments: @unchecked Sendable {
             }
         }
         return complete ? bytes : nil
-    }
-
-    /// Writes the cache of a build as its documents are read, in the order
-    /// found whatever order the cores finish them in, so that the entries
-    /// are never all held at once (60 MB at 20,000 notes, which made the
-    /// peak of a cold build). The file is made under a temporary name and
-    /// renamed into place by `commit`, once the build's outputs are in
-    /// place: a build that fails or is stopped leaves the last cache (and
-    /// no cache folder it made). A folder that cannot be written leaves the
-    /// build without a cache, which is never an error.
-    final class Writer: @unchecked Sendable {
-        private let lock = NSLock()
-        private let final: URL
-        private let temporary: URL
-        private let createdFolders: [URL]
-        private var descriptor: Int32
-        private var waiting: [Int: Entry?] = [:]
-        private var next = 0
-        private var buffer: [UInt8] = []
-        private var hash = StreamHash()
-        private var count = 0
-        /// The bytes written before `buffer`'s.
-        private var written = 0
-        /// The magic and the program, which the index's hash covers.
-        private let start: [UInt8]
-        private var index: [UInt8] = []
-        private var complete = false
-        private var ended = false
-
-        init?(in folder: URL, name: String = CompiledDocuments.name, program: String = CompiledDocuments.program) {
-            var created: [URL] = []
-            guard (try? OutputFolder(root: folder).makeFolder(folder, created: &created)) != nil else { return nil }
-            final = folder.appendingPathComponent(name)
-            temporary = OutputFolder.temporary(for: final)
-            createdFolders = created
-            guard let descriptor = OutputFolder.openNew(temporary) else {
-                for folder in created.reversed() { rmdir(folder.path) }
-                return nil
-            }
-            self.descriptor = descriptor
-            buffer = CompiledDocuments.magic
-            CompiledDocuments.append(text: program, to: &buffer)
-            start = buffer
-        }
-
-        /// The entry of the document found at `index` (`nil`: it has none);
-        /// an index given twice, or after `finish`, is not written again.
-        func add(_ entry: Entry?, at index: Int) {
-            lock.lock()
-            defer { lock.unlock() }
-            guard !ended, index >= next, waiting[index] == nil else { return }
-            waiting[index] = entry
-            while let ready = waiting.removeValue(forKey: next) {
-                next += 1
-                if let entry = ready { append(entry) }
-            }
-            if buffer.count >= 1 << 20 { flush() }
-        }
-
-        private func append(_ entry: Entry) {
-            let offset = buffer.count
-            CompiledDocuments.append(entry: entry, to: &buffer)
-            CompiledDocuments.append(indexOf: entry.path, at: (written + offset)..<(written + buffer.count),
-                                     hash: CompiledDocuments.hash(buffer[offset...]), to: &index)
-            count += 1
-        }
-
-        private func flush() {
-            guard descriptor >= 0, !buffer.isEmpty else { buffer.removeAll(); return }
-            hash.update(buffer[...])
-            let complete = OutputFolder.writeAll(descriptor, buffer)
-            written += buffer.count
-            buffer.removeAll(keepingCapacity: true)
-            if !complete { takeBack() }
-        }
-
-        /// Ends the file; entries still waiting for one before them (a
-        /// session a rule passed over) follow in order. `keep` false (every
-        /// entry came from the cache there, which holds no others) takes it
-        /// back instead.
-        func finish(keep: Bool) {
-            lock.lock()
-            defer { lock.unlock() }
-            guard !ended else { return }
-            ended = true
-            guard keep else { takeBack(); return }
-            for index in waiting.keys.sorted() { if let entry = waiting[index] ?? nil { append(entry) } }
-            waiting = [:]
-            flush()
-            guard descriptor >= 0 else { return }
-            // As `bytes(of:)` ends a cache.
-            let indexStart = written
-            buffer = index
-            var indexHash = StreamHash()
-            indexHash.update(start[...])
-            indexHash.update(index[...])
-            index = []
-            CompiledDocuments.append(fixed: UInt64(indexStart), width: 8, to: &buffer)
-            CompiledDocuments.append(fixed: UInt64(count), width: 4, to: &buffer)
-            CompiledDocuments.append(fixed: indexHash.finalize(), width: 8, to: &buffer)
-            hash.update(buffer[...])
-            CompiledDocuments.append(fixed: hash.finalize(), width: 8, to: &buffer)
-            let written = OutputFolder.writeAll(descriptor, buffer)
-            buffer = []
-            close(descriptor)
-            descriptor = -1
-            if written { complete = true } else { takeBack() }
-        }
-
-        /// Puts the finished file in place (the build's outputs are).
-        func commit() {
-            lock.lock()
-            defer { lock.unlock() }
-            if !complete || rename(temporary.path, final.path) != 0 { takeBack() }
-            complete = false
-        }
-
-        /// Takes the file back (a build that failed).
-        func discard() {
-            lock.lock()
-            defer { lock.unlock() }
-            takeBack()
-        }
-
-        deinit {
-            // A writer let go without `commit` or `discard` leaves nothing.
-            if descriptor >= 0 || complete { takeBack() }
-        }
-
-        private func takeBack() {
-            ended = true
-            if descriptor >= 0 { close(descriptor) }
-            descriptor = -1
-            complete = false
-            buffer = []
-            unlink(temporary.path)
-            for folder in createdFolders.reversed() { rmdir(folder.path) }
-        }
     }
 }
 
