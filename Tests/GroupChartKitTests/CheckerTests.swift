@@ -11,6 +11,23 @@ import Testing
     /// keeps them finds, in the same order, on the fixture where every rule
     /// fires: the rules that compare notes run in a turn of their own and
     /// the rules that read claims after the bodies are gone.
+    /// Two diagnostics of one place, rule and message come out in one
+    /// order whatever order they were found in.
+    @Test func theReportsOrderDoesNotDependOnTheOrderFound() {
+        let place = SourceLocation(file: "sessions/a/x.md", line: 3)
+        let one = Diagnostic(rule: "similar-notes", severity: .warning, location: place, message: "alike", help: "b",
+                             related: [RelatedLocation(SourceLocation(file: "sessions/a/y.md", line: 1), "the similar note")], scope: .chain)
+        var two = one
+        two.help = "a"
+        var three = one
+        three.related = [RelatedLocation(SourceLocation(file: "sessions/a/w.md", line: 1), "the similar note")]
+        let found = [one, two, three]
+        let orders = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]].map { order in
+            CheckReport.ordered(order.map { found[$0] }).map { "\($0.help) \($0.related.map(\.location.file))" }
+        }
+        #expect(Set(orders).count == 1)
+    }
+
     @Test func lettingNoteBodiesGoChangesNoFinding() throws {
         let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("defects"))
         defer { practice.delete() }

@@ -75,12 +75,23 @@ public struct CheckReport: Sendable {
         self.sources = sources
     }
 
-    /// The order a report gives its diagnostics: by place, then rule and message.
+    /// The order a report gives its diagnostics: by place, then rule and
+    /// message, then (two of one place, rule and message) by all else a
+    /// printer shows, so that the order never depends on the order the rules
+    /// found them in (a check answered from the last build finds them in
+    /// another, `TextOnlyEdits`).
     static func ordered(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         diagnostics.sorted { lhs, rhs in
             if lhs.location != rhs.location { return lhs.location < rhs.location }
-            return (lhs.rule, lhs.message) < (rhs.rule, rhs.message)
+            if lhs.rule != rhs.rule || lhs.message != rhs.message { return (lhs.rule, lhs.message) < (rhs.rule, rhs.message) }
+            return rest(of: lhs).utf8.lexicographicallyPrecedes(rest(of: rhs).utf8)
         }
+    }
+
+    /// What else a printer shows of a diagnostic, as one text to order by.
+    private static func rest(of diagnostic: Diagnostic) -> String {
+        ([diagnostic.severity.rawValue, diagnostic.help, "\(diagnostic.scope)"]
+            + diagnostic.related.map { "\($0.location) \($0.message)" }).joined(separator: "\u{1}")
     }
 
     /// The source line at `location`, for the snippet under a diagnostic;
