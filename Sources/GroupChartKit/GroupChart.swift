@@ -17,7 +17,7 @@ public enum GroupChart {
         FreedMemory.returnLargeBlocksAtOnce()
         let output = buildFolder ?? root.appendingPathComponent("build")
         let build = preread == nil ? LastBuild(folder, options: options, output: output) : nil
-        return check(folder, options: options, progress: progress, preread: preread, build: build)
+        return check(folder, options: options, progress: progress, preread: preread, output: preread == nil ? output : nil, build: build)
     }
 
     /// The `check` command's check: `check`, unless the files saved since
@@ -37,7 +37,7 @@ public enum GroupChart {
             phases.mark("check: text-only edits")
             return (nil, report)
         }
-        let checked = check(folder, options: options, progress: progress, preread: nil, build: build)
+        let checked = check(folder, options: options, progress: progress, preread: nil, output: output, build: build)
         return (checked.record, checked.report)
     }
 
@@ -47,14 +47,12 @@ public enum GroupChart {
     /// without a cache of this program.
     struct LastBuild {
         var cacheFolder: URL
-        var output: URL
         var opened: CompiledDocuments
         var known: InputStamps?
         var fingerprint: BuildCache.Fingerprint
 
         init?(_ folder: PracticeFolder, options: Checker.Options, output: URL) {
             var phases = PhaseTimes()
-            self.output = output
             cacheFolder = BuildCache.folder(of: output)
             guard let opened = CompiledDocuments.open(in: cacheFolder) else { return nil }
             self.opened = opened
@@ -66,20 +64,24 @@ public enum GroupChart {
         }
     }
 
+    /// The check of the whole practice, reading what the build into
+    /// `output` left (`build`: its documents and stamps; the rules'
+    /// findings and quoted lines even without them), or, with `preread`,
+    /// only those bytes and nothing of a build.
     private static func check(_ folder: PracticeFolder, options: Checker.Options, progress: RecordReader.Progress?,
-                              preread: [String: PracticeFile.Reading]?, build: LastBuild?) -> (record: PracticeRecord, report: CheckReport) {
+                              preread: [String: PracticeFile.Reading]?, output: URL?,
+                              build: LastBuild?) -> (record: PracticeRecord, report: CheckReport) {
         var phases = PhaseTimes()
         let record = preread == nil ? readUsingBuildCache(folder, progress: progress, build: build).record
             : RecordReader.read(folder, progress: progress, preread: preread)
         phases.mark("read")
-        let cacheFolder = build?.cacheFolder ?? BuildCache.folder(of: folder.root.appendingPathComponent("build"))
         var report = Checker.check(record, options: options,
-                                   cache: preread == nil ? DerivedCache(folder: cacheFolder, writing: false) : nil)
-        if preread == nil, let build {
+                                   cache: output.map { DerivedCache(folder: BuildCache.folder(of: $0), writing: false) })
+        if let output {
             // The lines the last build's diagnostics quote, of the files
             // unchanged since: the printer does not read those notes again.
             let digests = Dictionary(record.files.map { ($0.path, $0.sha256) }) { first, _ in first }
-            report.quoted = BuildCache(output: build.output).quotedLines(unchangedIn: digests)
+            report.quoted = BuildCache(output: output).quotedLines(unchangedIn: digests)
         }
         phases.mark("check")
         return (record, report)

@@ -44,10 +44,7 @@ public enum ClaimID {
     /// of a check after one edit at 20,000 notes, on one core); whether it
     /// was taken, and the next attempts, are decided in order.
     static func ids(_ services: [BillableService]) -> [String] {
-        let first = services.count < 1_000 ? services.map { make(member: $0.member, session: $0.sessionID, date: $0.date) }
-            : ParallelMap.map(Array(stride(from: 0, to: services.count, by: 500))) { start in
-                services[start..<min(start + 500, services.count)].map { make(member: $0.member, session: $0.sessionID, date: $0.date) }
-            }.flatMap { $0 }
+        let first = firstAttempts(services)
         var taken: Set<String> = []
         taken.reserveCapacity(services.count)
         return zip(services, first).map { service, first in
@@ -67,10 +64,14 @@ public enum ClaimID {
     /// their own, are those of the whole (`TextOnlyEdits`). A SHA-256 per
     /// service, on every core.
     static func allFirstAttempts(_ services: [BillableService]) -> Bool {
-        ParallelMap.map(Array(stride(from: 0, to: services.count, by: 500))) { start in
-            services[start..<min(start + 500, services.count)].allSatisfy { service in
-                service.claimID.map { $0 == make(member: service.member, session: service.sessionID, date: service.date) } ?? true
-            }
-        }.allSatisfy { $0 }
+        zip(services, firstAttempts(services)).allSatisfy { service, first in service.claimID.map { $0 == first } ?? true }
+    }
+
+    /// Each service's first attempt, made on every core for many services.
+    private static func firstAttempts(_ services: [BillableService]) -> [String] {
+        services.count < 1_000 ? services.map { make(member: $0.member, session: $0.sessionID, date: $0.date) }
+            : ParallelMap.map(Array(stride(from: 0, to: services.count, by: 500))) { start in
+                services[start..<min(start + 500, services.count)].map { make(member: $0.member, session: $0.sessionID, date: $0.date) }
+            }.flatMap { $0 }
     }
 }

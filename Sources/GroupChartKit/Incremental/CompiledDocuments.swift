@@ -90,14 +90,11 @@ final class CompiledDocuments: @unchecked Sendable {
     }
 
     private init?(opening path: String, program: String = CompiledDocuments.program) {
-        let descriptor = openFile(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size >= 0,
-              status.st_size <= 1 << 30, let trailer = Self.bytes(descriptor, at: Int(status.st_size) - Self.trailer, Self.trailer),
-              let start = Self.bytes(descriptor, at: 0, min(4096, Int(status.st_size))),
-              let layout = Layout(of: Int(status.st_size), start: start[...], trailer: trailer[...]), layout.identity == program,
-              let indexBytes = Self.bytes(descriptor, at: layout.index, Int(status.st_size) - Self.trailer - layout.index) else {
+        guard let (descriptor, size) = Self.openCache(path) else { return nil }
+        guard let trailer = Self.bytes(descriptor, at: size - Self.trailer, Self.trailer),
+              let start = Self.bytes(descriptor, at: 0, min(4096, size)),
+              let layout = Layout(of: size, start: start[...], trailer: trailer[...]), layout.identity == program,
+              let indexBytes = Self.bytes(descriptor, at: layout.index, size - Self.trailer - layout.index) else {
             close(descriptor)
             return nil
         }
@@ -152,6 +149,21 @@ final class CompiledDocuments: @unchecked Sendable {
             indexHash = CompiledDocuments.number(trailer[12..<20], width: 8)
             guard index >= entries, index <= size - CompiledDocuments.trailer else { return nil }
         }
+    }
+
+    /// The file at `path` opened for reading, with its size, when it is a
+    /// regular file of at most a gibibyte (twenty times the cache of 20,000
+    /// notes: a larger one is no cache this program wrote, and is not read).
+    private static func openCache(_ path: String) -> (descriptor: Int32, size: Int)? {
+        let descriptor = openFile(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size >= 0,
+              status.st_size <= 1 << 30 else {
+            close(descriptor)
+            return nil
+        }
+        return (descriptor, Int(status.st_size))
     }
 
     /// `count` bytes of `descriptor` at `offset`, or `nil`.
@@ -219,21 +231,23 @@ final class CompiledDocuments: @unchecked Sendable {
             append(entry: entry, to: &bytes)
             append(indexOf: entry.path, at: offset..<bytes.count, hash: hash(bytes[offset...]), to: &index)
         }
-        return finished(bytes, start: start[...], index: index, count: entries.count)
+        bytes += ending(start: start[...], index: index, at: bytes.count, count: entries.count)
+        append(fixed: hash(bytes[...]), width: 8, to: &bytes)
+        return bytes
     }
 
-    /// `bytes` (the start and the entries) with the index and the trailer.
-    static func finished(_ bytes: [UInt8], start: ArraySlice<UInt8>, index: [UInt8], count: Int) -> [UInt8] {
-        var bytes = bytes
-        let indexStart = bytes.count
-        bytes += index
+    /// What ends a cache whose start (the magic and the program) is `start`
+    /// and whose entries end at `indexStart`: the index, then where it
+    /// starts, the count and the hash of the start and the index. The hash
+    /// of all of the file before it follows.
+    static func ending(start: ArraySlice<UInt8>, index: [UInt8], at indexStart: Int, count: Int) -> [UInt8] {
+        var bytes = index
         var indexHash = StreamHash()
         indexHash.update(start)
         indexHash.update(index[...])
         append(fixed: UInt64(indexStart), width: 8, to: &bytes)
         append(fixed: UInt64(count), width: 4, to: &bytes)
         append(fixed: indexHash.finalize(), width: 8, to: &bytes)
-        append(fixed: hash(bytes[...]), width: 8, to: &bytes)
         return bytes
     }
 
@@ -391,32 +405,10 @@ final class CompiledDocuments: @unchecked Sendable {
     /// The whole file at `path`, read straight into an array (through
     /// `Data` it was copied twice: 60 MB at 20,000 notes).
     private static func wholeFile(_ path: String) -> [UInt8]? {
-        let descriptor = openFile(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
+        guard let (descriptor, size) = openCache(path) else { return nil }
         defer { close(descriptor) }
-        var status = stat()
-        // A cache larger than a gibibyte (twenty times that of 20,000 notes)
-        // is no cache this program wrote: it is not read into memory.
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size >= 0,
-              status.st_size <= 1 << 30 else { return nil }
-        let size = Int(status.st_size)
-        var complete = true
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            count = 0
-            while count < size {
-                let got = readBytes(descriptor, buffer.baseAddress! + count, size - count)
-                if got < 0, errno == EINTR { continue }
-                guard got > 0 else { complete = false; break }
-                count += got
-            }
-        }
-        return complete ? bytes : nil
+        return bytes(descriptor, at: 0, size)
     }
-}
-
-/// read(2), out of the reach of `CompiledDocuments.read`'s name.
-private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    read(descriptor, buffer, count)
 }
 
 /// open(2), out of the reach of `CompiledDocuments.open`'s name.

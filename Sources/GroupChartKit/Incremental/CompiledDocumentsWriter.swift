@@ -94,16 +94,8 @@ extension CompiledDocuments {
             waiting = [:]
             flush()
             guard descriptor >= 0 else { return }
-            // As `bytes(of:)` ends a cache.
-            let indexStart = written
-            buffer = index
-            var indexHash = StreamHash()
-            indexHash.update(start[...])
-            indexHash.update(index[...])
+            buffer = CompiledDocuments.ending(start: start[...], index: index, at: written, count: count)
             index = []
-            CompiledDocuments.append(fixed: UInt64(indexStart), width: 8, to: &buffer)
-            CompiledDocuments.append(fixed: UInt64(count), width: 4, to: &buffer)
-            CompiledDocuments.append(fixed: indexHash.finalize(), width: 8, to: &buffer)
             hash.update(buffer[...])
             CompiledDocuments.append(fixed: hash.finalize(), width: 8, to: &buffer)
             let written = OutputFolder.writeAll(descriptor, buffer)

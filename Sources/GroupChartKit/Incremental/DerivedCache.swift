@@ -21,7 +21,7 @@ import Foundation
 /// into place with its outputs, `check` only reads it.
 final class DerivedCache: @unchecked Sendable {
     /// The file of each purpose kept.
-    static let files = ["note-texts": "note-texts.bin", "other-member-named": "other-member-named.bin",
+    static let files = [NoteTexts.purpose: "note-texts.bin", "other-member-named": "other-member-named.bin",
                         "similar-notes": "similar-notes.bin",
                         // Kept per record folder rather than per session (`Analysis.eachDocumentAlone`).
                         "empty-section": "empty-section.bin", "missing-section": "missing-section.bin",

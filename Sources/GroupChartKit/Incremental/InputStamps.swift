@@ -10,8 +10,9 @@ import Foundation
 /// so a file written again within the same timestamp tick is never taken
 /// for the one recorded; a file whose stamp was not is recorded with its
 /// digest under `FileStamp.none`, which no file has (the digest the build
-/// read, for `check` to tell what was saved since). One line per document, tab-separated, after a
-/// version line; a path with a tab, a line break or a backslash is not
+/// read, for `check` to tell what was saved since). One line per document,
+/// tab-separated, after a version line; a path with a tab, a line break or
+/// a backslash is not
 /// recorded (it is read every time). A file that is not exactly this format
 /// (another version's, truncated, edited) is ignored whole: the build reads
 /// everything, as a cold one does.

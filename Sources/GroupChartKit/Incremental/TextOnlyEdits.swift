@@ -198,7 +198,7 @@ enum TextOnlyEdits {
         let members = Set(notes.keys)
         // Every session's files in path order (its key names them all), and
         // the files of the members' notes.
-        var bySession: [String: (sessionNote: String?, notes: [(path: String, member: String)])] = [:]
+        var bySession: [String: (sessionNote: String?, notes: [(file: String, member: String)])] = [:]
         var files: Set<String> = []
         for file in found {
             switch file.kind {
@@ -216,16 +216,17 @@ enum TextOnlyEdits {
         }
         guard !others.isEmpty else { return (notes, files) }
         // The 3-grams of every session, by session id and the SHA-256 of its key.
-        guard let kept = CompiledDocuments.open(in: cacheFolder, name: DerivedCache.files["note-texts"]!) else {
+        guard let name = DerivedCache.files[NoteTexts.purpose], let kept = CompiledDocuments.open(in: cacheFolder, name: name) else {
             return declined("no note-texts.bin")
         }
         let names = NoteSimilarity(record: analysis.record).namesKey
         let decoded = ParallelMap.map(others.keys.sorted()) { session -> [NoteTexts.Note]? in
             let parts = others[session]!
-            let paths = [parts.sessionNote ?? ""] + parts.notes.map(\.path)
-            guard let key = DerivedMemo.key(paths.map { digests[$0] ?? "" } + paths + [names, session] + parts.notes.map(\.member)),
-                  // As `Analysis.derived` keeps it in the build cache: under the purpose and the key.
-                  let payload = kept.payload(of: session, kind: "note-texts", digest: SignedText.digest(of: "note-texts\u{2}" + key))
+            // Its notes taken as readable: one that is not gives another key, which finds nothing.
+            guard let key = NoteTexts.key(session: session, sessionNote: parts.sessionNote, notes: parts.notes, names: names,
+                                          digest: { digests[$0] ?? "" }),
+                  let payload = kept.payload(of: session, kind: NoteTexts.purpose,
+                                             digest: SignedText.digest(of: Analysis.cacheKey(key, for: NoteTexts.purpose)))
             else { return nil }
             return try? CompactCoding.decode([NoteTexts.Note].self, from: payload)
         }

@@ -80,10 +80,16 @@ public final class Analysis: @unchecked Sendable {
     func derived<Value: Codable>(_ purpose: String, key: String?, cachedAs session: (id: String, index: Int),
                                  make: () -> Value) -> Value {
         if let cache {
-            return cache.value(purpose, of: session.id, at: session.index, key: key.map { purpose + "\u{2}" + $0 }, make: make)
+            return cache.value(purpose, of: session.id, at: session.index, key: key.map { Self.cacheKey($0, for: purpose) }, make: make)
         }
         guard let derivedMemo else { return make() }
         return derivedMemo.value(purpose, key: key, make: make)
+    }
+
+    /// What a value derived under `key` for `purpose` is kept under in the
+    /// build cache, whose files hold several purposes' values.
+    static func cacheKey(_ key: String, for purpose: String) -> String {
+        purpose + "\u{2}" + key
     }
 
     /// `derived`'s two halves, for a caller that derives the values it
@@ -91,12 +97,12 @@ public final class Analysis: @unchecked Sendable {
     /// or `nil`; and keeping one just derived.
     func kept<Value: Codable>(_ purpose: String, key: String?, cachedAs part: (id: String, index: Int)) -> Value? {
         guard let key else { return nil }
-        if let cache { return cache.kept(purpose, of: part.id, at: part.index, key: purpose + "\u{2}" + key) }
+        if let cache { return cache.kept(purpose, of: part.id, at: part.index, key: Self.cacheKey(key, for: purpose)) }
         return derivedMemo?.kept(purpose, key: key)
     }
 
     func keep<Value: Codable>(_ value: Value, _ purpose: String, key: String?, cachedAs part: (id: String, index: Int)) {
-        if let cache { return cache.keep(value, purpose, of: part.id, at: part.index, key: key.map { purpose + "\u{2}" + $0 }) }
+        if let cache { return cache.keep(value, purpose, of: part.id, at: part.index, key: key.map { Self.cacheKey($0, for: purpose) }) }
         guard let key else { return }
         derivedMemo?.keep(value, purpose, key: key)
     }
@@ -147,7 +153,7 @@ public final class Analysis: @unchecked Sendable {
         memo(\.memoNoteTexts, textsLock) {
             readingNotes()
             let texts = NoteTexts(record: record, analysis: self)
-            cache?.finish("note-texts")
+            cache?.finish(NoteTexts.purpose)
             return texts
         }
     }

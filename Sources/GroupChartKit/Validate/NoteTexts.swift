@@ -23,6 +23,20 @@ public struct NoteTexts: Sendable {
     /// Each member's readable individual notes, in path order.
     public let individual: [[Note]]
 
+    /// What the 3-grams are kept as (`Analysis.derived`, `DerivedCache`).
+    static let purpose = "note-texts"
+
+    /// The key a session's 3-grams are kept under: its files' digests
+    /// (`digest`) and paths (its session note's, or none, then its readable
+    /// notes' in path order), every member's names (`NoteSimilarity.namesKey`),
+    /// the session and the members of its notes; `nil` when a file has no
+    /// digest. `TextOnlyEdits` finds a session's in the build cache by it.
+    static func key(session: String, sessionNote: String?, notes: [(file: String, member: String)], names: String,
+                    digest: (String) -> String) -> String? {
+        let files = [sessionNote ?? ""] + notes.map(\.file)
+        return DerivedMemo.key(files.map(digest) + files + [names, session] + notes.map(\.member))
+    }
+
     public init(record: PracticeRecord) {
         self.init(record: record, analysis: Analysis(record: record))
     }
@@ -33,17 +47,13 @@ public struct NoteTexts: Sendable {
     init(record: PracticeRecord, analysis: Analysis) {
         let similarity = NoteSimilarity(record: record)
         let names = similarity.namesKey
-        let inputs = record.sessions.map { session in
-            let notes = session.progressNotes.filter(\.isReadable)
-            return (files: [session.note?.file ?? ""] + notes.map(\.file), extra: [names, session.id] + notes.map(\.member))
-        }
         let keeps = analysis.keepsDerived
         let made = ParallelMap.map(Array(record.sessions.indices)) { index -> (notes: [Note], key: String?) in
             let session = record.sessions[index]
             let notes = session.progressNotes.filter(\.isReadable)
-            let (files, extra) = inputs[index]
-            let key = keeps ? DerivedMemo.key(files.map(analysis.digest) + files + extra) : nil
-            let texts = analysis.derived("note-texts", key: key, cachedAs: (session.id, index)) {
+            let key = keeps ? Self.key(session: session.id, sessionNote: session.note?.file, notes: notes.map { ($0.file, $0.member) },
+                                       names: names, digest: analysis.digest) : nil
+            let texts = analysis.derived(Self.purpose, key: key, cachedAs: (session.id, index)) {
                 let sentences = notes.map { similarity.sentences(of: $0.content.body) }
                 let shared = similarity.sharedSentences(sessionNote: session.note?.body, memberNotes: sentences)
                 return zip(notes, sentences).map { note, own in
