@@ -46,6 +46,9 @@ public enum Builder {
         public var batch = BatchSummary()
         /// How many outputs were rendered (the others were kept as the last build wrote them).
         public var rendered = 0
+        /// True when the saves since the last build changed nothing but
+        /// what notes say, and only what they touched was rendered (`TextOnlyBuild`).
+        public var fromTextOnlyEdits = false
         /// How many documents were parsed (the others were taken from the
         /// cache of compiled documents, or from a long-running command's memo).
         public var parsed = 0
@@ -89,12 +92,16 @@ public enum Builder {
         let memoIsWarm = memo.map { !$0.isEmpty } ?? true
         var fingerprint = BuildCache.fingerprint(practice, options: options.checker, memo: memo, known: known,
                                                  found: polled?.found, stamps: memo == nil ? nil : polled?.ownStamps,
-                                                 poll: memo == nil ? nil : polled, changes: changed)
+                                                 poll: memo == nil ? nil : polled, changes: changed, keepingParts: memo == nil)
         phases.mark("fingerprint")
         if memoIsWarm, let entry = cache.entry(matching: fingerprint.digest) {
             OutputFolder(root: output).removeLeftoverTemporaries(besides: Array(entry.outputs.keys))
             if memo == nil { cache.store(fingerprint.stamps, unless: known) }
             return Result(cached: entry, digests: fingerprint.digests, practice: root, output: cache.output)
+        }
+        // Saves of notes' text alone: what they touched is rendered again.
+        if memo == nil, let result = TextOnlyBuild.build(practice, options: options, fingerprint: fingerprint, known: known, cache: cache) {
+            return result
         }
         // The bytes are handed over, and each is let go once decoded into
         // the record's sources: a second copy of every file is memory for nothing.

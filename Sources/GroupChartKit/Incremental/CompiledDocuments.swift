@@ -29,6 +29,14 @@ import Darwin
 /// asked for, checked against its hash: `check` after a few saves needs a
 /// few hundred of 22,000 entries (`TextOnlyEdits`), and reading and hashing
 /// the 60 MB of the whole file was a sixth of it.
+///
+/// A build that re-rendered only what saves of notes' text touched
+/// (`TextOnlyBuild`) does not write the file again (60 MB at 20,000 notes,
+/// for a few documents): it writes the documents it read anew to an
+/// addendum beside it (`saved-documents.bin`, of the same form), which `read`
+/// and `open` consult after the file itself. The next file written whole
+/// takes the addendum's entries still current, and the addendum is removed
+/// once that file is in place.
 final class CompiledDocuments: @unchecked Sendable {
     static let name = "documents.bin"
     static let magic = Array("groupchart-documents 2\n".utf8)
@@ -53,14 +61,23 @@ final class CompiledDocuments: @unchecked Sendable {
     /// Opened (`open`): the file, and where each entry lies in it with the hash of its bytes.
     private let file: Int32
     private let index: [String: (entry: Range<Int>, hash: UInt64)]
-    /// How many entries it held.
-    let count: Int
+    /// How many entries the file itself held.
+    private let own: Int
+    /// The addendum's entries, consulted after the file's.
+    private var addendum: CompiledDocuments?
 
-    /// The cache kept in `folder` (the cache folder), or `nil` when there is
-    /// none or it is not whole and of this program.
+    /// How many entries it held, its addendum's included.
+    var count: Int { own + (addendum?.count ?? 0) }
+
+    /// The name of the addendum of the file `name`.
+    static func addendumName(of name: String) -> String { "saved-" + name }
+
+    /// The cache kept in `folder` (the cache folder), with its addendum, or
+    /// `nil` when there is none or it is not whole and of this program.
     static func read(in folder: URL, name: String = CompiledDocuments.name) -> CompiledDocuments? {
-        guard let bytes = wholeFile(folder.appendingPathComponent(name).path) else { return nil }
-        return CompiledDocuments(bytes: bytes)
+        guard let bytes = wholeFile(folder.appendingPathComponent(name).path), let read = CompiledDocuments(bytes: bytes) else { return nil }
+        if let added = wholeFile(folder.appendingPathComponent(addendumName(of: name)).path) { read.addendum = CompiledDocuments(bytes: added) }
+        return read
     }
 
     init?(bytes: [UInt8], program: String = CompiledDocuments.program) {
@@ -79,14 +96,16 @@ final class CompiledDocuments: @unchecked Sendable {
         self.places = places
         file = -1
         index = [:]
-        count = places.count
+        own = places.count
     }
 
     /// The cache kept in `folder`, opened: its index read and checked, and
     /// each entry read when asked for (`payload`) and checked against the
     /// index's hash of it (one that fails is not there). `nil` as `read`.
     static func open(in folder: URL, name: String = CompiledDocuments.name) -> CompiledDocuments? {
-        CompiledDocuments(opening: folder.appendingPathComponent(name).path)
+        guard let opened = CompiledDocuments(opening: folder.appendingPathComponent(name).path) else { return nil }
+        opened.addendum = CompiledDocuments(opening: folder.appendingPathComponent(addendumName(of: name)).path)
+        return opened
     }
 
     private init?(opening path: String, program: String = CompiledDocuments.program) {
@@ -120,7 +139,7 @@ final class CompiledDocuments: @unchecked Sendable {
         places = [:]
         file = descriptor
         self.index = index
-        count = index.count
+        own = index.count
     }
 
     deinit {
@@ -190,12 +209,49 @@ final class CompiledDocuments: @unchecked Sendable {
         return (reading, payload)
     }
 
-    /// The bytes of the entry of `path` when it has that kind and digest.
+    /// The bytes of the entry of `path` when it has that kind and digest,
+    /// in the file or else in its addendum.
     func payload(of path: String, kind: String, digest: String) -> ArraySlice<UInt8>? {
+        ownPayload(of: path, kind: kind, digest: digest) ?? addendum?.payload(of: path, kind: kind, digest: digest)
+    }
+
+    private func ownPayload(of path: String, kind: String, digest: String) -> ArraySlice<UInt8>? {
         if file >= 0 { return openedPayload(of: path, kind: kind, digest: digest) }
         guard let place = places[path], bytes[place.digest].elementsEqual(digest.utf8),
               bytes[place.kind].elementsEqual(kind.utf8) else { return nil }
         return bytes[place.payload]
+    }
+
+    /// The entries of the addendum, to keep in the next (those it holds
+    /// that fail their hash are not there).
+    func addendumEntries() -> [Entry] {
+        guard let addendum else { return [] }
+        if addendum.file < 0 {
+            return addendum.places.map { path, place in
+                Entry(path: path, kind: String(decoding: addendum.bytes[place.kind], as: UTF8.self),
+                      digest: String(decoding: addendum.bytes[place.digest], as: UTF8.self), payload: addendum.bytes[place.payload])
+            }
+        }
+        return addendum.index.compactMap { path, place in
+            guard let bytes = Self.bytes(addendum.file, at: place.entry.lowerBound, place.entry.count),
+                  Self.hash(bytes[...]) == place.hash else { return nil }
+            var reader = EntryReader(bytes: bytes, offset: 0, end: bytes.count)
+            guard reader.text() == path, let kind = reader.text(), let digest = reader.text(), let length = reader.number(),
+                  let payload = reader.skip(length), reader.offset == bytes.count else { return nil }
+            return Entry(path: path, kind: kind, digest: digest, payload: bytes[payload])
+        }
+    }
+
+    /// Writes `entries` as the addendum of the file `name` in `folder`
+    /// (none: removes it). Like the cache's own files, it is written whole
+    /// by rename and not flushed: it is checked whole when read.
+    static func writeAddendum(_ entries: [Entry], in folder: URL, name: String) {
+        let addendum = addendumName(of: name)
+        guard !entries.isEmpty else {
+            unlink(folder.appendingPathComponent(addendum).path)
+            return
+        }
+        try? OutputFolder(root: folder).write(addendum, bytes(of: entries.sorted { $0.path < $1.path }), flush: false)
     }
 
     /// `payload`, of an opened cache: its entry read, checked and taken apart.
@@ -215,6 +271,7 @@ final class CompiledDocuments: @unchecked Sendable {
     func letGo() {
         bytes = []
         places = [:]
+        addendum?.letGo()
     }
 
     /// What the cache is made of: the program that wrote it.

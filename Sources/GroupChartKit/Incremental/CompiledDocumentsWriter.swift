@@ -105,11 +105,17 @@ extension CompiledDocuments {
             if written { complete = true } else { takeBack() }
         }
 
-        /// Puts the finished file in place (the build's outputs are).
+        /// Puts the finished file in place (the build's outputs are); it
+        /// holds every entry its addendum held that the build asked for, so
+        /// the addendum goes.
         func commit() {
             lock.lock()
             defer { lock.unlock() }
-            if !complete || rename(temporary.path, final.path) != 0 { takeBack() }
+            if !complete || rename(temporary.path, final.path) != 0 {
+                takeBack()
+            } else {
+                unlink(final.deletingLastPathComponent().appendingPathComponent(CompiledDocuments.addendumName(of: final.lastPathComponent)).path)
+            }
             complete = false
         }
 

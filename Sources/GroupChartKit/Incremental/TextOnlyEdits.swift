@@ -35,11 +35,34 @@ enum TextOnlyEdits {
     /// More saved files than this and the whole practice is checked.
     static let most = 64
 
+    /// What a check of the saves found, for a build to render what they touched (`TextOnlyBuild`).
+    struct Answer {
+        var report: CheckReport
+        /// The indices (in the files found) of the saved files, with their documents read now.
+        var saved: [Int: DocumentReading] = [:]
+        /// The folders of their sessions (`sessions/<id>`).
+        var sessions: Set<Substring> = []
+        /// The documents of the shell and the saved sessions, by index.
+        var readings: [Int: DocumentReading] = [:]
+        /// The shell and the saved sessions, assembled; `nil` when nothing was saved.
+        var part: PracticeRecord?
+        /// The 3-grams of the saved sessions' notes, by session id, as the
+        /// build cache keeps them: under the SHA-256 of their key (`DerivedCache`).
+        var noteTexts: [(session: String, digest: String, notes: [NoteTexts.Note])] = []
+    }
+
     /// The report of a check of `folder` with `options`, from the build
     /// whose cache is `cacheFolder` and entry `entry`; `nil` when the saves
     /// since are not text-only edits, or anything needed is missing.
     static func report(_ folder: PracticeFolder, options: Checker.Options, fingerprint: BuildCache.Fingerprint,
                        known: InputStamps, compiled: CompiledDocuments, entry: BuildCache.Entry, cacheFolder: URL) -> CheckReport? {
+        answer(folder, options: options, fingerprint: fingerprint, known: known, compiled: compiled, entry: entry,
+               cacheFolder: cacheFolder)?.report
+    }
+
+    /// `report`, with what it read.
+    static func answer(_ folder: PracticeFolder, options: Checker.Options, fingerprint: BuildCache.Fingerprint,
+                       known: InputStamps, compiled: CompiledDocuments, entry: BuildCache.Entry, cacheFolder: URL) -> Answer? {
         var phases = PhaseTimes()
         guard entry.claimIDsFirstAttempts else { return declined("the build's claim ids were not all first attempts") }
         let found = fingerprint.found
@@ -67,7 +90,7 @@ enum TextOnlyEdits {
         report.quoted = entry.quotedLines(unchangedIn: fingerprint.digests)
         report.answeredByTextOnlyEdits = saved.count
         phases.mark("text-only: what was saved")
-        if saved.isEmpty { return report }
+        if saved.isEmpty { return Answer(report: report) }
 
         // Each saved file as read now, the same as the build's but for its text.
         let preread = PrereadFiles(fingerprint.files)
@@ -150,7 +173,23 @@ enum TextOnlyEdits {
             return declined("the errors changed")
         }
         report.diagnostics = CheckReport.ordered(diagnostics)
-        return report
+        return Answer(report: report, saved: readNow, sessions: sessions,
+                      readings: Dictionary(uniqueKeysWithValues: zip(inPart, readings)), part: part,
+                      noteTexts: Self.keyed(analysis.noteTexts, of: part, found: found, digests: fingerprint.digests))
+    }
+
+    /// The saved sessions' 3-grams under the keys a check of the whole
+    /// would keep them under (those of `timelines`).
+    private static func keyed(_ texts: NoteTexts, of part: PracticeRecord, found: [DiscoveredFile],
+                              digests: [String: String]) -> [(session: String, digest: String, notes: [NoteTexts.Note])] {
+        let names = NoteSimilarity(record: part).namesKey
+        return zip(part.sessions, texts.sessions).compactMap { session, notes in
+            let readable = session.progressNotes.filter(\.isReadable)
+            guard let key = NoteTexts.key(session: session.id, sessionNote: session.note?.file,
+                                          notes: readable.map { ($0.file, $0.member) }, names: names,
+                                          digest: { digests[$0] ?? "" }) else { return nil }
+            return (session.id, SignedText.digest(of: Analysis.cacheKey(key, for: NoteTexts.purpose)), notes)
+        }
     }
 
     /// `nil`, saying why when the phases are timed (`GROUPCHART_PHASES`).

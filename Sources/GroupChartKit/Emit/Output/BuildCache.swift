@@ -233,8 +233,7 @@ struct BuildCache {
     /// The last build's entry when its fingerprint is `digest` and its outputs are as it wrote them.
     func entry(matching digest: String) -> Entry? {
         guard let entry = lastEntry(), entry.fingerprint == digest else { return nil }
-        let intact = ParallelMap.map(entry.outputs.sorted { $0.key < $1.key }) { path, _ in isIntact(path, in: entry) }
-        return intact.allSatisfy { $0 } ? entry : nil
+        return areIntact(entry.outputs.keys.sorted(), in: entry) ? entry : nil
     }
 
     /// The records of `entry` whose key is still `keys`' and whose file is as
@@ -243,6 +242,11 @@ struct BuildCache {
         let candidates = keys.filter { entry.keys[$0.key] == $0.value }.map(\.key).sorted()
         let intact = ParallelMap.map(candidates) { path in isIntact(path, in: entry) }
         return Set(zip(candidates, intact).filter(\.1).map(\.0))
+    }
+
+    /// Whether every output of `paths` is the file `entry` wrote.
+    func areIntact(_ paths: [String], in entry: Entry) -> Bool {
+        ParallelMap.map(paths) { isIntact($0, in: entry) }.allSatisfy { $0 }
     }
 
     /// Whether the output at `path` is the file `entry` wrote: its stamp says

@@ -96,36 +96,18 @@ struct RecordSet {
     func render(into sink: some RecordSink, reusing: Set<String> = [], previewing: Bool = false,
                 givingBackFreedMemory: Bool = false, dashboard: IndexPage.View? = nil) throws(OutputFolder.WriteError) {
         let format = RecordFormatting(record: record)
-        let chart = chart(format)
         let skipped = Set(skippedSessions.map(\.id))
         let skippedMembers = Set(self.skippedMembers.map(\.id))
         let clean = record.sessions.filter { !skipped.contains($0.id) }
-        let templates = self.templates
-        // Each record is rendered on whichever core is free.
-        let packets = ParallelMap.map(previewing ? record.sessions : clean) { session -> OutputFolder.WriteError? in
-            guard let note = session.note else { return nil }
-            let path = "sessions/\(session.id).html"
-            if reusing.contains(path) { sink.keep(path); return nil }
-            let view = SessionPacket(format: format).view(session, note: note)
-            do throws(OutputFolder.WriteError) { try sink.write(path, templates.renderBytes(view, with: "session")) } catch { return error }
-            return nil
-        }
-        let charts = ParallelMap.map(record.members.filter { previewing || !skippedMembers.contains($0.id) }) { member -> OutputFolder.WriteError? in
-            let path = "members/\(member.id).html"
-            if reusing.contains(path) { sink.keep(path); return nil }
-            do throws(OutputFolder.WriteError) {
-                try sink.write(path, templates.renderBytes(chart.view(member, skippedSessions: skipped), with: "member"))
-            } catch {
-                return error
-            }
-            return nil
-        }
+        let failures = render(packets: previewing ? record.sessions : clean,
+                              charts: record.members.filter { previewing || !skippedMembers.contains($0.id) },
+                              format: format, reusing: reusing, into: sink)
         // Two workers rendering charts of 200 notes leave 10 MiB freed in
         // their arenas at 20,000 notes, where the index and attendance.csv
         // would not reuse it: given back, the records stage peaks at 247
         // MiB instead of 256 (GROUPCHART_PHASES).
         if givingBackFreedMemory { FreedMemory.giveBack() }
-        if let failure = [packets, charts].joined().compactMap({ $0 }).first ?? format.changed.failure { throw failure }
+        if let failure = failures ?? format.changed.failure { throw failure }
         // attendance.csv and index.html are kept as well when their keys say so.
         if reusing.contains("attendance.csv") {
             sink.keep("attendance.csv")
@@ -137,6 +119,49 @@ struct RecordSet {
         } else {
             try sink.write("index.html", templates.renderBytes(dashboard ?? self.dashboard(previewing: previewing), with: "index"))
         }
+    }
+
+    /// Renders the packets and charts of `paths` (`sessions/<id>.html`,
+    /// `members/<id>.html`) of sessions and members without errors, and
+    /// nothing else: a build after saves of notes' text keeps the others
+    /// as the last build wrote them (`TextOnlyBuild`).
+    func render(only paths: Set<String>, into sink: some RecordSink) throws(OutputFolder.WriteError) {
+        let format = RecordFormatting(record: record)
+        let skipped = Set(skippedSessions.map(\.id))
+        let skippedMembers = Set(self.skippedMembers.map(\.id))
+        let failure = render(packets: record.sessions.filter { paths.contains("sessions/\($0.id).html") && !skipped.contains($0.id) },
+                             charts: record.members.filter { paths.contains("members/\($0.id).html") && !skippedMembers.contains($0.id) },
+                             format: format, reusing: [], into: sink)
+        if let failure = failure ?? format.changed.failure { throw failure }
+    }
+
+    /// Each packet of `sessions` and chart of `members`, written to `sink`
+    /// as soon as it is rendered, on whichever core is free; those in
+    /// `reusing` are kept. The first failure to write, if any.
+    private func render(packets sessions: [Session], charts members: [Member], format: RecordFormatting, reusing: Set<String>,
+                        into sink: some RecordSink) -> OutputFolder.WriteError? {
+        let chart = chart(format)
+        let skipped = Set(skippedSessions.map(\.id))
+        let templates = self.templates
+        let packets = ParallelMap.map(sessions) { session -> OutputFolder.WriteError? in
+            guard let note = session.note else { return nil }
+            let path = "sessions/\(session.id).html"
+            if reusing.contains(path) { sink.keep(path); return nil }
+            let view = SessionPacket(format: format).view(session, note: note)
+            do throws(OutputFolder.WriteError) { try sink.write(path, templates.renderBytes(view, with: "session")) } catch { return error }
+            return nil
+        }
+        let charts = ParallelMap.map(members) { member -> OutputFolder.WriteError? in
+            let path = "members/\(member.id).html"
+            if reusing.contains(path) { sink.keep(path); return nil }
+            do throws(OutputFolder.WriteError) {
+                try sink.write(path, templates.renderBytes(chart.view(member, skippedSessions: skipped), with: "member"))
+            } catch {
+                return error
+            }
+            return nil
+        }
+        return [packets, charts].joined().compactMap { $0 }.first
     }
 
     /// Every record rendered in memory (for tests).

@@ -1,0 +1,175 @@
+import Foundation
+
+/// `build` after saves that changed nothing but what notes say, and none
+/// of what the checker found: the saved sessions' packets and their
+/// members' charts rendered again, every other output kept as the last
+/// build wrote it. At 20,000 notes a build after one reworded note still
+/// read every document, built every claim, ran the rules and wrote the
+/// claim files (1.2 s of a 4 to 5 s cold build); this reads the practice's
+/// shell and the sessions of the saved notes' members only.
+///
+/// It builds only when that gives the outputs, byte for byte, that a
+/// build of the whole practice would (`IncrementalEquivalenceTests`), and
+/// otherwise gives `nil` and the whole practice is built as before:
+/// - `check` would answer from the last build (`TextOnlyEdits`: the same
+///   files, each saved one a session's note or progress note that is the
+///   build's but for its text, the same errors), and with every diagnostic
+///   the build's. Then nothing any output shows but a note's text can
+///   differ: the claims and the claim files are made of the same values,
+///   attendance.csv of the same attendance logs, and index.html of the
+///   same view (it shows no note's text).
+/// - The packets of the saved sessions and the charts of the members whose
+///   chart reads a saved file (`OutputKeys`: a progress note's member, or
+///   every member a session's note names) are rendered from the shell and
+///   every session that names one of those members, which is all that a
+///   packet or those charts show (their claims among them).
+/// - Every output kept is as the last build wrote it (`BuildCache.isIntact`).
+///
+/// The entry it leaves has the build's new fingerprint and stamps, the new
+/// keys of the records it rendered, and the old keys of those it kept:
+/// attendance.csv's key named the old digest of a saved session's note,
+/// and the file it keeps is the rendering of those old inputs, so the key
+/// still says truly what the file was made of (the next build of the whole
+/// practice renders it once more, to the same bytes). The documents and
+/// 3-grams it read anew go to the addenda of the cache's files
+/// (`CompiledDocuments.writeAddendum`), for the next `check` and build.
+enum TextOnlyBuild {
+    static func build(_ practice: PracticeFolder, options: Builder.Options, fingerprint: BuildCache.Fingerprint,
+                      known: InputStamps?, cache: BuildCache) -> Builder.Result? {
+        var phases = PhaseTimes()
+        guard let known, let entry = cache.lastEntry(), let compiled = CompiledDocuments.open(in: cache.folder),
+              let answer = TextOnlyEdits.answer(practice, options: options.checker, fingerprint: fingerprint, known: known,
+                                                compiled: compiled, entry: entry, cacheFolder: cache.folder),
+              let part = answer.part else { return nil }
+        guard answer.report.diagnostics == entry.diagnostics else { return declined("the diagnostics changed") }
+        let found = fingerprint.found
+
+        // The members whose charts read a saved file.
+        var members: Set<String> = []
+        for index in answer.saved.keys {
+            switch found[index].kind {
+            case .progressNote(_, let member):
+                members.insert(member)
+            case .sessionNote(let id):
+                guard let session = part.sessions.first(where: { $0.id == id }) else { return declined("a saved session not read") }
+                members.formUnion((session.note?.attendance.map(\.member.value) ?? []) + session.progressNotes.map(\.member))
+            default:
+                return declined("a saved file that is not a note")
+            }
+        }
+
+        // Every session naming one of them, in its attendance log or by a progress note.
+        let preread = PrereadFiles(fingerprint.files)
+        var readings = answer.readings
+        var sessions = answer.sessions
+        var sessionNotes: [Int] = []
+        for (index, file) in found.enumerated() {
+            switch file.kind {
+            case .progressNote(let session, let member) where members.contains(member):
+                if let folder = PracticeRecord.sessionFolder(of: file.path), folder == "sessions/\(session)" { sessions.insert(folder) }
+            case .sessionNote where readings[index] == nil:
+                sessionNotes.append(index)
+            default:
+                break
+            }
+        }
+        let notes = ParallelMap.map(sessionNotes) { index in Self.reading(found[index], compiled: compiled, digests: fingerprint.digests,
+                                                                          folder: practice, preread: preread) }
+        for (index, reading) in zip(sessionNotes, notes) {
+            guard case .sessionNote(_, let note?) = reading.document,
+                  note.attendance.contains(where: { members.contains($0.member.value) }),
+                  let folder = PracticeRecord.sessionFolder(of: found[index].path) else { continue }
+            sessions.insert(folder)
+            readings[index] = reading
+        }
+        phases.mark("text-only build: sessions of the members")
+        let more = found.indices.filter { index in
+            readings[index] == nil && (PracticeRecord.sessionFolder(of: found[index].path).map(sessions.contains) ?? false)
+        }
+        let read = ParallelMap.map(more) { index in Self.reading(found[index], compiled: compiled, digests: fingerprint.digests,
+                                                               folder: practice, preread: preread) }
+        for (index, reading) in zip(more, read) { readings[index] = reading }
+        let record = RecordReader.assemble(readings.keys.sorted().map { readings[$0]! }, folder: practice).record
+        phases.mark("text-only build: read")
+
+        var report = answer.report
+        let records: RecordSet
+        do {
+            let billing = Billing(record: record, report: report)
+            records = RecordSet(record: record, report: report, billing: billing,
+                                reimbursement: ReimbursementLedger(billing: billing, record: record, today: options.checker.today),
+                                templates: try TemplateLibrary.compiled(practice: practice.root), today: options.checker.today)
+        } catch {
+            return declined("the templates: \(error.description)")
+        }
+        let keys = OutputKeys(record: record, report: report, digests: fingerprint.digests, environment: fingerprint.environment,
+                              found: found).keys()
+        let rendered = Set(answer.sessions.map { "\($0).html" } + members.map { "members/\($0).html" })
+        let kept = entry.outputs.keys.filter { !rendered.contains($0) }.sorted()
+        guard cache.areIntact(kept, in: entry) else { return declined("an output is not as the last build wrote it") }
+        phases.mark("text-only build: model")
+
+        let staging: OutputFolder.Staging
+        do {
+            staging = try OutputFolder.Staging(OutputFolder(root: cache.output))
+            try records.render(only: rendered, into: staging)
+            for path in kept { staging.keep(path) }
+            try staging.commit()
+        } catch {
+            return declined("writing: \(error.description)")
+        }
+        phases.mark("text-only build: records")
+        let written = staging.paths
+        let renderedNow = written.filter { staging.digests[$0] != nil }
+
+        // The documents and 3-grams read anew, for the next build and check.
+        let savedPaths = Set(answer.saved.keys.map { found[$0].path })
+        let documents = answer.saved.keys.sorted().compactMap { index in
+            CompiledDocuments.Entry(found[index], digest: fingerprint.digests[found[index].path], reading: answer.saved[index]!)
+        }
+        CompiledDocuments.writeAddendum(compiled.addendumEntries().filter { !savedPaths.contains($0.path) } + documents,
+                                        in: cache.folder, name: CompiledDocuments.name)
+        if let name = DerivedCache.files[NoteTexts.purpose] {
+            let savedSessions = Set(answer.noteTexts.map(\.session))
+            let texts = answer.noteTexts.compactMap { session, digest, notes in
+                (try? CompactCoding.encode(notes)).map {
+                    CompiledDocuments.Entry(path: session, kind: NoteTexts.purpose, digest: digest, payload: $0[...])
+                }
+            }
+            let before = CompiledDocuments.open(in: cache.folder, name: name)?.addendumEntries() ?? []
+            CompiledDocuments.writeAddendum(before.filter { !savedSessions.contains($0.path) } + texts, in: cache.folder, name: name)
+        }
+        phases.mark("text-only build: addenda")
+
+        report.quoted = TextPrinter.quotedLines(of: report, kept: entry.quotedLines(unchangedIn: fingerprint.digests))
+        var next = entry
+        next.fingerprint = fingerprint.digest
+        next.quotedLines = BuildCache.Entry.quoted(report.quoted ?? [:], digests: fingerprint.digests)
+        for (path, stamp) in cache.stamps(renderedNow) { next.stamps[path] = stamp }
+        for path in renderedNow {
+            next.outputs[path] = staging.digests[path]
+            next.keys[path] = keys[path]
+        }
+        cache.store(next)
+        cache.store(fingerprint.stamps, unless: known)
+        phases.mark("text-only build: store")
+        return Builder.Result(report: report, output: cache.output, written: written, withoutEDI: entry.withoutEDI,
+                              skippedSessions: entry.skippedSessions.map { ($0.id, $0.rules) },
+                              skippedMembers: entry.skippedMembers.map { ($0.id, $0.rules) }, batch: entry.batch,
+                              rendered: renderedNow.count, fromTextOnlyEdits: true, parsed: answer.saved.count)
+    }
+
+    /// The document of `file` as the build cache has it, or read.
+    private static func reading(_ file: DiscoveredFile, compiled: CompiledDocuments, digests: [String: String],
+                                folder: PracticeFolder, preread: PrereadFiles) -> DocumentReading {
+        compiled.document(file, digest: digests[file.path])?.reading ?? DocumentReading.read(file, in: folder, preread: preread)
+    }
+
+    /// `nil`, saying why when the phases are timed (`GROUPCHART_PHASES`).
+    private static func declined<T>(_ why: String) -> T? {
+        if ProcessInfo.processInfo.environment["GROUPCHART_PHASES"] != nil {
+            FileHandle.standardError.write(Data("groupchart: no text-only build: \(why)\n".utf8))
+        }
+        return nil
+    }
+}
