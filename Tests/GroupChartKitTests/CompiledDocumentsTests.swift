@@ -92,6 +92,10 @@ import Testing
                     // And read back by hand, it is the document read.
                     let decoded = try CompactCoding.decode(DocumentReading.self, from: bytes[...])
                     #expect(decoded.document == reading.document && decoded.findings == reading.findings, "\(name): \(file.path)")
+                    // A session note's attendance log read alone names the members the whole names.
+                    var members: [String]?
+                    if case .sessionNote(_, let note) = reading.document { members = note?.attendance.map(\.member.value) }
+                    #expect(SessionNote.attendingMembers(inEntry: bytes[...]) == members, "\(name): \(file.path)")
                     kinds.insert(String(describing: reading.document).prefix { $0 != "(" }.description)
                 }
             }

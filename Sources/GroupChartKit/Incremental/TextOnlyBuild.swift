@@ -73,14 +73,20 @@ enum TextOnlyBuild {
                 break
             }
         }
-        let notes = ParallelMap.map(sessionNotes) { index in Self.reading(found[index], compiled: compiled, digests: fingerprint.digests,
-                                                                          folder: practice, preread: preread) }
-        for (index, reading) in zip(sessionNotes, notes) {
-            guard case .sessionNote(_, let note?) = reading.document,
-                  note.attendance.contains(where: { members.contains($0.member.value) }),
-                  let folder = PracticeRecord.sessionFolder(of: found[index].path) else { continue }
-            sessions.insert(folder)
-            readings[index] = reading
+        // Each log read from the cache up to its end, or the note read whole.
+        let logs = ParallelMap.map(sessionNotes) { index -> [String] in
+            let file = found[index]
+            if let digest = fingerprint.digests[file.path],
+               let payload = compiled.payload(of: file.path, kind: file.kind.key, digest: digest),
+               let members = SessionNote.attendingMembers(inEntry: payload) {
+                return members
+            }
+            guard case .sessionNote(_, let note?) = Self.reading(file, compiled: compiled, digests: fingerprint.digests,
+                                                                 folder: practice, preread: preread).document else { return [] }
+            return note.attendance.map(\.member.value)
+        }
+        for (index, log) in zip(sessionNotes, logs) where log.contains(where: members.contains) {
+            if let folder = PracticeRecord.sessionFolder(of: found[index].path) { sessions.insert(folder) }
         }
         phases.mark("text-only build: sessions of the members")
         let more = found.indices.filter { index in
@@ -109,13 +115,20 @@ enum TextOnlyBuild {
         guard cache.areIntact(kept, in: entry) else { return declined("an output is not as the last build wrote it") }
         phases.mark("text-only build: model")
 
+        // A note saved again while this ran, or a write that fails: the
+        // whole practice is built, which says so (and nothing is left here).
         let staging: OutputFolder.Staging
         do {
             staging = try OutputFolder.Staging(OutputFolder(root: cache.output))
+        } catch {
+            return declined("writing: \(error.description)")
+        }
+        do {
             try records.render(only: rendered, into: staging)
             for path in kept { staging.keep(path) }
             try staging.commit()
         } catch {
+            staging.discard()
             return declined("writing: \(error.description)")
         }
         phases.mark("text-only build: records")
