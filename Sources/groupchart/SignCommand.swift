@@ -54,7 +54,7 @@ struct SignCommand: ParsableCommand {
         for path in outcome.alreadySigned {
             lines.append((path, "already signed, left as it is: \(outcome.practice.typed(path))"))
         }
-        for line in lines.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) { print(line.text) }
+        for line in lines.sorted(by: { $0.path.precedesInBytes($1.path) }) { print(line.text) }
         if lines.count > 1 {
             let signed = outcome.signed.count
             var summary = "\(signed) note\(signed == 1 ? "" : "s") signed, \(outcome.refused.count) not signed"

@@ -43,7 +43,7 @@ struct NoteSelection {
                 chosen[note.path] = note
             }
         }
-        notes = chosen.values.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        notes = chosen.values.sorted { $0.path.precedesInBytes($1.path) }
     }
 
     private static func locate(_ argument: String) throws(Refusal) -> PracticeLocation {

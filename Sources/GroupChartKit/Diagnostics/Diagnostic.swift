@@ -84,7 +84,7 @@ public struct CheckReport: Sendable {
         diagnostics.sorted { lhs, rhs in
             if lhs.location != rhs.location { return lhs.location < rhs.location }
             if lhs.rule != rhs.rule || lhs.message != rhs.message { return (lhs.rule, lhs.message) < (rhs.rule, rhs.message) }
-            return rest(of: lhs).utf8.lexicographicallyPrecedes(rest(of: rhs).utf8)
+            return rest(of: lhs).precedesInBytes(rest(of: rhs))
         }
     }
 

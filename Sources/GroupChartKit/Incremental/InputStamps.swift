@@ -105,7 +105,7 @@ struct InputStamps: Sendable {
     var bytes: [UInt8] {
         var bytes = Array(Self.header.utf8) + [0x0A]
         bytes.reserveCapacity(byPath.count * 170)
-        for (path, known) in byPath.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) })
+        for (path, known) in byPath.sorted(by: { $0.key.precedesInBytes($1.key) })
         where !path.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x5C }) {
             let stamp = known.stamp
             guard stamp.size >= 0, stamp.seconds >= 0, stamp.nanoseconds >= 0 else { continue }

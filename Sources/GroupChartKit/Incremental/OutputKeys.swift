@@ -24,7 +24,7 @@ struct OutputKeys {
     /// of a `watch` save at 20,000 notes were 130 ms of allocation and
     /// copying for a few hundred thousand strings hashed once and dropped.
     func keys() -> [String: String] {
-        let byFolder = Self.grouped(found?.map(\.path) ?? digests.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, digests)
+        let byFolder = Self.grouped(found?.map(\.path) ?? digests.keys.sorted { $0.precedesInBytes($1) }, digests)
         let diagnostics = Dictionary(grouping: report.diagnostics, by: \.location.file)
         // The billing history every chart shows, hashed once for all of them.
         var historyHash = PartsHash(environment: "")

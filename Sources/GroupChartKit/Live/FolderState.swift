@@ -103,7 +103,7 @@ public struct FolderState: Sendable, Equatable {
             let prefix = changed + "/"
             // Sorted by path, so the folder's files stand together: they are
             // replaced where they stood, and only they were stamped there.
-            let start = found.firstIndex { !$0.path.utf8.lexicographicallyPrecedes(prefix.utf8) } ?? found.endIndex
+            let start = found.firstIndex { !$0.path.precedesInBytes(prefix) } ?? found.endIndex
             let end = found[start...].firstIndex { !$0.path.utf8.starts(with: prefix.utf8) } ?? found.endIndex
             for gone in found[start..<end] {
                 stamps.removeValue(forKey: gone.path)

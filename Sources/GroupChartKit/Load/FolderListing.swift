@@ -38,7 +38,7 @@ enum FolderListing {
             guard !name.hasPrefix(".") else { continue }
             found.append(Entry(name: name, kind: kind(Int32(entry.pointee.d_type), of: path + "/" + name)))
         }
-        return found.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        return found.sorted { $0.name.precedesInBytes($1.name) }
     }
 
     /// The entry's type as `readdir` gave it, or from `lstat` when the file

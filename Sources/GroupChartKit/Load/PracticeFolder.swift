@@ -63,7 +63,7 @@ public struct PracticeFolder: Sendable {
         // in the listings they make anyway (walking every folder again for them was a
         // sixth of a build with nothing changed, at 20,000 notes).
         found += ["groups", "members", "sessions"].filter { PracticeFile.isLink(fullPath($0)) }.flatMap(linkedFolder)
-        return found.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return found.sorted { $0.path.precedesInBytes($1.path) }
     }
 
     /// Reads one discovered file, or says why it was not read.
@@ -90,7 +90,7 @@ public struct PracticeFolder: Sendable {
               PracticeFile.isFolder(fullPath(folder)) else { return nil }
         let found = parts[0] == "sessions" ? sessionFolderFiles(folder, session: String(parts[1]))
             : memberFolderFiles(folder, member: String(parts[1]))
-        return found.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return found.sorted { $0.path.precedesInBytes($1.path) }
     }
 
     private func memberFiles() -> [DiscoveredFile] {

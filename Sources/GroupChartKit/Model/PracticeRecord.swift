@@ -126,7 +126,7 @@ public struct PracticeRecord: Sendable {
                 documents.append((.progressNote, note.file, note.content.body))
             }
         }
-        return documents.sorted { $0.file.utf8.lexicographicallyPrecedes($1.file.utf8) }
+        return documents.sorted { $0.file.precedesInBytes($1.file) }
     }
 }
 

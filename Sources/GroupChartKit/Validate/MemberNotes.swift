@@ -50,7 +50,7 @@ extension Analysis {
                                         content: note.content, signature: note.signature))
             }
         }
-        return notes.sorted { $0.file.utf8.lexicographicallyPrecedes($1.file.utf8) }
+        return notes.sorted { $0.file.precedesInBytes($1.file) }
     }
 
     static func signedDocuments(_ record: PracticeRecord, memberNotes: [MemberNote]) -> [SignedDocument] {
@@ -64,7 +64,7 @@ extension Analysis {
                                             sessionEnd: Self.timestamp(note.date?.value, note.end?.value),
                                             addendum: SectionCatalogue.addendumHeading(in: note.body)?.location))
         }
-        return documents.sorted { $0.file.utf8.lexicographicallyPrecedes($1.file.utf8) }
+        return documents.sorted { $0.file.precedesInBytes($1.file) }
     }
 
     private static func timestamp(_ date: LocalDate?, _ time: LocalTime?) -> Timestamp? {

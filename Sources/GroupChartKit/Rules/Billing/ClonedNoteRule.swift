@@ -48,7 +48,7 @@ struct ClonedNoteRule: Rule {
     /// notes), each against the one before it by date, then path.
     static func findings(in timeline: [NoteTexts.Note], threshold: Double) -> [Finding] {
         let notes = timeline.filter { $0.date != nil }.sorted { lhs, rhs in
-            lhs.date! != rhs.date! ? lhs.date! < rhs.date! : lhs.file.utf8.lexicographicallyPrecedes(rhs.file.utf8)
+            lhs.date! != rhs.date! ? lhs.date! < rhs.date! : lhs.file.precedesInBytes(rhs.file)
         }
         return zip(notes, notes.dropFirst()).compactMap { previous, note in
             // Two notes of nothing but shared group content say nothing
