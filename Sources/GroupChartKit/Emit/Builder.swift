@@ -101,6 +101,7 @@ public enum Builder {
         }
         // Saves of notes' text alone: what they touched is rendered again.
         if memo == nil, let result = TextOnlyBuild.build(practice, options: options, fingerprint: fingerprint, known: known, cache: cache) {
+            letGo(fingerprint, options: options, memo: memo)
             return result
         }
         // The bytes are handed over, and each is let go once decoded into

@@ -166,6 +166,8 @@ enum TextOnlyBuild {
         cache.store(next)
         cache.store(fingerprint.stamps, unless: known)
         phases.mark("text-only build: store")
+        // What it read and made, left for the exit (`LeftForExit`).
+        if options.endsTheProcess { LeftForExit.keep((answer, readings, records)) }
         return Builder.Result(report: report, output: cache.output, written: written, withoutEDI: entry.withoutEDI,
                               skippedSessions: entry.skippedSessions.map { ($0.id, $0.rules) },
                               skippedMembers: entry.skippedMembers.map { ($0.id, $0.rules) }, batch: entry.batch,
