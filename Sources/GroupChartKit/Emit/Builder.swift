@@ -249,7 +249,8 @@ public enum Builder {
             skippedMembers: records.skippedMembers.map { BuildCache.Skipped(id: $0.id, rules: $0.rules) }, batch: batch,
             withoutEDI: withoutEDI, quotedLines: BuildCache.Entry.quoted(report.quoted ?? [:], digests: fingerprint.digests),
             // Only `check` asks, from the cache of a `build` (a long-running command writes no stamps).
-            claimIDsFirstAttempts: memo == nil && ClaimID.allFirstAttempts(checked.record.services))
+            claimIDsFirstAttempts: memo == nil && ClaimID.allFirstAttempts(checked.record.services),
+            unbuiltClaims: Dictionary(reimbursement.entries.filter { !$0.isBuilt }.map { ($0.claimID, $0.member) }) { first, _ in first })
         return (entry, Result(report: report, output: output, written: written, withoutEDI: withoutEDI,
                               skippedSessions: records.skippedSessions, skippedMembers: records.skippedMembers, batch: batch,
                               rendered: written.count - reused.count, parsed: parsed))

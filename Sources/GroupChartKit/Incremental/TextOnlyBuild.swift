@@ -98,16 +98,34 @@ enum TextOnlyBuild {
         let record = RecordReader.assemble(readings.keys.sorted().map { readings[$0]! }, folder: practice).record
         phases.mark("text-only build: read")
 
+        // The claims as a build makes them: held by the errors of the rules
+        // that do not read claims (`Checker.check`), the part's claims only.
         var report = answer.report
+        let claimRules = Set(RuleRegistry.all.filter(\.readsClaims).map(\.id))
         let records: RecordSet
         do {
-            let billing = Billing(record: record, report: report)
+            var first = report
+            first.diagnostics = report.diagnostics.filter { !claimRules.contains($0.rule) }
+            let billing = Billing(record: record, report: first)
             records = RecordSet(record: record, report: report, billing: billing,
                                 reimbursement: ReimbursementLedger(billing: billing, record: record, today: options.checker.today),
                                 templates: try TemplateLibrary.compiled(practice: practice.root), today: options.checker.today)
         } catch {
             return declined("the templates: \(error.description)")
         }
+        // A claim billed from a session outside the part is not built here,
+        // and the reimbursement ledger gives a claim it does not build to the
+        // member its batch or insurance id names (two members of one family
+        // plan share one): each chart rendered here must show as no longer
+        // billed exactly the claims the whole practice's did (the build's
+        // entry keeps them). Then each is the same claim, given to the same
+        // member for the same reason (`TextOnlyBuildTests`).
+        var unbuilt: [String: Set<String>] = [:], unbuiltBefore: [String: Set<String>] = [:]
+        for entry in records.reimbursement.entries where !entry.isBuilt && members.contains(entry.member) {
+            unbuilt[entry.member, default: []].insert(entry.claimID)
+        }
+        for (claim, member) in entry.unbuiltClaims where members.contains(member) { unbuiltBefore[member, default: []].insert(claim) }
+        guard unbuilt == unbuiltBefore else { return declined("a chart would show other claims as no longer billed") }
         let keys = OutputKeys(record: record, report: report, digests: fingerprint.digests, environment: fingerprint.environment,
                               found: found).keys()
         let rendered = Set(answer.sessions.map { "\($0).html" } + members.map { "members/\($0).html" })

@@ -43,6 +43,11 @@ struct BuildCache {
         /// (`ClaimID.ids` moved none): the ids of a part of the practice
         /// are then those of the whole (`TextOnlyEdits`).
         var claimIDsFirstAttempts = false
+        /// Each claim on file in the billing history that the build did not
+        /// build, with the member the reimbursement ledger gave it (a chart
+        /// shows it as no longer billed): what `TextOnlyBuild` compares with
+        /// the part of the practice it renders from.
+        var unbuiltClaims: [String: String] = [:]
 
         /// The quoted lines of the files whose digest is still the one in `digests`.
         func quotedLines(unchangedIn digests: [String: String]) -> [String: [Int: String]] {

@@ -13,7 +13,7 @@ import Crypto
 /// build gives the same bytes.
 enum LastBuildFile {
     static let name = "last-build.bin"
-    private static let magic = Array("groupchart-last-build 3\n".utf8)
+    private static let magic = Array("groupchart-last-build 4\n".utf8)
     private static let trailer = SHA256.byteCount
 
     static func bytes(of entry: BuildCache.Entry, program: String = CompiledDocuments.program) -> [UInt8] {
@@ -57,6 +57,7 @@ extension BuildCache.Entry {
         encoder.bytes.append(batch.written ? 1 : 0)
         encoder.bytes.append(withoutEDI ? 1 : 0)
         encoder.bytes.append(claimIDsFirstAttempts ? 1 : 0)
+        encoder.pairs(unbuiltClaims) { encoder.string($0) }
         encoder.pairs(quotedLines) { quoted in
             encoder.string(quoted.digest)
             encoder.list(quoted.lines.sorted { $0.key < $1.key }) { line in
@@ -87,6 +88,7 @@ extension BuildCache.Entry {
         batch.written = try decoder.bool()
         let withoutEDI = try decoder.bool()
         let claimIDsFirstAttempts = try decoder.bool()
+        let unbuiltClaims = try decoder.pairs { try decoder.string() }
         let quotedLines = try decoder.pairs {
             BuildCache.QuotedLines(digest: try decoder.string(), lines: Dictionary(
                 try decoder.list { (try decoder.integer(Int.self), try decoder.string()) }) { first, _ in first })
@@ -94,7 +96,7 @@ extension BuildCache.Entry {
         return BuildCache.Entry(fingerprint: fingerprint, diagnostics: diagnostics, fileCount: fileCount, outputs: outputs,
                                 stamps: stamps, keys: keys, skippedSessions: skipped[0], skippedMembers: skipped[1],
                                 batch: batch, withoutEDI: withoutEDI, quotedLines: quotedLines,
-                                claimIDsFirstAttempts: claimIDsFirstAttempts)
+                                claimIDsFirstAttempts: claimIDsFirstAttempts, unbuiltClaims: unbuiltClaims)
     }
 }
 
