@@ -49,7 +49,8 @@ public enum Builder {
         /// True when the saves since the last build changed nothing but
         /// what notes say, and only what they touched was rendered (`TextOnlyBuild`).
         public var fromTextOnlyEdits = false
-        /// How many documents were parsed (the others were taken from the
+        /// How many documents were parsed (after saves of notes' text
+        /// alone, the saved notes; the others were taken from the
         /// cache of compiled documents, or from a long-running command's memo).
         public var parsed = 0
     }

@@ -251,7 +251,7 @@ final class CompiledDocuments: @unchecked Sendable {
             unlink(folder.appendingPathComponent(addendum).path)
             return
         }
-        try? OutputFolder(root: folder).write(addendum, bytes(of: entries.sorted { $0.path < $1.path }), flush: false)
+        try? OutputFolder(root: folder).write(addendum, bytes(of: entries.sorted { $0.path.precedesInBytes($1.path) }), flush: false)
     }
 
     /// `payload`, of an opened cache: its entry read, checked and taken apart.

@@ -38,7 +38,7 @@ struct OutputKeys {
         // every core (the keys stage of a rebuild in watch at 20,000 notes
         // was 0.2 s on one).
         let sessions = ParallelMap.map(record.sessions) { session -> (key: String, named: Set<String>, groupFile: String?, skippedBecause: [Diagnostic]) in
-            let named = Set((session.note?.attendance.map(\.member.value) ?? []) + session.progressNotes.map(\.member))
+            let named = session.namedMembers
             let groupFile = session.note.flatMap { record.group(of: $0)?.file }
             var hash = PartsHash(environment: environment)
             hash.add("packet")

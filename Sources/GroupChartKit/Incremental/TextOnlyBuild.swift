@@ -20,10 +20,17 @@ import Foundation
 ///   same view (it shows no note's text).
 /// - The packets of the saved sessions and the charts of the members whose
 ///   chart reads a saved file (`OutputKeys`: a progress note's member, or
-///   every member a session's note names) are rendered from the shell and
-///   every session that names one of those members, which is all that a
-///   packet or those charts show (their claims among them).
-/// - Every output kept is as the last build wrote it (`BuildCache.isIntact`).
+///   every member a saved session names, `Session.namedMembers`) are
+///   rendered from the shell and every session that names one of those
+///   members: all of those members' services and claims. A claim billed
+///   from a session outside that part is not built there, and the
+///   reimbursement ledger gives a claim it does not build to a member (by
+///   its insurance id, which two members of one family plan share): each
+///   chart must show as no longer billed exactly the claims the last
+///   build's did (`BuildCache.Entry.unbuiltClaims`).
+/// - Every output kept is as the last build wrote it (`BuildCache.areIntact`).
+/// - Every document read is the one the fingerprint hashed (a file saved
+///   again while it ran is not).
 ///
 /// The entry it leaves has the build's new fingerprint and stamps, the new
 /// keys of the records it rendered, and the old keys of those it kept:
@@ -52,7 +59,7 @@ enum TextOnlyBuild {
                 members.insert(member)
             case .sessionNote(let id):
                 guard let session = part.sessions.first(where: { $0.id == id }) else { return declined("a saved session not read") }
-                members.formUnion((session.note?.attendance.map(\.member.value) ?? []) + session.progressNotes.map(\.member))
+                members.formUnion(session.namedMembers)
             default:
                 return declined("a saved file that is not a note")
             }
@@ -74,27 +81,33 @@ enum TextOnlyBuild {
             }
         }
         // Each log read from the cache up to its end, or the note read whole.
-        let logs = ParallelMap.map(sessionNotes) { index -> [String] in
+        let logs = ParallelMap.map(sessionNotes) { index -> [String]? in
             let file = found[index]
             if let digest = fingerprint.digests[file.path],
                let payload = compiled.payload(of: file.path, kind: file.kind.key, digest: digest),
                let members = SessionNote.attendingMembers(inEntry: payload) {
                 return members
             }
-            guard case .sessionNote(_, let note?) = Self.reading(file, compiled: compiled, digests: fingerprint.digests,
-                                                                 folder: practice, preread: preread).document else { return [] }
+            guard let reading = TextOnlyEdits.reading(file, compiled: compiled, digests: fingerprint.digests, folder: practice,
+                                                      preread: preread) else { return nil }
+            guard case .sessionNote(_, let note?) = reading.document else { return [] }
             return note.attendance.map(\.member.value)
         }
-        for (index, log) in zip(sessionNotes, logs) where log.contains(where: members.contains) {
+        guard !logs.contains(where: { $0 == nil }) else { return declined("a file saved again while it was read") }
+        for (index, log) in zip(sessionNotes, logs) where log!.contains(where: members.contains) {
             if let folder = PracticeRecord.sessionFolder(of: found[index].path) { sessions.insert(folder) }
         }
         phases.mark("text-only build: sessions of the members")
         let more = found.indices.filter { index in
             readings[index] == nil && (PracticeRecord.sessionFolder(of: found[index].path).map(sessions.contains) ?? false)
         }
-        let read = ParallelMap.map(more) { index in Self.reading(found[index], compiled: compiled, digests: fingerprint.digests,
-                                                               folder: practice, preread: preread) }
-        for (index, reading) in zip(more, read) { readings[index] = reading }
+        let read = ParallelMap.map(more) { index in
+            TextOnlyEdits.reading(found[index], compiled: compiled, digests: fingerprint.digests, folder: practice, preread: preread)
+        }
+        for (index, reading) in zip(more, read) {
+            guard let reading else { return declined("a file saved again while it was read") }
+            readings[index] = reading
+        }
         let record = RecordReader.assemble(readings.keys.sorted().map { readings[$0]! }, folder: practice).record
         phases.mark("text-only build: read")
 
@@ -133,8 +146,9 @@ enum TextOnlyBuild {
         guard cache.areIntact(kept, in: entry) else { return declined("an output is not as the last build wrote it") }
         phases.mark("text-only build: model")
 
-        // A note saved again while this ran, or a write that fails: the
-        // whole practice is built, which says so (and nothing is left here).
+        // A note saved again while this ran, or a write that fails: what
+        // was staged is taken back and the whole practice is built, which
+        // says what failed.
         let staging: OutputFolder.Staging
         do {
             staging = try OutputFolder.Staging(OutputFolder(root: cache.output))
@@ -158,17 +172,14 @@ enum TextOnlyBuild {
         let documents = answer.saved.keys.sorted().compactMap { index in
             CompiledDocuments.Entry(found[index], digest: fingerprint.digests[found[index].path], reading: answer.saved[index]!)
         }
-        CompiledDocuments.writeAddendum(compiled.addendumEntries().filter { !savedPaths.contains($0.path) } + documents,
-                                        in: cache.folder, name: CompiledDocuments.name)
+        Self.addendum(CompiledDocuments.name, in: cache.folder, replacing: savedPaths, with: documents)
         if let name = DerivedCache.files[NoteTexts.purpose] {
-            let savedSessions = Set(answer.noteTexts.map(\.session))
             let texts = answer.noteTexts.compactMap { session, digest, notes in
                 (try? CompactCoding.encode(notes)).map {
                     CompiledDocuments.Entry(path: session, kind: NoteTexts.purpose, digest: digest, payload: $0[...])
                 }
             }
-            let before = CompiledDocuments.open(in: cache.folder, name: name)?.addendumEntries() ?? []
-            CompiledDocuments.writeAddendum(before.filter { !savedSessions.contains($0.path) } + texts, in: cache.folder, name: name)
+            Self.addendum(name, in: cache.folder, replacing: Set(answer.noteTexts.map(\.session)), with: texts)
         }
         phases.mark("text-only build: addenda")
 
@@ -192,17 +203,14 @@ enum TextOnlyBuild {
                               rendered: renderedNow.count, fromTextOnlyEdits: true, parsed: answer.saved.count)
     }
 
-    /// The document of `file` as the build cache has it, or read.
-    private static func reading(_ file: DiscoveredFile, compiled: CompiledDocuments, digests: [String: String],
-                                folder: PracticeFolder, preread: PrereadFiles) -> DocumentReading {
-        compiled.document(file, digest: digests[file.path])?.reading ?? DocumentReading.read(file, in: folder, preread: preread)
+    /// Writes the addendum of the cache file `name` in `folder`: the last
+    /// addendum's entries but those of `replaced` paths, and `added`.
+    private static func addendum(_ name: String, in folder: URL, replacing replaced: Set<String>, with added: [CompiledDocuments.Entry]) {
+        let before = CompiledDocuments.open(in: folder, name: name)?.addendumEntries() ?? []
+        CompiledDocuments.writeAddendum(before.filter { !replaced.contains($0.path) } + added, in: folder, name: name)
     }
 
-    /// `nil`, saying why when the phases are timed (`GROUPCHART_PHASES`).
     private static func declined<T>(_ why: String) -> T? {
-        if ProcessInfo.processInfo.environment["GROUPCHART_PHASES"] != nil {
-            FileHandle.standardError.write(Data("groupchart: no text-only build: \(why)\n".utf8))
-        }
-        return nil
+        TextOnlyEdits.declined(why, "build")
     }
 }

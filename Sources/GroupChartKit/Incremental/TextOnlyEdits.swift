@@ -104,6 +104,7 @@ enum TextOnlyEdits {
                 return declined("a saved file that is not a session's note or progress note")
             }
             let now = DocumentReading.read(file, in: folder, preread: preread)
+            guard now.file?.sha256 == fingerprint.digests[file.path] else { return declined("a file saved again while it was read") }
             guard let shape = Self.shape(now), shape == Self.shape(before) else {
                 return declined("a saved note changed more than its text")
             }
@@ -125,12 +126,11 @@ enum TextOnlyEdits {
             PracticeRecord.sessionFolder(of: found[index].path).map(sessions.contains) ?? true
         }
         let saves = readNow
-        let readings = ParallelMap.map(inPart) { index -> DocumentReading in
-            let file = found[index]
-            if let now = saves[index] { return now }
-            return compiled.document(file, digest: fingerprint.digests[file.path])?.reading
-                ?? DocumentReading.read(file, in: folder, preread: preread)
+        let read = ParallelMap.map(inPart) { index -> DocumentReading? in
+            saves[index] ?? Self.reading(found[index], compiled: compiled, digests: fingerprint.digests, folder: folder, preread: preread)
         }
+        let readings = read.compactMap { $0 }
+        guard readings.count == read.count else { return declined("a file saved again while it was read") }
         let part = RecordReader.assemble(readings, folder: folder).record
         phases.mark("text-only: the shell and the saved sessions")
         let settings = RuleSettings(part.practice?.ruleSettings ?? [], rules: RuleRegistry.all)
@@ -192,12 +192,24 @@ enum TextOnlyEdits {
         }
     }
 
-    /// `nil`, saying why when the phases are timed (`GROUPCHART_PHASES`).
-    private static func declined<T>(_ why: String) -> T? {
+    /// `nil`, saying why when the phases are timed (`GROUPCHART_PHASES`):
+    /// no text-only `check` (or `build`, `TextOnlyBuild`).
+    static func declined<T>(_ why: String, _ what: String = "check") -> T? {
         if ProcessInfo.processInfo.environment["GROUPCHART_PHASES"] != nil {
-            FileHandle.standardError.write(Data("groupchart: no text-only check: \(why)\n".utf8))
+            FileHandle.standardError.write(Data("groupchart: no text-only \(what): \(why)\n".utf8))
         }
         return nil
+    }
+
+    /// The document of `file` as the build cache holds it under the digest
+    /// the fingerprint found, or read; `nil` when the bytes read are not
+    /// those (saved again since): what is derived from it would be kept
+    /// under a digest it was not made from.
+    static func reading(_ file: DiscoveredFile, compiled: CompiledDocuments, digests: [String: String],
+                        folder: PracticeFolder, preread: PrereadFiles) -> DocumentReading? {
+        if let kept = compiled.document(file, digest: digests[file.path])?.reading { return kept }
+        let read = DocumentReading.read(file, in: folder, preread: preread)
+        return read.file?.sha256 == digests[file.path] ? read : nil
     }
 
     /// A session's note or a progress note as the rules that read the

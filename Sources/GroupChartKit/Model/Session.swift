@@ -20,6 +20,12 @@ public struct Session: Sendable, Equatable {
     func progressNoteFile(for member: String) -> String? {
         progressNotes.firstIndex { $0.member == member }.map { progressNotes[$0].file }
     }
+
+    /// Every member the session names, in its attendance log or by a
+    /// progress note: the members whose charts show it (`OutputKeys`).
+    var namedMembers: Set<String> {
+        Set((note?.attendance.map(\.member.value) ?? []) + progressNotes.map(\.member))
+    }
 }
 
 /// The group session note with its attendance log (session.md).
