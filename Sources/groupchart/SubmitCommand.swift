@@ -12,7 +12,8 @@ struct SubmitCommand: ParsableCommand {
             Builds, then copies the batch (build/claims.837: originals never sent, corrected rejected claims, \
             replacements and voids) to submissions/<today>-<ISA13>.837, never over another file. Upload that file \
             to the clearinghouse; the next build sends nothing it holds again. Refuses (exit status 2) when the \
-            batch is empty, when practice.yaml has no edi:, or when the build cannot write.
+            batch is empty, when practice.yaml has no edi:, when its file would be over the 1 MiB a build reads back \
+            from submissions/ (send it in parts with --through), or when the build cannot write.
             """
     )
 

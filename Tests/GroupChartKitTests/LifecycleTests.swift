@@ -169,6 +169,25 @@ import Testing
         #expect(billing.status(of: chen.id) == .accepted)
     }
 
+    /// A batch whose file the next build could not read back (over the
+    /// largest document it reads) is refused, and nothing is written: its
+    /// claims would not be known as sent, and would be billed again.
+    @Test func aBatchTooLargeToReadBackIsRefused() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        let options = BatchSubmitter.Options(checker: Checker.Options(today: Self.march(20)), through: nil,
+                                             output: practice.root.appendingPathComponent("build"))
+        #expect {
+            try BatchSubmitter.submit(practice.root, options: options, largest: 1_000)
+        } throws: { error in
+            "\(error)".contains("over the 1000 bytes a build reads back") && "\(error)".contains("--through")
+        }
+        #expect(!FileManager.default.fileExists(atPath: practice.root.appendingPathComponent("submissions").path))
+        // Under the limit, it is written.
+        let sent = try BatchSubmitter.submit(practice.root, options: options, largest: PracticeFile.maximumSize)
+        #expect(FileManager.default.fileExists(atPath: practice.root.appendingPathComponent(sent.path).path))
+    }
+
     @Test func theNextControlNumberFollowsTheLargestOnFile() throws {
         let practice = try unbilledExample()
         defer { practice.delete() }

@@ -43,6 +43,15 @@ public enum BatchSubmitter {
     }
 
     public static func submit(_ root: URL, options: Options) throws(Refusal) -> Outcome {
+        try submit(root, options: options, largest: PracticeFile.maximumSize)
+    }
+
+    /// `submit`, refusing a batch whose file is over `largest` bytes: the
+    /// next build reads every submission back (what was sent is never sent
+    /// again), and refuses a file larger than any document it reads
+    /// (`PracticeFile.maximumSize`), so every claim in such a file would be
+    /// billed again. `--through` sends the batch in parts.
+    static func submit(_ root: URL, options: Options, largest: Int) throws(Refusal) -> Outcome {
         let checked: (record: PracticeRecord, report: CheckReport)
         do {
             checked = try GroupChart.check(root, options: options.checker)
@@ -73,6 +82,11 @@ public enum BatchSubmitter {
             throw refusal
         } catch {
             throw Refusal("the batch cannot be written as X12: \(error); run groupchart check and correct the value it names")
+        }
+        guard interchange.count <= largest else {
+            throw Refusal("the batch's file would be \(interchange.count) bytes (\(batch.entries.count) claims), over the "
+                          + "\(largest) bytes a build reads back from submissions/, so the next build could not tell them sent; "
+                          + "send it in parts, the oldest first: groupchart submit --through DATE")
         }
         let path = "submissions/\(options.checker.today)-\(zeroPadded(batch.controlNumber)).837"
         let outcome = Outcome(report: checked.report, summary: BatchSummary(batch, written: true), path: path,
