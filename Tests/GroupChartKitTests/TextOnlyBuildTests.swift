@@ -23,7 +23,7 @@ import Testing
         }
         try IncrementalEquivalenceTests.settle(practice.root, step: 0, since: start)
         let first = try build(practice, into: output)
-        #expect(first.report.errorCount == 0 && first.written.contains("\(session).html"))
+        #expect(first.written.contains("\(session).html"))
     }
 
     static func build(_ practice: FixturePractice, into output: URL) throws -> Builder.Result {
@@ -120,29 +120,35 @@ import Testing
         try Self.expectSameAsCold(whole2, practice, output: output)
     }
 
-    /// Two members with one insurance member id (a family plan): a claim
-    /// billed for one, built from a session the other's chart does not
-    /// read, is not built from the part of the practice that chart is
-    /// rendered from, and the reimbursement ledger would give it to the first
-    /// member of that id. The whole practice is built.
-    @Test func aChartThatWouldShowAClaimNotBuiltIsBuiltWhole() throws {
-        let (practice, output) = try Self.example()
-        defer { practice.delete(); try? FileManager.default.removeItem(at: output) }
-        let start = Date()
-        // patel-arjun, named in 2026-03-19 only, given the id reyes-maria's 2026-03-12 claims were billed under.
+    /// The example with patel-arjun, named in 2026-03-19 only, given the
+    /// insurance id reyes-maria's 2026-03-12 claims were billed under (two
+    /// members of one family plan), signed without digests where it is
+    /// edited; built.
+    static func sharedInsuranceID(_ practice: FixturePractice, into output: URL, start: Date) throws {
         let profile = "members/patel-arjun/profile.md", earlier = "sessions/2026-03-12-dbt-skills/session.md"
         try practice.write(profile, try practice.read(profile).replacingOccurrences(of: "AET-5529031648", with: "AET-4408127763"))
         try practice.write(earlier, try practice.read(earlier).components(separatedBy: "\n")
             .filter { !$0.hasPrefix("digest: ") && !$0.contains("patel-arjun:") }.joined(separator: "\n"))
-        let note = "\(Self.session)/patel-arjun.md"
+        let note = "\(session)/patel-arjun.md"
         try practice.write(note, try practice.read(note).components(separatedBy: "\n").filter { !$0.hasPrefix("digest: ") }
             .joined(separator: "\n"))
-        try Self.built(practice, into: output, start: start)
+        try built(practice, into: output, start: start)
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("members/patel-arjun.html").path))
-        try Self.say("He came in early.", in: note, practice)
+    }
+
+    /// A claim billed from a session the saved member's chart does not read
+    /// is built by the whole practice: it is neither planned nor listed from
+    /// the part (the reimbursement ledger would give it, not built, to the
+    /// first member of its insurance id, which two members share).
+    @Test func aClaimBilledFromASessionOutsideThePartIsLeftToTheWhole() throws {
+        let (practice, output) = try Self.example()
+        defer { practice.delete(); try? FileManager.default.removeItem(at: output) }
+        let start = Date()
+        try Self.sharedInsuranceID(practice, into: output, start: start)
+        try Self.say("He came in early.", in: "\(Self.session)/patel-arjun.md", practice)
         try IncrementalEquivalenceTests.settle(practice.root, step: 1, since: start)
         let result = try Self.build(practice, into: output)
-        #expect(!result.fromTextOnlyEdits)
+        #expect(result.fromTextOnlyEdits)
         try Self.expectSameAsCold(result, practice, output: output)
     }
 

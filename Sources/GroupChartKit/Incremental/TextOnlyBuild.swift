@@ -119,9 +119,14 @@ enum TextOnlyBuild {
         do {
             var first = report
             first.diagnostics = report.diagnostics.filter { !claimRules.contains($0.rule) }
-            let billing = Billing(record: record, report: first)
+            // The claims on file that the sessions outside the part build
+            // are not planned or listed as no longer billed: at 20,000
+            // billed claims, voids planned for 18,000 were 0.2 s.
+            let unbuilt = Set(entry.unbuiltClaims.keys)
+            let billing = Billing(record: record, report: first, unbuilt: unbuilt)
             records = RecordSet(record: record, report: report, billing: billing,
-                                reimbursement: ReimbursementLedger(billing: billing, record: record, today: options.checker.today),
+                                reimbursement: ReimbursementLedger(billing: billing, record: record, today: options.checker.today,
+                                                                   unbuilt: unbuilt),
                                 templates: try TemplateLibrary.compiled(practice: practice.root), today: options.checker.today)
         } catch {
             return declined("the templates: \(error.description)")

@@ -27,10 +27,12 @@ public struct Billing: Sendable {
 extension Billing {
     /// Derives billing from a record and its report, for a caller that has
     /// a report without it.
-    init(record: PracticeRecord, report: CheckReport) {
+    /// `unbuilt`: of the claims on file not built from `record`, the only
+    /// ones to plan (`NextBatch`), when `record` is part of the practice.
+    init(record: PracticeRecord, report: CheckReport, unbuilt: Set<String>? = nil) {
         let claims = ClaimBuilder(record: record, report: report).claims()
         let ledger = ClaimLedger(record: record, knownClaimIDs: Set(record.services.compactMap(\.claimID)))
-        self.init(claims: claims, ledger: ledger, batch: NextBatch(claims: claims, ledger: ledger, record: record))
+        self.init(claims: claims, ledger: ledger, batch: NextBatch(claims: claims, ledger: ledger, record: record, unbuilt: unbuilt))
     }
 }
 
