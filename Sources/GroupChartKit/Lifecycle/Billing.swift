@@ -29,9 +29,11 @@ extension Billing {
     /// a report without it.
     /// `unbuilt`: of the claims on file not built from `record`, the only
     /// ones to plan (`NextBatch`), when `record` is part of the practice.
+    /// Then the ledger holds the histories of the part's claims and those alone.
     init(record: PracticeRecord, report: CheckReport, unbuilt: Set<String>? = nil) {
         let claims = ClaimBuilder(record: record, report: report).claims()
-        let ledger = ClaimLedger(record: record, knownClaimIDs: Set(record.services.compactMap(\.claimID)))
+        let known = Set(record.services.compactMap(\.claimID))
+        let ledger = ClaimLedger(record: record, knownClaimIDs: known, only: unbuilt.map { $0.union(known) })
         self.init(claims: claims, ledger: ledger, batch: NextBatch(claims: claims, ledger: ledger, record: record, unbuilt: unbuilt))
     }
 }
