@@ -136,7 +136,9 @@ enum TextOnlyEdits {
         let settings = RuleSettings(part.practice?.ruleSettings ?? [], rules: RuleRegistry.all)
         let enabled = Checker.enabled(RuleRegistry.all, settings: settings)
         let regions = part.practice?.regions ?? []
+        // Its findings are kept only in the saved sessions, whose claims' histories are all it reads.
         let analysis = Analysis(record: part)
+        analysis.ledgerOfOwnClaimsOnly = true
         let inSaved = { (path: String) in PracticeRecord.sessionFolder(of: path).map(sessions.contains) ?? false }
 
         // The rules of one session at a time, and similar-notes (which compares a session's notes).

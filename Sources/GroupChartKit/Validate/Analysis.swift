@@ -35,6 +35,12 @@ public final class Analysis: @unchecked Sendable {
 
     /// What the rules derived in the last build, for a build or check without a memo.
     let cache: DerivedCache?
+    /// The claim ledger holds the histories of the record's own claims
+    /// alone (`ClaimLedger` `only:`): for a part of the practice whose
+    /// findings are kept only where its sessions stand (`TextOnlyEdits`),
+    /// where the ledger of a whole billing history (20,000 claims) was a
+    /// tenth of a check after one edit.
+    var ledgerOfOwnClaimsOnly = false
 
     public convenience init(record: PracticeRecord, memo: DerivedMemo? = nil) {
         self.init(record: record, memo: memo, cache: nil)
@@ -128,7 +134,8 @@ public final class Analysis: @unchecked Sendable {
     /// What was sent and what came back, per claim id.
     public var claimLedger: ClaimLedger {
         memo(\.memoClaimLedger, billingLock) {
-            ClaimLedger(record: record, knownClaimIDs: Set(record.services.compactMap(\.claimID)))
+            let known = Set(record.services.compactMap(\.claimID))
+            return ClaimLedger(record: record, knownClaimIDs: known, only: ledgerOfOwnClaimsOnly ? known : nil)
         }
     }
 
