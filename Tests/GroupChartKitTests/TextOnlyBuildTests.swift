@@ -30,12 +30,15 @@ import Testing
         try Builder.build(practice.root, options: Builder.Options(checker: options, output: output))
     }
 
-    /// Adds `sentence` to the first paragraph of `path`'s text.
-    static func say(_ sentence: String, in path: String, _ practice: FixturePractice) throws {
+    /// Adds `sentence` to the first paragraph of `path`'s text, and dates
+    /// the save `step` seconds after `start`, settled (as
+    /// `IncrementalEquivalenceTests.settle`).
+    static func say(_ sentence: String, in path: String, _ practice: FixturePractice, step: Int, since start: Date) throws {
         var lines = try practice.read(path).components(separatedBy: "\n")
         let heading = try #require(lines.firstIndex { $0.hasPrefix("## ") })
         lines[heading + 1] = sentence + " " + lines[heading + 1]
         try practice.write(path, lines.joined(separator: "\n"))
+        try IncrementalEquivalenceTests.settle(practice.root, step: step, since: start)
     }
 
     /// The build into `output` gives what a cold build gives: every output
@@ -61,8 +64,7 @@ import Testing
         defer { practice.delete(); try? FileManager.default.removeItem(at: output) }
         let start = Date()
         try Self.built(practice, into: output, start: start)
-        try Self.say("She came in early and set out the cards.", in: Self.note, practice)
-        try IncrementalEquivalenceTests.settle(practice.root, step: 1, since: start)
+        try Self.say("She came in early and set out the cards.", in: Self.note, practice, step: 1, since: start)
         let result = try Self.build(practice, into: output)
         #expect(result.fromTextOnlyEdits)
         #expect(result.rendered == 2)
@@ -77,8 +79,8 @@ import Testing
         defer { practice.delete(); try? FileManager.default.removeItem(at: output) }
         let start = Date()
         try Self.built(practice, into: output, start: start)
-        try Self.say("The room was cold; the group moved to the annex.", in: "\(Self.session)/session.md", practice)
-        try IncrementalEquivalenceTests.settle(practice.root, step: 1, since: start)
+        try Self.say("The room was cold; the group moved to the annex.", in: "\(Self.session)/session.md", practice,
+                     step: 1, since: start)
         let result = try Self.build(practice, into: output)
         #expect(result.fromTextOnlyEdits)
         // The packet and the chart of every member the session names.
@@ -97,15 +99,13 @@ import Testing
         let cache = BuildCache.folder(of: output)
         let addendum = cache.appendingPathComponent(CompiledDocuments.addendumName(of: CompiledDocuments.name))
         for (step, sentence) in ["She came in early.", "She left on time."].enumerated() {
-            try Self.say(sentence, in: Self.note, practice)
-            try IncrementalEquivalenceTests.settle(practice.root, step: step + 1, since: start)
+            try Self.say(sentence, in: Self.note, practice, step: step + 1, since: start)
             let result = try Self.build(practice, into: output)
             #expect(result.fromTextOnlyEdits, "build \(step + 1)")
             #expect(FileManager.default.fileExists(atPath: addendum.path))
             try Self.expectSameAsCold(result, practice, output: output)
         }
-        try Self.say("The group reviewed the diary cards.", in: "\(Self.session)/session.md", practice)
-        try IncrementalEquivalenceTests.settle(practice.root, step: 3, since: start)
+        try Self.say("The group reviewed the diary cards.", in: "\(Self.session)/session.md", practice, step: 3, since: start)
         let (fromBuild, whole) = try TextOnlyEditsTests.checks(practice, from: output)
         #expect(fromBuild.answeredByTextOnlyEdits == 1)
         #expect(IncrementalEquivalenceTests.full(fromBuild) == IncrementalEquivalenceTests.full(whole))
@@ -145,8 +145,7 @@ import Testing
         defer { practice.delete(); try? FileManager.default.removeItem(at: output) }
         let start = Date()
         try Self.sharedInsuranceID(practice, into: output, start: start)
-        try Self.say("He came in early.", in: "\(Self.session)/patel-arjun.md", practice)
-        try IncrementalEquivalenceTests.settle(practice.root, step: 1, since: start)
+        try Self.say("He came in early.", in: "\(Self.session)/patel-arjun.md", practice, step: 1, since: start)
         let result = try Self.build(practice, into: output)
         #expect(result.fromTextOnlyEdits)
         try Self.expectSameAsCold(result, practice, output: output)
@@ -160,8 +159,7 @@ import Testing
         let start = Date()
         try Self.built(practice, into: output, start: start)
         // Another member named in her note (other-member-named).
-        try Self.say("She sat next to Lily Chen.", in: Self.note, practice)
-        try IncrementalEquivalenceTests.settle(practice.root, step: 1, since: start)
+        try Self.say("She sat next to Lily Chen.", in: Self.note, practice, step: 1, since: start)
         let result = try Self.build(practice, into: output)
         #expect(!result.fromTextOnlyEdits)
         #expect(result.report.diagnostics.contains { $0.location.file == Self.note && $0.rule == "other-member-named" })
@@ -175,8 +173,7 @@ import Testing
         defer { practice.delete(); try? FileManager.default.removeItem(at: output) }
         let start = Date()
         try Self.built(practice, into: output, start: start)
-        try Self.say("She came in early.", in: Self.note, practice)
-        try IncrementalEquivalenceTests.settle(practice.root, step: 1, since: start)
+        try Self.say("She came in early.", in: Self.note, practice, step: 1, since: start)
         try FileManager.default.removeItem(at: output.appendingPathComponent(path))
         let result = try Self.build(practice, into: output)
         #expect(!result.fromTextOnlyEdits)

@@ -222,16 +222,11 @@ final class CompiledDocuments: @unchecked Sendable {
         return bytes[place.payload]
     }
 
-    /// The entries of the addendum, to keep in the next (those it holds
-    /// that fail their hash are not there).
-    func addendumEntries() -> [Entry] {
-        guard let addendum else { return [] }
-        if addendum.file < 0 {
-            return addendum.places.map { path, place in
-                Entry(path: path, kind: String(decoding: addendum.bytes[place.kind], as: UTF8.self),
-                      digest: String(decoding: addendum.bytes[place.digest], as: UTF8.self), payload: addendum.bytes[place.payload])
-            }
-        }
+    /// The entries of the addendum of the file `name` in `folder`, to keep
+    /// in the next one, read from it alone (those that fail their hash are
+    /// not there).
+    static func addendumEntries(in folder: URL, name: String) -> [Entry] {
+        guard let addendum = CompiledDocuments(opening: folder.appendingPathComponent(addendumName(of: name)).path) else { return [] }
         return addendum.index.compactMap { path, place in
             guard let bytes = Self.bytes(addendum.file, at: place.entry.lowerBound, place.entry.count),
                   Self.hash(bytes[...]) == place.hash else { return nil }

@@ -122,11 +122,9 @@ enum TextOnlyBuild {
             // The claims on file that the sessions outside the part build
             // are not planned or listed as no longer billed: at 20,000
             // billed claims, voids planned for 18,000 were 0.2 s.
-            let unbuilt = Set(entry.unbuiltClaims.keys)
-            let billing = Billing(record: record, report: first, unbuilt: unbuilt)
+            let billing = Billing(record: record, report: first, unbuilt: Set(entry.unbuiltClaims.keys))
             records = RecordSet(record: record, report: report, billing: billing,
-                                reimbursement: ReimbursementLedger(billing: billing, record: record, today: options.checker.today,
-                                                                   unbuilt: unbuilt),
+                                reimbursement: ReimbursementLedger(billing: billing, record: record, today: options.checker.today),
                                 templates: try TemplateLibrary.compiled(practice: practice.root), today: options.checker.today)
         } catch {
             return declined("the templates: \(error.description)")
@@ -138,12 +136,12 @@ enum TextOnlyBuild {
         // billed exactly the claims the whole practice's did (the build's
         // entry keeps them). Then each is the same claim, given to the same
         // member for the same reason (`TextOnlyBuildTests`).
-        var unbuilt: [String: Set<String>] = [:], unbuiltBefore: [String: Set<String>] = [:]
+        var unbuiltNow: [String: Set<String>] = [:], unbuiltBefore: [String: Set<String>] = [:]
         for entry in records.reimbursement.entries where !entry.isBuilt && members.contains(entry.member) {
-            unbuilt[entry.member, default: []].insert(entry.claimID)
+            unbuiltNow[entry.member, default: []].insert(entry.claimID)
         }
         for (claim, member) in entry.unbuiltClaims where members.contains(member) { unbuiltBefore[member, default: []].insert(claim) }
-        guard unbuilt == unbuiltBefore else { return declined("a chart would show other claims as no longer billed") }
+        guard unbuiltNow == unbuiltBefore else { return declined("a chart would show other claims as no longer billed") }
         let keys = OutputKeys(record: record, report: report, digests: fingerprint.digests, environment: fingerprint.environment,
                               found: found).keys()
         let rendered = Set(answer.sessions.map { "\($0).html" } + members.map { "members/\($0).html" })
@@ -211,7 +209,7 @@ enum TextOnlyBuild {
     /// Writes the addendum of the cache file `name` in `folder`: the last
     /// addendum's entries but those of `replaced` paths, and `added`.
     private static func addendum(_ name: String, in folder: URL, replacing replaced: Set<String>, with added: [CompiledDocuments.Entry]) {
-        let before = CompiledDocuments.open(in: folder, name: name)?.addendumEntries() ?? []
+        let before = CompiledDocuments.addendumEntries(in: folder, name: name)
         CompiledDocuments.writeAddendum(before.filter { !replaced.contains($0.path) } + added, in: folder, name: name)
     }
 

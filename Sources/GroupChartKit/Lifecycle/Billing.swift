@@ -27,14 +27,17 @@ public struct Billing: Sendable {
 extension Billing {
     /// Derives billing from a record and its report, for a caller that has
     /// a report without it.
-    /// `unbuilt`: of the claims on file not built from `record`, the only
-    /// ones to plan (`NextBatch`), when `record` is part of the practice.
-    /// Then the ledger holds the histories of the part's claims and those alone.
+    /// `unbuilt`, when `record` is part of the practice (`TextOnlyBuild`):
+    /// of the claims on file it does not build, those the whole practice
+    /// does not build either. The ledger then holds the histories of the
+    /// part's claims and of those alone, so that the batch plans, and the
+    /// reimbursement ledger lists as no longer billed, none that the
+    /// sessions outside the part build.
     init(record: PracticeRecord, report: CheckReport, unbuilt: Set<String>? = nil) {
         let claims = ClaimBuilder(record: record, report: report).claims()
         let known = Set(record.services.compactMap(\.claimID))
         let ledger = ClaimLedger(record: record, knownClaimIDs: known, only: unbuilt.map { $0.union(known) })
-        self.init(claims: claims, ledger: ledger, batch: NextBatch(claims: claims, ledger: ledger, record: record, unbuilt: unbuilt))
+        self.init(claims: claims, ledger: ledger, batch: NextBatch(claims: claims, ledger: ledger, record: record))
     }
 }
 

@@ -62,14 +62,7 @@ public struct NextBatch: Sendable {
 
     /// Plans the batch from the claims built now and the ledger; `through`
     /// keeps only services on or before that date (`submit --through`).
-    /// `unbuilt`, for claims built from part of the practice
-    /// (`TextOnlyBuild`): of the claims on file not built here, only those
-    /// are planned (the whole practice builds the others).
     public init(claims: [Claim], ledger: ClaimLedger, record: PracticeRecord, through: LocalDate? = nil) {
-        self.init(claims: claims, ledger: ledger, record: record, through: through, unbuilt: nil)
-    }
-
-    init(claims: [Claim], ledger: ClaimLedger, record: PracticeRecord, through: LocalDate? = nil, unbuilt: Set<String>?) {
         var planner = Planner(ledger: ledger, reasons: NoLongerBillable(record: record))
         // Reserved, not grown, and not copied by a filter that keeps every
         // entry: at 20,000 claims the grown array and its filtered copy held
@@ -77,9 +70,7 @@ public struct NextBatch: Sendable {
         planner.entries.reserveCapacity(claims.count)
         let built = Set(claims.map(\.id))
         for claim in claims { planner.plan(claim.id, built: claim) }
-        for id in ledger.histories.keys.sorted() where !built.contains(id) && unbuilt?.contains(id) != false {
-            planner.plan(id, built: nil)
-        }
+        for id in ledger.histories.keys.sorted() where !built.contains(id) { planner.plan(id, built: nil) }
         if let through {
             entries = planner.entries.filter { entry in entry.date.map { $0 <= through } ?? false }
         } else {

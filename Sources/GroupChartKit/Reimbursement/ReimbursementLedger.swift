@@ -19,19 +19,13 @@ public struct ReimbursementLedger: Sendable {
     private let positions: [String: Int]
 
     public init(billing: Billing, record: PracticeRecord, today: LocalDate) {
-        self.init(billing: billing, record: record, today: today, unbuilt: nil)
-    }
-
-    /// `unbuilt`: of the claims on file not built, the only ones listed,
-    /// when `billing` was built from part of the practice (`NextBatch`).
-    init(billing: Billing, record: PracticeRecord, today: LocalDate, unbuilt: Set<String>?) {
         let built = Set(billing.claims.map(\.id))
         var entries = billing.claims.map { claim in
             Self.entry(id: claim.id, member: claim.service.member, date: claim.service.date, billed: claim.total, isBuilt: true,
                        billing: billing, today: today)
         }
         let members = MemberByInsuranceID(record: record, corrections: billing.batch.corrections)
-        for id in billing.ledger.histories.keys.sorted() where !built.contains(id) && unbuilt?.contains(id) != false {
+        for id in billing.ledger.histories.keys.sorted() where !built.contains(id) {
             guard let history = billing.ledger.history(id), let sent = history.payerVersion ?? history.lastSent else { continue }
             let claim = sent.claim.billed
             entries.append(Self.entry(id: id, member: members.member(of: id, memberID: claim.memberID), date: claim.lines.first?.date,
