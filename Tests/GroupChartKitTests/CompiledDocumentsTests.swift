@@ -100,7 +100,39 @@ import Testing
                 }
             }
         }
-        #expect(kinds.isSuperset(of: ["progressNote", "sessionNote", "profile", "plan", "group", "practice"]), "\(kinds.sorted())")
+        #expect(kinds.isSuperset(of: ["progressNote", "sessionNote", "submission", "profile", "plan", "group", "practice"]), "\(kinds.sorted())")
+    }
+
+    /// A submission's entry is written by hand too (`CompactSubmission.swift`):
+    /// the example's 837 sends originals alone, so its claims are given here
+    /// every optional field a replacement or a void may have.
+    @Test func theHandWrittenSubmissionIsTheGenericOne() throws {
+        let practice = try FixturePractice(base: FixturePractice.repository.appendingPathComponent("examples/dbt-skills"))
+        defer { practice.delete() }
+        let folder = try PracticeFolder(root: practice.root)
+        let file = try #require(folder.discover().first { $0.path.hasPrefix("submissions/") })
+        var reading = DocumentReading.read(file, in: folder)
+        guard case .submission(var submission) = reading.document else { Issue.record("\(reading.document)"); return }
+        try #require(submission.claims.count > 1)
+        for (index, frequency) in zip(submission.claims.indices, [SubmittedClaim.Frequency.replacement, .void]) {
+            submission.claims[index].frequency = frequency
+            submission.claims[index].payerClaimNumber = "PCN\(index)"
+            submission.claims[index].billed.groupNumber = "G-\(index)"
+            submission.claims[index].billed.priorAuthorization = "AUTH\(index)"
+            submission.claims[index].billed.patient.street2 = "Apt \(index)"
+            for line in submission.claims[index].billed.lines.indices {
+                submission.claims[index].billed.lines[line].placeOfService = "02"
+                submission.claims[index].billed.lines[line].renderingNPI = "1234567893"
+                submission.claims[index].billed.lines[line].priorAuthorization = "LINE\(line)"
+                submission.claims[index].billed.lines[line].modifiers.append("95")
+                submission.claims[index].billed.lines[line].pointers.append(2)
+            }
+        }
+        submission.date = nil
+        reading.document = .submission(submission)
+        let bytes = try CompactCoding.encode(reading)
+        #expect(try bytes == CompactCoding.encode(GenericReading(file: reading.file, document: reading.document, findings: reading.findings)))
+        #expect(try CompactCoding.decode(DocumentReading.self, from: bytes[...]).document == reading.document)
     }
 
     private struct GenericNote: Encodable {

@@ -6,8 +6,9 @@
 // of a `check` reading the cache at 20,000 notes (`perf`), most of it the
 // lookup of generic container types. These write and read the bytes
 // `Codable` wrote for them (the same layout, byte for byte:
-// `CompiledDocumentsTests.theHandWrittenEntryIsTheGenericOne`), so the
-// rarer kinds of document keep the generic path.
+// `CompiledDocumentsTests.theHandWrittenEntryIsTheGenericOne`). Progress
+// notes, session notes and submissions (`CompactSubmission.swift`) are
+// written by hand; the rarer kinds of document keep the generic path.
 
 extension DocumentReading {
     func put(into encoder: CompactEncoder) throws {
@@ -21,6 +22,9 @@ extension DocumentReading {
             encoder.string("sessionNote")
             encoder.string(session)
             try encoder.optional(note) { try $0.put(into: encoder) }
+        } else if case .submission(let submission) = document {
+            encoder.string("submission")
+            submission.put(into: encoder)
         } else {
             try document.encode(to: encoder)
         }
@@ -35,6 +39,8 @@ extension DocumentReading {
             document = .progressNote(session: try decoder.string(), try ProgressNote.get(from: decoder))
         } else if name == "sessionNote" {
             document = .sessionNote(session: try decoder.string(), try decoder.optional { try SessionNote.get(from: decoder) })
+        } else if name == "submission" {
+            document = .submission(try Submission.get(from: decoder))
         } else {
             // The generic path reads the case's name again: it is handed over.
             decoder.pendingKey = name
