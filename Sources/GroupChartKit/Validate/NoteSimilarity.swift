@@ -18,13 +18,29 @@ import Foundation
 ///   content and score 1 (the Jaccard index of two empty sets); a note with
 ///   own text scores 0 against one without.
 ///
-/// Words and sentences are kept as 64-bit FNV-1a hashes (`WordScanner`),
-/// 3-grams as three words' hashes mixed (`trigram`): the same text gives the
+/// Words are kept as 64-bit FNV-1a hashes (`WordScanner`), sentences and
+/// 3-grams as their words' hashes mixed (`hash`, `trigram`): the same text gives the
 /// same numbers on every run and machine, and comparing numbers is what
 /// makes 20,000 notes cheap.
 public struct NoteSimilarity: Sendable {
-    /// A sentence as the hashes of its normalised words.
-    public typealias Sentence = [UInt64]
+    /// A sentence as the hashes of its normalised words, with its own hash
+    /// made once: whether it is shared content is asked of every sentence
+    /// twice (counted among the session's, then left out of the note's
+    /// 3-grams), and hashing it each time was 3 % of a cold check.
+    public struct Sentence: Sendable, Equatable, ExpressibleByArrayLiteral {
+        public let words: [UInt64]
+        /// `NoteSimilarity.hash` of the words.
+        public let hash: UInt64
+
+        public init(_ words: [UInt64]) {
+            self.words = words
+            hash = NoteSimilarity.hash(words)
+        }
+
+        public init(arrayLiteral words: UInt64...) {
+            self.init(words)
+        }
+    }
 
     /// How many member notes must hold a sentence before it is group content.
     static let sharedFloor = 3
@@ -66,9 +82,9 @@ public struct NoteSimilarity: Sendable {
         for block in body.blocks {
             if case .heading = block.kind { continue }
             guard block.kind != .html else { continue }
-            for var sentence in WordScanner().hashes(block.text) {
-                for index in sentence.indices { sentence[index] = normalised(sentence[index]) }
-                sentences.append(sentence)
+            for var words in WordScanner().hashes(block.text) {
+                for index in words.indices { words[index] = normalised(words[index]) }
+                sentences.append(Sentence(words))
             }
         }
         return sentences
@@ -78,10 +94,10 @@ public struct NoteSimilarity: Sendable {
     /// and those that at least `sharedFloor` of its member notes and more
     /// than half of them hold.
     public func sharedSentences(sessionNote: MarkdownBody?, memberNotes: [[Sentence]]) -> Set<UInt64> {
-        var shared = Set((sessionNote.map(sentences) ?? []).map(Self.hash))
+        var shared = Set((sessionNote.map(sentences) ?? []).map(\.hash))
         var counts: [UInt64: Int] = [:]
         for note in memberNotes {
-            for sentence in Set(note.map(Self.hash)) { counts[sentence, default: 0] += 1 }
+            for sentence in Set(note.map(\.hash)) { counts[sentence, default: 0] += 1 }
         }
         for (sentence, count) in counts where count >= Self.sharedFloor && count * 2 > memberNotes.count {
             shared.insert(sentence)
@@ -94,13 +110,14 @@ public struct NoteSimilarity: Sendable {
     /// and two notes compare in one merge.
     public func shingles(_ sentences: [Sentence], excluding shared: Set<UInt64>) -> [UInt64] {
         var shingles: [UInt64] = []
-        for sentence in sentences where !shared.contains(Self.hash(sentence)) {
-            if sentence.count < 3 {
-                shingles.append(Self.hash(sentence))
+        for sentence in sentences where !shared.contains(sentence.hash) {
+            let words = sentence.words
+            if words.count < 3 {
+                shingles.append(sentence.hash)
                 continue
             }
-            for start in 0...(sentence.count - 3) {
-                shingles.append(Self.trigram(sentence[start], sentence[start + 1], sentence[start + 2]))
+            for start in 0...(words.count - 3) {
+                shingles.append(Self.trigram(words[start], words[start + 1], words[start + 2]))
             }
         }
         shingles.sort()
@@ -169,16 +186,13 @@ public struct NoteSimilarity: Sendable {
         return value ^ (value >> 31)
     }
 
-    /// 64-bit FNV-1a over a run of word hashes.
-    static func hash<Words: Collection>(_ words: Words) -> UInt64 where Words.Element == UInt64 {
+    /// A run of word hashes' hash: each mixed into the last, as `trigram`
+    /// does (FNV-1a over each word's eight bytes was eight multiplications
+    /// in a row per word). A sentence's hash stands for it in the set of
+    /// shared content, and for a sentence of one or two words among the 3-grams.
+    static func hash(_ words: [UInt64]) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for word in words {
-            var value = word
-            for _ in 0..<8 {
-                hash = (hash ^ (value & 0xFF)) &* 0x0000_0100_0000_01B3
-                value >>= 8
-            }
-        }
+        for word in words { hash = mixed(hash ^ word) }
         return hash
     }
 }
