@@ -49,6 +49,30 @@ import Testing
         }
     }
 
+    /// The rules ask only whether a pair reaches a threshold, and the merge
+    /// that answers stops early: over random sets of 3-grams of every degree
+    /// of overlap, and at every threshold, it gives the full merge's score to
+    /// the bit when that reaches the threshold, and nothing when it does not.
+    @Test func theEarlyStoppingIndexIsTheFullOneAtItsThreshold() {
+        var generator = SystemRandomNumberGenerator()
+        var reached = 0
+        for round in 0..<3_000 {
+            let pool = UInt64(Int.random(in: 1...400, using: &generator))
+            func shingles() -> [UInt64] {
+                Array(Set((0..<Int.random(in: 0...200, using: &generator)).map { _ in UInt64.random(in: 0..<pool, using: &generator) })).sorted()
+            }
+            let lhs = shingles()
+            let rhs = round % 5 == 0 ? lhs : shingles()
+            let full = NoteSimilarity.jaccard(lhs, rhs)
+            for floor in [0, 0.1, 0.35, 0.5, 0.7, 0.85, 0.999, 1, full, full.nextUp, full.nextDown] {
+                let early = NoteSimilarity.jaccard(lhs, rhs, atLeast: floor)
+                #expect(early == (full >= floor ? full : nil), "\(lhs.count) and \(rhs.count) 3-grams, floor \(floor)")
+                if early != nil && floor >= 0.7 { reached += 1 }
+            }
+        }
+        #expect(reached > 100, "the thresholds the rules use were reached \(reached) times")
+    }
+
     @Test func identicalNotesForEveryMemberAreFound() {
         let similarity = NoteSimilarity(record: PracticeRecord(files: [], strays: [], practice: nil, groups: [], members: [],
                                                                sessions: [], services: [], readFindings: []))

@@ -54,8 +54,7 @@ struct ClonedNoteRule: Rule {
             // Two notes of nothing but shared group content say nothing
             // of copying forward (similar-notes reports such sessions).
             guard !(previous.shingles.isEmpty && note.shingles.isEmpty) else { return nil }
-            let score = NoteSimilarity.jaccard(previous.shingles, note.shingles)
-            guard score >= threshold else { return nil }
+            guard let score = NoteSimilarity.jaccard(previous.shingles, note.shingles, atLeast: threshold) else { return nil }
             return Finding(SourceLocation(file: note.file, line: 1),
                            "note nearly repeats the member's previous note \(previous.file) (similarity \(NoteSimilarity.format(score)))",
                            help: "document this session afresh: what the member did, reported and worked on this time",

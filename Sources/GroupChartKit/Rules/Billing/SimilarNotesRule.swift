@@ -48,8 +48,7 @@ struct SimilarNotesRule: Rule {
         var findings: [Finding] = []
         for later in notes.indices.dropFirst() {
             for earlier in 0..<later {
-                let score = NoteSimilarity.jaccard(notes[earlier].shingles, notes[later].shingles)
-                guard score >= warnAt else { continue }
+                guard let score = NoteSimilarity.jaccard(notes[earlier].shingles, notes[later].shingles, atLeast: warnAt) else { continue }
                 let what = notes[later].shingles.isEmpty ? "identical apart from shared group content" : "near-identical"
                 findings.append(Finding(
                     SourceLocation(file: notes[later].file, line: 1),
