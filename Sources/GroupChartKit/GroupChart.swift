@@ -98,7 +98,7 @@ public enum GroupChart {
         guard var fingerprint = build?.fingerprint else {
             return RecordReader.read(folder, progress: progress, preread: nil, found: nil, digests: [:], memo: nil, compiled: nil)
         }
-        let preread = PrereadFiles(fingerprint.files)
+        let preread = PrereadFiles(fingerprint.files, digests: fingerprint.digests)
         fingerprint.files = [:]
         // Every document is asked for: the whole file is read at once.
         var phases = PhaseTimes()
@@ -115,7 +115,7 @@ public enum GroupChart {
     public static func check(_ root: URL, options: Checker.Options, memo: DocumentMemo) throws(PracticeFolder.NotAPractice) -> (record: PracticeRecord, report: CheckReport) {
         let folder = try PracticeFolder(root: root)
         var fingerprint = BuildCache.fingerprint(folder, options: options, memo: memo)
-        let preread = PrereadFiles(fingerprint.files, keeping: true)
+        let preread = PrereadFiles(fingerprint.files, digests: fingerprint.digests, keeping: true)
         fingerprint.files = [:]
         let record = RecordReader.read(folder, progress: nil, preread: preread, found: fingerprint.found,
                                        digests: fingerprint.digests, memo: memo)

@@ -107,7 +107,7 @@ public enum Builder {
         }
         // The bytes are handed over, and each is let go once decoded into
         // the record's sources: a second copy of every file is memory for nothing.
-        let preread = PrereadFiles(fingerprint.files, keeping: memo != nil)
+        let preread = PrereadFiles(fingerprint.files, digests: fingerprint.digests, keeping: memo != nil)
         fingerprint.files = [:]
         defer { letGo((preread, fingerprint), options: options, memo: memo) }
         let (entry, result) = try compile(practice, options: options, preread: preread, fingerprint: fingerprint,

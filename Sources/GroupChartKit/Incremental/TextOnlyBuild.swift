@@ -66,7 +66,7 @@ enum TextOnlyBuild {
         }
 
         // Every session naming one of them, in its attendance log or by a progress note.
-        let preread = PrereadFiles(fingerprint.files)
+        let preread = PrereadFiles(fingerprint.files, digests: fingerprint.digests)
         var readings = answer.readings
         var sessions = answer.sessions
         var sessionNotes: [Int] = []

@@ -93,7 +93,7 @@ enum TextOnlyEdits {
         if saved.isEmpty { return Answer(report: report) }
 
         // Each saved file as read now, the same as the build's but for its text.
-        let preread = PrereadFiles(fingerprint.files)
+        let preread = PrereadFiles(fingerprint.files, digests: fingerprint.digests)
         var readNow: [Int: DocumentReading] = [:]
         var sessions: Set<Substring> = []
         for index in saved {

@@ -4,11 +4,12 @@
 /// Validation is done by hand rather than by `String(decoding:)`, which would
 /// silently replace bad bytes: the clinician must learn where the bad byte is.
 enum SourceDecoder {
-    static func decode(_ raw: [UInt8], path: String) -> SourceFile {
+    /// `digest` is `SignedText.digest(of: raw)` when the caller has it already.
+    static func decode(_ raw: [UInt8], path: String, digest: String? = nil) -> SourceFile {
         let bytes = normalisedLineEndings(withoutBOM(raw))
         let problem = firstProblem(in: bytes)
         let text = String(decoding: bytes, as: UTF8.self)
-        return SourceFile(path: path, text: text, encodingProblem: problem, sha256: SignedText.digest(of: raw))
+        return SourceFile(path: path, text: text, encodingProblem: problem, sha256: digest ?? SignedText.digest(of: raw))
     }
 
     /// `decode(raw, path:).text(fromLine: line)`, without looking for bad

@@ -55,14 +55,15 @@ struct DocumentReading: Sendable, Codable, Equatable {
             break
         }
         let bytes: [UInt8]
-        switch preread?.take(discovered.path) ?? folder.read(discovered) {
+        let taken = preread?.take(discovered.path)
+        switch taken ?? folder.read(discovered) {
         case .success(let read):
             bytes = read
         case .failure(let problem):
             UnreadFile.report(problem, at: discovered.path, log: log)
             return DocumentReading(file: nil, document: .unreadable(discovered), findings: log.findings)
         }
-        let file = SourceDecoder.decode(bytes, path: discovered.path)
+        let file = SourceDecoder.decode(bytes, path: discovered.path, digest: taken.flatMap { _ in preread?.digest(of: discovered.path) })
         let document = read(file, as: discovered.kind, log: log)
         return DocumentReading(file: discovered.kind.isNote && !keepingText ? file.withoutText() : file, document: document,
                                findings: log.findings)
