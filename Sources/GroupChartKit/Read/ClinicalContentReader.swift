@@ -38,7 +38,7 @@ enum ClinicalContentReader {
     }
 
     private static func statusAfterLabel(in text: String) -> GoalStatus? {
-        guard let label = text.range(of: "status:", options: .caseInsensitive) else { return nil }
+        guard let label = text.rangeIgnoringCase(of: "status:") else { return nil }
         return leadingStatus(text[label.upperBound...].trimming(.whitespaces))
     }
 
@@ -46,7 +46,7 @@ enum ClinicalContentReader {
     static func riskStatement(_ section: Section) -> RiskStatement {
         let text = section.text
         var word: String?
-        if let label = text.range(of: "risk level:", options: .caseInsensitive) {
+        if let label = text.rangeIgnoringCase(of: "risk level:") {
             let after = text[label.upperBound...].drop { $0 == " " || $0 == "*" || $0 == "_" }
             let found = after.prefix { $0.isLetter }
             word = found.isEmpty ? nil : String(found)
