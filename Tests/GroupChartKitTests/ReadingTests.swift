@@ -23,6 +23,27 @@ import Testing
         #expect(SourceDecoder.decode([0x61, 0x00], path: "x.md").encodingProblem?.isNul == true)
     }
 
+    /// Plain ASCII is told eight bytes at a time: a NUL or a byte of 0x80 or
+    /// more at any place, in files of every length around a word's, is still
+    /// found, and placed where the byte-by-byte walk places it.
+    @Test func aBadByteIsFoundAtEveryPlaceOfAPlainFile() {
+        for length in 0..<40 {
+            let plain = (0..<length).map { UInt8(0x61 + $0 % 26) }
+            #expect(SourceDecoder.isPlainASCII(plain) && SourceDecoder.decode(plain, path: "x.md").encodingProblem == nil)
+            for place in 0..<length {
+                for bad: UInt8 in [0x00, 0x80, 0xC3, 0xFF] {
+                    var bytes = plain
+                    bytes[place] = bad
+                    #expect(!SourceDecoder.isPlainASCII(bytes), "byte \(bad) at \(place) of \(length)")
+                    let problem = SourceDecoder.decode(bytes, path: "x.md").encodingProblem
+                    #expect(problem?.column == place + 1 && problem?.isNul == (bad == 0), "byte \(bad) at \(place) of \(length)")
+                }
+            }
+        }
+        // Every byte below 0x80 but NUL is plain, a newline among them.
+        #expect(SourceDecoder.isPlainASCII(Array(1...0x7F)))
+    }
+
     @Test func frontMatterSplitKeepsLines() throws {
         let file = SourceFile(path: "n.md", text: "---\na: 1\n---\n## Risk\ntext\n")
         let split = try FrontMatter.split(file).get()
