@@ -21,7 +21,7 @@ indirect enum TemplateValue: Sendable, Equatable {
     /// An array: a section repeats over it, an inverted one shows when it is empty.
     case list([TemplateValue])
     /// A view: its fields by name.
-    case fields([String: TemplateValue])
+    case fields(TemplateFieldList)
     /// An optional that is nil (`TemplateLibrary.Empty`): found, so a name
     /// does not look further down the stack, but shown as nothing and false.
     case empty
@@ -43,7 +43,7 @@ indirect enum TemplateValue: Sendable, Equatable {
         case .double(let double): double
         case .flag(let flag): flag
         case .list(let items): items.map(\.mustacheContext)
-        case .fields(let fields): MustacheView(fields: fields.mapValues(\.mustacheContext))
+        case .fields(let fields): MustacheView(fields: fields.dictionary(\.mustacheContext))
         case .empty: TemplateLibrary.Empty()
         }
     }
@@ -70,7 +70,7 @@ indirect enum TemplateValue: Sendable, Equatable {
             self = .fields(view.templateFields)
         case let dictionary as [String: String]:
             // A dictionary is handed to swift-mustache as it is; one of strings reads the same.
-            self = .fields(dictionary.mapValues { .text($0) })
+            self = .fields(TemplateFieldList(dictionary.mapValues { .text($0) }))
         default:
             guard let reflected = Self.reflecting(value) else { return nil }
             self = reflected
@@ -101,7 +101,7 @@ indirect enum TemplateValue: Sendable, Equatable {
             guard let wrapped = mirror.children.first else { return .empty }
             return TemplateValue(view: wrapped.value)
         case .struct, .class:
-            var fields: [String: TemplateValue] = [:]
+            var fields: TemplateFieldList = [:]
             for child in mirror.children {
                 guard let label = child.label else { continue }
                 guard let converted = TemplateValue(view: child.value) else { return nil }
