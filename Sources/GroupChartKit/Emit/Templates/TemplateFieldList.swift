@@ -6,14 +6,21 @@
 /// 20,000 notes (`perf`). Written as a dictionary literal, and equal to
 /// another with the same fields in any order, as a dictionary is.
 struct TemplateFieldList: Sendable, Equatable, ExpressibleByDictionaryLiteral {
-    private(set) var fields: [(name: String, value: TemplateValue)]
+    /// A struct, not a tuple: an array of tuples is destroyed through the
+    /// runtime's generic `tuple_destroy`.
+    struct Field: Sendable {
+        let name: String
+        var value: TemplateValue
+    }
+
+    private(set) var fields: [Field]
 
     init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        fields = elements.map { (name: $0.0, value: $0.1) }
+        fields = elements.map { Field(name: $0.0, value: $0.1) }
     }
 
     init(_ dictionary: [String: TemplateValue]) {
-        fields = dictionary.map { (name: $0.key, value: $0.value) }
+        fields = dictionary.map { Field(name: $0.key, value: $0.value) }
     }
 
     /// The value named `name`; setting one replaces it, or adds it after the others.
@@ -24,7 +31,7 @@ struct TemplateFieldList: Sendable, Equatable, ExpressibleByDictionaryLiteral {
             switch (index, newValue) {
             case (let index?, let value?): fields[index].value = value
             case (let index?, nil): fields.remove(at: index)
-            case (nil, let value?): fields.append((name, value))
+            case (nil, let value?): fields.append(Field(name: name, value: value))
             case (nil, nil): break
             }
         }
