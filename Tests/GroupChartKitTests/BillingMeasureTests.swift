@@ -73,6 +73,27 @@ import Testing
         #expect(reached > 100, "the thresholds the rules use were reached \(reached) times")
     }
 
+    /// A note's 3-grams are sorted by bucketing on their top byte: the same
+    /// as sorting and dropping repeats, for hashes spread evenly, bunched in
+    /// one bucket, with repeats, and of every small count.
+    @Test func threeGramsAreSortedAsTheStandardSortSortsThem() {
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<2_000 {
+            let count = round < 40 ? round : Int.random(in: 0...600, using: &generator)
+            let values: [UInt64] = (0..<count).map { _ in
+                switch round % 4 {
+                case 0: UInt64.random(in: .min ... .max, using: &generator)
+                case 1: UInt64.random(in: 0..<(1 << 56), using: &generator) | (0xAB << 56)  // one bucket
+                case 2: UInt64.random(in: 0..<20, using: &generator) << 56  // repeats
+                default: UInt64.random(in: 0..<50, using: &generator)  // small values, repeats
+                }
+            }
+            var expected: [UInt64] = []
+            for value in values.sorted() where expected.last != value { expected.append(value) }
+            #expect(NoteSimilarity.sortedUnique(values) == expected, "\(count) values, kind \(round % 4)")
+        }
+    }
+
     @Test func identicalNotesForEveryMemberAreFound() {
         let similarity = NoteSimilarity(record: PracticeRecord(files: [], strays: [], practice: nil, groups: [], members: [],
                                                                sessions: [], services: [], readFindings: []))

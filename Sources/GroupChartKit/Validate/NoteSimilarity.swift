@@ -120,11 +120,50 @@ public struct NoteSimilarity: Sendable {
                 shingles.append(Self.trigram(words[start], words[start + 1], words[start + 2]))
             }
         }
-        shingles.sort()
-        var unique: [UInt64] = []
-        unique.reserveCapacity(shingles.count)
-        for shingle in shingles where unique.last != shingle { unique.append(shingle) }
-        return unique
+        return Self.sortedUnique(shingles)
+    }
+
+    /// `values` sorted, without repeats. The values are hashes, spread evenly
+    /// over all 64 bits: they are dealt into 256 buckets by their top byte and
+    /// each bucket (one or two values for a note's 300 3-grams) is sorted by
+    /// insertion, where the standard library's merge sort was 3.3 % of a cold
+    /// check at 20,000 notes (`perf`). Values bunched in few buckets are still
+    /// sorted, only slower.
+    static func sortedUnique(_ values: [UInt64]) -> [UInt64] {
+        guard values.count > 1 else { return values }
+        var sorted = [UInt64](repeating: 0, count: values.count)
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 257) { starts in
+            starts.initialize(repeating: 0)
+            for value in values { starts[Int(value >> 56) + 1] += 1 }
+            for bucket in 1...256 { starts[bucket] += starts[bucket - 1] }
+            sorted.withUnsafeMutableBufferPointer { out in
+                // Dealt in order, then each bucket sorted by insertion.
+                var next = Array(starts[0..<256])
+                for value in values {
+                    let bucket = Int(value >> 56)
+                    out[next[bucket]] = value
+                    next[bucket] += 1
+                }
+                for bucket in 0..<256 where starts[bucket + 1] - starts[bucket] > 1 {
+                    for index in (starts[bucket] + 1)..<starts[bucket + 1] {
+                        let value = out[index]
+                        var place = index
+                        while place > starts[bucket] && out[place - 1] > value {
+                            out[place] = out[place - 1]
+                            place -= 1
+                        }
+                        out[place] = value
+                    }
+                }
+            }
+        }
+        var unique = 1
+        for index in 1..<sorted.count where sorted[index] != sorted[unique - 1] {
+            sorted[unique] = sorted[index]
+            unique += 1
+        }
+        sorted.removeLast(sorted.count - unique)
+        return sorted
     }
 
     /// The Jaccard index of two sorted sets of 3-grams.
