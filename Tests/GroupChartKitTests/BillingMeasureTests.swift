@@ -94,6 +94,33 @@ import Testing
         }
     }
 
+    /// The 3-grams read each sentence's word hashes from one buffer, reused
+    /// (`eachSentence`): they are the hashes `sentences` gives, sentence for
+    /// sentence, for ASCII text and any other.
+    @Test func eachSentenceGivesTheSentencesHashes() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["Mr.", "Okonkwo", "came", ".", "He", "left", "early", "!", "Did", "he", "?", "e.g.", "3.5", "km", "\n", " ", "  ",
+                      "Nguyễn", "said", "no", "No.", "x", "A.", "Dr.", "St.", "\t", ",", "", "ok?", "done.\n"]
+        for round in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...16, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+                .joined(separator: round % 3 == 0 ? "" : " ")
+            var each: [[UInt64]] = []
+            WordScanner().eachSentence(text) { each.append(Array($0)) }
+            #expect(each == WordScanner().sentences(text).map { $0.map(\.hash) }, "\(text.debugDescription)")
+            // ASCII text is walked byte by byte, any other by Unicode
+            // properties: the two walks read the same sentences.
+            guard text.allSatisfy(\.isASCII) else { continue }
+            var general: [[UInt64]] = []
+            WordScanner().eachSentence(text + "\n\u{E9}") { general.append(Array($0)) }
+            #expect(general == each + [[WordScanner.hash("e")]], "\(text.debugDescription)")
+        }
+    }
+
+    @Test func asciiSentencesEndWhereOtherTextsDo() {
+        #expect(NoteSimilarity.sentenceWords("Mr. Okonkwo came. He left early! Did he? Yes, e.g. at 3.5 km.\nNguyen")
+                == [["mr", "okonkwo", "came"], ["he", "left", "early"], ["did", "he"], ["yes", "e", "g", "at", "3", "5", "km"], ["nguyen"]])
+    }
+
     @Test func identicalNotesForEveryMemberAreFound() {
         let similarity = NoteSimilarity(record: PracticeRecord(files: [], strays: [], practice: nil, groups: [], members: [],
                                                                sessions: [], services: [], readFindings: []))

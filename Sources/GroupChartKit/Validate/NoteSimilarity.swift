@@ -82,9 +82,8 @@ public struct NoteSimilarity: Sendable {
         for block in body.blocks {
             if case .heading = block.kind { continue }
             guard block.kind != .html else { continue }
-            for var words in WordScanner().hashes(block.text) {
-                for index in words.indices { words[index] = normalised(words[index]) }
-                sentences.append(Sentence(words))
+            WordScanner().eachSentence(block.text) { words in
+                sentences.append(Sentence(words.map(normalised)))
             }
         }
         return sentences
