@@ -1,8 +1,30 @@
-import GroupChartKit
+@testable import GroupChartKit
 import Testing
 
 /// The scalar kinds of format.md, read strictly from text.
 @Suite struct ScalarTests {
+    /// Dates, times and timestamps that are well-formed are read from their
+    /// bytes (`plain`), everything else by characters: the two readings give
+    /// the same value, or the same error, for valid values, impossible ones,
+    /// near misses and random text.
+    @Test func bytesAndCharactersReadDatesAndTimesAlike() {
+        var texts = ["2026-03-12", "2026-02-29", "2024-02-29", "0000-01-01", "2026-13-01", "2026-00-10", "2026-04-31", "2026-3-12",
+                     "20260312", "2026-03-12 ", "２026-03-12", "2026-03-1\u{0301}2", "14:00", "24:00", "23:60", "7:05", "07:5", "0700",
+                     "2026-03-12T17:05", "2026-03-12 17:05", "2026-03-12T17:05:30", "2026-03-12T17:05:3x", "2026-03-12t17:05",
+                     "2026-03-12T24:05", "2026-02-30T10:00", "2026-03-12T17:05:301", "", "-", ":"]
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["0", "1", "2", "9", "-", ":", "T", " ", "a", "é", "2026", "03", "12", "17", "05", "30"]
+        for _ in 0..<3_000 {
+            texts.append((0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for text in texts {
+            #expect(LocalDate.parse(text) == LocalDate.parseByCharacters(text), "\(text.debugDescription)")
+            #expect(LocalTime.parse(text) == LocalTime.parseByCharacters(text), "\(text.debugDescription)")
+            #expect(Timestamp.parse(text) == Timestamp.parseByCharacters(text), "\(text.debugDescription)")
+        }
+        #expect(texts.filter { (try? Timestamp.parse($0).get()) != nil }.count >= 3)
+    }
+
     @Test func datesAreCalendarDates() throws {
         #expect(try LocalDate.parse("2026-03-12").get() == LocalDate(year: 2026, month: 3, day: 12))
         #expect(try LocalDate.parse("2024-02-29").get().description == "2024-02-29")

@@ -17,6 +17,12 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     /// Reads `YYYY-MM-DD`; the error says what is wrong in words.
     public static func parse(_ text: String) -> Result<LocalDate, ScalarError> {
+        if let date = text.utf8.withContiguousStorageIfAvailable(plain) ?? nil { return .success(date) }
+        return parseByCharacters(text)
+    }
+
+    /// `parse` of any text, character by character: what explains a value that is not well-formed.
+    static func parseByCharacters(_ text: String) -> Result<LocalDate, ScalarError> {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
@@ -36,6 +42,28 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
                 help: "check the day of the month"))
         }
         return .success(date)
+    }
+
+    /// A well-formed `YYYY-MM-DD` read from its bytes; `nil` for anything
+    /// else, which `parse` reads (and explains) by characters. Dates stand
+    /// in every note and signature, and splitting each into Characters was
+    /// 1.5 % of a cold check at 20,000 notes (`perf`).
+    static func plain(_ bytes: UnsafeBufferPointer<UInt8>) -> LocalDate? {
+        guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D,
+              let year = digits(bytes, 0..<4), let month = digits(bytes, 5..<7), let day = digits(bytes, 8..<10),
+              year >= 1, (1...12).contains(month) else { return nil }
+        return LocalDate(year: year, month: month, day: day)
+    }
+
+    /// The number the ASCII digits of `bytes[range]` write; `nil` when one is not a digit.
+    static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        var number = 0
+        for index in range {
+            let byte = bytes[index]
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            number = number * 10 + Int(byte - 0x30)
+        }
+        return number
     }
 
     public static func days(inMonth month: Int, year: Int) -> Int {

@@ -17,6 +17,12 @@ public struct LocalTime: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     /// Reads `HH:MM`.
     public static func parse(_ text: String) -> Result<LocalTime, ScalarError> {
+        if let time = text.utf8.withContiguousStorageIfAvailable(plain) ?? nil { return .success(time) }
+        return parseByCharacters(text)
+    }
+
+    /// `parse` of any text, character by character: what explains a value that is not well-formed.
+    static func parseByCharacters(_ text: String) -> Result<LocalTime, ScalarError> {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
               parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
@@ -27,6 +33,14 @@ public struct LocalTime: Hashable, Comparable, Sendable, Codable, CustomStringCo
             return .failure(ScalarError("\"\(text)\" is not a time of day", help: "hours run 00 to 23 and minutes 00 to 59"))
         }
         return .success(time)
+    }
+
+    /// A well-formed `HH:MM` read from its bytes; `nil` for anything else,
+    /// which `parse` reads (and explains) by characters (`LocalDate.plain`).
+    static func plain(_ bytes: UnsafeBufferPointer<UInt8>) -> LocalTime? {
+        guard bytes.count == 5, bytes[2] == 0x3A, let hour = LocalDate.digits(bytes, 0..<2),
+              let minute = LocalDate.digits(bytes, 3..<5) else { return nil }
+        return LocalTime(hour: hour, minute: minute)
     }
 
     public static func < (lhs: LocalTime, rhs: LocalTime) -> Bool { lhs.minutes < rhs.minutes }

@@ -10,6 +10,12 @@ public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     /// Reads `YYYY-MM-DDTHH:MM` or `YYYY-MM-DD HH:MM` (seconds allowed and dropped).
     public static func parse(_ text: String) -> Result<Timestamp, ScalarError> {
+        if let timestamp = text.utf8.withContiguousStorageIfAvailable(plain) ?? nil { return .success(timestamp) }
+        return parseByCharacters(text)
+    }
+
+    /// `parse` of any text, character by character: what explains a value that is not well-formed.
+    static func parseByCharacters(_ text: String) -> Result<Timestamp, ScalarError> {
         let help = "write a timestamp as YYYY-MM-DDTHH:MM in the practice's local time, for example 2026-03-12T17:05"
         guard text.count >= 16 else { return .failure(ScalarError("\"\(text)\" is not a timestamp", help: help)) }
         let separator = text[text.index(text.startIndex, offsetBy: 10)]
@@ -28,6 +34,19 @@ public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringCo
         case (_, .failure):
             return .failure(ScalarError("\"\(text)\" is not a timestamp: the time is not HH:MM", help: help))
         }
+    }
+
+    /// A well-formed `YYYY-MM-DDTHH:MM` (or with a space, or with `:SS`,
+    /// which is dropped) read from its bytes; `nil` for anything else, which
+    /// `parse` reads (and explains) by characters (`LocalDate.plain`).
+    static func plain(_ bytes: UnsafeBufferPointer<UInt8>) -> Timestamp? {
+        guard bytes.count == 16 || bytes.count == 19, bytes[10] == 0x54 || bytes[10] == 0x20 else { return nil }
+        if bytes.count == 19 {
+            guard bytes[16] == 0x3A, LocalDate.digits(bytes, 17..<19) != nil else { return nil }
+        }
+        guard let date = LocalDate.plain(UnsafeBufferPointer(rebasing: bytes[0..<10])),
+              let time = LocalTime.plain(UnsafeBufferPointer(rebasing: bytes[11..<16])) else { return nil }
+        return Timestamp(date: date, time: time)
     }
 
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
