@@ -165,24 +165,10 @@ public struct NoteSimilarity: Sendable {
         return sorted
     }
 
-    /// The Jaccard index of two sorted sets of 3-grams.
+    /// The Jaccard index of two sorted sets of 3-grams: the merge below to
+    /// its end, since no score is under 0.
     public static func jaccard(_ lhs: [UInt64], _ rhs: [UInt64]) -> Double {
-        if lhs.isEmpty && rhs.isEmpty { return 1 }
-        var common = 0
-        var left = 0
-        var right = 0
-        while left < lhs.count && right < rhs.count {
-            if lhs[left] == rhs[right] {
-                common += 1
-                left += 1
-                right += 1
-            } else if lhs[left] < rhs[right] {
-                left += 1
-            } else {
-                right += 1
-            }
-        }
-        return Double(common) / Double(lhs.count + rhs.count - common)
+        jaccard(lhs, rhs, atLeast: 0) ?? 0
     }
 
     /// The Jaccard index of two sorted sets of 3-grams when it is at least
