@@ -238,6 +238,20 @@ import Testing
         for length in stride(from: 0, to: whole.count, by: 5) {
             #expect(try opened(Array(whole.prefix(length))) == nil, "a cache cut at \(length) was taken")
         }
+        // Every byte of the trailer's count (the stride above reaches only
+        // some, depending on the length of the program's path), changed to
+        // any size up to the largest: refused, never a dictionary that size.
+        let countStart = whole.count - 8 - 8 - 4
+        for byte in 0..<4 {
+            for bit in [0x01, 0x20, 0x80] {
+                var damaged = whole
+                damaged[countStart + byte] ^= UInt8(bit)
+                #expect(try opened(damaged) == nil, "a count changed at byte \(byte) was taken")
+            }
+        }
+        var largest = whole
+        for byte in 0..<4 { largest[countStart + byte] = 0xFF }
+        #expect(try opened(largest) == nil)
         #expect(try opened(CompiledDocuments.bytes(of: entries, program: "another program")) == nil)
     }
 

@@ -122,7 +122,11 @@ final class CompiledDocuments: @unchecked Sendable {
         hash.update(indexBytes[...])
         var reader = EntryReader(bytes: indexBytes, offset: 0, end: indexBytes.count)
         var index: [String: (entry: Range<Int>, hash: UInt64)] = [:]
-        index.reserveCapacity(layout.count)
+        // The trailer's count is not yet checked: an index entry takes 11
+        // bytes at least (a text, two numbers, a hash), and a count changed
+        // to hundreds of millions once asked for a 43 GB dictionary here,
+        // which traps (CI: the damage test hit the count's top byte).
+        index.reserveCapacity(min(layout.count, indexBytes.count / 11))
         while reader.offset < indexBytes.count {
             guard let path = reader.text(), let offset = reader.number(), let length = reader.number(),
                   let entryHash = reader.skip(8), offset >= layout.entries, length <= layout.index - offset else {
