@@ -84,7 +84,7 @@ struct WordScanner {
     private func asciiSentences(_ text: String) -> (hashes: [[UInt64]], texts: [[String]])? {
         var text = text
         return text.withUTF8 { bytes -> (hashes: [[UInt64]], texts: [[String]])? in
-            guard Self.isASCII(bytes) else { return nil }
+            guard UnsafeRawBufferPointer(bytes).isASCII() else { return nil }
             var sentences: [[UInt64]] = []
             var sentence: [UInt64] = []
             // The words' texts, kept beside the hashes when asked for.
@@ -116,7 +116,7 @@ struct WordScanner {
     func eachSentence(_ text: String, _ body: (UnsafeBufferPointer<UInt64>) -> Void) {
         var text = text
         let scanned = text.withUTF8 { bytes -> Bool in
-            guard Self.isASCII(bytes) else { return false }
+            guard UnsafeRawBufferPointer(bytes).isASCII() else { return false }
             var sentence: [UInt64] = []
             sentence.reserveCapacity(64)
             Self.scanASCII(bytes, lowercased: lowercased, word: { hash, _ in sentence.append(hash) }, end: {
@@ -127,17 +127,6 @@ struct WordScanner {
         }
         guard !scanned else { return }
         for sentence in unicodeSentences(text) { sentence.map(\.hash).withUnsafeBufferPointer(body) }
-    }
-
-    /// Whether every byte is below 0x80, looked at eight bytes at a time.
-    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return true }
-        var index = 0
-        while index + 8 <= bytes.count {
-            if base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
-            index += 8
-        }
-        return bytes[index...].allSatisfy { $0 < 0x80 }
     }
 
     /// The walk of ASCII text: `word` with each word's hash and where it
