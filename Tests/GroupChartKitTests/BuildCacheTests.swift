@@ -522,6 +522,32 @@ import Testing
         #expect(InputStamps(text: stamps.text)?.byPath == kept, "any inode number reads back, up to UInt64.max")
         let past = stamps.text.replacingOccurrences(of: "18446744073709551615", with: "18446744073709551616")
         #expect(InputStamps(text: past) == nil, "an inode past UInt64.max is damage")
+        // Read by walking the documents and the lines together, which holds
+        // only for lines in path order, each path once.
+        let lines = stamps.text.split(separator: "\n").map(String.init)
+        let swapped = ([lines[0], lines[2], lines[1]] + lines[3...]).joined(separator: "\n") + "\n"
+        #expect(InputStamps(text: swapped) == nil, "lines out of path order are damage")
+        let twice = ([lines[0], lines[1], lines[1]] + lines[2...]).joined(separator: "\n") + "\n"
+        #expect(InputStamps(text: twice) == nil, "a path twice is damage")
+        #expect(InputStamps(text: lines.joined(separator: "\n")) == nil, "a last line without its line break is damage")
+    }
+
+    /// Each document is matched to its own line, whatever is recorded
+    /// before, between or after the documents found.
+    @Test func eachDocumentIsMatchedToItsOwnLine() {
+        func known(_ size: Int64) -> InputStamps.Known {
+            .init(stamp: FileStamp(size: size, seconds: 1, nanoseconds: 2, inode: 3), digest: "sha256:" + String(repeating: "0", count: 64))
+        }
+        let paths = ["a.md", "b/c.md", "b/d.md", "b0.md", "b_.md", "sessions/x/y.md", "z.md", "\u{e9}.md"]
+        for trial in 0..<500 {
+            var random = SystemRandomNumberGenerator()
+            let recordedPaths = paths.filter { _ in Bool.random(using: &random) }
+            let foundPaths = paths.filter { _ in Bool.random(using: &random) }
+            let stamps = InputStamps(Dictionary(uniqueKeysWithValues: recordedPaths.enumerated().map { ($1, known(Int64($0))) }))
+            let found = foundPaths.shuffled().sorted { $0.precedesInBytes($1) }.map { DiscoveredFile(path: $0, kind: .remittance) }
+            let matched = stamps.matching(found)
+            #expect(matched == found.map { stamps.byPath[$0.path] }, "trial \(trial): \(recordedPaths) against \(foundPaths)")
+        }
     }
 
     @Test func aDocumentWrittenJustNowIsNotVouchedFor() throws {
@@ -531,10 +557,10 @@ import Testing
         // Its digest is kept, for check to tell what was saved since, under a stamp that vouches for nothing.
         let kept = try #require(stamps(practice))
         #expect(!kept.byPath.isEmpty && kept.byPath.values.allSatisfy { $0.stamp == .none })
-        for path in kept.byPath.keys {
-            #expect(kept.digest(of: path, stamp: FileStamp.of(practice.root.appendingPathComponent(path).path)) == nil,
+        for (path, known) in kept.byPath {
+            #expect(known.digest(ifStill: FileStamp.of(practice.root.appendingPathComponent(path).path)) == nil,
                     "a stamp within its tick could also be that of a later write")
-            #expect(kept.digest(of: path, stamp: FileStamp.none) == nil)
+            #expect(known.digest(ifStill: FileStamp.none) == nil)
         }
     }
 

@@ -69,8 +69,9 @@ enum TextOnlyEdits {
         // What the build read of each file, and which were saved since.
         var built: [String: String] = [:]
         var saved: [Int] = []
+        let recorded = known.matching(found)
         for (index, file) in found.enumerated() {
-            let now = fingerprint.digests[file.path], then = known.byPath[file.path]?.digest
+            let now = fingerprint.digests[file.path], then = recorded[index]?.digest
             // A link to a folder is never read, so it has no digest.
             if now == nil, then == nil, file.kind == .linkedFolder { continue }
             guard let now, let then else { return declined("a file without a digest") }

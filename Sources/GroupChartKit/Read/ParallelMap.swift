@@ -4,30 +4,30 @@ import Foundation
 /// that reading a practice in parallel gives the same record as reading it
 /// file by file.
 enum ParallelMap {
+    /// Each result is put straight into its place in the array returned:
+    /// every index is written once, by the one worker that ran it, and
+    /// `concurrentPerform` returns only when all have run. (A slot of an
+    /// optional per result, stored under a lock and unwrapped into a second
+    /// array at the end, was 3 % of a build with nothing changed at 20,000
+    /// notes, where the transform is a `stat`: `perf`.)
     static func map<Input: Sendable, Output: Sendable>(_ inputs: [Input], _ transform: @Sendable (Input) -> Output) -> [Output] {
         guard inputs.count > 1 else { return inputs.map(transform) }
-        let results = Results<Output>(count: inputs.count)
-        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-            results.store(transform(inputs[index]), at: index)
+        let count = inputs.count
+        return [Output](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let slots = Slots(base: buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: count) { index in
+                slots.put(transform(inputs[index]), at: index)
+            }
+            initialized = count
         }
-        return results.values
     }
 
-    /// Slots each written once, by one worker, under a lock.
-    private final class Results<Value>: @unchecked Sendable {
-        private var slots: [Value?]
-        private let lock = NSLock()
+    /// The array's storage, which the workers fill, each its own indices.
+    private struct Slots<Value>: @unchecked Sendable {
+        let base: UnsafeMutablePointer<Value>
 
-        init(count: Int) {
-            slots = Array(repeating: nil, count: count)
+        func put(_ value: Value, at index: Int) {
+            (base + index).initialize(to: value)
         }
-
-        func store(_ value: Value, at index: Int) {
-            lock.lock()
-            slots[index] = value
-            lock.unlock()
-        }
-
-        var values: [Value] { slots.map { $0! } }
     }
 }

@@ -131,12 +131,15 @@ struct BuildCache {
         let found = listed ?? folder.discover()
         phases.mark("fingerprint: discover")
         let now = Date().timeIntervalSince1970
-        @Sendable func read(_ file: DiscoveredFile) -> FingerprintedFiles.Read {
+        // What the last build recorded of each file, by its index in `found`.
+        let recorded = memo == nil ? known?.matching(found) : nil
+        @Sendable func read(_ index: Int) -> FingerprintedFiles.Read {
+            let file = found[index]
             let stamp = polled.map { $0[file.path] } ?? FileStamp.of(folder.fullPath(file.path))
             if let known = memo?.known(file, stamp: stamp, now: now) {
                 return .init(path: file.path, reading: known.reading, digest: known.digest, stamp: stamp)
             }
-            if memo == nil, let digest = known?.digest(of: file.path, stamp: stamp), stamp?.isSettled(before: now) == true {
+            if let digest = recorded?[index]?.digest(ifStill: stamp), stamp?.isSettled(before: now) == true {
                 return .init(path: file.path, reading: nil, digest: digest, stamp: stamp)
             }
             let reading = folder.read(file)
@@ -148,7 +151,8 @@ struct BuildCache {
             return .init(path: file.path, reading: reading, digest: digest, stamp: stamp)
         }
         var files: FingerprintedFiles
-        var stamps: [String: InputStamps.Known] = [:]
+        var stamps: [InputStamps.Entry] = []
+        stamps.reserveCapacity(memo == nil ? found.count : 0)
         // Taken out of the memo, so that the files' dictionaries and hashed
         // parts are changed in place, not copied (a page fault for each
         // page of 4 MB at 20,000 notes).
@@ -157,10 +161,10 @@ struct BuildCache {
             // The poll said which files changed since the last build's: only
             // they, and those no stamp vouched for, are looked at again.
             let again = Set(last.takeUnvouched()).union(found.indices.filter { changes.paths.contains(found[$0].path) })
-            for index in again.sorted() { last.update(index, with: read(found[index]), now: now) }
+            for index in again.sorted() { last.update(index, with: read(index), now: now) }
             files = last
         } else {
-            let reads = ParallelMap.map(found, read)
+            let reads = ParallelMap.map(Array(found.indices), read)
             phases.mark("fingerprint: stamps")
             memo?.keep(only: Set(found.map(\.path)))
             files = FingerprintedFiles(found: found, reads: reads, now: now)
@@ -175,7 +179,7 @@ struct BuildCache {
                 for read in reads {
                     if let digest = read.digest {
                         let stamp = read.stamp.flatMap { $0.isSettled(before: now) ? $0 : nil } ?? .none
-                        stamps[read.path] = InputStamps.Known(stamp: stamp, digest: digest)
+                        stamps.append(InputStamps.Entry(path: read.path, known: InputStamps.Known(stamp: stamp, digest: digest)))
                     }
                 }
             }
@@ -290,7 +294,7 @@ struct BuildCache {
     /// Keeps the stamps of the documents this build read, for the next; the
     /// same stamps are not written again.
     func store(_ stamps: InputStamps, unless known: InputStamps?) {
-        guard known?.byPath != stamps.byPath else { return }
+        guard known?.entries != stamps.entries else { return }
         try? OutputFolder(root: folder).write(InputStamps.name, stamps.bytes, flush: false)
     }
 
