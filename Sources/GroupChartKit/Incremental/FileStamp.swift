@@ -26,8 +26,22 @@ struct FileStamp: Codable, Equatable, Sendable {
     /// a save to the file a link points at, as reading follows it.
     static func of(_ path: String, followingLinks: Bool = false) -> FileStamp? {
         var status = stat()
-        let found = followingLinks ? stat(path, &status) : lstat(path, &status)
-        guard found == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard (followingLinks ? stat(path, &status) : lstat(path, &status)) == 0 else { return nil }
+        return described(by: status)
+    }
+
+    /// The stamp of the entry `name` of the open folder `folder` (a link not
+    /// followed), as `of` gives it: one path component for the system to
+    /// look up, not the whole path (`FolderListing`).
+    static func of(_ name: String, inFolder folder: Int32) -> FileStamp? {
+        var status = stat()
+        guard fstatat(folder, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+        return described(by: status)
+    }
+
+    /// The stamp `status` describes; `nil` for anything but a regular file.
+    private static func described(by status: stat) -> FileStamp? {
+        guard (status.st_mode & S_IFMT) == S_IFREG else { return nil }
         #if canImport(Darwin)
         let time = status.st_mtimespec
         #else

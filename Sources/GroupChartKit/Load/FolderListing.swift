@@ -21,13 +21,20 @@ enum FolderListing {
     struct Entry {
         var name: String
         var kind: Kind
+        /// The file's stamp, when asked for (`FileStamp.of`; `nil` for
+        /// anything but a regular file).
+        var stamp: FileStamp?
     }
 
     /// Entries not starting with a dot, sorted by name (bytes); none when the
-    /// folder cannot be opened.
-    static func entries(atPath path: String) -> [Entry] {
+    /// folder cannot be opened. `stamping`: each regular file's stamp is
+    /// taken through the open folder, which saves the system looking up the
+    /// whole path again for each (`perf`: 10 % of a build with nothing
+    /// changed at 20,000 notes, with the paths' joining 5 % more).
+    static func entries(atPath path: String, stamping: Bool = false) -> [Entry] {
         guard let folder = opendir(path) else { return [] }
         defer { closedir(folder) }
+        let descriptor = stamping ? dirfd(folder) : -1
         var found: [Entry] = []
         while let entry = readdir(folder) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String in
@@ -36,7 +43,9 @@ enum FolderListing {
                 return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<length]), as: UTF8.self)
             }
             guard !name.hasPrefix(".") else { continue }
-            found.append(Entry(name: name, kind: kind(Int32(entry.pointee.d_type), of: path + "/" + name)))
+            let kind = kind(Int32(entry.pointee.d_type), of: path + "/" + name)
+            let stamp = stamping && kind == .file ? FileStamp.of(name, inFolder: descriptor) : nil
+            found.append(Entry(name: name, kind: kind, stamp: stamp))
         }
         return found.sorted { $0.name.precedesInBytes($1.name) }
     }

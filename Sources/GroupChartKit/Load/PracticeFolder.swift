@@ -53,17 +53,31 @@ public struct PracticeFolder: Sendable {
 
     /// Every document, sorted by path so that all later output is deterministic.
     public func discover() -> [DiscoveredFile] {
-        var found = [DiscoveredFile(path: "practice.yaml", kind: .practice)]
-        found += groupFiles()
-        found += memberFiles()
-        found += sessionFiles()
-        found += remittanceFiles()
-        found += billingHistoryFiles()
+        discover(stamping: false).map(\.file)
+    }
+
+    /// A document found, with its stamp when the listing was asked for them.
+    struct Stamped: Sendable {
+        var file: DiscoveredFile
+        /// As `FileStamp.of` gives it: `nil` for a link.
+        var stamp: FileStamp?
+    }
+
+    /// Every document, as `discover()` lists them; `stamping`: with the
+    /// stamp of each, taken as it is listed (`FolderListing`).
+    func discover(stamping: Bool) -> [Stamped] {
+        var found = [Stamped(file: DiscoveredFile(path: "practice.yaml", kind: .practice),
+                             stamp: stamping ? FileStamp.of(fullPath("practice.yaml")) : nil)]
+        found += groupFiles(stamping)
+        found += memberFiles(stamping)
+        found += sessionFiles(stamping)
+        found += remittanceFiles(stamping)
+        found += billingHistoryFiles(stamping)
         // A link standing for a record folder; those below are found by the walks above,
         // in the listings they make anyway (walking every folder again for them was a
         // sixth of a build with nothing changed, at 20,000 notes).
         found += ["groups", "members", "sessions"].filter { PracticeFile.isLink(fullPath($0)) }.flatMap(linkedFolder)
-        return found.sorted { $0.path.precedesInBytes($1.path) }
+        return found.sorted { $0.file.path.precedesInBytes($1.file.path) }
     }
 
     /// Reads one discovered file, or says why it was not read.
@@ -71,11 +85,11 @@ public struct PracticeFolder: Sendable {
         PracticeFile.read(file.path, in: root)
     }
 
-    private func groupFiles() -> [DiscoveredFile] {
-        entries(in: "groups").flatMap { entry -> [DiscoveredFile] in
-            if entry.isDirectory { return strays(in: entry.path, expected: "groups/<group-id>.md") }
+    private func groupFiles(_ stamping: Bool) -> [Stamped] {
+        entries(in: "groups", stamping: stamping).flatMap { entry -> [Stamped] in
+            if entry.isDirectory { return strays(in: entry.path, expected: "groups/<group-id>.md", stamping) }
             guard entry.isMarkdown else { return linked(entry) }
-            return [DiscoveredFile(path: entry.path, kind: .group(id: entry.stem))]
+            return [entry.found(as: .group(id: entry.stem))]
         }
     }
 
@@ -88,103 +102,106 @@ public struct PracticeFolder: Sendable {
         guard parts.count == 2, !parts[1].isEmpty, !parts[1].hasPrefix("."), parts[0] == "sessions" || parts[0] == "members",
               PracticeFile.isFolder(fullPath(String(parts[0]))), !PracticeFile.isLink(fullPath(String(parts[0]))),
               PracticeFile.isFolder(fullPath(folder)) else { return nil }
-        let found = parts[0] == "sessions" ? sessionFolderFiles(folder, session: String(parts[1]))
-            : memberFolderFiles(folder, member: String(parts[1]))
-        return found.sorted { $0.path.precedesInBytes($1.path) }
+        let found = parts[0] == "sessions" ? sessionFolderFiles(folder, session: String(parts[1]), false)
+            : memberFolderFiles(folder, member: String(parts[1]), false)
+        return found.map(\.file).sorted { $0.path.precedesInBytes($1.path) }
     }
 
-    private func memberFiles() -> [DiscoveredFile] {
-        entries(in: "members").flatMap { folder -> [DiscoveredFile] in
+    private func memberFiles(_ stamping: Bool) -> [Stamped] {
+        entries(in: "members", stamping: stamping).flatMap { folder -> [Stamped] in
             guard folder.isDirectory else {
-                return folder.isMarkdown ? [stray(folder.path, "members/<member-id>/profile.md")] : linked(folder)
+                return folder.isMarkdown ? [stray(folder, "members/<member-id>/profile.md")] : linked(folder)
             }
-            return memberFolderFiles(folder.path, member: folder.name)
+            return memberFolderFiles(folder.path, member: folder.name, stamping)
         }
     }
 
-    private func memberFolderFiles(_ path: String, member: String) -> [DiscoveredFile] {
-        entries(in: path).flatMap { entry -> [DiscoveredFile] in
+    private func memberFolderFiles(_ path: String, member: String, _ stamping: Bool) -> [Stamped] {
+        entries(in: path, stamping: stamping).flatMap { entry -> [Stamped] in
             if entry.isDirectory, entry.name == "individual" {
-                return entries(in: entry.path).flatMap { note -> [DiscoveredFile] in
-                    if note.isDirectory { return strays(in: note.path, expected: "members/\(member)/individual/<YYYY-MM-DD>.md") }
-                    return note.isMarkdown ? [DiscoveredFile(path: note.path, kind: .individualNote(member: member))] : linked(note)
+                return entries(in: entry.path, stamping: stamping).flatMap { note -> [Stamped] in
+                    if note.isDirectory {
+                        return strays(in: note.path, expected: "members/\(member)/individual/<YYYY-MM-DD>.md", stamping)
+                    }
+                    return note.isMarkdown ? [note.found(as: .individualNote(member: member))] : linked(note)
                 }
             }
-            if entry.isDirectory { return strays(in: entry.path, expected: "members/\(member)/plan-<YYYY-MM-DD>.md") }
+            if entry.isDirectory { return strays(in: entry.path, expected: "members/\(member)/plan-<YYYY-MM-DD>.md", stamping) }
             guard entry.isMarkdown else { return linked(entry) }
-            if entry.name == "profile.md" { return [DiscoveredFile(path: entry.path, kind: .profile(member: member))] }
+            if entry.name == "profile.md" { return [entry.found(as: .profile(member: member))] }
             if entry.stem == "plan" || entry.stem.hasPrefix("plan-") {
-                return [DiscoveredFile(path: entry.path, kind: .plan(member: member))]
+                return [entry.found(as: .plan(member: member))]
             }
-            return [stray(entry.path, "profile.md or plan-<YYYY-MM-DD>.md")]
+            return [stray(entry, "profile.md or plan-<YYYY-MM-DD>.md")]
         }
     }
 
     /// The session folders are listed on every core: at 20,000 notes,
     /// listing 2,000 folders one after the other (an open, a read of the
     /// entries and a close each) was 60 to 75 ms of every build and check.
-    private func sessionFiles() -> [DiscoveredFile] {
-        ParallelMap.map(entries(in: "sessions")) { folder -> [DiscoveredFile] in
+    private func sessionFiles(_ stamping: Bool) -> [Stamped] {
+        ParallelMap.map(entries(in: "sessions", stamping: stamping)) { folder -> [Stamped] in
             guard folder.isDirectory else {
-                return folder.isMarkdown ? [stray(folder.path, "sessions/<session-id>/session.md")] : linked(folder)
+                return folder.isMarkdown ? [stray(folder, "sessions/<session-id>/session.md")] : linked(folder)
             }
-            return sessionFolderFiles(folder.path, session: folder.name, listedAsFolder: true)
+            return sessionFolderFiles(folder.path, session: folder.name, stamping, listedAsFolder: true)
         }.flatMap { $0 }
     }
 
     /// `listedAsFolder`: the folder's own listing said it is a folder, not a
     /// link, so it is not asked again.
-    private func sessionFolderFiles(_ path: String, session: String, listedAsFolder: Bool = false) -> [DiscoveredFile] {
-        entries(in: path, listedAsFolder: listedAsFolder).flatMap { entry -> [DiscoveredFile] in
-            if entry.isDirectory { return strays(in: entry.path, expected: "sessions/\(session)/<member-id>.md") }
+    private func sessionFolderFiles(_ path: String, session: String, _ stamping: Bool, listedAsFolder: Bool = false) -> [Stamped] {
+        entries(in: path, listedAsFolder: listedAsFolder, stamping: stamping).flatMap { entry -> [Stamped] in
+            if entry.isDirectory { return strays(in: entry.path, expected: "sessions/\(session)/<member-id>.md", stamping) }
             guard entry.isMarkdown else { return linked(entry) }
-            if entry.name == "session.md" { return [DiscoveredFile(path: entry.path, kind: .sessionNote(session: session))] }
-            return [DiscoveredFile(path: entry.path, kind: .progressNote(session: session, member: entry.stem))]
+            if entry.name == "session.md" { return [entry.found(as: .sessionNote(session: session))] }
+            return [entry.found(as: .progressNote(session: session, member: entry.stem))]
         }
     }
 
-    private func remittanceFiles() -> [DiscoveredFile] {
-        entries(in: "remittances").filter { !$0.isDirectory && $0.name.lowercased().hasSuffix(".835") }
-            .map { DiscoveredFile(path: $0.path, kind: .remittance) }
+    private func remittanceFiles(_ stamping: Bool) -> [Stamped] {
+        entries(in: "remittances", stamping: stamping).filter { !$0.isDirectory && $0.name.lowercased().hasSuffix(".835") }
+            .map { $0.found(as: .remittance) }
     }
 
     /// What was sent (`submissions/*.837`) and what came back before payment
     /// (`acknowledgments/*.999` and `*.277`); other files there are left alone.
-    private func billingHistoryFiles() -> [DiscoveredFile] {
-        let submissions = entries(in: "submissions").filter { !$0.isDirectory && $0.name.lowercased().hasSuffix(".837") }
-            .map { DiscoveredFile(path: $0.path, kind: .submission) }
-        let acknowledgments = entries(in: "acknowledgments").filter { !$0.isDirectory }.compactMap { entry -> DiscoveredFile? in
+    private func billingHistoryFiles(_ stamping: Bool) -> [Stamped] {
+        let submissions = entries(in: "submissions", stamping: stamping)
+            .filter { !$0.isDirectory && $0.name.lowercased().hasSuffix(".837") }
+            .map { $0.found(as: .submission) }
+        let acknowledgments = entries(in: "acknowledgments", stamping: stamping).filter { !$0.isDirectory }.compactMap { entry -> Stamped? in
             let name = entry.name.lowercased()
-            if name.hasSuffix(".999") { return DiscoveredFile(path: entry.path, kind: .implementationAcknowledgment) }
-            if name.hasSuffix(".277") { return DiscoveredFile(path: entry.path, kind: .claimAcknowledgment) }
+            if name.hasSuffix(".999") { return entry.found(as: .implementationAcknowledgment) }
+            if name.hasSuffix(".277") { return entry.found(as: .claimAcknowledgment) }
             return nil
         }
         return submissions + acknowledgments
     }
 
-    private func stray(_ path: String, _ expected: String) -> DiscoveredFile {
-        DiscoveredFile(path: path, kind: .stray(expected: expected))
+    private func stray(_ entry: Entry, _ expected: String) -> Stamped {
+        entry.found(as: .stray(expected: expected))
     }
 
     /// Markdown files anywhere below a folder where none belongs.
-    private func strays(in path: String, expected: String) -> [DiscoveredFile] {
-        entries(in: path).flatMap { entry -> [DiscoveredFile] in
-            if entry.isDirectory { return strays(in: entry.path, expected: expected) }
-            return entry.isMarkdown ? [stray(entry.path, expected)] : linked(entry)
+    private func strays(in path: String, expected: String, _ stamping: Bool) -> [Stamped] {
+        entries(in: path, stamping: stamping).flatMap { entry -> [Stamped] in
+            if entry.isDirectory { return strays(in: entry.path, expected: expected, stamping) }
+            return entry.isMarkdown ? [stray(entry, expected)] : linked(entry)
         }
     }
 
     /// The folder a listed link stands for (a link named like a document
     /// is read as one, and reported then); nothing for any other entry.
-    private func linked(_ entry: Entry) -> [DiscoveredFile] {
+    private func linked(_ entry: Entry) -> [Stamped] {
         entry.isLink ? linkedFolder(entry.path) : []
     }
 
-    /// The link at `path` when it stands for a folder. A link named like a
-    /// document is reported when it is read instead.
-    private func linkedFolder(_ path: String) -> [DiscoveredFile] {
+    /// The link at `path` when it stands for a folder (a link has no
+    /// stamp). A link named like a document is reported when it is read instead.
+    private func linkedFolder(_ path: String) -> [Stamped] {
         let isReported = path.lowercased().hasSuffix(".md") || !PracticeFile.isFolder(fullPath(path), followingLinks: true)
-        return isReported ? [] : [DiscoveredFile(path: path, kind: .linkedFolder)]
+        return isReported ? [] : [Stamped(file: DiscoveredFile(path: path, kind: .linkedFolder), stamp: nil)]
     }
 
     private struct Entry {
@@ -193,17 +210,23 @@ public struct PracticeFolder: Sendable {
         /// A folder itself, never a link to one.
         var isDirectory: Bool
         var isLink: Bool
+        var stamp: FileStamp?
         var stem: String { name.hasSuffix(".md") ? String(name.dropLast(3)) : name }
         var isMarkdown: Bool { !isDirectory && name.lowercased().hasSuffix(".md") }
+
+        func found(as kind: DocumentKind) -> Stamped {
+            Stamped(file: DiscoveredFile(path: path, kind: kind), stamp: stamp)
+        }
     }
 
     /// The visible entries of a folder relative to the root, sorted by name;
     /// none when the folder is a link.
-    private func entries(in relative: String, listedAsFolder: Bool = false) -> [Entry] {
+    private func entries(in relative: String, listedAsFolder: Bool = false, stamping: Bool = false) -> [Entry] {
         let full = rootPath + "/" + relative
         guard listedAsFolder || !PracticeFile.isLink(full) else { return [] }
-        return FolderListing.entries(atPath: full).map { entry in
-            Entry(path: relative + "/" + entry.name, name: entry.name, isDirectory: entry.kind == .folder, isLink: entry.kind == .link)
+        return FolderListing.entries(atPath: full, stamping: stamping).map { entry in
+            Entry(path: relative + "/" + entry.name, name: entry.name, isDirectory: entry.kind == .folder, isLink: entry.kind == .link,
+                  stamp: entry.stamp)
         }
     }
 }

@@ -128,14 +128,23 @@ struct BuildCache {
                             stamps polled: [String: FileStamp]? = nil, poll: FolderState? = nil,
                             changes: FolderState.Changes? = nil, keepingParts: Bool = false) -> Fingerprint {
         var phases = PhaseTimes()
-        let found = listed ?? folder.discover()
+        // Each file stamped as it is listed, unless the caller listed them.
+        let stamped = listed == nil ? folder.discover(stamping: true) : nil
+        let found = listed ?? stamped?.map(\.file) ?? []
         phases.mark("fingerprint: discover")
         let now = Date().timeIntervalSince1970
         // What the last build recorded of each file, by its index in `found`.
         let recorded = memo == nil ? known?.matching(found) : nil
         @Sendable func read(_ index: Int) -> FingerprintedFiles.Read {
             let file = found[index]
-            let stamp = polled.map { $0[file.path] } ?? FileStamp.of(folder.fullPath(file.path))
+            let stamp: FileStamp?
+            if let polled {
+                stamp = polled[file.path]
+            } else if let stamped {
+                stamp = stamped[index].stamp
+            } else {
+                stamp = FileStamp.of(folder.fullPath(file.path))
+            }
             if let known = memo?.known(file, stamp: stamp, now: now) {
                 return .init(path: file.path, reading: known.reading, digest: known.digest, stamp: stamp)
             }
