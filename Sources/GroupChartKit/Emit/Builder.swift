@@ -98,7 +98,11 @@ public enum Builder {
         if memoIsWarm, let entry = cache.entry(matching: fingerprint.digest) {
             OutputFolder(root: output).removeLeftoverTemporaries(besides: Array(entry.outputs.keys))
             if memo == nil { cache.store(fingerprint.stamps, unless: known) }
-            return Result(cached: entry, digests: fingerprint.digests, practice: root, output: cache.output)
+            let result = Result(cached: entry, digests: fingerprint.digests, practice: root, output: cache.output)
+            // Freeing the files' dictionaries and the result's was 7 % of a
+            // build with nothing changed at 20,000 notes (`perf`).
+            letGo((fingerprint, known, result), options: options, memo: memo)
+            return result
         }
         // Saves of notes' text alone: what they touched is rendered again.
         if memo == nil, let result = TextOnlyBuild.build(practice, options: options, fingerprint: fingerprint, known: known, cache: cache) {
