@@ -532,6 +532,21 @@ import Testing
         #expect(InputStamps(text: lines.joined(separator: "\n")) == nil, "a last line without its line break is damage")
     }
 
+    /// The fingerprint lays each file's kind without making its key; the
+    /// bytes are the key's, for every kind.
+    @Test func eachKindIsLaidAsItsKey() {
+        let kinds: [DocumentKind] = [.practice, .group(id: "g-1"), .profile(member: "m"), .plan(member: "m"),
+                                     .sessionNote(session: "2026-01-02-dbt"), .progressNote(session: "2026-01-02-dbt", member: "doe-jane"),
+                                     .progressNote(session: "", member: ""), .individualNote(member: "m"), .remittance, .submission,
+                                     .implementationAcknowledgment, .claimAcknowledgment, .stray(expected: "x"), .linkedFolder,
+                                     .sessionNote(session: "caf\u{e9} \u{1F600}")]
+        for kind in kinds {
+            var bytes: [UInt8] = [9]
+            kind.appendKey(to: &bytes)
+            #expect(bytes == [9] + Array(kind.key.utf8), "\(kind)")
+        }
+    }
+
     /// Each document is matched to its own line, whatever is recorded
     /// before, between or after the documents found.
     @Test func eachDocumentIsMatchedToItsOwnLine() {

@@ -40,7 +40,8 @@ struct FingerprintedFiles {
         files.reserveCapacity(reads.count)
         for (index, read) in reads.enumerated() {
             digests[read.path] = read.digest
-            files[read.path] = read.reading
+            // None to remove: a build vouched for by the stamps reads none.
+            if let reading = read.reading { files[read.path] = reading }
             if !Self.vouches(read.stamp, now: now) { unvouched.append(index) }
         }
         rehash(reads.map(\.digest))
@@ -108,7 +109,8 @@ struct FingerprintedFiles {
 
     private static func lay(_ file: DiscoveredFile, digest: String?, onto bytes: inout [UInt8]) {
         PartsHash.lay(file.path, ending: 1, onto: &bytes)
-        PartsHash.lay(file.kind.key, ending: 1, onto: &bytes)
+        file.kind.appendKey(to: &bytes)
+        bytes.append(1)
         PartsHash.lay(digest ?? "unreadable", onto: &bytes)
     }
 

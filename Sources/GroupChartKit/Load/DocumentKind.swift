@@ -43,6 +43,24 @@ extension DocumentKind {
         case .linkedFolder: return "linked folder"
         }
     }
+
+    /// `key`'s bytes put after `bytes`, for the kinds of nine files in ten
+    /// without making the string: each fingerprint lays the key of every
+    /// file (`FingerprintedFiles`), 22,000 interpolations at 20,000 notes.
+    func appendKey(to bytes: inout [UInt8]) {
+        switch self {
+        case .progressNote(let session, let member):
+            bytes += "progress ".utf8
+            bytes += session.utf8
+            bytes.append(0x20)
+            bytes += member.utf8
+        case .sessionNote(let session):
+            bytes += "session ".utf8
+            bytes += session.utf8
+        default:
+            bytes += key.utf8
+        }
+    }
 }
 
 /// A file found in the practice folder, not yet read.
