@@ -173,7 +173,28 @@ import Testing
         #expect(children.contains("F32.1") && !children.contains("F33.1"))
         #expect(ICD10CM.verdict("F99.99") == .unknown)
         #expect(ICD10CM.verdict("F60-3") == .unknown)
-        #expect(ICD10CM.billable.count == 74_719)
+        #expect(ICD10CM.billableCount == 74_719)
+    }
+
+    /// Codes are found by halving the packed list: the same answers as a set
+    /// of every code, for every code, a near miss of each, and the prefixes
+    /// of a sample.
+    @Test func icd10LookupsAgreeWithASetOfEveryCode() {
+        let codes = ICD10CM.packedCodes.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+        let every = Set(codes)
+        #expect(every.count == ICD10CM.billableCount)
+        for code in codes {
+            #expect(ICD10CM.isBillable(code), "\(code)")
+            for miss in [String(code.dropLast()), code + "0", String(code.dropLast()) + "!", code + "X"] where !every.contains(miss) {
+                #expect(!ICD10CM.isBillable(miss), "\(miss)")
+            }
+        }
+        for code in ["", "0", "A", "A000X", "ZZ", "Z9989Z", "a000"] { #expect(ICD10CM.isBillable(code) == every.contains(code), "\(code)") }
+        let prefixes = ["", "A", "F", "F4", "F43", "F431", "F4310", "M6", "Z99", "Z9989", "ZZ", "0"]
+            + stride(from: 0, to: codes.count, by: 997).map { String(codes[$0].prefix(3)) }
+        for prefix in prefixes {
+            #expect(ICD10CM.billable(startingWith: prefix) == codes.filter { $0.hasPrefix(prefix) }, "\(prefix)")
+        }
     }
 
     @Test func authorizationsAreCountedAcrossTheRecordAndTheFirstSessionOverIsFlagged() throws {

@@ -163,7 +163,7 @@ import Testing
             case "HI":
                 for composite in segment.dropFirst() {
                     let code = String(composite.split(separator: ":")[1])
-                    #expect(ICD10CM.billable.contains(code), "\(code) is not billable")
+                    #expect(ICD10CM.isBillable(code), "\(code) is not billable")
                 }
             case "CLM":
                 closeClaim()
