@@ -522,6 +522,9 @@ import Testing
         #expect(InputStamps(text: stamps.text)?.byPath == kept, "any inode number reads back, up to UInt64.max")
         let past = stamps.text.replacingOccurrences(of: "18446744073709551615", with: "18446744073709551616")
         #expect(InputStamps(text: past) == nil, "an inode past UInt64.max is damage")
+        let accented = InputStamps(["members/caf\u{e9}/profile.md": .init(stamp: FileStamp(size: 1, seconds: 2, nanoseconds: 3, inode: 4),
+                                                                         digest: digest)])
+        #expect(InputStamps(text: accented.text)?.byPath == accented.byPath, "a path beyond ASCII reads back")
         // Read by walking the documents and the lines together, which holds
         // only for lines in path order, each path once.
         let lines = stamps.text.split(separator: "\n").map(String.init)
