@@ -57,5 +57,17 @@ import Testing
         #expect(try Data(contentsOf: packet) == packetBefore, "the session packets are kept as they were")
         let second = stderr().components(separatedBy: "\n").last { $0.contains("built ") } ?? ""
         #expect(second.contains("files written anew") && !second.contains("17 of 17"), "not every record rendered again: \(second)")
+
+        // The practice goes away (practice.yaml moved): said once, not at
+        // every poll; back, it is built again.
+        let builds = stderr().components(separatedBy: "built ").count
+        try FileManager.default.moveItem(at: practice.root.appendingPathComponent("practice.yaml"),
+                                         to: practice.root.appendingPathComponent("practice.yaml.away"))
+        #expect(eventually(10) { stderr().contains("is not a GroupChart practice") }, "the practice gone: \(stderr())")
+        usleep(1_000_000)
+        #expect(stderr().components(separatedBy: "is not a GroupChart practice").count == 2, "said once in ten polls: \(stderr())")
+        try FileManager.default.moveItem(at: practice.root.appendingPathComponent("practice.yaml.away"),
+                                         to: practice.root.appendingPathComponent("practice.yaml"))
+        #expect(eventually(30) { stderr().components(separatedBy: "built ").count > builds }, "built again once back: \(stderr())")
     }
 }

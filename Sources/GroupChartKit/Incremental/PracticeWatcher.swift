@@ -108,7 +108,9 @@ public final class PracticeWatcher: @unchecked Sendable {
     @inline(never)
     private func changes(_ current: FolderState?) -> FolderState.Changes? {
         switch (current, lastScan) {
-        case (nil, nil): return .none
+        // Still no practice: no change, not a build attempted (and its error
+        // printed) at every poll.
+        case (nil, nil): return FolderState.Changes.none
         case let (now?, then?): return FolderState.Changes(since: then, until: now)
         default: return nil
         }
