@@ -20,6 +20,13 @@ enum YAMLParser {
 
     static func parse(_ yaml: String, in file: SourceFile, firstLine: Int) -> Result<YAMLNode?, YAMLProblem> {
         if let problem = YAMLShape.problem(yaml, in: file, firstLine: firstLine) { return .failure(problem) }
+        // Plain front-matter from libyaml's events; anything else, and every problem, from Yams.
+        if case .composed(let root) = YAMLEvents.compose(yaml, in: file, firstLine: firstLine) { return .success(root) }
+        return composedByYams(yaml, in: file, firstLine: firstLine)
+    }
+
+    /// `yaml` composed by Yams (what `YAMLEvents` must give whenever it composes).
+    static func composedByYams(_ yaml: String, in file: SourceFile, firstLine: Int) -> Result<YAMLNode?, YAMLProblem> {
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml, Resolver.basic, .default, .utf8)
