@@ -14,6 +14,8 @@ internal import CYaml
 /// before, so that every message and every other case stays Yams' own.
 /// What is composed here is what Yams' tree gives, node for node: the same
 /// text, the same plain-or-quoted style, the same line and column.
+/// (`CYaml` is Yams' own copy of libyaml, a module of the Yams package that
+/// SwiftPM lets its dependents import though it is not a product.)
 enum YAMLEvents {
     enum Outcome {
         /// The front-matter's root (`nil` for an empty stream).
@@ -121,7 +123,11 @@ enum YAMLEvents {
                 let scalar = event.data.scalar
                 guard scalar.anchor == nil, scalar.tag == nil else { return .other }
                 // As Yams reads a scalar's value: its length, NULs and all.
-                let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+                // Yams reads it with Foundation, which drops a byte-order mark
+                // (U+FEFF) at its start: such a value is left to Yams.
+                let value = UnsafeBufferPointer(start: scalar.value, count: scalar.length)
+                guard !value.starts(with: [0xEF, 0xBB, 0xBF]) else { return .other }
+                let text = String(decoding: value, as: UTF8.self)
                 let isPlain = scalar.style == YAML_PLAIN_SCALAR_STYLE || scalar.style == YAML_ANY_SCALAR_STYLE
                 return .scalar(text, isPlain: isPlain, line: line, column: column)
             case YAML_MAPPING_START_EVENT:

@@ -7,7 +7,9 @@ struct YAMLProblem: Error, Sendable {
     var location: SourceLocation
 }
 
-/// Composes YAML with Yams into `YAMLNode`s placed in the file.
+/// Composes YAML into `YAMLNode`s placed in the file: plain front-matter
+/// from libyaml's events (`YAMLEvents`), anything else, and every problem,
+/// with Yams.
 ///
 /// The basic resolver is used on purpose: implicit typing is what turns times
 /// into integers, and it costs a third of the decoding time; scalars are read
