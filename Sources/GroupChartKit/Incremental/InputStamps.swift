@@ -19,8 +19,8 @@ import Darwin
 /// tab-separated, after a version line; a path with a tab, a line break or
 /// a backslash is not
 /// recorded (it is read every time). A file that is not exactly this format
-/// (another version's, truncated, edited) is ignored whole: the build reads
-/// everything, as a cold one does.
+/// (another version's, truncated, edited, its lines out of path order or a
+/// path twice) is ignored whole: the build reads everything, as a cold one does.
 struct InputStamps: Sendable {
     struct Known: Sendable, Equatable {
         var stamp: FileStamp
@@ -50,10 +50,22 @@ struct InputStamps: Sendable {
     /// with the next build's were 16 % of a build with nothing changed (`perf`).
     private(set) var entries: [Entry]
 
-    /// The stamps of `entries`, in any order; one per path.
+    /// The stamps of `entries`, in any order; a path given twice is kept
+    /// once, the first time (written twice, the file would be damage to
+    /// every build after).
     init(_ entries: [Entry]) {
         let inOrder = zip(entries, entries.dropFirst()).allSatisfy { $0.path.precedesInBytes($1.path) }
-        self.entries = inOrder ? entries : entries.sorted { $0.path.precedesInBytes($1.path) }
+        guard !inOrder else {
+            self.entries = entries
+            return
+        }
+        var unique: [Entry] = []
+        for entry in entries.enumerated().sorted(by: { $0.element.path.precedesInBytes($1.element.path)
+            || (!$1.element.path.precedesInBytes($0.element.path) && $0.offset < $1.offset) }).map(\.element)
+        where unique.last.map({ $0.path.precedesInBytes(entry.path) }) ?? true {
+            unique.append(entry)
+        }
+        self.entries = unique
     }
 
     init(_ byPath: [String: Known]) {
