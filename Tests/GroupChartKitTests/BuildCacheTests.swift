@@ -557,7 +557,7 @@ import Testing
             .init(stamp: FileStamp(size: size, seconds: 1, nanoseconds: 2, inode: 3), digest: "sha256:" + String(repeating: "0", count: 64))
         }
         let paths = ["a.md", "b/c.md", "b/d.md", "b0.md", "b_.md", "sessions/x/y.md", "z.md", "\u{e9}.md"]
-        var random = SplitMix(state: 16)
+        var random = IncrementalEquivalenceTests.Random(state: 16)
         for trial in 0..<500 {
             let recordedPaths = paths.filter { _ in random.next() % 2 == 0 }
             let foundPaths = paths.filter { _ in random.next() % 2 == 0 }
@@ -640,17 +640,5 @@ import Testing
             #expect(try practice.read("build/claims.csv") == String(contentsOf: elsewhere.appendingPathComponent("claims.csv"), encoding: .utf8))
             #expect(stamps(practice)?.byPath.count == InputStamps(text: valid)?.byPath.count, "written whole again")
         }
-    }
-}
-
-/// A generator with a fixed seed, so that a failure can be run again.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
     }
 }

@@ -20,7 +20,7 @@ import Testing
 
     /// A small deterministic generator (SplitMix64), so that a failing
     /// sequence can be replayed from its seed.
-    struct Random {
+    struct Random: RandomNumberGenerator {
         var state: UInt64
         mutating func next() -> UInt64 {
             state &+= 0x9E37_79B9_7F4A_7C15

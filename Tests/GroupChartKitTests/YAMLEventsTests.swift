@@ -54,7 +54,7 @@ import Testing
         let file = SourceFile(path: "sessions/s/m.md", text: String(repeating: "line\n", count: 400))
         let marks: [String] = [":", "-", " ", "  ", "\n", "\"", "'", "#", "&a ", "*a", "!!str ", "[", "]", "{", "}", ",", "|", ">",
                                "?", "\t", "\u{e9}", "---\n", "~", "%", "\u{FEFF}", "\\uFEFF"]
-        var random = SeededRandom(seed: 16)
+        var random = IncrementalEquivalenceTests.Random(state: 16)
         var composed = 0, declined = 0
         for round in 0..<3_000 {
             var text = Array(Self.frontMatters[round % Self.frontMatters.count])
@@ -95,18 +95,5 @@ import Testing
         case .mapping(let pairs): return "{\(pairs.map { describe($0.key) + ": " + describe($0.value) }.joined(separator: ", "))}\(place)"
         case .sequence(let items): return "[\(items.map(describe).joined(separator: ", "))]\(place)"
         }
-    }
-}
-
-/// A small generator with a fixed seed, so that a failure can be run again.
-private struct SeededRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
     }
 }
