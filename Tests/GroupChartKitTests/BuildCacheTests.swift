@@ -550,6 +550,31 @@ import Testing
         }
     }
 
+    /// Each document is stamped as its folder is listed, with the stamp
+    /// `FileStamp.of` gives its path: a regular file's own, and none for a
+    /// link to a note, a link to a folder, or a stray; practice.yaml too.
+    @Test func aDocumentListedIsStampedAsItsPathIs() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let note = "sessions/2026-03-05-skills/doe-jane.md"
+        try practice.write("elsewhere/kept.md", try practice.read(note))
+        try FileManager.default.createSymbolicLink(atPath: practice.root.appendingPathComponent("sessions/2026-03-05-skills/roe-rick.md").path,
+                                                   withDestinationPath: "../../elsewhere/kept.md")
+        try FileManager.default.createSymbolicLink(atPath: practice.root.appendingPathComponent("members/linked").path,
+                                                   withDestinationPath: "../elsewhere")
+        try practice.write("sessions/2026-03-05-skills/notes/stray.md", "a stray\n")
+        let folder = try PracticeFolder(root: practice.root)
+        let stamped = folder.discover(stamping: true)
+        #expect(stamped.map(\.file) == folder.discover())
+        #expect(stamped.contains { $0.file.path.hasSuffix("roe-rick.md") } && stamped.contains { $0.file.kind == .linkedFolder })
+        #expect(stamped.contains { if case .stray = $0.file.kind { return true } else { return false } })
+        for found in stamped {
+            #expect(found.stamp == FileStamp.of(practice.root.appendingPathComponent(found.file.path).path), "\(found.file.path)")
+        }
+        #expect(stamped.first { $0.file.path == "practice.yaml" }?.stamp != nil)
+        #expect(stamped.first { $0.file.path.hasSuffix("roe-rick.md") }?.stamp == nil, "a link has no stamp of its own")
+    }
+
     /// Each document is matched to its own line, whatever is recorded
     /// before, between or after the documents found.
     @Test func eachDocumentIsMatchedToItsOwnLine() {
