@@ -56,20 +56,28 @@ struct OtherMemberNamedRule: Rule {
                 // into lists, was most of this rule's time). A note's own
                 // member's names pass it too, and are left out after.
                 var filter = WordFilter()
+                var capitalized = true
                 for other in sortedOthers {
-                    for name in names[other] ?? [] { filter.insert(name.words[0]) }
+                    for name in names[other] ?? [] {
+                        filter.insert(name.words[0])
+                        capitalized = capitalized && name.written.utf8.first.map { $0 >= 0x41 && $0 <= 0x5A } == true
+                    }
                 }
-                return notes.flatMap { note in Self.findings(in: note, others: sortedOthers, names: names, filter: filter, record: record) }
+                // Names that all start with a capital A to Z are looked for only at words that do.
+                let mayName = capitalized ? WordScanner.mayHoldCapitalizedWord : WordScanner.mayHoldWord
+                return notes.flatMap { note in
+                    Self.findings(in: note, others: sortedOthers, names: names, mayName: { mayName($0, filter) }, filter: filter, record: record)
+                }
             }
         }
     }
 
     /// The first name of each other member that stands in `note`, where it stands.
     private static func findings(in note: ProgressNote, others: [String], names: [String: [(written: String, words: [UInt64])]],
-                                 filter: WordFilter, record: PracticeRecord) -> [Finding] {
+                                 mayName: (String) -> Bool, filter: WordFilter, record: PracticeRecord) -> [Finding] {
         guard others.contains(where: { $0 != note.member && !(names[$0] ?? []).isEmpty }) else { return [] }
         let blocks = note.content.body.blocks.compactMap { block -> (block: MarkdownBlock, words: [(hash: UInt64, offset: Int)])? in
-            guard WordScanner.mayHoldWord(block.text, filter: filter) else { return nil }
+            guard mayName(block.text) else { return nil }
             let words = WordScanner.placedWords(block.text)
             guard words.contains(where: { filter.mayHold($0.hash) }) else { return nil }
             return (block: block, words: words)
