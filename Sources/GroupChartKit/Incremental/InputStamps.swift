@@ -59,9 +59,9 @@ struct InputStamps: Sendable {
             self.entries = entries
             return
         }
+        // The standard sort is stable: of a path given twice, the first stays first.
         var unique: [Entry] = []
-        for entry in entries.enumerated().sorted(by: { $0.element.path.precedesInBytes($1.element.path)
-            || (!$1.element.path.precedesInBytes($0.element.path) && $0.offset < $1.offset) }).map(\.element)
+        for entry in entries.sorted(by: { $0.path.precedesInBytes($1.path) })
         where unique.last.map({ $0.path.precedesInBytes(entry.path) }) ?? true {
             unique.append(entry)
         }

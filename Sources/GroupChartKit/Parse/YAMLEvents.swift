@@ -56,12 +56,6 @@ enum YAMLEvents {
         let firstLine: Int
         var budget = YAMLParser.maximumNodes
 
-        init(parser: UnsafeMutablePointer<yaml_parser_t>, file: SourceFile, firstLine: Int) {
-            self.parser = parser
-            self.file = file
-            self.firstLine = firstLine
-        }
-
         /// The stream of one document or none, as `Yams.compose` reads it.
         mutating func document() -> Outcome {
             guard case .streamStart? = next() else { return .declined }

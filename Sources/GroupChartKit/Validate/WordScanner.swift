@@ -129,6 +129,12 @@ struct WordScanner {
         for sentence in unicodeSentences(text) { sentence.map(\.hash).withUnsafeBufferPointer(body) }
     }
 
+    /// An ASCII letter or digit: a byte of a word, in every ASCII walk here.
+    @inline(__always)
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+    }
+
     /// The walk of ASCII text: `word` with each word's hash and where it
     /// stands, `end` at the end of each sentence that has a word.
     @inline(__always)
@@ -142,10 +148,9 @@ struct WordScanner {
         var last: UInt64 = 0
         var words = 0
         for (index, byte) in bytes.enumerated() {
-            let isUpper = byte >= 0x41 && byte <= 0x5A
-            if isUpper || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+            if isWordByte(byte) {
                 pendingEnd = false
-                let folded = isUpper && lowercased ? byte + 0x20 : byte
+                let folded = lowercased && byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
                 hash = (hash ^ UInt64(folded)) &* prime
                 length += 1
                 continue
@@ -230,7 +235,7 @@ struct WordScanner {
             var inWord = false
             for byte in bytes {
                 guard byte < 0x80 else { return true }
-                if (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                if isWordByte(byte) {
                     inWord = true
                     hash = (hash ^ UInt64(byte)) &* prime
                 } else if inWord {
@@ -256,11 +261,11 @@ struct WordScanner {
         var text = text
         return text.withUTF8 { bytes -> Bool in
             guard let base = bytes.baseAddress else { return false }
-            func isWordByte(_ byte: UInt8) -> Bool {
-                (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
-            }
-            /// Whether the capital at `start` begins a word the filter may hold; `nil` past a byte beyond ASCII.
-            func wordMayBeHeld(at start: Int) -> Bool? {
+            // Whether the capital at `start` begins a word the filter may
+            // hold. A word cut short by a byte beyond ASCII may be hashed
+            // wrong, but the walk answers true at that byte anyway: it only
+            // says false once every byte has been seen to be ASCII.
+            func wordMayBeHeld(at start: Int) -> Bool {
                 guard start == 0 || !isWordByte(bytes[start - 1]) else { return false }
                 var hash = offset
                 var index = start
@@ -268,7 +273,6 @@ struct WordScanner {
                     hash = (hash ^ UInt64(bytes[index])) &* prime
                     index += 1
                 }
-                if index < bytes.count, bytes[index] >= 0x80 { return nil }
                 return filter.mayHold(hash)
             }
             var index = 0
@@ -278,7 +282,7 @@ struct WordScanner {
                 // The high bit of each byte from 0x41 to 0x5A: all bytes are below 0x80, so no sum carries into the next.
                 var capitals = (word &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(word &+ 0x2525_2525_2525_2525) & 0x8080_8080_8080_8080
                 while capitals != 0 {
-                    if wordMayBeHeld(at: index + capitals.trailingZeroBitCount / 8) ?? true { return true }
+                    if wordMayBeHeld(at: index + capitals.trailingZeroBitCount / 8) { return true }
                     capitals &= capitals - 1
                 }
                 index += 8
@@ -286,7 +290,7 @@ struct WordScanner {
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte >= 0x80 { return true }
-                if byte >= 0x41, byte <= 0x5A, wordMayBeHeld(at: index) ?? true { return true }
+                if byte >= 0x41, byte <= 0x5A, wordMayBeHeld(at: index) { return true }
                 index += 1
             }
             return false
@@ -302,7 +306,7 @@ struct WordScanner {
             var start = -1
             for (position, byte) in bytes.enumerated() {
                 guard byte < 0x80 else { return nil }
-                if (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                if isWordByte(byte) {
                     if start < 0 { start = position }
                     hash = (hash ^ UInt64(byte)) &* prime
                 } else if start >= 0 {
