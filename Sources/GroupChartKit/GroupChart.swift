@@ -76,7 +76,7 @@ public enum GroupChart {
             : RecordReader.read(folder, progress: progress, preread: preread)
         phases.mark("read")
         var report = Checker.check(record, options: options,
-                                   cache: output.map { DerivedCache(folder: BuildCache.folder(of: $0), writing: false) })
+                                   cache: output.flatMap { DerivedCache.reading(BuildCache.folder(of: $0)) })
         if let output {
             // The lines the last build's diagnostics quote, of the files
             // unchanged since: the printer does not read those notes again.

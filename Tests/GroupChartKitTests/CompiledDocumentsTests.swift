@@ -417,6 +417,23 @@ import Testing
                 "a finding of an unchanged folder, from the cache")
     }
 
+    /// `check` reads a build's derived values only when a build left some:
+    /// with no build behind it, it runs the rules as without a cache (and
+    /// makes no session's key to look up nothing).
+    @Test func checkTakesNoDerivedCacheWhereNoBuildLeftOne() throws {
+        let practice = try Self.builtExample()
+        defer { practice.delete() }
+        let cacheFolder = practice.root.appendingPathComponent("build/.groupchart-cache")
+        #expect(DerivedCache.reading(cacheFolder) != nil, "a build's cache is read")
+        for name in DerivedCache.files.values.sorted().dropFirst() {
+            try FileManager.default.removeItem(at: cacheFolder.appendingPathComponent(name))
+        }
+        #expect(DerivedCache.reading(cacheFolder) != nil, "one file of derived values is enough")
+        try FileManager.default.removeItem(at: cacheFolder)
+        #expect(DerivedCache.reading(cacheFolder) == nil, "no build: no cache")
+        #expect(DerivedCache(folder: cacheFolder, writing: true).reused("note-texts") == 0, "a build writes its cache all the same")
+    }
+
     /// The pre-commit hook checks a copy of the staged files: `--cache-from`
     /// names the build of the working folder, whose cache vouches for the
     /// copies by their bytes (their stamps are new), all but the edited one.
