@@ -77,11 +77,11 @@ public enum GroupChart {
         phases.mark("read")
         var report = Checker.check(record, options: options,
                                    cache: output.flatMap { DerivedCache.reading(BuildCache.folder(of: $0)) })
-        if let output {
+        if let output, let entry = BuildCache(output: output).lastEntry() {
             // The lines the last build's diagnostics quote, of the files
             // unchanged since: the printer does not read those notes again.
             let digests = Dictionary(record.files.map { ($0.path, $0.sha256) }) { first, _ in first }
-            report.quoted = BuildCache(output: output).quotedLines(unchangedIn: digests)
+            report.quoted = entry.quotedLines(unchangedIn: digests)
         }
         phases.mark("check")
         return (record, report)

@@ -242,12 +242,6 @@ struct BuildCache {
         return entry
     }
 
-    /// The lines the last build's diagnostics quote, of the files whose
-    /// digest is still the one in `digests` (a file's path to its SHA-256).
-    func quotedLines(unchangedIn digests: [String: String]) -> [String: [Int: String]] {
-        lastEntry()?.quotedLines(unchangedIn: digests) ?? [:]
-    }
-
     /// The last build's entry when its fingerprint is `digest` and its outputs are as it wrote them.
     func entry(matching digest: String) -> Entry? {
         guard let entry = lastEntry(), entry.fingerprint == digest else { return nil }
