@@ -1,5 +1,5 @@
 import Foundation
-import GroupChartKit
+@testable import GroupChartKit
 import GroupChartTestSupport
 import Testing
 
@@ -91,6 +91,20 @@ import Testing
         let found = try timedCheck(practice)
         #expect(found.map { "\($0.location) \($0.rule)" } == ["\(Self.note):1:1 encoding"])
         #expect(found.first?.message == "the file is 100000000 bytes, over the 1 MiB a document may have; it is not read")
+    }
+
+    /// A file longer than its size said when it was opened (one that grows
+    /// while read) is read to its end: here a file of /proc, which says it
+    /// holds nothing. Linux only; elsewhere there is no such file to try.
+    @Test func aFileLongerThanItsSizeIsReadToItsEnd() throws {
+        #if os(Linux)
+        let root = URL(fileURLWithPath: "/proc/self")
+        var status = stat()
+        #expect(stat("/proc/self/maps", &status) == 0 && status.st_size == 0, "a file of /proc says it is empty")
+        let bytes = try PracticeFile.read("maps", in: root).get()
+        #expect(bytes.count > 100, "and holds the process's memory map")
+        #expect(String(decoding: bytes, as: UTF8.self).hasSuffix("\n"), "read to its end")
+        #endif
     }
 
     @Test func aFileJustUnderTheLimitIsRead() throws {

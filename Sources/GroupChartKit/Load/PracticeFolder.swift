@@ -82,7 +82,7 @@ public struct PracticeFolder: Sendable {
 
     /// Reads one discovered file, or says why it was not read.
     public func read(_ file: DiscoveredFile) -> Result<[UInt8], PracticeFile.Problem> {
-        PracticeFile.read(file.path, in: root)
+        PracticeFile.read(file.path, inFolder: rootPath, root: root)
     }
 
     private func groupFiles(_ stamping: Bool) -> [Stamped] {
