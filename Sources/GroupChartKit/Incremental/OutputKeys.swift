@@ -24,7 +24,11 @@ struct OutputKeys {
     /// of a `watch` save at 20,000 notes were 130 ms of allocation and
     /// copying for a few hundred thousand strings hashed once and dropped.
     func keys() -> [String: String] {
-        let byFolder = Self.grouped(found?.map(\.path) ?? digests.keys.sorted { $0.precedesInBytes($1) }, digests)
+        // Only the folders of the record's sessions and members are asked
+        // for: a build after a save of a note's text keys the part of the
+        // practice it read (`TextOnlyBuild`), a tenth of the 22,000 files.
+        let folders = Set(record.sessions.map { Substring("sessions/\($0.id)") } + record.members.map { Substring("members/\($0.id)") })
+        let byFolder = Self.grouped(found?.map(\.path) ?? digests.keys.sorted { $0.precedesInBytes($1) }, digests, in: folders)
         let diagnostics = Dictionary(grouping: report.diagnostics, by: \.location.file)
         // The billing history every chart shows, hashed once for all of them.
         var historyHash = PartsHash(environment: "")
@@ -159,12 +163,15 @@ struct OutputKeys {
     /// path, so that a folder's files stand together: each folder's list
     /// is made in one go, not appended to in a dictionary and sorted, which
     /// was a sixth of the keys stage of a save at 20,000 notes).
-    static func grouped(_ paths: [String], _ digests: [String: String]) -> [Substring: [(path: String, digest: String)]] {
+    /// Only the `folders` given are kept.
+    static func grouped(_ paths: [String], _ digests: [String: String],
+                        in folders: Set<Substring>) -> [Substring: [(path: String, digest: String)]] {
         var grouped: [Substring: [(path: String, digest: String)]] = [:]
         var folder: Substring?
         var files: [(path: String, digest: String)] = []
         for path in paths {
-            guard let digest = digests[path], let containing = PracticeRecord.recordFolder(containing: path) else { continue }
+            guard let containing = PracticeRecord.recordFolder(containing: path),
+                  containing == folder || folders.contains(containing), let digest = digests[path] else { continue }
             if containing != folder {
                 if let folder { grouped[folder, default: []] += files }
                 folder = containing
