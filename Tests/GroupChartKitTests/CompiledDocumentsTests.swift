@@ -255,6 +255,41 @@ import Testing
         #expect(try opened(CompiledDocuments.bytes(of: entries, program: "another program")) == nil)
     }
 
+    /// An opened cache's index finds every path it holds, and no other (a
+    /// path one byte longer or shorter, another case, one beyond ASCII),
+    /// and refuses a path twice or one that is not UTF-8, as the dictionary
+    /// of strings it replaced did.
+    @Test func theOpenedIndexFindsEveryPathAndRefusesDamage() throws {
+        let paths = (0..<2_000).map { "sessions/2026-\($0 % 12 + 1)-\($0)-skills/member-\($0 * 7919 % 2_003).md" } + ["practice.yaml", "members/zoë/profile.md"]
+        var bytes: [UInt8] = []
+        var ranges: [Range<Int>] = []
+        for path in paths {
+            ranges.append(bytes.count..<(bytes.count + path.utf8.count))
+            bytes += Array(path.utf8)
+        }
+        var index = CompiledIndex(bytes: bytes + [0xFF, 0xFE] + Array("practice.yaml".utf8), capacity: paths.count)
+        for (offset, range) in ranges.enumerated() {
+            let added = index.add(path: range, .init(entry: offset..<(offset + 1), hash: UInt64(offset)))
+            #expect(added)
+        }
+        #expect(index.count == paths.count)
+        for (offset, path) in paths.enumerated() {
+            #expect(index.place(of: path)?.hash == UInt64(offset), "\(path) is found")
+            #expect(index.place(of: path + "x") == nil)
+            #expect(index.place(of: String(path.dropLast())) == nil)
+            #expect(index.place(of: path.uppercased()) == nil || path.uppercased() == path)
+        }
+        #expect(index.place(of: "members/zoe\u{308}/profile.md") == nil, "another spelling of the same name is another path")
+        #expect(index.place(of: "") == nil)
+        let notUTF8 = bytes.count..<(bytes.count + 2), again = (bytes.count + 2)..<(bytes.count + 2 + "practice.yaml".utf8.count)
+        let addedNotUTF8 = index.add(path: notUTF8, .init(entry: 0..<1, hash: 0))
+        #expect(!addedNotUTF8, "a path that is not UTF-8 is refused")
+        let addedAgain = index.add(path: again, .init(entry: 0..<1, hash: 0))
+        #expect(!addedAgain, "a path twice is refused")
+        #expect(index.count == paths.count)
+        #expect(Set(index.all.map(\.path)) == Set(paths))
+    }
+
     /// A set is written in order (its own order changes with each process's
     /// hash seed, and the same practice must give the same cache); a flag
     /// that is neither 0 nor 1, a run out of its block, and a list counted

@@ -60,7 +60,7 @@ final class CompiledDocuments: @unchecked Sendable {
     private var places: [String: Place]
     /// Opened (`open`): the file, and where each entry lies in it with the hash of its bytes.
     private let file: Int32
-    private let index: [String: (entry: Range<Int>, hash: UInt64)]
+    private let index: CompiledIndex
     /// How many entries the file itself held.
     private let own: Int
     /// The addendum's entries, consulted after the file's.
@@ -95,7 +95,7 @@ final class CompiledDocuments: @unchecked Sendable {
         self.bytes = bytes
         self.places = places
         file = -1
-        index = [:]
+        index = CompiledIndex(bytes: [])
         own = places.count
     }
 
@@ -121,19 +121,20 @@ final class CompiledDocuments: @unchecked Sendable {
         hash.update(start[..<layout.entries])
         hash.update(indexBytes[...])
         var reader = EntryReader(bytes: indexBytes, offset: 0, end: indexBytes.count)
-        var index: [String: (entry: Range<Int>, hash: UInt64)] = [:]
         // The trailer's count is not yet checked: an index entry takes 11
         // bytes at least (a text, two numbers, a hash), and a count changed
         // to hundreds of millions once asked for a 43 GB dictionary here,
         // which traps (CI: the damage test hit the count's top byte).
-        index.reserveCapacity(min(layout.count, indexBytes.count / 11))
+        var index = CompiledIndex(bytes: indexBytes, capacity: min(layout.count, indexBytes.count / 11))
         while reader.offset < indexBytes.count {
-            guard let path = reader.text(), let offset = reader.number(), let length = reader.number(),
-                  let entryHash = reader.skip(8), offset >= layout.entries, length <= layout.index - offset else {
+            // A path twice, or one not UTF-8: not a cache this program wrote.
+            guard let path = reader.textRange(), let offset = reader.number(), let length = reader.number(),
+                  let entryHash = reader.skip(8), offset >= layout.entries, length <= layout.index - offset,
+                  index.add(path: path, .init(entry: offset..<(offset + length), hash: Self.number(indexBytes[entryHash], width: 8)))
+            else {
                 close(descriptor)
                 return nil
             }
-            index[path] = (offset..<(offset + length), Self.number(indexBytes[entryHash], width: 8))
         }
         guard hash.finalize() == layout.indexHash, index.count == layout.count else {
             close(descriptor)
@@ -231,7 +232,7 @@ final class CompiledDocuments: @unchecked Sendable {
     /// not there).
     static func addendumEntries(in folder: URL, name: String) -> [Entry] {
         guard let addendum = CompiledDocuments(opening: folder.appendingPathComponent(addendumName(of: name)).path) else { return [] }
-        return addendum.index.compactMap { path, place in
+        return addendum.index.all.compactMap { path, place in
             guard let bytes = Self.bytes(addendum.file, at: place.entry.lowerBound, place.entry.count),
                   Self.hash(bytes[...]) == place.hash else { return nil }
             var reader = EntryReader(bytes: bytes, offset: 0, end: bytes.count)
@@ -255,7 +256,7 @@ final class CompiledDocuments: @unchecked Sendable {
 
     /// `payload`, of an opened cache: its entry read, checked and taken apart.
     private func openedPayload(of path: String, kind: String, digest: String) -> ArraySlice<UInt8>? {
-        guard let place = index[path], let entry = Self.bytes(file, at: place.entry.lowerBound, place.entry.count),
+        guard let place = index.place(of: path), let entry = Self.bytes(file, at: place.entry.lowerBound, place.entry.count),
               Self.hash(entry[...]) == place.hash else { return nil }
         var reader = EntryReader(bytes: entry, offset: 0, end: entry.count)
         guard reader.text() == path, let kindRange = reader.textRange(), entry[kindRange].elementsEqual(kind.utf8),
