@@ -20,6 +20,24 @@ import Testing
         })
     }
 
+    /// The digests in the order found are those by path, after the files
+    /// are first read and after one is read again (`TextOnlyEdits` reads
+    /// them by place).
+    @Test func theDigestsInOrderAreTheDigestsByPath() throws {
+        let found = (0..<50).map { DiscoveredFile(path: "sessions/s\($0)/a.md", kind: .progressNote(session: "s\($0)", member: "a")) }
+        let reads = found.enumerated().map { index, file in
+            FingerprintedFiles.Read(path: file.path, reading: nil, digest: index % 7 == 3 ? nil : "sha256:\(index)", stamp: nil)
+        }
+        var files = FingerprintedFiles(found: found, reads: reads, now: 0)
+        func agree() -> Bool { found.indices.allSatisfy { files.inOrder[$0] == files.digests[found[$0].path] } && files.inOrder.count == found.count }
+        #expect(agree())
+        #expect(files.inOrder[3] == nil && files.inOrder[4] == "sha256:4")
+        files.update(4, with: .init(path: found[4].path, reading: nil, digest: "sha256:again", stamp: nil), now: 0)
+        files.update(3, with: .init(path: found[3].path, reading: nil, digest: "sha256:now read", stamp: nil), now: 0)
+        #expect(agree())
+        #expect(files.inOrder[4] == "sha256:again" && files.inOrder[3] == "sha256:now read")
+    }
+
     @Test func nothingChangedGivesBackTheLastBuild() throws {
         let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("rules/risk-level/fail"))
         defer { practice.delete() }

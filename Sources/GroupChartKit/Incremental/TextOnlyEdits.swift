@@ -66,12 +66,15 @@ enum TextOnlyEdits {
         var phases = PhaseTimes()
         guard entry.claimIDsFirstAttempts else { return declined("the build's claim ids were not all first attempts") }
         let found = fingerprint.found
+        guard let parts = fingerprint.parts, parts.digests.count == found.count else {
+            return declined("the fingerprint kept no parts")
+        }
         // What the build read of each file, and which were saved since.
         var built: [String: String] = [:]
         var saved: [Int] = []
         let recorded = known.matching(found)
         for (index, file) in found.enumerated() {
-            let now = fingerprint.digests[file.path], then = recorded[index]?.digest
+            let now = parts.digests[index], then = recorded[index]?.digest
             // A link to a folder is never read, so it has no digest.
             if now == nil, then == nil, file.kind == .linkedFolder { continue }
             guard let now, let then else { return declined("a file without a digest") }
@@ -81,8 +84,7 @@ enum TextOnlyEdits {
             }
         }
         guard saved.count <= most else { return declined("\(saved.count) files saved") }
-        guard let parts = fingerprint.parts,
-              let hashed = FingerprintedFiles.hashed(parts.hashed, starts: parts.starts, found: found, digests: built, changing: saved),
+        guard let hashed = FingerprintedFiles.hashed(parts.hashed, starts: parts.starts, found: found, digests: built, changing: saved),
               BuildCache.digest(environment: fingerprint.environment, options: options, files: hashed) == entry.fingerprint else {
             return declined("the stamps and the build's entry disagree")
         }

@@ -104,10 +104,11 @@ struct BuildCache {
         var found: [DiscoveredFile]
         /// The settled stamp and digest of each document, for the next build.
         var stamps: InputStamps
-        /// What `digest` hashed of the files, and where each file's part
-        /// starts (`FingerprintedFiles`), when asked for: `check` makes the
-        /// fingerprint of the last build's files from them (`TextOnlyEdits`).
-        var parts: (hashed: [UInt8], starts: [Int])?
+        /// What `digest` hashed of the files, where each file's part starts,
+        /// and each file's digest in the order found (`FingerprintedFiles`),
+        /// when asked for: `check` tells what was saved since the last build
+        /// and makes the fingerprint of that build's files from them (`TextOnlyEdits`).
+        var parts: (hashed: [UInt8], starts: [Int], digests: [String?])?
     }
 
     /// The fingerprint of a build of `folder` with `options`.
@@ -200,7 +201,7 @@ struct BuildCache {
         return Fingerprint(digest: digest(environment: environmentDigest, options: options, files: files.hashed),
                            files: files.files, digests: files.digests,
                            environment: environmentDigest, found: found, stamps: InputStamps(stamps),
-                           parts: keepingParts ? (files.hashed, files.starts) : nil)
+                           parts: keepingParts ? (files.hashed, files.starts, files.inOrder) : nil)
     }
 
     /// The fingerprint's digest: over the `environment`, the options the
