@@ -256,9 +256,9 @@ import Testing
     }
 
     /// An opened cache's index finds every path it holds, and no other (a
-    /// path one byte longer or shorter, another case, one beyond ASCII),
-    /// and refuses a path twice or one that is not UTF-8, as the dictionary
-    /// of strings it replaced did.
+    /// path one byte longer or shorter, another case), and refuses a path
+    /// twice or one that is not UTF-8, as the dictionary of strings it
+    /// replaced did: two spellings of one text are one path there too.
     @Test func theOpenedIndexFindsEveryPathAndRefusesDamage() throws {
         let paths = (0..<2_000).map { "sessions/2026-\($0 % 12 + 1)-\($0)-skills/member-\($0 * 7919 % 2_003).md" } + ["practice.yaml", "members/zoë/profile.md"]
         var bytes: [UInt8] = []
@@ -279,7 +279,8 @@ import Testing
             #expect(index.place(of: String(path.dropLast())) == nil)
             #expect(index.place(of: path.uppercased()) == nil || path.uppercased() == path)
         }
-        #expect(index.place(of: "members/zoe\u{308}/profile.md") == nil, "another spelling of the same name is another path")
+        #expect(index.place(of: "members/zoe\u{308}/profile.md")?.hash == UInt64(paths.count - 1),
+                "another spelling of the same name is the same path, as Swift compares strings")
         #expect(index.place(of: "") == nil)
         let notUTF8 = bytes.count..<(bytes.count + 2), again = (bytes.count + 2)..<(bytes.count + 2 + "practice.yaml".utf8.count)
         let addedNotUTF8 = index.add(path: notUTF8, .init(entry: 0..<1, hash: 0))
@@ -288,6 +289,28 @@ import Testing
         #expect(!addedAgain, "a path twice is refused")
         #expect(index.count == paths.count)
         #expect(Set(index.all.map(\.path)) == Set(paths))
+    }
+
+    /// Paths all ASCII are compared byte for byte, and still as strings are
+    /// compared: a Kelvin sign is a K (its canonical decomposition), so a
+    /// path written with one finds the path written with a K, and the two
+    /// in one index are a path twice, whichever comes first.
+    @Test func theOpenedIndexComparesPathsAsStrings() throws {
+        let ascii = "members/K/profile.md", kelvin = "members/\u{212A}/profile.md"
+        #expect(ascii == kelvin, "Swift takes them for one string")
+        let bytes = Array(ascii.utf8) + Array(kelvin.utf8)
+        let asciiRange = 0..<ascii.utf8.count, kelvinRange = ascii.utf8.count..<bytes.count
+        var index = CompiledIndex(bytes: bytes)
+        let added = index.add(path: asciiRange, .init(entry: 0..<1, hash: 7))
+        #expect(added)
+        #expect(index.place(of: kelvin)?.hash == 7, "asked with a Kelvin sign, the path with a K is found")
+        let addedKelvin = index.add(path: kelvinRange, .init(entry: 1..<2, hash: 8))
+        #expect(!addedKelvin, "after the path with a K, the one with a Kelvin sign is the same path")
+        var reversed = CompiledIndex(bytes: bytes)
+        let kelvinFirst = reversed.add(path: kelvinRange, .init(entry: 1..<2, hash: 8))
+        let asciiSecond = reversed.add(path: asciiRange, .init(entry: 0..<1, hash: 7))
+        #expect(kelvinFirst && !asciiSecond, "and the other way round")
+        #expect(reversed.place(of: ascii)?.hash == 8 && reversed.count == 1)
     }
 
     /// A set is written in order (its own order changes with each process's
@@ -466,7 +489,11 @@ import Testing
         #expect(DerivedCache.reading(cacheFolder) != nil, "one file of derived values is enough")
         try FileManager.default.removeItem(at: cacheFolder)
         #expect(DerivedCache.reading(cacheFolder) == nil, "no build: no cache")
-        #expect(DerivedCache(folder: cacheFolder, writing: true).reused("note-texts") == 0, "a build writes its cache all the same")
+        // And a check with no build behind it finds what a check without any cache finds.
+        let options = Checker.Options(today: FixturePractice.today)
+        let checked = try GroupChart.check(practice.root, options: options).report
+        let record = RecordReader.read(try PracticeFolder(root: practice.root))
+        #expect(IncrementalEquivalenceTests.places(checked) == IncrementalEquivalenceTests.places(Checker.check(record, options: options)))
     }
 
     /// The pre-commit hook checks a copy of the staged files: `--cache-from`

@@ -100,10 +100,14 @@ import Testing
         #if os(Linux)
         let root = URL(fileURLWithPath: "/proc/self")
         var status = stat()
-        #expect(stat("/proc/self/maps", &status) == 0 && status.st_size == 0, "a file of /proc says it is empty")
-        let bytes = try PracticeFile.read("maps", in: root).get()
-        #expect(bytes.count > 100, "and holds the process's memory map")
-        #expect(String(decoding: bytes, as: UTF8.self).hasSuffix("\n"), "read to its end")
+        #expect(stat("/proc/self/smaps", &status) == 0 && status.st_size == 0, "a file of /proc says it is empty")
+        let bytes = try PracticeFile.read("smaps", in: root).get()
+        // The memory map of a test process, a few hundred kilobytes: read
+        // past the first chunk, and to the end of its last mapping, whose
+        // last line names its flags.
+        #expect(bytes.count > 64 * 1024, "more than one chunk was read")
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.last == "" && lines.dropLast().last?.hasPrefix("VmFlags:") == true, "read to its end")
         #endif
     }
 

@@ -5,8 +5,15 @@ import Foundation
 /// a string made for every path. At 20,000 notes a dictionary of 22,000
 /// paths, each a string made from the index's bytes and hashed as one, was
 /// most of opening the cache, a twentieth of a `check` answered from the
-/// build (`perf`): here each path stays in the index's bytes, and a
+/// build (`perf`): here each ASCII path stays in the index's bytes, and a
 /// dictionary of integers (the hash of its bytes) leads to it.
+///
+/// Paths are told apart as that dictionary of strings told them apart: as
+/// Swift compares strings, two spellings of one text (a precomposed "ë" and
+/// an "e" with a combining diaeresis, a Kelvin sign and a K) are one path.
+/// For ASCII paths that is comparing bytes; once a path beyond ASCII is
+/// added, every path is kept by its string (`byString`), and a path beyond
+/// ASCII asked of an index of ASCII paths is compared with each as a string.
 struct CompiledIndex {
     struct Place {
         var entry: Range<Int>
@@ -18,9 +25,11 @@ struct CompiledIndex {
     private var paths: [Range<Int>] = []
     private var places: [Place] = []
     /// The first entry whose path's bytes hash to a key; the others that
-    /// do are chained through `next` (-1 ends a chain).
+    /// do are chained through `next` (-1 ends a chain). ASCII paths only.
     private var first: [Int: Int32] = [:]
     private var next: [Int32] = []
+    /// Every path by its string, once one beyond ASCII was added.
+    private var byString: [String: Int32]?
 
     init(bytes: [UInt8], capacity: Int = 0) {
         self.bytes = bytes
@@ -35,18 +44,30 @@ struct CompiledIndex {
     /// Adds the entry whose path is `bytes[path]`; false when that path is
     /// already there or is not UTF-8 (the cache is then not this program's).
     mutating func add(path: Range<Int>, _ place: Place) -> Bool {
-        let (key, isNew) = bytes.withUnsafeBytes { raw -> (Int, Bool) in
+        let isASCII = bytes.withUnsafeBytes { UnsafeRawBufferPointer(rebasing: $0[path]).isASCII() }
+        if !isASCII || byString != nil {
+            guard let text = String(validating: bytes[path], as: UTF8.self) else { return false }
+            var byString = self.byString ?? Dictionary(
+                paths.indices.map { (String(decoding: bytes[paths[$0]], as: UTF8.self), Int32($0)) }, uniquingKeysWith: { first, _ in first })
+            guard byString[text] == nil else { return false }
+            byString[text] = Int32(places.count)
+            self.byString = byString
+            paths.append(path)
+            places.append(place)
+            next.append(-1)
+            return true
+        }
+        let key = bytes.withUnsafeBytes { raw -> Int? in
             let text = UnsafeRawBufferPointer(rebasing: raw[path])
             let key = Self.key(of: text)
             var at = first[key] ?? -1
             while at >= 0 {
-                if Self.equal(UnsafeRawBufferPointer(rebasing: raw[paths[Int(at)]]), text) { return (key, false) }
+                if Self.equal(UnsafeRawBufferPointer(rebasing: raw[paths[Int(at)]]), text) { return nil }
                 at = next[Int(at)]
             }
-            let isText = text.isASCII() || String(validating: text.bindMemory(to: UInt8.self), as: UTF8.self) != nil
-            return (key, isText)
+            return key
         }
-        guard isNew else { return false }
+        guard let key else { return false }
         next.append(first[key] ?? -1)
         first[key] = Int32(places.count)
         paths.append(path)
@@ -56,9 +77,14 @@ struct CompiledIndex {
 
     /// Where the entry of `path` lies; `nil` when there is none.
     func place(of path: String) -> Place? {
-        var path = path
-        return path.withUTF8 { utf8 in
+        if let byString { return byString[path].map { places[Int($0)] } }
+        var bytesOfPath = path
+        return bytesOfPath.withUTF8 { utf8 -> Place? in
             let text = UnsafeRawBufferPointer(utf8)
+            // Beyond ASCII, asked of ASCII paths: it may be another spelling of one.
+            guard text.isASCII() else {
+                return paths.indices.first { String(decoding: bytes[paths[$0]], as: UTF8.self) == path }.map { places[$0] }
+            }
             return bytes.withUnsafeBytes { raw -> Place? in
                 var at = first[Self.key(of: text)] ?? -1
                 while at >= 0 {
