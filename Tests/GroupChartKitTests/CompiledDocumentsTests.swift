@@ -260,35 +260,48 @@ import Testing
     /// twice or one that is not UTF-8, as the dictionary of strings it
     /// replaced did: two spellings of one text are one path there too.
     @Test func theOpenedIndexFindsEveryPathAndRefusesDamage() throws {
-        let paths = (0..<2_000).map { "sessions/2026-\($0 % 12 + 1)-\($0)-skills/member-\($0 * 7919 % 2_003).md" } + ["practice.yaml", "members/zoë/profile.md"]
+        let ascii = (0..<2_000).map { "sessions/2026-\($0 % 12 + 1)-\($0)-skills/member-\($0 * 7919 % 2_003).md" } + ["practice.yaml"]
+        let paths = ascii + ["members/zoë/profile.md"]
         var bytes: [UInt8] = []
         var ranges: [Range<Int>] = []
         for path in paths {
             ranges.append(bytes.count..<(bytes.count + path.utf8.count))
             bytes += Array(path.utf8)
         }
+        let notUTF8 = bytes.count..<(bytes.count + 2), again = (bytes.count + 2)..<(bytes.count + 2 + "practice.yaml".utf8.count)
         var index = CompiledIndex(bytes: bytes + [0xFF, 0xFE] + Array("practice.yaml".utf8), capacity: paths.count)
-        for (offset, range) in ranges.enumerated() {
-            let added = index.add(path: range, .init(entry: offset..<(offset + 1), hash: UInt64(offset)))
+        /// Every path added so far is found, and no near miss.
+        func findsEveryPath(_ count: Int) {
+            #expect(index.count == count)
+            for (offset, path) in paths.prefix(count).enumerated() {
+                #expect(index.place(of: path)?.hash == UInt64(offset), "\(path) is found")
+                #expect(index.place(of: path + "x") == nil)
+                #expect(index.place(of: String(path.dropLast())) == nil)
+                #expect(index.place(of: path.uppercased()) == nil || path.uppercased() == path)
+            }
+            #expect(index.place(of: "") == nil)
+            #expect(Set(index.all.map(\.path)) == Set(paths.prefix(count)))
+        }
+        func add(_ offset: Int) -> Bool { index.add(path: ranges[offset], .init(entry: offset..<(offset + 1), hash: UInt64(offset))) }
+        // ASCII paths alone: compared as bytes.
+        for offset in ascii.indices {
+            let added = add(offset)
             #expect(added)
         }
-        #expect(index.count == paths.count)
-        for (offset, path) in paths.enumerated() {
-            #expect(index.place(of: path)?.hash == UInt64(offset), "\(path) is found")
-            #expect(index.place(of: path + "x") == nil)
-            #expect(index.place(of: String(path.dropLast())) == nil)
-            #expect(index.place(of: path.uppercased()) == nil || path.uppercased() == path)
-        }
+        findsEveryPath(ascii.count)
+        let addedAgainAsBytes = index.add(path: again, .init(entry: 0..<1, hash: 0))
+        #expect(!addedAgainAsBytes, "a path twice is refused")
+        // With a path beyond ASCII: every path kept by its string.
+        let addedZoe = add(paths.count - 1)
+        #expect(addedZoe)
+        findsEveryPath(paths.count)
         #expect(index.place(of: "members/zoe\u{308}/profile.md")?.hash == UInt64(paths.count - 1),
                 "another spelling of the same name is the same path, as Swift compares strings")
-        #expect(index.place(of: "") == nil)
-        let notUTF8 = bytes.count..<(bytes.count + 2), again = (bytes.count + 2)..<(bytes.count + 2 + "practice.yaml".utf8.count)
         let addedNotUTF8 = index.add(path: notUTF8, .init(entry: 0..<1, hash: 0))
         #expect(!addedNotUTF8, "a path that is not UTF-8 is refused")
         let addedAgain = index.add(path: again, .init(entry: 0..<1, hash: 0))
-        #expect(!addedAgain, "a path twice is refused")
+        #expect(!addedAgain, "a path twice is refused, by its string too")
         #expect(index.count == paths.count)
-        #expect(Set(index.all.map(\.path)) == Set(paths))
     }
 
     /// Paths all ASCII are compared byte for byte, and still as strings are

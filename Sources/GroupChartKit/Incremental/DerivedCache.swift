@@ -47,7 +47,7 @@ final class DerivedCache: @unchecked Sendable {
     /// `check` with no build behind it made them all to find nothing.
     static func reading(_ folder: URL) -> DerivedCache? {
         let cache = DerivedCache(folder: folder, writing: false)
-        return cache.kept.values.contains(where: \.holdsAny) ? cache : nil
+        return cache.kept.values.contains(where: \.readPrevious) ? cache : nil
     }
 
     /// The value of `purpose` for the session `id` at `index`, derived from
@@ -154,7 +154,7 @@ final class DerivedCache: @unchecked Sendable {
         func commit() { writer?.commit() }
         func discard() { writer?.discard() }
 
-        /// Whether the last build's file was read, or a next one is written.
-        var holdsAny: Bool { previous != nil || writer != nil }
+        /// Whether the last build's file was read (whole, of this program).
+        var readPrevious: Bool { previous != nil }
     }
 }
