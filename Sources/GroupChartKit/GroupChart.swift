@@ -14,7 +14,6 @@ public enum GroupChart {
                              preread: [String: PracticeFile.Reading]? = nil,
                              buildFolder: URL? = nil) throws(PracticeFolder.NotAPractice) -> (record: PracticeRecord, report: CheckReport) {
         let folder = try PracticeFolder(root: root)
-        FreedMemory.returnLargeBlocksAtOnce()
         let output = buildFolder ?? root.appendingPathComponent("build")
         let build = preread == nil ? LastBuild(folder, options: options, output: output) : nil
         return check(folder, options: options, progress: progress, preread: preread, output: preread == nil ? output : nil, build: build)
@@ -27,7 +26,6 @@ public enum GroupChart {
     public static func checkReport(_ root: URL, options: Checker.Options, progress: RecordReader.Progress? = nil,
                                    buildFolder: URL? = nil) throws(PracticeFolder.NotAPractice) -> (record: PracticeRecord?, report: CheckReport) {
         let folder = try PracticeFolder(root: root)
-        FreedMemory.returnLargeBlocksAtOnce()
         let output = buildFolder ?? root.appendingPathComponent("build")
         let build = LastBuild(folder, options: options, output: output)
         var phases = PhaseTimes()

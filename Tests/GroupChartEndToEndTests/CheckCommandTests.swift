@@ -14,6 +14,22 @@ import Testing
         #expect(result.standardError.isEmpty)
     }
 
+    /// The binary a user runs allocates with mimalloc on Linux
+    /// (`FreedMemory`): its phase times name the allocator whose `malloc`
+    /// answered, and the check itself is unchanged by them.
+    @Test func theBinaryAllocatesWithMimallocOnLinux() throws {
+        let result = try Binary.run(["check", CheckCommandTests.example.path, "--today", "2026-03-31"],
+                                    environment: ["GROUPCHART_PHASES": "1"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.hasSuffix("0 errors, 0 warnings in 41 files\n"))
+        let named = result.standardError.split(separator: "\n").filter { $0.hasPrefix("groupchart: allocator ") }
+        #if os(Linux)
+        #expect(named.count == 1 && named[0].hasPrefix("groupchart: allocator mimalloc "), "\(result.standardError)")
+        #else
+        #expect(named == ["groupchart: allocator the C library's malloc"], "\(result.standardError)")
+        #endif
+    }
+
     /// One defect of every kind, each reported at its place (the JSON
     /// output); `EXPECTED` is a golden file (GROUPCHART_RECORD=1 re-records it).
     @Test func oneDefectOfEachKindIsReportedWhereItStands() throws {

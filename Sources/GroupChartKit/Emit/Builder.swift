@@ -80,7 +80,6 @@ public enum Builder {
         }
         var phases = PhaseTimes()
         memo?.cacheWrites.wait()
-        if memo == nil { FreedMemory.returnLargeBlocksAtOnce() }
         let cache = BuildCache(output: output, memo: memo)
         // A long-running command keeps its stamps in its memo; the stamps of
         // the cache are for the next `build`, and writing them at every save

@@ -1,5 +1,4 @@
 import Foundation
-internal import CCmark
 
 /// How long each stage of a build took, and the peak resident memory once
 /// it ended, printed to standard error when `GROUPCHART_PHASES` is set: the
@@ -14,7 +13,15 @@ struct PhaseTimes {
     init() {
         last = clock.now
         lastProcessor = Self.processorSeconds
+        if enabled { _ = Self.allocatorNamed }
     }
+
+    /// Names the allocator once per process, before the first stage: the
+    /// figures mean little without it (`FreedMemory`).
+    private static let allocatorNamed: Bool = {
+        FileHandle.standardError.write(Data("groupchart: allocator \(FreedMemory.allocator)\n".utf8))
+        return true
+    }()
 
     /// With `GROUPCHART_PHASES=rules`, how long each rule took (they run in
     /// parallel, so these add up to more than the check stage).
@@ -44,7 +51,7 @@ struct PhaseTimes {
         let processor = Self.processorSeconds
         let busy = Int(((processor - lastProcessor) * 1000).rounded())
         lastProcessor = processor
-        FileHandle.standardError.write(Data("groupchart: phase \(name) \(Int(milliseconds.rounded())) ms, processor \(busy) ms, peak \(Self.peakMiB) MiB\(Self.residentMiB.map { ", now \($0) MiB" } ?? "")\(Self.heapMiB.map { ", heap \($0) MiB" } ?? "")\n".utf8))
+        FileHandle.standardError.write(Data("groupchart: phase \(name) \(Int(milliseconds.rounded())) ms, processor \(busy) ms, peak \(Self.peakMiB) MiB\(Self.residentMiB.map { ", now \($0) MiB" } ?? "")\n".utf8))
         last = now
     }
 
@@ -56,13 +63,6 @@ struct PhaseTimes {
         let fields = text.split(separator: " ")
         guard fields.count > 1, let pages = Int(fields[1]) else { return nil }
         return pages * Int(getpagesize()) / (1024 * 1024)
-    }
-
-    /// What the program holds on the heap now, where the C library says
-    /// (glibc): the resident memory less what the allocator keeps freed.
-    static var heapMiB: Int? {
-        let bytes = groupchart_heap_in_use()
-        return bytes < 0 ? nil : Int(bytes / (1024 * 1024))
     }
 
     /// The processor time the process has used so far, user and system, in seconds.
