@@ -45,6 +45,26 @@ import Testing
         #expect(kept.record.sessions.flatMap(\.progressNotes).contains { !$0.content.body.blocks.isEmpty })
     }
 
+    /// `check` builds its claims beside the rules and holds them once the
+    /// rules have run (`ClaimMaker`, `Meanwhile`); a build, and anything
+    /// else with a report, builds them after: the same claims, every field,
+    /// held by the same rules.
+    @Test func claimsBuiltBesideTheRulesAreThoseBuiltAfter() throws {
+        let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("defects"))
+        defer { practice.delete() }
+        var all: [Claim] = []
+        // The defects fixture's claims are all held; the example's all ready.
+        for root in [practice.root, ClaimTests.example] {
+            let checked = try GroupChart.check(root, options: Self.options)
+            let beside = try #require(checked.report.billing?.claims)
+            let after = ClaimBuilder(record: checked.record, report: checked.report).claims()
+            #expect(!beside.isEmpty && beside.count == after.count)
+            #expect(beside.map { "\($0)" } == after.map { "\($0)" })
+            all += beside
+        }
+        #expect(all.contains { !$0.heldBy.isEmpty } && all.contains(where: \.isReady))
+    }
+
     static let options = Checker.Options(today: FixturePractice.today)
 
     /// The defects fixture checked once with a memo, as `watch` checks it.

@@ -4,7 +4,30 @@
 public struct ClaimBuilder: Sendable {
     public let record: PracticeRecord
     public let readiness: ClaimReadiness
-    public let ledger: AuthorizationLedger
+    public var ledger: AuthorizationLedger { maker.ledger }
+    private let maker: ClaimMaker
+
+    /// `ledger` is the record's authorization ledger when the caller has
+    /// it already (the checker's analysis): it is derived otherwise.
+    public init(record: PracticeRecord, report: CheckReport, ledger: AuthorizationLedger? = nil) {
+        self.record = record
+        readiness = ClaimReadiness(record: record, report: report)
+        maker = ClaimMaker(record: record, ledger: ledger ?? AuthorizationLedger(record: record))
+    }
+
+    /// In date, session and member order (the order of `record.services`).
+    public func claims() -> [Claim] {
+        maker.unheld().held(by: readiness)
+    }
+}
+
+/// The claims of a record before the errors that hold some of them are
+/// known: what no error changes (who, what, for how much, to whom). The
+/// checker of `check` builds them beside its rules (`Checker`), and holds
+/// them once the rules have run (`UnheldClaims.held(by:)`).
+struct ClaimMaker: Sendable {
+    let record: PracticeRecord
+    let ledger: AuthorizationLedger
     /// What every claim of an insured member says of the member, made once
     /// per member: made for each claim, copying the member (profile, plans,
     /// notes) and the practice's tax id filtered character by character
@@ -12,12 +35,9 @@ public struct ClaimBuilder: Sendable {
     private let insured: [String: Insured]
     private let taxID: String
 
-    /// `ledger` is the record's authorization ledger when the caller has
-    /// it already (the checker's analysis): it is derived otherwise.
-    public init(record: PracticeRecord, report: CheckReport, ledger: AuthorizationLedger? = nil) {
+    init(record: PracticeRecord, ledger: AuthorizationLedger) {
         self.record = record
-        readiness = ClaimReadiness(record: record, report: report)
-        self.ledger = ledger ?? AuthorizationLedger(record: record)
+        self.ledger = ledger
         var insured: [String: Insured] = [:]
         for member in record.members where insured[member.id] == nil {
             // The first member of an id, as `record.member` gives it.
@@ -41,7 +61,7 @@ public struct ClaimBuilder: Sendable {
             self.member = member
             self.insurance = insurance
             payer = insurance.payer.flatMap { practice?.payer($0.value) }
-            patient = ClaimBuilder.person(member.profile)
+            patient = ClaimMaker.person(member.profile)
             if case .other(let holder)? = insurance.subscriber {
                 subscriber = Claim.Person(lastName: holder.lastName?.value ?? "", firstName: holder.firstName?.value ?? "",
                                           dob: holder.dob?.value, sex: holder.sex?.value.rawValue ?? "U", address: holder.address)
@@ -53,22 +73,25 @@ public struct ClaimBuilder: Sendable {
         }
     }
 
-    /// In date, session and member order (the order of `record.services`).
-    public func claims() -> [Claim] {
+    /// Every claim, held by no rule, in the order of `record.services`.
+    func unheld() -> UnheldClaims {
         // Reserved, not grown: a claim is a kilobyte held inline, and an
         // array grown by doubling held up to 14 MB of spare room at 20,000
         // claims, at the build's peak.
         var claims: [Claim] = []
-        claims.reserveCapacity(readiness.decisions.count)
-        for decision in readiness.decisions {
-            if let id = decision.service.claimID, let claim = claim(for: decision.service, id: id, heldBy: decision.heldBy) {
+        var services: [Int] = []
+        claims.reserveCapacity(record.services.count)
+        services.reserveCapacity(record.services.count)
+        for (index, service) in record.services.enumerated() {
+            if let id = service.claimID, let claim = claim(for: service, id: id) {
                 claims.append(claim)
+                services.append(index)
             }
         }
-        return claims
+        return UnheldClaims(claims: claims, services: services)
     }
 
-    private func claim(for service: BillableService, id: String, heldBy: [String]) -> Claim? {
+    private func claim(for service: BillableService, id: String) -> Claim? {
         guard let insured = insured[service.member] else { return nil }
         let practice = record.practice
         let (insurance, payer) = (insured.insurance, insured.payer)
@@ -94,7 +117,7 @@ public struct ClaimBuilder: Sendable {
             payerName: payer?.name?.value ?? insurance.payer?.value ?? "", payerID: payer?.payerID?.value ?? "",
             priorAuthorization: authorization, diagnoses: diagnoses, placeOfService: context.placeOfService, lines: lines,
             renderingNPI: rendering?.npi?.value ?? "", renderingName: rendering?.name?.value ?? context.renderingClinician ?? "",
-            billingNPI: practice?.npi?.value ?? "", taxID: taxID, heldBy: heldBy)
+            billingNPI: practice?.npi?.value ?? "", taxID: taxID, heldBy: [])
     }
 
     private static func person(_ profile: Profile?) -> Claim.Person {
@@ -105,6 +128,23 @@ public struct ClaimBuilder: Sendable {
     private func line(_ cpt: String, modifiers: [String], pointers: [Int]) -> Claim.Line {
         Claim.Line(cpt: cpt, modifiers: modifiers, units: 1,
                    charge: record.practice?.fee(for: cpt)?.amount.value ?? Money(cents: 0), pointers: pointers)
+    }
+}
+
+/// A record's claims before the errors that hold some are known
+/// (`ClaimMaker`), each with the place of its service in `record.services`.
+struct UnheldClaims: Sendable {
+    private(set) var claims: [Claim]
+    let services: [Int]
+
+    /// The claims, each held by the rules `readiness` says (its decisions
+    /// are in the order of `record.services`). Held in place: most claims
+    /// are held by none, and a copy of 20,000 claims is 20 MB.
+    consuming func held(by readiness: ClaimReadiness) -> [Claim] {
+        for (place, service) in services.enumerated() where !readiness.decisions[service].heldBy.isEmpty {
+            claims[place].heldBy = readiness.decisions[service].heldBy
+        }
+        return claims
     }
 }
 
