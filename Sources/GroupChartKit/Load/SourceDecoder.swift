@@ -18,7 +18,7 @@ enum SourceDecoder {
     /// record renders every note twice).
     static func text(_ raw: [UInt8], fromLine line: Int) -> Substring {
         let bytes = withoutBOM(raw)
-        let text = bytes.contains(0x0D) ? String(decoding: normalisedLineEndings(bytes), as: UTF8.self)
+        let text = holdsCarriageReturn(bytes) ? String(decoding: normalisedLineEndings(bytes), as: UTF8.self)
             : String(decoding: bytes, as: UTF8.self)
         let utf8 = text.utf8
         var start = utf8.startIndex
@@ -37,8 +37,12 @@ enum SourceDecoder {
         return bytes[...]
     }
 
+    private static func holdsCarriageReturn(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBytes { ByteSearch.contains(0x0D, in: $0) }
+    }
+
     private static func normalisedLineEndings(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
-        guard bytes.contains(0x0D) else { return Array(bytes) }
+        guard holdsCarriageReturn(bytes) else { return Array(bytes) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var index = bytes.startIndex

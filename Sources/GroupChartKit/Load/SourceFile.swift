@@ -33,7 +33,7 @@ public struct SourceFile: Sendable, Codable, Equatable {
         // of a check of 20,000 notes.
         var bytes = text
         bytes.withUTF8 { buffer in
-            for offset in buffer.indices where buffer[offset] == 0x0A { starts.append(offset + 1) }
+            ByteSearch.forEach(0x0A, in: UnsafeRawBufferPointer(buffer)) { starts.append($0 + 1) }
         }
         self.lineStarts = starts
         self.sha256 = sha256
