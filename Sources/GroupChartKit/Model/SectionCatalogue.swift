@@ -85,11 +85,14 @@ public enum SectionCatalogue {
     }
 
     /// The first heading of `body` that opens an addendum: the signed text ends above it.
+    /// Each block is read where it lies (`first(where:)` copied each one,
+    /// text, runs, list items and place, for every block of every note).
     public static func addendumHeading(in body: MarkdownBody) -> MarkdownBlock? {
-        body.blocks.first { block in
-            if case .heading = block.kind { return isAddendum(block.text) }
+        let found = body.blocks.indices.first { index in
+            if case .heading = body.blocks[index].kind { return isAddendum(body.blocks[index].text) }
             return false
         }
+        return found.map { body.blocks[$0] }
     }
 
     /// The first section of `body` that `name` matches.

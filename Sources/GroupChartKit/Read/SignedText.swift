@@ -17,10 +17,7 @@ public enum SignedText {
     static let signingKeys = ["signed_by", "signed_at", "digest"]
 
     public static func text(of file: SourceFile, body: MarkdownBody) -> String {
-        let addendum = body.blocks.first { block in
-            if case .heading = block.kind { return SectionCatalogue.isAddendum(block.text) }
-            return false
-        }?.location.line
+        let addendum = SectionCatalogue.addendumHeading(in: body)?.location.line
         let lines = file.lines
         let closingFence = lines.indices.dropFirst().first { FrontMatter.isFence(lines[$0]) } ?? 0
         var kept: [Substring] = []
