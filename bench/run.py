@@ -76,13 +76,18 @@ def a_note(practice):
     return os.path.join(folder, sorted(name for name in os.listdir(folder) if name != "session.md")[0])
 
 def edit(note, word):
-    """Changes the first word of a note's text and saves it as an editor does (a whole
-    new file renamed over the old one). The generated notes carry no digest, so the
-    edit needs no new signature: one save is one change for `watch` to see."""
+    """Changes the first word of a note's Participation section and saves it as an editor
+    does (a whole new file renamed over the old one). The generated notes carry no digest,
+    so the edit needs no new signature: one save is one change for `watch` to see. Every
+    edit changes the same word: changing the first lower-case word not yet changed went
+    on through the note, run after run of a practice kept with --work, into its headings
+    and goals, and the builds after an edit then checked more than a note's text."""
     with open(note, encoding="utf-8") as f:
         text = f.read()
     head, body = text.split("\n---\n", 1)
-    body = re.sub(r"\b([a-z]+)\b", word, body, count=1)
+    body, count = re.subn(r"(## Participation\n)[A-Za-z0-9]+", lambda found: found.group(1) + word, body, count=1)
+    if count != 1:
+        sys.exit(f"bench: {note} has no Participation section to edit")
     with open(note + ".saving", "w", encoding="utf-8") as f:
         f.write(head + "\n---\n" + body)
     os.replace(note + ".saving", note)
