@@ -40,6 +40,13 @@ def run(command, cwd=None):
     peak = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
     return seconds, peak, os.waitstatus_to_exitcode(status)
 
+def finished(result, command):
+    """`result` (`run`'s triple) when its command exited 0 or 1 (errors or warnings found);
+    a crash, or a refusal, is no time to report, and would be the fastest run."""
+    if result[2] not in (0, 1):
+        sys.exit(f"bench: {command} exited with status {result[2]}")
+    return result
+
 def best_of_three(timed):
     """The least of three runs' seconds (`timed` gives `run`'s triple)."""
     return min(timed()[0] for _ in range(3))
@@ -78,14 +85,15 @@ def a_note(practice):
 def edit(note, word):
     """Changes the first word of a note's Participation section and saves it as an editor
     does (a whole new file renamed over the old one). The generated notes carry no digest,
-    so the edit needs no new signature: one save is one change for `watch` to see. Every
+    so the edit needs no new signature: one save is one change for `watch` to see (the
+    example's notes do, and an edit adds a signature-mismatch there, which serve shows). Every
     edit changes the same word: changing the first lower-case word not yet changed went
     on through the note, run after run of a practice kept with --work, into its headings
     and goals, and the builds after an edit then checked more than a note's text."""
     with open(note, encoding="utf-8") as f:
         text = f.read()
     head, body = text.split("\n---\n", 1)
-    body, count = re.subn(r"(## Participation\n)[A-Za-z0-9]+", lambda found: found.group(1) + word, body, count=1)
+    body, count = re.subn(r"(## Participation[ \t]*\r?\n\s*)[A-Za-z0-9]+", lambda found: found.group(1) + word, body, count=1)
     if count != 1:
         sys.exit(f"bench: {note} has no Participation section to edit")
     with open(note + ".saving", "w", encoding="utf-8") as f:
@@ -192,27 +200,27 @@ def main():
         # program. A check writes nothing, so its runs are alike; each cold build starts
         # with the last one's build/ set aside, and each build after an edit follows an
         # edit of its own.
-        check = best_of_three(lambda: run([binary, "check", practice, "--today", TODAY]))
+        check = best_of_three(lambda: finished(run([binary, "check", practice, "--today", TODAY]), "check"))
         builds = []
         for _ in range(3):
             set_aside(os.path.join(practice, "build"), work)
-            builds.append(run([binary, "build", practice, "--today", TODAY]))
+            builds.append(finished(run([binary, "build", practice, "--today", TODAY]), "build"))
         build, build_memory = min(seconds for seconds, _, _ in builds), max(peak for _, peak, _ in builds)
-        again = best_of_three(lambda: run([binary, "build", practice, "--today", TODAY]))
+        again = best_of_three(lambda: finished(run([binary, "build", practice, "--today", TODAY]), "build"))
         note = a_note(practice)
         def edited_build(word):
             time.sleep(2.5)  # older than the stamps' settling time
             edit(note, word)
-            return run([binary, "build", practice, "--today", TODAY])
+            return finished(run([binary, "build", practice, "--today", TODAY]), "build")
         edited = min(edited_build(f"edited{attempt}")[0] for attempt in range(3))
         # check after one more edit, reading the cache the build left, against
         # the same check with that cache moved aside (issue 16's ratio).
         time.sleep(2.5)
         edit(note, "checked")
-        check_cached = best_of_three(lambda: run([binary, "check", practice, "--today", TODAY]))
+        check_cached = best_of_three(lambda: finished(run([binary, "check", practice, "--today", TODAY]), "check"))
         cache = os.path.join(practice, "build", ".groupchart-cache")
         os.rename(cache, cache + "-aside")
-        check_uncached = best_of_three(lambda: run([binary, "check", practice, "--today", TODAY]))
+        check_uncached = best_of_three(lambda: finished(run([binary, "check", practice, "--today", TODAY]), "check"))
         os.rename(cache + "-aside", cache)
         watch = watch_latency(binary, practice, note)
         serve = serve_latency(binary, practice, note)

@@ -65,6 +65,29 @@ import Testing
         #expect(all.contains { !$0.heldBy.isEmpty } && all.contains(where: \.isReady))
     }
 
+    /// One note's claim held among ready ones, and a self-pay member's
+    /// services (no claim) between them: each claim built beside the rules
+    /// is held by its own service's decision, found by its id, not by its
+    /// place among the claims.
+    @Test func eachClaimBuiltBesideTheRulesIsHeldByItsOwnServicesErrors() throws {
+        let practice = try FixturePractice(base: ClaimTests.example)
+        defer { practice.delete() }
+        let note = "sessions/2026-03-12-dbt-skills/chen-lily.md"
+        try practice.write(note, try practice.read(note).replacingOccurrences(of: "Risk level: moderate", with: "Risk level: middling"))
+        let checked = try GroupChart.check(practice.root, options: Self.options)
+        let claims = try #require(checked.report.billing?.claims)
+        let decisions = ClaimReadiness(record: checked.record, report: checked.report).decisions
+        let holds = Dictionary(decisions.compactMap { decision in decision.service.claimID.map { ($0, decision.heldBy) } }) { first, _ in first }
+        #expect(claims.filter { !$0.heldBy.isEmpty }.map(\.service.noteFile) == [note])
+        #expect(claims.count(where: \.isReady) > 1)
+        #expect(claims.allSatisfy { holds[$0.id] == $0.heldBy })
+        let services = checked.record.services
+        #expect(!claims.contains { $0.service.member == "bell-marcus" }, "a self-pay member has no claim")
+        let selfPay = try #require(services.firstIndex { $0.member == "bell-marcus" })
+        let held = try #require(services.firstIndex { $0.noteFile == note })
+        #expect(selfPay < held, "a service without a claim stands before the held one")
+    }
+
     static let options = Checker.Options(today: FixturePractice.today)
 
     /// The defects fixture checked once with a memo, as `watch` checks it.

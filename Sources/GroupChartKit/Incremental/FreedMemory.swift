@@ -1,4 +1,4 @@
-#if canImport(CMimalloc)
+#if os(Linux) && canImport(CMimalloc)
 internal import CMimalloc
 #endif
 #if canImport(Glibc)
@@ -24,17 +24,24 @@ import Darwin
 /// (`malloc_trim`, `mallopt`, which GroupChart did until mimalloc).
 /// macOS's allocator is not glibc's, and is kept.
 ///
-/// A cold build or check asks mimalloc to give back the pages a stage freed
-/// (`mi_collect`) after reading, after the rules and after the records, so
-/// that they do not count in the peak of the stages after. A long-running
-/// command keeps its memo between rebuilds and does not ask.
+/// A cold build or check asks mimalloc to give back the pages freed when a
+/// stage ends (`giveBack`: after reading, after the rules and after the
+/// records), so that they count less in the peak of the stages after:
+/// `mi_collect` frees what the calling thread's heap and the threads that
+/// ended left, and mimalloc gives back the rest of what is freed by itself,
+/// a little later. A long-running command keeps its memo between rebuilds
+/// and does not ask.
+///
+/// mimalloc is a requirement of a Linux build, as libcmark is of every
+/// build (`make` installs both). Any program that links GroupChartKit on
+/// Linux allocates with it, as `groupchart` and the tests do.
 enum FreedMemory {
     /// Whether `malloc` is mimalloc's: a block `malloc` gave lies in
     /// mimalloc's heap. Were the program's libraries ever linked in another
     /// order, glibc's `malloc` would answer, and GroupChart would work as
     /// before, only slower (`AllocatorTests` would fail).
     static let isMimalloc: Bool = {
-        #if canImport(CMimalloc)
+        #if os(Linux) && canImport(CMimalloc)
         guard let block = malloc(16) else { return false }
         defer { free(block) }
         return mi_is_in_heap_region(block)
@@ -45,7 +52,7 @@ enum FreedMemory {
 
     /// The allocator in use, for `GROUPCHART_PHASES`.
     static var allocator: String {
-        #if canImport(CMimalloc)
+        #if os(Linux) && canImport(CMimalloc)
         if isMimalloc {
             let version = Int(mi_version())  // 209 for 2.0.9
             return "mimalloc \(version / 100).\(version / 10 % 10).\(version % 10)"
@@ -55,7 +62,7 @@ enum FreedMemory {
     }
 
     static func giveBack() {
-        #if canImport(CMimalloc)
+        #if os(Linux) && canImport(CMimalloc)
         if isMimalloc { mi_collect(true) }
         #endif
     }

@@ -9,17 +9,25 @@ final class Meanwhile<Value: Sendable>: @unchecked Sendable {
     private var result: Value?
 
     init(_ make: @escaping @Sendable () -> Value) {
-        Thread { [self] in
+        let thread = Thread { [self] in
             result = make()
             made.signal()
-        }.start()
+        }
+        // The caller waits for it: no lower priority than the caller's
+        // (macOS would otherwise run it after work the caller outranks).
+        thread.qualityOfService = .userInitiated
+        thread.start()
     }
 
-    /// The value, once made: waits for it.
-    func value() -> Value {
+    /// The value, once made: waits for it, and hands it over, keeping no
+    /// reference, so that the caller owns it alone (the claims are changed
+    /// in place once taken, and a second owner would make that a copy of
+    /// 20 MB at 20,000 claims). Taken once.
+    func take() -> Value {
         made.wait()
-        defer { made.signal() }
-        guard let result else { preconditionFailure("signalled before the value was made") }
-        return result
+        defer { made.signal() }  // a second take fails below rather than waiting forever
+        guard let value = result else { preconditionFailure("Meanwhile's value was taken twice") }
+        result = nil
+        return value
     }
 }

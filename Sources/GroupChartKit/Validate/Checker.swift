@@ -72,19 +72,20 @@ public enum Checker {
             if !claimRulesReadNotes { analysis.forgetNoteTexts() }
             return comparing + run(rules.filter { !$0.readsNoteTexts }, billing: nil)
         }
-        // The notes' 3-grams are derived on every core before the rules
-        // start: derived by the first rule to ask, they took one core while
-        // the other rule that compares notes waited for them (similar-notes
-        // and cloned-note each 1.1 s at 20,000 notes, mostly waiting).
         var phases = PhaseTimes()
         // `check` builds the claims beside the rules, on a thread of its
         // own: they need no rule's findings until they are held, and built
         // after the rules they ran alone on one core (100 ms of a cold check
         // at 20,000 notes). Not where the notes' bodies are let go before
         // the claims are built (a build: the claims beside the bodies were
-        // its peak of memory), nor with a memo (`ClaimsMemo` keeps them).
+        // its peak of memory, and letting go writes the analysis's record,
+        // which the thread reads), nor with a memo (`ClaimsMemo` keeps them).
         let unheld = memo == nil && !lettingGoOfNoteBodies
             ? Meanwhile { [record, analysis] in ClaimMaker(record: record, ledger: analysis.ledger).unheld() } : nil
+        // The notes' 3-grams are derived on every core before the rules
+        // start: derived by the first rule to ask, they took one core while
+        // the other rule that compares notes waited for them (similar-notes
+        // and cloned-note each 1.1 s at 20,000 notes, mostly waiting).
         if enabled.contains(where: \.readsNoteTexts) { _ = analysis.noteTexts }
         phases.mark("check: note texts")
         let first = runComparingNotesFirst(enabled.filter { !$0.readsClaims })
@@ -97,7 +98,7 @@ public enum Checker {
         phases.mark("check: rules")
         func billingOfThisCheck() -> Billing {
             let readiness = ClaimReadiness(record: record, report: CheckReport(diagnostics: first, fileCount: record.files.count, sources: [:]))
-            let claims = (unheld?.value() ?? ClaimMaker(record: record, ledger: analysis.ledger).unheld()).held(by: readiness)
+            let claims = (unheld?.take() ?? ClaimMaker(record: record, ledger: analysis.ledger).unheld()).held(by: readiness)
             return Billing(claims: claims, ledger: analysis.claimLedger,
                            batch: NextBatch(claims: claims, ledger: analysis.claimLedger, record: record),
                            authorizations: analysis.ledger)

@@ -102,10 +102,11 @@ struct RecordSet {
         let failures = render(packets: previewing ? record.sessions : clean,
                               charts: record.members.filter { previewing || !skippedMembers.contains($0.id) },
                               format: format, reusing: reusing, into: sink)
-        // Two workers rendering charts of 200 notes leave 10 MiB freed in
-        // their arenas at 20,000 notes, where the index and attendance.csv
-        // would not reuse it: given back, the records stage peaks at 247
-        // MiB instead of 256 (GROUPCHART_PHASES).
+        // Two workers rendering charts of 200 notes leave memory freed in
+        // their heaps at 20,000 notes, where the index and attendance.csv
+        // would not reuse it: with glibc, giving it back took the records
+        // stage's peak from 256 to 247 MiB (GROUPCHART_PHASES). mimalloc
+        // gives back what it can reach from this thread (`FreedMemory`).
         if givingBackFreedMemory { FreedMemory.giveBack() }
         if let failure = failures ?? format.changed.failure { throw failure }
         // attendance.csv and index.html are kept as well when their keys say so.
