@@ -312,10 +312,10 @@ import Testing
         #expect(!printed.contains("| ## Risk"), "a line of a note no longer as checked")
     }
 
-    /// The notes under the printed diagnostics are read again a window at a
-    /// time, on every core: the text is the same whatever the window, and
-    /// each note's line is quoted under each of its diagnostics.
-    @Test func notesAreReadAgainAWindowAtATimeWithTheSameText() throws {
+    /// The diagnostics are printed a part at a time on every core, each part
+    /// reading its notes again: the text is the same whatever the part's
+    /// size, and each note's line is quoted under each of its diagnostics.
+    @Test func diagnosticsArePrintedAPartAtATimeWithTheSameText() throws {
         let practice = try FixturePractice()
         defer { practice.delete() }
         let paths = ["sessions/2026-03-05-skills/doe-jane.md", "sessions/2026-03-05-skills/roe-sam.md"]
@@ -328,8 +328,29 @@ import Testing
         #expect(whole.components(separatedBy: " | ## Risk").count - 1 == paths.count)
         for window in [1, 2, 3, report.diagnostics.count - 1] {
             var printer = TextPrinter()
-            printer.readAhead = window
-            #expect(printer.render(report) == whole, "read ahead \(window) at a time")
+            printer.chunk = window
+            #expect(printer.render(report) == whole, "\(window) at a time")
+        }
+    }
+
+    /// Printed a part at a time on every core, diagnostics cut after the
+    /// 20th of one rule in one file give the same text wherever the parts
+    /// are cut: before, at and after the line that counts the rest.
+    @Test func theCountOfDiagnosticsNotShownIsTheSameWhereverThePartsAreCut() {
+        let file = SourceFile(path: "remittances/a.835", text: String(repeating: "Z*1~", count: 30))
+        var diagnostics = (0..<30).map { index in
+            Diagnostic(rule: "remittance", severity: .warning, location: file.location(line: 1, column: 1 + 4 * index),
+                       message: "\"Z\" is not a segment id")
+        }
+        diagnostics.append(Diagnostic(rule: "encoding", severity: .error, location: file.location(line: 1, column: 119),
+                                      message: "another rule"))
+        let report = CheckReport(diagnostics: diagnostics, fileCount: 1, sources: [file.path: file])
+        let whole = TextPrinter().render(report)
+        #expect(whole.contains("remittances/a.835: note: 10 more [remittance] diagnostics in this file not shown"))
+        for chunk in [1, 2, 7, 20, 21, 22, 31] {
+            var printer = TextPrinter()
+            printer.chunk = chunk
+            #expect(printer.render(report) == whole, "\(chunk) at a time")
         }
     }
 

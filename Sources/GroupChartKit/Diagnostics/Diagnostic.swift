@@ -101,14 +101,6 @@ public struct CheckReport: Sendable {
         return (sources[location.file] ?? reread?.source(location.file))?.line(location.line)
     }
 
-    /// The notes at `paths` whose text the model let go, read again on
-    /// every core (`SourceRereader.sources`; `nil`, changed since); files
-    /// at hand, or whose quoted lines are, are left out.
-    func notesReadAgain(_ paths: [String]) -> [String: SourceFile?] {
-        guard let reread else { return [:] }
-        return reread.sources(paths.filter { sources[$0] == nil && quoted?[$0] == nil })
-    }
-
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
     public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
 

@@ -8,7 +8,7 @@ import Foundation
 ///
 /// Printers go through the diagnostics in file order, so the last file read
 /// is kept for the next diagnostic in it, and no more than that; the text
-/// printer reads a window of them ahead (`sources`).
+/// printer reads its own on every core, a run of diagnostics each (`readAgain`).
 public final class SourceRereader: @unchecked Sendable {
     private let root: URL
     private let lock = NSLock()
@@ -57,15 +57,11 @@ public final class SourceRereader: @unchecked Sendable {
         return file
     }
 
-    /// The notes at `paths` it knows, as they were checked (`nil`: changed
-    /// since), read on every core: a printer reads those of a window of
-    /// diagnostics together.
-    func sources(_ paths: [String]) -> [String: SourceFile?] {
-        var seen = Set<String>()
-        let known = paths.filter { digests[$0] != nil && seen.insert($0).inserted }
-        var files: [String: SourceFile?] = [:]
-        for (path, file) in zip(known, ParallelMap.map(known) { self.read($0) }) { files[path] = .some(file) }
-        return files
+    /// The note at `path` as it was checked, read again without keeping it
+    /// (`nil`: not a note it knows, or changed since): the text printer
+    /// reads a run of diagnostics' notes on each core (`TextPrinter.render`).
+    func readAgain(_ path: String) -> SourceFile? {
+        read(path)
     }
 
     private func read(_ path: String) -> SourceFile? {
