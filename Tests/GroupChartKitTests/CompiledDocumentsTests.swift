@@ -342,6 +342,25 @@ import Testing
         #expect(throws: (any Error).self) { try CompactCoding.decode([String].self, from: [0xFF, 0xFF, 0xFF, 0x7F, 0][...]) }
     }
 
+    /// A string of up to `longestNamed` bytes is written once and then named
+    /// by its index; a longer one (a paragraph) is written each time, and
+    /// neither side counts it among the named, so that the strings after it
+    /// are still named right.
+    @Test func shortStringsAreNamedAndLongOnesWrittenEachTime() throws {
+        let path = "sessions/2026-03-12-dbt-skills/chen-lily.md"
+        let long = String(repeating: "Practised opposite action with the group. ", count: 3)
+        let edge = String(repeating: "x", count: CompactCoding.longestNamed)
+        #expect(long.utf8.count > CompactCoding.longestNamed)
+        let values = [path, long, edge, path, long, edge, "end", path]
+        let bytes = try CompactCoding.encode(values)
+        #expect(try CompactCoding.decode([String].self, from: bytes[...]) == values)
+        // The count (4 bytes), then: the path, the 96 bytes and "end" once
+        // each with their lengths, the paragraph twice, and three names of
+        // a byte each (the path twice, the 96 bytes once).
+        let expected = 4 + (1 + path.utf8.count) + 2 * (2 + long.utf8.count) + (2 + edge.utf8.count) + (1 + 3) + 3
+        #expect(bytes.count == expected)
+    }
+
     /// The file a build streams as its documents are read is the one
     /// `bytes(of:)` makes of the same entries, whatever order the cores hand
     /// them over in, and its hash does not depend on how the bytes came.
@@ -404,17 +423,31 @@ import Testing
         #expect(edited.parsed == 1, "only the edited note is parsed")
         try expectCold(edited, "after one edit")
 
+        // A bit flipped in the entry of another note of the edited session,
+        // which the build after a save of a note's text reads: that entry
+        // fails its hash, and the note is read again from its file.
+        let neighbour = Array("sessions/2026-03-12-dbt-skills/bell-marcus.md".utf8)
         var damaged = [UInt8](try Data(contentsOf: cache))
-        damaged[damaged.count / 2] ^= 0x01
+        let entry = try #require(damaged.indices.first { damaged[$0...].starts(with: neighbour) })
+        damaged[entry + neighbour.count + 4] ^= 0x01
         try Data(damaged).write(to: cache)
         try practice.write(note, try practice.read(note).replacingOccurrences(of: "came to", with: "joined"))
+        try expectCold(try Builder.build(practice.root, options: options), "with a damaged entry")
+
+        // A bit flipped in the index (the last place the path stands): the
+        // cache is not opened, and every document is parsed.
+        damaged = [UInt8](try Data(contentsOf: cache))
+        let listed = try #require(damaged.indices.last { damaged[$0...].starts(with: neighbour) })
+        damaged[listed + neighbour.count / 2] ^= 0x01
+        try Data(damaged).write(to: cache)
+        try practice.write(note, try practice.read(note).replacingOccurrences(of: "joined", with: "sat in on"))
         let afterDamage = try Builder.build(practice.root, options: options)
         #expect(afterDamage.parsed == documents, "a damaged cache is not trusted")
-        try expectCold(afterDamage, "with a damaged cache")
+        try expectCold(afterDamage, "with a damaged index")
 
         try FileManager.default.removeItem(at: cache)
         try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
-        try practice.write(note, try practice.read(note).replacingOccurrences(of: "joined", with: "attended"))
+        try practice.write(note, try practice.read(note).replacingOccurrences(of: "sat in on", with: "attended"))
         let unwritable = try Builder.build(practice.root, options: options)
         #expect(unwritable.parsed == documents)
         try expectCold(unwritable, "with a cache that cannot be written")
