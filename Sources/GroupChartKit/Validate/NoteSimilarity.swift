@@ -122,7 +122,10 @@ public struct NoteSimilarity: Sendable {
     /// whole), sorted and without repeats: a third of the memory of a set,
     /// and two notes compare in one merge.
     public func shingles(_ sentences: [Sentence], excluding shared: Set<UInt64>) -> [UInt64] {
+        // Room for every 3-gram at once: grown append by append, a note's
+        // 300 were copied some ten times over.
         var shingles: [UInt64] = []
+        shingles.reserveCapacity(sentences.reduce(0) { $0 + max($1.words.count - 2, 1) })
         for sentence in sentences where !shared.contains(sentence.hash) {
             let words = sentence.words
             if words.count < 3 {
@@ -145,13 +148,15 @@ public struct NoteSimilarity: Sendable {
     static func sortedUnique(_ values: [UInt64]) -> [UInt64] {
         guard values.count > 1 else { return values }
         var sorted = [UInt64](repeating: 0, count: values.count)
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: 257) { starts in
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 257 + 256) { room in
+            let starts = UnsafeMutableBufferPointer(rebasing: room[0..<257])
+            let next = UnsafeMutableBufferPointer(rebasing: room[257...])
             starts.initialize(repeating: 0)
             for value in values { starts[Int(value >> 56) + 1] += 1 }
             for bucket in 1...256 { starts[bucket] += starts[bucket - 1] }
+            _ = next.initialize(from: starts[0..<256])
             sorted.withUnsafeMutableBufferPointer { out in
                 // Dealt in order, then each bucket sorted by insertion.
-                var next = Array(starts[0..<256])
                 for value in values {
                     let bucket = Int(value >> 56)
                     out[next[bucket]] = value
