@@ -359,6 +359,34 @@ import Testing
         // a byte each (the path twice, the 96 bytes once).
         let expected = 4 + (1 + path.utf8.count) + 2 * (2 + long.utf8.count) + (2 + edge.utf8.count) + (1 + 3) + 3
         #expect(bytes.count == expected)
+
+        // The limit counts bytes, not characters, on both sides: 97 bytes
+        // and 60 "é" (120 bytes, 60 characters) are written each time, and
+        // the short strings after them are still named right.
+        let over = String(repeating: "y", count: CompactCoding.longestNamed + 1)
+        let accents = String(repeating: "\u{E9}", count: 60)
+        let mixed = [over, "a", accents, "b", over, accents, "a", "b"]
+        let mixedBytes = try CompactCoding.encode(mixed)
+        #expect(try CompactCoding.decode([String].self, from: mixedBytes[...]) == mixed)
+        #expect(mixedBytes.count == 4 + 2 * (2 + over.utf8.count) + 2 * (2 + accents.utf8.count) + 2 * 2 + 2)
+    }
+
+    /// "é" composed and decomposed are one `String` key but different
+    /// bytes: each comes back as its own bytes, and the names after them
+    /// still point at the right strings (a dictionary of names found the
+    /// first for the second, and a build from the cache could differ from
+    /// a cold one in a run's offsets).
+    @Test func canonicallyEquivalentStringsKeepTheirOwnBytes() throws {
+        let composed = "Ren\u{E9}e", decomposed = "Rene\u{301}e"
+        #expect(composed == decomposed && !composed.utf8.elementsEqual(decomposed.utf8))
+        let values = [composed, decomposed, "x", decomposed, composed, "x"]
+        for longest in [CompactCoding.longestNamed, .max] {
+            let encoder = CompactEncoder(longestNamed: longest)
+            for value in values { encoder.string(value) }
+            let decoder = CompactDecoder(encoder.bytes[...], longestNamed: longest)
+            let back = try values.map { _ in try decoder.string() }
+            #expect(zip(back, values).allSatisfy { $0.utf8.elementsEqual($1.utf8) }, "\(back.map { Array($0.utf8) })")
+        }
     }
 
     /// The file a build streams as its documents are read is the one
@@ -426,11 +454,17 @@ import Testing
         // A bit flipped in the entry of another note of the edited session,
         // which the build after a save of a note's text reads: that entry
         // fails its hash, and the note is read again from its file.
-        let neighbour = Array("sessions/2026-03-12-dbt-skills/bell-marcus.md".utf8)
+        let neighbourPath = "sessions/2026-03-12-dbt-skills/bell-marcus.md"
+        let neighbour = Array(neighbourPath.utf8)
+        let neighbourFile = try #require(try PracticeFolder(root: practice.root).discover().first { $0.path == neighbourPath })
+        let neighbourDigest = SignedText.digest(of: [UInt8](try Data(contentsOf: practice.root.appendingPathComponent(neighbourPath))))
+        #expect(CompiledDocuments.open(in: cache.deletingLastPathComponent())?.document(neighbourFile, digest: neighbourDigest) != nil)
         var damaged = [UInt8](try Data(contentsOf: cache))
         let entry = try #require(damaged.indices.first { damaged[$0...].starts(with: neighbour) })
         damaged[entry + neighbour.count + 4] ^= 0x01
         try Data(damaged).write(to: cache)
+        let opened = try #require(CompiledDocuments.open(in: cache.deletingLastPathComponent()))
+        #expect(opened.document(neighbourFile, digest: neighbourDigest) == nil, "the flipped bit is in the neighbour's entry, which is refused")
         try practice.write(note, try practice.read(note).replacingOccurrences(of: "came to", with: "joined"))
         try expectCold(try Builder.build(practice.root, options: options), "with a damaged entry")
 

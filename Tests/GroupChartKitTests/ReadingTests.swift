@@ -331,6 +331,18 @@ import Testing
             printer.chunk = window
             #expect(printer.render(report) == whole, "\(window) at a time")
         }
+        // A line the build kept is quoted for its note, beside notes read
+        // again, wherever the parts are cut; the other note's is read.
+        let risk = try #require(report.diagnostics.first { $0.location.file == paths[0] && $0.rule == "risk-level" })
+        var kept = report
+        kept.quoted = [paths[0]: [risk.location.line: "## Risk (as kept)"]]
+        let mixed = TextPrinter().render(kept)
+        #expect(mixed.contains(" | ## Risk (as kept)\n") && mixed.contains(" | ## Risk assessment\n"), "\(mixed)")
+        for window in [1, 2, 3, report.diagnostics.count - 1] {
+            var printer = TextPrinter()
+            printer.chunk = window
+            #expect(printer.render(kept) == mixed, "kept lines, \(window) at a time")
+        }
     }
 
     /// Printed a part at a time on every core, diagnostics cut after the
@@ -347,10 +359,20 @@ import Testing
         let report = CheckReport(diagnostics: diagnostics, fileCount: 1, sources: [file.path: file])
         let whole = TextPrinter().render(report)
         #expect(whole.contains("remittances/a.835: note: 10 more [remittance] diagnostics in this file not shown"))
+        #expect(whole.split(separator: "\n").filter { $0.hasSuffix("[remittance]") }.count == TextPrinter.shownPerRuleAndFile)
         for chunk in [1, 2, 7, 20, 21, 22, 31] {
             var printer = TextPrinter()
             printer.chunk = chunk
             #expect(printer.render(report) == whole, "\(chunk) at a time")
+        }
+        // One more than are shown: the line counts one, in the singular.
+        let one = CheckReport(diagnostics: Array(diagnostics.prefix(21)), fileCount: 1, sources: [file.path: file])
+        for chunk in [1, 20, 21, 512] {
+            var printer = TextPrinter()
+            printer.chunk = chunk
+            let text = printer.render(one)
+            #expect(text.contains("remittances/a.835: note: 1 more [remittance] diagnostic in this file not shown;"), "\(chunk) at a time")
+            #expect(text.split(separator: "\n").filter { $0.hasSuffix("[remittance]") }.count == TextPrinter.shownPerRuleAndFile)
         }
     }
 

@@ -21,8 +21,8 @@ public struct TextPrinter: Sendable {
     ///
     /// Rendered a part at a time on every core (`chunk` diagnostics each),
     /// the parts joined in order: one after another, 10,600 warnings took
-    /// about a tenth of a cold `check` at 20,000 notes (`perf`), on one core
-    /// while the other waited.
+    /// about a tenth of a cold `check` at 20,000 notes (`perf`), all on the
+    /// main thread while the other core had nothing to do.
     public func render(_ report: CheckReport, summary: Bool = true) -> String {
         let shown = Self.shown(report.diagnostics)
         // The lines the build kept (`CheckReport.quoted`), the others read again.

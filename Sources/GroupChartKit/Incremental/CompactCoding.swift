@@ -22,9 +22,11 @@ enum CompactCoding {
     }
 
     /// The longest string (in UTF-8 bytes) written once and then named by
-    /// its index: paths, codes, names and ids repeat; a paragraph rarely
-    /// does within one document, and looking each one up in the table
-    /// (hashing all of it) was 4 % of a cold build at 20,000 notes (`perf`).
+    /// its index in a compiled document: paths, codes, names and ids repeat;
+    /// a paragraph rarely does within one document, and looking each one up
+    /// in the table (hashing all of it) was 4 % of a cold build at 20,000
+    /// notes (`perf`). The last build's entry names every string: its
+    /// messages and help repeat over thousands of diagnostics (`LastBuildFile`).
     static let longestNamed = 96
 
     static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
@@ -60,7 +62,20 @@ extension Dictionary: CompactRefused {}
 
 final class CompactEncoder: Encoder {
     var bytes: [UInt8] = []
+    /// The index of each string named so far, and the strings by index.
+    /// A dictionary finds strings by canonical equivalence ("é" composed and
+    /// decomposed are one key), so a hit is named only when its bytes are
+    /// the same; otherwise the string is written out and counted, as the
+    /// decoder counts every string written out (`longestNamed` at most).
     private var strings: [String: Int] = [:]
+    private var named: [String] = []
+    /// The longest string (UTF-8 bytes) named by its index; the decoder
+    /// must be told the same (`CompactDecoder.init`).
+    let longestNamed: Int
+
+    init(longestNamed: Int = CompactCoding.longestNamed) {
+        self.longestNamed = longestNamed
+    }
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
@@ -83,12 +98,14 @@ final class CompactEncoder: Encoder {
     func int(_ value: Int64) { varint(UInt64(bitPattern: (value << 1) ^ (value >> 63))) }
 
     func string(_ value: String) {
-        if value.utf8.count <= CompactCoding.longestNamed {
-            if let index = strings[value] {
+        if value.utf8.count <= longestNamed {
+            let index = strings[value]
+            if let index, named[index].utf8.elementsEqual(value.utf8) {
                 varint(UInt64(index) << 1 | 1)
                 return
             }
-            strings[value] = strings.count
+            if index == nil { strings[value] = named.count }
+            named.append(value)
         }
         var value = value
         value.withUTF8 { utf8 in
@@ -299,9 +316,13 @@ final class CompactDecoder: Decoder {
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    init(_ bytes: ArraySlice<UInt8>) {
+    /// The longest string the encoder named by its index (`CompactEncoder.longestNamed`).
+    let longestNamed: Int
+
+    init(_ bytes: ArraySlice<UInt8>, longestNamed: Int = CompactCoding.longestNamed) {
         self.bytes = bytes
         offset = bytes.startIndex
+        self.longestNamed = longestNamed
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
@@ -357,7 +378,7 @@ final class CompactDecoder: Decoder {
         let end = offset + Int(length)
         let text = String(decoding: bytes[offset..<end], as: UTF8.self)
         offset = end
-        if length <= CompactCoding.longestNamed { strings.append(text) }
+        if length <= UInt64(longestNamed) { strings.append(text) }
         return text
     }
 

@@ -39,7 +39,7 @@ import Darwin
 /// once that file is in place.
 final class CompiledDocuments: @unchecked Sendable {
     static let name = "documents.bin"
-    static let magic = Array("groupchart-documents 2\n".utf8)
+    static let magic = Array("groupchart-documents 3\n".utf8)
     /// Where the index starts (8 bytes), the count (4), the hash of the
     /// start and the index (8), the hash of all before it (8).
     static let trailer = 8 + 4 + 8 + 8

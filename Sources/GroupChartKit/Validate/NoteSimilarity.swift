@@ -146,7 +146,9 @@ public struct NoteSimilarity: Sendable {
     /// check at 20,000 notes (`perf`). Values bunched in few buckets are still
     /// sorted, only slower.
     static func sortedUnique(_ values: [UInt64]) -> [UInt64] {
-        guard values.count > 1 else { return values }
+        // A copy, not `values`: a note's list is reserved at the size of all
+        // its 3-grams, and returned as it is it would keep that room.
+        guard values.count > 1 else { return values.isEmpty ? [] : [values[0]] }
         var sorted = [UInt64](repeating: 0, count: values.count)
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 257 + 256) { room in
             let starts = UnsafeMutableBufferPointer(rebasing: room[0..<257])

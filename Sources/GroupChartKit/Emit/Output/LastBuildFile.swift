@@ -13,11 +13,12 @@ import Crypto
 /// build gives the same bytes.
 enum LastBuildFile {
     static let name = "last-build.bin"
-    private static let magic = Array("groupchart-last-build 4\n".utf8)
+    private static let magic = Array("groupchart-last-build 5\n".utf8)
     private static let trailer = SHA256.byteCount
 
     static func bytes(of entry: BuildCache.Entry, program: String = CompiledDocuments.program) -> [UInt8] {
-        let encoder = CompactEncoder()
+        // Every string named: a help or message repeats under thousands of diagnostics.
+        let encoder = CompactEncoder(longestNamed: .max)
         encoder.bytes = magic
         encoder.string(program)
         entry.put(into: encoder)
@@ -29,7 +30,7 @@ enum LastBuildFile {
         guard bytes.count >= magic.count + trailer, bytes.starts(with: magic) else { return nil }
         let end = bytes.count - trailer
         guard Array(SHA256.hash(data: bytes[..<end])) == Array(bytes[end...]) else { return nil }
-        let decoder = CompactDecoder(bytes[magic.count..<end])
+        let decoder = CompactDecoder(bytes[magic.count..<end], longestNamed: .max)
         guard (try? decoder.string()) == program, let entry = try? BuildCache.Entry.get(from: decoder),
               decoder.offset == end, !decoder.damaged else { return nil }
         return entry
