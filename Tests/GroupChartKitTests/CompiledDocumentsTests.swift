@@ -342,51 +342,47 @@ import Testing
         #expect(throws: (any Error).self) { try CompactCoding.decode([String].self, from: [0xFF, 0xFF, 0xFF, 0x7F, 0][...]) }
     }
 
-    /// A string of up to `longestNamed` bytes is written once and then named
-    /// by its index; a longer one (a paragraph) is written each time, and
-    /// neither side counts it among the named, so that the strings after it
-    /// are still named right.
-    @Test func shortStringsAreNamedAndLongOnesWrittenEachTime() throws {
+    /// Every string is written once and then named by its index, a
+    /// paragraph as well as a path (a goal's text repeats its list item's,
+    /// a risk statement its paragraph).
+    @Test func everyStringIsWrittenOnceAndThenNamed() throws {
         let path = "sessions/2026-03-12-dbt-skills/chen-lily.md"
         let long = String(repeating: "Practised opposite action with the group. ", count: 3)
-        let edge = String(repeating: "x", count: CompactCoding.longestNamed)
-        #expect(long.utf8.count > CompactCoding.longestNamed)
-        let values = [path, long, edge, path, long, edge, "end", path]
+        let accents = String(repeating: "\u{E9}", count: 60)
+        let values = [path, long, accents, path, long, accents, "end", path]
         let bytes = try CompactCoding.encode(values)
         #expect(try CompactCoding.decode([String].self, from: bytes[...]) == values)
-        // The count (4 bytes), then: the path, the 96 bytes and "end" once
-        // each with their lengths, the paragraph twice, and three names of
-        // a byte each (the path twice, the 96 bytes once).
-        let expected = 4 + (1 + path.utf8.count) + 2 * (2 + long.utf8.count) + (2 + edge.utf8.count) + (1 + 3) + 3
-        #expect(bytes.count == expected)
-
-        // The limit counts bytes, not characters, on both sides: 97 bytes
-        // and 60 "é" (120 bytes, 60 characters) are written each time, and
-        // the short strings after them are still named right.
-        let over = String(repeating: "y", count: CompactCoding.longestNamed + 1)
-        let accents = String(repeating: "\u{E9}", count: 60)
-        let mixed = [over, "a", accents, "b", over, accents, "a", "b"]
-        let mixedBytes = try CompactCoding.encode(mixed)
-        #expect(try CompactCoding.decode([String].self, from: mixedBytes[...]) == mixed)
-        #expect(mixedBytes.count == 4 + 2 * (2 + over.utf8.count) + 2 * (2 + accents.utf8.count) + 2 * 2 + 2)
+        // The count (4 bytes), then each string once with its length
+        // (two bytes of it past 63 bytes), then four names of a byte each.
+        #expect(bytes.count == 4 + (1 + path.utf8.count) + (2 + long.utf8.count) + (2 + accents.utf8.count) + (1 + 3) + 4)
     }
 
     /// "é" composed and decomposed are one `String` key but different
     /// bytes: each comes back as its own bytes, and the names after them
-    /// still point at the right strings (a dictionary of names found the
-    /// first for the second, and a build from the cache could differ from
-    /// a cold one in a run's offsets).
+    /// still point at the right strings (the table of names, keyed by the
+    /// strings, found the first for the second, and a build from the cache
+    /// could differ from a cold one in a run's offsets).
     @Test func canonicallyEquivalentStringsKeepTheirOwnBytes() throws {
         let composed = "Ren\u{E9}e", decomposed = "Rene\u{301}e"
         #expect(composed == decomposed && !composed.utf8.elementsEqual(decomposed.utf8))
         let values = [composed, decomposed, "x", decomposed, composed, "x"]
-        for longest in [CompactCoding.longestNamed, .max] {
-            let encoder = CompactEncoder(longestNamed: longest)
-            for value in values { encoder.string(value) }
-            let decoder = CompactDecoder(encoder.bytes[...], longestNamed: longest)
-            let back = try values.map { _ in try decoder.string() }
-            #expect(zip(back, values).allSatisfy { $0.utf8.elementsEqual($1.utf8) }, "\(back.map { Array($0.utf8) })")
-        }
+        let encoder = CompactEncoder()
+        for value in values { encoder.string(value) }
+        let decoder = CompactDecoder(encoder.bytes[...])
+        let back = try values.map { _ in try decoder.string() }
+        #expect(zip(back, values).allSatisfy { $0.utf8.elementsEqual($1.utf8) }, "\(back.map { Array($0.utf8) })")
+        // Named after the first time: three names of a byte each.
+        #expect(encoder.bytes.count == (1 + composed.utf8.count) + (1 + decomposed.utf8.count) + 2 + 3)
+
+        // Every string's hash the same: only the first is named, the others
+        // are written each time, and each comes back as written.
+        let colliding = CompactEncoder()
+        colliding.nameKey = { _ in 0 }
+        for value in values { colliding.string(value) }
+        let collided = CompactDecoder(colliding.bytes[...])
+        let again = try values.map { _ in try collided.string() }
+        #expect(zip(again, values).allSatisfy { $0.utf8.elementsEqual($1.utf8) }, "\(again.map { Array($0.utf8) })")
+        #expect(colliding.bytes.count == (1 + composed.utf8.count) + 2 * (1 + decomposed.utf8.count) + 2 * 2 + 1)
     }
 
     /// The file a build streams as its documents are read is the one

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A compact, positional binary form of `Codable` values: what the cache of
 /// compiled documents (`CompiledDocuments`) keeps of each document, what
 /// the rules derived (`DerivedCache`) and the last build's entry
@@ -5,10 +7,9 @@
 ///
 /// Keys are not written (a value is read back by the same program, field by
 /// field in the order it was written, and the cache is versioned with the
-/// program), integers are variable-length, and each string of up to
-/// `longestNamed` bytes is written once per value and then named by its
-/// index, so that the path every location of a note repeats costs a few
-/// bytes and is one string again when read.
+/// program), integers are variable-length, and each string is written once
+/// per value and then named by its index, so that the path every location
+/// of a note repeats costs a few bytes and is one string again when read.
 /// An optional carries a byte that says whether it is there; a list carries
 /// its count; an enum's case carries its name.
 ///
@@ -20,14 +21,6 @@ enum CompactCoding {
     struct Failure: Error, CustomStringConvertible {
         let description: String
     }
-
-    /// The longest string (in UTF-8 bytes) written once and then named by
-    /// its index in a compiled document: paths, codes, names and ids repeat;
-    /// a paragraph rarely does within one document, and looking each one up
-    /// in the table (hashing all of it) was 4 % of a cold build at 20,000
-    /// notes (`perf`). The last build's entry names every string: its
-    /// messages and help repeat over thousands of diagnostics (`LastBuildFile`).
-    static let longestNamed = 96
 
     static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
         let encoder = CompactEncoder()
@@ -60,22 +53,53 @@ extension Dictionary: CompactRefused {}
 
 // MARK: - Writing
 
+/// A 64-bit hash of a string's UTF-8 bytes, eight at a time, by which the
+/// encoder finds the strings it named: only equal bytes are named, so a
+/// collision costs a string written twice, never a wrong one.
+enum NameKey {
+    static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let raw = UnsafeRawBufferPointer(bytes)
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        var offset = 0
+        while offset + 8 <= raw.count {
+            hash = mixed(hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            offset += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < raw.count {
+            tail |= UInt64(raw[offset]) << shift
+            shift += 8
+            offset += 1
+        }
+        return mixed(hash ^ tail)
+    }
+
+    /// The finalizer of SplitMix64.
+    private static func mixed(_ value: UInt64) -> UInt64 {
+        var value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
+    }
+}
+
 final class CompactEncoder: Encoder {
     var bytes: [UInt8] = []
-    /// The index of each string named so far, and the strings by index.
-    /// A dictionary finds strings by canonical equivalence ("é" composed and
-    /// decomposed are one key), so a hit is named only when its bytes are
-    /// the same; otherwise the string is written out and counted, as the
-    /// decoder counts every string written out (`longestNamed` at most).
-    private var strings: [String: Int] = [:]
-    private var named: [String] = []
-    /// The longest string (UTF-8 bytes) named by its index; the decoder
-    /// must be told the same (`CompactDecoder.init`).
-    let longestNamed: Int
-
-    init(longestNamed: Int = CompactCoding.longestNamed) {
-        self.longestNamed = longestNamed
-    }
+    /// The strings named so far, by index, and the index of each by a
+    /// hash of its bytes (`NameKey`). Keyed by the strings themselves, the
+    /// table hashed every paragraph of every note with `String`'s hash (4 %
+    /// of a cold build at 20,000 notes, `perf`), and found strings by
+    /// canonical equivalence: "é" decomposed was named as the composed one
+    /// written before it, and came back with the other's bytes.
+    /// The bytes of each string named, one after another, and where each
+    /// lies: a name is given only to the same bytes, compared with `memcmp`
+    /// (comparing `String`s by element was most of the time of naming).
+    private var namedBytes: [UInt8] = []
+    private var named: [Range<Int>] = []
+    private var index: [UInt64: Int] = [:]
+    /// How a string's bytes are hashed for `index` (a test makes every
+    /// string collide).
+    var nameKey: (UnsafeBufferPointer<UInt8>) -> UInt64 = NameKey.of
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
@@ -97,21 +121,34 @@ final class CompactEncoder: Encoder {
 
     func int(_ value: Int64) { varint(UInt64(bitPattern: (value << 1) ^ (value >> 63))) }
 
+    /// Writes `value` the first time, names it by its index after. A string
+    /// whose hash an earlier one of other bytes took is written each time,
+    /// and counted, as the decoder counts every string written.
     func string(_ value: String) {
-        if value.utf8.count <= longestNamed {
-            let index = strings[value]
-            if let index, named[index].utf8.elementsEqual(value.utf8) {
-                varint(UInt64(index) << 1 | 1)
-                return
-            }
-            if index == nil { strings[value] = named.count }
-            named.append(value)
-        }
         var value = value
         value.withUTF8 { utf8 in
+            let key = nameKey(utf8)
+            if let found = index[key] {
+                if isNamed(found, utf8) {
+                    varint(UInt64(found) << 1 | 1)
+                    return
+                }
+            } else {
+                index[key] = named.count
+            }
             varint(UInt64(utf8.count) << 1)
             bytes.append(contentsOf: utf8)
+            named.append(namedBytes.count..<(namedBytes.count + utf8.count))
+            namedBytes.append(contentsOf: utf8)
         }
+    }
+
+    /// Whether the string named `name` has the bytes `utf8`.
+    private func isNamed(_ name: Int, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let place = named[name]
+        guard place.count == utf8.count else { return false }
+        guard let start = utf8.baseAddress, !place.isEmpty else { return true }
+        return namedBytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + place.lowerBound, start, place.count) == 0 }
     }
 
     /// What `put` does with a type that is not one of those it names:
@@ -316,13 +353,9 @@ final class CompactDecoder: Decoder {
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    /// The longest string the encoder named by its index (`CompactEncoder.longestNamed`).
-    let longestNamed: Int
-
-    init(_ bytes: ArraySlice<UInt8>, longestNamed: Int = CompactCoding.longestNamed) {
+    init(_ bytes: ArraySlice<UInt8>) {
         self.bytes = bytes
         offset = bytes.startIndex
-        self.longestNamed = longestNamed
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
@@ -378,7 +411,7 @@ final class CompactDecoder: Decoder {
         let end = offset + Int(length)
         let text = String(decoding: bytes[offset..<end], as: UTF8.self)
         offset = end
-        if length <= UInt64(longestNamed) { strings.append(text) }
+        strings.append(text)
         return text
     }
 

@@ -17,8 +17,7 @@ enum LastBuildFile {
     private static let trailer = SHA256.byteCount
 
     static func bytes(of entry: BuildCache.Entry, program: String = CompiledDocuments.program) -> [UInt8] {
-        // Every string named: a help or message repeats under thousands of diagnostics.
-        let encoder = CompactEncoder(longestNamed: .max)
+        let encoder = CompactEncoder()
         encoder.bytes = magic
         encoder.string(program)
         entry.put(into: encoder)
@@ -30,7 +29,7 @@ enum LastBuildFile {
         guard bytes.count >= magic.count + trailer, bytes.starts(with: magic) else { return nil }
         let end = bytes.count - trailer
         guard Array(SHA256.hash(data: bytes[..<end])) == Array(bytes[end...]) else { return nil }
-        let decoder = CompactDecoder(bytes[magic.count..<end], longestNamed: .max)
+        let decoder = CompactDecoder(bytes[magic.count..<end])
         guard (try? decoder.string()) == program, let entry = try? BuildCache.Entry.get(from: decoder),
               decoder.offset == end, !decoder.damaged else { return nil }
         return entry
