@@ -37,7 +37,7 @@ struct CheckCommand: ParsableCommand {
         do {
             let buildFolder = cacheFrom.map { URL(fileURLWithPath: $0) }
             result = try GroupChart.checkReport(location.root, options: checkerOptions, progress: progress.update,
-                                                buildFolder: buildFolder)
+                                                buildFolder: buildFolder, endsTheProcess: true)
             progress.finish()
         } catch {
             progress.finish()
