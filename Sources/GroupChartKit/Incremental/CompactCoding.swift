@@ -85,15 +85,15 @@ enum NameKey {
 
 final class CompactEncoder: Encoder {
     var bytes: [UInt8] = []
-    /// The strings named so far, by index, and the index of each by a
-    /// hash of its bytes (`NameKey`). Keyed by the strings themselves, the
-    /// table hashed every paragraph of every note with `String`'s hash (4 %
-    /// of a cold build at 20,000 notes, `perf`), and found strings by
-    /// canonical equivalence: "é" decomposed was named as the composed one
-    /// written before it, and came back with the other's bytes.
-    /// The bytes of each string named, one after another, and where each
-    /// lies: a name is given only to the same bytes, compared with `memcmp`
-    /// (comparing `String`s by element was most of the time of naming).
+    /// The strings named so far: their bytes one after another
+    /// (`namedBytes`), where each lies by its index (`named`), and the index
+    /// of each by a hash of its bytes (`index`, `NameKey`). A name is given
+    /// only to the same bytes, compared with `memcmp`. Keyed by the strings
+    /// themselves, the table hashed every paragraph of every note with
+    /// `String`'s hash and compared strings element by element (4 % of a
+    /// cold build at 20,000 notes, `perf`), and it found them by canonical
+    /// equivalence: "é" decomposed was named as the composed one written
+    /// before it, and came back with the other's bytes.
     private var namedBytes: [UInt8] = []
     private var named: [Range<Int>] = []
     private var index: [UInt64: Int] = [:]
