@@ -376,6 +376,28 @@ import Testing
         }
     }
 
+    /// `trimming` gives what Foundation's `trimmingCharacters(in:)` gives,
+    /// on texts whose ends are ASCII (tested byte by byte) and on those whose
+    /// ends are not (no-break spaces, next line, line separators, combining
+    /// marks), for strings and substrings alike.
+    @Test func trimmingIsFoundationsTrimming() {
+        var random = IncrementalEquivalenceTests.Random(state: 7)
+        let pieces = [" ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}", "\u{2028}", "\u{3000}", "\u{1680}",
+                      "a", "Z", "7", "\u{E9}", "e\u{301}", "\u{301}", "\u{B7}", "x y", "G1:", "\r\n", ""]
+        for round in 0..<3_000 {
+            let text = (0..<Int(random.next() % 7)).map { _ in random.pick(pieces)! }.joined()
+            // Between two control characters, which no mark joins.
+            let inside = "\u{1}" + text + "\u{1}"
+            let substring = inside.dropFirst().dropLast()
+            #expect(substring.utf8.elementsEqual(text.utf8))
+            for (trimmed, set) in [(Trimmed.whitespaces, CharacterSet.whitespaces), (.whitespacesAndNewlines, .whitespacesAndNewlines)] {
+                let expected = text.trimmingCharacters(in: set)
+                #expect(text.trimming(trimmed).utf8.elementsEqual(expected.utf8), "\(round): \(text.debugDescription), \(trimmed)")
+                #expect(substring.trimming(trimmed).utf8.elementsEqual(expected.utf8), "\(round): substring \(text.debugDescription)")
+            }
+        }
+    }
+
     @Test func nearestNameSuggestsCloseIDsOnly() {
         #expect(NearestName.to("okonkwo-davd", in: ["okonkwo-david", "reyes-maria"]) == "okonkwo-david")
         #expect(NearestName.to("co_facilitater", in: ["co_facilitator", "facilitator"]) == "co_facilitator")
