@@ -50,9 +50,9 @@ import Testing
         #expect(caret != nil && caret == status && lines[1].contains("CLP*X1*9*65*0~"))
     }
 
-    /// Issue 15: 20 diagnostics of one rule in one file are printed, then
-    /// one line counts the rest; other rules and files are not cut.
-    @Test func aRuleIsShownTwentyTimesPerFileThenCounted() {
+    /// A one-line remittance under 30 diagnostics of one rule and one of
+    /// another: more of one rule in one file than the printer shows.
+    static let thirtyOfOneRule: (file: SourceFile, diagnostics: [Diagnostic]) = {
         let file = SourceFile(path: "remittances/a.835", text: String(repeating: "Z*1~", count: 30))
         var diagnostics = (0..<30).map { index in
             Diagnostic(rule: "remittance", severity: .warning, location: file.location(line: 1, column: 1 + 4 * index),
@@ -60,6 +60,13 @@ import Testing
         }
         diagnostics.append(Diagnostic(rule: "encoding", severity: .error, location: file.location(line: 1, column: 119),
                                       message: "another rule"))
+        return (file, diagnostics)
+    }()
+
+    /// Issue 15: 20 diagnostics of one rule in one file are printed, then
+    /// one line counts the rest; other rules and files are not cut.
+    @Test func aRuleIsShownTwentyTimesPerFileThenCounted() {
+        let (file, diagnostics) = Self.thirtyOfOneRule
         let text = TextPrinter().render(CheckReport(diagnostics: diagnostics, fileCount: 1, sources: [file.path: file]))
         let lines = text.split(separator: "\n")
         #expect(lines.filter { $0.hasSuffix("[remittance]") }.count == 20)

@@ -327,9 +327,7 @@ import Testing
         let whole = TextPrinter().render(report)
         #expect(whole.components(separatedBy: " | ## Risk").count - 1 == paths.count)
         for window in [1, 2, 3, report.diagnostics.count - 1] {
-            var printer = TextPrinter()
-            printer.chunk = window
-            #expect(printer.render(report) == whole, "\(window) at a time")
+            #expect(Self.printed(report, partsOf: window) == whole, "\(window) at a time")
         }
         // A line the build kept is quoted for its note, beside notes read
         // again, wherever the parts are cut; the other note's is read.
@@ -339,38 +337,33 @@ import Testing
         let mixed = TextPrinter().render(kept)
         #expect(mixed.contains(" | ## Risk (as kept)\n") && mixed.contains(" | ## Risk assessment\n"), "\(mixed)")
         for window in [1, 2, 3, report.diagnostics.count - 1] {
-            var printer = TextPrinter()
-            printer.chunk = window
-            #expect(printer.render(kept) == mixed, "kept lines, \(window) at a time")
+            #expect(Self.printed(kept, partsOf: window) == mixed, "kept lines, \(window) at a time")
         }
+    }
+
+    /// `report` as the text printer prints it, `size` diagnostics a part.
+    static func printed(_ report: CheckReport, partsOf size: Int) -> String {
+        var printer = TextPrinter()
+        printer.chunk = size
+        return printer.render(report)
     }
 
     /// Printed a part at a time on every core, diagnostics cut after the
     /// 20th of one rule in one file give the same text wherever the parts
     /// are cut: before, at and after the line that counts the rest.
     @Test func theCountOfDiagnosticsNotShownIsTheSameWhereverThePartsAreCut() {
-        let file = SourceFile(path: "remittances/a.835", text: String(repeating: "Z*1~", count: 30))
-        var diagnostics = (0..<30).map { index in
-            Diagnostic(rule: "remittance", severity: .warning, location: file.location(line: 1, column: 1 + 4 * index),
-                       message: "\"Z\" is not a segment id")
-        }
-        diagnostics.append(Diagnostic(rule: "encoding", severity: .error, location: file.location(line: 1, column: 119),
-                                      message: "another rule"))
+        let (file, diagnostics) = PrinterTests.thirtyOfOneRule
         let report = CheckReport(diagnostics: diagnostics, fileCount: 1, sources: [file.path: file])
         let whole = TextPrinter().render(report)
         #expect(whole.contains("remittances/a.835: note: 10 more [remittance] diagnostics in this file not shown"))
         #expect(whole.split(separator: "\n").filter { $0.hasSuffix("[remittance]") }.count == TextPrinter.shownPerRuleAndFile)
         for chunk in [1, 2, 7, 20, 21, 22, 31] {
-            var printer = TextPrinter()
-            printer.chunk = chunk
-            #expect(printer.render(report) == whole, "\(chunk) at a time")
+            #expect(Self.printed(report, partsOf: chunk) == whole, "\(chunk) at a time")
         }
         // One more than are shown: the line counts one, in the singular.
         let one = CheckReport(diagnostics: Array(diagnostics.prefix(21)), fileCount: 1, sources: [file.path: file])
         for chunk in [1, 20, 21, 512] {
-            var printer = TextPrinter()
-            printer.chunk = chunk
-            let text = printer.render(one)
+            let text = Self.printed(one, partsOf: chunk)
             #expect(text.contains("remittances/a.835: note: 1 more [remittance] diagnostic in this file not shown;"), "\(chunk) at a time")
             #expect(text.split(separator: "\n").filter { $0.hasSuffix("[remittance]") }.count == TextPrinter.shownPerRuleAndFile)
         }

@@ -87,7 +87,7 @@ public struct TextPrinter: Sendable {
     /// of files unchanged since they were read): what `render` prints, and
     /// what a build keeps with its diagnostics (`CheckReport.quoted`).
     static func quotedLines(of report: CheckReport, kept: [String: [Int: String]] = [:]) -> [String: [Int: String]] {
-        quotedLines(of: report, shown: shown(report.diagnostics), kept: kept, chunk: 512)
+        quotedLines(of: report, shown: shown(report.diagnostics), kept: kept, chunk: TextPrinter().chunk)
     }
 
     /// `quotedLines`, each `chunk` of the diagnostics on a core of its own:
