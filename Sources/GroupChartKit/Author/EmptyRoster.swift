@@ -10,11 +10,11 @@ enum EmptyRoster {
             return Refusal("group \"\(group.id)\" lists no members: add them to \(group.file) (members: [...]), then run new session again")
         }
         var reasons: [String] = []
-        let unknown = roster.map(\.member.value).filter { record.member($0) == nil }
+        let unknown = roster.map(\.member.value).filter { !record.hasMember($0) }
         if !unknown.isEmpty {
             reasons.append("\(names(unknown)), who \(unknown.count == 1 ? "has" : "have") no folder in members/ (add members/<id>/profile.md)")
         }
-        let dated = roster.filter { record.member($0.member.value) != nil && !$0.covers(date) }.map { entry in
+        let dated = roster.filter { record.hasMember($0.member.value) && !$0.covers(date) }.map { entry in
             "\(entry.member.value), enrolled " + [entry.joined.map { "from \($0.value)" }, entry.left.map { "through \($0.value)" }]
                 .compactMap { $0 }.joined(separator: " ")
         }

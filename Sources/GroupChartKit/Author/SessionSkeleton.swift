@@ -50,7 +50,7 @@ public enum SessionSkeleton {
         var files = [NewFile(path: "session.md", text: text.sessionNote(group: group, date: date, members: members))]
         for member in members {
             let path = "\(sessionFolder)/\(member).md"
-            let plan = record.member(member)?.plan(on: date)
+            let plan = record.plan(of: member, on: date)
             files.append(NewFile(path: "\(member).md", text: text.progressNote(path: path, date: date, plan: plan)))
         }
         do {
@@ -77,6 +77,6 @@ public enum SessionSkeleton {
     /// expects them in the log, in roster order: a member who left before
     /// the date, or joins after it, is not written in.
     static func enrolled(in group: Group, on date: LocalDate, record: PracticeRecord) -> [String] {
-        group.enrolled(on: date).map(\.member.value).filter { record.member($0) != nil }
+        group.enrolled(on: date).map(\.member.value).filter { record.hasMember($0) }
     }
 }

@@ -29,7 +29,7 @@ struct EnrolledNotRecordedRule: Rule {
             guard let group = context.record.group(of: note) else { return [] }
             return group.enrolled(on: note.date?.value).compactMap { entry in
                 let member = entry.member.value
-                guard note.attendance(of: member) == nil, context.record.member(member) != nil else { return nil }
+                guard note.attendance(of: member) == nil, context.record.hasMember(member) else { return nil }
                 return Finding(note.attendanceLocation, "enrolled member \"\(member)\" is missing from the attendance log",
                                help: "add \"\(member): present\", or \"\(member): {status: absent, reason: ...}\"; if they had left, give their roster entry left: in \(group.file)",
                                related: [RelatedLocation(entry.location, "enrolled here")])

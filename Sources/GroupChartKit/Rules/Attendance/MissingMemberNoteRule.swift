@@ -25,7 +25,7 @@ struct MissingMemberNoteRule: Rule {
         context.record.sessions.flatMap { session -> [Finding] in
             guard let log = session.note else { return [] }
             return log.attendance.compactMap { entry in
-                guard entry.attended, context.record.member(entry.member.value) != nil,
+                guard entry.attended, context.record.hasMember(entry.member.value),
                       session.progressNote(for: entry.member.value) == nil else { return nil }
                 let path = "sessions/\(session.id)/\(entry.member.value).md"
                 return Finding(entry.member.location, "\"\(entry.member.value)\" attended but has no progress note",

@@ -31,7 +31,7 @@ struct NotEnrolledRule: Rule {
             let date = note.date?.value
             return note.attendance.compactMap { entry in
                 let member = entry.member.value
-                guard entry.attended, context.record.member(member) != nil, !group.enrolls(member, on: date) else { return nil }
+                guard entry.attended, context.record.hasMember(member), !group.enrolls(member, on: date) else { return nil }
                 let entries = group.entries(of: member)
                 guard let date, !entries.isEmpty else {
                     return Finding(entry.member.location, "\"\(member)\" attended but is not on the roster of group \"\(group.id)\"",

@@ -22,7 +22,7 @@ struct NoteWithoutAttendanceRule: Rule {
         context.record.sessions.flatMap { session -> [Finding] in
             guard let log = session.note else { return [] }
             return session.progressNotes.compactMap { note in
-                guard context.record.member(note.member) != nil, log.attendance(of: note.member) == nil else { return nil }
+                guard context.record.hasMember(note.member), log.attendance(of: note.member) == nil else { return nil }
                 return Finding(SourceLocation(file: note.file, line: 1),
                                "progress note for \"\(note.member)\", whom the attendance log does not list",
                                help: "add \"\(note.member)\" to the attendance log of \(log.file), or move this note to the session they attended",

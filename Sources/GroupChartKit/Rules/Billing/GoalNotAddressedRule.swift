@@ -15,7 +15,7 @@ struct GoalNotAddressedRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         context.memberNotes.flatMap { note -> [Finding] in
-            guard let date = note.date, let plan = context.record.member(note.member)?.plan(on: date),
+            guard let date = note.date, let plan = context.record.plan(of: note.member, on: date),
                   let goals = SectionCatalogue.find(SectionCatalogue.goals, in: note.content.body) else { return [] }
             let addressed = Set(note.content.goalItems.compactMap { $0.goal?.value })
             return plan.goals.filter { !addressed.contains($0.id.value) }.map { goal in
