@@ -155,6 +155,32 @@ import Testing
         #expect(shared([common, common, common, other, other]) == 1)
     }
 
+    /// The table counts as a dictionary of sets would: each note once per
+    /// sentence, whatever the hashes' low bits (which pick the slots) and
+    /// including a hash of 0.
+    @Test func theSentenceTableCountsAsADictionaryOfSetsWould() {
+        var generator = IncrementalEquivalenceTests.Random(state: 16)
+        for round in 0..<200 {
+            // In every other round the hashes differ only in their high bits:
+            // all of them pick the same slot and probe past each other.
+            let spread: UInt64 = round % 2 == 0 ? .max : 1 << 40
+            let notes = (0..<Int.random(in: 1...12, using: &generator)).map { _ in
+                (0..<Int.random(in: 0...40, using: &generator)).map { _ in UInt64.random(in: 0...60, using: &generator) &* spread }
+            }
+            var table = SentenceTable(capacity: notes.reduce(0) { $0 + $1.count })
+            var expected: [UInt64: Int] = [:]
+            for (index, note) in notes.enumerated() {
+                for hash in note { table.add(hash, note: index) }
+                for hash in Set(note) { expected[hash, default: 0] += 1 }
+            }
+            var counted: [UInt64: Int] = [:]
+            table.forEach { hash, notes in counted[hash] = notes }
+            #expect(counted == expected)
+            #expect(table.count == expected.count)
+            for hash in (0...60).map({ UInt64($0) &* spread }) { #expect(table.contains(hash) == (expected[hash] != nil)) }
+        }
+    }
+
     @Test func sentencesDoNotEndAtTitles() {
         #expect(NoteSimilarity.sentenceWords("Mr. Okonkwo came. He left early! Did he? Yes, e.g. at 3.5 km.\nNguyễn")
                 == [["mr", "okonkwo", "came"], ["he", "left", "early"], ["did", "he"], ["yes", "e", "g", "at", "3", "5", "km"], ["nguyen"]])

@@ -106,14 +106,16 @@ public struct NoteSimilarity: Sendable {
     /// The sentences a session's notes may share: those of the session note,
     /// and those that at least `sharedFloor` of its member notes and more
     /// than half of them hold.
-    public func sharedSentences(sessionNote: MarkdownBody?, memberNotes: [[Sentence]]) -> Set<UInt64> {
-        var shared = Set((sessionNote.map(sentences) ?? []).map(\.hash))
-        var counts: [UInt64: Int] = [:]
-        for note in memberNotes {
-            for sentence in Set(note.map(\.hash)) { counts[sentence, default: 0] += 1 }
+    func sharedSentences(sessionNote: MarkdownBody?, memberNotes: [[Sentence]]) -> SentenceTable {
+        let ofSession = sessionNote.map(sentences) ?? []
+        var counts = SentenceTable(capacity: memberNotes.reduce(0) { $0 + $1.count })
+        for (index, note) in memberNotes.enumerated() {
+            for sentence in note { counts.add(sentence.hash, note: index) }
         }
-        for (sentence, count) in counts where count >= Self.sharedFloor && count * 2 > memberNotes.count {
-            shared.insert(sentence)
+        var shared = SentenceTable(capacity: ofSession.count + counts.count)
+        for sentence in ofSession { shared.add(sentence.hash, note: 0) }
+        counts.forEach { sentence, notes in
+            if notes >= Self.sharedFloor && notes * 2 > memberNotes.count { shared.add(sentence, note: 0) }
         }
         return shared
     }
@@ -121,7 +123,7 @@ public struct NoteSimilarity: Sendable {
     /// The word 3-grams of a note's own sentences (a shorter sentence counts
     /// whole), sorted and without repeats: a third of the memory of a set,
     /// and two notes compare in one merge.
-    public func shingles(_ sentences: [Sentence], excluding shared: Set<UInt64>) -> [UInt64] {
+    func shingles(_ sentences: [Sentence], excluding shared: SentenceTable) -> [UInt64] {
         // Room for every 3-gram at once: grown append by append, a note's
         // 300 were copied some ten times over.
         var shingles: [UInt64] = []

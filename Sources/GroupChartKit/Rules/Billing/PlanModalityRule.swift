@@ -30,11 +30,17 @@ struct PlanModalityRule: Rule {
             """)
 
     func check(_ context: RuleContext) -> [Finding] {
-        context.claimChains.compactMap { chain in
+        // Whether a plan names the modality, asked once per plan and kind:
+        // asked of each of 20,000 claims, Foundation's substring search was
+        // 1.2 % of a cold check.
+        var named: [String: (group: Bool, individual: Bool)] = [:]
+        return context.claimChains.compactMap { chain in
             guard let plan = chain.plan else { return nil }
-            let wanted = chain.service.kind == .group ? "group" : "individual"
-            let names = plan.modalities.map { $0.value.lowercased() }
-            guard names.contains(where: { $0.contains(wanted) && $0.contains("therapy") }) else {
+            let isGroup = chain.service.kind == .group
+            let answers = named[plan.file] ?? (Self.names("group", in: plan), Self.names("individual", in: plan))
+            named[plan.file] = answers
+            guard isGroup ? answers.group : answers.individual else {
+                let names = plan.modalities.map { $0.value.lowercased() }
                 let written = names.isEmpty ? "no modality" : names.joined(separator: ", ")
                 return chain.finding("the plan in effect names \(written), not \(chain.modality)",
                                      help: "add \(chain.modality) to the plan's modality, with its rationale",
@@ -45,6 +51,14 @@ struct PlanModalityRule: Rule {
             return chain.finding("the plan in effect treats in group \(written), not \"\(group)\", the group billed",
                                  help: "add \(group) to the plan's group (group: [\((plan.groups.map(\.value) + [group]).joined(separator: ", "))]), with its rationale, or correct the session's group",
                                  related: [RelatedLocation(plan.groups[0].location, "the plan's group")])
+        }
+    }
+
+    /// Whether one of the plan's modalities names `wanted` ("group" or "individual") therapy.
+    private static func names(_ wanted: String, in plan: TreatmentPlan) -> Bool {
+        plan.modalities.contains { modality in
+            let name = modality.value.lowercased()
+            return name.contains(wanted) && name.contains("therapy")
         }
     }
 }
