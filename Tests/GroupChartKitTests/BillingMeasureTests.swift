@@ -129,7 +129,7 @@ import Testing
     @Test func identicalNotesForEveryMemberAreFound() {
         let similarity = NoteSimilarity(record: PracticeRecord(files: [], strays: [], practice: nil, groups: [], members: [],
                                                                sessions: [], services: [], readFindings: []))
-        let note: [NoteSimilarity.Sentence] = [[1, 2, 3], [4, 5, 6, 7]]
+        let note: NoteSimilarity.Sentences = [[1, 2, 3], [4, 5, 6, 7]]
         let shared = similarity.sharedSentences(sessionNote: nil, memberNotes: [note, note, note, note])
         #expect(shared.count == 2, "sentences in every note are shared group content")
         let own = similarity.shingles(note, excluding: shared)
@@ -142,9 +142,9 @@ import Testing
     @Test func sharedContentNeedsThreeNotesAndMoreThanHalf() {
         let similarity = NoteSimilarity(record: PracticeRecord(files: [], strays: [], practice: nil, groups: [], members: [],
                                                                sessions: [], services: [], readFindings: []))
-        let common: [NoteSimilarity.Sentence] = [[1, 2, 3]]
-        let other: [NoteSimilarity.Sentence] = [[9, 9, 9]]
-        func shared(_ notes: [[NoteSimilarity.Sentence]]) -> Int {
+        let common: NoteSimilarity.Sentences = [[1, 2, 3]]
+        let other: NoteSimilarity.Sentences = [[9, 9, 9]]
+        func shared(_ notes: [NoteSimilarity.Sentences]) -> Int {
             similarity.sharedSentences(sessionNote: nil, memberNotes: notes).count
         }
         #expect(shared([common]) == 0, "a session of one shares nothing")

@@ -23,22 +23,55 @@ import Foundation
 /// same numbers on every run and machine, and comparing numbers is what
 /// makes 20,000 notes cheap.
 public struct NoteSimilarity: Sendable {
-    /// A sentence as the hashes of its normalised words, with its own hash
-    /// made once: whether it is shared content is asked of every sentence
-    /// twice (counted among the session's, then left out of the note's
-    /// 3-grams), and hashing it each time was 3 % of a cold check.
-    public struct Sentence: Sendable, Equatable, ExpressibleByArrayLiteral {
-        public let words: [UInt64]
-        /// `NoteSimilarity.hash` of the words.
-        public let hash: UInt64
+    /// A note's sentences: the hashes of their normalised words laid end to
+    /// end, where each sentence ends, and each sentence's own hash, made as
+    /// its words are laid down (whether it is shared content is asked of
+    /// every sentence twice: counted among the session's, then left out of
+    /// the note's 3-grams).
+    ///
+    /// One list for a note, not one for each of its sentences: an array made
+    /// for each of 400,000 sentences at 20,000 notes, each looking up its
+    /// storage's generic metadata, and each hashed in a second pass, was
+    /// 2.5 % of a cold check (`perf`).
+    public struct Sentences: Sendable, Equatable, ExpressibleByArrayLiteral {
+        /// Every sentence's words, one sentence after the other.
+        private(set) var words: [UInt64] = []
+        /// Where each sentence ends in `words`.
+        private(set) var ends: [Int] = []
+        /// Each sentence's hash (`NoteSimilarity.sentenceStart`).
+        private(set) var hashes: [UInt64] = []
 
-        public init(_ words: [UInt64]) {
-            self.words = words
-            hash = NoteSimilarity.hash(words)
+        init() {}
+
+        /// Sentences given as their words' hashes (for tests).
+        public init(arrayLiteral sentences: [UInt64]...) {
+            for sentence in sentences {
+                for word in sentence { add(word) }
+                end()
+            }
         }
 
-        public init(arrayLiteral words: UInt64...) {
-            self.init(words)
+        /// How many sentences there are.
+        var count: Int { ends.count }
+
+        /// The hash of the sentence being laid down, so far.
+        private var hash = NoteSimilarity.sentenceStart
+
+        /// Adds a word to the sentence being laid down.
+        mutating func add(_ word: UInt64) {
+            words.append(word)
+            hash = NoteSimilarity.mixed(hash ^ word)
+        }
+
+        /// Ends the sentence being laid down.
+        mutating func end() {
+            ends.append(words.count)
+            hashes.append(hash)
+            hash = NoteSimilarity.sentenceStart
+        }
+
+        public static func == (lhs: Sentences, rhs: Sentences) -> Bool {
+            lhs.words == rhs.words && lhs.ends == rhs.ends
         }
     }
 
@@ -80,24 +113,19 @@ public struct NoteSimilarity: Sendable {
     ///
     /// Each block is read where it lies, by its place (a block copied for
     /// each look, text, runs, list items and place, was a retain and a
-    /// release of each), and each word normalised in a loop of its own (a
+    /// release of each), and each word normalised as it is laid down (a
     /// `map` of the method took this value, with its dictionary and
     /// filter, for each of 400,000 sentences in 20,000 notes).
-    public func sentences(of body: MarkdownBody) -> [Sentence] {
-        var sentences: [Sentence] = []
+    public func sentences(of body: MarkdownBody) -> Sentences {
+        var sentences = Sentences()
         let (filter, replacements) = (filter, replacements)
         for index in body.blocks.indices {
             let kind = body.blocks[index].kind
             if case .heading = kind { continue }
             guard kind != .html else { continue }
             WordScanner().eachSentence(body.blocks[index].text) { words in
-                let normalised = [UInt64](unsafeUninitializedCapacity: words.count) { buffer, count in
-                    for (place, word) in words.enumerated() {
-                        buffer[place] = filter.mayHold(word) ? replacements[word] ?? word : word
-                    }
-                    count = words.count
-                }
-                sentences.append(Sentence(normalised))
+                for word in words { sentences.add(filter.mayHold(word) ? replacements[word] ?? word : word) }
+                sentences.end()
             }
         }
         return sentences
@@ -106,14 +134,14 @@ public struct NoteSimilarity: Sendable {
     /// The sentences a session's notes may share: those of the session note,
     /// and those that at least `sharedFloor` of its member notes and more
     /// than half of them hold.
-    func sharedSentences(sessionNote: MarkdownBody?, memberNotes: [[Sentence]]) -> SentenceTable {
+    func sharedSentences(sessionNote: MarkdownBody?, memberNotes: [Sentences]) -> SentenceTable {
         let ofSession = sessionNote.map(sentences) ?? []
         var counts = SentenceTable(capacity: memberNotes.reduce(0) { $0 + $1.count })
         for (index, note) in memberNotes.enumerated() {
-            for sentence in note { counts.add(sentence.hash, note: index) }
+            for hash in note.hashes { counts.add(hash, note: index) }
         }
         var shared = SentenceTable(capacity: ofSession.count + counts.count)
-        for sentence in ofSession { shared.add(sentence.hash, note: 0) }
+        for hash in ofSession.hashes { shared.add(hash, note: 0) }
         counts.forEach { sentence, notes in
             if notes >= Self.sharedFloor && notes * 2 > memberNotes.count { shared.add(sentence, note: 0) }
         }
@@ -123,19 +151,26 @@ public struct NoteSimilarity: Sendable {
     /// The word 3-grams of a note's own sentences (a shorter sentence counts
     /// whole), sorted and without repeats: a third of the memory of a set,
     /// and two notes compare in one merge.
-    func shingles(_ sentences: [Sentence], excluding shared: SentenceTable) -> [UInt64] {
+    func shingles(_ sentences: Sentences, excluding shared: SentenceTable) -> [UInt64] {
         // Room for every 3-gram at once: grown append by append, a note's
         // 300 were copied some ten times over.
         var shingles: [UInt64] = []
-        shingles.reserveCapacity(sentences.reduce(0) { $0 + max($1.words.count - 2, 1) })
-        for sentence in sentences where !shared.contains(sentence.hash) {
-            let words = sentence.words
-            if words.count < 3 {
-                shingles.append(sentence.hash)
+        var start = 0
+        shingles.reserveCapacity(sentences.ends.reduce(0) { room, end in
+            defer { start = end }
+            return room + max(end - start - 2, 1)
+        })
+        let words = sentences.words
+        start = 0
+        for (end, hash) in zip(sentences.ends, sentences.hashes) {
+            defer { start = end }
+            guard !shared.contains(hash) else { continue }
+            if end - start < 3 {
+                shingles.append(hash)
                 continue
             }
-            for start in 0...(words.count - 3) {
-                shingles.append(Self.trigram(words[start], words[start + 1], words[start + 2]))
+            for first in start...(end - 3) {
+                shingles.append(Self.trigram(words[first], words[first + 1], words[first + 2]))
             }
         }
         return Self.sortedUnique(shingles)
@@ -254,20 +289,17 @@ public struct NoteSimilarity: Sendable {
         mixed(mixed(mixed(first) ^ second) ^ third)
     }
 
-    private static func mixed(_ value: UInt64) -> UInt64 {
+    fileprivate static func mixed(_ value: UInt64) -> UInt64 {
         var value = value &+ 0x9E37_79B9_7F4A_7C15
         value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
         value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
         return value ^ (value >> 31)
     }
 
-    /// A run of word hashes' hash: each mixed into the last, as `trigram`
-    /// does (FNV-1a over each word's eight bytes was eight multiplications
-    /// in a row per word). A sentence's hash stands for it in the set of
-    /// shared content, and for a sentence of one or two words among the 3-grams.
-    static func hash(_ words: [UInt64]) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for word in words { hash = mixed(hash ^ word) }
-        return hash
-    }
+    /// What a sentence's hash starts from. Each of its words' hashes is
+    /// then mixed into it, as `trigram` does (FNV-1a over each word's eight
+    /// bytes was eight multiplications in a row per word). A sentence's hash
+    /// stands for it in the table of shared content, and for a sentence of
+    /// one or two words among the 3-grams.
+    fileprivate static var sentenceStart: UInt64 { 0xcbf2_9ce4_8422_2325 }
 }
