@@ -57,13 +57,16 @@ public enum GroupChart {
 
         init?(_ folder: PracticeFolder, options: Checker.Options, output: URL) {
             var phases = PhaseTimes()
-            cacheFolder = BuildCache.folder(of: output)
-            guard let opened = CompiledDocuments.open(in: cacheFolder) else { return nil }
+            let cacheFolder = BuildCache.folder(of: output)
+            self.cacheFolder = cacheFolder
+            let (stamped, (opened, known)) = BuildCache.listedReading(folder) {
+                (CompiledDocuments.open(in: cacheFolder), InputStamps.read(in: cacheFolder))
+            }
+            guard let opened else { return nil }
             self.opened = opened
-            phases.mark("read: index of compiled documents")
-            known = InputStamps.read(in: cacheFolder)
-            phases.mark("read: stamps file")
-            fingerprint = BuildCache.fingerprint(folder, options: options, known: known, keepingParts: true)
+            self.known = known
+            phases.mark("read: the listing, the index of compiled documents and the stamps file")
+            fingerprint = BuildCache.fingerprint(folder, options: options, known: known, keepingParts: true, stamped: stamped)
             phases.mark("read: stamps")
         }
     }

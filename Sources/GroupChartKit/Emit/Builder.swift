@@ -84,7 +84,9 @@ public enum Builder {
         // A long-running command keeps its stamps in its memo; the stamps of
         // the cache are for the next `build`, and writing them at every save
         // of watch (3 MB at 20,000 notes) would be time for nothing.
-        let known = memo == nil ? cache.inputStamps() : nil
+        // Read while the practice is listed, when this build lists it.
+        let (stamped, known) = memo == nil && polled == nil ? BuildCache.listedReading(practice) { [cache] in cache.inputStamps() }
+            : (nil, memo == nil ? cache.inputStamps() : nil)
         // A long-running command's first build compiles the practice even
         // when the cache says nothing changed: given back from the cache, it
         // left the memo empty, and the first save then parsed every file
@@ -92,7 +94,8 @@ public enum Builder {
         let memoIsWarm = memo.map { !$0.isEmpty } ?? true
         var fingerprint = BuildCache.fingerprint(practice, options: options.checker, memo: memo, known: known,
                                                  found: polled?.found, stamps: memo == nil ? nil : polled?.ownStamps,
-                                                 poll: memo == nil ? nil : polled, changes: changed, keepingParts: memo == nil)
+                                                 poll: memo == nil ? nil : polled, changes: changed, keepingParts: memo == nil,
+                                                 stamped: stamped)
         phases.mark("fingerprint")
         if memoIsWarm, let entry = cache.entry(matching: fingerprint.digest) {
             OutputFolder(root: output).removeLeftoverTemporaries(besides: Array(entry.outputs.keys))
