@@ -127,10 +127,12 @@ public enum Builder {
             memo.cacheWrites.later { cache.store(entry) }
         } else {
             phases.mark("end of compile")
-            cache.store(entry)
+            if memo == nil {
+                cache.store(entry, stamps: fingerprint.stamps, unless: known)
+            } else {
+                cache.store(entry)
+            }
         }
-        phases.mark("store: entry")
-        if memo == nil { cache.store(fingerprint.stamps, unless: known) }
         phases.mark("store")
         return result
     }

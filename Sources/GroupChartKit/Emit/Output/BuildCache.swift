@@ -315,6 +315,20 @@ struct BuildCache {
         try? OutputFolder(root: folder).write(InputStamps.name, stamps.bytes, flush: false)
     }
 
+    /// Remembers a build, and the stamps of its documents for the next
+    /// (unless they are `known`'s), each written on a core of its own: the
+    /// 3 MB of stamps at 20,000 notes are 8 to 10 ms of every build after an
+    /// edit. Both are written after the build's outputs, as before: a build
+    /// that fails leaves neither.
+    func store(_ entry: Entry, stamps: InputStamps, unless known: InputStamps?) {
+        let storing = Meanwhile { [self] in
+            store(stamps, unless: known)
+            return true
+        }
+        store(entry)
+        _ = storing.take()
+    }
+
     /// Remembers a build that wrote `outputs`.
     func store(_ entry: Entry) {
         let bytes = LastBuildFile.bytes(of: entry)
