@@ -97,26 +97,34 @@ import Testing
         }
     }
 
-    /// The 3-grams read each sentence's word hashes from one buffer, reused
-    /// (`eachSentence`): they are the hashes `sentences` gives, sentence for
-    /// sentence (one ASCII walk serves both: this holds the buffer's reuse
-    /// to the lists), and the ASCII walk reads the sentences that the
-    /// general walk, by Unicode properties, reads in the same text.
-    @Test func eachSentenceGivesTheSentencesHashes() {
+    /// The 3-grams take each word's hash as it is found, and each
+    /// sentence's end (`eachWord`): they are the hashes `sentences` gives,
+    /// sentence for sentence (one ASCII walk serves both), and the ASCII
+    /// walk reads the sentences that the general walk, by Unicode
+    /// properties, reads in the same text.
+    @Test func eachWordGivesTheSentencesHashes() {
+        func eachSentence(_ text: String) -> [[UInt64]] {
+            var sentences: [[UInt64]] = []
+            var sentence: [UInt64] = []
+            WordScanner().eachWord(text, word: { sentence.append($0) }, end: {
+                sentences.append(sentence)
+                sentence = []
+            })
+            #expect(sentence.isEmpty, "every word is in a sentence that ends")
+            return sentences
+        }
         var generator = SystemRandomNumberGenerator()
         let pieces = ["Mr.", "Okonkwo", "came", ".", "He", "left", "early", "!", "Did", "he", "?", "e.g.", "3.5", "km", "\n", " ", "  ",
                       "Nguyễn", "said", "no", "No.", "x", "A.", "Dr.", "St.", "\t", ",", "", "ok?", "done.\n"]
         for round in 0..<2_000 {
             let text = (0..<Int.random(in: 0...16, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
                 .joined(separator: round % 3 == 0 ? "" : " ")
-            var each: [[UInt64]] = []
-            WordScanner().eachSentence(text) { each.append(Array($0)) }
+            let each = eachSentence(text)
             #expect(each == WordScanner().sentences(text).map { $0.map(\.hash) }, "\(text.debugDescription)")
             // ASCII text is walked byte by byte, any other by Unicode
             // properties: the two walks read the same sentences.
             guard text.allSatisfy(\.isASCII) else { continue }
-            var general: [[UInt64]] = []
-            WordScanner().eachSentence(text + "\n\u{E9}") { general.append(Array($0)) }
+            let general = eachSentence(text + "\n\u{E9}")
             #expect(general == each + [[WordScanner.hash("e")]], "\(text.debugDescription)")
         }
     }

@@ -123,10 +123,9 @@ public struct NoteSimilarity: Sendable {
             let kind = body.blocks[index].kind
             if case .heading = kind { continue }
             guard kind != .html else { continue }
-            WordScanner().eachSentence(body.blocks[index].text) { words in
-                for word in words { sentences.add(filter.mayHold(word) ? replacements[word] ?? word : word) }
-                sentences.end()
-            }
+            WordScanner().eachWord(body.blocks[index].text, word: { word in
+                sentences.add(filter.mayHold(word) ? replacements[word] ?? word : word)
+            }, end: { sentences.end() })
         }
         return sentences
     }
