@@ -86,6 +86,25 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(".notes.tmp-draft").path), "only GroupChart's own temporary names")
     }
 
+    /// The build cache writes its entry and its stamps on two threads at
+    /// once, into one folder: each write's clean-up of what a killed build
+    /// left must not take the other's temporary file (it did, and the
+    /// stamps file was then stale now and again).
+    @Test func twoFilesWrittenAtOnceInOneFolderBothLand() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = OutputFolder(root: folder)
+        for round in 0..<200 {
+            let bytes = Array(repeating: UInt8(round % 250), count: 64 * 1024)
+            let other = Meanwhile { (try? out.write("stamps", bytes, flush: false)) != nil }
+            let written = (try? out.write("entry", bytes, flush: false)) != nil
+            #expect(other.take() && written, "round \(round)")
+            for name in ["stamps", "entry"] {
+                #expect(try Data(contentsOf: folder.appendingPathComponent(name)) == Data(bytes), "\(name), round \(round)")
+            }
+        }
+    }
+
     @Test func everyOutputIsOwnerOnlyAuditPacketToo() throws {
         let practice = try FixturePractice()
         defer { practice.delete() }

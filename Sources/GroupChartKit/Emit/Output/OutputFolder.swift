@@ -203,11 +203,16 @@ public struct OutputFolder: Sendable {
     }
 
     /// Removes the temporary files an earlier, killed build left in `folder`.
+    /// This process's own are writes in progress on another thread (the
+    /// build cache writes its entry and its stamps at once), not leftovers:
+    /// removed, that write's rename failed, and the stamps file was stale.
     static func removeLeftoverTemporaries(in folder: URL) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let own = "\(ProcessInfo.processInfo.processIdentifier)"
         for name in names where name.hasPrefix(".") {
             guard let marker = name.range(of: ".tmp-", options: .backwards),
-                  !name[marker.upperBound...].isEmpty, name[marker.upperBound...].allSatisfy(\.isASCIIDigit) else { continue }
+                  !name[marker.upperBound...].isEmpty, name[marker.upperBound...].allSatisfy(\.isASCIIDigit),
+                  name[marker.upperBound...] != own else { continue }
             unlink(folder.appendingPathComponent(name).path)
         }
     }
