@@ -13,7 +13,12 @@ public struct Member: Sendable, Equatable {
 
     /// The plan in effect on `date`: the latest `effective` on or before it.
     public func plan(on date: LocalDate) -> TreatmentPlan? {
-        plans.last { plan in plan.effective.map { $0.value <= date } ?? false }
+        planIndex(on: date).map { plans[$0] }
+    }
+
+    /// Where that plan stands in `plans`.
+    func planIndex(on date: LocalDate) -> Int? {
+        plans.lastIndex { plan in plan.effective.map { $0.value <= date } ?? false }
     }
 
     /// "David Okonkwo", or the id when the profile gives no name.

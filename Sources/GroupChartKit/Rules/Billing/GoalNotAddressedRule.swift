@@ -15,10 +15,13 @@ struct GoalNotAddressedRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         context.memberNotes.flatMap { note -> [Finding] in
-            guard let date = note.date, let plan = context.record.plan(of: note.member, on: date),
-                  let goals = SectionCatalogue.find(SectionCatalogue.goals, in: note.content.body) else { return [] }
-            let addressed = Set(note.content.goalItems.compactMap { $0.goal?.value })
-            return plan.goals.filter { !addressed.contains($0.id.value) }.map { goal in
+            guard let date = note.date, let plan = context.record.planGoals(of: note.member, on: date) else { return [] }
+            // The Goals section is looked for only where a goal has no item
+            // (a note's two or three items looked through, not hashed into a set).
+            let items = note.content.goalItems
+            let missing = plan.goals.filter { goal in !items.contains { $0.goal?.value == goal.id.value } }
+            guard !missing.isEmpty, let goals = SectionCatalogue.find(SectionCatalogue.goals, in: note.content.body) else { return [] }
+            return missing.map { goal in
                 Finding(goals.heading.location, "goal \"\(goal.id.value)\" of the plan in effect has no item",
                         help: "add \"- \(goal.id.value): <status>. ...\" (Not addressed, if it was not)",
                         related: [RelatedLocation(goal.id.location, "the goal in the plan")])

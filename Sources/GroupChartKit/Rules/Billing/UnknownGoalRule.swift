@@ -18,7 +18,7 @@ struct UnknownGoalRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         context.memberNotes.flatMap { note -> [Finding] in
-            guard let date = note.date, let plan = context.record.plan(of: note.member, on: date) else { return [] }
+            guard let date = note.date, let plan = context.record.planGoals(of: note.member, on: date) else { return [] }
             let ids = plan.goals.map(\.id.value)
             return note.content.goalItems.compactMap { item in
                 guard let goal = item.goal else {
