@@ -269,9 +269,14 @@ public struct OutputFolder: Sendable {
             return
         }
         try makeFolder(url.deletingLastPathComponent(), created: &created)
-        guard mkdir(url.path, 0o700) == 0, chmod(url.path, 0o700) == 0 else {
+        guard mkdir(url.path, 0o700) == 0 else {
+            // Made meanwhile by another thread of this build (the cache's
+            // entry and stamps are written at once): a folder all the same.
+            if errno == EEXIST, !PracticeFile.isLink(url.path),
+               FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue { return }
             throw WriteError(description: "cannot create \(url.path)")
         }
+        guard chmod(url.path, 0o700) == 0 else { throw WriteError(description: "cannot create \(url.path)") }
         created.append(url)
     }
 
