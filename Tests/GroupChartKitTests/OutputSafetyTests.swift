@@ -86,6 +86,23 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(".notes.tmp-draft").path), "only GroupChart's own temporary names")
     }
 
+    /// A temporary file being written now is no leftover; one of this
+    /// process's id that nothing is writing is (in a container every build
+    /// may have the same id).
+    @Test func onlyTemporariesBeingWrittenAreSpared() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let writing = OutputFolder.temporary(for: folder.appendingPathComponent("inputs.tsv"))
+        let leftover = OutputFolder.temporary(for: folder.appendingPathComponent("last-build.bin"))
+        for file in [writing, leftover] { try Data("half".utf8).write(to: file) }
+        OutputFolder.writing.insert(writing)
+        defer { OutputFolder.writing.remove(writing) }
+        OutputFolder.removeLeftoverTemporaries(in: folder)
+        #expect(FileManager.default.fileExists(atPath: writing.path))
+        #expect(!FileManager.default.fileExists(atPath: leftover.path), "this process's id, but nothing writes it")
+    }
+
     /// The build cache writes its entry and its stamps on two threads at
     /// once, into one folder: each write's clean-up of what a killed build
     /// left must not take the other's temporary file (it did, and the

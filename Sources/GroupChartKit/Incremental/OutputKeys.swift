@@ -29,11 +29,12 @@ struct OutputKeys {
         // practice it read (`TextOnlyBuild`), a tenth of the 22,000 files.
         let folders = Set(record.sessions.map { Substring("sessions/\($0.id)") } + record.members.map { Substring("members/\($0.id)") })
         let paths = found?.map(\.path) ?? digests.keys.sorted { $0.precedesInBytes($1) }
-        let byFolder = Self.grouped(paths, digests, in: folders)
+        let ascii = Self.areASCII(paths)
+        let byFolder = Self.grouped(paths, digests, in: folders, ascii: ascii)
         let diagnostics = Dictionary(grouping: report.diagnostics, by: \.location.file)
         // The billing history every chart shows, hashed once for all of them.
         var historyHash = PartsHash(environment: "")
-        for (path, digest) in Self.history(paths, digests) { historyHash.add(file: path, digest: digest) }
+        for (path, digest) in Self.history(paths, digests, ascii: ascii) { historyHash.add(file: path, digest: digest) }
         let history = historyHash.hex
         // Each key reads only the model and the digests: they are made on
         // every core (the keys stage of a rebuild in watch at 20,000 notes
@@ -161,9 +162,9 @@ struct OutputKeys {
     /// is made in one go, not appended to in a dictionary and sorted, which
     /// was a sixth of the keys stage of a save at 20,000 notes, and found
     /// by `paths(_:startingWith:)`). Only the `folders` given are asked for.
-    static func grouped(_ paths: [String], _ digests: [String: String],
-                        in folders: Set<Substring>) -> [Substring: [(path: String, digest: String)]] {
-        guard Self.areASCII(paths) else { return groupedByScan(paths, digests, in: folders) }
+    static func grouped(_ paths: [String], _ digests: [String: String], in folders: Set<Substring>,
+                        ascii: Bool? = nil) -> [Substring: [(path: String, digest: String)]] {
+        guard ascii ?? Self.areASCII(paths) else { return groupedByScan(paths, digests, in: folders) }
         var grouped: [Substring: [(path: String, digest: String)]] = [:]
         for folder in folders {
             let files = Self.paths(paths, startingWith: folder + "/").compactMap { path in digests[path].map { (path, $0) } }
@@ -197,8 +198,8 @@ struct OutputKeys {
 
     /// The billing history's files (submissions, acknowledgments and
     /// remittances) with their digests, in the order the key hashes them.
-    private static func history(_ paths: [String], _ digests: [String: String]) -> [(path: String, digest: String)] {
-        guard Self.areASCII(paths) else {
+    private static func history(_ paths: [String], _ digests: [String: String], ascii: Bool) -> [(path: String, digest: String)] {
+        guard ascii else {
             return digests.filter { path, _ in
                 path.hasPrefix("submissions/") || path.hasPrefix("acknowledgments/") || path.hasPrefix("remittances/")
             }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }

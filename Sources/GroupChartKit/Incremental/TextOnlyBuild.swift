@@ -44,13 +44,13 @@ enum TextOnlyBuild {
     static func build(_ practice: PracticeFolder, options: Builder.Options, fingerprint: BuildCache.Fingerprint,
                       known: InputStamps?, cache: BuildCache) -> Builder.Result? {
         var phases = PhaseTimes()
+        guard let known, let entry = cache.lastEntry(), let compiled = CompiledDocuments.open(in: cache.folder) else { return nil }
         // The templates compiled on a thread of their own while the saves
         // are checked and the part read (7 ms of processor time at each
         // build after an edit); `TemplateLibrary.compiled` keeps the library
         // for the records, or for the whole build when this one declines.
         let compiling = Meanwhile { [root = practice.root] in (try? TemplateLibrary.compiled(practice: root)) != nil }
-        guard let known, let entry = cache.lastEntry(), let compiled = CompiledDocuments.open(in: cache.folder),
-              let answer = TextOnlyEdits.answer(practice, options: options.checker, fingerprint: fingerprint, known: known,
+        guard let answer = TextOnlyEdits.answer(practice, options: options.checker, fingerprint: fingerprint, known: known,
                                                 compiled: compiled, entry: entry, cacheFolder: cache.folder),
               let part = answer.part else { return nil }
         guard answer.report.diagnostics == entry.diagnostics else { return declined("the diagnostics changed") }

@@ -69,10 +69,6 @@ public struct NoteSimilarity: Sendable {
             hashes.append(hash)
             hash = NoteSimilarity.sentenceStart
         }
-
-        public static func == (lhs: Sentences, rhs: Sentences) -> Bool {
-            lhs.words == rhs.words && lhs.ends == rhs.ends
-        }
     }
 
     /// How many member notes must hold a sentence before it is group content.
@@ -153,12 +149,14 @@ public struct NoteSimilarity: Sendable {
     func shingles(_ sentences: Sentences, excluding shared: SentenceTable) -> [UInt64] {
         // Room for every 3-gram at once: grown append by append, a note's
         // 300 were copied some ten times over.
-        var shingles: [UInt64] = []
+        var room = 0
         var start = 0
-        shingles.reserveCapacity(sentences.ends.reduce(0) { room, end in
-            defer { start = end }
-            return room + max(end - start - 2, 1)
-        })
+        for end in sentences.ends {
+            room += max(end - start - 2, 1)
+            start = end
+        }
+        var shingles: [UInt64] = []
+        shingles.reserveCapacity(room)
         let words = sentences.words
         start = 0
         for (end, hash) in zip(sentences.ends, sentences.hashes) {

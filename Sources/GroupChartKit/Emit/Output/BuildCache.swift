@@ -321,8 +321,10 @@ struct BuildCache {
     /// edit. Both are written after the build's outputs, as before: a build
     /// that fails leaves neither.
     func store(_ entry: Entry, stamps: InputStamps, unless known: InputStamps?) {
+        // The same stamps are not written again, and no thread is started for them.
+        guard known?.entries != stamps.entries else { return store(entry) }
         let storing = Meanwhile { [self] in
-            store(stamps, unless: known)
+            store(stamps, unless: nil)
             return true
         }
         store(entry)

@@ -168,6 +168,8 @@ public struct OutputFolder: Sendable {
         let final = root.appendingPathComponent(name)
         let temporary = Self.temporary(for: final)
         var created: [URL] = []
+        Self.writing.insert(temporary)
+        defer { Self.writing.remove(temporary) }
         do {
             try makeFolder(root, created: &created)
             try Self.writeNew(temporary, bytes, flush: flush)
@@ -177,6 +179,22 @@ public struct OutputFolder: Sendable {
             throw (error as? WriteError) ?? WriteError(description: "cannot write \(final.path)")
         }
         Self.removeLeftoverTemporaries(in: root)
+    }
+
+    /// The temporary files `write` is writing now, on any thread of this
+    /// process: writes in progress, which no clean-up of a killed build's
+    /// may take (the build cache writes its entry and its stamps at once,
+    /// into one folder). Every other temporary name is a leftover, this
+    /// process's id or not: in a container every build may have the same.
+    static let writing = TemporariesInProgress()
+
+    final class TemporariesInProgress: @unchecked Sendable {
+        private let lock = NSLock()
+        private var paths: Set<String> = []
+
+        func insert(_ file: URL) { lock.withLock { _ = paths.insert(file.standardizedFileURL.path) } }
+        func remove(_ file: URL) { lock.withLock { _ = paths.remove(file.standardizedFileURL.path) } }
+        func contains(_ file: URL) -> Bool { lock.withLock { paths.contains(file.standardizedFileURL.path) } }
     }
 
     func readManifest() -> Set<String> {
@@ -202,18 +220,17 @@ public struct OutputFolder: Sendable {
         }
     }
 
-    /// Removes the temporary files an earlier, killed build left in `folder`.
-    /// This process's own are writes in progress on another thread (the
-    /// build cache writes its entry and its stamps at once), not leftovers:
+    /// Removes the temporary files an earlier, killed build left in `folder`,
+    /// but not those `write` is writing now on another thread (`writing`):
     /// removed, that write's rename failed, and the stamps file was stale.
     static func removeLeftoverTemporaries(in folder: URL) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        let own = "\(ProcessInfo.processInfo.processIdentifier)"
         for name in names where name.hasPrefix(".") {
             guard let marker = name.range(of: ".tmp-", options: .backwards),
-                  !name[marker.upperBound...].isEmpty, name[marker.upperBound...].allSatisfy(\.isASCIIDigit),
-                  name[marker.upperBound...] != own else { continue }
-            unlink(folder.appendingPathComponent(name).path)
+                  !name[marker.upperBound...].isEmpty, name[marker.upperBound...].allSatisfy(\.isASCIIDigit) else { continue }
+            let file = folder.appendingPathComponent(name)
+            guard !writing.contains(file) else { continue }
+            unlink(file.path)
         }
     }
 
