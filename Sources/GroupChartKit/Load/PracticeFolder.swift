@@ -150,8 +150,10 @@ public struct PracticeFolder: Sendable {
 
     /// `listedAsFolder`: the folder's own listing said it is a folder, not a
     /// link, so it is not asked again.
-    /// Appended to one list, not joined from a list of one for each file (an
-    /// array made and freed for each of 22,000 files of every build and check).
+    ///
+    /// The files are appended to one list, not joined from a list of one
+    /// for each file (an array made and freed for each of 22,000 files of
+    /// every build and check).
     private func sessionFolderFiles(_ path: String, session: String, _ stamping: Bool, listedAsFolder: Bool = false) -> [Stamped] {
         let entries = entries(in: path, listedAsFolder: listedAsFolder, stamping: stamping)
         var found: [Stamped] = []

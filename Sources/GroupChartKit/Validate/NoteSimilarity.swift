@@ -293,10 +293,11 @@ public struct NoteSimilarity: Sendable {
         return value ^ (value >> 31)
     }
 
-    /// What a sentence's hash starts from. Each of its words' hashes is
-    /// then mixed into it, as `trigram` does (FNV-1a over each word's eight
-    /// bytes was eight multiplications in a row per word). A sentence's hash
-    /// stands for it in the table of shared content, and for a sentence of
-    /// one or two words among the 3-grams.
-    fileprivate static var sentenceStart: UInt64 { 0xcbf2_9ce4_8422_2325 }
+    /// What a sentence's hash starts from (the scanner's FNV-1a offset, as
+    /// it always was). Each of its words' hashes is then mixed into it, as
+    /// `trigram` does (FNV-1a over each word's eight bytes was eight
+    /// multiplications in a row per word). A sentence's hash stands for it
+    /// in the table of shared content, and for a sentence of one or two
+    /// words among the 3-grams.
+    fileprivate static var sentenceStart: UInt64 { WordScanner.offset }
 }
