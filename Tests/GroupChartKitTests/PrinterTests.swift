@@ -50,6 +50,21 @@ import Testing
         #expect(caret != nil && caret == status && lines[1].contains("CLP*X1*9*65*0~"))
     }
 
+    /// A long line cut on both sides, with tabs and letters of more than one
+    /// byte on both sides of the column: each tab shown and padded as four
+    /// spaces, every other character as one, the caret under the column.
+    @Test func aCutLineWithTabsAndAccentsKeepsTheCaretUnderTheColumn() {
+        let line = String(repeating: "é", count: 70) + "\t" + String(repeating: "a", count: 45) + "\tÑb"
+            + String(repeating: "\tz", count: 80)
+        let file = SourceFile(path: "sessions/2026-03-12-dbt-skills/x.md", text: line + "\n")
+        let diagnostic = Diagnostic(rule: "r", severity: .note, location: file.location(line: 1, column: 119), message: "m")
+        let lines = TextPrinter().render(diagnostic, sources: [file.path: file]).split(separator: "\n").map(String.init)
+        // Scalars 79 to 198 are shown (column 119, a third of 120 before it).
+        let shown = String(repeating: "a", count: 38) + "    Ñb" + String(repeating: "    z", count: 39) + "    "
+        #expect(lines[1] == "    1 | ..." + shown + "...")
+        #expect(lines[2] == "      | " + String(repeating: " ", count: 3 + 38 + 4 + 1) + "^")
+    }
+
     /// A one-line remittance under 30 diagnostics of one rule and one of
     /// another: more of one rule in one file than the printer shows.
     static let thirtyOfOneRule: (file: SourceFile, diagnostics: [Diagnostic]) = {

@@ -20,7 +20,12 @@ struct SourceSnippet {
         return cachedScalars
     }
 
-    /// The shown part of the line, and the padding that puts a caret under `column`.
+    /// The shown part of the line, and the padding that puts a caret under
+    /// `column`: each tab shown as four spaces (and padded as four), the
+    /// rest as it is (padded as one space each). Built byte by byte: with
+    /// `replacingOccurrences` and a string a padded scalar, the snippets of
+    /// 10,600 warnings were 5 % of a `check` answered from a build's cache
+    /// at 20,000 notes (`perf`).
     static func window(_ scalars: [Unicode.Scalar], column: Int) -> (shown: String, padding: String) {
         var start = 0
         var end = scalars.count
@@ -28,12 +33,24 @@ struct SourceSnippet {
             start = min(max(0, column - 1 - width / 3), scalars.count - width)
             end = start + width
         }
-        let cutBefore = start > 0 ? "..." : ""
-        let cutAfter = end < scalars.count ? "..." : ""
-        let window = scalars[start..<end]
-        let shown = cutBefore + String(String.UnicodeScalarView(window)).replacingOccurrences(of: "\t", with: "    ") + cutAfter
-        let before = window.prefix(max(column - 1 - start, 0))
-        let padding = String(repeating: " ", count: cutBefore.count) + before.map { $0 == "\t" ? "    " : " " }.joined()
-        return (shown, padding)
+        let cut: [UInt8] = Array("...".utf8)
+        var shown: [UInt8] = start > 0 ? cut : []
+        shown.reserveCapacity(end - start + 2 * cut.count)
+        let before = min(max(column - 1 - start, 0), end - start)
+        var padded = start > 0 ? cut.count : 0
+        for index in start..<end {
+            let scalar = scalars[index]
+            let wide = scalar == "\t"
+            if wide {
+                shown.append(contentsOf: [0x20, 0x20, 0x20, 0x20])
+            } else if scalar.isASCII {
+                shown.append(UInt8(scalar.value))
+            } else {
+                shown.append(contentsOf: UTF8.encode(scalar)!)
+            }
+            if index - start < before { padded += wide ? 4 : 1 }
+        }
+        if end < scalars.count { shown.append(contentsOf: cut) }
+        return (String(decoding: shown, as: UTF8.self), String(repeating: " ", count: padded))
     }
 }

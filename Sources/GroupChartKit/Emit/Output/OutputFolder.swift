@@ -79,7 +79,7 @@ public struct OutputFolder: Sendable {
             guard OutputFolder.isSafe(path), path != OutputFolder.manifestName else {
                 throw WriteError(description: "refusing to write \"\(path)\" outside \(folder.root.path)")
             }
-            let final = folder.root.appendingPathComponent(path)
+            let final = folder.root.appendingPathComponent(path, isDirectory: false)
             let temporary = OutputFolder.temporary(for: final)
             lock.lock()
             do {
@@ -141,7 +141,7 @@ public struct OutputFolder: Sendable {
         /// Writes the list of this build's outputs, which the next build
         /// reads to remove what it no longer writes; called once all are staged.
         func writeManifest() throws(WriteError) {
-            let final = folder.root.appendingPathComponent(OutputFolder.manifestName)
+            let final = folder.root.appendingPathComponent(OutputFolder.manifestName, isDirectory: false)
             let temporary = OutputFolder.temporary(for: final)
             staged[OutputFolder.manifestName] = (temporary, final)
             try OutputFolder.writeNew(temporary, Array((paths.joined(separator: "\n") + "\n").utf8))
@@ -165,7 +165,7 @@ public struct OutputFolder: Sendable {
         guard Self.isSafe(name), !name.contains("/") else {
             throw WriteError(description: "refusing to write \"\(name)\" outside \(root.path)")
         }
-        let final = root.appendingPathComponent(name)
+        let final = root.appendingPathComponent(name, isDirectory: false)
         let temporary = Self.temporary(for: final)
         var created: [URL] = []
         Self.writing.insert(temporary)
@@ -202,10 +202,12 @@ public struct OutputFolder: Sendable {
         return Set(text.split(separator: "\n").map(String.init))
     }
 
-    /// `.<name>.tmp-<process id>`, beside the final file.
+    /// `.<name>.tmp-<process id>`, beside the final file. Every output path
+    /// here is joined as a file's (`isDirectory: false`): left to find out,
+    /// `URL` asks the disk with a `stat` for each, two a record written.
     static func temporary(for final: URL) -> URL {
         final.deletingLastPathComponent()
-            .appendingPathComponent(".\(final.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+            .appendingPathComponent(".\(final.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)", isDirectory: false)
     }
 
     /// Removes the temporary files a killed build left beside `outputs`
@@ -228,7 +230,7 @@ public struct OutputFolder: Sendable {
         for name in names where name.hasPrefix(".") {
             guard let marker = name.range(of: ".tmp-", options: .backwards),
                   !name[marker.upperBound...].isEmpty, name[marker.upperBound...].allSatisfy(\.isASCIIDigit) else { continue }
-            let file = folder.appendingPathComponent(name)
+            let file = folder.appendingPathComponent(name, isDirectory: false)
             guard !writing.contains(file) else { continue }
             unlink(file.path)
         }
