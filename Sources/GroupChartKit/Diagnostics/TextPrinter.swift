@@ -63,7 +63,41 @@ public struct TextPrinter: Sendable {
     }
 
     /// What the printer does with each of `diagnostics`, in their order.
+    ///
+    /// A report is ordered by place, so each file's diagnostics come
+    /// together: they are counted a file at a time, by rule, and only in a
+    /// file with more than `shownPerRuleAndFile` of them. Keyed by file and
+    /// rule for every diagnostic, the counts were 2.7 % of a check answered
+    /// from a build's cache (10,600 warnings, `perf`). Diagnostics in any
+    /// other order are counted as a whole.
     static func shown(_ diagnostics: [Diagnostic]) -> [Shown] {
+        var shown = [Shown](repeating: .shown, count: diagnostics.count)
+        var counted: Set<String> = []
+        var start = 0
+        while start < diagnostics.count {
+            let file = diagnostics[start].location.file
+            var end = start + 1
+            while end < diagnostics.count, diagnostics[end].location.file == file { end += 1 }
+            guard counted.insert(file).inserted else { return shownInAnyOrder(diagnostics) }
+            if end - start > shownPerRuleAndFile {
+                var totals: [String: Int] = [:]
+                for index in start..<end { totals[diagnostics[index].rule, default: 0] += 1 }
+                var printed: [String: Int] = [:]
+                for index in start..<end {
+                    let rule = diagnostics[index].rule
+                    printed[rule, default: 0] += 1
+                    let count = printed[rule, default: 0]
+                    guard count > shownPerRuleAndFile else { continue }
+                    shown[index] = count == shownPerRuleAndFile + 1 ? .more(totals[rule, default: 0] - shownPerRuleAndFile) : .counted
+                }
+            }
+            start = end
+        }
+        return shown
+    }
+
+    /// `shown`, for diagnostics in no particular order.
+    static func shownInAnyOrder(_ diagnostics: [Diagnostic]) -> [Shown] {
         var totals: [RuleInFile: Int] = [:]
         for diagnostic in diagnostics { totals[RuleInFile(diagnostic), default: 0] += 1 }
         var printed: [RuleInFile: Int] = [:]
