@@ -312,6 +312,41 @@ import Testing
         #expect(!printed.contains("| ## Risk"), "a line of a note no longer as checked")
     }
 
+    /// A note keeps its first line when its text is let go, if it is short
+    /// (a front matter's `---`): a diagnostic at 1:1 quotes it as checked,
+    /// without reading the note again, even once the note was saved again,
+    /// while a line further down is left out then. The kept line goes
+    /// through both encodings of the cache and comes back.
+    @Test func aNotesFirstLineIsKeptAndQuotedAsChecked() throws {
+        let file = SourceFile(path: "sessions/s/n.md", text: "---\ndate: 2026-03-05\n---\nText\n", sha256: "sha256:x")
+        let let_go = file.withoutText()
+        #expect(!let_go.holdsText && let_go.keptFirstLine == "---" && let_go.withoutText() == let_go)
+        let long = SourceFile(path: "n.md", text: String(repeating: "x", count: SourceFile.longestKeptFirstLine + 1) + "\nb\n")
+        #expect(long.withoutText().keptFirstLine == nil && file.keptFirstLine == nil)
+        for kept in [let_go, long.withoutText(), file] {
+            #expect(try CompactCoding.decode(SourceFile.self, from: CompactCoding.encode(kept)[...]) == kept)
+            let encoder = CompactEncoder()
+            try kept.put(into: encoder)
+            #expect(try encoder.bytes == CompactCoding.encode(kept))
+            #expect(try SourceFile.get(from: CompactDecoder(encoder.bytes[...])) == kept)
+        }
+
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let path = "sessions/2026-03-05-skills/doe-jane.md"
+        try practice.write(path, try practice.read(path).replacingOccurrences(of: "Risk level: low.", with: "Risk level: unsure."))
+        var report = try practice.check()
+        let atStart = Diagnostic(rule: "timely-filing", severity: .warning, location: SourceLocation(file: path, line: 1, column: 1),
+                                 message: "m")
+        report.diagnostics = CheckReport.ordered(report.diagnostics + [atStart])
+        #expect(report.sources[path] == nil, "the note's text is not held")
+        try practice.write(path, try practice.read(path).replacingOccurrences(of: "Urges rated 3", with: "Urges rated 4"))
+        let printed = TextPrinter().render(report)
+        #expect(printed.contains("\(path):1:1: warning: m [timely-filing]\n    1 | ---\n      | ^\n"))
+        #expect(!printed.contains("| ## Risk"), "a line of a note no longer as checked")
+        #expect(report.line(at: atStart.location) == "---")
+    }
+
     /// The diagnostics are printed a part at a time on every core, each part
     /// reading its notes again: the text is the same whatever the part's
     /// size, and each note's line is quoted under each of its diagnostics.

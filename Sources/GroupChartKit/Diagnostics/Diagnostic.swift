@@ -98,7 +98,9 @@ public struct CheckReport: Sendable {
     /// `nil` when the file is not at hand or changed since it was checked.
     public func line(at location: SourceLocation) -> Substring? {
         if let text = quoted?[location.file]?[location.line] { return Substring(text) }
-        return (sources[location.file] ?? reread?.source(location.file))?.line(location.line)
+        if let file = sources[location.file] { return file.line(location.line) }
+        if location.line == 1, let first = reread?.keptFirstLine(location.file) { return Substring(first) }
+        return reread?.source(location.file)?.line(location.line)
     }
 
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }

@@ -16,6 +16,9 @@ public final class SourceRereader: @unchecked Sendable {
     /// The files it was made from, until `digests` is first asked for.
     private var files: [SourceFile]?
     private var made: [String: String]?
+    /// The first line each note kept when its text was let go
+    /// (`SourceFile.keptFirstLine`), made with `digests`.
+    private var firstLines: [String: String] = [:]
     /// Apart from `lock`, which is held while a note is read (`read` asks for `digests`).
     private let making = NSLock()
 
@@ -28,7 +31,10 @@ public final class SourceRereader: @unchecked Sendable {
         defer { making.unlock() }
         if let made { return made }
         var digests: [String: String] = [:]
-        for file in files ?? [] where !file.holdsText { digests[file.path] = file.sha256 }
+        for file in files ?? [] where !file.holdsText {
+            digests[file.path] = file.sha256
+            if let first = file.keptFirstLine { firstLines[file.path] = first }
+        }
         made = digests
         files = nil
         return digests
@@ -55,6 +61,16 @@ public final class SourceRereader: @unchecked Sendable {
         let file = read(path)
         last = (path, file)
         return file
+    }
+
+    /// The first line the note at `path` kept when its text was let go, if
+    /// it kept one (`SourceFile.keptFirstLine`): what a diagnostic at 1:1
+    /// quotes, without reading the note again.
+    func keptFirstLine(_ path: String) -> String? {
+        _ = digests
+        making.lock()
+        defer { making.unlock() }
+        return firstLines[path]
     }
 
     /// The note at `path` as it was checked, read again without keeping it

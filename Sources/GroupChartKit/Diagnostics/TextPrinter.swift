@@ -140,8 +140,12 @@ public struct TextPrinter: Sendable {
                 } else if let file = report.sources[place.file] {
                     line = file.line(place.line)
                 } else if let reread = report.reread {
-                    if last?.path != place.file { last = (place.file, reread.readAgain(place.file)) }
-                    line = last?.file?.line(place.line)
+                    if place.line == 1, let first = reread.keptFirstLine(place.file) {
+                        line = Substring(first)
+                    } else {
+                        if last?.path != place.file { last = (place.file, reread.readAgain(place.file)) }
+                        line = last?.file?.line(place.line)
+                    }
                 }
                 if let line { lines.append((place, String(line))) }
             }

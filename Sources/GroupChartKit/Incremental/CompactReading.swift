@@ -52,7 +52,8 @@ extension DocumentReading {
 
 extension SourceFile {
     /// As `encode(to:)` writes it: whether it holds its text, the path, the
-    /// text if held, the place of an encoding problem if any, the digest.
+    /// text if held, the place of an encoding problem if any, the digest,
+    /// and the first line kept if the text is not held.
     func put(into encoder: CompactEncoder) throws {
         encoder.bytes.append(holdsText ? 1 : 0)
         encoder.string(path)
@@ -60,6 +61,7 @@ extension SourceFile {
         // Rare: the generic path.
         try encoder.putIfPresent(encodingProblem)
         encoder.string(sha256)
+        if !holdsText { encoder.optional(keptFirstLine) { encoder.string($0) } }
     }
 
     static func get(from decoder: CompactDecoder) throws -> SourceFile {
@@ -67,8 +69,9 @@ extension SourceFile {
         let path = try decoder.string()
         let text = holdsText ? try decoder.string() : ""
         let problem = try decoder.getIfPresent(EncodingProblem.self)
-        let file = SourceFile(path: path, text: text, encodingProblem: problem, sha256: try decoder.string())
-        return holdsText ? file : file.withoutText()
+        let sha256 = try decoder.string()
+        guard !holdsText else { return SourceFile(path: path, text: text, encodingProblem: problem, sha256: sha256) }
+        return SourceFile(path: path, keptFirstLine: try decoder.optional { try decoder.string() }, encodingProblem: problem, sha256: sha256)
     }
 }
 
