@@ -55,6 +55,26 @@ import Testing
         #expect(billing.status(of: try claimID(billing, "chen-lily", 19).id) == .unbilled)
     }
 
+    /// A check plans the batch but makes none of its entries (the claim
+    /// rules read only its corrections and rejections); the entries are made
+    /// once, when first asked for from any thread, in the claims' order,
+    /// the originals never sent among the corrected ones.
+    @Test func theBatchsEntriesAreMadeWhenFirstAskedFor() throws {
+        let practice = try FixturePractice(base: Self.example)
+        defer { practice.delete() }
+        let (billing, _) = try billing(practice)
+        #expect(!billing.batch.entriesAreMade)
+        #expect(!billing.batch.corrections.isEmpty)
+        let asked = ParallelMap.map(Array(0..<8)) { _ in billing.batch.entries.map { "\($0.claim.id) \($0.frequency)" } }
+        #expect(billing.batch.entriesAreMade)
+        #expect(asked.allSatisfy { $0 == asked[0] } && asked[0].count == 11)
+        let inBatch = Set(billing.batch.entries.map(\.claim.id))
+        #expect(billing.batch.entries.map(\.claim.id) == billing.claims.map(\.id).filter(inBatch.contains))
+        let reasons = billing.batch.entries.map { $0.reason == "never sent" }
+        #expect(reasons.filter { $0 }.count == 9 && reasons.filter { !$0 }.count == 2,
+                "nine originals never sent, a replacement and a corrected rejection, all in the claims' order")
+    }
+
     @Test func theStatusFollowsTheLatestEvent() throws {
         let practice = try unbilledExample()
         defer { practice.delete() }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The next batch to send (lifecycle.md, "What the next batch holds"), and
 /// what waits: each claim the build knows, compared with what was sent and
 /// what came back.
@@ -52,7 +54,14 @@ public struct NextBatch: Sendable {
         public var rejection: ClaimHistory.Rejection
     }
 
-    public let entries: [Entry]
+    /// The claims going out, in the order of the claims built, then of the
+    /// claim ids only the ledger knows. The originals never sent (nearly all
+    /// of a practice's first batch) are made when the entries are first
+    /// asked for, by the claim files, the records and `submit`: `check`
+    /// never asks, and making them (a billed claim each) was 30 ms of a
+    /// check at 20,000 notes on one core, with the other idle (`perf`).
+    public var entries: [Entry] { made.entries }
+    private let made: MadeEntries
     public let corrections: [Correction]
     public let standingRejections: [StandingRejection]
     /// Claims going out as originals after a rejection (their status is `unbilled`).
@@ -64,17 +73,26 @@ public struct NextBatch: Sendable {
     /// keeps only services on or before that date (`submit --through`).
     public init(claims: [Claim], ledger: ClaimLedger, record: PracticeRecord, through: LocalDate? = nil) {
         var planner = Planner(ledger: ledger, reasons: NoLongerBillable(record: record))
-        // Reserved, not grown, and not copied by a filter that keeps every
-        // entry: at 20,000 claims the grown array and its filtered copy held
-        // 46 MB at the build's peak.
-        planner.entries.reserveCapacity(claims.count)
+        planner.order.reserveCapacity(claims.count)
         let built = Set(claims.map(\.id))
-        for claim in claims { planner.plan(claim.id, built: claim) }
+        for (index, claim) in claims.enumerated() { planner.plan(claim.id, built: claim, at: index) }
         for id in ledger.histories.keys.sorted() where !built.contains(id) { planner.plan(id, built: nil) }
-        if let through {
-            entries = planner.entries.filter { entry in entry.date.map { $0 <= through } ?? false }
-        } else {
-            entries = planner.entries
+        let (order, planned) = (planner.order, planner.planned)
+        made = MadeEntries {
+            // Reserved, not grown, and not copied by a filter that keeps
+            // every entry: at 20,000 claims a grown array and its filtered
+            // copy held 46 MB at the build's peak.
+            var entries: [Entry] = []
+            entries.reserveCapacity(order.count)
+            for source in order {
+                let entry = switch source {
+                case .neverSent(let index): Planner.original(claims[index])
+                case .planned(let index): planned[index]
+                }
+                if let through, !(entry.date.map { $0 <= through } ?? false) { continue }
+                entries.append(entry)
+            }
+            return entries
         }
         corrections = planner.corrections
         standingRejections = planner.rejections
@@ -83,6 +101,9 @@ public struct NextBatch: Sendable {
     }
 
     public var isEmpty: Bool { entries.isEmpty }
+
+    /// Whether the entries were made (for tests: a check makes none).
+    var entriesAreMade: Bool { made.areMade }
 
     /// Reads each entry's frequency where it lies: a copy of each of 20,000
     /// entries per count was 60 ms of a build (`perf`).
@@ -93,20 +114,60 @@ public struct NextBatch: Sendable {
     }
 }
 
+/// `NextBatch.entries`, made once, when first asked for, on whichever
+/// thread asks first; what they are made of is let go once they are.
+private final class MadeEntries: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: [NextBatch.Entry]?
+    private var make: (@Sendable () -> [NextBatch.Entry])?
+
+    init(_ make: @escaping @Sendable () -> [NextBatch.Entry]) {
+        self.make = make
+    }
+
+    var entries: [NextBatch.Entry] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let made { return made }
+        let entries = make?() ?? []
+        made = entries
+        make = nil
+        return entries
+    }
+
+    var areMade: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return made != nil
+    }
+}
+
 /// The decisions of `NextBatch`, one claim id at a time.
 private struct Planner {
     let ledger: ClaimLedger
     let reasons: NoLongerBillable
-    var entries: [NextBatch.Entry] = []
+    /// Where each entry comes from, in the batch's order: a ready claim
+    /// never sent (by its index among the claims built), made into an
+    /// original only when the entries are asked for (`original`), or one
+    /// of `planned`.
+    enum Source: Sendable {
+        case neverSent(Int)
+        case planned(Int)
+    }
+    var order: [Source] = []
+    var planned: [NextBatch.Entry] = []
     var corrections: [NextBatch.Correction] = []
     var rejections: [NextBatch.StandingRejection] = []
     var resent: Set<String> = []
 
-    mutating func plan(_ id: String, built: Claim?) {
+    /// `at`: the claim's index among the claims built, when `built` is one of them.
+    mutating func plan(_ id: String, built: Claim?, at index: Int? = nil) {
         let note = built?.service.noteFile.map { SourceLocation(file: $0, line: 1) }
         let ready = built?.isReady == true
         guard let history = ledger.history(id), history.wasSent else {
-            if let built, ready { add(built.billed, .original, "never sent", member: built.service.member, history: nil) }
+            if let built, ready {
+                if let index { order.append(.neverSent(index)) } else { append(Self.original(built)) }
+            }
             return
         }
         if history.isVoided { return }
@@ -168,7 +229,19 @@ private struct Planner {
 
     private mutating func add(_ claim: BilledClaim, _ frequency: SubmittedClaim.Frequency, _ reason: String, member: String,
                               history: ClaimHistory?, number: String? = nil) {
-        entries.append(.init(claim: claim, frequency: frequency, reason: reason, payerClaimNumber: number,
-                             lastSent: history?.lastSent?.file, member: member, date: claim.lines.first?.date))
+        append(.init(claim: claim, frequency: frequency, reason: reason, payerClaimNumber: number,
+                     lastSent: history?.lastSent?.file, member: member, date: claim.lines.first?.date))
+    }
+
+    private mutating func append(_ entry: NextBatch.Entry) {
+        order.append(.planned(planned.count))
+        planned.append(entry)
+    }
+
+    /// The entry of a ready claim never sent: an original.
+    static func original(_ claim: Claim) -> NextBatch.Entry {
+        let billed = claim.billed
+        return .init(claim: billed, frequency: .original, reason: "never sent", payerClaimNumber: nil, lastSent: nil,
+                     member: claim.service.member, date: billed.lines.first?.date)
     }
 }
