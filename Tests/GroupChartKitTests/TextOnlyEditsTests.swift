@@ -63,6 +63,26 @@ import Testing
         #expect(fromBuild.line(at: SourceLocation(file: Self.note, line: 7)) == whole.line(at: SourceLocation(file: Self.note, line: 7)))
     }
 
+    /// A diagnostic that stays where it was in a saved note quotes the line
+    /// as saved, not the line the build kept: the build's lines are taken
+    /// for every file but the saved ones.
+    @Test func aSavedNoteIsQuotedAsSaved() throws {
+        let (practice, output) = try Self.example()
+        defer { practice.delete(); try? FileManager.default.removeItem(at: output) }
+        let start = Date()
+        let text = try practice.read(Self.note)
+        try practice.write(Self.note, text.replacingOccurrences(of: "## Participation\n", with: "## Participation\nShe sat with Lily before group.\n"))
+        try Self.built(practice, into: output, start: start)
+        let named = try practice.read(Self.note)
+        try practice.write(Self.note, named.replacingOccurrences(of: "She sat with Lily before group.", with: "She spoke with Lily after group."))
+        try IncrementalEquivalenceTests.settle(practice.root, step: 1, since: start)
+        let (fromBuild, whole) = try Self.checks(practice, from: output)
+        #expect(fromBuild.answeredByTextOnlyEdits == 1)
+        let printed = TextPrinter().render(fromBuild)
+        #expect(printed.contains("| She spoke with Lily after group.") && !printed.contains("She sat with Lily"))
+        #expect(printed == TextPrinter().render(whole))
+    }
+
     /// Saved, built at once (the note's stamp not yet settled, so not
     /// vouched for), saved again: the build's digest of it is still known.
     @Test func aNoteSavedAgainRightAfterABuildIsCheckedFromTheBuild() throws {

@@ -192,7 +192,8 @@ enum TextOnlyBuild {
         }
         phases.mark("text-only build: addenda")
 
-        report.quoted = TextPrinter.quotedLines(of: report, kept: entry.quotedLines(unchangedIn: fingerprint.digests))
+        // The answer's report keeps the build's lines of every file but the saved ones (`TextOnlyEdits`).
+        report.quoted = TextPrinter.quotedLines(of: report, kept: report.quoted ?? entry.quotedLines(unchangedIn: fingerprint.digests))
         var next = entry
         next.fingerprint = fingerprint.digest
         next.quotedLines = BuildCache.Entry.quoted(report.quoted ?? [:], digests: fingerprint.digests)

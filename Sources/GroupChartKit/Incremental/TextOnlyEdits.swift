@@ -90,7 +90,8 @@ enum TextOnlyEdits {
         }
         var report = CheckReport(diagnostics: entry.diagnostics, fileCount: entry.fileCount, sources: [:])
         report.reread = SourceRereader(root: folder.root, digests: fingerprint.digests)
-        report.quoted = entry.quotedLines(unchangedIn: fingerprint.digests)
+        // Every file but the saved ones has the digest the build read (the fingerprint above says so).
+        report.quoted = entry.quotedLines(except: saved.map { found[$0].path })
         report.answeredByTextOnlyEdits = saved.count
         phases.mark("text-only: what was saved")
         if saved.isEmpty { return Answer(report: report) }
