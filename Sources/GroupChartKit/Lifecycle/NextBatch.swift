@@ -108,6 +108,7 @@ public struct NextBatch: Sendable {
     /// Reads each entry's frequency where it lies: a copy of each of 20,000
     /// entries per count was 60 ms of a build (`perf`).
     public func count(_ frequency: SubmittedClaim.Frequency) -> Int {
+        let entries = self.entries
         var count = 0
         for index in entries.indices where entries[index].frequency == frequency { count += 1 }
         return count

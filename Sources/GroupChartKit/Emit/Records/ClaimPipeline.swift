@@ -14,7 +14,9 @@ struct ClaimPipeline {
         self.format = format
         self.billing = billing
         self.reimbursement = reimbursement
-        batchPositions = Dictionary(grouping: billing.batch.entries.indices) { billing.batch.entries[$0].claim.id }
+        // Asked for once: each time, the batch's entries are taken under its lock.
+        let entries = billing.batch.entries
+        batchPositions = Dictionary(grouping: entries.indices) { entries[$0].claim.id }
     }
 
     /// The pipeline of `entries` (every claim, or one member's); the batch
