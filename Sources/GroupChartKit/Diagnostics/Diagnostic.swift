@@ -94,8 +94,11 @@ public struct CheckReport: Sendable {
             + diagnostic.related.map { "\($0.location) \($0.message)" }).joined(separator: "\u{1}")
     }
 
-    /// The source line at `location`, for the snippet under a diagnostic;
-    /// `nil` when the file is not at hand or changed since it was checked.
+    /// The source line at `location`, for the snippet under a diagnostic,
+    /// as it was checked: a note's first line as the note kept it
+    /// (`SourceFile.keptFirstLine`), another line of a note read again;
+    /// `nil` when the file is not at hand, or changed since it was checked
+    /// and the line was not kept.
     public func line(at location: SourceLocation) -> Substring? {
         if let text = quoted?[location.file]?[location.line] { return Substring(text) }
         if let file = sources[location.file] { return file.line(location.line) }

@@ -75,7 +75,7 @@ public struct NextBatch: Sendable {
         var planner = Planner(ledger: ledger, reasons: NoLongerBillable(record: record))
         planner.order.reserveCapacity(claims.count)
         let built = Set(claims.map(\.id))
-        for (index, claim) in claims.enumerated() { planner.plan(claim.id, built: claim, at: index) }
+        for (index, claim) in claims.enumerated() { planner.plan(claim.id, built: (claim, index)) }
         for id in ledger.histories.keys.sorted() where !built.contains(id) { planner.plan(id, built: nil) }
         let (order, planned) = (planner.order, planner.planned)
         made = MadeEntries {
@@ -161,14 +161,14 @@ private struct Planner {
     var rejections: [NextBatch.StandingRejection] = []
     var resent: Set<String> = []
 
-    /// `at`: the claim's index among the claims built, when `built` is one of them.
-    mutating func plan(_ id: String, built: Claim?, at index: Int? = nil) {
+    /// `built`: the claim built for `id` and its index among the claims
+    /// built; `nil` for an id only the ledger knows.
+    mutating func plan(_ id: String, built entry: (claim: Claim, index: Int)?) {
+        let built = entry?.claim
         let note = built?.service.noteFile.map { SourceLocation(file: $0, line: 1) }
         let ready = built?.isReady == true
         guard let history = ledger.history(id), history.wasSent else {
-            if let built, ready {
-                if let index { order.append(.neverSent(index)) } else { append(Self.original(built)) }
-            }
+            if let entry, ready { order.append(.neverSent(entry.index)) }
             return
         }
         if history.isVoided { return }
