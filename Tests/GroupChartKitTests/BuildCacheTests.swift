@@ -413,6 +413,40 @@ import Testing
         #expect(outputs(practice) == before)
     }
 
+    /// An output whose stamp no longer says it is the file the build wrote
+    /// (dated now, as `touch` does) is known again by its digest: kept
+    /// when its bytes are the same, written again when one of them changed.
+    @Test func anOutputTouchedButUnchangedIsKnownByItsDigest() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        _ = try build(practice)
+        let before = outputs(practice)
+        let index = practice.root.appendingPathComponent("build/index.html").path
+        try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: index)
+        #expect(try build(practice).fromCache, "the same bytes, dated now")
+        var edited = try #require(before["index.html"])
+        edited[edited.index(before: edited.endIndex)] ^= 0x01
+        try edited.write(to: URL(fileURLWithPath: index))
+        try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: index)
+        #expect(try !build(practice).fromCache, "one byte changed at its end")
+        #expect(outputs(practice) == before)
+    }
+
+    /// The digest changes with any one byte of a file, and with its length.
+    @Test func anOutputsDigestChangesWithAnyByteAndTheLength() {
+        let bytes = (0..<61).map { UInt8(truncatingIfNeeded: $0 &* 37) }
+        let digest = OutputDigest.of(bytes)
+        #expect(OutputDigest.of(bytes) == digest)
+        for position in bytes.indices {
+            var changed = bytes
+            changed[position] ^= 0x80
+            #expect(OutputDigest.of(changed) != digest, "byte \(position)")
+        }
+        #expect(OutputDigest.of(bytes + [0]) != digest)
+        #expect(OutputDigest.of(Array(bytes.dropLast())) != digest)
+        #expect(digest.hasPrefix("w64:61:") && digest.count == "w64:61:".count + 16)
+    }
+
     @Test func anotherTodayOrNoCacheAtAllBuildsAgain() throws {
         let practice = try FixturePractice()
         defer { practice.delete() }

@@ -293,7 +293,7 @@ struct BuildCache {
         guard let digest = entry.outputs[path] else { return false }
         let full = PracticeFile.path(of: output) + "/" + path
         if let stamp = FileStamp.of(full), stamp == entry.stamps[path], stamp.isSettled(before: Date().timeIntervalSince1970) { return true }
-        return FileManager.default.contents(atPath: full).map { SignedText.digest(of: [UInt8]($0)) } == digest
+        return FileManager.default.contents(atPath: full).map { OutputDigest.of([UInt8]($0)) } == digest
     }
 
     /// The stamps of `paths` as they stand now, for the entry of a build that

@@ -62,7 +62,7 @@ public struct OutputFolder: Sendable {
         private var staged: [String: (temporary: URL, final: URL)] = [:]
         private var created: [URL] = []
         private var kept: Set<String> = []
-        /// The SHA-256 of each file written, by path.
+        /// The digest of each file written, by path (`OutputDigest`).
         private(set) var digests: [String: String] = [:]
 
         init(_ folder: OutputFolder) throws(WriteError) {
@@ -91,7 +91,7 @@ public struct OutputFolder: Sendable {
             staged[path] = (temporary, final)
             lock.unlock()
             try OutputFolder.writeNew(temporary, bytes)
-            let digest = SignedText.digest(of: bytes)
+            let digest = OutputDigest.of(bytes)
             lock.lock()
             digests[path] = digest
             lock.unlock()
