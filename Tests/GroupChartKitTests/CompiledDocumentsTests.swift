@@ -376,8 +376,7 @@ import Testing
 
         // Every string's hash the same: only the first is named, the others
         // are written each time, and each comes back as written.
-        let colliding = CompactEncoder()
-        colliding.nameKey = { _ in 0 }
+        let colliding = CompactEncoder(nameKey: { _ in 0 })
         for value in values { colliding.string(value) }
         let collided = CompactDecoder(colliding.bytes[...])
         let again = try values.map { _ in try collided.string() }

@@ -53,26 +53,34 @@ extension Dictionary: CompactRefused {}
 
 // MARK: - Writing
 
-/// A 64-bit hash of a string's UTF-8 bytes, eight at a time, by which the
-/// encoder finds the strings it named: only equal bytes are named, so a
-/// collision costs a string written twice, never a wrong one.
+/// A 64-bit hash of a string's UTF-8 bytes, sixteen at a time in two
+/// lanes, by which the encoder finds the strings it named: only equal bytes
+/// are named, so a collision costs a string written twice, never a wrong
+/// one. Each word is xored into its lane and multiplied, and the lanes are
+/// mixed once at the end: SplitMix's finalizer on every word, a chain of
+/// two multiplications each, was 0.8 % of a cold build at 20,000 notes
+/// (`perf`), most of it the paragraphs of the notes.
 enum NameKey {
     static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let raw = UnsafeRawBufferPointer(bytes)
-        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        var first: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        var second: UInt64 = 0xC2B2_AE3D_27D4_EB4F
         var offset = 0
-        while offset + 8 <= raw.count {
-            hash = mixed(hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            offset += 8
+        while offset + 16 <= raw.count {
+            first = (first ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+            second = (second ^ raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)) &* 0x94D0_49BB_1331_11EB
+            first ^= first >> 29
+            second ^= second >> 31
+            offset += 16
         }
-        var tail: UInt64 = 0
+        var tail: (UInt64, UInt64) = (0, 0)
         var shift: UInt64 = 0
         while offset < raw.count {
-            tail |= UInt64(raw[offset]) << shift
+            if shift < 64 { tail.0 |= UInt64(raw[offset]) << shift } else { tail.1 |= UInt64(raw[offset]) << (shift - 64) }
             shift += 8
             offset += 1
         }
-        return mixed(hash ^ tail)
+        return mixed(mixed(first ^ tail.0) ^ (second ^ tail.1))
     }
 
     /// The finalizer of SplitMix64.
@@ -84,22 +92,78 @@ enum NameKey {
 }
 
 final class CompactEncoder: Encoder {
-    var bytes: [UInt8] = []
-    /// The strings named so far: their bytes one after another
-    /// (`namedBytes`), where each lies by its index (`named`), and the index
-    /// of each by a hash of its bytes (`index`, `NameKey`). A name is given
-    /// only to the same bytes, compared with `memcmp`. Keyed by the strings
-    /// themselves, the table hashed every paragraph of every note with
-    /// `String`'s hash and compared strings element by element (4 % of a
-    /// cold build at 20,000 notes, `perf`), and it found them by canonical
+    /// What is written so far, and the strings named in it, in one value:
+    /// each string or number written is one access to it. Why: as four
+    /// properties of this class, each string took seven accesses, each
+    /// checked at run time for exclusivity, and the checks were 2.4 % of a
+    /// cold build at 20,000 notes (`perf`), for the 60 MB of its compiled documents.
+    private var written = Written()
+    /// How a string's bytes are hashed for the names (a test makes every
+    /// string collide).
+    let nameKey: (UnsafeBufferPointer<UInt8>) -> UInt64
+
+    init(nameKey: @escaping (UnsafeBufferPointer<UInt8>) -> UInt64 = NameKey.of) {
+        self.nameKey = nameKey
+    }
+
+    /// The bytes written so far.
+    var bytes: [UInt8] {
+        get { written.bytes }
+        set { written.bytes = newValue }
+        _modify { yield &written.bytes }
+    }
+
+    /// The bytes, and the strings named so far: their bytes one after
+    /// another (`namedBytes`), where each lies by its index (`named`), and
+    /// the index of each by a hash of its bytes (`index`, `NameKey`). A name
+    /// is given only to the same bytes, compared with `memcmp`. Keyed by the
+    /// strings themselves, the table hashed every paragraph of every note
+    /// with `String`'s hash and compared strings element by element (4 % of
+    /// a cold build at 20,000 notes, `perf`), and it found them by canonical
     /// equivalence: "é" decomposed was named as the composed one written
     /// before it, and came back with the other's bytes.
-    private var namedBytes: [UInt8] = []
-    private var named: [Range<Int>] = []
-    private var index: [UInt64: Int] = [:]
-    /// How a string's bytes are hashed for `index` (a test makes every
-    /// string collide).
-    var nameKey: (UnsafeBufferPointer<UInt8>) -> UInt64 = NameKey.of
+    private struct Written {
+        var bytes: [UInt8] = []
+        private var namedBytes: [UInt8] = []
+        private var named: [Range<Int>] = []
+        private var index = NameIndex()
+
+        mutating func varint(_ value: UInt64) {
+            var value = value
+            while value >= 0x80 {
+                bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+                value >>= 7
+            }
+            bytes.append(UInt8(value))
+        }
+
+        /// Writes `utf8` the first time, names it by its index after. A
+        /// string whose hash (`key`) an earlier one of other bytes took is
+        /// written each time, and counted, as the decoder counts every string written.
+        mutating func string(_ utf8: UnsafeBufferPointer<UInt8>, key: UInt64) {
+            if let found = index.name(key) {
+                if isNamed(found, utf8) {
+                    varint(UInt64(found) << 1 | 1)
+                    return
+                }
+            } else {
+                index.add(key, name: named.count)
+            }
+            varint(UInt64(utf8.count) << 1)
+            bytes.append(contentsOf: utf8)
+            named.append(namedBytes.count..<(namedBytes.count + utf8.count))
+            namedBytes.append(contentsOf: utf8)
+        }
+
+        /// Whether the string named `name` has the bytes `utf8`.
+        private func isNamed(_ name: Int, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+            let place = named[name]
+            guard place.count == utf8.count else { return false }
+            guard let start = utf8.baseAddress, !place.isEmpty else { return true }
+            return namedBytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + place.lowerBound, start, place.count) == 0 }
+        }
+    }
+
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
@@ -110,45 +174,55 @@ final class CompactEncoder: Encoder {
     func unkeyedContainer() -> any UnkeyedEncodingContainer { ListWriter(encoder: self) }
     func singleValueContainer() -> any SingleValueEncodingContainer { ValueWriter(encoder: self) }
 
-    func varint(_ value: UInt64) {
-        var value = value
-        while value >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
-            value >>= 7
-        }
-        bytes.append(UInt8(value))
-    }
+    func varint(_ value: UInt64) { written.varint(value) }
 
     func int(_ value: Int64) { varint(UInt64(bitPattern: (value << 1) ^ (value >> 63))) }
 
-    /// Writes `value` the first time, names it by its index after. A string
-    /// whose hash an earlier one of other bytes took is written each time,
-    /// and counted, as the decoder counts every string written.
-    func string(_ value: String) {
-        var value = value
-        value.withUTF8 { utf8 in
-            let key = nameKey(utf8)
-            if let found = index[key] {
-                if isNamed(found, utf8) {
-                    varint(UInt64(found) << 1 | 1)
-                    return
-                }
-            } else {
-                index[key] = named.count
+    /// The name given to each hash of a string's bytes (`NameKey`): a table
+    /// open by address, probed in line. Why not a dictionary: the keys are
+    /// hashes already, and `Dictionary` hashed each again with SipHash
+    /// (0.4 % of a cold build at 20,000 notes, `perf`, and as much again
+    /// finding and growing).
+    private struct NameIndex {
+        private var keys = [UInt64](repeating: 0, count: 64)
+        /// The name plus one; 0 for a free slot.
+        private var names = [Int32](repeating: 0, count: 64)
+        private var count = 0
+
+        func name(_ key: UInt64) -> Int? {
+            let mask = keys.count - 1
+            var slot = Int(truncatingIfNeeded: key) & mask
+            while names[slot] != 0 {
+                if keys[slot] == key { return Int(names[slot] - 1) }
+                slot = (slot + 1) & mask
             }
-            varint(UInt64(utf8.count) << 1)
-            bytes.append(contentsOf: utf8)
-            named.append(namedBytes.count..<(namedBytes.count + utf8.count))
-            namedBytes.append(contentsOf: utf8)
+            return nil
+        }
+
+        /// Gives `key` the name `name`; `key` has none yet.
+        mutating func add(_ key: UInt64, name: Int) {
+            if 2 * (count + 1) > keys.count { grow() }
+            let mask = keys.count - 1
+            var slot = Int(truncatingIfNeeded: key) & mask
+            while names[slot] != 0 { slot = (slot + 1) & mask }
+            keys[slot] = key
+            names[slot] = Int32(truncatingIfNeeded: name + 1)
+            count += 1
+        }
+
+        private mutating func grow() {
+            let (oldKeys, oldNames) = (keys, names)
+            keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+            names = [Int32](repeating: 0, count: oldKeys.count * 2)
+            count = 0
+            for slot in oldKeys.indices where oldNames[slot] != 0 { add(oldKeys[slot], name: Int(oldNames[slot] - 1)) }
         }
     }
 
-    /// Whether the string named `name` has the bytes `utf8`.
-    private func isNamed(_ name: Int, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        let place = named[name]
-        guard place.count == utf8.count else { return false }
-        guard let start = utf8.baseAddress, !place.isEmpty else { return true }
-        return namedBytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + place.lowerBound, start, place.count) == 0 }
+    /// Writes `value` the first time, names it by its index after (`Written.string`).
+    func string(_ value: String) {
+        var value = value
+        value.withUTF8 { utf8 in written.string(utf8, key: nameKey(utf8)) }
     }
 
     /// What `put` does with a type that is not one of those it names:
@@ -656,7 +730,10 @@ extension Located where Value == String {
 
 extension TextRun {
     func put(into encoder: CompactEncoder) {
-        for number in [offset, length, line, column] { encoder.int(Int64(number)) }
+        encoder.int(Int64(offset))
+        encoder.int(Int64(length))
+        encoder.int(Int64(line))
+        encoder.int(Int64(column))
         guard let columns else { encoder.bytes.append(0); return }
         encoder.bytes.append(1)
         encoder.list(columns) { encoder.int(Int64($0)) }
