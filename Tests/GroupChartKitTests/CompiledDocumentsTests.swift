@@ -357,6 +357,23 @@ import Testing
         #expect(bytes.count == 4 + (1 + path.utf8.count) + (2 + long.utf8.count) + (2 + accents.utf8.count) + (1 + 3) + 4)
     }
 
+    /// Thousands of strings, each written then named: the table of names
+    /// grows past its first slots and still finds every one (each named
+    /// string costs its name alone, two or three bytes), and every string
+    /// comes back as written.
+    @Test func thousandsOfStringsAreEachNamedAfterTheFirstTime() throws {
+        let values = (0..<5000).map { "line \($0) " + String(repeating: "é", count: $0 % 40) }
+        let encoder = CompactEncoder()
+        for value in values { encoder.string(value) }
+        let once = encoder.bytes.count
+        for value in values.reversed() { encoder.string(value) }
+        let names = (0..<5000).reduce(0) { sum, name in sum + (name << 1 | 1 < 0x80 ? 1 : name << 1 | 1 < 0x4000 ? 2 : 3) }
+        #expect(encoder.bytes.count - once == names)
+        let decoder = CompactDecoder(encoder.bytes[...])
+        let back = try (0..<10000).map { _ in try decoder.string() }
+        #expect(back == values + values.reversed())
+    }
+
     /// "é" composed and decomposed are one `String` key but different
     /// bytes: each comes back as its own bytes, and the names after them
     /// still point at the right strings (the table of names, keyed by the
