@@ -9,7 +9,7 @@ import Foundation
 /// the same value in both; a value of any kind that walk leaves as it is
 /// (an enum, a date, a dictionary of other values) has no `TemplateValue`,
 /// and the page goes to swift-mustache instead.
-indirect enum TemplateValue: Sendable, Equatable {
+enum TemplateValue: Sendable, Equatable {
     /// A string: shown as it is (escaped).
     case text(String)
     /// An integer or a double, shown as swift-mustache prints it
