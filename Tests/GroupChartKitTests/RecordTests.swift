@@ -35,11 +35,27 @@ import Testing
         #expect(Set(goldens) == Set(records), "golden files without a record (or records without a golden file)")
     }
 
+    /// Individual notes' bodies are let go with the others, and a record
+    /// letting go of what another holds too leaves the other's as they were.
+    @Test func individualNotesBodiesAreLetGoToo() throws {
+        let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("individual"))
+        defer { practice.delete() }
+        let checked = try GroupChart.check(practice.root, options: Checker.Options(today: FixturePractice.today))
+        let notes = checked.record.members.flatMap(\.individualNotes)
+        #expect(!notes.isEmpty && notes.allSatisfy { !$0.content.body.blocks.isEmpty })
+        var lean = checked.record
+        lean.letGoOfNoteBodies()
+        #expect(lean.members.flatMap(\.individualNotes).allSatisfy { $0.content.body.blocks.isEmpty && $0.content.body.firstLine > 0 })
+        #expect(checked.record.members.flatMap(\.individualNotes).map(\.content.body) == notes.map(\.content.body))
+    }
+
     /// A build lets the notes' parsed bodies go once the rules have run:
     /// the records, the audit packet and the claims are what they are with them.
     @Test func recordsNeedNoNoteBodyOnceChecked() throws {
         let checked = try GroupChart.check(Self.example, options: Checker.Options(today: FixturePractice.today))
-        let lean = checked.record.lettingGoOfNoteBodies()
+        var lean = checked.record
+        lean.letGoOfNoteBodies()
+        #expect(lean.members.flatMap(\.individualNotes).allSatisfy { $0.content.body.blocks.isEmpty })
         let notes = lean.sessions.flatMap(\.progressNotes)
         #expect(!notes.isEmpty && notes.allSatisfy { $0.content.body.blocks.isEmpty && $0.content.body.firstLine > 0 })
         #expect(lean.sessions.compactMap(\.note).allSatisfy { $0.body.blocks.isEmpty })

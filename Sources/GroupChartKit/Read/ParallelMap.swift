@@ -24,6 +24,25 @@ enum ParallelMap {
         }
     }
 
+    /// Changes each element of `array` in place on every core, a run of
+    /// neighbours at a time. For work that lets go of what the elements
+    /// hold: it is freed on the core that changed the element, where
+    /// letting go of a whole array frees its elements one after another.
+    static func update<Element: Sendable>(_ array: inout [Element], _ change: @Sendable (inout Element) -> Void) {
+        let count = array.count
+        let parts = min(count, 16)
+        guard parts > 1 else {
+            for index in array.indices { change(&array[index]) }
+            return
+        }
+        array.withUnsafeMutableBufferPointer { buffer in
+            let slots = Slots(base: buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                for index in (part * count / parts)..<((part + 1) * count / parts) { change(&slots.base[index]) }
+            }
+        }
+    }
+
     /// The array's storage, which the workers fill, each its own indices.
     private struct Slots<Value>: @unchecked Sendable {
         let base: UnsafeMutablePointer<Value>

@@ -175,18 +175,24 @@ public final class Analysis: @unchecked Sendable {
         memoNoteTexts = nil
     }
 
-    /// Takes `record`, the same practice with its notes' bodies let go, for
-    /// the rules that read claims, and drops the lists of notes, which hold
-    /// the bodies up. Called between the two runs of rules, when no rule is
+    /// Lets go of the notes' bodies in `record` (the practice this analysis
+    /// reads) and takes it back without them, for the rules that read
+    /// claims; drops the lists of notes, which hold the bodies up. Called
+    /// between the two runs of rules, when no rule is
     /// running. A rule that reads claims must read no note (`Rule.readsClaims`):
     /// asked again, a list would be derived from the lean record, and a
     /// debug build stops there.
-    func lettingGoOfNoteBodies(_ record: PracticeRecord) {
-        self.record = record
+    func lettingGoOfNoteBodies(_ record: inout PracticeRecord) {
         bodiesLetGo = true
         notesLock.withLock { memoMemberNotes = nil }
         signedLock.withLock { memoSignedDocuments = nil }
         markdownLock.withLock { memoMarkdownDocuments = nil }
+        // The analysis's own copy of the record goes first, so that
+        // `record` holds the bodies alone and they are freed as it lets go of them.
+        self.record = PracticeRecord(files: [], strays: [], practice: nil, groups: [], members: [], sessions: [],
+                                     services: [], readFindings: [])
+        record.letGoOfNoteBodies()
+        self.record = record
     }
 
     /// Set by `lettingGoOfNoteBodies(_:)`; the lists of notes assert it is not.

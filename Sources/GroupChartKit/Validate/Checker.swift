@@ -34,7 +34,7 @@ public enum Checker {
     }
 
     /// Checks `record` and, when `lettingGoOfNoteBodies`, leaves it with its
-    /// notes' parsed bodies let go (`PracticeRecord.lettingGoOfNoteBodies`)
+    /// notes' parsed bodies let go (`PracticeRecord.letGoOfNoteBodies`)
     /// as soon as the rules that read them have run, before the claims are
     /// built: at 20,000 notes the bodies are 95 MiB of the 220 MiB the heap
     /// held at its peak, while the claims were built beside them, and no
@@ -91,8 +91,7 @@ public enum Checker {
         let first = runComparingNotesFirst(enabled.filter { !$0.readsClaims })
         cache?.finishAll()
         if lettingGoOfNoteBodies, !claimRulesReadNotes {
-            record = record.lettingGoOfNoteBodies()
-            analysis.lettingGoOfNoteBodies(record)
+            analysis.lettingGoOfNoteBodies(&record)
         }
         if memo == nil { FreedMemory.giveBack() }
         phases.mark("check: rules")

@@ -25,7 +25,10 @@ struct TemplateFieldList: Sendable, Equatable, ExpressibleByDictionaryLiteral {
 
     /// The value named `name`; setting one replaces it, or adds it after the others.
     subscript(name: String) -> TemplateValue? {
-        get { fields.first { $0.name == name }?.value }
+        get {
+            for index in fields.indices where fields[index].name == name { return fields[index].value }
+            return nil
+        }
         set {
             let index = fields.firstIndex { $0.name == name }
             switch (index, newValue) {

@@ -110,9 +110,13 @@ struct TemplateRenderer: Sendable {
             return stack.last.flatMap { descend(names[...], from: $0) }
         case .stack(let names):
             guard let first = names.first else { return stack.last }
-            for value in stack.reversed() {
-                if let found = value.child(first) {
-                    return descend(names.dropFirst(), from: found)
+            // By index: a loop over `stack.reversed()` copied each value of
+            // the stack it looked at (a retain and a release each).
+            var index = stack.endIndex
+            while index > stack.startIndex {
+                index -= 1
+                if let found = stack[index].child(first) {
+                    return names.count == 1 ? found : descend(names.dropFirst(), from: found)
                 }
             }
             return nil
