@@ -74,6 +74,17 @@ import Testing
         return rows
     }
 
+    /// How the records show an amount: cents always, a comma every three
+    /// digits, the sign before the dollar sign.
+    @Test func amountsAreShownAsDollarsAndCents() {
+        let shown: [(Int, String)] = [
+            (0, "$0.00"), (5, "$0.05"), (50, "$0.50"), (6500, "$65.00"), (99999, "$999.99"), (100000, "$1,000.00"),
+            (123450, "$1,234.50"), (-6500, "-$65.00"), (-5, "-$0.05"), (-123456789, "-$1,234,567.89"),
+            (100000000, "$1,000,000.00"), (Int.max, "$92,233,720,368,547,758.07"),
+        ]
+        for (cents, text) in shown { #expect(ReimbursementSummary.dollars(Money(cents: cents)) == text, "\(cents)") }
+    }
+
     @Test func everyStatusIsTrackedAndOnlyUncoveredOldClaimsAreLate() throws {
         let practice = try everyStatus()
         defer { practice.delete() }

@@ -50,11 +50,32 @@ struct ReimbursementSummary {
 
     /// `$1,234.50`, `-$65.00`.
     static func dollars(_ amount: Money) -> String {
-        let digits = String(abs(amount.cents) / 100)
-        let grouped = digits.enumerated().map { index, digit in
-            index > 0 && (digits.count - index) % 3 == 0 ? ",\(digit)" : String(digit)
-        }.joined()
-        return (amount.cents < 0 ? "-$" : "$") + grouped + "." + pad(abs(amount.cents) % 100, 2)
+        // Written from the end of a buffer of bytes: a string a digit, then
+        // joined, was 0.5 % of a cold build at 20,000 notes (`perf`). At
+        // most 20 digits, 6 commas, the point, 2 cents, "-$": 31 bytes.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            var cents = amount.cents.magnitude
+            var start = buffer.count
+            func put(_ byte: UInt8) {
+                start -= 1
+                buffer[start] = byte
+            }
+            for _ in 0..<2 {
+                put(UInt8(ascii: "0") + UInt8(cents % 10))
+                cents /= 10
+            }
+            put(UInt8(ascii: "."))
+            var digits = 0
+            repeat {
+                if digits > 0, digits % 3 == 0 { put(UInt8(ascii: ",")) }
+                put(UInt8(ascii: "0") + UInt8(cents % 10))
+                cents /= 10
+                digits += 1
+            } while cents > 0
+            put(UInt8(ascii: "$"))
+            if amount.cents < 0 { put(UInt8(ascii: "-")) }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
+        }
     }
 
     /// Each entry's amount read where it lies: `reduce` copied every entry
