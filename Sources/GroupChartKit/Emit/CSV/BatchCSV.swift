@@ -5,9 +5,12 @@ enum BatchCSV {
 
     static func table(_ batch: NextBatch) -> CSVTable {
         var table = CSVTable(columns: columns)
-        for entry in batch.entries {
-            table.append([entry.claim.id, entry.member, entry.date?.description ?? "", entry.frequency.rawValue, entry.reason,
-                          entry.payerClaimNumber ?? "", entry.lastSent ?? ""])
+        // By index: `for entry in` copied each entry and its claim to read seven fields (`perf`).
+        let entries = batch.entries
+        for index in entries.indices {
+            table.append([entries[index].claim.id, entries[index].member, entries[index].date?.description ?? "",
+                          entries[index].frequency.rawValue, entries[index].reason, entries[index].payerClaimNumber ?? "",
+                          entries[index].lastSent ?? ""])
         }
         return table
     }

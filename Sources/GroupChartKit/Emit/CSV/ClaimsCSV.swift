@@ -15,8 +15,10 @@ enum ClaimsCSV {
     /// The ready claims.
     static func ready(_ claims: [Claim]) -> CSVTable {
         var table = CSVTable(columns: columns)
-        for claim in claims where claim.isReady {
-            for line in claim.lines { table.append(row(claim, line)) }
+        // By index: `for claim in claims` copied every claim (a kilobyte,
+        // some forty references) to read it (`perf`).
+        for index in claims.indices where claims[index].isReady {
+            for line in claims[index].lines { table.append(row(claims[index], line)) }
         }
         return table
     }
@@ -24,8 +26,10 @@ enum ClaimsCSV {
     /// The held claims, with `held_by`: the rule ids, `;`-separated.
     static func held(_ claims: [Claim]) -> CSVTable {
         var table = CSVTable(columns: columns + ["held_by"])
-        for claim in claims where !claim.isReady {
-            for line in claim.lines { table.append(row(claim, line) + [claim.heldBy.joined(separator: ";")]) }
+        for index in claims.indices where !claims[index].isReady {
+            for line in claims[index].lines {
+                table.append(row(claims[index], line) + [claims[index].heldBy.joined(separator: ";")])
+            }
         }
         return table
     }
