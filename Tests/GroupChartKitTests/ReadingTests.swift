@@ -167,6 +167,35 @@ import Testing
         #expect(item("no colon at all").goal == nil)
     }
 
+    /// The status read from the bytes is the status read Character by
+    /// Character, lower-cased as Unicode lowers it, for every mix of a
+    /// name's case, what follows it (a letter, a digit, a mark that joins
+    /// the letter before it, a line break) and text in other scripts.
+    @Test func aStatusReadFromTheBytesIsTheOneReadByCharacter() {
+        func byCharacter(_ text: String) -> GoalStatus? {
+            let folded = text.lowercased()
+            let statuses = GoalStatus.allCases.sorted { $0.rawValue.count > $1.rawValue.count }
+            return statuses.first { status in
+                let name = status.rawValue.lowercased()
+                guard folded.hasPrefix(name) else { return false }
+                return folded.dropFirst(name.count).first.map { !$0.isLetter && !$0.isNumber } ?? true
+            }
+        }
+        let names = ["Met", "MET", "met", "In progress", "IN PROGRESS", "No change", "Regressed", "Not addressed", "not", "Meta", "Ïn progress"]
+        let tails = ["", ".", " today", "abolic", "2", "\u{301}", "e\u{301}", "\r\nnext", "\n", "_x", "é", "王", ", still"]
+        for name in names {
+            for tail in tails {
+                let rest = name + tail
+                let found = ClinicalContentReader.goalItem(MarkdownListItem(text: "G1: " + rest, location: SourceLocation(file: "n.md", line: 1)))
+                let expected = byCharacter(rest.trimming(.whitespaces)) ?? {
+                    guard let label = rest.range(of: "status:", options: .caseInsensitive) else { return nil }
+                    return byCharacter(rest[label.upperBound...].trimming(.whitespaces))
+                }()
+                #expect(found.status == expected, "\(rest.unicodeScalars.map { String($0.value, radix: 16) })")
+            }
+        }
+    }
+
     @Test func riskLevelIsTheWordAfterTheLabel() {
         func level(_ text: String) -> (RiskLevel?, String?) {
             let file = SourceFile(path: "n.md", text: "## Risk\n\(text)\n")

@@ -29,11 +29,37 @@ enum ClinicalContentReader {
     private static let statuses = GoalStatus.allCases.sorted { $0.rawValue.count > $1.rawValue.count }
 
     private static func leadingStatus(_ text: String) -> GoalStatus? {
+        if let found = asciiLeadingStatus(text) { return found }
         let folded = text.lowercased()
         return statuses.first { status in
             let name = status.rawValue.lowercased()
             guard folded.hasPrefix(name) else { return false }
             return folded.dropFirst(name.count).first.map { !$0.isLetter && !$0.isNumber } ?? true
+        }
+    }
+
+    /// The statuses' names in lower case, as bytes, longest first.
+    private static let lowercasedStatuses = statuses.map { (status: $0, name: Array($0.rawValue.lowercased().utf8)) }
+
+    /// `leadingStatus` read from the bytes when they tell it alone: the
+    /// bytes that could hold a name and the character after it plain ASCII,
+    /// so that no mark joins that character with the next. `nil` when they
+    /// do not tell (the general way above decides); `.some(nil)` for no
+    /// status. Lowering the whole goal text and each status's name, for
+    /// every goal item of 20,000 notes, was 0.9 % of a cold check (`perf`).
+    private static func asciiLeadingStatus(_ text: String) -> GoalStatus?? {
+        var text = text
+        return text.withUTF8 { bytes -> GoalStatus?? in
+            let longest = (lowercasedStatuses.first?.name.count ?? 0) + 2
+            guard bytes.prefix(longest).allSatisfy({ $0 < 0x80 }) else { return nil }
+            for (status, name) in lowercasedStatuses where bytes.count >= name.count {
+                guard zip(bytes, name).allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }) else { continue }
+                guard bytes.count > name.count else { return .some(status) }
+                let next = bytes[name.count]
+                let isWordByte = (next >= 0x41 && next <= 0x5A) || (next >= 0x61 && next <= 0x7A) || (next >= 0x30 && next <= 0x39)
+                if !isWordByte { return .some(status) }
+            }
+            return .some(nil)
         }
     }
 
