@@ -161,7 +161,7 @@ struct ServiceContext {
     private let groupPlaceOfService: Located<String>?
     private let groupFacilitator: Located<String>?
 
-    init(record: PracticeRecord, service: BillableService) {
+    init(record: borrowing PracticeRecord, service: BillableService) {
         self.service = service
         session = service.kind == .group ? record.session(service.sessionID) : nil
         individualNote = service.kind == .individual

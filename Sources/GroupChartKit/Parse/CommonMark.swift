@@ -66,14 +66,16 @@ public enum CommonMark {
         case CMARK_NODE_HEADING: kind = .heading(level: Int(cmark_node_get_heading_level(node)))
         case CMARK_NODE_LIST:
             kind = .list
-            items = children(of: node).map { MarkdownListItem(text: plainText(of: $0).text, location: place.location(of: $0)) }
+            items = children(of: node).map {
+                MarkdownListItem(text: plainText(of: $0, place: place, placing: false).text, location: place.location(of: $0))
+            }
         case CMARK_NODE_BLOCK_QUOTE: kind = .quote
         case CMARK_NODE_CODE_BLOCK: kind = .code
         case CMARK_NODE_HTML_BLOCK: kind = .html
         case CMARK_NODE_THEMATIC_BREAK: kind = .thematicBreak
         default: kind = .paragraph
         }
-        let (text, runs) = plainText(of: node, place: place)
+        let (text, runs) = plainText(of: node, place: place, placing: true)
         return MarkdownBlock(kind: kind, text: text, location: place.location(of: node),
                              lastLine: place.lastLine(of: node), items: items, runs: runs)
     }
@@ -89,7 +91,7 @@ public enum CommonMark {
     }
 
     /// The text a reader sees: literals joined, soft breaks as spaces, block
-    /// children on lines of their own; with `place`, the source position of
+    /// children on lines of their own; when `placing`, the source position of
     /// each text node in it. Walked with cmark's iterator rather than by
     /// recursion, so that a body nested a million levels deep (`> > > ...`)
     /// cannot exhaust the stack.
@@ -98,7 +100,7 @@ public enum CommonMark {
     /// made a string once: a string made of each literal and appended to a
     /// growing string was a fifth of turning cmark's nodes into blocks
     /// (`perf`, a cold check at 20,000 notes).
-    private static func plainText(of root: OpaquePointer, place: Placement? = nil) -> (text: String, runs: [TextRun]) {
+    private static func plainText(of root: OpaquePointer, place: Placement, placing: Bool) -> (text: String, runs: [TextRun]) {
         guard let iterator = cmark_iter_new(root) else { return ("", []) }
         defer { cmark_iter_free(iterator) }
         var text: [UInt8] = []
@@ -106,8 +108,11 @@ public enum CommonMark {
         // The cursor is moved in place and the placement read through its
         // line offset alone: bound afresh at each text node (`if let`), both
         // were copied and destroyed, file and all (a third of this walk in `perf`).
-        var columns = place.map { ColumnCursor(file: $0.file) }
-        let lineOffset = place?.lineOffset
+        // The placement is passed as it is, whether the runs are placed
+        // (`placing`) or not: made optional at the call, it was copied
+        // whole (its file's text, lines and digest) for each block (`perf`).
+        let lineOffset = placing ? place.lineOffset : nil
+        var columns = placing ? ColumnCursor(file: place.file) : nil
         func append(literalOf node: OpaquePointer) -> UnsafeBufferPointer<UInt8> {
             guard let literal = cmark_node_get_literal(node) else { return UnsafeBufferPointer(start: nil, count: 0) }
             let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))

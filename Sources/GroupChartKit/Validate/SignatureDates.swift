@@ -5,14 +5,17 @@
 /// "today" is the checker's (`--today`).
 enum SignatureDates {
     static func invalidValues(_ context: RuleContext) -> [Finding] {
-        context.signedDocuments.flatMap { document -> [Finding] in
+        // Each document's signature read where it lies: a loop over the
+        // documents copied each whole (`perf`, 0.1 % of a cold check).
+        let documents = context.signedDocuments
+        return documents.indices.flatMap { index -> [Finding] in
             var findings: [Finding] = []
-            let signedAt = document.signature.signedAt
+            let signedAt = documents[index].signature.signedAt
             if let signedAt, signedAt.value.date > context.today {
                 findings.append(Finding(signedAt.location, "signed_at \(signedAt.value) is after today (\(context.today))",
                                         help: "correct signed_at to when the note was signed; `groupchart sign` writes the present time"))
             }
-            for addendum in document.signature.addenda {
+            for addendum in documents[index].signature.addenda {
                 guard let date = addendum.date else { continue }
                 if let signed = signedAt?.value.date, date < signed {
                     findings.append(Finding(addendum.location, "the addendum is dated \(date), before the note was signed on \(signed)",

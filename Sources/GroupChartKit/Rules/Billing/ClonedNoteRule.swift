@@ -30,8 +30,9 @@ struct ClonedNoteRule: Rule {
         // the save did not touch); a session without a key keeps nothing.
         var notesOf: [String: [(session: Int, note: Int)]] = [:]
         for index in texts.sessions.indices {
-            for (position, note) in texts.sessions[index].enumerated() where note.date != nil {
-                notesOf[note.member, default: []].append((index, position))
+            let notes = texts.sessions[index]
+            for position in notes.indices where notes[position].date != nil {
+                notesOf[notes[position].member, default: []].append((index, position))
             }
         }
         let group = notesOf.keys.sorted().flatMap { member -> [Finding] in
@@ -47,18 +48,25 @@ struct ClonedNoteRule: Rule {
     /// The notes of one timeline (a member's group notes, or individual
     /// notes), each against the one before it by date, then path.
     static func findings(in timeline: [NoteTexts.Note], threshold: Double) -> [Finding] {
-        let notes = timeline.filter { $0.date != nil }.sorted { lhs, rhs in
-            lhs.date! != rhs.date! ? lhs.date! < rhs.date! : lhs.file.precedesInBytes(rhs.file)
+        // The notes' places are sorted, not copies of the notes: filtering,
+        // sorting and pairing copies of every note (each a retain and a
+        // release of its lists) was 0.5 % of a cold check (`perf`).
+        let order = timeline.indices.filter { timeline[$0].date != nil }.sorted { lhs, rhs in
+            let (left, right) = (timeline[lhs].date!, timeline[rhs].date!)
+            return left != right ? left < right : timeline[lhs].file.precedesInBytes(timeline[rhs].file)
         }
-        return zip(notes, notes.dropFirst()).compactMap { previous, note in
+        return zip(order, order.dropFirst()).compactMap { previous, note in
             // Two notes of nothing but shared group content say nothing
             // of copying forward (similar-notes reports such sessions).
-            guard !(previous.shingles.isEmpty && note.shingles.isEmpty) else { return nil }
-            guard let score = NoteSimilarity.jaccard(previous.shingles, note.shingles, atLeast: threshold) else { return nil }
-            return Finding(SourceLocation(file: note.file, line: 1),
-                           "note nearly repeats the member's previous note \(previous.file) (similarity \(NoteSimilarity.format(score)))",
+            guard !(timeline[previous].shingles.isEmpty && timeline[note].shingles.isEmpty) else { return nil }
+            guard let score = NoteSimilarity.jaccard(timeline[previous].shingles, timeline[note].shingles, atLeast: threshold) else {
+                return nil
+            }
+            let (file, previousFile) = (timeline[note].file, timeline[previous].file)
+            return Finding(SourceLocation(file: file, line: 1),
+                           "note nearly repeats the member's previous note \(previousFile) (similarity \(NoteSimilarity.format(score)))",
                            help: "document this session afresh: what the member did, reported and worked on this time",
-                           related: [RelatedLocation(SourceLocation(file: previous.file, line: 1), "the previous note")])
+                           related: [RelatedLocation(SourceLocation(file: previousFile, line: 1), "the previous note")])
         }
     }
 }

@@ -14,13 +14,16 @@ struct GoalNotAddressedRule: Rule {
         fix: "Add an item for the goal, \"- G3: Not addressed this session.\" if it was not.")
 
     func check(_ context: RuleContext) -> [Finding] {
-        context.memberNotes.flatMap { note -> [Finding] in
-            guard let date = note.date, let plan = context.record.planGoals(of: note.member, on: date) else { return [] }
+        // Each note read where it lies (`UnknownGoalRule`).
+        let notes = context.memberNotes
+        return notes.indices.flatMap { index -> [Finding] in
+            guard let date = notes[index].date, let plan = context.record.planGoals(of: notes[index].member, on: date) else { return [] }
             // The Goals section is looked for only where a goal has no item
             // (a note's two or three items looked through, not hashed into a set).
-            let items = note.content.goalItems
+            let items = notes[index].content.goalItems
             let missing = plan.goals.filter { goal in !items.contains { $0.goal?.value == goal.id.value } }
-            guard !missing.isEmpty, let goals = SectionCatalogue.find(SectionCatalogue.goals, in: note.content.body) else { return [] }
+            guard !missing.isEmpty,
+                  let goals = SectionCatalogue.find(SectionCatalogue.goals, in: notes[index].content.body) else { return [] }
             return missing.map { goal in
                 Finding(goals.heading.location, "goal \"\(goal.id.value)\" of the plan in effect has no item",
                         help: "add \"- \(goal.id.value): <status>. ...\" (Not addressed, if it was not)",

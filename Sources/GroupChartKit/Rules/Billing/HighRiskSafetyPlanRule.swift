@@ -19,9 +19,11 @@ struct HighRiskSafetyPlanRule: Rule {
         fix: "Document the safety plan reviewed or updated, in Risk or Plan.")
 
     func check(_ context: RuleContext) -> [Finding] {
-        context.memberNotes.compactMap { note in
-            guard let risk = note.content.risk, risk.level == .high else { return nil }
-            let plan = SectionCatalogue.find(SectionCatalogue.plan, in: note.content.body)?.text ?? ""
+        // Each note read where it lies (`UnknownGoalRule`).
+        let notes = context.memberNotes
+        return notes.indices.compactMap { index in
+            guard notes[index].content.risk?.level == .high, let risk = notes[index].content.risk else { return nil }
+            let plan = SectionCatalogue.find(SectionCatalogue.plan, in: notes[index].content.body)?.text ?? ""
             guard (risk.text + " " + plan).range(of: "safety plan", options: .caseInsensitive) == nil else { return nil }
             return Finding(risk.location, "risk is high and neither Risk nor Plan mentions a safety plan",
                            help: "document the safety plan reviewed or updated with the member")

@@ -44,39 +44,57 @@ struct OtherMemberNamedRule: Rule {
         for member in record.members where ownWords[member.id] == nil {
             ownWords[member.id] = Set(Self.names(of: member).map(Self.words))
         }
-        return record.sessions.indices.flatMap { index -> [Finding] in
-            let session = record.sessions[index]
-            guard let log = session.note else { return [] }
-            var others = Set(log.attendance.map(\.member.value))
-            if let group = record.group(of: log) { others.formUnion(group.roster.map(\.member.value)) }
-            let sortedOthers = others.sorted()
-            let othersKey = sortedOthers.joined(separator: ",")
-            // Kept per session, not per note: one key of the session's notes
-            // instead of ten was a hundredth of the time at 20,000 notes
-            // (135 ms of each save in watch went to keys and lookups).
-            let notes = session.progressNotes.filter(\.isReadable)
-            return context.analysis.derived("other-member-named", from: notes.map(\.file),
-                                            extra: [namesKey, othersKey] + notes.map(\.member), cachedAs: (session.id, index)) {
-                // A 4,096-bit filter of the first words of the session's
-                // names, once per session: a block with none of them (nearly
-                // every block) is passed over without a list of its words
-                // (hashing 7 million words of 20,000 notes into sets, then
-                // into lists, was most of this rule's time). A note's own
-                // member's names pass it too, and are left out after.
-                var filter = WordFilter()
-                var capitalized = true
-                for other in sortedOthers {
-                    for name in names[other] ?? [] {
-                        filter.insert(name.words[0])
-                        capitalized = capitalized && name.written.utf8.first.map { $0 >= 0x41 && $0 <= 0x5A } == true
-                    }
+        // Each group's roster, once: the record itself is not read in the
+        // loop, where the closure over it copied the whole record for each
+        // session (a retain and a release of each of its lists, 0.3 % of a
+        // cold check at 20,000 notes, `perf`).
+        var rosters: [String: [String]] = [:]
+        for group in record.groups where rosters[group.id] == nil {
+            rosters[group.id] = record.group(group.id)?.roster.map(\.member.value) ?? []
+        }
+        let sessions = record.sessions
+        var found: [Finding] = []
+        for index in sessions.indices {
+            found += findings(in: sessions[index], at: index, rosters: rosters, names: names, namesKey: namesKey,
+                              ownWords: ownWords, context: context)
+        }
+        return found
+    }
+
+    /// What the rule finds in the notes of one session (kept per session in the memo and the cache).
+    private func findings(in session: Session, at index: Int, rosters: [String: [String]],
+                          names: [String: [(written: String, words: [UInt64])]], namesKey: String,
+                          ownWords: [String: Set<[UInt64]>], context: RuleContext) -> [Finding] {
+        guard let log = session.note else { return [] }
+        var others = Set(log.attendance.map(\.member.value))
+        if let group = log.group.flatMap({ rosters[$0.value] }) { others.formUnion(group) }
+        let sortedOthers = others.sorted()
+        let othersKey = sortedOthers.joined(separator: ",")
+        // Kept per session, not per note: one key of the session's notes
+        // instead of ten was a hundredth of the time at 20,000 notes
+        // (135 ms of each save in watch went to keys and lookups).
+        let notes = session.progressNotes.filter(\.isReadable)
+        return context.analysis.derived("other-member-named", from: notes.map(\.file),
+                                        extra: [namesKey, othersKey] + notes.map(\.member), cachedAs: (session.id, index)) {
+            // A 4,096-bit filter of the first words of the session's
+            // names, once per session: a block with none of them (nearly
+            // every block) is passed over without a list of its words
+            // (hashing 7 million words of 20,000 notes into sets, then
+            // into lists, was most of this rule's time). A note's own
+            // member's names pass it too, and are left out after.
+            var filter = WordFilter()
+            var capitalized = true
+            for other in sortedOthers {
+                for name in names[other] ?? [] {
+                    filter.insert(name.words[0])
+                    capitalized = capitalized && name.written.utf8.first.map { $0 >= 0x41 && $0 <= 0x5A } == true
                 }
-                // Names that all start with a capital A to Z are looked for only at words that do.
-                let mayName = capitalized ? WordScanner.mayHoldCapitalizedWord : WordScanner.mayHoldWord
-                return notes.flatMap { note in
-                    Self.findings(in: note, others: sortedOthers, names: names, mayName: { mayName($0, filter) }, filter: filter,
-                                  ownNames: ownWords[note.member] ?? [])
-                }
+            }
+            // Names that all start with a capital A to Z are looked for only at words that do.
+            let mayName = capitalized ? WordScanner.mayHoldCapitalizedWord : WordScanner.mayHoldWord
+            return notes.flatMap { note in
+                Self.findings(in: note, others: sortedOthers, names: names, mayName: { mayName($0, filter) }, filter: filter,
+                              ownNames: ownWords[note.member] ?? [])
             }
         }
     }

@@ -17,10 +17,14 @@ struct UnknownGoalRule: Rule {
         fix: "Use the goal ids of the plan in effect, or update the plan if the goals changed.")
 
     func check(_ context: RuleContext) -> [Finding] {
-        context.memberNotes.flatMap { note -> [Finding] in
-            guard let date = note.date, let plan = context.record.planGoals(of: note.member, on: date) else { return [] }
+        // Each note read where it lies: a loop over the notes copied every
+        // one (its body, goal items and signature) to read three of its
+        // fields (`perf`: with two other rules, 1 % of a cold check).
+        let notes = context.memberNotes
+        return notes.indices.flatMap { index -> [Finding] in
+            guard let date = notes[index].date, let plan = context.record.planGoals(of: notes[index].member, on: date) else { return [] }
             let ids = plan.goals.map(\.id.value)
-            return note.content.goalItems.compactMap { item in
+            return notes[index].content.goalItems.compactMap { item in
                 guard let goal = item.goal else {
                     return Finding(item.location, "Goals item does not start with a goal id",
                                    help: "start the item with the id of a plan goal and a colon, such as \(ids.first ?? "G1"):")

@@ -15,7 +15,12 @@ struct UnsignedNoteRule: Rule {
         fix: "Sign the note: groupchart sign NOTE --by CLINICIAN (or add signed_by and signed_at).")
 
     func check(_ context: RuleContext) -> [Finding] {
-        context.signedDocuments.compactMap { document in
+        // Each document read where it lies, and copied only when unsigned
+        // (`UnknownGoalRule`).
+        let documents = context.signedDocuments
+        return documents.indices.compactMap { index in
+            guard documents[index].signature.signedBy == nil || documents[index].signature.signedAt == nil else { return nil }
+            let document = documents[index]
             let missing = [document.signature.signedBy == nil ? "signed_by" : nil,
                            document.signature.signedAt == nil ? "signed_at" : nil].compactMap { $0 }
             guard !missing.isEmpty, document.signature.unreadableKeys.isEmpty else { return nil }
