@@ -14,6 +14,12 @@ final class ChangedSources: @unchecked Sendable {
         paths.insert(path)
     }
 
+    func contains(_ path: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return paths.contains(path)
+    }
+
     /// Why the records cannot be written, when a note changed.
     var failure: OutputFolder.WriteError? {
         lock.lock()

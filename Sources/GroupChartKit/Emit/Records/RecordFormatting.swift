@@ -9,6 +9,9 @@ struct RecordFormatting {
     /// them, and each asked the record for a copy of the whole member (or
     /// looked through the clinicians) and joined the name again, 2 % of a
     /// cold build at 20,000 notes (`perf`).
+    /// Whether notes' bodies are kept for the members' charts, or taken
+    /// from there (`RenderedBodies`); neither when nil.
+    var bodies: RenderedBodies.Role?
     private let memberNames: [String: String]
     private let birthDates: [String: String]
     private let signers: [String: String]
@@ -84,7 +87,31 @@ struct RecordFormatting {
         let day = date?.description ?? "unknown"
         return NoteView(kind: kind, memberName: name, dob: dob, dateOfService: day,
                         running: "\(name) · DOB \(dob) · Date of service \(day)",
-                        bodyHTML: html(body, in: file), signature: self.signature(signature), source: source(file))
+                        bodyHTML: noteHTML(body, in: file, member: member), signature: self.signature(signature),
+                        source: source(file))
+    }
+
+    /// The same formatting, doing `bodies` with the notes' bodies.
+    func with(_ bodies: RenderedBodies.Role) -> RecordFormatting {
+        var formatting = self
+        formatting.bodies = bodies
+        return formatting
+    }
+
+    /// A note's body as HTML, kept for its member's chart or taken from a
+    /// packet that kept it (`bodies`). A body that could not be read again
+    /// is not kept.
+    private func noteHTML(_ body: MarkdownBody, in file: String, member: String) -> String {
+        switch bodies {
+        case nil:
+            return html(body, in: file)
+        case .keep(let kept)?:
+            let made = html(body, in: file)
+            if !changed.contains(file) { kept.keep(made, file: file, line: body.firstLine, member: member) }
+            return made
+        case .take(let kept)?:
+            return kept.take(file, line: body.firstLine) ?? html(body, in: file)
+        }
     }
 
     /// The Markdown body as written in `file`, as the records show it.

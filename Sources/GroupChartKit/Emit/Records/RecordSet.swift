@@ -138,31 +138,85 @@ struct RecordSet {
 
     /// Each packet of `sessions` and chart of `members`, written to `sink`
     /// as soon as it is rendered, on whichever core is free; those in
-    /// `reusing` are kept. The first failure to write, if any.
+    /// `reusing` are kept. The first failure to write, if any, in the order
+    /// of the packets then the charts.
+    ///
+    /// They are rendered a group at a time (`renderOrder`), so that the
+    /// notes' bodies a packet renders wait for the member's chart in
+    /// `RenderedBodies` no longer than a group's records take.
     private func render(packets sessions: [Session], charts members: [Member], format: RecordFormatting, reusing: Set<String>,
                         into sink: some RecordSink) -> OutputFolder.WriteError? {
-        let chart = chart(format)
+        let charted = Set(members.filter { !reusing.contains("members/\($0.id).html") }.map(\.id))
+        let bodies = RenderedBodies(charted: charted)
+        let packetFormat = format.with(.keep(bodies))
+        let chart = chart(format.with(.take(bodies)))
         let skipped = Set(skippedSessions.map(\.id))
         let templates = self.templates
-        let packets = ParallelMap.map(sessions) { session -> OutputFolder.WriteError? in
-            guard let note = session.note else { return nil }
-            let path = "sessions/\(session.id).html"
-            if reusing.contains(path) { sink.keep(path); return nil }
-            let view = SessionPacket(format: format).view(session, note: note)
-            do throws(OutputFolder.WriteError) { try sink.write(path, templates.renderBytes(view, with: "session")) } catch { return error }
-            return nil
-        }
-        let charts = ParallelMap.map(members) { member -> OutputFolder.WriteError? in
-            let path = "members/\(member.id).html"
-            if reusing.contains(path) { sink.keep(path); return nil }
-            do throws(OutputFolder.WriteError) {
-                try sink.write(path, templates.renderBytes(chart.view(member, skippedSessions: skipped), with: "member"))
-            } catch {
-                return error
+        let order = Self.renderOrder(sessions, members)
+        let failures = ParallelMap.map(order) { item -> OutputFolder.WriteError? in
+            switch item {
+            case .packet(let index):
+                let session = sessions[index]
+                guard let note = session.note else { return nil }
+                let path = "sessions/\(session.id).html"
+                if reusing.contains(path) { sink.keep(path); return nil }
+                let view = SessionPacket(format: packetFormat).view(session, note: note)
+                do throws(OutputFolder.WriteError) { try sink.write(path, templates.renderBytes(view, with: "session")) } catch { return error }
+                return nil
+            case .chart(let index):
+                let member = members[index]
+                let path = "members/\(member.id).html"
+                if reusing.contains(path) { sink.keep(path); return nil }
+                bodies.chartStarts(member.id)
+                defer { bodies.chartEnds(member.id) }
+                do throws(OutputFolder.WriteError) {
+                    try sink.write(path, templates.renderBytes(chart.view(member, skippedSessions: skipped), with: "member"))
+                } catch {
+                    return error
+                }
+                return nil
             }
-            return nil
         }
-        return [packets, charts].joined().compactMap { $0 }.first
+        // The first failure in the order of the packets, then the charts.
+        var packetFailures = [OutputFolder.WriteError?](repeating: nil, count: sessions.count)
+        var chartFailures = [OutputFolder.WriteError?](repeating: nil, count: members.count)
+        for (item, failure) in zip(order, failures) {
+            switch item {
+            case .packet(let index): packetFailures[index] = failure
+            case .chart(let index): chartFailures[index] = failure
+            }
+        }
+        return (packetFailures + chartFailures).lazy.compactMap { $0 }.first
+    }
+
+    /// A packet or a chart, by its index among the sessions or members rendered.
+    enum RenderItem: Sendable, Equatable {
+        case packet(Int)
+        case chart(Int)
+    }
+
+    /// The packets and charts in the order they are rendered: each group's
+    /// sessions' packets (groups in the order of their first session), then
+    /// the charts of the members whose first note is in that group, then
+    /// the charts of members with no note. Every packet and chart once.
+    static func renderOrder(_ sessions: [Session], _ members: [Member]) -> [RenderItem] {
+        var groups: [String] = []
+        var packetsOf: [String: [Int]] = [:]
+        var homeOf: [String: String] = [:]
+        for (index, session) in sessions.enumerated() {
+            let group = session.note?.group?.value ?? ""
+            if packetsOf[group] == nil { groups.append(group) }
+            packetsOf[group, default: []].append(index)
+            for note in session.progressNotes where homeOf[note.member] == nil { homeOf[note.member] = group }
+        }
+        var chartsOf: [String: [Int]] = [:]
+        var homeless: [Int] = []
+        for (index, member) in members.enumerated() {
+            if let home = homeOf[member.id] { chartsOf[home, default: []].append(index) } else { homeless.append(index) }
+        }
+        return groups.flatMap { group in
+            (packetsOf[group] ?? []).map(RenderItem.packet) + (chartsOf[group] ?? []).map(RenderItem.chart)
+        } + homeless.map(RenderItem.chart)
     }
 
     /// Every record rendered in memory (for tests).
