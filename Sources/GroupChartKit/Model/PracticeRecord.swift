@@ -76,6 +76,11 @@ public struct PracticeRecord: Sendable {
 
     mutating func replaceReadFindings(_ findings: [ReadFinding]) { readFindings = findings }
 
+    /// A practice of nothing: what the analysis holds while the record it
+    /// read lets go of the notes' bodies (`Analysis.lettingGoOfNoteBodies`).
+    static let empty = PracticeRecord(files: [], strays: [], practice: nil, groups: [], members: [], sessions: [],
+                                      services: [], readFindings: [])
+
     /// Lets go of every note's parsed body in place, on every core
     /// (`NoteBodies`). Why in place: a new record without them, taking the
     /// old one's place, freed the bodies on one core as the old one was

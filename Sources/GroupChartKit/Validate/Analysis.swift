@@ -189,8 +189,7 @@ public final class Analysis: @unchecked Sendable {
         markdownLock.withLock { memoMarkdownDocuments = nil }
         // The analysis's own copy of the record goes first, so that
         // `record` holds the bodies alone and they are freed as it lets go of them.
-        self.record = PracticeRecord(files: [], strays: [], practice: nil, groups: [], members: [], sessions: [],
-                                     services: [], readFindings: [])
+        self.record = .empty
         record.letGoOfNoteBodies()
         self.record = record
     }

@@ -4,14 +4,14 @@ struct RecordFormatting {
     let record: PracticeRecord
     /// The notes that could not be read again as they were checked.
     let changed = ChangedSources()
+    /// Whether notes' bodies are kept for the members' charts, or taken
+    /// from there (`RenderedBodies`); neither when nil.
+    var bodies: RenderedBodies.Role?
     /// Each member's name and date of birth as shown, and each clinician's
     /// signature line, made once: every note, claim and payment shows
     /// them, and each asked the record for a copy of the whole member (or
     /// looked through the clinicians) and joined the name again, 2 % of a
     /// cold build at 20,000 notes (`perf`).
-    /// Whether notes' bodies are kept for the members' charts, or taken
-    /// from there (`RenderedBodies`); neither when nil.
-    var bodies: RenderedBodies.Role?
     private let memberNames: [String: String]
     private let birthDates: [String: String]
     private let signers: [String: String]
