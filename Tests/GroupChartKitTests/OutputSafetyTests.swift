@@ -72,6 +72,25 @@ import Testing
         }
     }
 
+    /// A build starts flushing its records to disk before it writes the
+    /// claims files (`Staging.startFlush`): what is written after the flush
+    /// began lands with the rest, and nothing is in place before the commit.
+    @Test func filesWrittenAfterTheFlushStartedAreCommittedWithTheRest() throws {
+        let output = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let staging = try OutputFolder.Staging(OutputFolder(root: output))
+        try staging.write("sessions/a.html", Array("records".utf8))
+        staging.startFlush()
+        staging.startFlush()
+        try staging.write("claims.csv", Array("claims".utf8))
+        #expect(contents(output).keys.allSatisfy { $0.contains(".tmp-") || !$0.contains(".") }, "nothing in place before the commit")
+        try staging.commit()
+        let landed = contents(output)
+        #expect(landed["sessions/a.html"] == Data("records".utf8))
+        #expect(landed["claims.csv"] == Data("claims".utf8))
+        #expect(landed.keys.filter { $0.contains(".tmp-") }.isEmpty, "no temporary file left")
+    }
+
     @Test func temporaryFilesOfAKilledBuildAreRemovedByTheNext() throws {
         let practice = try FixturePractice()
         defer { practice.delete() }

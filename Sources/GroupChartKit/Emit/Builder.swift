@@ -202,6 +202,8 @@ public enum Builder {
             do {
                 try records.render(into: staging, reusing: reused, givingBackFreedMemory: memo == nil, dashboard: dashboard)
                 if memo == nil { FreedMemory.giveBack() }
+                // Flushed while the claims files are made (`startFlush`).
+                staging.startFlush()
                 phases.mark("records")
             } catch {
                 throw Failure(description: error.description)

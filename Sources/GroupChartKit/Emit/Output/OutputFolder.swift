@@ -97,6 +97,25 @@ public struct OutputFolder: Sendable {
             lock.unlock()
         }
 
+        /// The flush `startFlush` began, which `commit` waits for.
+        private var flushing: Meanwhile<Bool>?
+
+        /// Starts flushing what is written so far to disk, on a thread of
+        /// its own, so that `commit`'s own flush before the renames has only
+        /// what was written since to wait for. A build starts it once its
+        /// records are written (134 MB at 20,000 notes, with the cache's
+        /// 100 MB before them) and makes the claims files meanwhile: the
+        /// commit's wait went 142 -> 43 ms and the claims files 130 -> 176
+        /// ms, the writeback sharing their cores (eight interleaved cold
+        /// builds). Flushing every 32 MB while the records were rendered
+        /// took as much from rendering as it saved (docs/performance.md).
+        func startFlush() {
+            lock.lock()
+            defer { lock.unlock() }
+            guard flushing == nil else { return }
+            flushing = Meanwhile { sync(); return true }
+        }
+
         /// Keeps the last build's `path` as it is, as an output of this build.
         func keep(_ path: String) {
             lock.lock()
@@ -125,7 +144,10 @@ public struct OutputFolder: Sendable {
                 }
             }
             // One flush of everything staged before the renames, rather than
-            // an fsync a file (which cost 10 ms each, 20 s for 2,000 records).
+            // an fsync a file (which cost 10 ms each, 20 s for 2,000 records);
+            // after the one started early, if any, it flushes what came since.
+            _ = flushing?.take()
+            flushing = nil
             sync()
             for (_, file) in staged.sorted(by: { $0.key < $1.key }) where rename(file.temporary.path, file.final.path) != 0 {
                 discard()
