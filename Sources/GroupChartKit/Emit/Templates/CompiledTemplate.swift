@@ -39,7 +39,12 @@ struct CompiledTemplate: Sendable {
         }
     }
 
-    indirect enum Token: Sendable {
+    /// Not `indirect`: the arrays of sections already give the recursion,
+    /// and as boxes every token the renderer went over was retained and
+    /// released, with its payload (the renderer's retains in a cold build's
+    /// records 83 -> 31 samples, the records stage 906 -> 864 ms over ten
+    /// interleaved cold builds at 20,000 notes).
+    enum Token: Sendable {
         case text([UInt8])
         case variable(Lookup)
         case unescaped(Lookup)
