@@ -69,16 +69,17 @@ struct MemberChart {
         var sources = member.profile.map { [format.source($0.file)] } ?? []
         sources += plans.map { format.source($0.file) }
         let payments = (paymentsOf[member.id] ?? []).map { reimbursement.entries[$0] }.filter { inPeriod($0.dateOfService) }
+        let summary = ReimbursementSummary(format: format)
         let unbuilt = payments.filter { !$0.isBuilt }.map { entry in
             ClaimRowView(date: entry.dateOfService?.description ?? "", session: "", cpt: "", status: "No longer billed", heldBy: "",
-                         isHeld: false, payment: ReimbursementSummary(format: format).payment(entry), history: pipeline.history(entry.claimID))
+                         isHeld: false, payment: summary.payment(entry), history: pipeline.history(entry.claimID))
         }
         return MemberChartView(
             generator: GroupChart.generator, practice: format.practice, profile: profile(member), plans: plans.map(plan),
             attendance: attendance, notes: ordered,
-            claims: (decisionsOf[member.id] ?? []).map { readiness.decisions[$0] }.filter { inPeriod($0.service.date) }.map(claim) + unbuilt,
+            claims: (decisionsOf[member.id] ?? []).map { readiness.decisions[$0] }.filter { inPeriod($0.service.date) }.map { claim($0, summary: summary) } + unbuilt,
             pipeline: pipeline.view(payments),
-            reimbursement: ReimbursementSummary(format: format).view(payments), skipped: skipped, sources: sources,
+            reimbursement: summary.view(payments), skipped: skipped, sources: sources,
             period: period.map { "\($0.lowerBound) to \($0.upperBound)" }, hasSkipped: !skipped.isEmpty)
     }
 
@@ -138,11 +139,21 @@ struct MemberChart {
                                     status: entry.status?.value.rawValue ?? "not recorded", detail: detail)
     }
 
-    private func claim(_ decision: ClaimReadiness.Decision) -> ClaimRowView {
-        ClaimRowView(date: decision.service.date.description, session: decision.service.sessionID, cpt: decision.service.cpt,
-                     status: decision.isReady ? "Ready" : "Held", heldBy: decision.heldBy.joined(separator: ", "),
-                     isHeld: !decision.isReady,
-                     payment: decision.service.claimID.flatMap(reimbursement.entry).map(ReimbursementSummary(format: format).payment),
-                     history: decision.service.claimID.map(pipeline.history) ?? [])
+    /// A claim's row. The payment and the history are asked for by direct
+    /// calls, with one `summary` for the chart: `claimID.map(pipeline.history)`
+    /// and the like made a closure for each of 20,000 claims holding a copy
+    /// of the pipeline or the formatting, a score of retains and releases of
+    /// objects the other worker was retaining too (`perf`).
+    private func claim(_ decision: ClaimReadiness.Decision, summary: ReimbursementSummary) -> ClaimRowView {
+        let service = decision.service
+        var payment: PaymentView?
+        var history: [HistoryRowView] = []
+        if let id = service.claimID {
+            if let entry = reimbursement.entry(for: id) { payment = summary.payment(entry) }
+            history = pipeline.history(id)
+        }
+        return ClaimRowView(date: service.date.description, session: service.sessionID, cpt: service.cpt,
+                            status: decision.isReady ? "Ready" : "Held", heldBy: decision.heldBy.joined(separator: ", "),
+                            isHeld: !decision.isReady, payment: payment, history: history)
     }
 }
