@@ -70,7 +70,7 @@ import Testing
 
     @Test(arguments: 0..<3)
     func frontMatterSplitEqualsSplittingByLines(seed: UInt64) {
-        let pieces = ["---", "--- ", "---\t", "----", "a: 1", "", " ", "\r", "## Risk", "é", "text ---", "\u{301}"]
+        let pieces = ["---", "--- ", "---\t", "----", "a: 1", "", " ", "\r", "## Risk", "é", "text ---", "\u{301}", "-", "\t", "—"]
         var random = IncrementalEquivalenceTests.Random(state: seed)
         for _ in 0..<2_000 {
             let lines = (0..<Int(random.next() % 8)).map { _ in

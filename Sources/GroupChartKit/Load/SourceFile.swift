@@ -117,6 +117,18 @@ public struct SourceFile: Sendable, Codable, Equatable {
         return text[start..<end]
     }
 
+    /// Whether a 1-based line is a front-matter fence (`FrontMatter.isFence`),
+    /// read from its bytes: a `Substring` of each line up to the closing
+    /// fence, and its characters compared, were 1.6 % of a cold check at
+    /// 20,000 notes (`perf`).
+    func isFence(line number: Int) -> Bool {
+        guard number >= 1, number <= lineStarts.count else { return false }
+        let start = lineStarts[number - 1]
+        let end = number < lineStarts.count ? lineStarts[number] - 1 : text.utf8.count
+        return text.utf8.withContiguousStorageIfAvailable { FrontMatter.isFence($0[start..<end]) }
+            ?? line(number).map(FrontMatter.isFence) ?? false
+    }
+
     /// The text from the start of a 1-based line to the start of line `end`
     /// (to the end of the file when `end` is `nil` or past it).
     public func text(fromLine number: Int, toLine end: Int? = nil) -> Substring {

@@ -29,9 +29,8 @@ public enum FrontMatter {
     /// 2.5 % of a check of 20,000 notes.
     public static func split(_ file: SourceFile) -> Result<FrontMatterSplit, FrontMatterProblem> {
         if file.text.allSatisfy(\.isWhitespace) { return .failure(.empty) }
-        guard let first = file.line(1), isFence(first) else { return .failure(.missing) }
-        guard file.lineCount >= 2,
-              let close = (2...file.lineCount).first(where: { file.line($0).map(isFence) ?? false }) else {
+        guard file.isFence(line: 1) else { return .failure(.missing) }
+        guard file.lineCount >= 2, let close = (2...file.lineCount).first(where: { file.isFence(line: $0) }) else {
             return .failure(.unterminated)
         }
         // Lines 2 to the closing fence, without the line break that ends the last.
@@ -43,5 +42,14 @@ public enum FrontMatter {
 
     static func isFence(_ line: Substring) -> Bool {
         line.hasPrefix("---") && line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" }
+    }
+
+    /// `isFence` of a line's UTF-8 bytes (without its line break): the
+    /// same answer, since a byte after `---` that is not a space or a tab
+    /// (a combining mark's first byte among them) fails both.
+    static func isFence(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        let dash = UInt8(ascii: "-")
+        guard line.count >= 3, line.prefix(3).allSatisfy({ $0 == dash }) else { return false }
+        return line.dropFirst(3).allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
     }
 }
