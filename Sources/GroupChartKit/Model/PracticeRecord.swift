@@ -114,6 +114,13 @@ public struct PracticeRecord: Sendable {
     public func session(_ id: String) -> Session? { sessionIndex[id].map { sessions[$0] } }
     public func file(_ path: String) -> SourceFile? { fileIndex[path].map { files[$0] } }
 
+    /// The SHA-256 of the file at `path` (`SourceFile.sha256`), "" when there
+    /// is none: read where the file lies, not from a copy of it.
+    func digest(of path: String) -> String {
+        guard let index = fileIndex[path] else { return "" }
+        return files[index].sha256
+    }
+
     /// The file at `path` with its text: as held, or, for a note whose text
     /// was let go once parsed (`SourceFile.holdsText`), read again from the
     /// practice. `nil` when there is no such file, or when its bytes are no

@@ -31,7 +31,7 @@ public final class Analysis: @unchecked Sendable {
     /// A file's `sha256:` digest, for the memo's keys ("" for none): looked
     /// up in the record's index of files, not in a dictionary of its own
     /// (22,000 entries built for each check at 20,000 notes).
-    func digest(_ path: String) -> String { record.file(path)?.sha256 ?? "" }
+    func digest(_ path: String) -> String { record.digest(of: path) }
 
     /// What the rules derived in the last build, for a build or check without a memo.
     let cache: DerivedCache?
