@@ -30,22 +30,6 @@ import Testing
         #expect(expected.contains("sessions/2026-03-05-skills/notes") && expected.contains("members/doe-jane/individual"))
     }
 
-    /// A path's record folder measured in its bytes is the one its
-    /// Characters give (`recordFolderLength`, which the rules' folders of
-    /// documents use), on paths made of the pieces where the two could part.
-    @Test func aRecordFolderFoundInTheBytesIsTheOneFoundByCharacter() {
-        let pieces = ["sessions", "members", "groups", "/", "/", "a", "2026-03-05-skills", "\u{301}", "é", "\r\n", "doe-jane.md", ""]
-        var random = IncrementalEquivalenceTests.Random(state: 7)
-        var paths = ["sessions", "sessions/", "sessions//x.md", "members/doe-jane", "members/doe-jane/profile.md",
-                     "sessions/\u{301}x/n.md", "sessions/x\u{301}/n.md", "sessions/x/\u{301}n.md", "Sessions/x/n.md", "/sessions/x"]
-        for _ in 0..<3_000 {
-            paths.append((0..<(1 + random.below(6))).map { _ in random.one(of: pieces) }.joined())
-        }
-        for path in paths {
-            #expect(FolderEvents.recordFolderLength(of: path) == FolderEvents.recordFolder(of: path)?.utf8.count, "\(path.debugDescription)")
-        }
-    }
-
     @Test func aSaveANewSessionAndAFolderMadeAgainEachWakeTheWatch() throws {
         guard let events = FolderEvents() else {
             #if os(Linux)

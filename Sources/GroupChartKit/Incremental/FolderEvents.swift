@@ -189,25 +189,6 @@ final class FolderEvents {
         return parts[0] + "/" + parts[1]
     }
 
-    /// How many UTF-8 bytes of `path` its record folder is (`recordFolder`),
-    /// `nil` when it has none: found in the bytes of an ASCII path (where a
-    /// Character is a byte, but for CR LF, which holds no `/`); any other
-    /// path goes `recordFolder`'s way (a combining mark after a `/` makes a
-    /// Character that is not one).
-    static func recordFolderLength(of path: String) -> Int? {
-        let length = path.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return -1 }
-            let slash = UInt8(ascii: "/")
-            guard let first = bytes.firstIndex(of: slash) else { return nil }
-            let top = bytes[..<first]
-            guard top.elementsEqual("sessions".utf8) || top.elementsEqual("members".utf8) else { return nil }
-            let end = bytes[(first + 1)...].firstIndex(of: slash) ?? bytes.count
-            return end > first + 1 ? end : nil
-        } ?? -1
-        guard length == -1 else { return length }
-        return recordFolder(of: path).map(\.utf8.count)
-    }
-
     /// The folders a watch of `state` needs: the practice's own folder,
     /// the folders its documents and templates stand in, every folder
     /// directly in `groups/`, `members/` and `sessions/` (a new session's

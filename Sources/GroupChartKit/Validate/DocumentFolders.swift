@@ -35,27 +35,18 @@ extension Analysis {
             let documents = markdownDocuments
             let record = self.record
             // Every note, plan and individual note is in a session's or a
-            // member's folder; a document is in its first document's when
-            // the same bytes start both (a name made for each of 22,000
-            // documents, by splitting its path, was 0.5 % of a cold build).
-            // Bytes, not `String`'s canonical equivalence: two folders whose
-            // names differ only in their Unicode normalization are two
-            // folders on disk, and their findings are kept apart.
-            let lengths = documents.map { FolderEvents.recordFolderLength(of: $0.file) }
-            func sameFolder(_ index: Int, as first: Int) -> Bool {
-                guard let length = lengths[first] else { return documents[index].file == documents[first].file }
-                return lengths[index] == length
-                    && documents[index].file.utf8.prefix(length).elementsEqual(documents[first].file.utf8.prefix(length))
-            }
+            // member's folder, found in its path's bytes
+            // (`PracticeRecord.recordFolder(containing:)`, a slice of the
+            // path): a name made for each of 22,000 documents, by splitting
+            // its path into Characters, was 0.5 % of a cold build.
+            let names = documents.map { PracticeRecord.recordFolder(containing: $0.file) ?? $0.file[...] }
             var folders: [DocumentFolder] = []
             var start = 0
             while start < documents.count {
                 var end = start + 1
-                while end < documents.count, sameFolder(end, as: start) { end += 1 }
+                while end < documents.count, names[end] == names[start] { end += 1 }
                 let paths = documents[start..<end].map(\.file)
-                let name = lengths[start].map { String(decoding: documents[start].file.utf8.prefix($0), as: UTF8.self) }
-                    ?? documents[start].file
-                folders.append(DocumentFolder(name: name, documents: start..<end,
+                folders.append(DocumentFolder(name: String(names[start]), documents: start..<end,
                                               key: DerivedMemo.key(paths.map { record.digest(of: $0) } + paths)))
                 start = end
             }
