@@ -211,6 +211,27 @@ import Testing
         #expect(contents(practice.root.appendingPathComponent("sessions")) == before)
     }
 
+    @Test func aFileOrLinkAlreadyAtATemporaryNameIsReplacedNotWrittenThrough() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let target = folder.appendingPathComponent("elsewhere.txt")
+        try Data("someone else's".utf8).write(to: target)
+        let stale = folder.appendingPathComponent(".index.html.tmp-1")
+        try Data("a killed build's half".utf8).write(to: stale)
+        let linked = folder.appendingPathComponent(".claims.csv.tmp-2")
+        try FileManager.default.createSymbolicLink(at: linked, withDestinationURL: target)
+        let fresh = folder.appendingPathComponent(".batch.csv.tmp-3")
+        for (url, text) in [(stale, "whole"), (linked, "claims"), (fresh, "batch")] {
+            try OutputFolder.writeNew(url, Array(text.utf8))
+            #expect(try Data(contentsOf: url) == Data(text.utf8), "\(url.lastPathComponent)")
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            #expect(attributes[.type] as? FileAttributeType == .typeRegular, "\(url.lastPathComponent) is a file, not a link")
+            #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        }
+        #expect(try Data(contentsOf: target) == Data("someone else's".utf8), "the link's target is untouched")
+    }
+
     @Test func anAuditPacketAmongThePracticesDocumentsIsRefused() throws {
         let practice = try FixturePractice()
         defer { practice.delete() }

@@ -267,10 +267,18 @@ public struct OutputFolder: Sendable {
     }
 
     /// Creates `url` for writing with mode 0600, never through a link and
-    /// never over an existing file; `nil` when it cannot.
+    /// never over an existing file; `nil` when it cannot. A file already
+    /// there (a killed build's) is removed and the creation tried once more.
+    /// Removed only then: an `unlink` before every creation, nearly always of
+    /// nothing, took the folder's lock against the other core's creations and
+    /// spun on it (3 % of a cold build's samples).
     static func openNew(_ url: URL) -> Int32? {
-        unlink(url.path)
-        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        let flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC
+        var descriptor = open(url.path, flags, 0o600)
+        if descriptor < 0, errno == EEXIST {
+            unlink(url.path)
+            descriptor = open(url.path, flags, 0o600)
+        }
         guard descriptor >= 0 else { return nil }
         // The umask can only take permissions away; fchmod makes the mode
         // exactly 0600 whatever it is.
