@@ -27,7 +27,48 @@ import Testing
         ClinicianView(role: "r", name: "n", credentials: "c", npi: nil),
         session,
         SessionPacketView(generator: "g", practice: practice, session: session, notes: [note]),
+        chart,
+        profile,
+        AuthorizationView(number: "A1", cpt: "90853", period: "p", used: 3, sessions: 12),
+        plan,
+        DiagnosisView(code: "F43.21"),
+        GoalView(id: "G1", text: "t"),
+        pipeline,
+        FigureView(label: "l", count: 2, amount: "$2"),
+        rejection,
+        reimbursement,
+        AgingRowView(label: "l", amounts: ["$1", "$2"], total: "$3"),
     ] }
+    static var profile: ProfileView {
+        ProfileView(name: "n", dob: "d", sex: "s", address: "a", coverage: "c", memberID: "m", groupNumber: nil, subscriber: "s",
+                    benefits: nil, authorizations: [AuthorizationView(number: "A", cpt: "c", period: "p", used: 1, sessions: 2)],
+                    hasAuthorizations: true)
+    }
+    static var plan: PlanView {
+        PlanView(effective: "e", reviewBy: "r", modality: "m", frequency: "f", diagnoses: [DiagnosisView(code: "c")],
+                 goals: [GoalView(id: "i", text: "t")], signature: "s", bodyHTML: "<p>", source: source)
+    }
+    static var rejection: RejectionView {
+        RejectionView(date: "d", member: "m", claimID: "c", answered: "a", file: "f", reasons: ["r1", "r2"], next: "n")
+    }
+    static var pipeline: PipelineView {
+        PipelineView(figures: [FigureView(label: "l", count: 1, amount: "a")], chartSVG: "<svg>", rejections: [rejection],
+                     rejectionsNotShown: nil, batch: [BatchRowView(claimID: "c", date: "d", member: "m", frequency: "f", reason: "r")],
+                     batchNotShown: "b", hasRejections: true, hasBatch: false)
+    }
+    static var reimbursement: ReimbursementView {
+        ReimbursementView(billed: "b", paid: "p", patientResponsibility: "r", outstanding: "o", statuses: "s", buckets: ["0-30"],
+                          aging: [AgingRowView(label: "l", amounts: ["a"], total: "t")], claims: [payment], claimsNotShown: "c",
+                          denials: [], denialsNotShown: nil, hasClaims: true, hasDenials: false, hasOutstanding: true)
+    }
+    static var chart: MemberChartView {
+        MemberChartView(generator: "g", practice: practice, profile: profile, plans: [plan],
+                        attendance: [MemberAttendanceView(date: "d", session: "s", status: "t", detail: "x")], notes: [note],
+                        claims: [ClaimRowView(date: "d", session: "e", cpt: "c", status: "s", heldBy: "h", isHeld: true, payment: nil,
+                                              history: [])],
+                        pipeline: pipeline, reimbursement: reimbursement, skipped: ["s1"], sources: [source], period: nil,
+                        hasSkipped: true)
+    }
     static var practice: PracticeView { PracticeView(name: "n", npi: "1", taxID: "t", address: "a", phone: "p") }
     static var note: NoteView {
         NoteView(kind: "k", memberName: "n", dob: "d", dateOfService: "s", running: "r", bodyHTML: "<p>", signature: nil, source: source)
@@ -41,7 +82,7 @@ import Testing
                     sources: [source])
     }
 
-    @Test(arguments: 0..<14)
+    @Test(arguments: 0..<25)
     func everyStoredPropertyIsHandedOver(index: Int) {
         let view = Self.views[index]
         let reflected = Set(Mirror(reflecting: view).children.compactMap(\.label))
@@ -56,7 +97,7 @@ import Testing
     }
 
     @Test func everyTemplateFieldsViewIsTested() {
-        #expect(Self.views.count == 14, "the arguments of everyStoredPropertyIsHandedOver count them")
+        #expect(Self.views.count == 25, "the arguments of everyStoredPropertyIsHandedOver count them")
     }
 
     @Test func aViewRendersAsItsReflectionWould() {

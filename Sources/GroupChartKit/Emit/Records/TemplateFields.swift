@@ -24,6 +24,7 @@ extension TemplateValue {
     static func view(_ view: some TemplateFields) -> TemplateValue { .fields(view.templateFields) }
     static func optional(_ view: (some TemplateFields)?) -> TemplateValue { view.map { .fields($0.templateFields) } ?? .empty }
     static func list(_ views: [some TemplateFields]) -> TemplateValue { .list(views.templateItems) }
+    static func texts(_ texts: [String]) -> TemplateValue { .list(texts.map(TemplateValue.text)) }
 }
 
 extension NoteView: TemplateFields {
@@ -116,4 +117,80 @@ extension SessionPacketView: TemplateFields {
     var templateFields: TemplateFieldList {
         ["generator": .text(generator), "practice": .view(practice), "session": .view(session), "notes": .list(notes)]
     }
+}
+
+// A member chart's own views: 100 charts at 20,000 notes, found by
+// reflection field by field until they listed their fields themselves
+// (107 of 5,284 samples of a cold build, 2 %).
+
+extension MemberChartView: TemplateFields {
+    var templateFields: TemplateFieldList {
+        ["generator": .text(generator), "practice": .view(practice), "profile": .view(profile), "plans": .list(plans),
+         "attendance": .list(attendance), "notes": .list(notes), "claims": .list(claims), "pipeline": .view(pipeline),
+         "reimbursement": .view(reimbursement), "skipped": .texts(skipped), "sources": .list(sources),
+         "period": .optional(period), "hasSkipped": .flag(hasSkipped)]
+    }
+}
+
+extension ProfileView: TemplateFields {
+    var templateFields: TemplateFieldList {
+        ["name": .text(name), "dob": .text(dob), "sex": .text(sex), "address": .text(address), "coverage": .text(coverage),
+         "memberID": .optional(memberID), "groupNumber": .optional(groupNumber), "subscriber": .optional(subscriber),
+         "benefits": .optional(benefits), "authorizations": .list(authorizations), "hasAuthorizations": .flag(hasAuthorizations)]
+    }
+}
+
+extension AuthorizationView: TemplateFields {
+    var templateFields: TemplateFieldList {
+        ["number": .text(number), "cpt": .text(cpt), "period": .text(period), "used": .integer(used), "sessions": .integer(sessions)]
+    }
+}
+
+extension PlanView: TemplateFields {
+    var templateFields: TemplateFieldList {
+        ["effective": .text(effective), "reviewBy": .text(reviewBy), "modality": .text(modality), "frequency": .text(frequency),
+         "diagnoses": .list(diagnoses), "goals": .list(goals), "signature": .text(signature), "bodyHTML": .text(bodyHTML),
+         "source": .view(source)]
+    }
+}
+
+extension DiagnosisView: TemplateFields {
+    var templateFields: TemplateFieldList { ["code": .text(code)] }
+}
+
+extension GoalView: TemplateFields {
+    var templateFields: TemplateFieldList { ["id": .text(id), "text": .text(text)] }
+}
+
+extension PipelineView: TemplateFields {
+    var templateFields: TemplateFieldList {
+        ["figures": .list(figures), "chartSVG": .text(chartSVG), "rejections": .list(rejections),
+         "rejectionsNotShown": .optional(rejectionsNotShown), "batch": .list(batch), "batchNotShown": .optional(batchNotShown),
+         "hasRejections": .flag(hasRejections), "hasBatch": .flag(hasBatch)]
+    }
+}
+
+extension FigureView: TemplateFields {
+    var templateFields: TemplateFieldList { ["label": .text(label), "count": .integer(count), "amount": .text(amount)] }
+}
+
+extension RejectionView: TemplateFields {
+    var templateFields: TemplateFieldList {
+        ["date": .text(date), "member": .text(member), "claimID": .text(claimID), "answered": .text(answered), "file": .text(file),
+         "reasons": .texts(reasons), "next": .text(next)]
+    }
+}
+
+extension ReimbursementView: TemplateFields {
+    var templateFields: TemplateFieldList {
+        ["billed": .text(billed), "paid": .text(paid), "patientResponsibility": .text(patientResponsibility),
+         "outstanding": .text(outstanding), "statuses": .text(statuses), "buckets": .texts(buckets), "aging": .list(aging),
+         "claims": .list(claims), "claimsNotShown": .optional(claimsNotShown), "denials": .list(denials),
+         "denialsNotShown": .optional(denialsNotShown), "hasClaims": .flag(hasClaims), "hasDenials": .flag(hasDenials),
+         "hasOutstanding": .flag(hasOutstanding)]
+    }
+}
+
+extension AgingRowView: TemplateFields {
+    var templateFields: TemplateFieldList { ["label": .text(label), "amounts": .texts(amounts), "total": .text(total)] }
 }
