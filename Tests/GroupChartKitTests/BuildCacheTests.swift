@@ -376,6 +376,31 @@ import Testing
         #expect(outputs(cold) == outputs(practice), "what a cold build writes")
     }
 
+    /// The same through a whole compile: a note's front matter given a
+    /// comment is not a save of its text alone (`TextOnlyEdits` declines
+    /// it), so the build compiles the practice and keys index.html by the
+    /// dashboard's view itself. (The test above goes through `TextOnlyBuild`
+    /// and passes with the compile's reuse of index.html taken out.)
+    @Test func theDashboardIsKeptByABuildThatCompilesThePractice() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        _ = try build(practice)
+        func inode(_ path: String) throws -> Int? {
+            try FileManager.default.attributesOfItem(atPath: practice.root.appendingPathComponent("build/\(path)").path)[.systemFileNumber] as? Int
+        }
+        let before = try inode("index.html")
+        let note = "sessions/2026-03-05-skills/doe-jane.md"
+        try practice.write(note, try practice.read(note).replacingOccurrences(of: "signed_by: torres\n", with: "signed_by: torres\n# reviewed\n"))
+        let result = try build(practice)
+        #expect(!result.fromCache && !result.fromTextOnlyEdits, "a whole compile")
+        #expect(try inode("index.html") == before, "index.html kept")
+        let cold = try FixturePractice(base: practice.root)
+        defer { cold.delete() }
+        try cold.remove("build")
+        _ = try build(cold)
+        #expect(outputs(cold) == outputs(practice), "what a cold build writes")
+    }
+
     @Test func aDeletedOrEditedOutputIsWrittenAgain() throws {
         let practice = try FixturePractice()
         defer { practice.delete() }
