@@ -39,9 +39,9 @@ test: deps test-tools
 	$(SWIFT) build --build-tests
 	GROUPCHART_REQUIRE_TOOLS=1 $(SWIFT) test
 
-## equivalence: compare incremental and cold builds after many random edits (EDITS, default 2000)
+## equivalence: compare incremental and cold builds after many random edits (EDITS, default 2000; SEEDS, default 1,2,3)
 equivalence: deps
-	GROUPCHART_EQUIVALENCE_EDITS=$${EDITS:-2000} $(SWIFT) test --filter IncrementalEquivalenceTests
+	GROUPCHART_EQUIVALENCE_EDITS=$${EDITS:-2000} GROUPCHART_EQUIVALENCE_SEEDS=$${SEEDS:-1,2,3} $(SWIFT) test --filter IncrementalEquivalenceTests
 
 ## bench: time check and build on practices of 5,000 to 20,000 notes against the cmark CLI
 bench: deps

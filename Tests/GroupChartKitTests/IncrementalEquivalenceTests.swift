@@ -12,10 +12,18 @@ import Testing
 /// last build left (with the in-memory memo of `watch` and `serve`), and
 /// compares with a cold build into an empty folder.
 /// `GROUPCHART_EQUIVALENCE_EDITS` sets how many edits (default 120;
-/// `make equivalence` runs 2,000).
+/// `make equivalence` runs 2,000), `GROUPCHART_EQUIVALENCE_SEEDS` the
+/// sequences (default 1, 2 and 3; `make equivalence SEEDS=4,5,6` walks new
+/// ones, and a failure names its seed to replay).
 @Suite struct IncrementalEquivalenceTests {
     static var edits: Int {
         ProcessInfo.processInfo.environment["GROUPCHART_EQUIVALENCE_EDITS"].flatMap(Int.init) ?? 120
+    }
+
+    static var seeds: [UInt64] {
+        let given = ProcessInfo.processInfo.environment["GROUPCHART_EQUIVALENCE_SEEDS"]?
+            .split(separator: ",").compactMap { UInt64($0.trimmingCharacters(in: .whitespaces)) } ?? []
+        return given.isEmpty ? [1, 2, 3] : given
     }
 
     /// A small deterministic generator (SplitMix64), so that a failing
@@ -188,7 +196,7 @@ import Testing
         report.diagnostics.map { "\($0.location) \($0.severity.rawValue) \($0.rule) \($0.message)" }
     }
 
-    @Test(arguments: [1, 2, 3])
+    @Test(arguments: seeds)
     func incrementalBuildsEqualColdBuilds(seed: UInt64) throws {
         let practice = try FixturePractice(base: FixturePractice.repository.appendingPathComponent("examples/dbt-skills"))
         defer { practice.delete() }
