@@ -38,7 +38,25 @@ import Testing
         rejection,
         reimbursement,
         AgingRowView(label: "l", amounts: ["$1", "$2"], total: "$3"),
+        dashboard,
+        IndexPage.Counts(sessions: 1, members: 2, errors: 3, warnings: 4, claimsReady: 5, claimsHeld: 6),
+        IndexPage.SessionRow(id: "i", date: "d", group: "g", topic: "t", attended: 3, link: "l", skipped: false),
+        IndexPage.MemberRow(id: "i", name: "n", coverage: "c", link: "", skipped: true),
+        IndexPage.DiagnosticRow(place: "p", severity: "error", rule: "r", message: "m"),
+        IndexPage.HeldClaimRow(date: "d", member: "m", session: "s", heldBy: "h"),
+        IndexPage.AuthorizationRow(member: "m", number: "n", cpt: "c", period: "p", used: 1, sessions: 2, low: true),
     ] }
+    static var dashboard: IndexPage.View {
+        IndexPage.View(generator: "g", practice: practice, today: "t",
+                       counts: IndexPage.Counts(sessions: 1, members: 1, errors: 0, warnings: 1, claimsReady: 1, claimsHeld: 0),
+                       sessions: [IndexPage.SessionRow(id: "i", date: "d", group: "g", topic: "t", attended: 1, link: "l", skipped: false)],
+                       members: [IndexPage.MemberRow(id: "i", name: "n", coverage: "c", link: "l", skipped: false)],
+                       diagnostics: [IndexPage.DiagnosticRow(place: "p", severity: "warning", rule: "r", message: "m")],
+                       diagnosticsNotShown: "d", heldClaims: [], heldClaimsNotShown: nil,
+                       authorizations: [IndexPage.AuthorizationRow(member: "m", number: "n", cpt: "c", period: "p", used: 1, sessions: 2,
+                                                                   low: false)],
+                       reimbursement: reimbursement, pipeline: pipeline, batchFile: "b", hasDiagnostics: true, hasHeldClaims: false)
+    }
     static var profile: ProfileView {
         ProfileView(name: "n", dob: "d", sex: "s", address: "a", coverage: "c", memberID: "m", groupNumber: nil, subscriber: "s",
                     benefits: nil, authorizations: [AuthorizationView(number: "A", cpt: "c", period: "p", used: 1, sessions: 2)],
@@ -82,7 +100,7 @@ import Testing
                     sources: [source])
     }
 
-    @Test(arguments: 0..<25)
+    @Test(arguments: 0..<32)
     func everyStoredPropertyIsHandedOver(index: Int) {
         let view = Self.views[index]
         let reflected = Set(Mirror(reflecting: view).children.compactMap(\.label))
@@ -97,7 +115,7 @@ import Testing
     }
 
     @Test func everyTemplateFieldsViewIsTested() {
-        #expect(Self.views.count == 25, "the arguments of everyStoredPropertyIsHandedOver count them")
+        #expect(Self.views.count == 32, "the arguments of everyStoredPropertyIsHandedOver count them")
     }
 
     @Test func aViewRendersAsItsReflectionWould() {
