@@ -12,6 +12,11 @@ import Testing
         try Builder.build(practice.root, options: Builder.Options(checker: Checker.Options(today: today)))
     }
 
+    /// The inode of an output: the same inode is the same file, kept, not written again.
+    private func outputInode(_ practice: FixturePractice, _ path: String) throws -> Int? {
+        try FileManager.default.attributesOfItem(atPath: practice.root.appendingPathComponent("build/\(path)").path)[.systemFileNumber] as? Int
+    }
+
     private func outputs(_ practice: FixturePractice) -> [String: Data] {
         let root = practice.root.appendingPathComponent("build")
         let paths = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? []
@@ -355,9 +360,7 @@ import Testing
         let practice = try FixturePractice()
         defer { practice.delete() }
         _ = try build(practice)
-        func inode(_ path: String) throws -> Int? {
-            try FileManager.default.attributesOfItem(atPath: practice.root.appendingPathComponent("build/\(path)").path)[.systemFileNumber] as? Int
-        }
+        func inode(_ path: String) throws -> Int? { try outputInode(practice, path) }
         let before = try ["index.html", "attendance.csv", "sessions/2026-03-05-skills.html"].map(inode)
         let note = "sessions/2026-03-05-skills/doe-jane.md"
         try practice.write(note, try practice.read(note).replacingOccurrences(of: "## Plan\n", with: "## Plan\n\nContinue.\n"))
@@ -385,9 +388,7 @@ import Testing
         let practice = try FixturePractice()
         defer { practice.delete() }
         _ = try build(practice)
-        func inode(_ path: String) throws -> Int? {
-            try FileManager.default.attributesOfItem(atPath: practice.root.appendingPathComponent("build/\(path)").path)[.systemFileNumber] as? Int
-        }
+        func inode(_ path: String) throws -> Int? { try outputInode(practice, path) }
         let before = try inode("index.html")
         let note = "sessions/2026-03-05-skills/doe-jane.md"
         try practice.write(note, try practice.read(note).replacingOccurrences(of: "signed_by: torres\n", with: "signed_by: torres\n# reviewed\n"))
