@@ -33,7 +33,6 @@ extension Analysis {
     var documentFolders: [DocumentFolder] {
         memo(\.memoDocumentFolders, foldersLock) {
             let documents = markdownDocuments
-            let record = self.record
             // Every note, plan and individual note is in a session's or a
             // member's folder, found in its path's bytes
             // (`PracticeRecord.recordFolder(containing:)`, a slice of the
@@ -47,7 +46,7 @@ extension Analysis {
                 while end < documents.count, names[end] == names[start] { end += 1 }
                 let paths = documents[start..<end].map(\.file)
                 folders.append(DocumentFolder(name: String(names[start]), documents: start..<end,
-                                              key: DerivedMemo.key(paths.map { record.digest(of: $0) } + paths)))
+                                              key: DerivedMemo.key(paths.map(digest) + paths)))
                 start = end
             }
             return folders
