@@ -91,6 +91,63 @@ import Testing
         #expect(landed.keys.filter { $0.contains(".tmp-") }.isEmpty, "no temporary file left")
     }
 
+    /// A build killed during its renames leaves some outputs new and some
+    /// old, and the next build, whether of the same files or of the files
+    /// the killed one replaced, leaves exactly its own outputs: none of the
+    /// other's lingers (the packet of a session deleted in between must not
+    /// stay, looking current), whatever the number of renames the kill let
+    /// happen. Every file left by the kill is whole, one build's or the
+    /// other's.
+    @Test func theBuildAfterOneKilledDuringItsRenamesLeavesExactlyItsOwnOutputs() throws {
+        let first: [String: [UInt8]] = ["index.html": Array("first index".utf8), "members/m.html": Array("first m".utf8),
+                                        "sessions/x.html": Array("first x".utf8)]
+        let second: [String: [UInt8]] = ["index.html": Array("second index".utf8), "members/m.html": Array("second m".utf8),
+                                         "sessions/y.html": Array("second y".utf8)]
+        func files(_ output: URL) -> [String: Data] {
+            contents(output).filter { !$0.key.hasPrefix(".groupchart-manifest") }
+        }
+        // Three outputs and the manifest: a kill after 0 to 4 renames.
+        for renames in 0...4 {
+            for next in [first, second] {
+                let output = temporaryFolder()
+                defer { try? FileManager.default.removeItem(at: output) }
+                let folder = OutputFolder(root: output)
+                try folder.commit(first)
+                #expect(throws: OutputFolder.WriteError.self) { try folder.commit(second, killedAfter: renames) }
+                for (path, data) in files(output) where !path.contains(".tmp-") {
+                    #expect(data == Data(first[path] ?? []) || data == Data(second[path] ?? []), "\(path) whole after \(renames) renames")
+                }
+                try folder.commit(next)
+                let which = next == first ? "the first's files again" : "the killed build's files"
+                #expect(files(output) == next.mapValues { Data($0) }, "a build of \(which) after a kill after \(renames) renames")
+                #expect(folder.readManifest() == Set(next.keys), "the manifest lists its own outputs alone, as a cold build's")
+            }
+        }
+    }
+
+    /// A build killed after renaming its manifest and a new output of its
+    /// own, before the output the practice then went back to differs: the
+    /// next build finds nothing changed since the last whole one, and still
+    /// removes the killed build's output, which its manifest lists (and
+    /// nothing the manifest does not list).
+    @Test func aBuildWithNothingChangedRemovesTheOutputsAKilledBuildListed() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let output = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        _ = try build(practice.root, into: output)
+        let manifest = output.appendingPathComponent(OutputFolder.manifestName)
+        let listed = try String(contentsOf: manifest, encoding: .utf8)
+        try (listed + "sessions/2026-04-01-skills.html\n").write(to: manifest, atomically: true, encoding: .utf8)
+        try Data("a killed build's".utf8).write(to: output.appendingPathComponent("sessions/2026-04-01-skills.html"))
+        try Data("mine".utf8).write(to: output.appendingPathComponent("sessions/notes.html"))
+        let again = try build(practice.root, into: output)
+        #expect(again.fromCache, "nothing changed since the last whole build")
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("sessions/2026-04-01-skills.html").path))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("sessions/notes.html").path), "not listed: not GroupChart's")
+        #expect(try String(contentsOf: manifest, encoding: .utf8) == listed, "the manifest of the last whole build again")
+    }
+
     @Test func temporaryFilesOfAKilledBuildAreRemovedByTheNext() throws {
         let practice = try FixturePractice()
         defer { practice.delete() }

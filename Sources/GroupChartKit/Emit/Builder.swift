@@ -98,7 +98,7 @@ public enum Builder {
                                                  stamped: stamped)
         phases.mark("fingerprint")
         if memoIsWarm, let entry = cache.entry(matching: fingerprint.digest) {
-            OutputFolder(root: output).removeLeftoverTemporaries(besides: Array(entry.outputs.keys))
+            OutputFolder(root: output).removeLeftovers(besides: Array(entry.outputs.keys))
             if memo == nil { cache.store(fingerprint.stamps, unless: known) }
             let result = Result(cached: entry, digests: fingerprint.digests, practice: root, output: cache.output)
             // Freeing the files' dictionaries and the result's was 7 % of a

@@ -51,6 +51,15 @@ public struct OutputFolder: Sendable {
         }
     }
 
+    /// `commit`, stopped as a kill would stop it once `renames` files are
+    /// renamed into place (tests): nothing taken back, the rest left under
+    /// their temporary names.
+    func commit(_ outputs: [String: [UInt8]], killedAfter renames: Int) throws(WriteError) {
+        let staging = try Staging(self)
+        for (path, bytes) in outputs.sorted(by: { $0.key < $1.key }) { try staging.write(path, bytes) }
+        try staging.commit(killedAfter: renames)
+    }
+
     /// A build's outputs on their way into the folder: each is written to its
     /// temporary name as soon as it is rendered (and can then be dropped from
     /// memory), outputs of the last build that are still current are kept,
@@ -132,8 +141,8 @@ public struct OutputFolder: Sendable {
 
         /// Renames everything written into place and removes the last
         /// build's outputs that this one does not have.
-        func commit() throws(WriteError) {
-            let previous = folder.readManifest()
+        func commit(killedAfter kill: Int? = nil) throws(WriteError) {
+            let previous = previousManifest
             let paths = self.paths
             if staged[OutputFolder.manifestName] == nil {
                 do {
@@ -149,25 +158,57 @@ public struct OutputFolder: Sendable {
             _ = flushing?.take()
             flushing = nil
             sync()
-            for (_, file) in staged.sorted(by: { $0.key < $1.key }) where rename(file.temporary.path, file.final.path) != 0 {
-                discard()
-                throw WriteError(description: "cannot rename \(file.temporary.path) to \(file.final.path)")
+            // The manifest first: it lists this build's outputs and the last
+            // one's still there (`writeManifest`), so that whatever a kill
+            // lets happen of the renames below, the next build knows every
+            // output either build left, and removes what it does not write.
+            // Renamed last, a kill before it left the outputs of this build
+            // that the last one did not have unlisted; renamed first listing
+            // this build's alone, as before, it left the last build's
+            // outputs that this one no longer writes.
+            let order = staged.filter { $0.key == OutputFolder.manifestName }
+                + staged.filter { $0.key != OutputFolder.manifestName }.sorted { $0.key < $1.key }
+            for (renamed, (_, file)) in order.enumerated() {
+                if renamed == kill { throw WriteError(description: "killed after \(renamed) renames") }
+                guard rename(file.temporary.path, file.final.path) == 0 else {
+                    discard()
+                    throw WriteError(description: "cannot rename \(file.temporary.path) to \(file.final.path)")
+                }
             }
+            if kill == order.count { throw WriteError(description: "killed after \(kill ?? 0) renames") }
             for stale in previous.subtracting(paths) where OutputFolder.isSafe(stale) && !folder.passesThroughLink(stale) {
                 unlink(folder.root.appendingPathComponent(stale).path)
             }
+            if listsLeftovers { try? folder.write(OutputFolder.manifestName, OutputFolder.manifest(listing: paths)) }
             let folders = Set(staged.values.map { $0.final.deletingLastPathComponent() })
             for folder in folders { OutputFolder.removeLeftoverTemporaries(in: folder) }
         }
 
         /// Writes the list of this build's outputs, which the next build
-        /// reads to remove what it no longer writes; called once all are staged.
+        /// reads to remove what it no longer writes; called once all are
+        /// staged. The last build's outputs that this one does not write are
+        /// listed too while they are there (`commit` removes them after its
+        /// renames; the next build's list leaves them out): a build killed
+        /// before then leaves them listed for the next one to remove.
         func writeManifest() throws(WriteError) {
             let final = folder.root.appendingPathComponent(OutputFolder.manifestName, isDirectory: false)
             let temporary = OutputFolder.temporary(for: final)
             staged[OutputFolder.manifestName] = (temporary, final)
-            try OutputFolder.writeNew(temporary, Array((paths.joined(separator: "\n") + "\n").utf8))
+            let paths = self.paths
+            let current = Set(paths)
+            let left = previousManifest.filter { !current.contains($0) && folder.isLeftOver($0) }
+            listsLeftovers = !left.isEmpty
+            try OutputFolder.writeNew(temporary, OutputFolder.manifest(listing: paths + left))
         }
+
+        /// Whether the manifest `writeManifest` wrote lists outputs of the
+        /// last build besides this one's: `commit` writes it again without
+        /// them once they are removed (flushed, as the outputs were), so that
+        /// it says what a cold build's says.
+        private var listsLeftovers = false
+
+        /// The last build's manifest, read once for `writeManifest` and `commit`.
+        private lazy var previousManifest = folder.readManifest()
 
         /// Takes back what was written (a build that failed).
         func discard() {
@@ -219,6 +260,11 @@ public struct OutputFolder: Sendable {
         func contains(_ file: URL) -> Bool { lock.withLock { paths.contains(file.standardizedFileURL.path) } }
     }
 
+    /// The manifest's bytes: `paths`, sorted, a line each.
+    static func manifest(listing paths: [String]) -> [UInt8] {
+        Array((paths.sorted().joined(separator: "\n") + "\n").utf8)
+    }
+
     func readManifest() -> Set<String> {
         guard let text = try? String(contentsOf: root.appendingPathComponent(Self.manifestName), encoding: .utf8) else { return [] }
         return Set(text.split(separator: "\n").map(String.init))
@@ -232,9 +278,20 @@ public struct OutputFolder: Sendable {
             .appendingPathComponent(".\(final.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)", isDirectory: false)
     }
 
-    /// Removes the temporary files a killed build left beside `outputs`
-    /// (relative paths), for a build that writes nothing itself.
-    func removeLeftoverTemporaries(besides outputs: [String]) {
+    /// Removes what a killed build left beside `outputs` (relative paths),
+    /// for a build that writes nothing itself: its temporary files, and the
+    /// outputs it renamed into place that `outputs` does not hold, which
+    /// its manifest lists (`Staging.writeManifest`; a practice edited back
+    /// after the kill finds nothing changed since the last whole build).
+    func removeLeftovers(besides outputs: [String]) {
+        let current = Set(outputs)
+        let listed = readManifest()
+        if listed != current {
+            for path in listed where !current.contains(path) && isLeftOver(path) {
+                unlink(root.appendingPathComponent(path, isDirectory: false).path)
+            }
+            try? write(Self.manifestName, Self.manifest(listing: outputs))
+        }
         // The folders by their relative paths: `URL.appendingPathComponent`
         // asks the disk whether each path is a folder, 2,100 stats at
         // 20,000 notes for a build with nothing changed.
@@ -337,6 +394,15 @@ public struct OutputFolder: Sendable {
             if PracticeFile.isLink(folder.path) { return true }
         }
         return false
+    }
+
+    /// Whether `path`, listed in the manifest, is an output still there that
+    /// a build may remove: inside the folder, not through a link, and not
+    /// gone already.
+    func isLeftOver(_ path: String) -> Bool {
+        guard Self.isSafe(path), !passesThroughLink(path) else { return false }
+        var status = stat()
+        return lstat(root.appendingPathComponent(path, isDirectory: false).path, &status) == 0
     }
 
     /// A relative path that stays inside the folder.
