@@ -37,6 +37,7 @@ struct BuildCommand: ParsableCommand {
             var buildOptions = Builder.Options(checker: checkerOptions, output: out.map { URL(fileURLWithPath: $0) },
                                                progress: progress.update)
             buildOptions.endsTheProcess = true
+            buildOptions.waiting = waitingNotice(out ?? location.typed("build"))
             result = try Builder.build(location.root, options: buildOptions)
             progress.finish()
         } catch {
@@ -79,6 +80,12 @@ struct BuildCommand: ParsableCommand {
 /// `--format json` output stays one JSON object.
 func note(_ line: String) {
     FileHandle.standardError.write(Data("groupchart: \(line)\n".utf8))
+}
+
+/// What a build says when another build into `folder` (as the user typed
+/// it) is running and it waits for that one to end (`Builder.Options.waiting`).
+func waitingNotice(_ folder: String) -> @Sendable () -> Void {
+    { note("another build into \(folder)/ is running (watch, or another terminal); waiting for it to finish") }
 }
 
 /// Something the user should know though the command did what was asked,

@@ -48,9 +48,10 @@ struct SubmitCommand: ParsableCommand {
         }
         let outcome: BatchSubmitter.Outcome
         do {
-            outcome = try BatchSubmitter.submit(location.root, options: BatchSubmitter.Options(
-                checker: try options.checkerOptions(location), through: throughDate, dryRun: dryRun,
-                output: out.map { URL(fileURLWithPath: $0) }))
+            var submitOptions = BatchSubmitter.Options(checker: try options.checkerOptions(location), through: throughDate,
+                                                       dryRun: dryRun, output: out.map { URL(fileURLWithPath: $0) })
+            submitOptions.waiting = waitingNotice(out ?? location.typed("build"))
+            outcome = try BatchSubmitter.submit(location.root, options: submitOptions)
         } catch let refusal as Refusal {
             throw fail(refusal.description)
         }

@@ -34,9 +34,10 @@ struct WatchCommand: ParsableCommand {
             throw fail(error.description)
         }
         guard interval > 0, interval <= 60 else { throw fail("--interval must be more than 0 and at most 60 seconds") }
-        let watcher = PracticeWatcher(root: location.root, options: Builder.Options(
-            checker: try options.checkerOptions(location), output: out.map { URL(fileURLWithPath: $0) }), interval: interval)
         let shown = out ?? location.typed("build")
+        var buildOptions = Builder.Options(checker: try options.checkerOptions(location), output: out.map { URL(fileURLWithPath: $0) })
+        buildOptions.waiting = waitingNotice(shown)
+        let watcher = PracticeWatcher(root: location.root, options: buildOptions, interval: interval)
         Self.stopOnInterrupt()
         note("watching \(location.typed(".")) (Ctrl-C stops)")
         let printer = BuildPrinter(options: options, practice: location.root, shown: shown)

@@ -119,6 +119,30 @@ import Testing
         #expect(left.isEmpty, "temporary files of killed builds: \(left)")
     }
 
+    /// A build into a folder another build holds (here the test holds its
+    /// lock, as `watch` does while it rebuilds) says so, writes nothing
+    /// while it waits, and builds once the other lets go.
+    @Test func aBuildWaitsForTheBuildHoldingItsFolder() throws {
+        let practice = try example()
+        defer { practice.delete() }
+        let output = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let cache = output.appendingPathComponent(".groupchart-cache")
+        try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+        let held = open(cache.appendingPathComponent("build.lock").path, O_RDWR | O_CREAT, 0o600)
+        try #require(held >= 0)
+        try #require(flock(held, LOCK_EX) == 0)
+        let root = practice.root
+        let waiting = Background { try Binary.run(["build", root.path, "--out", output.path] + Self.today) }
+        sleep(1)
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path), "nothing written while it waits")
+        close(held)
+        let result = try waiting.value()
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.contains("another build into \(output.path)/ is running"), "\(result.standardError)")
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
+    }
+
     @Test func outputsAreOwnerOnlyWhateverTheUmask() throws {
         let output = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: output) }

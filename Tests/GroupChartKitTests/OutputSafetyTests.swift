@@ -148,6 +148,49 @@ import Testing
         #expect(try String(contentsOf: manifest, encoding: .utf8) == listed, "the manifest of the last whole build again")
     }
 
+    /// Two builds into one folder at once (`watch` running, and `build` typed
+    /// in another terminal): the second waits for the first, and both
+    /// succeed with a cold build's outputs. Without waiting, each build's
+    /// clean-up of a killed build's temporary files took the other's, and
+    /// one of them failed ("cannot rename").
+    @Test func twoBuildsIntoOneFolderAtOnceBothSucceed() throws {
+        let practice = try FixturePractice(base: FixturePractice.repository.appendingPathComponent("examples/dbt-skills"))
+        defer { practice.delete() }
+        try? practice.remove("build")
+        let reference = temporaryFolder(), output = temporaryFolder()
+        defer { [reference, output].forEach { try? FileManager.default.removeItem(at: $0) } }
+        _ = try build(practice.root, into: reference)
+        let expected = IncrementalEquivalenceTests.outputs(reference)
+        let waits = Waits()
+        let root = practice.root
+        for round in 0..<6 {
+            try? FileManager.default.removeItem(at: output)
+            let failures = Failures()
+            DispatchQueue.concurrentPerform(iterations: 2) { _ in
+                var options = Builder.Options(checker: Checker.Options(today: FixturePractice.today), output: output)
+                options.waiting = { waits.count() }
+                do { _ = try Builder.build(root, options: options) } catch { failures.add("\(error)") }
+            }
+            #expect(failures.all.isEmpty, "round \(round): \(failures.all)")
+            #expect(IncrementalEquivalenceTests.outputs(output) == expected, "round \(round)")
+        }
+        #expect(waits.total > 0, "the builds overlapped: one waited for the other")
+    }
+
+    private final class Failures: @unchecked Sendable {
+        private let lock = NSLock()
+        private var list: [String] = []
+        func add(_ failure: String) { lock.withLock { list.append(failure) } }
+        var all: [String] { lock.withLock { list } }
+    }
+
+    private final class Waits: @unchecked Sendable {
+        private let lock = NSLock()
+        private var waits = 0
+        func count() { lock.withLock { waits += 1 } }
+        var total: Int { lock.withLock { waits } }
+    }
+
     @Test func temporaryFilesOfAKilledBuildAreRemovedByTheNext() throws {
         let practice = try FixturePractice()
         defer { practice.delete() }

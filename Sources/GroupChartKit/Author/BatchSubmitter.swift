@@ -23,6 +23,8 @@ public enum BatchSubmitter {
         public var dryRun: Bool
         /// The build's output folder (default `<practice>/build`).
         public var output: URL?
+        /// Told when the build waits for another build into that folder.
+        public var waiting: (@Sendable () -> Void)?
 
         public init(checker: Checker.Options, through: LocalDate? = nil, dryRun: Bool = false, output: URL? = nil) {
             self.checker = checker
@@ -93,7 +95,9 @@ public enum BatchSubmitter {
                               receiver: edi.receiverName?.value ?? edi.receiverID?.value ?? "the clearinghouse", dryRun: options.dryRun)
         guard !options.dryRun else { return outcome }
         do {
-            _ = try Builder.build(root, options: Builder.Options(checker: options.checker, output: options.output))
+            var buildOptions = Builder.Options(checker: options.checker, output: options.output)
+            buildOptions.waiting = options.waiting
+            _ = try Builder.build(root, options: buildOptions)
         } catch {
             throw Refusal("the build could not write, so nothing was submitted: \(error.description)")
         }

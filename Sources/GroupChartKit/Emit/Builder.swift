@@ -21,6 +21,9 @@ public enum Builder {
         /// The process ends once the build returns: what it made is left for
         /// the system to take back at exit instead of being freed (`LeftForExit`).
         public var endsTheProcess = false
+        /// Told that another build into the same folder is running and this
+        /// one waits for it to end (`BuildLock`): the command says so.
+        public var waiting: (@Sendable () -> Void)?
 
         public init(checker: Checker.Options, output: URL? = nil, progress: RecordReader.Progress? = nil) {
             self.checker = checker
@@ -80,6 +83,11 @@ public enum Builder {
         }
         var phases = PhaseTimes()
         memo?.cacheWrites.wait()
+        // Held until the cache is written: by the later write's closure in
+        // `watch`, or let go as this function returns.
+        let lock = BuildLock.take(output, waiting: options.waiting)
+        var lockHandedOver = false
+        defer { if !lockHandedOver { lock?.release() } }
         let cache = BuildCache(output: output, memo: memo)
         // A long-running command keeps its stamps in its memo; the stamps of
         // the cache are for the next `build`, and writing them at every save
@@ -124,7 +132,11 @@ public enum Builder {
         // now, so `build` stores it with the model still held for the exit,
         // `LeftForExit`: the cold build's peak 247-248 MiB before, 246-251 after.)
         if options.writesCacheLater, let memo {
-            memo.cacheWrites.later { cache.store(entry) }
+            lockHandedOver = true
+            memo.cacheWrites.later {
+                cache.store(entry)
+                lock?.release()
+            }
         } else {
             phases.mark("end of compile")
             if memo == nil {

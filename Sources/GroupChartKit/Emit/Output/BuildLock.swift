@@ -1,0 +1,66 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One build at a time into an output folder: `watch` rebuilding while
+/// `build` is typed in another terminal, or two terminals, or a script.
+///
+/// Each build takes the advisory lock (`flock`, on Linux and macOS) of
+/// `.groupchart-cache/build.lock` in its output folder before it reads the
+/// cache, and lets it go once the cache is written; another build waits for
+/// it. Two builds at once each took the other's files under their temporary
+/// names for a killed build's and removed them, and one of them, or both,
+/// failed ("cannot rename") halfway through its renames. The system lets go
+/// of the lock of a process that ends, however it ends, so a killed build
+/// never leaves the folder locked. Where the file cannot be created or the
+/// file system has no locks (some network shares), the build goes on
+/// without one, as before.
+final class BuildLock: @unchecked Sendable {
+    static let name = "build.lock"
+
+    private let lock = NSLock()
+    private var descriptor: Int32
+
+    private init(descriptor: Int32) {
+        self.descriptor = descriptor
+    }
+
+    /// The lock of `output`, taken: at once, or after `waiting` is told and
+    /// the build holding it ends. `nil` when there is no lock to take.
+    static func take(_ output: URL, waiting: (@Sendable () -> Void)?) -> BuildLock? {
+        let folder = BuildCache.folder(of: output)
+        var created: [URL] = []
+        guard (try? OutputFolder(root: output).makeFolder(folder, created: &created)) != nil else { return nil }
+        let descriptor = open(folder.appendingPathComponent(name, isDirectory: false).path,
+                              O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard descriptor >= 0 else { return nil }
+        if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK else {
+                close(descriptor)
+                return nil
+            }
+            waiting?()
+            var taken = flock(descriptor, LOCK_EX)
+            while taken != 0 && errno == EINTR { taken = flock(descriptor, LOCK_EX) }
+            guard taken == 0 else {
+                close(descriptor)
+                return nil
+            }
+        }
+        return BuildLock(descriptor: descriptor)
+    }
+
+    /// Lets the lock go (closing the file does); once is enough.
+    func release() {
+        lock.withLock {
+            guard descriptor >= 0 else { return }
+            close(descriptor)
+            descriptor = -1
+        }
+    }
+
+    deinit { release() }
+}
