@@ -23,9 +23,14 @@ final class BuildLock: @unchecked Sendable {
 
     private let lock = NSLock()
     private var descriptor: Int32
+    private let file: URL
+    /// The folders taking the lock created (the output folder, the cache's).
+    private let created: [URL]
 
-    private init(descriptor: Int32) {
+    private init(descriptor: Int32, file: URL, created: [URL]) {
         self.descriptor = descriptor
+        self.file = file
+        self.created = created
     }
 
     /// The lock of `output`, taken: at once, or after `waiting` is told and
@@ -34,29 +39,49 @@ final class BuildLock: @unchecked Sendable {
         let folder = BuildCache.folder(of: output)
         var created: [URL] = []
         guard (try? OutputFolder(root: output).makeFolder(folder, created: &created)) != nil else { return nil }
-        let descriptor = open(folder.appendingPathComponent(name, isDirectory: false).path,
-                              O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
-        guard descriptor >= 0 else { return nil }
-        if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-            guard errno == EWOULDBLOCK else {
-                close(descriptor)
-                return nil
+        let file = folder.appendingPathComponent(name, isDirectory: false)
+        var told = false
+        while true {
+            let descriptor = open(file.path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+            guard descriptor >= 0 else { return nil }
+            if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+                guard errno == EWOULDBLOCK else {
+                    close(descriptor)
+                    return nil
+                }
+                if !told { waiting?() }
+                told = true
+                var taken = flock(descriptor, LOCK_EX)
+                while taken != 0 && errno == EINTR { taken = flock(descriptor, LOCK_EX) }
+                guard taken == 0 else {
+                    close(descriptor)
+                    return nil
+                }
             }
-            waiting?()
-            var taken = flock(descriptor, LOCK_EX)
-            while taken != 0 && errno == EINTR { taken = flock(descriptor, LOCK_EX) }
-            guard taken == 0 else {
-                close(descriptor)
-                return nil
+            // The build that held it may have removed the file as it let go
+            // (`release`): a lock on a file no longer at the path locks
+            // nothing, and the path's is taken again.
+            var held = stat(), atPath = stat()
+            if fstat(descriptor, &held) == 0, lstat(file.path, &atPath) == 0, held.st_ino == atPath.st_ino, held.st_dev == atPath.st_dev {
+                return BuildLock(descriptor: descriptor, file: file, created: created)
             }
+            close(descriptor)
         }
-        return BuildLock(descriptor: descriptor)
     }
 
-    /// Lets the lock go (closing the file does); once is enough.
+    /// Lets the lock go (closing the file does); once is enough. A build
+    /// that failed before the cache was written leaves no cache folder
+    /// behind: when the lock's file is all the folder holds, it is removed
+    /// while the lock is still held, and so are the folders taking the lock
+    /// created, if they are empty.
     func release() {
         lock.withLock {
             guard descriptor >= 0 else { return }
+            let folder = file.deletingLastPathComponent()
+            if (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) == [Self.name] {
+                unlink(file.path)
+                for made in created.reversed() { rmdir(made.path) }
+            }
             close(descriptor)
             descriptor = -1
         }
