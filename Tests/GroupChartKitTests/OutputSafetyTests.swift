@@ -120,7 +120,8 @@ import Testing
                 try folder.commit(next)
                 let which = next == first ? "the first's files again" : "the killed build's files"
                 #expect(files(output) == next.mapValues { Data($0) }, "a build of \(which) after a kill after \(renames) renames")
-                #expect(folder.readManifest() == Set(next.keys), "the manifest lists its own outputs alone, as a cold build's")
+                #expect(FileManager.default.contents(atPath: output.appendingPathComponent(OutputFolder.manifestName).path)
+                        == Data(OutputFolder.manifest(listing: Array(next.keys))), "the manifest lists its own outputs alone, as a cold build's")
             }
         }
     }
@@ -138,21 +139,41 @@ import Testing
         _ = try build(practice.root, into: output)
         let manifest = output.appendingPathComponent(OutputFolder.manifestName)
         let listed = try String(contentsOf: manifest, encoding: .utf8)
-        try (listed + "sessions/2026-04-01-skills.html\n").write(to: manifest, atomically: true, encoding: .utf8)
+        // Besides the killed build's output, what no manifest of a build
+        // lists but a damaged or edited one could: the cache's files, the
+        // manifest, a temporary name, a path out of the folder, and another
+        // name of an output (as a volume that ignores case gives a session
+        // renamed in case alone; a hard link here).
+        let session = try #require(listed.split(separator: "\n").first { $0.hasPrefix("sessions/") }).description
+        let otherName = session.replacingOccurrences(of: "skills", with: "SKILLS")
+        try #require(otherName != session)
+        try FileManager.default.linkItem(at: output.appendingPathComponent(session), to: output.appendingPathComponent(otherName))
+        let kept = [".groupchart-cache/last-build.bin", ".groupchart-cache/build.lock", OutputFolder.manifestName,
+                    "sessions/.draft.html.tmp-12", otherName]
+        try Data("half".utf8).write(to: output.appendingPathComponent("sessions/.draft.html.tmp-12"))
+        try (listed + (["sessions/2026-04-01-skills.html", "../outside.html"] + kept).map { $0 + "\n" }.joined())
+            .write(to: manifest, atomically: true, encoding: .utf8)
+        let outside = output.deletingLastPathComponent().appendingPathComponent("outside.html")
+        try Data("someone's".utf8).write(to: outside)
+        defer { try? FileManager.default.removeItem(at: outside) }
         try Data("a killed build's".utf8).write(to: output.appendingPathComponent("sessions/2026-04-01-skills.html"))
         try Data("mine".utf8).write(to: output.appendingPathComponent("sessions/notes.html"))
         let again = try build(practice.root, into: output)
         #expect(again.fromCache, "nothing changed since the last whole build")
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("sessions/2026-04-01-skills.html").path))
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("sessions/notes.html").path), "not listed: not GroupChart's")
+        #expect(FileManager.default.fileExists(atPath: outside.path), "out of the folder")
+        for path in kept.filter({ !$0.contains(".tmp-") }) {
+            #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path), "\(path) is no leftover output")
+        }
         #expect(try String(contentsOf: manifest, encoding: .utf8) == listed, "the manifest of the last whole build again")
     }
 
     /// Two builds into one folder at once (`watch` running, and `build` typed
-    /// in another terminal): the second waits for the first, and both
-    /// succeed with a cold build's outputs. Without waiting, each build's
-    /// clean-up of a killed build's temporary files took the other's, and
-    /// one of them failed ("cannot rename").
+    /// in another terminal): each waits while the other holds the folder,
+    /// and both succeed with a cold build's outputs. Without waiting, each
+    /// build's clean-up of a killed build's temporary files took the
+    /// other's, and one of them, or both, failed ("cannot rename").
     @Test func twoBuildsIntoOneFolderAtOnceBothSucceed() throws {
         let practice = try FixturePractice(base: FixturePractice.repository.appendingPathComponent("examples/dbt-skills"))
         defer { practice.delete() }
@@ -161,20 +182,29 @@ import Testing
         defer { [reference, output].forEach { try? FileManager.default.removeItem(at: $0) } }
         _ = try build(practice.root, into: reference)
         let expected = IncrementalEquivalenceTests.outputs(reference)
-        let waits = Waits()
         let root = practice.root
-        for round in 0..<6 {
+        for round in 0..<4 {
             try? FileManager.default.removeItem(at: output)
+            // Both builds start while the folder is held (as by a build
+            // already running), and both are let go at once.
+            let held = try #require(BuildLock.take(output, waiting: nil))
+            let waits = Waits()
             let failures = Failures()
-            DispatchQueue.concurrentPerform(iterations: 2) { _ in
-                var options = Builder.Options(checker: Checker.Options(today: FixturePractice.today), output: output)
-                options.waiting = { waits.count() }
-                do { _ = try Builder.build(root, options: options) } catch { failures.add("\(error)") }
+            let builds = (0..<2).map { _ in
+                Background {
+                    var options = Builder.Options(checker: Checker.Options(today: FixturePractice.today), output: output)
+                    options.waiting = { waits.count() }
+                    do { _ = try Builder.build(root, options: options) } catch { failures.add("\(error)") }
+                }
             }
+            let deadline = Date().addingTimeInterval(30)
+            while waits.total < 2 && Date() < deadline { usleep(10_000) }
+            #expect(waits.total == 2, "round \(round): both builds waited for the folder")
+            held.release()
+            for build in builds { try build.value() }
             #expect(failures.all.isEmpty, "round \(round): \(failures.all)")
             #expect(IncrementalEquivalenceTests.outputs(output) == expected, "round \(round)")
         }
-        #expect(waits.total > 0, "the builds overlapped: one waited for the other")
     }
 
     private final class Failures: @unchecked Sendable {

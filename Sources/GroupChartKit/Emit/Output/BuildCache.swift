@@ -14,7 +14,8 @@ struct BuildCache {
     static let path = ".groupchart-cache/" + LastBuildFile.name
 
     /// The cache folder of the build into `output`.
-    static func folder(of output: URL) -> URL { output.appendingPathComponent(".groupchart-cache") }
+    static func folder(of output: URL) -> URL { output.appendingPathComponent(folderName) }
+    static let folderName = ".groupchart-cache"
 
     /// This build's cache folder.
     var folder: URL { Self.folder(of: output) }

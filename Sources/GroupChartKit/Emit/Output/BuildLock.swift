@@ -37,13 +37,21 @@ final class BuildLock: @unchecked Sendable {
     /// the build holding it ends. `nil` when there is no lock to take.
     static func take(_ output: URL, waiting: (@Sendable () -> Void)?) -> BuildLock? {
         let folder = BuildCache.folder(of: output)
-        var created: [URL] = []
-        guard (try? OutputFolder(root: output).makeFolder(folder, created: &created)) != nil else { return nil }
         let file = folder.appendingPathComponent(name, isDirectory: false)
         var told = false
-        while true {
-            let descriptor = open(file.path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
-            guard descriptor >= 0 else { return nil }
+        // A few times round at most: the folder, or the file, can be taken
+        // away by a build that failed and let go (`release`) between this
+        // build's making it and opening the file, or while it waited.
+        for _ in 0..<100 {
+            var created: [URL] = []
+            guard (try? OutputFolder(root: output).makeFolder(folder, created: &created)) != nil else { return nil }
+            var descriptor = open(file.path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+            // Another user's lock file in a shared folder: a lock needs no writing.
+            if descriptor < 0, errno == EACCES { descriptor = open(file.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW) }
+            guard descriptor >= 0 else {
+                if errno == ENOENT { continue }
+                return nil
+            }
             if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
                 guard errno == EWOULDBLOCK else {
                     close(descriptor)
@@ -67,6 +75,7 @@ final class BuildLock: @unchecked Sendable {
             }
             close(descriptor)
         }
+        return nil
     }
 
     /// Lets the lock go (closing the file does); once is enough. A build

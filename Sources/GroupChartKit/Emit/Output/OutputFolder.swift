@@ -176,8 +176,9 @@ public struct OutputFolder: Sendable {
                 }
             }
             if kill == order.count { throw WriteError(description: "killed after \(kill ?? 0) renames") }
-            for stale in previous.subtracting(paths) where OutputFolder.isSafe(stale) && !folder.passesThroughLink(stale) {
-                unlink(folder.root.appendingPathComponent(stale).path)
+            let stale = previous.subtracting(paths).filter { folder.isLeftOver($0) }
+            for path in stale where !folder.isAnotherNameOfAnOutput(path, outputs: paths) {
+                unlink(folder.root.appendingPathComponent(path, isDirectory: false).path)
             }
             if listsLeftovers { try? folder.write(OutputFolder.manifestName, OutputFolder.manifest(listing: paths)) }
             let folders = Set(staged.values.map { $0.final.deletingLastPathComponent() })
@@ -287,7 +288,7 @@ public struct OutputFolder: Sendable {
         let current = Set(outputs)
         let listed = readManifest()
         if listed != current {
-            for path in listed where !current.contains(path) && isLeftOver(path) {
+            for path in listed where !current.contains(path) && isLeftOver(path) && !isAnotherNameOfAnOutput(path, outputs: outputs) {
                 unlink(root.appendingPathComponent(path, isDirectory: false).path)
             }
             try? write(Self.manifestName, Self.manifest(listing: outputs))
@@ -397,12 +398,28 @@ public struct OutputFolder: Sendable {
     }
 
     /// Whether `path`, listed in the manifest, is an output still there that
-    /// a build may remove: inside the folder, not through a link, and not
-    /// gone already.
+    /// a build may remove: inside the folder, not through a link, not the
+    /// cache's, the manifest or a temporary name (a damaged or edited
+    /// manifest could list them), and not gone already.
     func isLeftOver(_ path: String) -> Bool {
-        guard Self.isSafe(path), !passesThroughLink(path) else { return false }
+        guard Self.isSafe(path), !passesThroughLink(path), path != Self.manifestName,
+              !path.hasPrefix(BuildCache.folderName + "/"),
+              !path.contains(".tmp-") else { return false }
         var status = stat()
         return lstat(root.appendingPathComponent(path, isDirectory: false).path, &status) == 0
+    }
+
+    /// Whether `path` names the same file as one of `outputs` under another
+    /// spelling: on a volume that ignores case (macOS's default), a session
+    /// folder renamed in case alone leaves the old name in the manifest, and
+    /// removing it would remove the output just written.
+    func isAnotherNameOfAnOutput(_ path: String, outputs: [String]) -> Bool {
+        let lowered = path.lowercased()
+        guard let twin = outputs.first(where: { $0.lowercased() == lowered }) else { return false }
+        var stale = stat(), output = stat()
+        return lstat(root.appendingPathComponent(path, isDirectory: false).path, &stale) == 0
+            && lstat(root.appendingPathComponent(twin, isDirectory: false).path, &output) == 0
+            && stale.st_ino == output.st_ino && stale.st_dev == output.st_dev
     }
 
     /// A relative path that stays inside the folder.
