@@ -189,29 +189,22 @@ import Testing
             // already running), and both are let go at once.
             let held = try #require(BuildLock.take(output, waiting: nil))
             let waits = Waits()
-            let failures = Failures()
             let builds = (0..<2).map { _ in
-                Background {
+                Background { () -> String? in
                     var options = Builder.Options(checker: Checker.Options(today: FixturePractice.today), output: output)
                     options.waiting = { waits.count() }
-                    do { _ = try Builder.build(root, options: options) } catch { failures.add("\(error)") }
+                    do { _ = try Builder.build(root, options: options) } catch { return "\(error)" }
+                    return nil
                 }
             }
             let deadline = Date().addingTimeInterval(30)
             while waits.total < 2 && Date() < deadline { usleep(10_000) }
             #expect(waits.total == 2, "round \(round): both builds waited for the folder")
             held.release()
-            for build in builds { try build.value() }
-            #expect(failures.all.isEmpty, "round \(round): \(failures.all)")
+            let failures = try builds.compactMap { try $0.value() }
+            #expect(failures.isEmpty, "round \(round): \(failures)")
             #expect(IncrementalEquivalenceTests.outputs(output) == expected, "round \(round)")
         }
-    }
-
-    private final class Failures: @unchecked Sendable {
-        private let lock = NSLock()
-        private var list: [String] = []
-        func add(_ failure: String) { lock.withLock { list.append(failure) } }
-        var all: [String] { lock.withLock { list } }
     }
 
     private final class Waits: @unchecked Sendable {

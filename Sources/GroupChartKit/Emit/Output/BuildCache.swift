@@ -11,7 +11,7 @@ import Foundation
 /// written again. Anything that differs means a full build; deleting the
 /// cache folder (or the whole output folder) is always safe.
 struct BuildCache {
-    static let path = ".groupchart-cache/" + LastBuildFile.name
+    static let path = folderName + "/" + LastBuildFile.name
 
     /// The cache folder of the build into `output`.
     static func folder(of output: URL) -> URL { output.appendingPathComponent(folderName) }

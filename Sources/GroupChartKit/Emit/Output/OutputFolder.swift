@@ -142,7 +142,6 @@ public struct OutputFolder: Sendable {
         /// Renames everything written into place and removes the last
         /// build's outputs that this one does not have.
         func commit(killedAfter kill: Int? = nil) throws(WriteError) {
-            let previous = previousManifest
             let paths = self.paths
             if staged[OutputFolder.manifestName] == nil {
                 do {
@@ -176,11 +175,13 @@ public struct OutputFolder: Sendable {
                 }
             }
             if kill == order.count { throw WriteError(description: "killed after \(kill ?? 0) renames") }
-            let stale = previous.subtracting(paths).filter { folder.isLeftOver($0) }
-            for path in stale where !folder.isAnotherNameOfAnOutput(path, outputs: paths) {
-                unlink(folder.root.appendingPathComponent(path, isDirectory: false).path)
+            // Written again without the last build's outputs once they are
+            // removed (flushed, as the outputs were), so that it says what a
+            // cold build's says.
+            if !leftovers.isEmpty {
+                folder.remove(leftovers, besides: paths)
+                try? folder.write(OutputFolder.manifestName, OutputFolder.manifest(listing: paths))
             }
-            if listsLeftovers { try? folder.write(OutputFolder.manifestName, OutputFolder.manifest(listing: paths)) }
             let folders = Set(staged.values.map { $0.final.deletingLastPathComponent() })
             for folder in folders { OutputFolder.removeLeftoverTemporaries(in: folder) }
         }
@@ -196,20 +197,13 @@ public struct OutputFolder: Sendable {
             let temporary = OutputFolder.temporary(for: final)
             staged[OutputFolder.manifestName] = (temporary, final)
             let paths = self.paths
-            let current = Set(paths)
-            let left = previousManifest.filter { !current.contains($0) && folder.isLeftOver($0) }
-            listsLeftovers = !left.isEmpty
-            try OutputFolder.writeNew(temporary, OutputFolder.manifest(listing: paths + left))
+            leftovers = folder.leftovers(listed: folder.readManifest(), besides: paths)
+            try OutputFolder.writeNew(temporary, OutputFolder.manifest(listing: paths + leftovers))
         }
 
-        /// Whether the manifest `writeManifest` wrote lists outputs of the
-        /// last build besides this one's: `commit` writes it again without
-        /// them once they are removed (flushed, as the outputs were), so that
-        /// it says what a cold build's says.
-        private var listsLeftovers = false
-
-        /// The last build's manifest, read once for `writeManifest` and `commit`.
-        private lazy var previousManifest = folder.readManifest()
+        /// The last build's outputs this one does not write, still there
+        /// when the manifest was written (`commit` removes them).
+        private var leftovers: [String] = []
 
         /// Takes back what was written (a build that failed).
         func discard() {
@@ -285,12 +279,9 @@ public struct OutputFolder: Sendable {
     /// its manifest lists (`Staging.writeManifest`; a practice edited back
     /// after the kill finds nothing changed since the last whole build).
     func removeLeftovers(besides outputs: [String]) {
-        let current = Set(outputs)
         let listed = readManifest()
-        if listed != current {
-            for path in listed where !current.contains(path) && isLeftOver(path) && !isAnotherNameOfAnOutput(path, outputs: outputs) {
-                unlink(root.appendingPathComponent(path, isDirectory: false).path)
-            }
+        if listed != Set(outputs) {
+            remove(leftovers(listed: listed, besides: outputs), besides: outputs)
             try? write(Self.manifestName, Self.manifest(listing: outputs))
         }
         // The folders by their relative paths: `URL.appendingPathComponent`
@@ -395,6 +386,21 @@ public struct OutputFolder: Sendable {
             if PracticeFile.isLink(folder.path) { return true }
         }
         return false
+    }
+
+    /// What `listed` (a manifest's paths) names besides `outputs` that is
+    /// still there and a build may remove (`isLeftOver`).
+    func leftovers(listed: Set<String>, besides outputs: [String]) -> [String] {
+        let current = Set(outputs)
+        return listed.filter { !current.contains($0) && isLeftOver($0) }.sorted()
+    }
+
+    /// Removes `leftovers`, but none that is another name of one of `outputs`
+    /// (asked once the outputs are in place).
+    func remove(_ leftovers: [String], besides outputs: [String]) {
+        for path in leftovers where !isAnotherNameOfAnOutput(path, outputs: outputs) {
+            unlink(root.appendingPathComponent(path, isDirectory: false).path)
+        }
     }
 
     /// Whether `path`, listed in the manifest, is an output still there that
