@@ -143,6 +143,49 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
     }
 
+    /// Two `submit`s at once (two terminals, or a script run twice): the
+    /// batch is sent once, and the one that waited finds nothing left to
+    /// send. Each used to make the same batch before waiting for the other's
+    /// build, and the second was refused only at its file's link ("already
+    /// exists"), after a build of its own; a `build` between a submit's build
+    /// and its link showed the batch as not yet sent.
+    @Test func twoSubmitsAtOnceSendTheBatchOnce() throws {
+        let practice = try example()
+        defer { practice.delete() }
+        let root = practice.root
+        let submissions = root.appendingPathComponent("submissions")
+        let sent = try FileManager.default.contentsOfDirectory(atPath: submissions.path)
+        let cache = root.appendingPathComponent("build/.groupchart-cache")
+        try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+        let held = open(cache.appendingPathComponent("build.lock").path, O_RDWR | O_CREAT, 0o600)
+        try #require(held >= 0)
+        try #require(flock(held, LOCK_EX) == 0)
+        let submits = (0..<2).map { _ in Background { try Binary.run(["submit", root.path] + Self.today) } }
+        sleep(1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: submissions.path) == sent, "nothing sent while the folder is held")
+        close(held)
+        let results = try submits.map { try $0.value() }
+        let added = Set(try FileManager.default.contentsOfDirectory(atPath: submissions.path)).subtracting(sent)
+        #expect(added.count == 1, "\(added)")
+        #expect(results.filter { $0.status == 0 }.count == 1, "\(results.map(\.standardError))")
+        let refused = results.first { $0.status != 0 }
+        #expect(refused?.standardError.contains("nothing to send") == true, "\(refused?.standardError ?? "")")
+    }
+
+    /// `submit` into an output folder among the documents is refused, and
+    /// leaves the documents as they were: no lock's folder is left there
+    /// (it is refused before the lock is taken, as `build` is).
+    @Test func aSubmitIntoTheDocumentsIsRefusedAndLeavesThemAsTheyWere() throws {
+        let practice = try example()
+        defer { practice.delete() }
+        let sessions = practice.root.appendingPathComponent("sessions")
+        let before = try snapshot(practice.root)
+        let result = try Binary.run(["submit", practice.root.path, "--out", sessions.path] + Self.today)
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("sessions/ holds the practice's own documents"), "\(result.standardError)")
+        #expect(try snapshot(practice.root) == before)
+    }
+
     @Test func outputsAreOwnerOnlyWhateverTheUmask() throws {
         let output = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: output) }

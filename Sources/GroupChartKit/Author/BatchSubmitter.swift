@@ -8,6 +8,14 @@ import Darwin
 /// `groupchart submit`: records the next batch as sent, by copying it into
 /// `submissions/<today>-<ISA13>.837` (lifecycle.md, "groupchart submit").
 ///
+/// It holds the lock of the build's output folder (`BuildLock`) from its
+/// check to its file's link, so that the batch it sends is the one a build
+/// after it knows as sent: a second `submit` at once waits, then finds
+/// nothing left to send (it had made the same batch, and was refused only at
+/// the link, after its own build), and a `build` at once waits, then shows
+/// the batch as sent (it could build between this one's build and link, and
+/// leave a claims.837 of claims already sent, the batch a biller uploads).
+///
 /// It builds first (so build/ shows what was sent), then writes the batch
 /// under a hidden temporary name in submissions/ and links it to its final
 /// name: link(2) fails rather than replace a file, so a submission is never
@@ -54,6 +62,13 @@ public enum BatchSubmitter {
     /// (`PracticeFile.maximumSize`), so every claim in such a file would be
     /// billed again. `--through` sends the batch in parts.
     static func submit(_ root: URL, options: Options, largest: Int) throws(Refusal) -> Outcome {
+        let output = options.output ?? root.appendingPathComponent("build")
+        // Refused before the lock is taken: its folder is made in the output folder.
+        if !options.dryRun, let problem = OutputPlacement.folderProblem(output, practice: root) {
+            throw Refusal("the build could not write, so nothing was submitted: \(problem)")
+        }
+        let lock = options.dryRun ? nil : BuildLock.take(output, waiting: options.waiting)
+        defer { lock?.release() }
         let checked: (record: PracticeRecord, report: CheckReport)
         do {
             checked = try GroupChart.check(root, options: options.checker)
@@ -96,6 +111,7 @@ public enum BatchSubmitter {
         guard !options.dryRun else { return outcome }
         do {
             var buildOptions = Builder.Options(checker: options.checker, output: options.output)
+            buildOptions.holdsLock = lock != nil
             buildOptions.waiting = options.waiting
             _ = try Builder.build(root, options: buildOptions)
         } catch {

@@ -24,6 +24,10 @@ public enum Builder {
         /// Told that another build into the same folder is running and this
         /// one waits for it to end (`BuildLock`): the command says so.
         public var waiting: (@Sendable () -> Void)?
+        /// The caller holds the output folder's lock already (`submit`, from
+        /// its check to its file's link): taken again, from another open
+        /// file, the build would wait for itself.
+        var holdsLock = false
 
         public init(checker: Checker.Options, output: URL? = nil, progress: RecordReader.Progress? = nil) {
             self.checker = checker
@@ -85,7 +89,7 @@ public enum Builder {
         memo?.cacheWrites.wait()
         // Held until the cache is written: by the later write's closure in
         // `watch`, or let go as this function returns.
-        let lock = BuildLock.take(output, waiting: options.waiting)
+        let lock = options.holdsLock ? nil : BuildLock.take(output, waiting: options.waiting)
         var lockHandedOver = false
         defer { if !lockHandedOver { lock?.release() } }
         let cache = BuildCache(output: output, memo: memo)
