@@ -71,7 +71,8 @@ public enum BatchSubmitter {
         defer { lock?.release() }
         let checked: (record: PracticeRecord, report: CheckReport)
         do {
-            checked = try GroupChart.check(root, options: options.checker)
+            // The cache of the folder it holds and builds into (`--out`), not the practice's build/.
+            checked = try GroupChart.check(root, options: options.checker, buildFolder: output)
         } catch {
             throw Refusal(error.description)
         }
@@ -87,7 +88,7 @@ public enum BatchSubmitter {
             ?? billing.batch
         guard !batch.isEmpty else {
             let more = options.through.map { " with a date of service on or before \($0)" } ?? ""
-            throw Refusal("nothing to send: no claim\(more) is new, corrected, changed or to void since the last submission (build/batch.csv is empty)")
+            throw Refusal("nothing to send: no claim\(more) is new, corrected, changed or to void since the last submission (submissions/ holds them; the next build's batch.csv is empty)")
         }
         let interchange: [UInt8]
         do {
