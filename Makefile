@@ -3,11 +3,10 @@ SWIFT   ?= swift
 EXAMPLE := examples/dbt-skills
 BIN     := .build/debug/groupchart
 # On Linux the release binary carries the Swift runtime and Foundation in
-# itself: it starts in about half the time (8 against 15 ms), a cold build of
-# 20,000 notes takes some 6 % less time, spread over every stage (the calls
-# into the runtime's library no longer go through the dynamic linker's stubs
-# and tables), and it runs where no Swift is installed (docs/performance.md).
-# macOS keeps the system's Swift runtime, which cannot be linked in.
+# itself: it starts in about half the time (8 to 10 against 15 ms: the
+# dynamic linker's work), which a check or a build after an edit feels, and
+# it runs where no Swift is installed (docs/performance.md). macOS keeps the
+# system's Swift runtime, which cannot be linked in.
 RELEASE := $(if $(filter Linux,$(shell uname -s)),--static-swift-stdlib,)
 
 .PHONY: all deps test-tools build release demo test equivalence fuzz templates bench clean
