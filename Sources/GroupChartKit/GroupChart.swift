@@ -14,7 +14,7 @@ public enum GroupChart {
                              preread: [String: PracticeFile.Reading]? = nil,
                              buildFolder: URL? = nil) throws(PracticeFolder.NotAPractice) -> (record: PracticeRecord, report: CheckReport) {
         let folder = try PracticeFolder(root: root)
-        let output = buildFolder ?? root.appendingPathComponent("build")
+        let output = OutputPlacement.folder(buildFolder, practice: root)
         let build = preread == nil ? LastBuild(folder, options: options, output: output) : nil
         return check(folder, options: options, progress: progress, preread: preread, output: preread == nil ? output : nil, build: build)
     }
@@ -30,7 +30,7 @@ public enum GroupChart {
                                    buildFolder: URL? = nil,
                                    endsTheProcess: Bool = false) throws(PracticeFolder.NotAPractice) -> (record: PracticeRecord?, report: CheckReport) {
         let folder = try PracticeFolder(root: root)
-        let output = buildFolder ?? root.appendingPathComponent("build")
+        let output = OutputPlacement.folder(buildFolder, practice: root)
         let build = LastBuild(folder, options: options, output: output)
         defer { if endsTheProcess, let build { LeftForExit.keep(build) } }
         var phases = PhaseTimes()

@@ -16,6 +16,18 @@ import Testing
         return practice
     }
 
+    /// Holds the lock of the build into `output`, as a running build does
+    /// (docs/limits.md: `.groupchart-cache/build.lock`), until the descriptor
+    /// it gives is closed.
+    private func holdingTheLock(of output: URL) throws -> Int32 {
+        let cache = output.appendingPathComponent(".groupchart-cache")
+        try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+        let held = open(cache.appendingPathComponent("build.lock").path, O_RDWR | O_CREAT, 0o600)
+        try #require(held >= 0)
+        try #require(flock(held, LOCK_EX) == 0)
+        return held
+    }
+
     private func temporaryFolder() -> URL {
         FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-e2e-\(UUID().uuidString)")
     }
@@ -127,11 +139,7 @@ import Testing
         defer { practice.delete() }
         let output = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: output) }
-        let cache = output.appendingPathComponent(".groupchart-cache")
-        try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
-        let held = open(cache.appendingPathComponent("build.lock").path, O_RDWR | O_CREAT, 0o600)
-        try #require(held >= 0)
-        try #require(flock(held, LOCK_EX) == 0)
+        let held = try holdingTheLock(of: output)
         let root = practice.root
         let waiting = Background { try Binary.run(["build", root.path, "--out", output.path] + Self.today) }
         sleep(1)
@@ -155,11 +163,7 @@ import Testing
         let root = practice.root
         let submissions = root.appendingPathComponent("submissions")
         let sent = try FileManager.default.contentsOfDirectory(atPath: submissions.path)
-        let cache = root.appendingPathComponent("build/.groupchart-cache")
-        try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
-        let held = open(cache.appendingPathComponent("build.lock").path, O_RDWR | O_CREAT, 0o600)
-        try #require(held >= 0)
-        try #require(flock(held, LOCK_EX) == 0)
+        let held = try holdingTheLock(of: root.appendingPathComponent("build"))
         let submits = (0..<2).map { _ in Background { try Binary.run(["submit", root.path] + Self.today) } }
         sleep(1)
         #expect(try FileManager.default.contentsOfDirectory(atPath: submissions.path) == sent, "nothing sent while the folder is held")

@@ -62,7 +62,7 @@ public enum BatchSubmitter {
     /// (`PracticeFile.maximumSize`), so every claim in such a file would be
     /// billed again. `--through` sends the batch in parts.
     static func submit(_ root: URL, options: Options, largest: Int) throws(Refusal) -> Outcome {
-        let output = options.output ?? root.appendingPathComponent("build")
+        let output = OutputPlacement.folder(options.output, practice: root)
         // Refused before the lock is taken: its folder is made in the output folder.
         if !options.dryRun, let problem = OutputPlacement.folderProblem(output, practice: root) {
             throw Refusal("the build could not write, so nothing was submitted: \(problem)")

@@ -77,7 +77,7 @@ public enum Builder {
     /// and sees a save made after its poll, a single build would not.
     public static func build(_ root: URL, options: Options, memo: DocumentMemo? = nil,
                              polled: FolderState? = nil, changed: FolderState.Changes? = nil) throws(Failure) -> Result {
-        let output = options.output ?? root.appendingPathComponent("build")
+        let output = OutputPlacement.folder(options.output, practice: root)
         if let problem = OutputPlacement.folderProblem(output, practice: root) { throw Failure(description: problem) }
         let practice: PracticeFolder
         do {

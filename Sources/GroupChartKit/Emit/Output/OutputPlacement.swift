@@ -12,6 +12,13 @@ enum OutputPlacement {
     /// The practice's own folders, which no output goes into.
     static let sourceFolders = ["groups", "members", "sessions", "templates", "remittances"]
 
+    /// The output folder of a build of the practice at `practice`: `given`
+    /// (`--out`), or the practice's `build/`. A check reads the cache there,
+    /// and `submit` holds and builds into it, as `build` does.
+    static func folder(_ given: URL?, practice: URL) -> URL {
+        given ?? practice.appendingPathComponent("build")
+    }
+
     /// Why `output` cannot be a build's output folder for the practice at `practice`.
     static func folderProblem(_ output: URL, practice: URL) -> String? {
         let out = resolved(output), root = resolved(practice)
