@@ -76,6 +76,38 @@ import Testing
         #expect(try outputs(lean) == full)
     }
 
+    /// The dashboard counts the claims claims.csv and claims-held.csv hold.
+    /// A self-pay member's sessions have no claim, ready or held (Marcus Bell
+    /// in the example), and the member's chart says "Self-pay", not "Ready".
+    @Test func theDashboardCountsTheClaimsTheFilesHold() throws {
+        let practice = try FixturePractice(base: Self.example)
+        defer { practice.delete() }
+        // A signed note edited afterwards (`signature-mismatch`) holds its claim.
+        for member in ["bell-marcus", "chen-lily"] {
+            let path = "sessions/2026-03-12-dbt-skills/\(member).md"
+            try practice.write(path, try practice.read(path) + "\nA line added after signing.\n")
+        }
+        let output = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let result = try build(practice.root, into: output)
+        #expect(result.report.diagnostics.filter { $0.rule == "signature-mismatch" }.count == 2)
+        func claimIDs(_ file: String) throws -> Set<Substring> {
+            let lines = try String(contentsOf: output.appendingPathComponent(file), encoding: .utf8).split(whereSeparator: \.isNewline).dropFirst()
+            return Set(lines.map { $0.prefix { $0 != "," } })
+        }
+        let index = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+        func stat(_ label: String) -> Int? {
+            index.firstMatch(of: try! Regex("<b>([0-9]+)</b><span>\(label)</span>")).flatMap { Int($0.output[1].substring ?? "") }
+        }
+        let ready = try claimIDs("claims.csv"), held = try claimIDs("claims-held.csv")
+        #expect(held.count == 1 && ready.count == 14)
+        #expect(stat("Claims ready") == ready.count)
+        #expect(stat("Claims held") == held.count)
+        let chart = try String(contentsOf: output.appendingPathComponent("members/bell-marcus.html"), encoding: .utf8)
+        #expect(chart.contains("<td>90853</td><td>Self-pay</td><td></td><td colspan=\"6\">self-pay: no insurance claim</td>"))
+        #expect(!chart.contains("badge held"))
+    }
+
     @Test func buildsAreByteIdentical() throws {
         let first = temporaryFolder(), second = temporaryFolder()
         defer { [first, second].forEach { try? FileManager.default.removeItem(at: $0) } }

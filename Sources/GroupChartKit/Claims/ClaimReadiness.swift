@@ -12,6 +12,10 @@ public struct ClaimReadiness: Sendable {
         public var service: BillableService
         /// The ids of the rules whose errors hold the claim, sorted; empty when ready.
         public var heldBy: [String]
+        /// Whether the service is billed to a payer: the member has
+        /// insurance. A self-pay member's sessions have no claim, ready or
+        /// held (`ClaimMaker`), and are counted as neither.
+        public var hasClaim: Bool
         public var isReady: Bool { heldBy.isEmpty }
     }
 
@@ -46,13 +50,15 @@ public struct ClaimReadiness: Sendable {
             if !byPayer.isEmpty, let payer = record.member(service.member)?.insurance?.payer?.value {
                 holding.formUnion(byPayer[payer] ?? [])
             }
-            return Decision(service: service, heldBy: holding.sorted())
+            return Decision(service: service, heldBy: holding.sorted(), hasClaim: record.member(service.member)?.insurance != nil)
         }
         interchangeHeldBy = report.interchangeHeldBy
     }
 
-    public var ready: [BillableService] { decisions.filter(\.isReady).map(\.service) }
-    public var held: [Decision] { decisions.filter { !$0.isReady } }
+    /// The services whose claims can go out: those claims.csv lists.
+    public var ready: [BillableService] { decisions.filter { $0.hasClaim && $0.isReady }.map(\.service) }
+    /// The claims held, with the rules holding each: those claims-held.csv lists.
+    public var held: [Decision] { decisions.filter { $0.hasClaim && !$0.isReady } }
 
     /// The files a claim is built from.
     static func chain(of service: BillableService, in record: PracticeRecord) -> [String] {

@@ -153,7 +153,8 @@ struct MemberChart {
             history = pipeline.history(id)
         }
         return ClaimRowView(date: service.date.description, session: service.sessionID, cpt: service.cpt,
-                            status: decision.isReady ? "Ready" : "Held", heldBy: decision.heldBy.joined(separator: ", "),
-                            isHeld: !decision.isReady, payment: payment, history: history)
+                            status: !decision.hasClaim ? "Self-pay" : decision.isReady ? "Ready" : "Held",
+                            heldBy: decision.hasClaim ? decision.heldBy.joined(separator: ", ") : "",
+                            isHeld: decision.hasClaim && !decision.isReady, payment: payment, history: history)
     }
 }
