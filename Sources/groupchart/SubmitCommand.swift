@@ -62,7 +62,16 @@ struct SubmitCommand: ParsableCommand {
             note("would write \(file): \(counts) (interchange \(outcome.summary.controlNumber)); nothing was written")
         } else {
             note("wrote \(file): \(counts) (interchange \(outcome.summary.controlNumber))")
-            note("upload \(file) to \(outcome.receiver); save its 999 and 277CA in acknowledgments/ and commit submissions/ to git")
+            if through == nil {
+                note("upload \(file) to \(outcome.receiver); save its 999 and 277CA in acknowledgments/ and commit submissions/ to git")
+            } else {
+                // --through serves two ends: sending a batch in parts, and
+                // recording claims billed before GroupChart, whose file must
+                // not be sent (they would be billed twice).
+                note("upload \(file) to \(outcome.receiver) only if these claims are still to be sent; if they were billed "
+                     + "by other means, do not upload it: it records that history. Commit submissions/ to git "
+                     + "(and save an uploaded file's 999 and 277CA in acknowledgments/)")
+            }
         }
         throw ExitCode(outcome.report.exitStatus)
     }

@@ -197,6 +197,9 @@ import Testing
         #expect(try readOnly(["check", "--today", "2026-04-01"], practice).standardOutput.contains("submissions/.submit") == false)
         let through = try Binary.run(["submit", "--through", "2026-03-12", "--today", "2026-04-02"], in: practice.root)
         #expect(through.standardError.contains("6 originals"), "\(through.standardError)")
+        // The claims may be history billed by other means: the file is not to be uploaded then.
+        #expect(through.standardError.contains("only if these claims are still to be sent; if they were billed by other means, do not upload it"),
+                "\(through.standardError)")
         #expect(!FileManager.default.fileExists(atPath: practice.root.appendingPathComponent("submissions/.submit-0D1E.tmp").path))
         let build = try readOnly(["build", "--today", "2026-04-02"], practice)
         #expect(build.standardError.contains("next batch: 9 originals"), "\(build.standardError)")
