@@ -17,7 +17,7 @@ struct ServeCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "The practice folder (default: the current folder).")
+    @Argument(help: "The practice, or a folder inside it (default: the current folder).")
     var path: String = "."
 
     @Option(help: ArgumentHelp("The port on the loopback address (default: 0, a free port the system chooses).", valueName: "N"))
@@ -39,14 +39,17 @@ struct ServeCommand: AsyncParsableCommand {
         case .success(let parsed): date = parsed
         case .failure(let error): throw fail("--today: \(error.message); \(error.help)")
         }
+        // As check, build and watch: the practice around PATH.
+        let location: PracticeLocation
         let folder: PracticeFolder
         do {
-            folder = try PracticeFolder(root: URL(fileURLWithPath: path))
+            location = try PracticeLocation(path)
+            folder = try PracticeFolder(root: location.root)
         } catch {
             throw fail(error.description)
         }
         let server = PreviewServer(compiler: PracticeCompiler(folder: folder, options: Checker.Options(today: date)), port: port)
-        let shown = path
+        let shown = location.inside.isEmpty ? path : location.typed("")
         let open = self.open
         do {
             try await server.run(onListening: { preview, listening in

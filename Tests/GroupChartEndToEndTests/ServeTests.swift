@@ -255,14 +255,29 @@ import Testing
     @Test func refusesWhatItCannotServe() throws {
         let practice = try Self.example()
         defer { practice.delete() }
-        let notAPractice = try Binary.run(["serve", practice.root.appendingPathComponent("sessions").path])
-        #expect(notAPractice.status == 2 && notAPractice.standardError.contains("not a GroupChart practice"))
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-practice-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        let notAPractice = try Binary.run(["serve", outside.path])
+        #expect(notAPractice.status == 2 && notAPractice.standardError.contains("is not in a GroupChart practice"), "\(notAPractice.standardError)")
         let badPort = try Binary.run(["serve", practice.root.path, "--port", "70000"])
         #expect(badPort.status == 2)
         let server = try ServedPractice(practice.root)
         defer { #expect(server.stop() == 0) }
         let taken = try Binary.run(["serve", practice.root.path, "--port", String(server.port)])
         #expect(taken.status == 2 && taken.standardError.contains("port \(server.port) is in use"), "\(taken.standardError)")
+    }
+
+    /// Like check, build and watch, serve takes a folder inside the practice
+    /// (a clinician standing in a session's folder) and serves the practice.
+    @Test func servesThePracticeAroundAFolderInsideIt() throws {
+        let practice = try Self.example()
+        defer { practice.delete() }
+        let server = try ServedPractice(practice.root.appendingPathComponent("sessions/2026-03-19-dbt-skills"))
+        defer { #expect(server.stop() == 0) }
+        #expect(server.standardError.contains("serving \(practice.root.path): "), "\(server.standardError)")
+        let page = try server.get(Self.session)
+        #expect(page.status == 200 && page.body.contains("2026-03-19"))
     }
 
     /// Ctrl-C stops it cleanly, with an event stream open.
