@@ -26,8 +26,11 @@ struct EnrolledNotRecordedRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         context.record.sessions.compactMap(\.note).flatMap { note -> [Finding] in
-            guard let group = context.record.group(of: note) else { return [] }
-            return group.enrolled(on: note.date?.value).compactMap { entry in
+            // Without a date (missing or not a date, reported as such) who was
+            // enrolled is unknown: every member the roster ever named would be
+            // expected, a warning for each who joined later or had left.
+            guard let date = note.date?.value, let group = context.record.group(of: note) else { return [] }
+            return group.enrolled(on: date).compactMap { entry in
                 let member = entry.member.value
                 guard note.attendance(of: member) == nil, context.record.hasMember(member) else { return nil }
                 return Finding(note.attendanceLocation, "enrolled member \"\(member)\" is missing from the attendance log",
