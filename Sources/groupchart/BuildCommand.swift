@@ -79,6 +79,9 @@ struct BuildCommand: ParsableCommand {
 /// A line for the person at the terminal, on standard error so that
 /// `--format json` output stays one JSON object.
 func note(_ line: String) {
+    // What was printed before it comes first, also when both streams go to
+    // one pipe or file (where standard output is held until the exit).
+    fflush(nil)
     FileHandle.standardError.write(Data("groupchart: \(line)\n".utf8))
 }
 
@@ -91,5 +94,6 @@ func waitingNotice(_ folder: String) -> @Sendable () -> Void {
 /// Something the user should know though the command did what was asked,
 /// on standard error.
 func warn(_ line: String) {
+    fflush(nil)
     FileHandle.standardError.write(Data("groupchart: warning: \(line)\n".utf8))
 }

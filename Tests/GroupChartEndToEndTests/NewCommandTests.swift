@@ -25,7 +25,7 @@ import Testing
         let root = try Self.practice(in: top)
         let path = "members/example-jordan/individual/\(Self.yesterday).md"
         let created = try Binary.run(["new", "individual", "--member", "example-jordan", "--date", Self.yesterday], in: top.appendingPathComponent("practice/groups"))
-        #expect(created.status == 0, "\(created.standardError)")
+        #expect(created.status == 0 && created.standardError.isEmpty, "\(created.standardError)")
         #expect(created.standardOutput == """
             created ../\(path)
             Fill in start, end, cpt and each section; then sign it:
@@ -90,6 +90,26 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("members/example-jordan/individual/2026-01-05.md").path))
         let later = try Binary.run(["new", "individual", "--member", "example-jordan", "--date", "2099-01-05"], in: root)
         #expect(later.status == 0 && later.standardError.contains("groupchart: warning: 2099-01-05 is after today"))
+    }
+
+    /// On `init`'s practice as written (a group-only plan, no fee for an
+    /// individual code) the note is written, with a warning for each thing
+    /// check will hold its claim for: the README's step 6 said nothing of them.
+    @Test func anIndividualNoteOnAGroupOnlyPlanIsWrittenWithWhatItsClaimLacks() throws {
+        let top = Workflow.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: top) }
+        let root = try WhereYouStandTests.practice(in: top)
+        let created = try Binary.run(["new", "individual", "--member", "example-jordan", "--date", Self.yesterday, "--cpt", "90834"], in: root)
+        #expect(created.status == 0)
+        #expect(created.standardError == """
+            groupchart: warning: the plan in effect (members/example-jordan/plan-\(Workflow.today).md) names group psychotherapy, \
+            not individual psychotherapy: add it to the plan's modality (modality: [group psychotherapy, individual psychotherapy]) \
+            with its rationale, or check reports plan-modality
+            groupchart: warning: practice.yaml has no fee for 90834: add one under fees:, or check reports missing-field
+
+            """, "\(created.standardError)")
+        let rules = try Workflow.rules(root)
+        #expect(rules.contains("plan-modality") && rules.contains("missing-field"), "\(rules)")
     }
 
     @Test func newSessionSaysWhatIsTrue() throws {

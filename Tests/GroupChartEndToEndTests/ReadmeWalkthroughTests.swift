@@ -9,7 +9,8 @@ import Testing
 /// the README shows. `...` stands for any lines; the date of the session is
 /// today's, and times and digests may differ. Step 3, writing the notes, is
 /// prose: the test writes them before the first `sign`. `serve`, which runs
-/// until stopped, is left to ServeTests.
+/// until stopped, is left to ServeTests; the summary its first line shows
+/// is held to what `check` says of the practice at that step.
 @Suite(.enabled(if: Git.isAvailable)) struct ReadmeWalkthroughTests {
     static let readmeDate = "2026-12-01"
 
@@ -74,7 +75,15 @@ import Testing
         for step in steps {
             let command = step.command.replacingOccurrences(of: Self.readmeDate, with: today)
             // `serve` runs until stopped: ServeTests run it and read its pages.
-            if command.hasPrefix("groupchart serve") { continue }
+            // Its first line states what `check` states of the practice then.
+            if command.hasPrefix("groupchart serve") {
+                let served = try #require(step.expected.first { $0.hasPrefix("groupchart: serving ") })
+                let practice = String(command.split(separator: " ")[2])
+                let check = try Binary.run(["check", practice, "--today", today], in: folder, environment: environment)
+                let summary = check.standardOutput.split(separator: "\n").last.map(String.init) ?? ""
+                #expect(served == "groupchart: serving \(practice): \(summary)", "$ \(command)\nREADME: \(served)\ncheck: \(summary)")
+                continue
+            }
             if command.hasPrefix("cd ") {
                 folder = folder.appendingPathComponent(String(command.dropFirst(3))).standardizedFileURL
                 continue

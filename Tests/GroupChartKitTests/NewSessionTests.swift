@@ -136,6 +136,38 @@ import Testing
         #expect(try Self.create(practice).members == ["doe-jane"])
     }
 
+    /// A session dated before a member joins, or before a member's first
+    /// plan, is written with a warning naming each: `init` dates its roster
+    /// and plans today, and a session of an earlier day was written, without
+    /// a word, for fewer members than it had and with notes of no goals.
+    @Test func membersNotYetEnrolledOrWithoutAPlanAreNamed() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let group = try practice.read("groups/skills.md").replacingOccurrences(
+            of: "members: [doe-jane, roe-sam]", with: "members: [doe-jane, {id: roe-sam, joined: 2026-03-19}]")
+        try practice.write("groups/skills.md", group)
+        let plan = try practice.read("members/doe-jane/plan-2026-01-29.md")
+        try practice.remove("members/doe-jane/plan-2026-01-29.md")
+        try practice.write("members/doe-jane/plan-2026-03-20.md", plan.replacingOccurrences(of: "effective: 2026-01-29", with: "effective: 2026-03-20"))
+        let written = try Self.create(practice)
+        #expect(written.members == ["doe-jane"])
+        #expect(written.warnings == [
+            """
+            roe-sam is not written in: the roster enrolls them from 2026-03-19; if they attended on 2026-03-12, correct joined: in \
+            groups/skills.md and write their note in by hand (or delete the session's folder and run new session again)
+            """,
+            """
+            no treatment plan of doe-jane is in effect on 2026-03-12 (the first takes effect on 2026-03-20): their note lists \
+            no goals, and check reports no-treatment-plan until a plan effective on or before that day exists
+            """,
+        ])
+        // A member who left before the date is no slip: nothing is said.
+        try practice.write("groups/skills.md", group.replacingOccurrences(of: "{id: roe-sam, joined: 2026-03-19}", with: "{id: roe-sam, left: 2026-03-11}"))
+        try practice.remove("members/doe-jane/plan-2026-03-20.md")
+        try practice.write("members/doe-jane/plan-2026-01-29.md", plan)
+        #expect(try Self.create(practice, suffix: "pm").warnings.isEmpty)
+    }
+
     /// With the schemas of `init` in the practice, each note names its schema.
     @Test func notesNameTheirSchemaWhenThePracticeHasThem() throws {
         let practice = try FixturePractice()

@@ -56,7 +56,36 @@ public enum IndividualSkeleton {
         } catch {
             throw Refusal("cannot write \(location.typed(path)): \(error.localizedDescription)")
         }
-        return Written(path: path, clinician: chosen, warnings: FutureDate.warning(date, today: today).map { [$0] } ?? [])
+        return Written(path: path, clinician: chosen,
+                       warnings: (FutureDate.warning(date, today: today).map { [$0] } ?? [])
+                           + billingGaps(of: member, on: date, cpt: cpt, practice: record.practice))
+    }
+
+    /// What check will hold the session's claim for, said while the note
+    /// is new: a plan that does not name individual psychotherapy (a
+    /// group-only plan, as `init` writes) and a code without a fee.
+    static func billingGaps(of member: Member, on date: LocalDate, cpt: String?, practice: Practice?) -> [String] {
+        var gaps: [String] = []
+        if let plan = member.plan(on: date) {
+            if !PlanModalityRule.names("individual", in: plan) {
+                let named = plan.modalities.map { $0.value.lowercased() }.joined(separator: ", ")
+                gaps.append("the plan in effect (\(plan.file)) names \(named.isEmpty ? "no modality" : named), not individual "
+                            + "psychotherapy: add it to the plan's modality (modality: [group psychotherapy, individual psychotherapy]) "
+                            + "with its rationale, or check reports plan-modality")
+            }
+        } else {
+            gaps.append("no treatment plan of \(member.id) is in effect on \(date): check reports no-treatment-plan until a plan "
+                        + "effective on or before that day exists")
+        }
+        // Without --cpt, a fee for any of the three codes may be the one billed.
+        let priced = { (code: String) in practice?.fee(for: code) != nil }
+        let unpriced = cpt.map { priced($0) ? [] : [$0] } ?? (codes.contains(where: priced) ? [] : codes)
+        if !unpriced.isEmpty {
+            let which = unpriced.count == 1 ? unpriced[0] : unpriced.dropLast().joined(separator: ", ") + " or " + unpriced.last!
+            gaps.append("practice.yaml has no fee for \(which): add \(unpriced.count == 1 ? "one" : "one for the code you bill") "
+                        + "under fees:, or check reports missing-field")
+        }
+        return gaps
     }
 
     /// The clinician of the member's latest individual session before `date`.

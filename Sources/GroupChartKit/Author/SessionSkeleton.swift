@@ -59,7 +59,38 @@ public enum SessionSkeleton {
             throw Refusal("cannot write \(sessionFolder): \(error.localizedDescription)")
         }
         return Written(sessionFolder: sessionFolder, paths: files.map { "\(sessionFolder)/\($0.path)" }, members: members,
-                       facilitator: group.facilitator?.value, warnings: FutureDate.warning(date, today: today).map { [$0] } ?? [])
+                       facilitator: group.facilitator?.value,
+                       warnings: (FutureDate.warning(date, today: today).map { [$0] } ?? [])
+                           + notYetEnrolled(in: group, on: date, record: record) + withoutPlan(members, on: date, record: record))
+    }
+
+    /// Members the roster enrolls only from a later date: not written in,
+    /// which is right when they joined later and a slip when `joined` (or
+    /// the session's date) is wrong: `init` dates its roster today, and a
+    /// session dated before that was written for fewer members than it had.
+    static func notYetEnrolled(in group: Group, on date: LocalDate, record: PracticeRecord) -> [String] {
+        let enrolled = Set(group.enrolled(on: date).map(\.member.value))
+        var seen: Set<String> = []
+        return group.roster.compactMap { entry -> String? in
+            let member = entry.member.value
+            guard !enrolled.contains(member), record.hasMember(member), seen.insert(member).inserted,
+                  let joins = group.entries(of: member).compactMap({ $0.joined?.value }).filter({ $0 > date }).min()
+            else { return nil }
+            return "\(member) is not written in: the roster enrolls them from \(joins); if they attended on \(date), "
+                + "correct joined: in \(group.file) and write their note in by hand (or delete the session's folder and run new session again)"
+        }
+    }
+
+    /// Members written in with no treatment plan in effect on the date:
+    /// their notes have no goal to report on, and check says `no-treatment-plan`.
+    static func withoutPlan(_ members: [String], on date: LocalDate, record: PracticeRecord) -> [String] {
+        members.compactMap { id -> String? in
+            guard let member = record.member(id), member.plan(on: date) == nil else { return nil }
+            let later = member.plans.compactMap { $0.effective?.value }.filter { $0 > date }.min()
+            return "no treatment plan of \(id) is in effect on \(date)"
+                + (later.map { " (the first takes effect on \($0))" } ?? "")
+                + ": their note lists no goals, and check reports no-treatment-plan until a plan effective on or before that day exists"
+        }
     }
 
     private static func readableGroup(_ id: String, in record: PracticeRecord) throws(Refusal) -> Group {

@@ -55,7 +55,7 @@ struct PlanModalityRule: Rule {
     }
 
     /// Whether one of the plan's modalities names `wanted` ("group" or "individual") therapy.
-    private static func names(_ wanted: String, in plan: TreatmentPlan) -> Bool {
+    static func names(_ wanted: String, in plan: TreatmentPlan) -> Bool {
         plan.modalities.contains { modality in
             let name = modality.value.lowercased()
             return name.contains(wanted) && name.contains("therapy")
