@@ -90,8 +90,11 @@ private struct References {
         signature.addenda.forEach { clinician($0.clinician) }
     }
 
+    /// Not when practice.yaml lists no clinician at all: that is its own
+    /// `missing-field` error, and the key misspelt (`clincians:`) would
+    /// otherwise bury it under an error at every note a clinician signed.
     private mutating func clinician(_ id: Located<String>?) {
-        guard let id, let practice = record.practice, !clinicians.contains(id.value) else { return }
+        guard let id, let practice = record.practice, !practice.clinicians.isEmpty, !clinicians.contains(id.value) else { return }
         check(id, in: practice.clinicians.map(\.id.value), noun: "clinician", defined: "in practice.yaml under clinicians:")
     }
 
