@@ -1,5 +1,5 @@
 import Foundation
-import GroupChartKit
+@testable import GroupChartKit
 import GroupChartTestSupport
 import Testing
 
@@ -36,6 +36,20 @@ import Testing
         let found = try diagnostics(writing: "---\nsigned_by: torres\nsigned_at: [2026-03-05\n---\n## Participation\n")
         #expect(found.map(\.rule) == ["front-matter"])
         #expect(found[0].location.line >= 3)
+    }
+
+    /// A quote left open (`end: "11:30`) is reported at that line, not at the
+    /// line below where YAML gave up (a comment five lines down, once).
+    @Test func anUnclosedQuoteIsReportedAtItsLine() throws {
+        let text = "---\ngroup: skills\ndate: 2026-03-05\nstart: \"14:00\"\nend: \"15:30\nfacilitator: torres\n# a comment\nattendance:\n  doe-jane: present\n---\n## Summary\nx\n"
+        let found = try diagnostics(writing: text, to: "sessions/2026-03-05-skills/session.md")
+        let problem = try #require(found.first { $0.rule == "front-matter" })
+        #expect("\(problem.location)" == "sessions/2026-03-05-skills/session.md:5:6", "\(problem.location) \(problem.message)")
+        #expect(problem.message.hasPrefix("front-matter is not valid YAML: this value's quote is not closed on its line"))
+        #expect(problem.help == "close the quote where the value ends (end: \"15:30\"), or remove it", "\(problem.help)")
+        // Quotes closed, escaped or doubled, and a quote in a comment, are no slip.
+        #expect(YAMLParser.unclosedQuote(in: "a: \"x \\\" y\"\nb: 'it''s'\n# \"c\nd: e # \"f\n- \"g\"\n", before: 6) == nil)
+        #expect(YAMLParser.unclosedQuote(in: "a: 1\n- 'g\n", before: 3).map { [$0.line, $0.column] } == [2, 3])
     }
 
     @Test func frontMatterThatIsAList() throws {

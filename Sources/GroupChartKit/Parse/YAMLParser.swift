@@ -95,6 +95,15 @@ enum YAMLParser {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
+            // A quote left open reads on into the lines below it, and YAML
+            // complains where it gives up, lines under the slip: point at it.
+            if let open = unclosedQuote(in: yaml, before: mark.line) {
+                return YAMLProblem(
+                    message: "front-matter is not valid YAML: this value's quote is not closed on its line "
+                        + "(YAML read on to line \(mark.line + firstLine - 1): \(problem))",
+                    help: "close the quote where the value ends (\(open.closed)), or remove it",
+                    location: place(line: open.line, column: open.column, in: file, firstLine: firstLine))
+            }
             let while_ = context.map { " (\($0.text))" } ?? ""
             return YAMLProblem(message: "front-matter is not valid YAML: \(problem)\(while_)", help: help,
                                location: place(mark, in: file, firstLine: firstLine))
@@ -111,6 +120,49 @@ enum YAMLParser {
         default:
             return YAMLProblem(message: "front-matter is not valid YAML", help: help, location: file.location(line: firstLine))
         }
+    }
+
+    /// The first line before `line` (1-based, as Yams counts) whose value
+    /// opens a quote that the line does not close, the quote's column, and
+    /// the line with the quote closed at its end (for the help).
+    /// Such a value is valid YAML only as a quoted value over several
+    /// lines, which no document of the format holds.
+    static func unclosedQuote(in yaml: String, before line: Int) -> (line: Int, column: Int, closed: String)? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, text) in lines.prefix(max(line - 1, 0)).enumerated() {
+            let bytes = Array(text.utf8)
+            // Where a value starts: after "key:" and spaces, or after "- ".
+            var start: Int?
+            if let colon = bytes.firstIndex(of: UInt8(ascii: ":")), !bytes.prefix(colon).contains(UInt8(ascii: "#")),
+               !bytes.prefix(colon).contains(UInt8(ascii: "\"")), !bytes.prefix(colon).contains(UInt8(ascii: "'")) {
+                start = bytes[(colon + 1)...].firstIndex { $0 != UInt8(ascii: " ") }
+            } else if let dash = bytes.firstIndex(where: { $0 != UInt8(ascii: " ") }), bytes[dash] == UInt8(ascii: "-") {
+                start = bytes[(dash + 1)...].firstIndex { $0 != UInt8(ascii: " ") }
+            }
+            guard let start, start < bytes.count, bytes[start] == UInt8(ascii: "\"") || bytes[start] == UInt8(ascii: "'") else { continue }
+            if !isClosed(bytes[(start + 1)...], by: bytes[start]) {
+                var value = text.drop { $0 == " " }
+                while let last = value.last, last == " " || last == "\t" || last == "\r" { value = value.dropLast() }
+                return (index + 1, start + 1, "\(value)\(Character(UnicodeScalar(bytes[start])))")
+            }
+        }
+        return nil
+    }
+
+    /// Whether a quoted value closes on its line: a `"` not escaped by a
+    /// backslash, or a `'` not doubled.
+    private static func isClosed(_ rest: ArraySlice<UInt8>, by quote: UInt8) -> Bool {
+        var index = rest.startIndex
+        while index < rest.endIndex {
+            let byte = rest[index]
+            if quote == UInt8(ascii: "\""), byte == UInt8(ascii: "\\") { index += 2; continue }
+            if byte == quote {
+                if quote == UInt8(ascii: "'"), index + 1 < rest.endIndex, rest[index + 1] == quote { index += 2; continue }
+                return true
+            }
+            index += 1
+        }
+        return false
     }
 
     /// Yams points at the first of two equal keys; the mistake is usually the second.
