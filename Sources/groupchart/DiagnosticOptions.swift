@@ -33,7 +33,7 @@ struct DiagnosticOptions: ParsableArguments {
         guard let today else { return LocalDate.today() }
         switch LocalDate.parse(today) {
         case .success(let date): return date
-        case .failure(let error): throw ValidationError("--today: \(error.message); \(error.help)")
+        case .failure(let error): throw fail("--today: \(error.message); \(error.help)")
         }
     }
 

@@ -18,8 +18,8 @@ struct ExplainCommand: ParsableCommand {
             return
         }
         guard let rule = RuleRegistry.rule(id) else {
-            let nearest = RuleRegistry.nearestID(to: id).map { "; did you mean \"\($0)\"?" } ?? ""
-            throw fail("no rule \"\(id)\"\(nearest); `groupchart explain` lists them all")
+            let nearest = RuleRegistry.nearestID(to: id).map { ": did you mean \"\($0)\"?" } ?? ""
+            throw fail("no rule \"\(id)\"\(nearest) (`groupchart explain` lists them all)")
         }
         Swift.print(RuleManual.page(rule), terminator: "")
     }

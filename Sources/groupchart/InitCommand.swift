@@ -6,7 +6,7 @@ import GroupChartKit
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create a minimal practice that passes check: practice.yaml, one group, one member.",
+        abstract: "Create a minimal practice that passes check: practice.yaml, one group, two members (one insured, one self-pay).",
         discussion: """
             PATH may be missing, empty, or a fresh git repository: init refuses when any file it writes exists \
             there, and never overwrites, and refuses a folder inside another practice. The schemas for editors go \

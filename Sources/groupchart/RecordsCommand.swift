@@ -52,7 +52,7 @@ struct RecordsCommand: ParsableCommand {
         guard let text else { return nil }
         switch LocalDate.parse(text) {
         case .success(let date): return date
-        case .failure(let error): throw ValidationError("\(option): \(error.message)")
+        case .failure(let error): throw fail("\(option): \(error.message); \(error.help)")
         }
     }
 }

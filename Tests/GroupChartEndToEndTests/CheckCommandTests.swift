@@ -77,6 +77,12 @@ import Testing
     }
 
     @Test func badArgumentsExitTwo() throws {
+        // A bad date is the command's error, said once, not ArgumentParser's
+        // with the usage of the whole program under it.
+        let badDate = try Binary.run(["check", "--today", "12/06/2026"], in: Self.example)
+        #expect(badDate.status == 2)
+        #expect(badDate.standardError == "groupchart: error: --today: \"12/06/2026\" is not a date; write dates as YYYY-MM-DD, for example 2026-03-12\n",
+                "\(badDate.standardError)")
         #expect(try Binary.run(["check", "--today", "2026-02-30"]).status == 2)
         #expect(try Binary.run(["check", "--format", "xml"]).status == 2)
         #expect(try Binary.run(["check", "--no-such-option"]).status == 2)

@@ -22,6 +22,9 @@ import Testing
     @Test func anUnknownRuleSuggestsTheNearest() throws {
         let result = try Binary.run(["explain", "note-for-absent"])
         #expect(result.status == 2)
-        #expect(result.standardError.contains("did you mean \"note-for-absent-member\"?"))
+        #expect(result.standardError == """
+            groupchart: error: no rule "note-for-absent": did you mean "note-for-absent-member"? (`groupchart explain` lists them all)
+
+            """, "\(result.standardError)")
     }
 }
