@@ -38,6 +38,16 @@ import Testing
         #expect(try practice.check().places == expected)
     }
 
+    /// A session nobody attended is said as such, not "only 0 members
+    /// attended" with the advice to write an individual session.
+    @Test func groupSizeSaysWhenNobodyAttended() throws {
+        let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("rules/group-size/fail-nobody"))
+        defer { practice.delete() }
+        let found = try practice.check().diagnostics.filter { $0.rule == "group-size" }
+        #expect(found.map(\.message) == ["no member attended: a session nobody attended is not group psychotherapy"])
+        #expect(found.first?.help == "if the group did not meet, delete the session's folder; if members came, correct their attendance")
+    }
+
     @Test(arguments: ruleIDs)
     func everyRuleHasAPassingFixture(rule: String) {
         let folder = FixturePractice.fixtures.appendingPathComponent("rules/\(rule)/pass")

@@ -41,6 +41,11 @@ struct GroupSizeRule: Rule {
                 return Finding(note.attendanceLocation, "\(attended) members attended, more than the group maximum of \(maximum)",
                                help: "record the clinical reason in size_rationale:, or split the group", severity: .warning)
             }
+            if attended == 0, !note.attendance.isEmpty {
+                // Nobody came: nothing to bill, and no individual session to write.
+                return Finding(note.attendanceLocation, "no member attended: a session nobody attended is not group psychotherapy",
+                               help: "if the group did not meet, delete the session's folder; if members came, correct their attendance")
+            }
             if attended < minimum, !note.attendance.isEmpty {
                 return Finding(note.attendanceLocation,
                                "only \(attended) member\(attended == 1 ? "" : "s") attended, fewer than \(minimum): not group psychotherapy, and its claims are held",
