@@ -108,6 +108,32 @@ import Testing
         #expect(!chart.contains("badge held"))
     }
 
+    /// A member whose coverage is not on file (insurance: misspelt) has no
+    /// claim to list in claims-held.csv, but is no self-pay member: the
+    /// dashboard counts the sessions as held and the chart shows them held
+    /// by the profile's error, never "Self-pay".
+    @Test func aMemberWithoutCoverageOnFileIsHeldNotSelfPay() throws {
+        let practice = try FixturePractice(base: Self.example)
+        defer { practice.delete() }
+        let profile = "members/chen-lily/profile.md"
+        try practice.write(profile, try practice.read(profile).replacingOccurrences(of: "\ninsurance:\n", with: "\ninsurence:\n"))
+        let output = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let result = try build(practice.root, into: output)
+        #expect(result.report.diagnostics.contains { $0.rule == "missing-field" && $0.location.file == profile })
+        let held = try String(contentsOf: output.appendingPathComponent("claims-held.csv"), encoding: .utf8)
+        #expect(!held.contains("chen-lily"))
+        let index = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains("<b>2</b><span>Claims held</span>"), "her two sessions")
+        // Her chart has an error: build skips it, serve shows it.
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("members/chen-lily.html").path))
+        var compiler = PracticeCompiler(folder: try PracticeFolder(root: practice.root), options: Checker.Options(today: FixturePractice.today))
+        let chart = String(decoding: try #require(compiler.rebuild(changed: []).page("members/chen-lily.html")), as: UTF8.self)
+        #expect(chart.contains("<span class=\"badge held\">Held</span></td><td>missing-field"))
+        #expect(chart.contains("no insurance on file: no claim until the profile&#39;s coverage is corrected"))
+        #expect(!chart.contains("<td>Self-pay</td>") && !chart.contains("self-pay: no insurance claim"))
+    }
+
     @Test func buildsAreByteIdentical() throws {
         let first = temporaryFolder(), second = temporaryFolder()
         defer { [first, second].forEach { try? FileManager.default.removeItem(at: $0) } }

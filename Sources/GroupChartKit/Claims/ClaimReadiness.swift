@@ -12,11 +12,22 @@ public struct ClaimReadiness: Sendable {
         public var service: BillableService
         /// The ids of the rules whose errors hold the claim, sorted; empty when ready.
         public var heldBy: [String]
-        /// Whether the service is billed to a payer: the member has
-        /// insurance. A self-pay member's sessions have no claim, ready or
-        /// held (`ClaimMaker`), and are counted as neither.
-        public var hasClaim: Bool
+        public var billing: Billing
         public var isReady: Bool { heldBy.isEmpty }
+    }
+
+    /// Whom a service is billed to.
+    public enum Billing: Sendable {
+        /// A payer: the service has a claim id, and a claim in claims.csv
+        /// or claims-held.csv (`ClaimMaker`).
+        case claim
+        /// The member, who pays for themselves: no claim, ready or held.
+        case selfPay
+        /// Not known: the member's profile or its insurance is missing or
+        /// cannot be read (an error there, which holds it). No claim can be
+        /// built, so claims-held.csv cannot list it; the dashboard and the
+        /// member's chart count and show it as held, so that it is not lost.
+        case coverageUnknown
     }
 
     /// One decision per billable service, in the order of `record.services`.
@@ -50,15 +61,26 @@ public struct ClaimReadiness: Sendable {
             if !byPayer.isEmpty, let payer = record.member(service.member)?.insurance?.payer?.value {
                 holding.formUnion(byPayer[payer] ?? [])
             }
-            return Decision(service: service, heldBy: holding.sorted(), hasClaim: record.member(service.member)?.insurance != nil)
+            return Decision(service: service, heldBy: holding.sorted(), billing: Self.billing(of: service, in: record))
         }
         interchangeHeldBy = report.interchangeHeldBy
     }
 
     /// The services whose claims can go out: those claims.csv lists.
-    public var ready: [BillableService] { decisions.filter { $0.hasClaim && $0.isReady }.map(\.service) }
-    /// The claims held, with the rules holding each: those claims-held.csv lists.
-    public var held: [Decision] { decisions.filter { $0.hasClaim && !$0.isReady } }
+    public var ready: [BillableService] { decisions.filter { $0.billing == .claim && $0.isReady }.map(\.service) }
+    /// The services held, with the rules holding each: the claims
+    /// claims-held.csv lists, and the services of members whose coverage
+    /// is not known (never a self-pay member's).
+    public var held: [Decision] { decisions.filter { $0.billing != .selfPay && !$0.isReady } }
+
+    /// A service with a claim id is billed to a payer (ids are given to the
+    /// services of insured members alone); the coverage of the few others
+    /// is looked up.
+    static func billing(of service: BillableService, in record: PracticeRecord) -> Billing {
+        if service.claimID != nil { return .claim }
+        if case .selfPay? = record.member(service.member)?.profile?.coverage { return .selfPay }
+        return .coverageUnknown
+    }
 
     /// The files a claim is built from.
     static func chain(of service: BillableService, in record: PracticeRecord) -> [String] {

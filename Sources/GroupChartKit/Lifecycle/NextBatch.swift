@@ -225,6 +225,11 @@ private struct Planner {
         let why = "no longer billable: " + found.why
         let number = history.payerClaimNumber
         let member = found.member ?? ""
+        guard !found.held else {
+            corrections.append(.init(claimID: history.claimID, member: member, frequency: .void, why: found.why, note: found.place,
+                                     sent: sent?.claim.location, inBatch: false, held: true))
+            return
+        }
         corrections.append(.init(claimID: history.claimID, member: member, frequency: .void, why: why, note: found.place,
                                  sent: sent?.claim.location, inBatch: number != nil && sent != nil, noVersionOnFile: sent == nil))
         if let number, let sent { add(sent.claim.billed, .void, why, member: member, history: history, number: number) }

@@ -14,6 +14,10 @@ struct NoLongerBillable {
         var member: String?
         /// Where the record says so (the attendance line, the profile), when it does.
         var place: SourceLocation?
+        /// Not known to be unbillable: the member's coverage cannot be read
+        /// (an error in the profile). No void goes out for it: a misspelt
+        /// `insurance:` key must not void a paid claim.
+        var held = false
     }
 
     private let candidates: Candidates
@@ -73,17 +77,19 @@ struct NoLongerBillable {
         return candidates
     }
 
-    /// A self-pay member has no insurance claim, whatever else is true.
+    /// A self-pay member has no insurance claim, whatever else is true; a
+    /// member whose coverage cannot be read has none that can be built,
+    /// and is held, not voided.
     private static func finding(member: String, date: LocalDate, in record: PracticeRecord) -> Finding? {
         guard let found = record.member(member) else {
             return Finding(why: "there is no member \"\(member)\" any more", member: member, place: nil)
         }
         guard found.insurance == nil else { return nil }
-        let place: SourceLocation? = {
-            if case .selfPay(let location)? = found.profile?.coverage { return location }
-            return nil
-        }()
-        return Finding(why: "\(member) is now self-pay", member: member, place: place)
+        if case .selfPay(let location)? = found.profile?.coverage {
+            return Finding(why: "\(member) is now self-pay", member: member, place: location)
+        }
+        return Finding(why: "not built: \(member)'s coverage cannot be read (an error in \(found.profileFile))", member: member,
+                       place: SourceLocation(file: found.profileFile, line: 1), held: true)
     }
 
     func why(_ claimID: String) -> Finding {

@@ -96,7 +96,7 @@ enum BuiltInTemplates {
 <table class="ledger">
 <thead><tr><th>Date of service</th><th>Session</th><th>CPT</th><th>Claim</th><th>Held by</th><th class="num">Billed</th><th class="num">Paid</th><th class="num">Member owes</th><th class="num">Outstanding</th><th>Payment</th><th class="num">Days</th></tr></thead>
 <tbody>
-{{#claims}}<tr><td class="date">{{date}}</td><td>{{session}}</td><td>{{cpt}}</td><td>{{#isHeld}}<span class="badge held">{{status}}</span>{{/isHeld}}{{^isHeld}}{{status}}{{/isHeld}}</td><td>{{heldBy}}</td>{{#payment}}<td class="num">{{billed}}</td><td class="num">{{paid}}</td><td class="num">{{patientResponsibility}}</td><td class="num">{{outstanding}}</td><td><span class="badge {{badge}}">{{status}}</span></td><td class="num">{{days}}</td>{{/payment}}{{^payment}}<td colspan="6">self-pay: no insurance claim</td>{{/payment}}</tr>
+{{#claims}}<tr><td class="date">{{date}}</td><td>{{session}}</td><td>{{cpt}}</td><td>{{#isHeld}}<span class="badge held">{{status}}</span>{{/isHeld}}{{^isHeld}}{{status}}{{/isHeld}}</td><td>{{heldBy}}</td>{{#payment}}<td class="num">{{billed}}</td><td class="num">{{paid}}</td><td class="num">{{patientResponsibility}}</td><td class="num">{{outstanding}}</td><td><span class="badge {{badge}}">{{status}}</span></td><td class="num">{{days}}</td>{{/payment}}{{^payment}}<td colspan="6">{{noClaim}}</td>{{/payment}}</tr>
 {{#payment}}
 {{#hasReasons}}
 <tr class="reasons"><td></td><td colspan="10">{{#reasons}}<div><b>{{code}}</b> {{amount}}: {{meaning}}</div>{{/reasons}}</td></tr>

@@ -139,6 +139,12 @@ struct MemberChart {
                                     status: entry.status?.value.rawValue ?? "not recorded", detail: detail)
     }
 
+    /// What a chart says in place of a payment for a service without a claim.
+    private static let noClaim: [ClaimReadiness.Billing: String] = [
+        .selfPay: "self-pay: no insurance claim",
+        .coverageUnknown: "no insurance on file: no claim until the profile's coverage is corrected",
+    ]
+
     /// A claim's row. The payment and the history are asked for by direct
     /// calls, with one `summary` for the chart: `claimID.map(pipeline.history)`
     /// and the like made a closure for each of 20,000 claims holding a copy
@@ -153,8 +159,9 @@ struct MemberChart {
             history = pipeline.history(id)
         }
         return ClaimRowView(date: service.date.description, session: service.sessionID, cpt: service.cpt,
-                            status: !decision.hasClaim ? "Self-pay" : decision.isReady ? "Ready" : "Held",
-                            heldBy: decision.hasClaim ? decision.heldBy.joined(separator: ", ") : "",
-                            isHeld: decision.hasClaim && !decision.isReady, payment: payment, history: history)
+                            status: decision.billing == .selfPay ? "Self-pay" : decision.isReady ? "Ready" : "Held",
+                            heldBy: decision.billing == .selfPay ? "" : decision.heldBy.joined(separator: ", "),
+                            isHeld: decision.billing != .selfPay && !decision.isReady, payment: payment,
+                            noClaim: Self.noClaim[decision.billing] ?? "", history: history)
     }
 }

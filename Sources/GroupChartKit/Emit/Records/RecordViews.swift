@@ -85,8 +85,11 @@ struct ClaimRowView {
     var status: String
     var heldBy: String
     var isHeld: Bool
-    /// `nil` for a self-pay service, which has no insurance claim.
+    /// `nil` for a service without an insurance claim.
     var payment: PaymentView?
+    /// Why there is no claim, for a service without one: self-pay, or no
+    /// coverage on file (an error in the profile holds it).
+    var noClaim: String = ""
     /// Sent, acknowledged, paid, replaced, voided: each with its date and file.
     var history: [HistoryRowView] = []
 }

@@ -54,7 +54,7 @@ extension AttendanceRowView: TemplateFields {
 extension ClaimRowView: TemplateFields {
     var templateFields: TemplateFieldList {
         ["date": .text(date), "session": .text(session), "cpt": .text(cpt), "status": .text(status), "heldBy": .text(heldBy),
-         "isHeld": .flag(isHeld), "payment": .optional(payment), "history": .list(history)]
+         "isHeld": .flag(isHeld), "payment": .optional(payment), "noClaim": .text(noClaim), "history": .list(history)]
     }
 }
 

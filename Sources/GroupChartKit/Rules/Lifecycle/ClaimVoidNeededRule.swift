@@ -10,7 +10,10 @@ struct ClaimVoidNeededRule: Rule {
             Every claim that was sent and not rejected and that the record no longer bills: the member is now \
             marked absent, the note or session was removed, the session became psychoeducation, the member is \
             now self-pay. The batch carries a void (frequency 8, naming the payer's claim number, repeating the \
-            lines as last sent); it waits while the payer's claim number is unknown.
+            lines as last sent); it waits while the payer's claim number is unknown. A claim that no longer \
+            builds because its member's coverage cannot be read (the profile's `insurance` missing, misspelt or \
+            invalid: an error there) is not voided: the rule says so, and the void goes out only once the \
+            profile says `insurance: self-pay`.
             """,
         why: """
             A claim for a service the record no longer supports is an overpayment waiting to be found: billing \
@@ -31,6 +34,11 @@ struct ClaimVoidNeededRule: Rule {
         guard let billing = context.billing else { return [] }
         return billing.batch.corrections.filter { $0.frequency == .void }.compactMap { correction in
             guard let place = correction.note ?? correction.sent else { return nil }
+            if correction.held {
+                return Finding(place, "claim \"\(correction.claimID)\" was billed and is \(correction.why); no void is sent",
+                               help: "fix the profile's error; if the member now pays for themselves, write insurance: self-pay, and the next batch voids the claim",
+                               related: correction.sent.map { [RelatedLocation($0, "the version last sent")] } ?? [])
+            }
             let next = correction.noVersionOnFile
                 ? "no submission in submissions/ holds it, so void it on the payer's portal"
                 : correction.inBatch ? "the next batch carries a void" : "a void waits for the payer's claim number"
