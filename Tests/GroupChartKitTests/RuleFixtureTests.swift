@@ -38,14 +38,23 @@ import Testing
         #expect(try practice.check().places == expected)
     }
 
-    /// A session nobody attended is said as such, not "only 0 members
-    /// attended" with the advice to write an individual session.
+    /// A session every member is recorded absent from is said as such, not
+    /// "only 0 members attended" with the advice to write an individual
+    /// session; one whose statuses cannot be read is left to invalid-value.
     @Test func groupSizeSaysWhenNobodyAttended() throws {
         let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("rules/group-size/fail-nobody"))
         defer { practice.delete() }
         let found = try practice.check().diagnostics.filter { $0.rule == "group-size" }
-        #expect(found.map(\.message) == ["no member attended: a session nobody attended is not group psychotherapy"])
+        #expect(found.map(\.message) == ["no member attended: every member is recorded absent, and a session nobody attended is not group psychotherapy"])
         #expect(found.first?.help == "if the group did not meet, delete the session's folder; if members came, correct their attendance")
+        // Statuses that cannot be read are invalid-value errors, not a session nobody attended.
+        let session = "sessions/2026-03-05-skills/session.md"
+        try practice.write(session, try practice.read(session)
+            .replacingOccurrences(of: "doe-jane: {status: absent, reason: illness}", with: "doe-jane: Present")
+            .replacingOccurrences(of: "roe-sam: {status: absent, reason: travel}", with: "roe-sam: yes"))
+        let mistyped = try practice.check().diagnostics
+        #expect(mistyped.filter { $0.rule == "group-size" }.isEmpty, "\(mistyped.map(\.message))")
+        #expect(mistyped.filter { $0.rule == "invalid-value" }.count == 2, "\(mistyped.map(\.message))")
     }
 
     @Test(arguments: ruleIDs)

@@ -16,8 +16,9 @@ struct GroupSizeRule: Rule {
         checks: """
             The number of members who attended each session (present, late or left early) against the \
             parameters `min` and `max`. Fewer than `min` is an error that holds the session's claims: bill \
-            such a session as what it was (individual psychotherapy). More than `max` is a warning, and \
-            passes when the session note gives a `size_rationale`.
+            such a session as what it was (individual psychotherapy); a session where every member is \
+            recorded absent is said as such. More than `max` is a warning, and passes when the session note \
+            gives a `size_rationale`. A log with a status that cannot be read is left to `invalid-value`.
             """,
         why: """
             "Most insurers expect therapy groups to have no more than 10 to 12 members. Groups significantly \
@@ -41,9 +42,13 @@ struct GroupSizeRule: Rule {
                 return Finding(note.attendanceLocation, "\(attended) members attended, more than the group maximum of \(maximum)",
                                help: "record the clinical reason in size_rationale:, or split the group", severity: .warning)
             }
+            // A status that could not be read (`Present`, `yes`) is its own
+            // invalid-value error; counted as not attending, it would make a
+            // session that took place look empty, or small.
+            guard note.attendance.allSatisfy({ $0.status != nil }) else { return nil }
             if attended == 0, !note.attendance.isEmpty {
-                // Nobody came: nothing to bill, and no individual session to write.
-                return Finding(note.attendanceLocation, "no member attended: a session nobody attended is not group psychotherapy",
+                // Every member recorded absent: nothing to bill, and no individual session to write.
+                return Finding(note.attendanceLocation, "no member attended: every member is recorded absent, and a session nobody attended is not group psychotherapy",
                                help: "if the group did not meet, delete the session's folder; if members came, correct their attendance")
             }
             if attended < minimum, !note.attendance.isEmpty {
