@@ -50,6 +50,15 @@ import Testing
         // Quotes closed, escaped or doubled, and a quote in a comment, are no slip.
         #expect(YAMLParser.unclosedQuote(in: "a: \"x \\\" y\"\nb: 'it''s'\n# \"c\nd: e # \"f\n- \"g\"\n", before: 6) == nil)
         #expect(YAMLParser.unclosedQuote(in: "a: 1\n- 'g\n", before: 3).map { [$0.line, $0.column] } == [2, 3])
+        // A quote in a block scalar, or a value quoted over two lines on
+        // purpose, is no slip: a later error stays where YAML found it.
+        for earlier in ["size_rationale: |\n  Two members said: \"we want\n  more time.\n", "topic: \"Paced\n  breathing\"\n"] {
+            let text = "---\ngroup: skills\ndate: 2026-03-05\n" + earlier + "start: \"14:00\"\n\tend: \"15:30\"\n---\n## Summary\nx\n"
+            let found = try diagnostics(writing: text, to: "sessions/2026-03-05-skills/session.md")
+            let problem = try #require(found.first { $0.rule == "front-matter" })
+            #expect(!problem.message.contains("quote is not closed"), "\(problem.location) \(problem.message)")
+            #expect(problem.location.line == 3 + earlier.split(separator: "\n").count + 2, "\(problem.location) \(problem.message)")
+        }
     }
 
     @Test func frontMatterThatIsAList() throws {

@@ -97,7 +97,7 @@ enum YAMLParser {
              .composer(let context, let problem, let mark, _):
             // A quote left open reads on into the lines below it, and YAML
             // complains where it gives up, lines under the slip: point at it.
-            if let open = unclosedQuote(in: yaml, before: mark.line) {
+            if let open = unclosedQuote(in: yaml, before: mark.line), closingHelps(open, in: yaml, failedAt: mark.line) {
                 return YAMLProblem(
                     message: "front-matter is not valid YAML: this value's quote is not closed on its line "
                         + "(YAML read on to line \(mark.line + firstLine - 1): \(problem))",
@@ -147,6 +147,24 @@ enum YAMLParser {
             }
         }
         return nil
+    }
+
+    /// Whether closing that quote makes YAML read past where it failed: a
+    /// quote opened in a block scalar (`|`), or a value quoted over several
+    /// lines on purpose, leaves the failure where it was, and is no slip.
+    private static func closingHelps(_ open: (line: Int, column: Int, closed: String), in yaml: String, failedAt line: Int) -> Bool {
+        var lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard open.line >= 1, open.line <= lines.count else { return false }
+        let indent = lines[open.line - 1].prefix { $0 == " " }
+        lines[open.line - 1] = indent + open.closed
+        do {
+            _ = try Yams.compose(yaml: lines.joined(separator: "\n"), Resolver.basic, .default, .utf8)
+            return true
+        } catch let YamlError.scanner(_, _, mark, _), let YamlError.parser(_, _, mark, _), let YamlError.composer(_, _, mark, _) {
+            return mark.line > line
+        } catch {
+            return false
+        }
     }
 
     /// Whether a quoted value closes on its line: a `"` not escaped by a
