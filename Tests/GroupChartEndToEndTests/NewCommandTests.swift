@@ -104,12 +104,16 @@ import Testing
         #expect(created.standardError == """
             groupchart: warning: the plan in effect (members/example-jordan/plan-\(Workflow.today).md) names group psychotherapy, \
             not individual psychotherapy: add it to the plan's modality (modality: [group psychotherapy, individual psychotherapy]) \
-            with its rationale, or check reports plan-modality
-            groupchart: warning: practice.yaml has no fee for 90834: add one under fees:, or check reports missing-field
+            with its rationale; otherwise check reports plan-modality
+            groupchart: warning: practice.yaml has no fee for 90834: add one under fees:; otherwise check reports missing-field
 
             """, "\(created.standardError)")
         let rules = try Workflow.rules(root)
         #expect(rules.contains("plan-modality") && rules.contains("missing-field"), "\(rules)")
+        // With plan-modality turned off in practice.yaml, it is not warned of.
+        try Workflow.write(root, "practice.yaml", try Workflow.read(root, "practice.yaml") + "rules:\n  plan-modality: off\n")
+        let off = try Binary.run(["new", "individual", "--member", "example-jordan", "--date", "2026-01-05", "--cpt", "90834"], in: root)
+        #expect(off.status == 0 && !off.standardError.contains("plan-modality"), "\(off.standardError)")
     }
 
     @Test func newSessionSaysWhatIsTrue() throws {

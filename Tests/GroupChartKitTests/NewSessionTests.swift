@@ -153,14 +153,21 @@ import Testing
         #expect(written.members == ["doe-jane"])
         #expect(written.warnings == [
             """
-            roe-sam is not written in: the roster enrolls them from 2026-03-19; if they attended on 2026-03-12, correct joined: in \
-            groups/skills.md and write their note in by hand (or delete the session's folder and run new session again)
+            roe-sam was left out of the attendance log: the roster enrolls them from 2026-03-19; if they attended on 2026-03-12, \
+            correct joined: in groups/skills.md, then delete the session's folder and run new session again
             """,
             """
             no treatment plan of doe-jane is in effect on 2026-03-12 (the first takes effect on 2026-03-20): their note lists \
-            no goals, and check reports no-treatment-plan until a plan effective on or before that day exists
+            no goals, and check reports no-treatment-plan until a plan takes effect on or before that day
             """,
         ])
+        // A member enrolled ahead (joins after today), or back after a gap
+        // in the roster, is no slip: nothing is said of them.
+        for roster in ["{id: roe-sam, joined: 2026-04-15}", "{id: roe-sam, left: 2026-02-01}, {id: roe-sam, joined: 2026-03-19}"] {
+            try practice.write("groups/skills.md", group.replacingOccurrences(of: "{id: roe-sam, joined: 2026-03-19}", with: roster))
+            try practice.remove("sessions/2026-03-12-skills")
+            #expect(try Self.create(practice).warnings.count == 1, "\(roster)")
+        }
         // A member who left before the date is no slip: nothing is said.
         try practice.write("groups/skills.md", group.replacingOccurrences(of: "{id: roe-sam, joined: 2026-03-19}", with: "{id: roe-sam, left: 2026-03-11}"))
         try practice.remove("members/doe-jane/plan-2026-03-20.md")

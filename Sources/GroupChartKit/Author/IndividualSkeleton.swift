@@ -67,15 +67,16 @@ public enum IndividualSkeleton {
     static func billingGaps(of member: Member, on date: LocalDate, cpt: String?, practice: Practice?) -> [String] {
         var gaps: [String] = []
         if let plan = member.plan(on: date) {
-            if !PlanModalityRule.names("individual", in: plan) {
-                let named = plan.modalities.map { $0.value.lowercased() }.joined(separator: ", ")
-                gaps.append("the plan in effect (\(plan.file)) names \(named.isEmpty ? "no modality" : named), not individual "
-                            + "psychotherapy: add it to the plan's modality (modality: [group psychotherapy, individual psychotherapy]) "
-                            + "with its rationale, or check reports plan-modality")
+            if isOn("plan-modality", in: practice), !PlanModalityRule.names("individual", in: plan) {
+                let named = plan.modalities.map { $0.value.lowercased() }
+                let suggested = (named + ["individual psychotherapy"]).joined(separator: ", ")
+                gaps.append("the plan in effect (\(plan.file)) names \(named.isEmpty ? "no modality" : named.joined(separator: ", ")), "
+                            + "not individual psychotherapy: add it to the plan's modality (modality: [\(suggested)]) "
+                            + "with its rationale; otherwise check reports plan-modality")
             }
-        } else {
+        } else if isOn("no-treatment-plan", in: practice) {
             gaps.append("no treatment plan of \(member.id) is in effect on \(date): check reports no-treatment-plan until a plan "
-                        + "effective on or before that day exists")
+                        + "takes effect on or before that day")
         }
         // Without --cpt, a fee for any of the three codes may be the one billed.
         let priced = { (code: String) in practice?.fee(for: code) != nil }
@@ -83,9 +84,21 @@ public enum IndividualSkeleton {
         if !unpriced.isEmpty {
             let which = unpriced.count == 1 ? unpriced[0] : unpriced.dropLast().joined(separator: ", ") + " or " + unpriced.last!
             gaps.append("practice.yaml has no fee for \(which): add \(unpriced.count == 1 ? "one" : "one for the code you bill") "
-                        + "under fees:, or check reports missing-field")
+                        + "under fees:; otherwise check reports missing-field")
         }
         return gaps
+    }
+
+    /// Whether practice.yaml's `rules:` leaves a rule on (what it says of
+    /// the others, RuleSettings judges when the practice is checked).
+    private static func isOn(_ rule: String, in practice: Practice?) -> Bool {
+        !(practice?.ruleSettings ?? []).contains { setting in
+            guard setting.rule.value == rule else { return false }
+            switch setting.value {
+            case .word(let word): return word.value == "off"
+            case .parameters(let values): return values.contains { $0.name.value == "severity" && $0.value.value == "off" }
+            }
+        }
     }
 
     /// The clinician of the member's latest individual session before `date`.

@@ -61,23 +61,27 @@ public enum SessionSkeleton {
         return Written(sessionFolder: sessionFolder, paths: files.map { "\(sessionFolder)/\($0.path)" }, members: members,
                        facilitator: group.facilitator?.value,
                        warnings: (FutureDate.warning(date, today: today).map { [$0] } ?? [])
-                           + notYetEnrolled(in: group, on: date, record: record) + withoutPlan(members, on: date, record: record))
+                           + notYetEnrolled(in: group, on: date, today: today, record: record) + withoutPlan(members, on: date, record: record))
     }
 
-    /// Members the roster enrolls only from a later date: not written in,
-    /// which is right when they joined later and a slip when `joined` (or
-    /// the session's date) is wrong: `init` dates its roster today, and a
-    /// session dated before that was written for fewer members than it had.
-    static func notYetEnrolled(in group: Group, on date: LocalDate, record: PracticeRecord) -> [String] {
+    /// Members the roster enrolls only from a later date: left out, which is
+    /// right when they joined later and a slip when `joined` (or the
+    /// session's date) is wrong: `init` dates its roster today, and a session
+    /// dated before that was written for fewer members than it had. Not for
+    /// a member who had left before the date and came back (a gap in the
+    /// roster on purpose), nor one who joins after today (enrolled ahead).
+    static func notYetEnrolled(in group: Group, on date: LocalDate, today: LocalDate, record: PracticeRecord) -> [String] {
         let enrolled = Set(group.enrolled(on: date).map(\.member.value))
         var seen: Set<String> = []
         return group.roster.compactMap { entry -> String? in
             let member = entry.member.value
+            let entries = group.entries(of: member)
             guard !enrolled.contains(member), record.hasMember(member), seen.insert(member).inserted,
-                  let joins = group.entries(of: member).compactMap({ $0.joined?.value }).filter({ $0 > date }).min()
+                  !entries.contains(where: { $0.left.map { $0.value < date } ?? false }),
+                  let joins = entries.compactMap({ $0.joined?.value }).filter({ $0 > date }).min(), joins <= today
             else { return nil }
-            return "\(member) is not written in: the roster enrolls them from \(joins); if they attended on \(date), "
-                + "correct joined: in \(group.file) and write their note in by hand (or delete the session's folder and run new session again)"
+            return "\(member) was left out of the attendance log: the roster enrolls them from \(joins); if they attended on \(date), "
+                + "correct joined: in \(group.file), then delete the session's folder and run new session again"
         }
     }
 
@@ -89,7 +93,7 @@ public enum SessionSkeleton {
             let later = member.plans.compactMap { $0.effective?.value }.filter { $0 > date }.min()
             return "no treatment plan of \(id) is in effect on \(date)"
                 + (later.map { " (the first takes effect on \($0))" } ?? "")
-                + ": their note lists no goals, and check reports no-treatment-plan until a plan effective on or before that day exists"
+                + ": their note lists no goals, and check reports no-treatment-plan until a plan takes effect on or before that day"
         }
     }
 
