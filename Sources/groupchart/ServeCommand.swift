@@ -48,7 +48,8 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw fail(error.description)
         }
-        let server = PreviewServer(compiler: PracticeCompiler(folder: folder, options: Checker.Options(today: date)), port: port)
+        let server = PreviewServer(compiler: PracticeCompiler(folder: folder, options: Checker.Options(today: date, location: location)),
+                                   port: port)
         let shown = location.inside.isEmpty ? path : location.typed("")
         let open = self.open
         do {

@@ -26,7 +26,8 @@ struct SessionPacket {
         if let co = (note.coFacilitator ?? group?.coFacilitator)?.value, co != "none" {
             clinicians.append(format.clinician(co, role: "Co-facilitator"))
         }
-        let enrolled = group?.enrolled(on: note.date?.value).count ?? 0
+        // Without a date, who was enrolled is not known (enrolled-not-recorded says nothing either).
+        let enrolled = note.date.map { date in group?.enrolled(on: date.value).count ?? 0 } ?? note.attendance.count
         var sources = [format.source(note.file)]
         if let group { sources.append(format.source(group.file)) }
         sources.append(format.source("practice.yaml"))

@@ -22,7 +22,8 @@ struct SubmissionUnacknowledgedRule: Rule {
         example: "submissions/2026-03-13-000000001.837, checked on 2026-03-31, and no 999 in acknowledgments/",
         fix: """
             Find the 999 in the clearinghouse's portal and save it in acknowledgments/; if the file was never \
-            uploaded, upload it now.
+            uploaded, upload it now, unless it records claims billed by other means (`submit --through`, when a \
+            practice starts with GroupChart): such a file is never uploaded, or its claims are billed twice.
             """)
 
     func check(_ context: RuleContext) -> [Finding] {
@@ -33,7 +34,8 @@ struct SubmissionUnacknowledgedRule: Rule {
                   !ledger.acknowledgedSubmissions.contains(submission.file) else { return nil }
             return Finding(submission.location,
                            "this submission of \(date) has no 999 after \(date.days(to: context.today)) days",
-                           help: "save the clearinghouse's 999 for it in acknowledgments/, or upload the file if it never was")
+                           help: "save the clearinghouse's 999 for it in acknowledgments/, or upload the file if it never was, "
+                               + "unless it records claims billed by other means (submit --through): never upload those")
         }
     }
 }
