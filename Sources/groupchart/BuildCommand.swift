@@ -9,7 +9,9 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Validate a practice, then write its records and claims.",
         discussion: """
-            Writes index.html, sessions/<id>.html, members/<id>.html and attendance.csv to DIR (default PATH/build). \
+            Writes index.html, sessions/<id>.html, members/<id>.html, attendance.csv and the claims (claims.csv, \
+            claims-held.csv, reimbursement.csv, batch.csv, and claims.837 when practice.yaml has edi:) to DIR \
+            (default PATH/build). \
             A session or member with errors is skipped and named; the rest is written. Exit status: 0 no error, \
             1 errors (some records skipped or claims held), 2 the build could not run or write.
             """

@@ -24,6 +24,16 @@ import Testing
         return practice
     }
 
+    /// A session note whose date is not a date: its packet (served, not
+    /// built, for its error) counts its log as enrolled, not every member
+    /// the roster ever named (roe-sam had left, and is not in the log).
+    @Test func aPacketWithoutADateCountsItsLogAsEnrolled() throws {
+        let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("rules/enrolled-not-recorded/fail-undated"))
+        defer { practice.delete() }
+        let page = text(try compile(practice.root), "sessions/2026-03-05-skills.html")
+        #expect(page.contains("<dt>Attendance</dt><dd>1 attended of 1 enrolled</dd>"), "\(page)")
+    }
+
     @Test func everyRecordHasOnePanelAtTheTopOfItsBody() throws {
         let practice = try example()
         defer { practice.delete() }
