@@ -142,11 +142,13 @@ import Testing
     }
 
     /// Addendum headings that name no date or clinician, or an impossible
-    /// one: an invalid-value at the heading, never a crash.
-    @Test(arguments: ["## Addendum", "# ADDENDUM 9999-99-99 torres", "## Addendum 06/03/2026 torres", "### Addendum 2026-03-06 Torres"])
-    func oddAddendumHeadings(heading: String) throws {
+    /// one: an invalid-value at the word that is wrong (the heading when a
+    /// word is missing), never a crash.
+    @Test(arguments: [("## Addendum", 1), ("# ADDENDUM 9999-99-99 torres", 12), ("## Addendum 06/03/2026 torres", 13),
+                      ("### Addendum 2026-03-06 Torres", 25), ("## Addendum 2026-03-06", 1)])
+    func oddAddendumHeadings(heading: String, column: Int) throws {
         let base = try String(contentsOf: FixturePractice.base.appendingPathComponent(Self.note), encoding: .utf8)
         let found = try diagnostics(writing: base + "\n\(heading)\nShe called.\n")
-        #expect(found.map { "\($0.location) \($0.rule)" } == ["\(Self.note):18:1 invalid-value"], "\(found.map(\.message))")
+        #expect(found.map { "\($0.location) \($0.rule)" } == ["\(Self.note):18:\(column) invalid-value"], "\(found.map(\.message))")
     }
 }

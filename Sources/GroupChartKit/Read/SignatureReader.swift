@@ -31,8 +31,8 @@ enum SignatureReader {
         body.sections.filter { SectionCatalogue.isAddendum($0.name) }.map { section in
             let words = section.name.dropFirst("addendum".count).split(whereSeparator: \.isWhitespace).map(String.init)
             var addendum = Addendum(location: section.heading.location, date: nil, clinician: nil)
-            if let problem = problem(words, heading: section.name) {
-                log.invalid(at: addendum.location, problem, help: addendumForm)
+            if let (problem, word) = problem(words, heading: section.name) {
+                log.invalid(at: place(ofWord: word, in: section.heading), problem, help: addendumForm)
             }
             addendum.date = words.first.flatMap { try? LocalDate.parse($0).get() }
             if words.count == 2, Identifier.isSlug(words[1]) { addendum.clinician = Located(words[1], at: addendum.location) }
@@ -40,17 +40,37 @@ enum SignatureReader {
         }
     }
 
-    /// What is wrong with an addendum heading's words after "Addendum".
-    private static func problem(_ words: [String], heading: String) -> String? {
-        guard let first = words.first else { return "the addendum heading names no date and no clinician" }
+    /// What is wrong with an addendum heading's words after "Addendum", and
+    /// which of them the caret goes under (`nil`: the heading).
+    private static func problem(_ words: [String], heading: String) -> (String, Int?)? {
+        guard let first = words.first else { return ("the addendum heading names no date and no clinician", nil) }
         if case .failure(let error) = LocalDate.parse(first) {
             return words.count == 1 && Identifier.isSlug(first)
-                ? "the addendum heading names no date" : "addendum heading: \(error.message)"
+                ? ("the addendum heading names no date", 0) : ("addendum heading: \(error.message)", 0)
         }
-        guard words.count >= 2 else { return "the addendum heading names no clinician" }
+        guard words.count >= 2 else { return ("the addendum heading names no clinician", nil) }
         guard words.count == 2, Identifier.isSlug(words[1]) else {
-            return "the addendum heading \"\(heading)\" should name a date and a clinician's id only"
+            return ("the addendum heading \"\(heading)\" should name a date and a clinician's id only", 1)
         }
         return nil
+    }
+
+    /// Where the heading's `word`th word after "Addendum" stands in the file
+    /// (its first character), or the heading's own place.
+    private static func place(ofWord word: Int?, in heading: MarkdownBlock) -> SourceLocation {
+        guard let word else { return heading.location }
+        let bytes = Array(heading.text.utf8)
+        let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        var index = 0
+        while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+        index += "addendum".utf8.count
+        var starts: [Int] = []
+        while index < bytes.count {
+            if isSpace(bytes[index]) { index += 1; continue }
+            starts.append(index)
+            while index < bytes.count, !isSpace(bytes[index]) { index += 1 }
+        }
+        if starts.indices.contains(word) { return heading.location(ofTextOffset: starts[word]) }
+        return heading.location
     }
 }
