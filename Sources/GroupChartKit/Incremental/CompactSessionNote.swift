@@ -78,12 +78,13 @@ extension Addendum {
     func put(into encoder: CompactEncoder) {
         location.put(into: encoder)
         encoder.optional(date) { $0.put(into: encoder) }
+        dateLocation.put(into: encoder)
         encoder.located(clinician, encoder.string)
     }
 
     static func get(from decoder: CompactDecoder) throws -> Addendum {
         Addendum(location: try decoder.location(), date: try decoder.optional { try LocalDate.get(from: decoder) },
-                 clinician: try decoder.located(decoder.string))
+                 dateLocation: try decoder.location(), clinician: try decoder.located(decoder.string))
     }
 }
 

@@ -218,6 +218,16 @@ public struct Addendum: Sendable, Codable, Equatable {
     /// The heading.
     public var location: SourceLocation
     public var date: LocalDate?
-    /// The clinician's id, located at the heading.
+    /// Where the date stands in the heading, for the caret of a finding
+    /// about it (the heading's own place when it names none).
+    public var dateLocation: SourceLocation
+    /// The clinician's id, located at its word in the heading.
     public var clinician: Located<String>?
+
+    public init(location: SourceLocation, date: LocalDate?, dateLocation: SourceLocation? = nil, clinician: Located<String>?) {
+        self.location = location
+        self.date = date
+        self.dateLocation = dateLocation ?? location
+        self.clinician = clinician
+    }
 }

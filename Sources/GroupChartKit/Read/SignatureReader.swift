@@ -35,7 +35,10 @@ enum SignatureReader {
                 log.invalid(at: place(ofWord: word, in: section.heading), problem, help: addendumForm)
             }
             addendum.date = words.first.flatMap { try? LocalDate.parse($0).get() }
-            if words.count == 2, Identifier.isSlug(words[1]) { addendum.clinician = Located(words[1], at: addendum.location) }
+            addendum.dateLocation = place(ofWord: 0, in: section.heading)
+            if words.count == 2, Identifier.isSlug(words[1]) {
+                addendum.clinician = Located(words[1], at: place(ofWord: 1, in: section.heading))
+            }
             return addendum
         }
     }

@@ -18,10 +18,10 @@ enum SignatureDates {
             for addendum in documents[index].signature.addenda {
                 guard let date = addendum.date else { continue }
                 if let signed = signedAt?.value.date, date < signed {
-                    findings.append(Finding(addendum.location, "the addendum is dated \(date), before the note was signed on \(signed)",
+                    findings.append(Finding(addendum.dateLocation, "the addendum is dated \(date), before the note was signed on \(signed)",
                                             help: "an addendum amends a signed note: date it when it was written, on or after \(signed)"))
                 } else if date > context.today {
-                    findings.append(Finding(addendum.location, "the addendum is dated \(date), after today (\(context.today))",
+                    findings.append(Finding(addendum.dateLocation, "the addendum is dated \(date), after today (\(context.today))",
                                             help: "date the addendum when it was written"))
                 }
             }
