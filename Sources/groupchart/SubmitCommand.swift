@@ -62,6 +62,10 @@ struct SubmitCommand: ParsableCommand {
             note("would write \(file): \(counts) (interchange \(outcome.summary.controlNumber)); nothing was written")
         } else {
             note("wrote \(file): \(counts) (interchange \(outcome.summary.controlNumber))")
+            if let stale = outcome.staleBuild {
+                warn("build/ could not be written again after the submission (\(stale)): its claims.837 still holds the batch just "
+                     + "submitted; upload only \(file), and run groupchart build")
+            }
             if through == nil {
                 note("upload \(file) to \(outcome.receiver); save its 999 and 277CA in acknowledgments/ and commit submissions/ to git")
             } else {

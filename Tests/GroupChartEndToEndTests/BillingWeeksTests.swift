@@ -95,6 +95,10 @@ import Testing
         try readOnly(["build", "--today", "2026-03-13"], practice)
         submissions.append(try submit(practice, on: Self.day(3, 13)))
         #expect(submissions == ["submissions/2026-03-13-000000001.837"])
+        // build/ holds what is left to send (nothing), never the batch just sent: uploading
+        // build/claims.837 after submit would bill those claims twice.
+        #expect(!FileManager.default.fileExists(atPath: practice.root.appendingPathComponent("build/claims.837").path))
+        #expect(try practice.read("build/batch.csv").split(whereSeparator: \.isNewline).count == 1)
         let again = try readOnly(["submit", "--today", "2026-03-13"], practice)
         #expect(again.status == 2 && again.standardError.contains("nothing to send"))
 
@@ -197,6 +201,9 @@ import Testing
         #expect(try readOnly(["check", "--today", "2026-04-01"], practice).standardOutput.contains("submissions/.submit") == false)
         let through = try Binary.run(["submit", "--through", "2026-03-12", "--today", "2026-04-02"], in: practice.root)
         #expect(through.standardError.contains("6 originals"), "\(through.standardError)")
+        // build/ then holds the claims left after the cutoff, never those just recorded as history.
+        let left = try practice.read("build/batch.csv").split(whereSeparator: \.isNewline).dropFirst()
+        #expect(left.count == 9 && left.allSatisfy { !$0.contains(",2026-03-12,") }, "\(left)")
         // The claims may be history billed by other means: the file is not to be uploaded then.
         #expect(through.standardError.contains("only if these claims are still to be sent; if they were billed by other means, do not upload it"),
                 "\(through.standardError)")

@@ -50,6 +50,9 @@ public enum BatchSubmitter {
         /// The receiver the file goes to (practice.yaml `edi.receiver_name`).
         public var receiver: String
         public var dryRun: Bool
+        /// Why the build after the submission failed, when it did: build/
+        /// then still holds, as claims.837, the batch just submitted.
+        public var staleBuild: String?
     }
 
     public static func submit(_ root: URL, options: Options) throws(Refusal) -> Outcome {
@@ -88,7 +91,7 @@ public enum BatchSubmitter {
             ?? billing.batch
         guard !batch.isEmpty else {
             let more = options.through.map { " with a date of service on or before \($0)" } ?? ""
-            throw Refusal("nothing to send: no claim\(more) is new, corrected, changed or to void since the last submission (submissions/ holds them; the next build's batch.csv is empty)")
+            throw Refusal("nothing to send: no claim\(more) is new, corrected, changed or to void since the last submission (submissions/ holds them)")
         }
         let interchange: [UInt8]
         do {
@@ -119,7 +122,21 @@ public enum BatchSubmitter {
             throw Refusal("the build could not write, so nothing was submitted: \(error.description)")
         }
         try write(interchange, to: root.appendingPathComponent(path))
-        return outcome
+        // Built again with the submission in place, so that build/ never
+        // holds as claims.837 a batch already sent: a biller who uploads
+        // build/claims.837 after submit (or after submit --through, whose
+        // claims were billed by other means) would bill them twice. Its
+        // batch is what is left to send, usually nothing.
+        var submitted = outcome
+        do {
+            var buildOptions = Builder.Options(checker: options.checker, output: options.output)
+            buildOptions.holdsLock = lock != nil
+            buildOptions.waiting = options.waiting
+            _ = try Builder.build(root, options: buildOptions)
+        } catch {
+            submitted.staleBuild = error.description
+        }
+        return submitted
     }
 
     /// Writes `bytes` whole to `url`, which must not exist, owner-only.
