@@ -180,6 +180,14 @@ import Testing
         try practice.write(session, try practice.read(session)
             .replacingOccurrences(of: "  chen-lily: present", with: "  chen-lily: {status: absent, reason: signed in by mistake}"))
         try practice.remove("sessions/2026-03-12-dbt-skills/chen-lily.md")
+        // Edited after signing, the session note is a signature-mismatch error, which holds the void.
+        let (unsigned, unsignedReport) = try billing(practice)
+        #expect(!unsigned.batch.entries.contains { $0.claim.id == chen.id })
+        let held = try #require(unsignedReport.diagnostics.first { $0.rule == "claim-void-needed" })
+        #expect(held.message.hasSuffix("no void is sent while \(session) has errors"), "\(held.message)")
+        // Signed again, as the clinician would: the void goes out.
+        _ = try NoteSigner.sign(practice.root.appendingPathComponent(session), by: "torres",
+                                at: Timestamp(date: Self.march(16), time: LocalTime(hour: 9, minute: 0)!), force: true)
         let (billing, report) = try billing(practice)
         let void = try #require(billing.batch.entries.first { $0.claim.id == chen.id })
         #expect(void.frequency == .void && void.payerClaimNumber == "BS7" && void.member == "chen-lily")

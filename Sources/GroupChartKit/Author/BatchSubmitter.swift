@@ -87,7 +87,9 @@ public enum BatchSubmitter {
             throw Refusal("practice.yaml's edi: block has errors (\(stopped.joined(separator: ", "))), so no 837P can be written; run groupchart check and correct them")
         }
         let billing = checked.report.billing ?? Billing(record: checked.record, report: checked.report)
-        let batch = options.through.map { NextBatch(claims: billing.claims, ledger: billing.ledger, record: checked.record, through: $0) }
+        let batch = options.through.map {
+            NextBatch(claims: billing.claims, ledger: billing.ledger, record: checked.record, errors: checked.report.diagnostics, through: $0)
+        }
             ?? billing.batch
         guard !batch.isEmpty else {
             let more = options.through.map { " with a date of service on or before \($0)" } ?? ""

@@ -37,7 +37,7 @@ extension Billing {
         let claims = ClaimBuilder(record: record, report: report).claims()
         let known = Set(record.services.compactMap(\.claimID))
         let ledger = ClaimLedger(record: record, knownClaimIDs: known, only: unbuilt.map { $0.union(known) })
-        self.init(claims: claims, ledger: ledger, batch: NextBatch(claims: claims, ledger: ledger, record: record))
+        self.init(claims: claims, ledger: ledger, batch: NextBatch(claims: claims, ledger: ledger, record: record, errors: report.diagnostics))
     }
 }
 

@@ -45,6 +45,8 @@ public struct NextBatch: Sendable {
         public var noVersionOnFile = false
         /// An error in its chain holds it until the error is fixed.
         public var held = false
+        /// For a void held by errors: the files whose errors hold it.
+        public var heldByErrorsIn: [String] = []
     }
 
     /// A rejected claim that stays out, with its rejection.
@@ -71,8 +73,10 @@ public struct NextBatch: Sendable {
 
     /// Plans the batch from the claims built now and the ledger; `through`
     /// keeps only services on or before that date (`submit --through`).
-    public init(claims: [Claim], ledger: ClaimLedger, record: PracticeRecord, through: LocalDate? = nil) {
-        var planner = Planner(ledger: ledger, reasons: NoLongerBillable(record: record))
+    /// `errors`: the diagnostics the claims were held by; a void waits while
+    /// one of them touches what it is about (`VoidHold`).
+    public init(claims: [Claim], ledger: ClaimLedger, record: PracticeRecord, errors: [Diagnostic] = [], through: LocalDate? = nil) {
+        var planner = Planner(ledger: ledger, reasons: NoLongerBillable(record: record), holds: VoidHold(record: record, errors: errors))
         planner.order.reserveCapacity(claims.count)
         let built = Set(claims.map(\.id))
         for index in claims.indices { planner.plan(claims[index].id, built: index, of: claims) }
@@ -147,6 +151,7 @@ private final class MadeEntries: @unchecked Sendable {
 private struct Planner {
     let ledger: ClaimLedger
     let reasons: NoLongerBillable
+    let holds: VoidHold
     /// Where each entry comes from, in the batch's order: a ready claim
     /// never sent (by its index among the claims built), made into an
     /// original only when the entries are asked for (`original`), or one
@@ -228,6 +233,12 @@ private struct Planner {
         guard !found.held else {
             corrections.append(.init(claimID: history.claimID, member: member, frequency: .void, why: found.why, note: found.place,
                                      sent: sent?.claim.location, inBatch: false, held: true))
+            return
+        }
+        let holding = holds.files(member: found.member, date: sent?.claim.billed.lines.first?.date)
+        guard holding.isEmpty else {
+            corrections.append(.init(claimID: history.claimID, member: member, frequency: .void, why: why, note: found.place,
+                                     sent: sent?.claim.location, inBatch: false, held: true, heldByErrorsIn: holding))
             return
         }
         corrections.append(.init(claimID: history.claimID, member: member, frequency: .void, why: why, note: found.place,

@@ -99,7 +99,7 @@ public enum Checker {
             let readiness = ClaimReadiness(record: record, report: CheckReport(diagnostics: first, fileCount: record.files.count, sources: [:]))
             let claims = (unheld?.take() ?? ClaimMaker(record: record, ledger: analysis.ledger).unheld()).held(by: readiness)
             return Billing(claims: claims, ledger: analysis.claimLedger,
-                           batch: NextBatch(claims: claims, ledger: analysis.claimLedger, record: record),
+                           batch: NextBatch(claims: claims, ledger: analysis.claimLedger, record: record, errors: first),
                            authorizations: analysis.ledger)
         }
         // A long-running command's last claims, when nothing they are built from changed.

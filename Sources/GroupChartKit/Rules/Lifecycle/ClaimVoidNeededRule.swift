@@ -13,7 +13,10 @@ struct ClaimVoidNeededRule: Rule {
             lines as last sent); it waits while the payer's claim number is unknown. A claim that no longer \
             builds because its member's coverage cannot be read (the profile's `insurance` missing, misspelt or \
             invalid: an error there) is not voided: the rule says so, and the void goes out only once the \
-            profile says `insurance: self-pay`.
+            profile says `insurance: self-pay`. Nor is any void sent while an error stands in practice.yaml, \
+            the member's folder or a session folder of the claim's date: the edits that stop a claim building by \
+            mistake (a member id misspelt in the attendance log, a note changed after signing, a folder renamed) \
+            leave such errors, and a void takes a payment back.
             """,
         why: """
             A claim for a service the record no longer supports is an overpayment waiting to be found: billing \
@@ -34,6 +37,15 @@ struct ClaimVoidNeededRule: Rule {
         guard let billing = context.billing else { return [] }
         return billing.batch.corrections.filter { $0.frequency == .void }.compactMap { correction in
             guard let place = correction.note ?? correction.sent else { return nil }
+            if !correction.heldByErrorsIn.isEmpty {
+                let files = correction.heldByErrorsIn
+                let named = files.prefix(3).joined(separator: ", ") + (files.count > 3 ? " and \(files.count - 3) more" : "")
+                return Finding(place, "claim \"\(correction.claimID)\" was billed but is \(correction.why); no void is sent while \(named) "
+                                   + "\(files.count == 1 ? "has errors" : "have errors")",
+                               help: "fix those errors: if the claim is still billable (a misspelt id, an edit not meant), the void goes away; "
+                                   + "if not, it goes out in the next batch",
+                               related: correction.sent.map { [RelatedLocation($0, "the version last sent")] } ?? [])
+            }
             if correction.held {
                 return Finding(place, "claim \"\(correction.claimID)\" was billed and is \(correction.why); no void is sent",
                                help: "fix the profile's error; if the member now pays for themselves, write insurance: self-pay, and the next batch voids the claim",

@@ -1,0 +1,36 @@
+/// Which errors hold a void. A claim billed and paid stops building when an
+/// edit takes it out of the record, and a void takes the payment back; the
+/// edits that do so by mistake (a member id misspelt in an attendance log,
+/// a note changed after signing, a member's folder renamed) leave errors.
+/// So a void waits while an error stands in what it is about: practice.yaml,
+/// the member's folder, or a session folder of its date of service (or of
+/// no readable date). Fixed, the claim builds again and the void goes away,
+/// or the void goes out in the next batch. Without this, one typo put a void
+/// of a paid claim in the batch, and `submit` sent it.
+struct VoidHold {
+    private let record: PracticeRecord
+    /// Files with an error that holds claims (the billing history's own
+    /// findings, about what was sent and came back, do not).
+    private let errorFiles: Set<String>
+
+    init(record: PracticeRecord, errors: [Diagnostic]) {
+        self.record = record
+        errorFiles = Set(errors.lazy.filter { $0.severity == .error && !RuleRegistry.billingHistoryRules.contains($0.rule) }
+            .map(\.location.file))
+    }
+
+    /// The files whose errors hold a void of `member`'s claim of `date`,
+    /// sorted; empty when it may go out. The member may be unknown (its
+    /// folder gone or renamed): then the sessions of the date decide.
+    func files(member: String?, date: LocalDate?) -> [String] {
+        guard !errorFiles.isEmpty else { return [] }
+        let sessions = record.sessions.filter { session in
+            guard let day = session.note?.date?.value else { return true }
+            return date.map { $0 == day } ?? true
+        }.map { "sessions/\($0.id)/" }
+        return errorFiles.filter { file in
+            file == "practice.yaml" || member.map { file.hasPrefix("members/\($0)/") } == true
+                || sessions.contains { file.hasPrefix($0) }
+        }.sorted()
+    }
+}
