@@ -61,6 +61,28 @@ import Testing
         }
     }
 
+    /// With edi:, a value longer than its 837P element takes is an
+    /// invalid-value at the value: the clearinghouse's 999 would reject the
+    /// whole file for it. A clinician's name is held to the parts it is
+    /// written as (its last word, the rest).
+    @Test func valuesTooLongForThe837PAreReportedAtTheirPlace() throws {
+        let practice = try FixturePractice(base: FixturePractice.repository.appendingPathComponent("examples/dbt-skills"))
+        defer { practice.delete() }
+        #expect(try practice.check().diagnostics.filter { $0.rule == "invalid-value" }.isEmpty)
+        let profile = "members/chen-lily/profile.md"
+        let text = try practice.read(profile)
+        let street = try #require(text.firstMatch(of: /street: "([^"]*)"/)).output.1
+        try practice.write(profile, text.replacingOccurrences(of: String(street), with: String(repeating: "Long Street ", count: 5)))
+        try practice.write("practice.yaml", try practice.read("practice.yaml")
+            .replacingOccurrences(of: "name: Angela Torres", with: "name: Angela Maria Guadalupe Fernanda Rodriguez Santiago Torres"))
+        let found = try practice.check().diagnostics.filter { $0.rule == "invalid-value" }
+        #expect(found.map(\.message) == [
+            "\"\(String(repeating: "Long Street ", count: 5))\" is 60 characters, longer than the 55 the 837P's N301 (an address line) holds",
+            "\"Angela Maria Guadalupe Fernanda Rodriguez Santiago Torres\" is too long for the 837P: its NM104 (a first name) would be 50 characters, over 35",
+        ], "\(found.map(\.message))")
+        #expect(found.map(\.location.file) == [profile, "practice.yaml"])
+    }
+
     @Test func frontMatterThatIsAList() throws {
         let found = try diagnostics(writing: "---\n- a\n- b\n---\n")
         #expect(found.map { "\($0.location.line) \($0.rule)" } == ["2 front-matter"])

@@ -46,11 +46,46 @@ enum ClaimRequirements {
                                         help: "an interchange id is ASCII letters, digits and spaces, without the X12 separators * : ^ ~; use the id the clearinghouse assigned"))
             }
         }
-        for value in x12Values(context) where X12Writer.ascii(value.value) == nil {
-            findings.append(Finding(value.location, "\"\(value.value)\" cannot be written into the 837P",
-                                    help: "X12 separates values with * : ^ ~ and carries ASCII only; write the value as on the insurance card"))
+        for (value, limit) in x12Values(context) {
+            guard let written = X12Writer.ascii(value.value) else {
+                findings.append(Finding(value.location, "\"\(value.value)\" cannot be written into the 837P",
+                                        help: "X12 separates values with * : ^ ~ and carries ASCII only; write the value as on the insurance card"))
+                continue
+            }
+            // A longer value is a syntax error the clearinghouse's 999 rejects the whole file for.
+            // A clinician's name is written split: its last word as NM103, the rest as NM104.
+            let (last, first) = ClaimInterchange.split(written)
+            if limit.isPersonName, last.count > Limit.lastName.length || first.count > Limit.firstName.length {
+                let part = last.count > Limit.lastName.length ? Limit.lastName : Limit.firstName
+                findings.append(Finding(value.location, "\"\(value.value)\" is too long for the 837P: its \(part.element) would be "
+                                            + "\(max(last.count, first.count)) characters, over \(part.length)",
+                                        help: "shorten the name as the payer has it"))
+            } else if !limit.isPersonName, written.count > limit.length {
+                findings.append(Finding(value.location, "\"\(value.value)\" is \(written.count) characters, longer than the \(limit.length) "
+                                            + "the 837P's \(limit.element) holds",
+                                        help: "shorten it to \(limit.length) characters, as the payer has it (an address line may go on street2)"))
+            }
         }
         return findings
+    }
+
+    /// The longest value an 837P element takes (005010X222A1).
+    struct Limit {
+        var element: String
+        var length: Int
+        /// A whole name the 837P splits into last and first (a clinician's).
+        var isPersonName = false
+        static let personName = Limit(element: "NM103 and NM104 (a name)", length: 95, isPersonName: true)
+        static let organisation = Limit(element: "NM103 (a name)", length: 60)
+        static let lastName = Limit(element: "NM103 (a last name)", length: 60)
+        static let firstName = Limit(element: "NM104 (a first name)", length: 35)
+        static let addressLine = Limit(element: "N301 (an address line)", length: 55)
+        static let city = Limit(element: "N401 (a city)", length: 30)
+        static let identifier = Limit(element: "NM109 (an id)", length: 80)
+        static let groupNumber = Limit(element: "SBR03 (a group number)", length: 50)
+        static let reference = Limit(element: "REF02 (a reference)", length: 50)
+        static let phone = Limit(element: "PER04 (a phone number)", length: 256)
+        static let taxonomy = Limit(element: "PRV03 (a taxonomy code)", length: 50)
     }
 
     /// Printable ASCII but the separators X12 reserves.
@@ -62,25 +97,27 @@ enum ClaimRequirements {
         context.record.sessions.contains { session in session.progressNotes.contains { $0.interactiveComplexity != nil } }
     }
 
-    /// Every value the 837P carries as text.
-    private static func x12Values(_ context: RuleContext) -> [Located<String>] {
+    /// Every value the 837P carries as text, with the longest its element takes.
+    private static func x12Values(_ context: RuleContext) -> [(Located<String>, Limit)] {
         guard let practice = context.record.practice else { return [] }
-        var values = [practice.name, practice.phone, practice.taxonomy, practice.edi?.receiverName].compactMap { $0 }
+        var values: [(Located<String>?, Limit)] = [(practice.name, .organisation), (practice.phone, .phone), (practice.taxonomy, .taxonomy),
+                                                   (practice.edi?.receiverName, .organisation)]
         values += addressValues(practice.address)
-        values += practice.clinicians.compactMap(\.name)
-        values += practice.payers.flatMap { [$0.name, $0.payerID].compactMap { $0 } }
+        values += practice.clinicians.map { ($0.name, .personName) }
+        values += practice.payers.flatMap { [($0.name, Limit.organisation), ($0.payerID, Limit.identifier)] }
         for member in context.record.members {
             guard let profile = member.profile, let insurance = member.insurance else { continue }
-            values += [profile.firstName, profile.lastName, insurance.memberID, insurance.groupNumber].compactMap { $0 }
-            values += addressValues(profile.address) + insurance.authorizations.compactMap(\.number)
+            values += [(profile.firstName, .firstName), (profile.lastName, .lastName), (insurance.memberID, .identifier),
+                       (insurance.groupNumber, .groupNumber)]
+            values += addressValues(profile.address) + insurance.authorizations.map { ($0.number, .reference) }
             if case .other(let holder)? = insurance.subscriber {
-                values += [holder.firstName, holder.lastName].compactMap { $0 } + addressValues(holder.address)
+                values += [(holder.firstName, .firstName), (holder.lastName, .lastName)] + addressValues(holder.address)
             }
         }
-        return values
+        return values.compactMap { value, limit in value.map { ($0, limit) } }
     }
 
-    private static func addressValues(_ address: Address?) -> [Located<String>] {
-        [address?.street, address?.street2, address?.city].compactMap { $0 }
+    private static func addressValues(_ address: Address?) -> [(Located<String>?, Limit)] {
+        [(address?.street, .addressLine), (address?.street2, .addressLine), (address?.city, .city)]
     }
 }
