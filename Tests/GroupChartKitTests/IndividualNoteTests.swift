@@ -52,6 +52,13 @@ import Testing
                  try practice.write("members/doe-jane/individual/2026-03-17.md", text)
              },
              expected: ["members/doe-jane/individual/2026-03-17.md:1:1 cloned-note"]),
+        // Copied to another file name, a note keeps its date: and its claim: one service billed twice.
+        Case(name: "two notes of one date",
+             edit: { practice in
+                 let text = try practice.read(note).replacingOccurrences(of: "Chain analysis of Saturday's urge", with: "Chain analysis of Sunday's urge")
+                 try practice.write("members/doe-jane/individual/2026-03-11.md", text)
+             },
+             expected: ["members/doe-jane/individual/2026-03-11.md:2:7 duplicate-id"]),
     ]
 
     @Test func theCleanIndividualNoteChecksClean() throws {

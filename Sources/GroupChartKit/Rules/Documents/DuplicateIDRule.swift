@@ -7,8 +7,9 @@ struct DuplicateIDRule: Rule {
     let explanation = Explanation(
         checks: """
             Two plans of one member with the same `effective` date (which one is in effect?), a member \
-            enrolled twice in a group on one date (two roster entries whose dates overlap), one authorization number twice in a profile, and one group session \
-            recorded in two folders (same group, date and start time).
+            enrolled twice in a group on one date (two roster entries whose dates overlap), one authorization number twice in a profile, one group session \
+            recorded in two folders (same group, date and start time), and two individual notes of one member \
+            with the same `date` (a note copied to another file name: one session billed twice).
             """,
         why: """
             A session recorded twice bills every member twice; two plans in effect on one day leave the \
@@ -24,6 +25,9 @@ struct DuplicateIDRule: Rule {
         var findings: [Finding] = []
         for member in context.record.members {
             findings += duplicates(member.plans.compactMap(\.effective), what: "plan effective on")
+            // Two notes of one day are one service billed twice (a note copied
+            // to another file name keeps its date: and its claim).
+            findings += duplicates(member.individualNotes.compactMap(\.date), what: "individual session of \(member.id) on")
             if case .insured(let insurance)? = member.profile?.coverage {
                 findings += duplicates(insurance.authorizations.compactMap(\.number), what: "authorization")
             }
