@@ -197,6 +197,32 @@ import Testing
         #expect(billing.status(of: chen.id) == .accepted)
     }
 
+    /// A session's folder renamed after its claims were sent gives each
+    /// service a new claim id: the new claims wait, out of the batch, while
+    /// the claims sent for the same services stand with the payer (each goes
+    /// once its twin is voided), instead of billing every member twice.
+    @Test func aRenamedSessionIsNotBilledAgainWhileItsClaimsStand() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        try submit(practice, on: 13, through: Self.march(12))
+        let (sent, _) = try billing(practice)
+        let before = Set(sent.claims.filter { $0.service.date == Self.march(12) }.map(\.id))
+        try FileManager.default.moveItem(at: practice.root.appendingPathComponent("sessions/2026-03-12-dbt-skills"),
+                                         to: practice.root.appendingPathComponent("sessions/2026-03-12-dbt-skills-pm"))
+        let (billing, report) = try billing(practice)
+        let renamed = billing.claims.filter { $0.service.date == Self.march(12) && $0.service.kind == .group }
+        #expect(!renamed.isEmpty && renamed.allSatisfy { !before.contains($0.id) }, "new ids")
+        // Each ready claim of a member whose claim of the 12th went out waits (one held then never went).
+        let wentOut = Set(sent.claims.filter { before.contains($0.id) && sent.ledger.history($0.id)?.wasSent == true }.map(\.service.member))
+        #expect(!wentOut.isEmpty && wentOut.count < before.count)
+        #expect(!billing.batch.entries.contains { entry in renamed.contains { $0.id == entry.claim.id && wentOut.contains($0.service.member) } },
+                "no second original")
+        #expect(Set(billing.batch.waitingOriginals.map(\.claimID)) == Set(renamed.filter { $0.isReady && wentOut.contains($0.service.member) }.map(\.id)))
+        #expect(Set(billing.batch.waitingOriginals.map(\.twinID)).isSubset(of: before))
+        let waiting = report.diagnostics.filter { $0.rule == "claim-void-needed" && $0.message.contains("is not sent") }
+        #expect(waiting.count == billing.batch.waitingOriginals.count && !waiting.isEmpty)
+    }
+
     /// A batch whose file the next build could not read back (over the
     /// largest document it reads) is refused, and nothing is written: its
     /// claims would not be known as sent, and would be billed again.

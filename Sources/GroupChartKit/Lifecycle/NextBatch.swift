@@ -66,6 +66,23 @@ public struct NextBatch: Sendable {
     private let made: MadeEntries
     public let corrections: [Correction]
     public let standingRejections: [StandingRejection]
+    /// Claims never sent that wait, out of the batch, because the same
+    /// service went out under another claim id that no longer builds.
+    public let waitingOriginals: [WaitingOriginal]
+
+    /// A claim ready to go as an original while a claim sent for the same
+    /// service (the payer, the member id on the card, the date and the code)
+    /// stands under another id: a session folder renamed, a date corrected,
+    /// a member's folder renamed give the service a new id. Sent at once,
+    /// the payer would hold two claims for one service; it goes once the
+    /// other is voided.
+    public struct WaitingOriginal: Sendable {
+        public var claimID: String
+        public var note: SourceLocation?
+        /// The claim sent for the same service, and where it was last sent.
+        public var twinID: String
+        public var twinSent: SourceLocation?
+    }
     /// Claims going out as originals after a rejection (their status is `unbilled`).
     public let resent: Set<String>
     /// ISA13 and GS06 of the batch.
@@ -76,9 +93,10 @@ public struct NextBatch: Sendable {
     /// `errors`: the diagnostics the claims were held by; a void waits while
     /// one of them touches what it is about (`VoidHold`).
     public init(claims: [Claim], ledger: ClaimLedger, record: PracticeRecord, errors: [Diagnostic] = [], through: LocalDate? = nil) {
-        var planner = Planner(ledger: ledger, reasons: NoLongerBillable(record: record), holds: VoidHold(record: record, errors: errors))
-        planner.order.reserveCapacity(claims.count)
         let built = Set(claims.map(\.id))
+        var planner = Planner(ledger: ledger, reasons: NoLongerBillable(record: record), holds: VoidHold(record: record, errors: errors),
+                              twins: ServiceTwins(ledger: ledger, built: built))
+        planner.order.reserveCapacity(claims.count)
         for index in claims.indices { planner.plan(claims[index].id, built: index, of: claims) }
         for id in ledger.histories.keys.sorted() where !built.contains(id) { planner.plan(id, built: nil, of: claims) }
         let (order, planned) = (planner.order, planner.planned)
@@ -100,6 +118,7 @@ public struct NextBatch: Sendable {
         }
         corrections = planner.corrections
         standingRejections = planner.rejections
+        waitingOriginals = planner.waiting
         resent = planner.resent
         controlNumber = ledger.nextControlNumber
     }
@@ -152,6 +171,8 @@ private struct Planner {
     let ledger: ClaimLedger
     let reasons: NoLongerBillable
     let holds: VoidHold
+    let twins: ServiceTwins
+    var waiting: [NextBatch.WaitingOriginal] = []
     /// Where each entry comes from, in the batch's order: a ready claim
     /// never sent (by its index among the claims built), made into an
     /// original only when the entries are asked for (`original`), or one
@@ -174,7 +195,12 @@ private struct Planner {
         let note = index.flatMap { claims[$0].service.noteFile }.map { SourceLocation(file: $0, line: 1) }
         let ready = index.map { claims[$0].isReady } ?? false
         guard let history = ledger.history(id), history.wasSent else {
-            if let index, ready { order.append(.neverSent(index)) }
+            guard let index, ready else { return }
+            if let twin = twins.twin(of: claims[index]) {
+                waiting.append(.init(claimID: id, note: note, twinID: twin.claimID, twinSent: twin.lastSent?.claim.location))
+            } else {
+                order.append(.neverSent(index))
+            }
             return
         }
         if history.isVoided { return }

@@ -10,7 +10,9 @@ struct ClaimVoidNeededRule: Rule {
             Every claim that was sent and not rejected and that the record no longer bills: the member is now \
             marked absent, the note or session was removed, the session became psychoeducation, the member is \
             now self-pay. The batch carries a void (frequency 8, naming the payer's claim number, repeating the \
-            lines as last sent); it waits while the payer's claim number is unknown. A claim that no longer \
+            lines as last sent); it waits while the payer's claim number is unknown. A new claim for a service \
+            that a claim no longer built was sent for (a folder renamed, a date corrected: the same payer, \
+            member id, date and code) is held, and said here, until that claim is voided. A claim that no longer \
             builds because its member's coverage cannot be read (the profile's `insurance` missing, misspelt or \
             invalid: an error there) is not voided: the rule says so, and the void goes out only once the \
             profile says `insurance: self-pay`. Nor is any void sent while an error stands in practice.yaml, \
@@ -35,7 +37,25 @@ struct ClaimVoidNeededRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         guard let billing = context.billing else { return [] }
-        return billing.batch.corrections.filter { $0.frequency == .void }.compactMap { correction in
+        return voids(billing) + waiting(billing)
+    }
+
+    /// New originals held back while the claim sent for the same service
+    /// stands: each goes once that claim is voided.
+    private func waiting(_ billing: Billing) -> [Finding] {
+        billing.batch.waitingOriginals.compactMap { original in
+            guard let place = original.note ?? original.twinSent else { return nil }
+            return Finding(place, "claim \"\(original.claimID)\" is not sent: claim \"\(original.twinID)\", sent for the same service "
+                               + "(payer, member id, date and code), no longer builds but still stands with the payer; it goes out once "
+                               + "\"\(original.twinID)\" is voided",
+                           help: "if a folder was renamed or a date changed by mistake, undo it and the first claim builds again; if not, "
+                               + "send the void of \"\(original.twinID)\" first (groupchart submit), and this claim goes in the batch after it",
+                           related: original.twinSent.map { [RelatedLocation($0, "the claim sent for the same service")] } ?? [])
+        }
+    }
+
+    private func voids(_ billing: Billing) -> [Finding] {
+        billing.batch.corrections.filter { $0.frequency == .void }.compactMap { correction in
             guard let place = correction.note ?? correction.sent else { return nil }
             if !correction.heldByErrorsIn.isEmpty {
                 let files = correction.heldByErrorsIn
