@@ -83,6 +83,22 @@ import Testing
         #expect(found.map(\.location.file) == [profile, "practice.yaml"])
     }
 
+    /// With edi:, a plan of more than 12 diagnoses is an invalid-value at the
+    /// 13th: the 837P's HI holds 12, and the rest would be left off unsaid.
+    @Test func aThirteenthDiagnosisIsReported() throws {
+        let practice = try FixturePractice(base: FixturePractice.repository.appendingPathComponent("examples/dbt-skills"))
+        defer { practice.delete() }
+        let plans = try FileManager.default.contentsOfDirectory(atPath: practice.root.appendingPathComponent("members/chen-lily").path)
+        let plan = "members/chen-lily/" + (try #require(plans.filter { $0.hasPrefix("plan-") }.sorted().last))
+        let text = try practice.read(plan)
+        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("diagnoses:") })
+        let codes = ["F33.1", "F41.1", "F43.10", "F40.10", "F42.2", "F50.00", "F51.01", "F60.3", "F63.81", "F90.0", "F32.0", "F34.1", "F41.0"]
+        try practice.write(plan, text.replacingOccurrences(of: String(line), with: "diagnoses: [\(codes.joined(separator: ", "))]"))
+        let found = try practice.check().diagnostics.filter { $0.rule == "invalid-value" }
+        #expect(found.map(\.message) == ["the 837P carries 12 diagnoses: \"F41.0\" and those after it would not be sent"], "\(found.map(\.message))")
+        #expect(found.first?.location.file == plan)
+    }
+
     @Test func frontMatterThatIsAList() throws {
         let found = try diagnostics(writing: "---\n- a\n- b\n---\n")
         #expect(found.map { "\($0.location.line) \($0.rule)" } == ["2 front-matter"])

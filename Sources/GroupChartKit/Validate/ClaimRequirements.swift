@@ -46,6 +46,15 @@ enum ClaimRequirements {
                                         help: "an interchange id is ASCII letters, digits and spaces, without the X12 separators * : ^ ~; use the id the clearinghouse assigned"))
             }
         }
+        // HI holds twelve codes: those after would be left off the claim without a word.
+        for member in context.record.members where member.insurance != nil {
+            for plan in member.plans where plan.diagnoses.count > 12 {
+                let thirteenth = plan.diagnoses[12]
+                findings.append(Finding(thirteenth.location, "the 837P carries 12 diagnoses: \"\(thirteenth.value)\" and those after it "
+                                            + "would not be sent",
+                                        help: "keep the 12 that bear on the services billed, the primary first"))
+            }
+        }
         for (value, limit) in x12Values(context) {
             guard let written = X12Writer.ascii(value.value) else {
                 findings.append(Finding(value.location, "\"\(value.value)\" cannot be written into the 837P",
