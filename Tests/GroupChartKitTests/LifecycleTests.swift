@@ -197,6 +197,29 @@ import Testing
         #expect(billing.status(of: chen.id) == .accepted)
     }
 
+    /// A member's coverage moved to another payer after a claim was sent and
+    /// accepted: a replacement would go to the new payer naming the old
+    /// payer's claim number, so none is sent, and the rule says what to do.
+    @Test func aClaimWhosePayerChangedIsNotReplaced() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        try submit(practice, on: 13, through: Self.march(12))
+        let (before, _) = try billing(practice)
+        let chen = try claimID(before, "chen-lily", 12)
+        try practice.write("acknowledgments/a.999", AcknowledgmentFixture.implementation(groupControl: "1", date: Self.march(13), control: 10))
+        try practice.write("acknowledgments/b.277", AcknowledgmentFixture.claims([
+            .init(claimID: chen.id, payerClaimNumber: "BS7", dateOfService: Self.march(12), charge: chen.total),
+        ], date: Self.march(16), control: 11))
+        let profile = "members/chen-lily/profile.md"
+        try practice.write(profile, try practice.read(profile).replacingOccurrences(of: "payer: blue-shield", with: "payer: aetna"))
+        let (billing, report) = try billing(practice)
+        #expect(!billing.batch.entries.contains { $0.claim.id == chen.id }, "no replacement to the new payer")
+        let warning = try #require(report.diagnostics.first { $0.rule == "claim-changed-after-billing" && $0.message.contains(chen.id) })
+        #expect(warning.severity == .warning)
+        #expect(warning.message.hasSuffix("was billed to payer 94036, and its member's coverage now names payer 60054: no replacement is sent, "
+                                          + "since a replacement goes to the payer that holds the claim"), "\(warning.message)")
+    }
+
     /// A session's folder renamed after its claims were sent gives each
     /// service a new claim id: the new claims wait, out of the batch, while
     /// the claims sent for the same services stand with the payer (each goes

@@ -47,6 +47,11 @@ public struct NextBatch: Sendable {
         public var held = false
         /// For a void held by errors: the files whose errors hold it.
         public var heldByErrorsIn: [String] = []
+        /// For a claim whose member's payer changed since it was sent: the
+        /// payer id it went to, and the one it would go to now. No
+        /// replacement is sent (one goes to the payer that holds the claim,
+        /// and names that payer's claim number).
+        public var payerChange: (from: String, to: String)?
     }
 
     /// A rejected claim that stays out, with its rejection.
@@ -219,6 +224,13 @@ private struct Planner {
             return
         }
         guard let sent else { return }
+        let (was, now) = (sent.claim.billed.payerID, claims[index].payerID)
+        guard was == now else {
+            corrections.append(.init(claimID: id, member: claims[index].service.member, frequency: .replacement,
+                                     why: "was billed to payer \(was), and its member's coverage now names payer \(now)", note: note,
+                                     sent: sent.claim.location, inBatch: false, held: true, payerChange: (was, now)))
+            return
+        }
         let changes = claims[index].billed.content.changes(since: sent.claim.billed.content)
         guard !changes.isEmpty else { return }
         let why = "changed after billing: " + changes.joined(separator: "; ")

@@ -27,6 +27,15 @@ struct ClaimChangedAfterBillingRule: Rule {
         guard let billing = context.billing else { return [] }
         return billing.batch.corrections.filter { $0.frequency == .replacement }.compactMap { correction in
             guard let place = correction.note ?? correction.sent else { return nil }
+            if let change = correction.payerChange {
+                // A replacement names the payer's own claim number: it cannot move a claim to another payer.
+                return Finding(place, "claim \"\(correction.claimID)\" \(correction.why): no replacement is sent, since a replacement "
+                                   + "goes to the payer that holds the claim",
+                               help: "if the coverage change is a mistake, undo it; if not, void the claim with payer \(change.from) "
+                                   + "(its portal or a paper void) and bill payer \(change.to) for the service outside GroupChart (docs/limits.md)",
+                               related: correction.sent.map { [RelatedLocation($0, "the version last sent")] } ?? [],
+                               severity: .warning)
+            }
             let next = correction.held ? "its replacement waits until the errors that hold the claim are fixed"
                 : correction.inBatch ? "the next batch carries a replacement" : "a replacement waits for the payer's claim number"
             return Finding(place, "claim \"\(correction.claimID)\" \(correction.why); \(next)",
