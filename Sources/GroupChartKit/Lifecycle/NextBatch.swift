@@ -273,7 +273,10 @@ private struct Planner {
                                      sent: sent?.claim.location, inBatch: false, held: true))
             return
         }
-        let holding = holds.files(member: found.member, date: sent?.claim.billed.lines.first?.date)
+        // Only a void that could go now is held: one waiting for the payer's
+        // claim number is said by claim-awaiting-payer, and is judged again
+        // once the number comes.
+        let holding = number != nil && sent != nil ? holds.files(member: found.member, date: sent?.claim.billed.lines.first?.date) : []
         guard holding.isEmpty else {
             corrections.append(.init(claimID: history.claimID, member: member, frequency: .void, why: why, note: found.place,
                                      sent: sent?.claim.location, inBatch: false, held: true, heldByErrorsIn: holding))
