@@ -21,6 +21,19 @@ import Testing
         return (try #require(checked.report.billing), checked.report)
     }
 
+    /// The claims of the 12th submitted on the 13th, the file accepted by a
+    /// 999 and Lily Chen's claim by a 277CA (payer claim number BS7): hers.
+    private func acceptedClaimOfChen(_ practice: FixturePractice) throws -> Claim {
+        try submit(practice, on: 13, through: Self.march(12))
+        let (before, _) = try billing(practice)
+        let chen = try claimID(before, "chen-lily", 12)
+        try practice.write("acknowledgments/a.999", AcknowledgmentFixture.implementation(groupControl: "1", date: Self.march(13), control: 10))
+        try practice.write("acknowledgments/b.277", AcknowledgmentFixture.claims([
+            .init(claimID: chen.id, payerClaimNumber: "BS7", dateOfService: Self.march(12), charge: chen.total),
+        ], date: Self.march(16), control: 11))
+        return chen
+    }
+
     /// Submits the batch as `groupchart submit --today` would, and returns its path.
     @discardableResult
     private func submit(_ practice: FixturePractice, on day: Int, through: LocalDate? = nil) throws -> String {
@@ -169,13 +182,7 @@ import Testing
     @Test func aMemberFoundAbsentAfterBillingIsVoided() throws {
         let practice = try unbilledExample()
         defer { practice.delete() }
-        try submit(practice, on: 13, through: Self.march(12))
-        let (before, _) = try billing(practice)
-        let chen = try claimID(before, "chen-lily", 12)
-        try practice.write("acknowledgments/a.999", AcknowledgmentFixture.implementation(groupControl: "1", date: Self.march(13), control: 10))
-        try practice.write("acknowledgments/b.277", AcknowledgmentFixture.claims([
-            .init(claimID: chen.id, payerClaimNumber: "BS7", dateOfService: Self.march(12), charge: chen.total),
-        ], date: Self.march(16), control: 11))
+        let chen = try acceptedClaimOfChen(practice)
         let session = "sessions/2026-03-12-dbt-skills/session.md"
         try practice.write(session, try practice.read(session)
             .replacingOccurrences(of: "  chen-lily: present", with: "  chen-lily: {status: absent, reason: signed in by mistake}"))
@@ -203,13 +210,7 @@ import Testing
     @Test func aClaimWhosePayerChangedIsNotReplaced() throws {
         let practice = try unbilledExample()
         defer { practice.delete() }
-        try submit(practice, on: 13, through: Self.march(12))
-        let (before, _) = try billing(practice)
-        let chen = try claimID(before, "chen-lily", 12)
-        try practice.write("acknowledgments/a.999", AcknowledgmentFixture.implementation(groupControl: "1", date: Self.march(13), control: 10))
-        try practice.write("acknowledgments/b.277", AcknowledgmentFixture.claims([
-            .init(claimID: chen.id, payerClaimNumber: "BS7", dateOfService: Self.march(12), charge: chen.total),
-        ], date: Self.march(16), control: 11))
+        let chen = try acceptedClaimOfChen(practice)
         let profile = "members/chen-lily/profile.md"
         try practice.write(profile, try practice.read(profile).replacingOccurrences(of: "payer: blue-shield", with: "payer: aetna"))
         let (billing, report) = try billing(practice)

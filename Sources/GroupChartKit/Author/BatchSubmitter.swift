@@ -115,10 +115,11 @@ public enum BatchSubmitter {
         let outcome = Outcome(report: checked.report, summary: BatchSummary(batch, written: true), path: path,
                               receiver: edi.receiverName?.value ?? edi.receiverID?.value ?? "the clearinghouse", dryRun: options.dryRun)
         guard !options.dryRun else { return outcome }
+        // The builds inside submit hold the lock it took (`holdsLock`).
+        var buildOptions = Builder.Options(checker: options.checker, output: options.output)
+        buildOptions.holdsLock = lock != nil
+        buildOptions.waiting = options.waiting
         do {
-            var buildOptions = Builder.Options(checker: options.checker, output: options.output)
-            buildOptions.holdsLock = lock != nil
-            buildOptions.waiting = options.waiting
             _ = try Builder.build(root, options: buildOptions)
         } catch {
             throw Refusal("the build could not write, so nothing was submitted: \(error.description)")
@@ -131,9 +132,6 @@ public enum BatchSubmitter {
         // batch is what is left to send, usually nothing.
         var submitted = outcome
         do {
-            var buildOptions = Builder.Options(checker: options.checker, output: options.output)
-            buildOptions.holdsLock = lock != nil
-            buildOptions.waiting = options.waiting
             _ = try Builder.build(root, options: buildOptions)
         } catch {
             submitted.staleBuild = error.description
