@@ -76,6 +76,20 @@ import Testing
 
     /// How the records show an amount: cents always, a comma every three
     /// digits, the sign before the dollar sign.
+    /// An 835 paying a claim the practice sent but no longer builds (its
+    /// session folder renamed) says so, naming the submission, instead of
+    /// "matches no claim of the practice".
+    @Test func aPaymentForAClaimNoLongerBuiltNamesItsSubmission() throws {
+        let practice = try FixturePractice(base: Self.example)
+        defer { practice.delete() }
+        try FileManager.default.moveItem(at: practice.root.appendingPathComponent("sessions/2026-03-12-dbt-skills"),
+                                         to: practice.root.appendingPathComponent("sessions/2026-03-12-dbt-skills-pm"))
+        let found = try practice.check().diagnostics.filter { $0.rule == "remittance" }
+        #expect(!found.isEmpty && found.allSatisfy {
+            $0.message.contains("answers a claim sent in submissions/2026-03-13-000000001.837 that the practice no longer builds")
+        }, "\(found.map(\.message))")
+    }
+
     @Test func amountsAreShownAsDollarsAndCents() {
         let shown: [(Int, String)] = [
             (0, "$0.00"), (5, "$0.05"), (50, "$0.50"), (6500, "$65.00"), (99999, "$999.99"), (100000, "$1,000.00"),

@@ -76,7 +76,8 @@ struct ClaimVoidNeededRule: Rule {
                 : correction.inBatch ? "the next batch carries a void" : "a void waits for the payer's claim number"
             return Finding(place, "claim \"\(correction.claimID)\" was billed but is \(correction.why); \(next)",
                            help: correction.noVersionOnFile ? "void the claim with the payer directly"
-                               : "review the void in build/batch.csv, then send it with groupchart submit",
+                               : correction.inBatch ? "review the void in build/batch.csv, then send it with groupchart submit"
+                               : "save the payer's 277CA or 835 for it in acknowledgments/ or remittances/: the void goes out once its claim number is known",
                            related: correction.sent.map { [RelatedLocation($0, "the version last sent")] } ?? [])
         }
     }

@@ -42,7 +42,15 @@ struct RemittanceRule: Rule {
         for remittance in context.record.remittances {
             for claim in remittance.claims {
                 let patient = claim.patientName.map { " (patient \($0))" } ?? ""
-                if !claimIDs.contains(claim.claimID.value) {
+                if !claimIDs.contains(claim.claimID.value), let sent = context.analysis.claimLedger.history(claim.claimID.value)?.lastSent {
+                    // Sent from here, and no longer built: the payment is the practice's, its claim gone from the record.
+                    findings.append(Finding(claim.claimID.location,
+                                            "CLP01 \"\(claim.claimID.value)\"\(patient) answers a claim sent in \(sent.file) that the practice no "
+                                                + "longer builds (its session or member folder renamed or removed, or the service no longer billable)",
+                                            help: "if that change was a mistake, undo it and the payment posts to the claim; if not, "
+                                                + "claim-void-needed says where the claim's void stands",
+                                            related: [RelatedLocation(sent.claim.location, "the claim as sent")]))
+                } else if !claimIDs.contains(claim.claimID.value) {
                     findings.append(Finding(claim.claimID.location, "CLP01 \"\(claim.claimID.value)\"\(patient) matches no claim of the practice",
                                             help: "compare it with claim_id in claims.csv; renaming a session folder after billing changes its claims' ids"))
                 } else if claim.isReversal, !context.record.remittanceClaims(for: claim.claimID.value).contains(where: { !$0.claim.isReversal }) {
