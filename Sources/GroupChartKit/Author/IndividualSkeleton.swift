@@ -89,16 +89,10 @@ public enum IndividualSkeleton {
         return gaps
     }
 
-    /// Whether practice.yaml's `rules:` leaves a rule on (what it says of
-    /// the others, RuleSettings judges when the practice is checked).
+    /// Whether practice.yaml's `rules:` leaves a rule on, as the checker reads it.
     private static func isOn(_ rule: String, in practice: Practice?) -> Bool {
-        !(practice?.ruleSettings ?? []).contains { setting in
-            guard setting.rule.value == rule else { return false }
-            switch setting.value {
-            case .word(let word): return word.value == "off"
-            case .parameters(let values): return values.contains { $0.name.value == "severity" && $0.value.value == "off" }
-            }
-        }
+        let severity = RuleSettings(practice?.ruleSettings ?? [], rules: RuleRegistry.all).severities[rule]
+        return severity.map { $0 != nil } ?? true
     }
 
     /// The clinician of the member's latest individual session before `date`.
