@@ -264,6 +264,26 @@ import Testing
         // Under the limit, it is written.
         let sent = try BatchSubmitter.submit(practice.root, options: options, largest: PracticeFile.maximumSize)
         #expect(FileManager.default.fileExists(atPath: practice.root.appendingPathComponent(sent.path).path))
+        #expect(sent.staleBuild == nil)
+    }
+
+    /// The submission written, submit builds again so that build/claims.837
+    /// no longer holds the batch sent. When that build fails (here build/
+    /// has become a file), the submission stands and the outcome says why
+    /// build/ is stale, for `submit` to warn that its claims.837 must not be
+    /// uploaded.
+    @Test func aSubmissionWhoseBuildAfterwardsFailsSaysBuildIsStale() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        let build = practice.root.appendingPathComponent("build")
+        let options = BatchSubmitter.Options(checker: Checker.Options(today: Self.march(20)), through: nil, output: build)
+        let outcome = try BatchSubmitter.submit(practice.root, options: options, largest: PracticeFile.maximumSize) {
+            try FileManager.default.moveItem(at: build, to: practice.root.appendingPathComponent("build-aside"))
+            #expect(FileManager.default.createFile(atPath: build.path, contents: Data()))
+        }
+        #expect(FileManager.default.fileExists(atPath: practice.root.appendingPathComponent(outcome.path).path))
+        let stale = try #require(outcome.staleBuild)
+        #expect(stale.contains("is a file"), "\(stale)")
     }
 
     @Test func theNextControlNumberFollowsTheLargestOnFile() throws {

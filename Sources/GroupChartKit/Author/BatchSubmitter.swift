@@ -64,7 +64,10 @@ public enum BatchSubmitter {
     /// again), and refuses a file larger than any document it reads
     /// (`PracticeFile.maximumSize`), so every claim in such a file would be
     /// billed again. `--through` sends the batch in parts.
-    static func submit(_ root: URL, options: Options, largest: Int) throws(Refusal) -> Outcome {
+    /// `afterWriting` runs once the submission is written, before the build
+    /// after it: a test's way to make that build fail.
+    static func submit(_ root: URL, options: Options, largest: Int,
+                       afterWriting: () throws -> Void = {}) throws(Refusal) -> Outcome {
         let output = OutputPlacement.folder(options.output, practice: root)
         // Refused before the lock is taken: its folder is made in the output folder.
         if !options.dryRun, let problem = OutputPlacement.folderProblem(output, practice: root) {
@@ -125,6 +128,7 @@ public enum BatchSubmitter {
             throw Refusal("the build could not write, so nothing was submitted: \(error.description)")
         }
         try write(interchange, to: root.appendingPathComponent(path))
+        try? afterWriting()
         // Built again with the submission in place, so that build/ never
         // holds as claims.837 a batch already sent: a biller who uploads
         // build/claims.837 after submit (or after submit --through, whose

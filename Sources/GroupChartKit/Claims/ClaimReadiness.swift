@@ -39,7 +39,7 @@ public struct ClaimReadiness: Sendable {
         var byFile: [String: Set<String>] = [:]
         var byCode: [String: Set<String>] = [:]
         var byPayer: [String: Set<String>] = [:]
-        for diagnostic in report.diagnostics where diagnostic.severity == .error && !RuleRegistry.billingHistoryRules.contains(diagnostic.rule) {
+        for diagnostic in report.diagnostics where diagnostic.holdsClaims {
             switch diagnostic.scope {
             case .chain: byFile[diagnostic.location.file, default: []].insert(diagnostic.rule)
             case .code(let code): byCode[code, default: []].insert(diagnostic.rule)
@@ -95,4 +95,12 @@ public struct ClaimReadiness: Sendable {
     static func codes(of service: BillableService, in record: PracticeRecord) -> [String] {
         [service.cpt] + (ServiceContext(record: record, service: service).interactiveComplexity ? ["90785"] : [])
     }
+}
+
+extension Diagnostic {
+    /// An error that holds claims (and the voids of `VoidHold`). The
+    /// billing history's own errors say what to do about what was sent and
+    /// what came back, not that a record is wrong, so they hold none
+    /// (`RuleRegistry.billingHistoryRules`).
+    var holdsClaims: Bool { severity == .error && !RuleRegistry.billingHistoryRules.contains(rule) }
 }

@@ -15,8 +15,7 @@ struct VoidHold {
 
     init(record: PracticeRecord, errors: [Diagnostic]) {
         self.record = record
-        errorFiles = Set(errors.lazy.filter { $0.severity == .error && !RuleRegistry.billingHistoryRules.contains($0.rule) }
-            .map(\.location.file))
+        errorFiles = Set(errors.lazy.filter(\.holdsClaims).map(\.location.file))
     }
 
     /// The files whose errors hold a void of `member`'s claim of `date`,
