@@ -159,6 +159,51 @@ import Testing
         #expect(!report.places.contains { $0.hasSuffix("claim-rejected") })
     }
 
+    /// A rejection ends with a later answer that the claim entered
+    /// adjudication: the payer's 277CA A2, or an 835. The claim is with the
+    /// payer then, so a correction is a replacement naming the payer's claim
+    /// number, never a second original (a duplicate, CARC 18). A later A1
+    /// (received) does not end it.
+    @Test func aLaterAcceptanceOrPaymentEndsARejection() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        try submit(practice, on: 13, through: Self.march(12))
+        var (billing, report) = try billing(practice)
+        let chen = try claimID(billing, "chen-lily", 12)
+        let nguyen = try claimID(billing, "nguyen-lan", 12)
+        let okonkwo = try claimID(billing, "okonkwo-david", 12)
+        try practice.write("acknowledgments/a.999", AcknowledgmentFixture.implementation(groupControl: "1", date: Self.march(13), control: 10))
+        try practice.write("acknowledgments/b.277", AcknowledgmentFixture.claims([
+            .init(claimID: chen.id, status: "A3:21:IL", dateOfService: Self.march(12), charge: chen.total),
+            .init(claimID: nguyen.id, status: "A7:164:IL", dateOfService: Self.march(12), charge: nguyen.total),
+            .init(claimID: okonkwo.id, status: "A7:164:IL", dateOfService: Self.march(12), charge: okonkwo.total),
+        ], date: Self.march(14), control: 11))
+        try practice.write("acknowledgments/c.277", AcknowledgmentFixture.claims([
+            .init(claimID: chen.id, payerClaimNumber: "BS7", dateOfService: Self.march(12), charge: chen.total),
+            .init(claimID: okonkwo.id, status: "A1:19:PR", dateOfService: Self.march(12), charge: okonkwo.total),
+        ], date: Self.march(16), control: 12))
+        try practice.write("remittances/d.835", RemittanceFixture(trace: "T1", date: Self.march(26), claims: [
+            .init(id: nguyen.id, billed: nguyen.total, paid: Money(cents: 2800), adjustments: [("PR", "2", Money(cents: 3700))],
+                  payerClaimNumber: "E88", dateOfService: Self.march(12)),
+        ]).text)
+        (billing, report) = try self.billing(practice)
+        #expect(billing.status(of: chen.id) == .accepted && billing.status(of: nguyen.id) == .partial)
+        #expect(billing.status(of: okonkwo.id) == .received && billing.ledger.history(okonkwo.id)?.rejection != nil,
+                "a receipt after a rejection does not end it")
+        let rejected = Set(report.diagnostics.filter { $0.rule == "claim-rejected" }.map(\.location.file))
+        #expect(rejected == ["sessions/2026-03-12-dbt-skills/okonkwo-david.md"], "\(rejected)")
+        // Each member's id corrected: the two answered claims are replaced, the rejected one sent again.
+        for (member, id) in [("chen-lily", "XEB884102773"), ("nguyen-lan", "AET-2291774503"), ("okonkwo-david", "AET-3310294875")] {
+            let profile = "members/\(member)/profile.md"
+            try practice.write(profile, try practice.read(profile).replacingOccurrences(of: id, with: id + "9"))
+        }
+        (billing, _) = try self.billing(practice)
+        let entries = Dictionary(uniqueKeysWithValues: billing.batch.entries.map { ($0.claim.id, $0) })
+        #expect(entries[chen.id]?.frequency == .replacement && entries[chen.id]?.payerClaimNumber == "BS7")
+        #expect(entries[nguyen.id]?.frequency == .replacement && entries[nguyen.id]?.payerClaimNumber == "E88")
+        #expect(entries[okonkwo.id]?.frequency == .original && entries[okonkwo.id]?.payerClaimNumber == nil)
+    }
+
     @Test func aChangeAfterBillingIsAReplacementOnceThePayerNumberIsKnown() throws {
         let practice = try unbilledExample()
         defer { practice.delete() }

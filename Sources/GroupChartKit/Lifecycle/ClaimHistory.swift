@@ -67,6 +67,7 @@ public struct ClaimHistory: Sendable {
             case .remitted(let remittance, let claim):
                 remitted.append((remittance, claim))
                 answered = true
+                endRejection(live: &liveOriginal)
                 if !claim.payerClaimNumber.isEmpty { payerClaimNumber = claim.payerClaimNumber }
                 if status != .voided { status = Self.paymentStatus(AdjudicationHistory(remitted)) }
             }
@@ -81,6 +82,7 @@ public struct ClaimHistory: Sendable {
             if status != .voided && !status.isAdjudicated { status = .received }
         case .accepted?:
             answered = true
+            endRejection(live: &live)
             if status != .voided && !status.isAdjudicated { status = .accepted }
         case .rejected?:
             let reasons = report.statuses.map(StatusCodes.describe)
@@ -102,6 +104,20 @@ public struct ClaimHistory: Sendable {
         if live == index { live = nil }
         self.rejection = rejection
         status = .rejected
+    }
+
+    /// A later answer that the claim entered adjudication (a 277CA A2, an
+    /// 835) ends a rejection of the version it answers: the latest event
+    /// decides (lifecycle.md), and the claim is with the payer, so sending
+    /// it again as an original would bill it twice (CARC 18). A later A1
+    /// (received) does not: a clearinghouse's receipt filed the same day
+    /// as the payer's rejection could sort after it.
+    private mutating func endRejection(live: inout Int?) {
+        rejection = nil
+        guard let last = versions.indices.last, versions[last].rejected else { return }
+        versions[last].rejected = false
+        versions[last].rejectedBy999 = false
+        if versions[last].claim.frequency == .original, live == nil { live = last }
     }
 
     /// The latest version sent, rejected or not.
