@@ -204,6 +204,39 @@ import Testing
         #expect(entries[okonkwo.id]?.frequency == .original && entries[okonkwo.id]?.payerClaimNumber == nil)
     }
 
+    /// A payer claim number an 837P cannot carry (here a ':' of the payer's
+    /// file, whose components were split by another character) is not used:
+    /// the replacement that needs it waits, said at the claim and where the
+    /// 835 gives it, and the rest of the batch is built and sent.
+    @Test func aPayerClaimNumberAnX12FileCannotCarryHoldsOnlyItsClaim() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        try submit(practice, on: 13, through: Self.march(12))
+        var (billing, report) = try billing(practice)
+        let chen = try claimID(billing, "chen-lily", 12)
+        try practice.write("acknowledgments/a.999", AcknowledgmentFixture.implementation(groupControl: "1", date: Self.march(13), control: 10))
+        try practice.write("remittances/d.835", RemittanceFixture(trace: "T1", date: Self.march(26), claims: [
+            .init(id: chen.id, billed: chen.total, paid: Money(cents: 5500), adjustments: [("CO", "45", Money(cents: 1000))],
+                  payerClaimNumber: "BS88:1", dateOfService: Self.march(12)),
+        ]).text)
+        let profile = "members/chen-lily/profile.md"
+        try practice.write(profile, try practice.read(profile).replacingOccurrences(of: "XEB884102773", with: "XEB884102779"))
+        (billing, report) = try self.billing(practice)
+        #expect(billing.status(of: chen.id) == .paid && billing.ledger.history(chen.id)?.payerClaimNumber == nil)
+        #expect(!billing.batch.entries.contains { $0.claim.id == chen.id })
+        #expect(!billing.batch.entries.isEmpty, "the other claims still go")
+        let waits = try #require(report.diagnostics.first { $0.rule == "claim-awaiting-payer" })
+        #expect(waits.location.file == "sessions/2026-03-12-dbt-skills/chen-lily.md")
+        #expect(waits.message.contains("the payer's claim number \"BS88:1\" holds a character an 837P cannot carry"))
+        let clp = try practice.read("remittances/d.835").split(separator: "\n").firstIndex { $0.hasPrefix("CLP*") }.map { $0 + 1 }
+        let warning = try #require(report.diagnostics.first { $0.rule == "remittance" && $0.message.contains("BS88:1") })
+        #expect(warning.location.file == "remittances/d.835" && warning.location.line == clp && warning.severity == .warning)
+        let built = try Builder.build(practice.root, options: Builder.Options(checker: Checker.Options(today: FixturePractice.today),
+                                                                            output: practice.root.appendingPathComponent("build")))
+        #expect(built.report.errorCount == 0)
+        #expect(try practice.read("build/reimbursement.csv").contains("BS88:1"), "the payer's number is shown as given")
+    }
+
     @Test func aChangeAfterBillingIsAReplacementOnceThePayerNumberIsKnown() throws {
         let practice = try unbilledExample()
         defer { practice.delete() }

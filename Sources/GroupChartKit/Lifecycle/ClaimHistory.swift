@@ -31,6 +31,10 @@ public struct ClaimHistory: Sendable {
     public private(set) var status = ClaimStatus.unbilled
     /// The payer's claim control number, from a 277CA (REF*1K) or an 835 (CLP07).
     public private(set) var payerClaimNumber: String?
+    /// The latest payer claim number an 837P could not carry (the readers
+    /// warn where it stands), while no later one could: what a correction
+    /// waiting for a number waits for.
+    public private(set) var unsendablePayerClaimNumber: String?
     /// The standing rejection of the latest version, if any.
     public private(set) var rejection: Rejection?
     /// A 277CA accepted or received it, or an 835 answered it.
@@ -62,13 +66,13 @@ public struct ClaimHistory: Sendable {
                 guard let last = versions.indices.last, versions[last].file == submission else { continue }
                 reject(last, Rejection(reasons: reasons, location: event.location, date: event.date, by999: true), live: &liveOriginal)
             case .acknowledged(let report):
-                if let number = report.payerClaimNumber, !number.isEmpty { payerClaimNumber = number }
+                if let number = report.payerClaimNumber, !number.isEmpty { take(number) }
                 acknowledge(report, at: event, live: &liveOriginal)
             case .remitted(let remittance, let claim):
                 remitted.append((remittance, claim))
                 answered = true
                 endRejection(live: &liveOriginal)
-                if !claim.payerClaimNumber.isEmpty { payerClaimNumber = claim.payerClaimNumber }
+                if !claim.payerClaimNumber.isEmpty { take(claim.payerClaimNumber) }
                 if status != .voided { status = Self.paymentStatus(AdjudicationHistory(remitted)) }
             }
         }
@@ -104,6 +108,17 @@ public struct ClaimHistory: Sendable {
         if live == index { live = nil }
         self.rejection = rejection
         status = .rejected
+    }
+
+    /// The payer's claim number an answer gives, unless an 837P cannot
+    /// carry it: a replacement or void names the last one it can.
+    private mutating func take(_ number: String) {
+        if PayerClaimNumber.isSendable(number) {
+            payerClaimNumber = number
+            unsendablePayerClaimNumber = nil
+        } else {
+            unsendablePayerClaimNumber = number
+        }
     }
 
     /// A later answer that the claim entered adjudication (a 277CA A2, an

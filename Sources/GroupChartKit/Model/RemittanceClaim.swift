@@ -41,3 +41,20 @@ public struct ClaimAdjustment: Sendable, Codable, Hashable {
     /// `CO-45`, as billers write it.
     public var code: String { "\(group)-\(reason)" }
 }
+
+/// A payer's claim control number (an 835's CLP07, a 277CA's REF*1K), which
+/// a replacement or void must repeat in REF*F8.
+public enum PayerClaimNumber {
+    /// Whether an 837P can carry `number` as written: printable ASCII
+    /// without the separators GroupChart writes with (`*`, `:`, `^`, `~`).
+    /// A payer's file may use other separators, and so hold one of ours in
+    /// a value; such a number is not used (changed, it would name another
+    /// claim), and the correction that needs it waits.
+    public static func isSendable(_ number: String) -> Bool {
+        !number.isEmpty && number.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x2A && $0 != 0x3A && $0 != 0x5E && $0 != 0x7E }
+    }
+
+    /// The help of the readers' warning about a number that is not.
+    static let unsendableHelp = "a replacement or void of this claim cannot name it, so it waits (claim-awaiting-payer); ask the payer "
+        + "for the claim's number as an 837P can carry it, or correct or void the claim on the payer's portal"
+}

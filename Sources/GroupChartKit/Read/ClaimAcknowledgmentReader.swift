@@ -45,6 +45,10 @@ enum ClaimAcknowledgmentReader {
                     }
                 case "REF" where level == "PT" && segment[1] == "1K":
                     if let current { claims[current].payerClaimNumber = segment[2] }
+                    if !segment[2].isEmpty, !PayerClaimNumber.isSendable(segment[2]) {
+                        values.warn(segment.location(of: 2), "payer claim control number \"\(segment[2])\" (REF02) holds a character "
+                                    + "an 837P cannot carry (a separator * : ^ ~, or no ASCII form)", help: PayerClaimNumber.unsendableHelp)
+                    }
                 default:
                     break
                 }

@@ -194,6 +194,9 @@ struct RemittanceReader {
         if segment[7].isEmpty {
             values.warn(segment.location(of: 1), "claim \"\(id)\" has no payer claim control number (CLP07)",
                         help: "CLP07 tells a reversal which payment it takes back; without it the latest payment is reversed")
+        } else if !PayerClaimNumber.isSendable(segment[7]) {
+            values.warn(segment.location(of: 7), "payer claim control number \"\(segment[7])\" (CLP07) holds a character an 837P cannot carry "
+                        + "(a separator * : ^ ~, or no ASCII form)", help: PayerClaimNumber.unsendableHelp)
         }
         inUnreadClaim = false
         claim = (RemittanceClaim(claimID: Located(id, at: segment.location(of: 1)), status: status, billed: billed, paid: paid,

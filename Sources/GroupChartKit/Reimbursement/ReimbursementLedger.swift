@@ -64,7 +64,9 @@ public struct ReimbursementLedger: Sendable {
         }
         return ReimbursementEntry(
             claimID: id, member: member, dateOfService: date, isBuilt: isBuilt, status: status, history: history, billed: billed,
-            firstSubmitted: history?.firstSubmitted, payerClaimNumber: history?.payerClaimNumber, paid: paid,
+            // The payer's latest number, shown even when an 837P cannot carry it.
+            firstSubmitted: history?.firstSubmitted, payerClaimNumber: history.flatMap { $0.unsendablePayerClaimNumber ?? $0.payerClaimNumber },
+            paid: paid,
             patientResponsibility: owed, adjustments: combined(standing.flatMap(\.adjustments)),
             remittances: unique(adjudication.received.map(\.remittance.reference)), outstanding: outstanding, debtor: debtor,
             daysOutstanding: debtor.flatMap { _ in date.map { max(0, $0.days(to: today)) } })

@@ -27,7 +27,15 @@ struct ClaimAwaitingPayerRule: Rule {
         guard let billing = context.billing else { return [] }
         return billing.batch.corrections.filter { !$0.inBatch && !$0.noVersionOnFile && !$0.held }.compactMap { correction in
             guard let place = correction.note ?? correction.sent else { return nil }
-            return Finding(place, "the \(correction.frequency.word) of claim \"\(correction.claimID)\" waits: no 277CA or 835 has given the payer's claim number yet",
+            let waiting = "the \(correction.frequency.word) of claim \"\(correction.claimID)\" waits: "
+            // A number was given that an 837P cannot carry: the reader's warning stands where it is.
+            if let unsendable = billing.ledger.history(correction.claimID)?.unsendablePayerClaimNumber {
+                return Finding(place, waiting + "the payer's claim number \"\(unsendable)\" holds a character an 837P cannot carry",
+                               help: "ask the payer for the claim's number as an 837P can carry it (a warning stands where the answer gives it), "
+                                   + "or correct or void the claim on the payer's portal",
+                               related: correction.sent.map { [RelatedLocation($0, "the version last sent")] } ?? [])
+            }
+            return Finding(place, waiting + "no 277CA or 835 has given the payer's claim number yet",
                            help: "save the payer's 277CA in acknowledgments/ or 835 in remittances/ when it comes",
                            related: correction.sent.map { [RelatedLocation($0, "the version last sent")] } ?? [])
         }
