@@ -237,6 +237,36 @@ import Testing
         #expect(try practice.read("build/reimbursement.csv").contains("BS88:1"), "the payer's number is shown as given")
     }
 
+    /// An 835 that dates its payment neither in BPR16 nor in DTM*405 is
+    /// dated by its file (GS04), with a warning at its BPR: undated, the
+    /// payment sorted before the submission it answers and left its claim
+    /// `submitted`.
+    @Test func anUndatedPaymentTakesItsFilesDateWithAWarning() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        try submit(practice, on: 13, through: Self.march(12))
+        var (billing, report) = try billing(practice)
+        let chen = try claimID(billing, "chen-lily", 12)
+        let dated = RemittanceFixture(trace: "T1", date: Self.march(26), claims: [
+            .init(id: chen.id, billed: chen.total, paid: Money(cents: 5500), adjustments: [("CO", "45", Money(cents: 1000))],
+                  payerClaimNumber: "BS9", dateOfService: Self.march(12)),
+        ]).text
+        var lines = dated.replacingOccurrences(of: "*4455667788*20260326~", with: "*4455667788~")
+            .replacingOccurrences(of: "DTM*405*20260326~\n", with: "").split(separator: "\n").map(String.init)
+        let st = try #require(lines.firstIndex { $0.hasPrefix("ST*") }), se = try #require(lines.firstIndex { $0.hasPrefix("SE*") })
+        lines[se] = "SE*\(se - st + 1)*0001~"
+        let undated = lines.joined(separator: "\n") + "\n"
+        #expect(undated != dated && !undated.contains("DTM*405"))
+        try practice.write("remittances/d.835", undated)
+        (billing, report) = try self.billing(practice)
+        #expect(billing.status(of: chen.id) == .paid)
+        #expect(billing.ledger.history(chen.id)?.events.last?.date == Self.march(26))
+        let bpr = try #require(undated.split(separator: "\n").firstIndex { $0.hasPrefix("BPR*") }) + 1
+        let remittance = report.diagnostics.filter { $0.rule == "remittance" }
+        #expect(remittance.map(\.location.description) == ["remittances/d.835:\(bpr):1"], "\(remittance.map(\.message))")
+        #expect(remittance.first?.message == "the payment has no date (BPR16, or DTM*405); the file's date 2026-03-26 (GS04) is used")
+    }
+
     @Test func aChangeAfterBillingIsAReplacementOnceThePayerNumberIsKnown() throws {
         let practice = try unbilledExample()
         defer { practice.delete() }

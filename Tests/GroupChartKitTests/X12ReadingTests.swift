@@ -78,6 +78,7 @@ import Testing
             "remittances/a.835:9:16 patient responsibility 20.00 (CLP05) differs from the PR adjustments, 10.00; 20.00 is used",
             "remittances/a.835:9:5 claim \"C2\" does not balance: 65.00 charged less 11.00 adjusted is 54.00, but 40.00 was paid",
             "remittances/a.835:12:4 SE01 counts 4 segments but the transaction has 9",
+            "remittances/a.835:3:1 the payment has no date (BPR16, or DTM*405); the file's date 2026-03-27 (ISA09) is used",
             "remittances/a.835:13:1 segment CLP stands outside a transaction (ST to SE) and is ignored",
         ])
         #expect(remittances.count == 1 && remittances[0].claims.map(\.claimID.value) == ["C2"])
@@ -86,7 +87,10 @@ import Testing
 
     @Test func aTransactionCutShortIsKeptWithAWarning() {
         let (remittances, findings) = read(Self.isa + "ST*835*1~TRN*1*EFT1*1~CLP*C1*4*65*0**12*X1~CAS*CO*197*65~")
-        #expect(findings.map { $0.split(separator: " ", maxSplits: 1)[1] } == ["the file ends inside the transaction that starts on line 1, without its SE"])
+        #expect(findings.map { $0.split(separator: " ", maxSplits: 1)[1] } == [
+            "the file ends inside the transaction that starts on line 1, without its SE",
+            "the payment has no date (BPR16, or DTM*405); the file's date 2026-03-27 (ISA09) is used",
+        ])
         #expect(remittances.first?.claims.first?.isDenial == true)
         #expect(remittances.first?.claims.first?.adjustments == [ClaimAdjustment(group: "CO", reason: "197", amount: Money(cents: 6500))])
     }

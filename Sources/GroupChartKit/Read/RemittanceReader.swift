@@ -31,6 +31,11 @@ struct RemittanceReader {
     private var transactionStart: SourceLocation?
     private var paymentDate: LocalDate?
     private var productionDate: LocalDate?
+    /// Where the transaction's BPR stands, for a warning about its date.
+    private var paymentSegment: SourceLocation?
+    /// GS04 and ISA09: the date of a payment that gives none of its own.
+    private var groupDate: LocalDate?
+    private var interchangeDate: LocalDate?
     /// BPR02 as written, and the provider-level adjustments (PLB) it nets.
     private var payment: Located<Money>?
     private var providerAdjustments = Money.zero
@@ -71,6 +76,8 @@ struct RemittanceReader {
                             help: "each transaction ends with SE; the file may have been cut or joined by hand")
                 closeTransaction()
             }
+            if segment.id == "ISA" { interchangeDate = X12Envelope.shortDate(segment[9]) }
+            if segment.id == "GS" { groupDate = values.date(segment, 4) }
             if segment.id == "GS", segment[1] != "HP" {
                 values.warn(segment.location(of: 1), "functional group \"\(segment[1])\" is not HP (health care claim payment): its transactions are no 835",
                             help: "keep only 835 remittances in remittances/")
@@ -91,6 +98,7 @@ struct RemittanceReader {
         case "BPR":
             payment = values.amount(segment, 2).map { Located($0, at: segment.location(of: 2)) }
             paymentDate = values.date(segment, 16)
+            paymentSegment = segment.location
         case "TRN" where current?.traceNumber == nil:
             if segment[2].isEmpty {
                 values.warn(segment.location, "TRN has no trace number (TRN02)", help: "TRN02 is the check or EFT number that identifies the payment")
@@ -164,7 +172,7 @@ struct RemittanceReader {
                             help: "the file may be cut short or hold a claim GroupChart could not read; check the warnings above it")
             }
             remittance.total = payment?.value
-            remittance.date = paymentDate ?? productionDate
+            remittance.date = paymentDate ?? productionDate ?? undated(remittance)
             remittances.append(remittance)
         }
         current = nil
@@ -173,8 +181,22 @@ struct RemittanceReader {
         transactionStart = nil
         paymentDate = nil
         productionDate = nil
+        paymentSegment = nil
         payment = nil
         providerAdjustments = .zero
+    }
+
+    /// The date of a payment whose 835 gives none (no BPR16, no DTM*405):
+    /// the file's own (GS04, else ISA09), with a warning. Without any, the
+    /// payment would be taken as the earliest event of its claims, before
+    /// the submission it answers, and leave them `submitted`.
+    private func undated(_ remittance: Remittance) -> LocalDate? {
+        let fallback = groupDate.map { ($0, "GS04") } ?? interchangeDate.map { ($0, "ISA09") }
+        values.warn(paymentSegment ?? remittance.location,
+                    "the payment has no date (BPR16, or DTM*405)" + (fallback.map { "; the file's date \($0.0) (\($0.1)) is used" }
+                        ?? " and neither has the file (GS04, ISA09); it is taken as the earliest answer to its claims"),
+                    help: "an 835 dates its payment in BPR16; check the file is the one the payer sent, unedited")
+        return fallback?.0
     }
 
     private mutating func openClaim(_ segment: X12Segment) {
