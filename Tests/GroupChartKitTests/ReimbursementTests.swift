@@ -186,6 +186,25 @@ import Testing
         #expect(try practice.check().places.contains("remittances/2026-03-26.835:20:5 remittance"), "a reversal of a payment not on file")
     }
 
+    /// A payer that lists the corrected payment before the reversal of the
+    /// first, in one 835 and under one CLP07, takes back the payment whose
+    /// amount the reversal repeats, not the latest one.
+    @Test func aReversalTakesBackThePaymentItRepeats() throws {
+        let practice = try practice { id in
+            ["remittances/2026-03-20.835": RemittanceFixture(trace: "1EFT1", date: LocalDate(year: 2026, month: 3, day: 20)!, claims: [
+                claim(id("nguyen-lan", 12), paid: 4500, [("CO", "45", 2000)], number: "E4"),
+            ]),
+             "remittances/2026-03-27.835": RemittanceFixture(trace: "1EFT2", date: LocalDate(year: 2026, month: 3, day: 27)!, claims: [
+                claim(id("nguyen-lan", 12), paid: 5800, [("CO", "45", 700)], number: "E4"),
+                claim(id("nguyen-lan", 12), status: "22", billed: -6500, paid: -4500, [("CO", "45", -2000)], number: "E4"),
+             ])]
+        }
+        defer { practice.delete() }
+        let entry = try #require(try ledger(practice.root).entries.first { $0.member == "nguyen-lan" && $0.dateOfService == Self.march12 })
+        #expect(entry.paid == dollars(5800) && entry.status == .paid && entry.outstanding == .zero)
+        #expect(entry.adjustments.map(\.amount) == [dollars(700)], "\(entry.adjustments)")
+    }
+
     @Test func theReasonsOfTheCommonDenialsAreInPlainLanguage() {
         for code in ["CO-45", "PR-1", "PR-2", "PR-3", "CO-97", "CO-197", "CO-29", "CO-16", "CO-50", "CO-96"] {
             let parts = code.split(separator: "-").map(String.init)

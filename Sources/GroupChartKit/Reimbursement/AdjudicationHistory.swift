@@ -9,9 +9,13 @@
 /// (CLP07) and amount paid (CLP04). A different trace number is a different
 /// payment, and counts.
 ///
-/// A reversal (CLP02 22) takes back an earlier payment: the latest standing
-/// decision with its payer claim control number, or the latest standing
-/// decision when none has it. A reversal of a payment no 835 on file shows
+/// A reversal (CLP02 22) takes back an earlier payment: among the standing
+/// decisions with its payer claim control number (all standing decisions
+/// when none has it), the latest that paid what the reversal takes back
+/// (its CLP04 negated), else the latest. Payers list a reversal before or
+/// after the corrected payment that goes with it, in the same 835 and
+/// under the same CLP07: by the amount, the payment taken back is the
+/// right one either way. A reversal of a payment no 835 on file shows
 /// stands itself, with its negative amounts: money was taken back.
 struct AdjudicationHistory: Sendable {
     struct Decision: Sendable {
@@ -49,11 +53,9 @@ struct AdjudicationHistory: Sendable {
     }
 
     private func reversedIndex(for reversal: RemittanceClaim) -> Int? {
-        let candidates = standing.indices.filter { !standing[$0].claim.isReversal }
-        if !reversal.payerClaimNumber.isEmpty,
-           let same = candidates.last(where: { standing[$0].claim.payerClaimNumber == reversal.payerClaimNumber }) {
-            return same
-        }
-        return candidates.last
+        var candidates = standing.indices.filter { !standing[$0].claim.isReversal }
+        let same = candidates.filter { standing[$0].claim.payerClaimNumber == reversal.payerClaimNumber }
+        if !reversal.payerClaimNumber.isEmpty, !same.isEmpty { candidates = same }
+        return candidates.last { standing[$0].claim.paid + reversal.paid == .zero } ?? candidates.last
     }
 }
