@@ -267,6 +267,20 @@ import Testing
         #expect(remittance.first?.message == "the payment has no date (BPR16, or DTM*405); the file's date 2026-03-26 (GS04) is used")
     }
 
+    /// Clearinghouses also name a 277CA `.277CA`: it is read as one.
+    @Test func a277CASavedUnderItsLongerExtensionIsRead() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        try submit(practice, on: 13, through: Self.march(12))
+        var (billing, _) = try billing(practice)
+        let reyes = try claimID(billing, "reyes-maria", 12)
+        try practice.write("acknowledgments/2026-03-16-clearinghouse.277CA", AcknowledgmentFixture.claims([
+            .init(claimID: reyes.id, status: "A7:164:IL", dateOfService: Self.march(12), charge: reyes.total),
+        ], date: Self.march(16), control: 11))
+        (billing, _) = try self.billing(practice)
+        #expect(billing.status(of: reyes.id) == .rejected)
+    }
+
     @Test func aChangeAfterBillingIsAReplacementOnceThePayerNumberIsKnown() throws {
         let practice = try unbilledExample()
         defer { practice.delete() }

@@ -120,6 +120,17 @@ public enum PracticeFile {
         return bytes
     }
 
+    /// True when the regular file at `path` starts as an X12 interchange
+    /// does (`ISA`, after a byte-order mark or blank space): what a
+    /// billing folder holds under another name (`.999.txt`, `.edi`).
+    static func startsLikeX12(_ path: String) -> Bool {
+        guard !isLink(path), let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        var bytes = ArraySlice((try? handle.read(upToCount: 64)) ?? Data())
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        return bytes.drop { [0x20, 0x09, 0x0A, 0x0D].contains($0) }.starts(with: Array("ISA".utf8))
+    }
+
     /// True when `path` is itself a symbolic link (not what it points to).
     static func isLink(_ path: String) -> Bool {
         var status = stat()

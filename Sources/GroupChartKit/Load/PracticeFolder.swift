@@ -7,10 +7,13 @@ import Foundation
 /// kind or a stray (reported, so that nothing is skipped silently); other files
 /// (scans, PDFs) are attachments and left alone. Hidden files are ignored.
 /// `remittances/` holds the 835s payers send: each `.835` file directly in it
-/// is read; anything else there (a PDF of the paper remittance, an archive
-/// folder) is left alone. `submissions/` (`.837`) and `acknowledgments/`
-/// (`.999`, `.277`) hold the rest of the billing history (lifecycle.md), read
-/// the same way.
+/// is read. `submissions/` (`.837`) and `acknowledgments/` (`.999`, and
+/// `.277` or `.277ca`) hold the rest of the billing history (lifecycle.md),
+/// read the same way. Anything else there (a PDF of the paper remittance) is
+/// left alone, except what holds billing history the build would then not
+/// see: an X12 file under another name (`.999.txt`), or one in a folder
+/// below (an archive of old 835s, or of submissions whose claims would be
+/// billed again). Each of those is a stray, reported, never silently skipped.
 ///
 /// Links to folders are never followed (they could loop, or bring in records
 /// from outside the practice); each is reported. A link standing for a
@@ -173,23 +176,40 @@ public struct PracticeFolder: Sendable {
     }
 
     private func remittanceFiles(_ stamping: Bool) -> [Stamped] {
-        entries(in: "remittances", stamping: stamping).filter { !$0.isDirectory && $0.name.lowercased().hasSuffix(".835") }
-            .map { $0.found(as: .remittance) }
+        entries(in: "remittances", stamping: stamping).flatMap { entry -> [Stamped] in
+            if !entry.isDirectory, entry.name.lowercased().hasSuffix(".835") { return [entry.found(as: .remittance)] }
+            return unreadHistory(entry, expected: "remittances/<name>.835", stamping)
+        }
     }
 
     /// What was sent (`submissions/*.837`) and what came back before payment
-    /// (`acknowledgments/*.999` and `*.277`); other files there are left alone.
+    /// (`acknowledgments/*.999`, `*.277` and `*.277ca`, as clearinghouses
+    /// also name them).
     private func billingHistoryFiles(_ stamping: Bool) -> [Stamped] {
-        let submissions = entries(in: "submissions", stamping: stamping)
-            .filter { !$0.isDirectory && $0.name.lowercased().hasSuffix(".837") }
-            .map { $0.found(as: .submission) }
-        let acknowledgments = entries(in: "acknowledgments", stamping: stamping).filter { !$0.isDirectory }.compactMap { entry -> Stamped? in
+        let submissions = entries(in: "submissions", stamping: stamping).flatMap { entry -> [Stamped] in
+            if !entry.isDirectory, entry.name.lowercased().hasSuffix(".837") { return [entry.found(as: .submission)] }
+            return unreadHistory(entry, expected: "submissions/<YYYY-MM-DD>-<ISA13>.837", stamping)
+        }
+        let acknowledgments = entries(in: "acknowledgments", stamping: stamping).flatMap { entry -> [Stamped] in
             let name = entry.name.lowercased()
-            if name.hasSuffix(".999") { return entry.found(as: .implementationAcknowledgment) }
-            if name.hasSuffix(".277") { return entry.found(as: .claimAcknowledgment) }
-            return nil
+            if !entry.isDirectory, name.hasSuffix(".999") { return [entry.found(as: .implementationAcknowledgment)] }
+            if !entry.isDirectory, name.hasSuffix(".277") || name.hasSuffix(".277ca") { return [entry.found(as: .claimAcknowledgment)] }
+            return unreadHistory(entry, expected: "acknowledgments/<name>.999 or <name>.277", stamping)
         }
         return submissions + acknowledgments
+    }
+
+    /// A billing folder's entry that is not read, when it holds billing
+    /// history: named as X12 (in a folder below), or starting as X12 does
+    /// (under another name). Other files (a PDF, a note) are attachments.
+    private func unreadHistory(_ entry: Entry, expected: String, _ stamping: Bool) -> [Stamped] {
+        if entry.isDirectory {
+            return entries(in: entry.path, stamping: stamping).flatMap { unreadHistory($0, expected: expected, stamping) }
+        }
+        guard !entry.isLink else { return [] }
+        let name = entry.name.lowercased()
+        let named = [".835", ".837", ".999", ".277", ".277ca"].contains { name.hasSuffix($0) }
+        return named || PracticeFile.startsLikeX12(fullPath(entry.path)) ? [stray(entry, expected)] : []
     }
 
     private func stray(_ entry: Entry, _ expected: String) -> Stamped {

@@ -1,5 +1,6 @@
-/// `stray-file`: a Markdown file where the layout expects none. GroupChart
-/// does not read it, and says so rather than skip it silently.
+/// `stray-file`: a Markdown file where the layout expects none, or billing
+/// history a build does not read. GroupChart says so rather than skip it
+/// silently.
 struct StrayFileRule: Rule {
     let id = "stray-file"
     let isSessionLocal = true
@@ -9,11 +10,16 @@ struct StrayFileRule: Rule {
         checks: """
             Every .md file under groups/, members/ and sessions/ against the layout of format.md: a file \
             that is no group, profile, plan, session note, progress note or individual note is a stray. \
-            Files that are not Markdown (scans, PDFs) are attachments and are left alone.
+            Files that are not Markdown (scans, PDFs) are attachments and are left alone. In remittances/, \
+            submissions/ and acknowledgments/, an X12 file that is not read is a stray too: one in a folder \
+            below (an archive), or one whose name does not end in the extension of its folder (.835; .837; \
+            .999, .277 or .277ca), such as a 999 saved as .999.txt.
             """,
         why: """
             A progress note saved in the wrong folder is a note the claim does not see: the member looks \
-            undocumented, or is billed without the note GroupChart checked.
+            undocumented, or is billed without the note GroupChart checked. An 835, 999 or 277CA not read \
+            leaves a claim's payment or rejection unknown; a submission not read leaves its claims unsent in \
+            GroupChart's eyes, so they are billed again.
             """,
         example: "members/okonkwo-david/notes/2026-03-12.md",
         fix: "Move the file to where the message says such a document belongs, or rename it.")
