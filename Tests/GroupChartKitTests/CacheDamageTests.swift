@@ -24,8 +24,11 @@ import Testing
     struct Damage: CustomStringConvertible {
         var description: String
         /// The damaged file's bytes; `nil`: a folder stands in its place (a
-        /// cache that cannot be read or written).
+        /// cache that cannot be read or written), or a FIFO.
         var bytes: [UInt8]?
+        /// A FIFO stands in its place: opened as a file is, it would wait
+        /// for a writer for ever, holding the build's lock.
+        var isFIFO = false
     }
 
     /// The ways `bytes` (a cache file) is damaged: emptied, cut short, a bit
@@ -52,10 +55,11 @@ import Testing
         if let stale, stale != bytes { damages.append(Damage(description: "the build before's", bytes: stale)) }
         if let foreign { damages.append(Damage(description: "\(foreign.name)'s bytes", bytes: foreign.bytes)) }
         damages.append(Damage(description: "a folder in its place", bytes: nil))
+        damages.append(Damage(description: "a FIFO in its place", bytes: nil, isFIFO: true))
         return damages
     }
 
-    @Test func everyCacheFileDamagedEveryWayGivesAColdBuildsDiagnosticsAndOutputs() throws {
+    @Test(.timeLimit(.minutes(10))) func everyCacheFileDamagedEveryWayGivesAColdBuildsDiagnosticsAndOutputs() throws {
         let practice = try FixturePractice(base: FixturePractice.repository.appendingPathComponent("examples/dbt-skills"))
         defer { practice.delete() }
         try? practice.remove("build")
@@ -141,6 +145,8 @@ import Testing
                     try FileManager.default.removeItem(at: file)
                     if let damaged = damage.bytes {
                         try Data(damaged).write(to: file)
+                    } else if damage.isFIFO {
+                        #expect(mkfifo(file.path, 0o600) == 0)
                     } else {
                         try FileManager.default.createDirectory(at: file, withIntermediateDirectories: false)
                     }

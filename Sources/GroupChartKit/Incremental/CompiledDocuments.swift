@@ -179,7 +179,9 @@ final class CompiledDocuments: @unchecked Sendable {
     /// regular file of at most a gibibyte (twenty times the cache of 20,000
     /// notes: a larger one is no cache this program wrote, and is not read).
     private static func openCache(_ path: String) -> (descriptor: Int32, size: Int)? {
-        let descriptor = openFile(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking: a FIFO put in its place would wait for a writer for ever
+        // (holding the build lock); opened at once, it is no regular file.
+        let descriptor = openFile(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         var status = stat()
         guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size >= 0,
