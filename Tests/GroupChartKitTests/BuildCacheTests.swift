@@ -414,6 +414,35 @@ import Testing
         #expect(outputs(practice) == before)
     }
 
+    /// A template saved during a build, between the fingerprint and the
+    /// rendering, then saved back: the records rendered from the saved
+    /// template are not taken for renderings of the one fingerprinted, so
+    /// the builds after it end as a cold build of the same files does.
+    @Test func aTemplateSavedDuringABuildIsNeverTakenForTheOneFingerprinted() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let builtIn = try #require(BuiltInTemplates.all["note"])
+        let version = { (name: String) in builtIn.replacingOccurrences(of: "<footer", with: "<!-- \(name) --><footer") }
+        try practice.write("templates/note.mustache", version("version A"))
+        _ = try build(practice)
+        let session = try #require(try FileManager.default.contentsOfDirectory(atPath: practice.root.appendingPathComponent("sessions").path)
+            .sorted().first { !$0.hasPrefix(".") })
+        let note = "sessions/\(session)/session.md"
+        try practice.write(note, try practice.read(note) + "\nOne more sentence.\n")
+        var options = Builder.Options(checker: Checker.Options(today: FixturePractice.today))
+        options.afterFingerprint = { try? practice.write("templates/note.mustache", version("version B")) }
+        _ = try Builder.build(practice.root, options: options)
+        #expect(outputs(practice).values.contains { String(decoding: $0, as: UTF8.self).contains("version B") }, "rendered from what was read")
+        try practice.write("templates/note.mustache", version("version A"))
+        _ = try build(practice)
+        _ = try build(practice)
+        let incremental = outputs(practice)
+        try practice.remove("build")
+        _ = try build(practice)
+        #expect(incremental == outputs(practice))
+        #expect(!incremental.values.contains { String(decoding: $0, as: UTF8.self).contains("version B") })
+    }
+
     /// The outputs a build writes are dated three seconds back, so that a
     /// build right after it trusts their stamps instead of hashing them; an
     /// output overwritten at once with as many bytes is still seen (the

@@ -28,6 +28,9 @@ public enum Builder {
         /// its check to its file's link): taken again, from another open
         /// file, the build would wait for itself.
         var holdsLock = false
+        /// Runs once the fingerprint is taken: a test's way to save a file
+        /// during a build.
+        var afterFingerprint: (() -> Void)?
 
         public init(checker: Checker.Options, output: URL? = nil, progress: RecordReader.Progress? = nil) {
             self.checker = checker
@@ -109,6 +112,7 @@ public enum Builder {
                                                  poll: memo == nil ? nil : polled, changes: changed, keepingParts: memo == nil,
                                                  stamped: stamped)
         phases.mark("fingerprint")
+        options.afterFingerprint?()
         if memoIsWarm, let entry = cache.entry(matching: fingerprint.digest) {
             OutputFolder(root: output).removeLeftovers(besides: Array(entry.outputs.keys))
             if memo == nil { cache.store(fingerprint.stamps, unless: known) }
@@ -190,6 +194,12 @@ public enum Builder {
             throw Failure(description: error.description)
         }
         defer { letGo((checked, records), options: options, memo: memo) }
+        // A template saved between the fingerprint and its reading here:
+        // the records are rendered from what was read, and the next build
+        // must not take them for renderings of the templates fingerprinted
+        // (saved back, they would never be rendered again).
+        let templatesAsFingerprinted = BuildCache.environment(today: options.checker.today,
+                                                              templateParts: records.templates.practiceParts) == fingerprint.environment
         phases.mark("model")
         options.progress?(1, 1, "rendering records and claims")
         let billing = records.billing
@@ -269,9 +279,11 @@ public enum Builder {
         if memo == nil {
             report.quoted = TextPrinter.quotedLines(of: report, kept: previous?.quotedLines(unchangedIn: fingerprint.digests) ?? [:])
         }
+        // Without the templates fingerprinted, the entry matches no build
+        // and vouches for no record: the next build renders every one.
         let entry = BuildCache.Entry(
-            fingerprint: fingerprint.digest, diagnostics: report.diagnostics, fileCount: report.fileCount,
-            outputs: digests, stamps: cache.stamps(written), keys: keys.filter { writtenNow.contains($0.key) },
+            fingerprint: templatesAsFingerprinted ? fingerprint.digest : "", diagnostics: report.diagnostics, fileCount: report.fileCount,
+            outputs: digests, stamps: cache.stamps(written), keys: templatesAsFingerprinted ? keys.filter { writtenNow.contains($0.key) } : [:],
             skippedSessions: records.skippedSessions.map { BuildCache.Skipped(id: $0.id, rules: $0.rules) },
             skippedMembers: records.skippedMembers.map { BuildCache.Skipped(id: $0.id, rules: $0.rules) }, batch: batch,
             withoutEDI: withoutEDI, quotedLines: BuildCache.Entry.quoted(report.quoted ?? [:], digests: fingerprint.digests),

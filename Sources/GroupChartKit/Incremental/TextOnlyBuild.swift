@@ -135,6 +135,9 @@ enum TextOnlyBuild {
         } catch {
             return declined("the templates: \(error.description)")
         }
+        guard BuildCache.environment(today: options.checker.today, templateParts: records.templates.practiceParts) == fingerprint.environment else {
+            return declined("a template was saved during the build")
+        }
         // A claim billed from a session outside the part is not built here,
         // and the reimbursement ledger gives a claim it does not build to the
         // member its batch or insurance id names (two members of one family

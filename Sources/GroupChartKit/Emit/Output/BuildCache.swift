@@ -248,12 +248,24 @@ struct BuildCache {
     /// What every output depends on besides the documents: the program, its
     /// templates and the practice's, and `today`.
     static func environment(_ root: URL, today: LocalDate) -> String {
+        environment(today: today, templateParts: templateParts(practiceTemplates(root)))
+    }
+
+    /// The environment of a build whose practice templates are `templateParts`.
+    static func environment(today: LocalDate, templateParts: [String]) -> String {
         var environment = PartsHash()
         environment.add(GroupChart.version)
         environment.add(programIdentity)
         environment.add("\(today)")
-        for (name, text) in practiceTemplates(root) { environment.add("template \(name) \(SignedText.digest(of: text))") }
+        for part in templateParts { environment.add(part) }
         return environment.hex
+    }
+
+    /// What the environment hashes of the practice's templates (by name,
+    /// without `.mustache`, in name order): the same whether read for the
+    /// fingerprint or by the `TemplateLibrary` that renders.
+    static func templateParts(_ templates: [(name: String, text: String)]) -> [String] {
+        templates.map { "template \($0.name) \(SignedText.digest(of: $0.text))" }
     }
 
     /// The last build's entry, whatever its fingerprint; `nil` when there is
@@ -363,11 +375,13 @@ struct BuildCache {
         return parts.joined(separator: ";")
     }()
 
-    private static func practiceTemplates(_ root: URL) -> [(String, String)] {
+    /// The templates `TemplateLibrary` reads: `templates/*.mustache`, not hidden, in name order.
+    private static func practiceTemplates(_ root: URL) -> [(name: String, text: String)] {
         let folder = root.appendingPathComponent("templates")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.sorted().compactMap { name in
-            FileManager.default.contents(atPath: folder.appendingPathComponent(name).path).map { (name, String(decoding: $0, as: UTF8.self)) }
+        return names.sorted().filter { $0.hasSuffix(".mustache") && !$0.hasPrefix(".") }.compactMap { name in
+            FileManager.default.contents(atPath: folder.appendingPathComponent(name).path)
+                .map { (String(name.dropLast(".mustache".count)), String(decoding: $0, as: UTF8.self)) }
         }
     }
 }

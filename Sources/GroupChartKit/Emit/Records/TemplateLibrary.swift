@@ -26,6 +26,12 @@ struct TemplateLibrary {
     private let compiledPages: Set<String>
     /// The names the practice overrides, for the build's report.
     let overridden: [String]
+    /// The practice's templates as this library compiled them, in the form
+    /// the build's fingerprint hashes them (`BuildCache.templateParts`): a
+    /// build compares the two, so that records rendered from a template
+    /// saved after the fingerprint was taken are never kept as rendered
+    /// from the one fingerprinted.
+    let practiceParts: [String]
 
     /// Which renderer renders a page: `TemplateRenderer` where it can and
     /// swift-mustache elsewhere, as a build does; or one of them only, for
@@ -86,6 +92,7 @@ struct TemplateLibrary {
         self.renderer = TemplateRenderer(templates: compiled)
         self.compiledPages = Self.pagesRenderedWithoutMustache(compiled, names: Set(sources.keys))
         self.overridden = overridden
+        self.practiceParts = BuildCache.templateParts(practiceTemplates)
     }
 
     /// The templates that reach only compiled templates (or missing ones).
