@@ -126,6 +126,31 @@ import Testing
         }
     }
 
+    /// A build killed during its renames leaves temporary files (whole
+    /// records, of what it built) in each folder; the next build removes
+    /// them even where it writes nothing (it keeps the last build's
+    /// records there), and removes a folder whose outputs are all gone, as
+    /// a cold build would not make it.
+    @Test func theTemporariesOfAKilledBuildGoEvenWhereTheNextBuildWritesNothing() throws {
+        let output = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let folder = OutputFolder(root: output)
+        try folder.commit(["index.html": Array("first index".utf8), "members/m.html": Array("first m".utf8),
+                           "sessions/x.html": Array("first x".utf8)])
+        #expect(throws: OutputFolder.WriteError.self) {
+            try folder.commit(["index.html": Array("killed index".utf8), "members/m.html": Array("killed m".utf8),
+                               "sessions/x.html": Array("killed x".utf8)], killedAfter: 1)
+        }
+        #expect(contents(output).keys.contains { $0.hasPrefix("members/.m.html.tmp-") }, "the kill left a temporary record")
+        let staging = try OutputFolder.Staging(folder)
+        try staging.write("index.html", Array("next index".utf8))
+        staging.keep("members/m.html")
+        try staging.commit()
+        let left = contents(output).filter { !$0.key.hasPrefix(".groupchart-manifest") }
+        #expect(left == ["index.html": Data("next index".utf8), "members/m.html": Data("first m".utf8)], "\(left.keys.sorted())")
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("sessions").path), "no empty sessions/")
+    }
+
     /// A build killed after renaming its manifest and a new output of its
     /// own, before the output the practice then went back to differs: the
     /// next build finds nothing changed since the last whole one, and still

@@ -134,13 +134,7 @@ public struct OutputFolder: Sendable {
             remove(leftovers(listed: listed, besides: outputs), besides: outputs)
             try? write(Self.manifestName, Self.manifest(listing: outputs))
         }
-        // The folders by their relative paths: `URL.appendingPathComponent`
-        // asks the disk whether each path is a folder, 2,100 stats at
-        // 20,000 notes for a build with nothing changed.
-        let folders = Set(([Self.manifestName] + outputs).map { path in path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "" })
-        for folder in folders.sorted() {
-            Self.removeLeftoverTemporaries(in: folder.isEmpty ? root : root.appendingPathComponent(folder, isDirectory: true))
-        }
+        removeLeftoverTemporaries(besides: outputs)
     }
 
     /// Removes the temporary files an earlier, killed build left in `folder`,
@@ -248,8 +242,30 @@ public struct OutputFolder: Sendable {
     /// Removes `leftovers`, but none that is another name of one of `outputs`
     /// (asked once the outputs are in place).
     func remove(_ leftovers: [String], besides outputs: [String]) {
+        var folders: Set<String> = []
         for path in leftovers where !isAnotherNameOfAnOutput(path, outputs: outputs) {
             unlink(root.appendingPathComponent(path, isDirectory: false).path)
+            if let slash = path.lastIndex(of: "/") { folders.insert(String(path[..<slash])) }
+        }
+        // A folder left with no output (every session of the last build now
+        // skipped) goes too, deepest first, as a cold build would not make
+        // it: `rmdir` takes only an empty folder, so anything else put there stays.
+        for folder in folders.sorted(by: >) {
+            let url = root.appendingPathComponent(folder, isDirectory: true)
+            Self.removeLeftoverTemporaries(in: url)
+            rmdir(url.path)
+        }
+    }
+
+    /// Removes the temporary files a killed build left in every folder of
+    /// `outputs` (relative paths) and in the folder itself.
+    func removeLeftoverTemporaries(besides outputs: [String]) {
+        // The folders by their relative paths: `URL.appendingPathComponent`
+        // asks the disk whether each path is a folder, 2,100 stats at
+        // 20,000 notes for a build with nothing changed.
+        let folders = Set(([Self.manifestName] + outputs).map { path in path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "" })
+        for folder in folders.sorted() {
+            Self.removeLeftoverTemporaries(in: folder.isEmpty ? root : root.appendingPathComponent(folder, isDirectory: true))
         }
     }
 

@@ -128,8 +128,10 @@ extension OutputFolder {
                 folder.remove(leftovers, besides: paths)
                 try? folder.write(OutputFolder.manifestName, OutputFolder.manifest(listing: paths))
             }
-            let folders = Set(staged.values.map { $0.final.deletingLastPathComponent() })
-            for folder in folders { OutputFolder.removeLeftoverTemporaries(in: folder) }
+            // Every folder of this build's outputs, kept ones' too: a build
+            // killed during its renames, then an edit undone, left its
+            // temporaries where this one writes nothing.
+            folder.removeLeftoverTemporaries(besides: paths)
         }
 
         /// Writes the list of this build's outputs, which the next build
