@@ -96,6 +96,18 @@ import Testing
         #expect(claims.map { $0.lines[0].modifiers } == [["95"], ["95"]])
     }
 
+    /// On a telehealth claim the payer's modifier marks the interactive
+    /// complexity add-on (90785) too; the same-day modifier never does.
+    @Test func telehealthMarksTheAddOnLineToo() throws {
+        let practice = try FixturePractice(base: Self.example)
+        defer { practice.delete() }
+        let note = "sessions/2026-03-19-dbt-skills/session.md"
+        try practice.write(note, try practice.read(note).replacingOccurrences(of: "place_of_service: \"11\"", with: "place_of_service: \"10\""))
+        let claims = try claims(practice.root)
+        let reyes = try #require(claims.first { $0.service.member == "reyes-maria" && $0.service.sessionID == "2026-03-19-dbt-skills" })
+        #expect(reyes.lines.map { "\($0.cpt) \($0.modifiers)" } == ["90853 [\"95\"]", "90785 [\"95\"]"])
+    }
+
     @Test func aHeldClaimIsInClaimsHeldWithTheRulesThatHoldIt() throws {
         let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("rules/risk-level/fail"))
         defer { practice.delete() }

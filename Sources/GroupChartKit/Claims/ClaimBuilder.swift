@@ -98,16 +98,20 @@ struct ClaimMaker: Sendable {
         let diagnoses = (insured.member.plan(on: service.date)?.diagnoses ?? []).map { ICD10CM.compact($0.value) }
         let pointers = Array(1...max(1, min(diagnoses.count, 4))).filter { $0 <= diagnoses.count }
         let context = ServiceContext(record: record, service: service)
-        var modifiers: [String] = []
-        if ["02", "10"].contains(context.placeOfService), let telehealth = payer?.telehealthModifier?.value {
-            modifiers.append(telehealth)
+        // The telehealth modifier marks every line of a telehealth claim
+        // (90785 is on the telehealth list as its base code is); the
+        // same-day modifier only the individual code, never the add-on.
+        var telehealth: [String] = []
+        if ["02", "10"].contains(context.placeOfService), let modifier = payer?.telehealthModifier?.value {
+            telehealth.append(modifier)
         }
+        var modifiers = telehealth
         if service.kind == .individual, context.attendedGroupSameDay(in: record) {
             modifiers.append(payer?.sameDayModifier?.value ?? "59")
         }
         var lines = [line(service.cpt, modifiers: modifiers, pointers: pointers)]
         if context.interactiveComplexity {
-            lines.append(line("90785", modifiers: [], pointers: pointers))
+            lines.append(line("90785", modifiers: telehealth, pointers: pointers))
         }
         let rendering = context.renderingClinician.flatMap { practice?.clinician($0) }
         let authorization = ledger.index(of: service).flatMap { ledger.entries[$0].authorization?.number?.value }
