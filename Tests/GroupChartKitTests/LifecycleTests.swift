@@ -281,6 +281,61 @@ import Testing
         #expect(billing.status(of: reyes.id) == .rejected)
     }
 
+    /// A session found to be psychoeducation after its claims were billed:
+    /// its note is signed again (the error is about billing, not about the
+    /// note), and the voids go out: `psychoeducation-only` ends the claims,
+    /// so it cannot be what holds their voids.
+    @Test func aSessionFoundToBePsychoeducationIsSignedAndItsClaimsVoided() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        let chen = try acceptedClaimOfChen(practice)
+        let note = "sessions/2026-03-12-dbt-skills/session.md"
+        try practice.write(note, try practice.read(note).replacingOccurrences(of: "format: psychotherapy", with: "format: psychoeducation"))
+        _ = try NoteSigner.sign(practice.root.appendingPathComponent(note), by: "torres",
+                                at: Timestamp(date: Self.march(20), time: LocalTime(hour: 9, minute: 0)!), force: true)
+        let (billing, report) = try billing(practice)
+        let void = try #require(billing.batch.entries.first { $0.claim.id == chen.id })
+        #expect(void.frequency == .void && void.payerClaimNumber == "BS7")
+        #expect(report.diagnostics.filter { $0.location.file == note && $0.severity == .error }.map(\.rule) == ["psychoeducation-only"])
+        #expect(!report.diagnostics.contains { $0.rule == "claim-void-needed" && $0.message.contains(chen.id) && $0.message.contains("no void is sent") })
+    }
+
+    /// One edit that ends a group claim and changes another (a member
+    /// marked absent from the group: the individual claim of that day loses
+    /// its same-day modifier) sends both or neither: while the edit stands
+    /// unsigned, the replacement waits as the void does.
+    @Test func aReplacementWaitsWithTheVoidOfTheSameEdit() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        try submit(practice, on: 20, through: Self.march(19))
+        var (billing, report) = try billing(practice)
+        let group = try claimID(billing, "okonkwo-david", 19)
+        let individual = try #require(billing.claims.first { $0.service.member == "okonkwo-david" && $0.service.kind == .individual
+            && $0.service.date == Self.march(19) })
+        #expect(individual.lines[0].modifiers == ["XE"])
+        try practice.write("acknowledgments/a.999", AcknowledgmentFixture.implementation(groupControl: "1", date: Self.march(20), control: 10))
+        try practice.write("acknowledgments/b.277", AcknowledgmentFixture.claims([
+            .init(claimID: group.id, payerClaimNumber: "E1", dateOfService: Self.march(19), charge: group.total),
+            .init(claimID: individual.id, payerClaimNumber: "E2", dateOfService: Self.march(19), charge: individual.total),
+        ], date: Self.march(22), control: 11))
+        let note = "sessions/2026-03-19-dbt-skills/session.md"
+        let log = try practice.read(note)
+        let absent = log.replacingOccurrences(of: "okonkwo-david: present", with: "okonkwo-david: {status: absent, reason: illness}")
+        #expect(absent != log)
+        try practice.write(note, absent)
+        try practice.remove("sessions/2026-03-19-dbt-skills/okonkwo-david.md")
+        (billing, report) = try self.billing(practice)
+        #expect(!billing.batch.entries.contains { $0.claim.id == group.id || $0.claim.id == individual.id }, "neither goes while the edit is unsigned")
+        let waits = try #require(report.diagnostics.first { $0.rule == "claim-changed-after-billing" && $0.message.contains(individual.id) })
+        #expect(waits.message.contains("its replacement waits while \(note) has errors"), "\(waits.message)")
+        _ = try NoteSigner.sign(practice.root.appendingPathComponent(note), by: "torres",
+                                at: Timestamp(date: Self.march(22), time: LocalTime(hour: 9, minute: 0)!), force: true)
+        (billing, _) = try self.billing(practice)
+        let entries = Dictionary(uniqueKeysWithValues: billing.batch.entries.map { ($0.claim.id, $0) })
+        #expect(entries[group.id]?.frequency == .void && entries[individual.id]?.frequency == .replacement)
+        #expect(entries[individual.id]?.claim.lines.first?.modifiers == [])
+    }
+
     @Test func aChangeAfterBillingIsAReplacementOnceThePayerNumberIsKnown() throws {
         let practice = try unbilledExample()
         defer { practice.delete() }

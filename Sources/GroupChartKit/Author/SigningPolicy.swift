@@ -10,16 +10,19 @@ enum SigningPolicy {
     /// - those about the claim rather than the note, which the chain rules
     ///   report at line 1 of the member's note so that the held claim is
     ///   visible, but which no edit of the note can fix (coverage,
-    ///   authorization, the plan, the filing deadline), and `group-size`: a
-    ///   session of one is recorded truly, and only not billed as a group;
+    ///   authorization, the plan, the filing deadline), and those of the
+    ///   billing history (`claim-rejected` and the rest);
+    /// - `group-size` and `psychoeducation-only`: a session of one, or of
+    ///   psychoeducation, is recorded truly, and only not billed as group
+    ///   psychotherapy (`RuleRegistry.unbillableSessionRules`);
     /// - `missing-member-note`, reported in the session note about a member
     ///   note not yet written: the group note may be signed first.
-    static let errorsThatDoNotBlock: Set<String> = [
+    static let errorsThatDoNotBlock: Set<String> = Set([
         "unsigned-note", "signed-before-session", "signature-mismatch",
         "benefits-unverified", "authorization", "authorization-expiring", "no-treatment-plan", "plan-modality",
-        "plan-incomplete", "plan-review-overdue", "timely-filing", "group-size",
+        "plan-incomplete", "plan-review-overdue", "timely-filing",
         "missing-member-note",
-    ]
+    ]).union(RuleRegistry.unbillableSessionRules).union(RuleRegistry.billingHistoryRules)
 
     /// Refuses when `check` reports an error in the note that signing does
     /// not settle: an empty section, a goal without status, a broken

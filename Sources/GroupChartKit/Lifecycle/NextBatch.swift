@@ -45,7 +45,8 @@ public struct NextBatch: Sendable {
         public var noVersionOnFile = false
         /// An error in its chain holds it until the error is fixed.
         public var held = false
-        /// For a void held by errors: the files whose errors hold it.
+        /// For a void or replacement held by errors in what it is about
+        /// (`VoidHold`): the files whose errors hold it.
         public var heldByErrorsIn: [String] = []
         /// For a claim whose member's payer changed since it was sent: the
         /// payer id it went to, and the one it would go to now. No
@@ -236,9 +237,12 @@ private struct Planner {
         let why = "changed after billing: " + changes.joined(separator: "; ")
         let number = history.payerClaimNumber
         let member = claims[index].service.member
+        // Waits as a void would while an error stands in what it is about (`VoidHold`).
+        let holding = ready && number != nil ? holds.files(member: member, date: claims[index].service.date) : []
         corrections.append(.init(claimID: id, member: member, frequency: .replacement, why: why, note: note,
-                                 sent: sent.claim.location, inBatch: ready && number != nil, held: !ready))
-        if ready, let number { add(claims[index].billed, .replacement, why, member: member, history: history, number: number) }
+                                 sent: sent.claim.location, inBatch: ready && number != nil && holding.isEmpty, held: !ready || !holding.isEmpty,
+                                 heldByErrorsIn: holding))
+        if ready, holding.isEmpty, let number { add(claims[index].billed, .replacement, why, member: member, history: history, number: number) }
     }
 
     private mutating func planRejected(_ history: ClaimHistory, last: ClaimHistory.Version, built: Claim?, ready: Bool, note: SourceLocation?) {

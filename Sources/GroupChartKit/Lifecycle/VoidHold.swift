@@ -6,7 +6,10 @@
 /// the member's folder, or a session folder of its date of service (or of
 /// no readable date). Fixed, the claim builds again and the void goes away,
 /// or the void goes out in the next batch. Without this, one typo put a void
-/// of a paid claim in the batch, and `submit` sent it.
+/// of a paid claim in the batch, and `submit` sent it. A replacement waits
+/// the same way: the same edit can change one claim and end another (a
+/// member marked absent ends the group claim and takes the same-day
+/// modifier off the individual one), and both go, or neither.
 struct VoidHold {
     private let record: PracticeRecord
     /// Files with an error that holds claims (the billing history's own
@@ -15,7 +18,11 @@ struct VoidHold {
 
     init(record: PracticeRecord, errors: [Diagnostic]) {
         self.record = record
-        errorFiles = Set(errors.lazy.filter(\.holdsClaims).map(\.location.file))
+        // A session recorded as psychoeducation, or left with too few
+        // members, is the reason its claims no longer build: its error
+        // cannot hold their voids, or they could never go.
+        errorFiles = Set(errors.lazy.filter { $0.holdsClaims && !RuleRegistry.unbillableSessionRules.contains($0.rule) }
+            .map(\.location.file))
     }
 
     /// The files whose errors hold a void of `member`'s claim of `date`,

@@ -77,6 +77,13 @@ public enum RuleRegistry {
     public static let billingHistoryRules: Set<String> = Set(
         sections.filter { ["Claims lifecycle", "Reimbursement"].contains($0.title) }.flatMap(\.rules).map(\.id))
 
+    /// The rules whose errors say that a session, recorded truly, is not
+    /// billable as recorded (psychoeducation; too few members for a group),
+    /// not that its record is wrong or misread: a signature does not wait
+    /// for them (`SigningPolicy`), and the void of a claim they made
+    /// unbillable is not held by them (`VoidHold`), or it could never go.
+    public static let unbillableSessionRules: Set<String> = ["psychoeducation-only", "group-size"]
+
     public static let all: [any Rule] = sections.flatMap(\.rules)
 
     public static func rule(_ id: String) -> (any Rule)? {

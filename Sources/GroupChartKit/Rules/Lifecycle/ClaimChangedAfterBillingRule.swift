@@ -36,10 +36,14 @@ struct ClaimChangedAfterBillingRule: Rule {
                                related: correction.sent.map { [RelatedLocation($0, "the version last sent")] } ?? [],
                                severity: .warning)
             }
-            let next = correction.held ? "its replacement waits until the errors that hold the claim are fixed"
+            let files = correction.heldByErrorsIn
+            let named = files.prefix(3).joined(separator: ", ") + (files.count > 3 ? " and \(files.count - 3) more" : "")
+            let next = !files.isEmpty ? "its replacement waits while \(named) \(files.count == 1 ? "has errors" : "have errors")"
+                : correction.held ? "its replacement waits until the errors that hold the claim are fixed"
                 : correction.inBatch ? "the next batch carries a replacement" : "a replacement waits for the payer's claim number"
             return Finding(place, "claim \"\(correction.claimID)\" \(correction.why); \(next)",
-                           help: "review it in build/batch.csv, then send it with groupchart submit",
+                           help: files.isEmpty ? "review it in build/batch.csv, then send it with groupchart submit"
+                               : "fix those errors: if the change was not meant, the replacement goes away; if it was, it goes out in the next batch",
                            related: correction.sent.map { [RelatedLocation($0, "the version last sent")] } ?? [])
         }
     }
