@@ -75,6 +75,16 @@ struct SubmitCommand: ParsableCommand {
                 note("upload \(file) to \(outcome.receiver) only if these claims are still to be sent; if they were billed "
                      + "by other means, do not upload it: it records that history. Commit submissions/ to git "
                      + "(and save an uploaded file's 999 and 277CA in acknowledgments/)")
+                // History billed by other means holds originals: a replacement
+                // or void in it is GroupChart's own correction, recorded as
+                // sent, and lost unless the file is uploaded.
+                let corrections = outcome.summary.replacements + outcome.summary.voids
+                if corrections > 0 {
+                    let counted = [(outcome.summary.replacements, "replacement"), (outcome.summary.voids, "void")].filter { $0.0 > 0 }
+                        .map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }.joined(separator: " and ")
+                    warn("\(file) also holds \(counted) of claims GroupChart sent: \(corrections == 1 ? "it is" : "they are") now "
+                         + "recorded as sent, and \(corrections == 1 ? "reaches" : "reach") the payer only if \(file) is uploaded")
+                }
             }
         }
         throw ExitCode(outcome.report.exitStatus)

@@ -172,6 +172,19 @@ import Testing
     }
 
     /// `submit` refuses, with exit status 2 and one sentence, and writes nothing.
+    /// `submit --through` may record history billed by other means, a file
+    /// never uploaded: a replacement or void of GroupChart's own in it
+    /// would be recorded as sent and never reach the payer, so submit says so.
+    @Test func submitThroughWarnsOfTheCorrectionsItRecords() throws {
+        let practice = try FixturePractice(base: Self.example)
+        defer { practice.delete() }
+        let through = try Binary.run(["submit", "--through", "2026-03-12", "--today", "2026-04-02"], in: practice.root)
+        #expect(through.status == 0, "\(through.standardError)")
+        #expect(through.standardError.contains("also holds 1 replacement of claims GroupChart sent: it is now recorded as sent, and "
+                                               + "reaches the payer only if submissions/2026-04-02-000000002.837 is uploaded"),
+                "\(through.standardError)")
+    }
+
     @Test func submitRefusesWhatItCannotDo() throws {
         let practice = try FixturePractice(base: Self.example)
         defer { practice.delete() }
@@ -201,6 +214,7 @@ import Testing
         #expect(try readOnly(["check", "--today", "2026-04-01"], practice).standardOutput.contains("submissions/.submit") == false)
         let through = try Binary.run(["submit", "--through", "2026-03-12", "--today", "2026-04-02"], in: practice.root)
         #expect(through.standardError.contains("6 originals"), "\(through.standardError)")
+        #expect(!through.standardError.contains("also holds"), "originals alone: no corrections to lose")
         // build/ then holds the claims left after the cutoff, never those just recorded as history.
         let left = try practice.read("build/batch.csv").split(whereSeparator: \.isNewline).dropFirst()
         #expect(left.count == 9 && left.allSatisfy { !$0.contains(",2026-03-12,") }, "\(left)")

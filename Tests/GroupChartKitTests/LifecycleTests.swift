@@ -152,6 +152,9 @@ import Testing
         #expect(rejected.location.description == "sessions/2026-03-12-dbt-skills/reyes-maria.md:1:1" && rejected.severity == .error)
         #expect(rejected.related.first?.location.file == "acknowledgments/b.277")
         #expect(rejected.message.contains("entity's contract or member number (subscriber)"))
+        // A payer's rejection is about the claim, not the record: the session's packet is still written.
+        let built = try Builder.build(practice.root, options: Builder.Options(checker: Checker.Options(today: FixturePractice.today)))
+        #expect(built.skippedSessions.isEmpty && built.written.contains("sessions/2026-03-12-dbt-skills.html"))
         let profile = "members/reyes-maria/profile.md"
         try practice.write(profile, try practice.read(profile).replacingOccurrences(of: "AET-4408127736", with: "AET-4408127737"))
         (billing, report) = try self.billing(practice)
@@ -334,6 +337,32 @@ import Testing
         let entries = Dictionary(uniqueKeysWithValues: billing.batch.entries.map { ($0.claim.id, $0) })
         #expect(entries[group.id]?.frequency == .void && entries[individual.id]?.frequency == .replacement)
         #expect(entries[individual.id]?.claim.lines.first?.modifiers == [])
+    }
+
+    /// A claim the payer rejected (it never entered adjudication) that is
+    /// no longer billed (its member marked absent) is closed: no void, and
+    /// nothing outstanding, from the payer or the member.
+    @Test func aRejectedClaimNoLongerBilledIsOwedByNobody() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        try submit(practice, on: 13, through: Self.march(12))
+        var (billing, _) = try billing(practice)
+        let chen = try claimID(billing, "chen-lily", 12)
+        try practice.write("acknowledgments/a.999", AcknowledgmentFixture.implementation(groupControl: "1", date: Self.march(13), control: 10))
+        try practice.write("acknowledgments/b.277", AcknowledgmentFixture.claims([
+            .init(claimID: chen.id, status: "A7:164:IL", dateOfService: Self.march(12), charge: chen.total),
+        ], date: Self.march(16), control: 11))
+        let note = "sessions/2026-03-12-dbt-skills/session.md"
+        try practice.write(note, try practice.read(note).replacingOccurrences(of: "chen-lily: present", with: "chen-lily: {status: absent, reason: illness}"))
+        try practice.remove("sessions/2026-03-12-dbt-skills/chen-lily.md")
+        _ = try NoteSigner.sign(practice.root.appendingPathComponent(note), by: "torres",
+                                at: Timestamp(date: Self.march(20), time: LocalTime(hour: 9, minute: 0)!), force: true)
+        (billing, _) = try self.billing(practice)
+        #expect(!billing.batch.entries.contains { $0.claim.id == chen.id }, "no void of a claim never adjudicated")
+        let ledger = ReimbursementLedger(billing: billing, record: try GroupChart.check(practice.root, options: Checker.Options(today: FixturePractice.today)).record,
+                                         today: FixturePractice.today)
+        let entry = try #require(ledger.entry(for: chen.id))
+        #expect(entry.status == .rejected && !entry.isBuilt && entry.outstanding == .zero && entry.debtor == nil)
     }
 
     @Test func aChangeAfterBillingIsAReplacementOnceThePayerNumberIsKnown() throws {

@@ -54,6 +54,10 @@ public struct ReimbursementLedger: Sendable {
         switch status {
         case .voided:
             (debtor, outstanding) = (nil, .zero)
+        case .rejected where !isBuilt && history?.payerVersion == nil:
+            // Never in adjudication and no longer billed (the member marked
+            // absent, say): nothing is owed for it, by anyone.
+            (debtor, outstanding) = (nil, .zero)
         case _ where !status.isSettled:
             // A reversal of a payment not on file leaves `paid` negative: the
             // payer still owes the whole charge, not more.

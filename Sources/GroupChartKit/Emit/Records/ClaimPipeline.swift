@@ -53,7 +53,9 @@ struct ClaimPipeline {
             guard let history = entry.history, let rejection = history.rejection, history.lastSent?.rejected ?? true else { return nil }
             return RejectionView(date: entry.dateOfService?.description ?? "", member: format.memberName(entry.member), claimID: entry.claimID,
                                  answered: rejection.date?.description ?? "", file: rejection.location.file, reasons: rejection.reasons,
-                                 next: resent(entry.claimID) ? "corrected: in the next batch" : "unchanged: correct what the reasons name")
+                                 next: resent(entry.claimID) ? "corrected: in the next batch"
+                                     : entry.isBuilt ? "unchanged: correct what the reasons name"
+                                     : "no longer billed: nothing to send or collect")
         }
         let chart = PipelineChart.svg([
             .init(label: "Unbilled", count: unbilled, fill: "#e8e8e8"),

@@ -27,7 +27,9 @@ struct RecordSet {
         readiness = ClaimReadiness(record: record, report: report)
         ledger = billing.authorizations ?? AuthorizationLedger(record: record)
         var errors: [String: Set<String>] = [:]
-        for diagnostic in report.diagnostics where diagnostic.severity == .error {
+        // The billing history's errors (a claim rejected) say what to do
+        // about a claim, not that the record is wrong: they skip no record.
+        for diagnostic in report.diagnostics where diagnostic.severity == .error && !RuleRegistry.billingHistoryRules.contains(diagnostic.rule) {
             errors[diagnostic.location.file, default: []].insert(diagnostic.rule)
         }
         skipped = Self.skipped(record, errors: errors)
