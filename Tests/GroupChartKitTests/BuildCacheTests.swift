@@ -414,6 +414,23 @@ import Testing
         #expect(outputs(practice) == before)
     }
 
+    /// A stray is reported, never read: no build quotes a line of it, the
+    /// one given back from the cache (which could read it from the disk)
+    /// and a check after a save no more than a build from the files.
+    @Test func aStrayIsQuotedByNoBuild() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let profile = try #require(try FileManager.default.subpathsOfDirectory(atPath: practice.root.appendingPathComponent("members").path)
+            .sorted().first { $0.hasSuffix("/profile.md") })
+        let stray = "members/" + (profile as NSString).deletingLastPathComponent + "/scratch.md"
+        try practice.write(stray, "# scratch\n")
+        let cold = TextPrinter().render(try build(practice).report)
+        #expect(cold.contains("\(stray):1:1") && !cold.contains("# scratch"))
+        let again = try build(practice)
+        #expect(again.fromCache && TextPrinter().render(again.report) == cold)
+        #expect(TextPrinter().render(try GroupChart.checkReport(practice.root, options: Checker.Options(today: FixturePractice.today)).report) == cold)
+    }
+
     /// A template saved during a build, between the fingerprint and the
     /// rendering, then saved back: the records rendered from the saved
     /// template are not taken for renderings of the one fingerprinted, so

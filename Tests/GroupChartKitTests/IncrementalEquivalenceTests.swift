@@ -148,6 +148,16 @@ import Testing
             let edited = text.hasPrefix(unknown) ? "---\n" + text.dropFirst(unknown.count) : unknown + text.dropFirst(4)
             try practice.write(note, String(edited))
             return "\(text.hasPrefix(unknown) ? "removed" : "added") an unknown key in \(note)"
+        case 13:
+            // A stray: reported, never read, so never quoted.
+            guard let profile = random.pick(profiles) else { return "nothing" }
+            let stray = (profile as NSString).deletingLastPathComponent + "/scratch.md"
+            if FileManager.default.fileExists(atPath: root.appendingPathComponent(stray).path) {
+                try practice.remove(stray)
+                return "removed \(stray)"
+            }
+            try practice.write(stray, "# scratch\nTo ask at intake.\n")
+            return "wrote \(stray)"
         default:
             let remittances = files(root, under: "remittances", suffix: ".835") + files(root, under: "acknowledgments", suffix: ".277")
             guard let file = random.pick(remittances) else { return "nothing" }
@@ -185,11 +195,14 @@ import Testing
     }
 
     /// Everything a printer shows of each diagnostic.
+    /// Every diagnostic in full, the summary, and the text the terminal
+    /// shows (with the source lines quoted, which an incremental build
+    /// takes from its cache and a cold one from the files).
     static func full(_ report: CheckReport) -> [String] {
         report.diagnostics.map { diagnostic in
             "\(diagnostic.location) \(diagnostic.severity.rawValue) \(diagnostic.rule) \(diagnostic.message) | \(diagnostic.help) | "
                 + diagnostic.related.map { "\($0.location) \($0.message)" }.joined(separator: "; ") + " | \(diagnostic.scope)"
-        } + [report.summary]
+        } + [report.summary, TextPrinter().render(report)]
     }
 
     static func places(_ report: CheckReport) -> [String] {

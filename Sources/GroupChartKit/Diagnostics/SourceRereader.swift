@@ -40,9 +40,17 @@ public final class SourceRereader: @unchecked Sendable {
         return digests
     }
 
-    init(root: URL, digests: [String: String]) {
+    /// Files found but never read as documents (strays, links to folders):
+    /// a build from its files shows no line of them, so none is read here.
+    private var unread: Set<String> = []
+
+    /// From the digests of a fingerprint: every file found, of which those
+    /// `found` as strays or links to folders are never quoted, as a build
+    /// from the files does not quote them (it never read them).
+    init(root: URL, digests: [String: String], found: [DiscoveredFile]) {
         self.root = root
         self.made = digests
+        for file in found where !file.kind.isRead { unread.insert(file.path) }
     }
 
     /// The notes of `record` whose text it let go.
@@ -81,7 +89,7 @@ public final class SourceRereader: @unchecked Sendable {
     }
 
     private func read(_ path: String) -> SourceFile? {
-        guard let digest = digests[path] else { return nil }
+        guard let digest = digests[path], !unread.contains(path) else { return nil }
         return PracticeFile.read(path, in: root, asChecked: digest).map { SourceDecoder.decode($0, path: path) }
     }
 }

@@ -116,7 +116,7 @@ public enum Builder {
         if memoIsWarm, let entry = cache.entry(matching: fingerprint.digest) {
             OutputFolder(root: output).removeLeftovers(besides: Array(entry.outputs.keys))
             if memo == nil { cache.store(fingerprint.stamps, unless: known) }
-            let result = Result(cached: entry, digests: fingerprint.digests, practice: root, output: cache.output)
+            let result = Result(cached: entry, digests: fingerprint.digests, found: fingerprint.found, practice: root, output: cache.output)
             // Freeing the files' dictionaries and the result's was 7 % of a
             // build with nothing changed at 20,000 notes (`perf`).
             letGo((fingerprint, known, result), options: options, memo: memo)
@@ -328,9 +328,9 @@ extension Builder.Result {
     /// The last build given back: its diagnostics, with the source lines
     /// it kept (any other is read again from the files with the digests
     /// this build found).
-    init(cached entry: BuildCache.Entry, digests: [String: String], practice root: URL, output: URL) {
+    init(cached entry: BuildCache.Entry, digests: [String: String], found: [DiscoveredFile], practice root: URL, output: URL) {
         var report = CheckReport(diagnostics: entry.diagnostics, fileCount: entry.fileCount, sources: [:])
-        report.reread = SourceRereader(root: root, digests: digests)
+        report.reread = SourceRereader(root: root, digests: digests, found: found)
         report.quoted = entry.quotedLines(unchangedIn: digests)
         self.init(report: report,
                   output: output, fromCache: true, written: entry.outputs.keys.sorted(), withoutEDI: entry.withoutEDI,

@@ -89,7 +89,7 @@ enum TextOnlyEdits {
             return declined("the stamps and the build's entry disagree")
         }
         var report = CheckReport(diagnostics: entry.diagnostics, fileCount: entry.fileCount, sources: [:])
-        report.reread = SourceRereader(root: folder.root, digests: fingerprint.digests)
+        report.reread = SourceRereader(root: folder.root, digests: fingerprint.digests, found: found)
         // Every file but the saved ones has the digest the build read (the fingerprint above says so).
         report.quoted = entry.quotedLines(except: saved.map { found[$0].path })
         report.answeredByTextOnlyEdits = saved.count

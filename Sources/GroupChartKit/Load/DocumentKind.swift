@@ -70,6 +70,15 @@ public struct DiscoveredFile: Hashable, Sendable, Codable {
 }
 
 extension DocumentKind {
+    /// Read as a document: all but strays and links to folders, which are
+    /// only reported.
+    var isRead: Bool {
+        switch self {
+        case .stray, .linkedFolder: return false
+        default: return true
+        }
+    }
+
     /// A note of a session or an individual session: nine files in ten of a
     /// practice, whose text a build does not keep once parsed
     /// (`SourceFile.withoutText`; `watch` and `serve` keep it).
