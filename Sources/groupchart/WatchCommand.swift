@@ -11,7 +11,8 @@ struct WatchCommand: ParsableCommand {
         discussion: """
             Keeps the compiled practice in memory: a saved file is read and parsed again, the others are not, and \
             only the records whose inputs changed are rendered again. The outputs are those of build, written whole. \
-            The diagnostics are printed after each build.
+            The diagnostics are printed after each build. Ctrl-C during a build stops the watch once the build's \
+            outputs are in place (a second Ctrl-C stops it at once).
             """
     )
 
@@ -38,7 +39,7 @@ struct WatchCommand: ParsableCommand {
         var buildOptions = Builder.Options(checker: try options.checkerOptions(location), output: out.map { URL(fileURLWithPath: $0) })
         buildOptions.waiting = waitingNotice(shown)
         let watcher = PracticeWatcher(root: location.root, options: buildOptions, interval: interval)
-        Self.stopOnInterrupt()
+        PracticeWatcher.stopBetweenBuilds()
         note("watching \(location.typed(".")) (Ctrl-C stops)")
         let printer = BuildPrinter(options: options, practice: location.root, shown: shown)
         watcher.run(report: printer.print)
@@ -63,18 +64,5 @@ struct WatchCommand: ParsableCommand {
                 note("error: \(failure.description)")
             }
         }
-    }
-
-    /// Ctrl-C and SIGTERM end the process even when its parent blocked them
-    /// (a spawned child inherits the mask): the outputs are written whole or
-    /// not at all, so stopping at any moment leaves the last build as it was.
-    private static func stopOnInterrupt() {
-        var signals = sigset_t()
-        sigemptyset(&signals)
-        sigaddset(&signals, SIGINT)
-        sigaddset(&signals, SIGTERM)
-        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
-        signal(SIGINT, SIG_DFL)
-        signal(SIGTERM, SIG_DFL)
     }
 }

@@ -17,6 +17,50 @@ import Testing
         return condition()
     }
 
+    /// Ctrl-C in the middle of a rebuild stops the watch once the build's
+    /// outputs are in place: the rebuild is reported done, the process ends
+    /// by the signal, and no temporary file is left. (The rebuild is drawn
+    /// out by `GROUPCHART_WATCH_TEST_PAUSE`, so that the signal lands in it.)
+    @Test func ctrlCDuringARebuildLetsItFinish() throws {
+        let practice = try FixturePractice(base: CheckCommandTests.example)
+        defer { practice.delete() }
+        try? practice.remove("build")
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-watch-\(UUID().uuidString).log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: log) }
+        let process = Process()
+        process.executableURL = Binary.url
+        process.arguments = ["watch", practice.root.path, "--today", "2026-03-31", "--interval", "0.1"]
+        process.environment = ProcessInfo.processInfo.environment.merging(["GROUPCHART_WATCH_TEST_PAUSE": "3"]) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = try FileHandle(forWritingTo: log)
+        try process.run()
+        var reaped = false
+        defer {
+            if !reaped {
+                kill(process.processIdentifier, SIGKILL)
+                var status: Int32 = 0
+                waitpid(process.processIdentifier, &status, 0)
+            }
+        }
+        let stderr = { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+        #expect(eventually(60) { stderr().contains("built ") }, "the first build: \(stderr())")
+        // A template of the practice's own: every packet is rendered again.
+        let template = try String(contentsOf: FixturePractice.repository.appendingPathComponent("templates/session.mustache"), encoding: .utf8)
+        try practice.write("templates/session.mustache", template.replacingOccurrences(of: "</body>", with: "<p>Revised</p></body>"))
+        // The rebuild runs, then pauses three seconds before it counts as done.
+        let packet = practice.root.appendingPathComponent("build/sessions/2026-03-12-dbt-skills.html")
+        #expect(eventually(30) { (try? String(contentsOf: packet, encoding: .utf8))?.contains("Revised") == true }, "the rebuild: \(stderr())")
+        kill(process.processIdentifier, SIGINT)
+        #expect(eventually(20) { !process.isRunning }, "stopped once the rebuild was done")
+        reaped = !process.isRunning
+        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGINT,
+                "ended by the signal (\(process.terminationReason.rawValue), \(process.terminationStatus))")
+        #expect(stderr().components(separatedBy: "built ").count == 3, "the rebuild was reported done before the watch stopped: \(stderr())")
+        let left = (FileManager.default.enumerator(atPath: practice.root.appendingPathComponent("build").path)?.allObjects as? [String]) ?? []
+        #expect(!left.contains { $0.contains(".tmp-") }, "no temporary file left: \(left.filter { $0.contains(".tmp-") })")
+    }
+
     @Test func aSavedNoteIsRebuiltIntoItsRecord() throws {
         let practice = try FixturePractice(base: CheckCommandTests.example)
         defer { practice.delete() }

@@ -53,7 +53,7 @@ import Testing
         let sessions = files(root, under: "sessions").filter { $0.hasSuffix("session.md") }
         let profiles = files(root, under: "members").filter { $0.hasSuffix("profile.md") }
         let plans = files(root, under: "members").filter { $0.contains("/plan-") }
-        switch random.next() % 16 {
+        switch random.next() % 17 {
         case 0:
             guard let note = random.pick(notes) else { return "nothing" }
             try practice.write(note, try practice.read(note).replacingOccurrences(of: "the ", with: "the the ", options: [], range: nil))
@@ -148,7 +148,7 @@ import Testing
             let edited = text.hasPrefix(unknown) ? "---\n" + text.dropFirst(unknown.count) : unknown + text.dropFirst(4)
             try practice.write(note, String(edited))
             return "\(text.hasPrefix(unknown) ? "removed" : "added") an unknown key in \(note)"
-        case 13:
+        case 16:
             // A stray: reported, never read, so never quoted.
             guard let profile = random.pick(profiles) else { return "nothing" }
             let stray = (profile as NSString).deletingLastPathComponent + "/scratch.md"

@@ -43,6 +43,17 @@ public final class PracticeWatcher: @unchecked Sendable {
         self.interval = interval
     }
 
+    /// Seconds each rebuild (not the first build) is drawn out by, inside
+    /// the time Ctrl-C waits for: `GROUPCHART_WATCH_TEST_PAUSE`, for the
+    /// test that stops a watch in the middle of a rebuild.
+    private static let testPause = ProcessInfo.processInfo.environment["GROUPCHART_WATCH_TEST_PAUSE"].flatMap(TimeInterval.init)
+
+    /// Ctrl-C and SIGTERM stop the watch, after the build running, if any,
+    /// has put its outputs in place (`WatchInterrupt`).
+    public static func stopBetweenBuilds() {
+        WatchInterrupt.install()
+    }
+
     /// Watches until the process ends: builds at once, then after each change.
     /// `report` hears each build (or why it could not run) and how long it took.
     public func run(report: (Result<Builder.Result, Builder.Failure>, Duration) -> Void) -> Never {
@@ -61,13 +72,18 @@ public final class PracticeWatcher: @unchecked Sendable {
             if first || changed?.paths != [] {
                 PhaseTimes.report("poll", since: start)
                 let outcome: Result<Builder.Result, Builder.Failure>
+                // Ctrl-C waits for the build's renames (`WatchInterrupt`).
+                WatchInterrupt.building(true)
                 do {
                     outcome = .success(try Builder.build(root, options: options, memo: memo, polled: current,
                                                          changed: first ? nil : changed))
                 } catch {
                     outcome = .failure(error)
                 }
+                if let pause = Self.testPause, !first { Thread.sleep(forTimeInterval: pause) }
+                WatchInterrupt.building(false)
                 report(outcome, clock.now - start)
+                WatchInterrupt.stopIfAsked { memo.cacheWrites.wait() }
                 first = false
             }
             // A poll that found nothing new leaves the last build's poll as
