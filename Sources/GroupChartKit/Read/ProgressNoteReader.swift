@@ -7,9 +7,25 @@ enum ProgressNoteReader {
         defer { fields.finish() }
         note.isReadable = true
         note.signature = SignatureReader.read(fields, parsed)
-        note.interactiveComplexity = fields.text("interactive_complexity").flatMap { $0.value.isEmpty ? nil : $0 }
+        note.interactiveComplexity = fields.parsed("interactive_complexity", Self.complicatingFactor).flatMap { $0.value.isEmpty ? nil : $0 }
         note.content = ClinicalContentReader.read(parsed.body)
         return note
+    }
+
+    /// `interactive_complexity`: the factor that complicated the session,
+    /// which bills CPT 90785; empty (or blank) for none. A placeholder is
+    /// no reason, and billing 90785 on "no" or "n/a" is what an auditor
+    /// recoups: it is `invalid-value`, and the claim is held.
+    static func complicatingFactor(_ text: String) -> Result<String, ScalarError> {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let placeholders: Set<String> = ["false", "no", "n/a", "na", "none", "todo", "tbd", "-", "--", "x", "yes", "true", "?", "..."]
+        guard !placeholders.contains(trimmed.lowercased()) else {
+            return .failure(ScalarError("\"\(trimmed)\" is no reason: interactive complexity adds CPT 90785, which needs the factor "
+                                        + "that complicated the session written out",
+                                        help: "write the factor (for example: \"caregiver's distress interfered with the member's "
+                                            + "participation\"), or leave it empty (\"\") when there was none"))
+        }
+        return .success(trimmed)
     }
 
     /// A note that exists but could not be read: it counts as written (the
