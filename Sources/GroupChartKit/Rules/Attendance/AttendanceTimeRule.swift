@@ -7,8 +7,9 @@ struct AttendanceTimeRule: Rule {
     let explanation = Explanation(
         checks: """
             That a session ends after it starts; that a late member has an arrival time and a member who \
-            left early a departure time, both within the session (arrival before departure); and that an \
-            absent member has neither.
+            left early a departure time, both within the session (arrival before departure, arrival before \
+            the end and departure after the start: a member present for no time is not billed as present); \
+            and that an absent member has neither.
             """,
         why: """
             The attendance log must show "session start and stop times, and any members who arrived late, \
@@ -60,9 +61,16 @@ struct AttendanceTimeRule: Rule {
             break
         }
         for (time, verb) in [(entry.arrived, "arrives"), (entry.left, "leaves")] {
-            guard let time, let start, let end, time.value < start || time.value > end else { continue }
-            findings.append(Finding(time.location, "\"\(member)\" \(verb) at \(time.value), outside the session (\(start)-\(end))",
-                                    help: "correct the time; it must fall between the session's start and end"))
+            guard let time, let start, let end else { continue }
+            if time.value < start || time.value > end {
+                findings.append(Finding(time.location, "\"\(member)\" \(verb) at \(time.value), outside the session (\(start)-\(end))",
+                                        help: "correct the time; it must fall between the session's start and end"))
+            } else if verb == "arrives" ? time.value == end : time.value == start {
+                // Arriving as it ends, or leaving as it starts: present for no time, and billed.
+                findings.append(Finding(time.location, "\"\(member)\" \(verb) at \(time.value), as the session \(verb == "arrives" ? "ends" : "starts") "
+                                            + "(\(start)-\(end)): present for no time",
+                                        help: "correct the time; if the member did not take part, record them absent"))
+            }
         }
         if let arrived = entry.arrived, let left = entry.left, left.value <= arrived.value {
             findings.append(Finding(left.location, "\"\(member)\" leaves at \(left.value), not after arriving at \(arrived.value)",
