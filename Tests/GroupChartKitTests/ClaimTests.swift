@@ -108,6 +108,18 @@ import Testing
         #expect(reyes.lines.map { "\($0.cpt) \($0.modifiers)" } == ["90853 [\"95\"]", "90785 [\"95\"]"])
     }
 
+    /// Two near-identical notes: `similar-notes` is said at the second
+    /// (rules.md), and holds the claims of both, as an auditor recoups both.
+    @Test func nearIdenticalNotesHoldBothClaims() throws {
+        let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("rules/similar-notes/fail"))
+        defer { practice.delete() }
+        let checked = try GroupChart.check(practice.root, options: Checker.Options(today: FixturePractice.today))
+        #expect(checked.report.diagnostics.filter { $0.rule == "similar-notes" }.map(\.location.file) == ["sessions/2026-03-05-skills/roe-sam.md"])
+        let claims = ClaimBuilder(record: checked.record, report: checked.report).claims().filter { $0.service.sessionID == "2026-03-05-skills" }
+        #expect(claims.map(\.service.member).sorted() == ["doe-jane", "roe-sam"])
+        #expect(claims.allSatisfy { $0.heldBy.contains("similar-notes") }, "\(claims.map { "\($0.service.member) \($0.heldBy)" })")
+    }
+
     @Test func aHeldClaimIsInClaimsHeldWithTheRulesThatHoldIt() throws {
         let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("rules/risk-level/fail"))
         defer { practice.delete() }

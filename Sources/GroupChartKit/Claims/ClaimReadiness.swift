@@ -41,7 +41,14 @@ public struct ClaimReadiness: Sendable {
         var byPayer: [String: Set<String>] = [:]
         for diagnostic in report.diagnostics where diagnostic.holdsClaims {
             switch diagnostic.scope {
-            case .chain: byFile[diagnostic.location.file, default: []].insert(diagnostic.rule)
+            case .chain:
+                byFile[diagnostic.location.file, default: []].insert(diagnostic.rule)
+                // Near-identical notes are said once, at the second, naming
+                // the first (rules.md); auditors recoup every claim the
+                // copies support, so the first note's claim is held too.
+                if diagnostic.rule == "similar-notes" {
+                    for related in diagnostic.related { byFile[related.location.file, default: []].insert(diagnostic.rule) }
+                }
             case .code(let code): byCode[code, default: []].insert(diagnostic.rule)
             case .payer(let payer): byPayer[payer, default: []].insert(diagnostic.rule)
             case .interchange: break
