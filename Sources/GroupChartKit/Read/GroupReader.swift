@@ -1,5 +1,12 @@
 /// Reads groups/<group-id>.md into a `Group`.
 enum GroupReader {
+    /// Codes of one patient's psychotherapy, crisis care, family therapy
+    /// or evaluation: billed for a group's session, each member is billed
+    /// as if seen alone, which no group note supports.
+    static let individualCodes: Set<String> = [
+        "90791", "90792", "90832", "90833", "90834", "90836", "90837", "90838", "90839", "90840", "90846", "90847",
+    ]
+
     static func read(_ file: SourceFile, id: String, log: FindingLog) -> Group {
         var group = Group(id: id, file: file.path, isReadable: false, name: nil, cpt: nil, facilitator: nil,
                           coFacilitator: nil, placeOfService: nil, roster: [], body: MarkdownBody(blocks: []))
@@ -14,6 +21,12 @@ enum GroupReader {
         group.body = parsed.body
         group.name = fields.name("name", required: true, hint: "the group's name, for example \"DBT Skills Training Group\"")
         group.cpt = fields.cpt("cpt", required: true, hint: "the group's CPT code: cpt: \"90853\"")
+        if let cpt = group.cpt, individualCodes.contains(cpt.value) {
+            log.invalid(at: cpt.location, "\"\(cpt.value)\" bills one patient's psychotherapy or evaluation, not a group's session",
+                        help: "a group is billed as \"90853\" (group psychotherapy) or \"90849\" (multiple-family group); "
+                            + "an individual session is written in members/<member-id>/individual/ with its own code")
+            group.cpt = nil
+        }
         group.facilitator = fields.reference("facilitator", required: true, hint: "the id of the clinician who leads the group")
         group.coFacilitator = fields.reference("co_facilitator")
         group.placeOfService = fields.placeOfService("place_of_service")
