@@ -4,6 +4,18 @@
 /// wrong in form for what it records; the reader cannot judge them, as
 /// "today" is the checker's (`--today`).
 enum SignatureDates {
+    /// Treatment plans signed after today: a plan no clinician had signed
+    /// when its services were given supports none of them.
+    static func planDates(_ context: RuleContext) -> [Finding] {
+        context.record.members.flatMap { member in
+            member.plans.compactMap { plan -> Finding? in
+                guard let signed = plan.signedOn, signed.value > context.today else { return nil }
+                return Finding(signed.location, "signed_on \(signed.value) is after today (\(context.today))",
+                               help: "correct signed_on to the date the plan was signed")
+            }
+        }
+    }
+
     static func invalidValues(_ context: RuleContext) -> [Finding] {
         // Each document's signature read where it lies: a loop over the
         // documents copied each whole (`perf`, 0.1 % of a cold check).

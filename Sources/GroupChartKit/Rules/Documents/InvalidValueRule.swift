@@ -33,5 +33,6 @@ struct InvalidValueRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         context.readFindings(of: id) + ClaimRequirements.invalidValues(context) + SignatureDates.invalidValues(context)
+            + SignatureDates.planDates(context)
     }
 }
