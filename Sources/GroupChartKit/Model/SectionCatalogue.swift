@@ -109,26 +109,36 @@ public enum SectionCatalogue {
         for block in section.textBlocks {
             for byte in block.text.utf8 where byte > 0x20 {
                 visible += 1
-                if visible > 16 { return false }
+                if visible > 32 { return false }
             }
         }
         return isPlaceholder(section.text)
     }
 
+    /// What stands for nothing: a pointer to another note, or a word that
+    /// says the member was there and nothing of what they did. Auditors
+    /// cite each as a note that documents nothing of the member's own.
+    static let placeholders: Set<String> = [
+        "todo", "tbd", "n/a", "-", "see group note", "same as above",
+        "see above", "as above", "see group note for details", "refer to group note", "see session note",
+        "refer to session note", "see group summary", "same as group note", "per group note", "see note",
+        "attended", "present", "participated", "attended group", "attended session", "participated in group",
+    ]
+
     /// Text that stands for nothing: a required section holding only this is empty.
     public static func isPlaceholder(_ text: String) -> Bool {
-        // The longest placeholder is 14 characters; longer text with more
+        // The longest placeholder is 26 characters; longer text with more
         // than a few characters that are not white space is never one.
         if text.utf8.count > 64 {
-            // Stops at the 17th such character: a section is often kilobytes long.
+            // Stops at the 33rd such character: a section is often kilobytes long.
             var visible = 0
             for byte in text.utf8 where byte > 0x20 {
                 visible += 1
-                if visible > 16 { return false }
+                if visible > 32 { return false }
             }
         }
         var folded = text.trimming(.whitespacesAndNewlines).lowercased()
         if folded.hasSuffix(".") { folded.removeLast() }
-        return folded.isEmpty || ["todo", "tbd", "n/a", "-", "see group note", "same as above"].contains(folded)
+        return folded.isEmpty || placeholders.contains(folded)
     }
 }

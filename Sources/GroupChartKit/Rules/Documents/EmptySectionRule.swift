@@ -8,9 +8,11 @@ struct EmptySectionRule: Rule {
     let summary = "a required section is empty or a placeholder"
     let explanation = Explanation(
         checks: """
-            That every required section holds text, and not only one of the placeholders TODO, TBD, N/A, \
-            "-", "see group note" or "same as above" (case-insensitive; HTML comments and sub-headings do \
-            not count as text). This is what keeps a skeleton written by `groupchart new session` from \
+            That every required section holds text, and not only a placeholder: TODO, TBD, N/A, "-", a \
+            pointer to another note ("see group note", "refer to group note", "see session note", "same as \
+            above", "see above"...) or a word that says only that the member was there ("attended", \
+            "present", "participated"), case-insensitive, a full stop allowed (HTML comments and \
+            sub-headings do not count as text). This is what keeps a skeleton written by `groupchart new session` from \
             being billed before it is filled in.
             """,
         why: """
