@@ -17,6 +17,21 @@ import Testing
         return condition()
     }
 
+    /// `groupchart watch` started on `practice`, its standard error going
+    /// to the log file returned (the caller removes it).
+    private func watch(_ practice: FixturePractice, environment: [String: String] = [:]) throws -> (Process, URL) {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-watch-\(UUID().uuidString).log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let process = Process()
+        process.executableURL = Binary.url
+        process.arguments = ["watch", practice.root.path, "--today", "2026-03-31", "--interval", "0.1"]
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = try FileHandle(forWritingTo: log)
+        try process.run()
+        return (process, log)
+    }
+
     /// Ctrl-C in the middle of a rebuild stops the watch once the build's
     /// outputs are in place: the rebuild is reported done, the process ends
     /// by the signal, and no temporary file is left. (The rebuild is drawn
@@ -25,16 +40,8 @@ import Testing
         let practice = try FixturePractice(base: CheckCommandTests.example)
         defer { practice.delete() }
         try? practice.remove("build")
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-watch-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let (process, log) = try watch(practice, environment: ["GROUPCHART_WATCH_TEST_PAUSE": "3"])
         defer { try? FileManager.default.removeItem(at: log) }
-        let process = Process()
-        process.executableURL = Binary.url
-        process.arguments = ["watch", practice.root.path, "--today", "2026-03-31", "--interval", "0.1"]
-        process.environment = ProcessInfo.processInfo.environment.merging(["GROUPCHART_WATCH_TEST_PAUSE": "3"]) { $1 }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = try FileHandle(forWritingTo: log)
-        try process.run()
         var reaped = false
         defer {
             if !reaped {
@@ -65,15 +72,8 @@ import Testing
         let practice = try FixturePractice(base: CheckCommandTests.example)
         defer { practice.delete() }
         try? practice.remove("build")
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-watch-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let (process, log) = try watch(practice)
         defer { try? FileManager.default.removeItem(at: log) }
-        let process = Process()
-        process.executableURL = Binary.url
-        process.arguments = ["watch", practice.root.path, "--today", "2026-03-31", "--interval", "0.1"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = try FileHandle(forWritingTo: log)
-        try process.run()
         // Stopped as Ctrl-C would, and reaped directly: Foundation's
         // waitUntilExit can wait forever on Linux once the child is gone.
         defer {
