@@ -9,7 +9,8 @@ struct AttendanceTimeRule: Rule {
             That a session ends after it starts; that a late member has an arrival time and a member who \
             left early a departure time, both within the session (arrival before departure, arrival before \
             the end and departure after the start: a member present for no time is not billed as present); \
-            and that an absent member has neither.
+            that a member recorded present did not arrive after the start or leave before the end (the \
+            status says late or left-early then); and that an absent member has neither.
             """,
         why: """
             The attendance log must show "session start and stop times, and any members who arrived late, \
@@ -51,6 +52,18 @@ struct AttendanceTimeRule: Rule {
         case .leftEarly where entry.left == nil && !entry.unreadableKeys.contains("left"):
             findings.append(Finding(status.location, "\"\(member)\" left early but has no departure time",
                                     help: "write {status: left-early, left: \"HH:MM\"}"))
+        case .present:
+            // Times that say the member was not there the whole session:
+            // the status must say so too, for the payer compares the time
+            // present with the service billed.
+            if let arrived = entry.arrived, let start, arrived.value > start {
+                findings.append(Finding(arrived.location, "\"\(member)\" is present but arrives at \(arrived.value), after the session starts at \(start)",
+                                        help: "record the late arrival: {status: late, arrived: \"\(arrived.value)\"}"))
+            }
+            if let left = entry.left, let end, left.value < end {
+                findings.append(Finding(left.location, "\"\(member)\" is present but leaves at \(left.value), before the session ends at \(end)",
+                                        help: "record the early departure: {status: left-early, left: \"\(left.value)\"}"))
+            }
         case .absent:
             for time in [entry.arrived, entry.left].compactMap({ $0 }) {
                 findings.append(Finding(time.location, "\"\(member)\" is absent but has a time of \(time.value)",
