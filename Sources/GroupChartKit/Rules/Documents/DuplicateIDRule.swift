@@ -8,7 +8,7 @@ struct DuplicateIDRule: Rule {
         checks: """
             Two plans of one member with the same `effective` date (which one is in effect?), a member \
             enrolled twice in a group on one date (two roster entries whose dates overlap), one authorization number twice in a profile, one group session \
-            recorded in two folders (same group, date and start time), and two individual notes of one member \
+            recorded in two folders (same group and date, the same or overlapping times), and two individual notes of one member \
             with the same `date` (a note copied to another file name: one session billed twice).
             """,
         why: """
@@ -40,6 +40,29 @@ struct DuplicateIDRule: Rule {
             return Located("\(group.value) on \(date.value) at \(start.value)", at: date.location)
         }
         findings += duplicates(sessions, what: "session of")
+        findings += overlappingSessions(context.record.sessions.compactMap(\.note))
+        return findings
+    }
+
+    /// A session of a group whose times overlap an earlier one of the same
+    /// group and date (another start, so not a duplicate above): the same
+    /// session filed twice, in a folder copied with its start moved, bills
+    /// every member twice.
+    private func overlappingSessions(_ notes: [SessionNote]) -> [Finding] {
+        var earlier: [String: [(start: LocalTime, end: LocalTime, location: SourceLocation)]] = [:]
+        var findings: [Finding] = []
+        for note in notes {
+            guard let group = note.group?.value, let date = note.date, let start = note.start?.value, let end = note.end?.value,
+                  start < end else { continue }
+            let key = "\(group) \(date.value)"
+            if let other = earlier[key]?.first(where: { $0.start != start && $0.start < end && start < $0.end }) {
+                findings.append(Finding(
+                    date.location, "session of \"\(group)\" on \(date.value) at \(start)-\(end) overlaps the one at \(other.start)-\(other.end)",
+                    help: "one group meets once at a time: if this is the same session filed twice, remove one folder; if not, correct its times",
+                    related: [RelatedLocation(other.location, "the other session")]))
+            }
+            earlier[key, default: []].append((start, end, date.location))
+        }
         return findings
     }
 
