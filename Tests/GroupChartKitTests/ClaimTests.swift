@@ -120,6 +120,17 @@ import Testing
         #expect(claims.allSatisfy { $0.heldBy.contains("similar-notes") }, "\(claims.map { "\($0.service.member) \($0.heldBy)" })")
     }
 
+    /// An individual session during the group the member attended: the
+    /// `attendance-time` error, said in the session, holds both claims.
+    @Test func anIndividualSessionDuringTheGroupHoldsBothClaims() throws {
+        let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("rules/attendance-time/fail-individual-overlap"))
+        defer { practice.delete() }
+        let checked = try GroupChart.check(practice.root, options: Checker.Options(today: FixturePractice.today))
+        let jane = ClaimBuilder(record: checked.record, report: checked.report).claims().filter { $0.service.member == "doe-jane" }
+        #expect(jane.map(\.service.kind) == [.group, .individual] || jane.map(\.service.kind) == [.individual, .group])
+        #expect(jane.allSatisfy { $0.heldBy.contains("attendance-time") }, "\(jane.map { "\($0.service.kind) \($0.heldBy)" })")
+    }
+
     @Test func aHeldClaimIsInClaimsHeldWithTheRulesThatHoldIt() throws {
         let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("rules/risk-level/fail"))
         defer { practice.delete() }

@@ -46,7 +46,9 @@ public struct ClaimReadiness: Sendable {
                 // Near-identical notes are said once, at the second, naming
                 // the first (rules.md); auditors recoup every claim the
                 // copies support, so the first note's claim is held too.
-                if diagnostic.rule == "similar-notes" {
+                // Likewise an individual session overlapping the group the
+                // member attended (`attendance-time`, said in the session).
+                if diagnostic.rule == "similar-notes" || diagnostic.rule == "attendance-time" {
                     for related in diagnostic.related { byFile[related.location.file, default: []].insert(diagnostic.rule) }
                 }
             case .code(let code): byCode[code, default: []].insert(diagnostic.rule)

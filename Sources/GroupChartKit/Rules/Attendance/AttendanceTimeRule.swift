@@ -10,7 +10,8 @@ struct AttendanceTimeRule: Rule {
             left early a departure time, both within the session (arrival before departure, arrival before \
             the end and departure after the start: a member present for no time is not billed as present); \
             that a member recorded present did not arrive after the start or leave before the end (the \
-            status says late or left-early then); and that an absent member has neither.
+            status says late or left-early then); that an absent member has neither; and that no individual \
+            session of a member, that day, overlaps the time the member was in the group.
             """,
         why: """
             The attendance log must show "session start and stop times, and any members who arrived late, \
@@ -36,8 +37,33 @@ struct AttendanceTimeRule: Rule {
             }
             for entry in note.attendance {
                 findings += check(entry, start: start, end: end)
+                if let date = note.date?.value, let start, let end, start < end {
+                    findings += overlaps(entry, on: date, from: start, to: end, in: context.record)
+                }
             }
             return findings
+        }
+    }
+
+    /// An individual session of the member, that day, whose times overlap
+    /// the time the member was in the group: one person is not in two
+    /// services at once, and the same-day modifier the individual claim
+    /// carries would tell the payer they were separate encounters. (Said
+    /// at the attendance entry, in the session's folder: an individual note
+    /// lies outside `sessions/`, where a session's findings may look.)
+    private func overlaps(_ entry: AttendanceEntry, on date: LocalDate, from start: LocalTime, to end: LocalTime,
+                          in record: PracticeRecord) -> [Finding] {
+        guard entry.attended, let member = record.member(entry.member.value) else { return [] }
+        let from = max(start, entry.arrived?.value ?? start), to = min(end, entry.left?.value ?? end)
+        guard from < to else { return [] }
+        return member.individualNotes.compactMap { individual -> Finding? in
+            guard individual.date?.value == date, let iStart = individual.start?.value, let iEnd = individual.end?.value,
+                  iStart < iEnd, iStart < to, from < iEnd else { return nil }
+            return Finding(entry.member.location, "\"\(entry.member.value)\" was in the group from \(from) to \(to), while the "
+                               + "individual session of that day (\(individual.file)) ran from \(iStart) to \(iEnd)",
+                           help: "one person is not in two services at once: correct the times of one of them",
+                           related: [RelatedLocation(individual.start?.location ?? SourceLocation(file: individual.file, line: 1),
+                                                     "the individual session")])
         }
     }
 
