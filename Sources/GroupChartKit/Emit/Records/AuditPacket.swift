@@ -35,7 +35,7 @@ struct AuditPacket {
             let readable = session.progressNote(for: member.id).flatMap { $0.isReadable ? $0 : nil }
             let note = readable.map { progress in
                 format.note(kind: "Progress note", member: member.id, date: date, body: progress.content.body,
-                            signature: progress.signature, file: progress.file)
+                            signature: progress.signature, file: progress.file, interactiveComplexity: progress.interactiveComplexity?.value)
             }
             sessions.append(SessionEntry(date: date, session: view, note: note))
         }

@@ -339,7 +339,8 @@ enum BuiltInTemplates {
 <tbody><tr><td>
 <div class="prose">
 {{{bodyHTML}}}
-</div>
+</div>{{#interactiveComplexity}}
+<p class="complexity"><strong>Interactive complexity (CPT 90785):</strong> {{interactiveComplexity}}</p>{{/interactiveComplexity}}
 {{> signature}}
 <footer class="sources"><ul><li>Source <code>{{source.path}}</code> <code>{{source.sha256}}</code></li></ul></footer>
 </td></tr></tbody>

@@ -51,7 +51,8 @@ struct MemberChart {
             guard let progress = session.progressNote(for: member.id), progress.isReadable else { continue }
             if skippedSessions.contains(session.id) { skipped.append(session.id); continue }
             notes.append((log.date?.value, format.note(kind: "Progress note", member: member.id, date: log.date?.value,
-                                                       body: progress.content.body, signature: progress.signature, file: progress.file)))
+                                                       body: progress.content.body, signature: progress.signature, file: progress.file,
+                                                       interactiveComplexity: progress.interactiveComplexity?.value)))
         }
         for individual in member.individualNotes where individual.isReadable && inPeriod(individual.date?.value) {
             notes.append((individual.date?.value, format.note(kind: "Individual session", member: member.id, date: individual.date?.value,

@@ -81,13 +81,15 @@ struct RecordFormatting {
     }
 
     /// A member's note with the header repeated on each of its printed pages.
-    func note(kind: String, member: String, date: LocalDate?, body: MarkdownBody, signature: Signature, file: String) -> NoteView {
+    func note(kind: String, member: String, date: LocalDate?, body: MarkdownBody, signature: Signature, file: String,
+              interactiveComplexity: String? = nil) -> NoteView {
         let name = memberName(member)
         let dob = birthDates[member] ?? "unknown"
         let day = date?.description ?? "unknown"
         return NoteView(kind: kind, memberName: name, dob: dob, dateOfService: day,
                         running: "\(name) · DOB \(dob) · Date of service \(day)",
-                        bodyHTML: noteHTML(body, in: file, member: member), signature: self.signature(signature),
+                        bodyHTML: noteHTML(body, in: file, member: member), interactiveComplexity: interactiveComplexity,
+                        signature: self.signature(signature),
                         source: source(file))
     }
 

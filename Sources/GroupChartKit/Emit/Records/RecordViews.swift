@@ -45,6 +45,9 @@ struct NoteView {
     var dateOfService: String
     var running: String
     var bodyHTML: String
+    /// A progress note's `interactive_complexity`: the factor the 90785 on
+    /// its claim bills, which the record must show.
+    var interactiveComplexity: String?
     var signature: SignatureView?
     var source: SourceView
 }

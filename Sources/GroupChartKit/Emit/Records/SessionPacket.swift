@@ -6,7 +6,8 @@ struct SessionPacket {
     func view(_ session: Session, note: SessionNote) -> SessionPacketView {
         let notes = session.progressNotes.filter(\.isReadable).map { progress in
             format.note(kind: "Progress note", member: progress.member, date: note.date?.value,
-                        body: progress.content.body, signature: progress.signature, file: progress.file)
+                        body: progress.content.body, signature: progress.signature, file: progress.file,
+                        interactiveComplexity: progress.interactiveComplexity?.value)
         }
         return SessionPacketView(generator: GroupChart.generator, practice: format.practice,
                                  session: sessionView(session, note: note, name: format.memberName), notes: notes)

@@ -30,7 +30,8 @@ extension TemplateValue {
 extension NoteView: TemplateFields {
     var templateFields: TemplateFieldList {
         ["kind": .text(kind), "memberName": .text(memberName), "dob": .text(dob), "dateOfService": .text(dateOfService),
-         "running": .text(running), "bodyHTML": .text(bodyHTML), "signature": .optional(signature), "source": .view(source)]
+         "running": .text(running), "bodyHTML": .text(bodyHTML), "interactiveComplexity": .optional(interactiveComplexity),
+         "signature": .optional(signature), "source": .view(source)]
     }
 }
 
