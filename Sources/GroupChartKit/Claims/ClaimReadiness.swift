@@ -43,12 +43,7 @@ public struct ClaimReadiness: Sendable {
             switch diagnostic.scope {
             case .chain:
                 byFile[diagnostic.location.file, default: []].insert(diagnostic.rule)
-                // Near-identical notes are said once, at the second, naming
-                // the first (rules.md); auditors recoup every claim the
-                // copies support, so the first note's claim is held too.
-                // Likewise an individual session overlapping the group the
-                // member attended (`attendance-time`, said in the session).
-                if diagnostic.rule == "similar-notes" || diagnostic.rule == "attendance-time" {
+                if RuleRegistry.holdingRelatedClaims.contains(diagnostic.rule) {
                     for related in diagnostic.related { byFile[related.location.file, default: []].insert(diagnostic.rule) }
                 }
             case .code(let code): byCode[code, default: []].insert(diagnostic.rule)

@@ -48,6 +48,13 @@ public struct NextBatch: Sendable {
         /// For a void or replacement held by errors in what it is about
         /// (`VoidHold`): the files whose errors hold it.
         public var heldByErrorsIn: [String] = []
+        /// `heldByErrorsIn` in words, for the rules that say why it waits:
+        /// "practice.yaml has errors", "a, b, c and 2 more have errors".
+        public var heldByErrorsInWords: String {
+            let files = heldByErrorsIn
+            let named = files.prefix(3).joined(separator: ", ") + (files.count > 3 ? " and \(files.count - 3) more" : "")
+            return named + (files.count == 1 ? " has errors" : " have errors")
+        }
         /// For a claim whose member's payer changed since it was sent: the
         /// payer id it went to, and the one it would go to now. No
         /// replacement is sent (one goes to the payer that holds the claim,

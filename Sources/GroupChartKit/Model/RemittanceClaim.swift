@@ -51,7 +51,7 @@ public enum PayerClaimNumber {
     /// a value; such a number is not used (changed, it would name another
     /// claim), and the correction that needs it waits.
     public static func isSendable(_ number: String) -> Bool {
-        !number.isEmpty && number.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x2A && $0 != 0x3A && $0 != 0x5E && $0 != 0x7E }
+        !number.isEmpty && number.unicodeScalars.allSatisfy(X12Scalar.isPlain)
     }
 
     /// The help of the readers' warning about a number that is not.

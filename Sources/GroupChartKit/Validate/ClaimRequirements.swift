@@ -38,7 +38,7 @@ enum ClaimRequirements {
             if id.value.unicodeScalars.count > 15 {
                 findings.append(Finding(id.location, "\"\(id.value)\" is longer than the 15 characters of its ISA field",
                                         help: "use the id the clearinghouse assigned (at most 15 characters)"))
-            } else if let bad = id.value.unicodeScalars.first(where: { !isInterchangeScalar($0) }) ?? (id.value.isEmpty ? " " : nil) {
+            } else if let bad = id.value.unicodeScalars.first(where: { !X12Scalar.isPlain($0) }) ?? (id.value.isEmpty ? " " : nil) {
                 // The ISA is fixed-width and written as is: no accent may be
                 // folded away there, as it is from names.
                 let what = bad.isASCII && bad.value >= 0x20 ? "\"\(bad)\"" : "U+" + String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4)
@@ -95,11 +95,6 @@ enum ClaimRequirements {
         static let reference = Limit(element: "REF02 (a reference)", length: 50)
         static let phone = Limit(element: "PER04 (a phone number)", length: 256)
         static let taxonomy = Limit(element: "PRV03 (a taxonomy code)", length: 50)
-    }
-
-    /// Printable ASCII but the separators X12 reserves.
-    static func isInterchangeScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value >= 0x20 && scalar.value < 0x7F && !"*:^~".unicodeScalars.contains(scalar)
     }
 
     private static func interactiveComplexity(_ context: RuleContext) -> Bool {

@@ -29,6 +29,10 @@ public protocol Rule: Sendable {
     /// rule reads neither claims nor notes' 3-grams, which are the whole
     /// practice's.
     var isSessionLocal: Bool { get }
+    /// Its error holds the claims of the notes its related locations name
+    /// too: a defect said once, at one note, that two claims bill
+    /// (`ClaimReadiness`).
+    var holdsRelatedClaims: Bool { get }
     func check(_ context: RuleContext) -> [Finding]
 }
 
@@ -37,6 +41,7 @@ extension Rule {
     public var readsClaims: Bool { false }
     public var readsNoteTexts: Bool { false }
     public var isSessionLocal: Bool { false }
+    public var holdsRelatedClaims: Bool { false }
 }
 
 /// What `groupchart explain` says of a rule.

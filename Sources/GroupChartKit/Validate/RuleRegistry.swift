@@ -86,6 +86,9 @@ public enum RuleRegistry {
 
     public static let all: [any Rule] = sections.flatMap(\.rules)
 
+    /// The rules whose errors hold the claims of their related notes too.
+    static let holdingRelatedClaims: Set<String> = Set(all.filter(\.holdsRelatedClaims).map(\.id))
+
     public static func rule(_ id: String) -> (any Rule)? {
         all.first { $0.id == id }
     }

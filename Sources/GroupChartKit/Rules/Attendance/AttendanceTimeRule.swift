@@ -2,6 +2,9 @@
 struct AttendanceTimeRule: Rule {
     let id = "attendance-time"
     let isSessionLocal = true
+    /// An individual session overlapping the group, said in the session,
+    /// names the individual note: both claims are held.
+    let holdsRelatedClaims = true
     let defaultSeverity = Severity.error
     let summary = "end not after start; arrival or departure outside the session; `late` without `arrived`, `left-early` without `left`"
     let explanation = Explanation(

@@ -2,6 +2,9 @@
 /// near-identical once shared group content is left out.
 struct SimilarNotesRule: Rule {
     let id = "similar-notes"
+    /// Said once, at the second note, naming the first (rules.md); auditors
+    /// recoup every claim the copies support, so both claims are held.
+    let holdsRelatedClaims = true
     let readsNoteTexts = true
     let defaultSeverity = Severity.error
     let summary = "two members' notes for one session are identical or near-identical (Jaccard index of word 3-grams of their own text: error ≥ 0.85, warning ≥ 0.70)"

@@ -37,8 +37,7 @@ struct ClaimChangedAfterBillingRule: Rule {
                                severity: .warning)
             }
             let files = correction.heldByErrorsIn
-            let named = files.prefix(3).joined(separator: ", ") + (files.count > 3 ? " and \(files.count - 3) more" : "")
-            let next = !files.isEmpty ? "its replacement waits while \(named) \(files.count == 1 ? "has errors" : "have errors")"
+            let next = !files.isEmpty ? "its replacement waits while \(correction.heldByErrorsInWords)"
                 : correction.held ? "its replacement waits until the errors that hold the claim are fixed"
                 : correction.inBatch ? "the next batch carries a replacement" : "a replacement waits for the payer's claim number"
             return Finding(place, "claim \"\(correction.claimID)\" \(correction.why); \(next)",

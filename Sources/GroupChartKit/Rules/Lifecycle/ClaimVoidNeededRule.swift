@@ -58,10 +58,8 @@ struct ClaimVoidNeededRule: Rule {
         billing.batch.corrections.filter { $0.frequency == .void }.compactMap { correction in
             guard let place = correction.note ?? correction.sent else { return nil }
             if !correction.heldByErrorsIn.isEmpty {
-                let files = correction.heldByErrorsIn
-                let named = files.prefix(3).joined(separator: ", ") + (files.count > 3 ? " and \(files.count - 3) more" : "")
-                return Finding(place, "claim \"\(correction.claimID)\" was billed but is \(correction.why); no void is sent while \(named) "
-                                   + "\(files.count == 1 ? "has errors" : "have errors")",
+                return Finding(place, "claim \"\(correction.claimID)\" was billed but is \(correction.why); no void is sent while "
+                                   + correction.heldByErrorsInWords,
                                help: "fix those errors: if the claim is still billable (a misspelt id, an edit not meant), the void goes away; "
                                    + "if not, it goes out in the next batch",
                                related: correction.sent.map { [RelatedLocation($0, "the version last sent")] } ?? [])
