@@ -280,6 +280,27 @@ import Testing
         #expect(page.status == 200 && page.body.contains("2026-03-19"))
     }
 
+    /// Started from a subfolder with a relative path, the commands its
+    /// diagnostics suggest are typed from there, as `check` types them, so
+    /// that they work when pasted into the clinician's terminal.
+    @Test func suggestedCommandsAreTypedFromWhereItWasStarted() throws {
+        let practice = try Self.example()
+        defer { practice.delete() }
+        let text = try practice.read(Self.note)
+        try practice.write(Self.note, text.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("signed_by: ") && !$0.hasPrefix("signed_at: ") && !$0.hasPrefix("digest: ") }
+            .joined(separator: "\n"))
+        let sessions = practice.root.appendingPathComponent("sessions")
+        let checked = try Binary.run(["check", ".", "--today", "2026-03-31"], in: sessions)
+        let typed = "groupchart sign 2026-03-19-dbt-skills/okonkwo-david.md"
+        #expect(checked.standardOutput.contains(typed), "\(checked.standardOutput)")
+        let server = try ServedPractice(practice.root, from: sessions, path: ".")
+        defer { #expect(server.stop() == 0) }
+        let panel = try #require(Self.panel(of: try server.get(Self.session).body))
+        #expect(panel.contains("[unsigned-note]") && panel.contains(typed), "\(panel)")
+        #expect(!panel.contains("groupchart sign \(Self.note)"))
+    }
+
     /// Ctrl-C stops it cleanly, with an event stream open.
     @Test func ctrlCStopsCleanly() throws {
         let practice = try Self.example()

@@ -10,10 +10,13 @@ public final class ServedPractice: @unchecked Sendable {
     private let output = Output()
     private let errors = Output()
 
-    /// Starts `groupchart serve PATH --port 0 arguments...` and waits until it listens.
-    public init(_ practice: URL, arguments: [String] = ["--today", "2026-03-31"], timeout: TimeInterval = 120) throws {
+    /// Starts `groupchart serve PATH --port 0 arguments...` and waits until it
+    /// listens; from `folder` with PATH as typed there (`path`), when given.
+    public init(_ practice: URL, arguments: [String] = ["--today", "2026-03-31"], timeout: TimeInterval = 120,
+                from folder: URL? = nil, path: String? = nil) throws {
         process.executableURL = Binary.url
-        process.arguments = ["serve", practice.path, "--port", "0"] + arguments
+        process.arguments = ["serve", path ?? practice.path, "--port", "0"] + arguments
+        if let folder { process.currentDirectoryURL = folder }
         let standardOutput = Pipe()
         let standardError = Pipe()
         process.standardOutput = standardOutput
