@@ -78,6 +78,15 @@ public final class DocumentMemo: @unchecked Sendable {
         return (entry.reading, entry.digest)
     }
 
+    /// Has `file` read again at the next build however its stamp compares:
+    /// a poll saw its inode change (`chmod`, `chown`) where its stamp did
+    /// not. What was parsed of its bytes is kept, for bytes that are the same.
+    func readAgain(_ path: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        entries[path]?.stamp = nil
+    }
+
     /// The compiled document of `file` when its bytes are those last parsed.
     func document(_ file: DiscoveredFile, digest: String?) -> DocumentReading? {
         lock.lock()

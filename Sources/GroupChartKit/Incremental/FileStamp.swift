@@ -39,6 +39,23 @@ struct FileStamp: Codable, Equatable, Sendable {
         return described(by: status)
     }
 
+    /// The stamp of the file at `path`, as `of` gives it, with the time its
+    /// inode last changed: a change of permissions or owner alone (`chmod`,
+    /// `chown`) moves that time and nothing of the stamp. For the polls of
+    /// `watch` and `serve` (`FolderState`), which compare one poll with the
+    /// last; the caches' stamps leave it out, as git's index does, since a
+    /// build stamps files after reading them and every `chmod` would cost a read.
+    static func polled(_ path: String, followingLinks: Bool) -> (stamp: FileStamp, changed: Int64)? {
+        var status = stat()
+        guard (followingLinks ? stat(path, &status) : lstat(path, &status)) == 0, let stamp = described(by: status) else { return nil }
+        #if canImport(Darwin)
+        let changed = status.st_ctimespec
+        #else
+        let changed = status.st_ctim
+        #endif
+        return (stamp, Int64(changed.tv_sec) * 1_000_000_000 + Int64(changed.tv_nsec))
+    }
+
     /// The stamp `status` describes; `nil` for anything but a regular file.
     private static func described(by status: stat) -> FileStamp? {
         guard (status.st_mode & S_IFMT) == S_IFREG else { return nil }

@@ -12,9 +12,18 @@ import Foundation
 /// a save within the clock's resolution that keeps the size is seen. `watch`
 /// (`PracticeWatcher`) and `serve` (`LivePractice`) poll this one state.
 public struct FolderState: Sendable, Equatable {
-    /// Each file's stamp (`FileStamp`, following a link as reading does); a
+    /// Each file's stamp (`FileStamp`, following a link as reading does) and
+    /// the time its inode last changed, so that a file made unreadable or
+    /// readable again (`chmod`, `chown`), which keeps its stamp, is seen; a
     /// path that is no regular file (a dangling link) has none, as if gone.
-    private let stamps: [String: FileStamp]
+    private let stamps: [String: Polled]
+
+    /// A file's stamp as a poll takes it.
+    struct Polled: Equatable {
+        let stamp: FileStamp
+        /// Its inode's change time, in nanoseconds since 1970.
+        let changed: Int64
+    }
     /// The documents found, as `PracticeFolder.discover` lists them: the
     /// build that follows takes them from here rather than listing the
     /// practice a second time (5 % of a rebuild's samples in watch at
@@ -64,7 +73,7 @@ public struct FolderState: Sendable, Equatable {
     }
 
     /// Every file stamped: the documents and the practice's templates.
-    var paths: Dictionary<String, FileStamp>.Keys { stamps.keys }
+    var paths: Dictionary<String, Polled>.Keys { stamps.keys }
 
     /// Whether a document or a folder of documents is a link to elsewhere,
     /// where a save changes no folder of the practice (`FolderEvents`).
@@ -78,15 +87,15 @@ public struct FolderState: Sendable, Equatable {
         var paths = found.map(\.path)
         let templates = (try? FileManager.default.contentsOfDirectory(atPath: folder.root.appendingPathComponent("templates").path)) ?? []
         paths += templates.filter { $0.hasSuffix(".mustache") && !$0.hasPrefix(".") }.map { "templates/" + $0 }
-        var stamps: [String: FileStamp] = [:]
+        var stamps: [String: Polled] = [:]
         var own: [String: FileStamp] = [:]
         for path in paths {
             let full = folder.fullPath(path)
-            if let stamp = FileStamp.of(full) {
-                stamps[path] = stamp
-                own[path] = stamp
-            } else if let stamp = FileStamp.of(full, followingLinks: true) {
-                stamps[path] = stamp
+            if let polled = FileStamp.polled(full, followingLinks: false) {
+                stamps[path] = Polled(stamp: polled.stamp, changed: polled.changed)
+                own[path] = polled.stamp
+            } else if let polled = FileStamp.polled(full, followingLinks: true) {
+                stamps[path] = Polled(stamp: polled.stamp, changed: polled.changed)
             }
         }
         return FolderState(stamps: stamps, found: found, ownStamps: own)
@@ -112,11 +121,11 @@ public struct FolderState: Sendable, Equatable {
             found.replaceSubrange(start..<end, with: inside)
             for file in inside {
                 let full = folder.fullPath(file.path)
-                if let stamp = FileStamp.of(full) {
-                    stamps[file.path] = stamp
-                    own[file.path] = stamp
-                } else if let stamp = FileStamp.of(full, followingLinks: true) {
-                    stamps[file.path] = stamp
+                if let polled = FileStamp.polled(full, followingLinks: false) {
+                    stamps[file.path] = Polled(stamp: polled.stamp, changed: polled.changed)
+                    own[file.path] = polled.stamp
+                } else if let polled = FileStamp.polled(full, followingLinks: true) {
+                    stamps[file.path] = Polled(stamp: polled.stamp, changed: polled.changed)
                 }
             }
         }

@@ -185,7 +185,9 @@ struct BuildCache {
            since.isSamePoll(as: lastPoll), let until = changes.until, let poll, until.isSamePoll(as: poll), last.found == found {
             // The poll said which files changed since the last build's: only
             // they, and those no stamp vouched for, are looked at again.
-            let again = Set(last.takeUnvouched()).union(found.indices.filter { changes.paths.contains(found[$0].path) })
+            let changed = found.indices.filter { changes.paths.contains(found[$0].path) }
+            for index in changed { memo.readAgain(found[index].path) }
+            let again = Set(last.takeUnvouched()).union(changed)
             for index in again.sorted() { last.update(index, with: read(index), now: now) }
             files = last
         } else {

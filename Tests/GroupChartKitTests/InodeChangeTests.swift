@@ -1,0 +1,78 @@
+import Foundation
+@testable import GroupChartKit
+import GroupChartTestSupport
+import Testing
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `watch` and `serve` tell a changed file by its size, modification time and
+/// inode, and by the time its inode last changed, which nothing but the
+/// system sets: a file made unreadable or readable again (`chmod`, `chown`),
+/// or rewritten in place by a tool that puts its old modification time back
+/// (`touch -r`, a sync), keeps the first three.
+@Suite struct InodeChangeTests {
+    static let note = "sessions/2026-03-19-dbt-skills/okonkwo-david.md"
+
+    @Test func aPollSeesAChangeOfPermissionsAlone() throws {
+        let practice = try FixturePractice(base: FixturePractice.repository.appendingPathComponent("examples/dbt-skills"))
+        defer { practice.delete() }
+        let folder = try PracticeFolder(root: practice.root)
+        let before = FolderState.scan(folder)
+        let path = practice.root.appendingPathComponent(Self.note).path
+        #expect(chmod(path, 0o600) == 0)
+        let after = FolderState.scan(folder)
+        #expect(after.changes(since: before) == [Self.note])
+        #expect(FolderState.scan(folder).changes(since: after).isEmpty, "and nothing else, nor twice")
+    }
+
+    /// A note rewritten in place, to the same length, its modification time
+    /// put back: the build `watch` makes after its poll reads it again and
+    /// gives what a cold build of the same files gives.
+    @Test func aRewriteThatKeepsTheStampIsRebuiltAsAColdBuildWould() throws {
+        let practice = try FixturePractice(base: FixturePractice.repository.appendingPathComponent("examples/dbt-skills"))
+        defer { practice.delete() }
+        try? practice.remove("build")
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-inode-\(UUID().uuidString)")
+        let cold = output.appendingPathExtension("cold")
+        defer {
+            try? FileManager.default.removeItem(at: output)
+            try? FileManager.default.removeItem(at: cold)
+        }
+        let options = Builder.Options(checker: Checker.Options(today: FixturePractice.today), output: output)
+        let path = practice.root.appendingPathComponent(Self.note).path
+        // Written an hour ago, so that its stamp is trusted (`isSettled`).
+        var hourAgo = [timespec(tv_sec: time(nil) - 3600, tv_nsec: 0), timespec(tv_sec: time(nil) - 3600, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, path, &hourAgo, 0) == 0)
+        var old = stat()
+        #expect(stat(path, &old) == 0)
+        let memo = DocumentMemo()
+        let first = try FolderState.scan(PracticeFolder(root: practice.root))
+        let built = try Builder.build(practice.root, options: options, memo: memo, polled: first)
+        #expect(!built.report.diagnostics.contains { $0.rule == "risk-level" })
+
+        let text = try practice.read(Self.note)
+        #expect(text.contains("Risk level: moderate"))
+        let rewritten = text.replacingOccurrences(of: "Risk level: moderate", with: "Risk lovel: moderate")
+        #expect(rewritten.utf8.count == text.utf8.count)
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.write(contentsOf: Data(rewritten.utf8))
+        try handle.close()
+        #if canImport(Darwin)
+        var times = [old.st_atimespec, old.st_mtimespec]
+        #else
+        var times = [old.st_atim, old.st_mtim]
+        #endif
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        let second = try FolderState.scan(PracticeFolder(root: practice.root))
+        #expect(FileStamp.of(path) == first.ownStamps[Self.note], "size, time and inode as they were")
+
+        let rebuilt = try Builder.build(practice.root, options: options, memo: memo, polled: second,
+                                        changed: FolderState.Changes(since: first, until: second))
+        let expected = try Builder.build(practice.root, options: Builder.Options(checker: options.checker, output: cold))
+        #expect(rebuilt.report.diagnostics.contains { $0.rule == "risk-level" && $0.location.file == Self.note })
+        #expect(IncrementalEquivalenceTests.places(rebuilt.report) == IncrementalEquivalenceTests.places(expected.report))
+    }
+}
