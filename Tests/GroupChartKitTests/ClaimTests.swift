@@ -179,6 +179,22 @@ import Testing
         try Golden.compare(x12.replacingOccurrences(of: "~", with: "~\n"), to: Self.golden.appendingPathComponent("claims.837"))
     }
 
+    /// A practice that bills under the NPI of the clinician who rendered the
+    /// service (a solo practice) sends no 2310B for that clinician's claims,
+    /// as the guide and outputs.md say (the example's golden 837P keeps it
+    /// where the NPIs differ).
+    @Test func aClinicianWhoIsTheBillingProviderHasNoRenderingLoop() throws {
+        let practice = try FixturePractice(base: Self.example)
+        defer { practice.delete() }
+        try practice.write("practice.yaml", try practice.read("practice.yaml").replacingOccurrences(of: "npi: \"1234567893\"",
+                                                                                                    with: "npi: \"1245319599\""))
+        let (output, _) = try build(practice.root)
+        defer { try? FileManager.default.removeItem(at: output) }
+        let x12 = try String(contentsOf: output.appendingPathComponent("claims.837"), encoding: .utf8)
+        #expect(x12.contains("NM1*85*2*") && x12.contains("*XX*1245319599~"))
+        #expect(x12.contains("CLM*") && !x12.contains("NM1*82*"), "Torres, who renders every claim, is the billing provider")
+    }
+
     /// The checks pyx12 does not make, on every claim of the example's 837P.
     @Test func theInterchangePassesTheChecksPyx12Lacks() throws {
         let (output, _) = try build(Self.example)

@@ -195,9 +195,19 @@ final class FieldReader {
     }
 
     /// A list; a single value is read as a list of one.
-    func list(_ key: String, required: Bool = false, hint: String = "") -> [YAMLNode] {
+    /// The items of the list at `key` (a single value is a list of one);
+    /// a list that must hold one item at least (`nonEmpty`, a plan's
+    /// diagnoses) written empty (`[]`) is reported as missing: the claim has
+    /// nothing to carry (an 837P with an empty HI is rejected whole).
+    func list(_ key: String, required: Bool = false, nonEmpty: Bool = false, hint: String = "") -> [YAMLNode] {
         guard let node = node(key, required: required, hint: hint) else { return [] }
-        if let items = node.items { return items.filter { !$0.isNull } }
+        if let items = node.items {
+            let written = items.filter { !$0.isNull }
+            if nonEmpty, written.isEmpty {
+                log.missing(at: node.location, "\"\(qualified(key))\" lists nothing", help: hint)
+            }
+            return written
+        }
         if node.scalar != nil { return [node] }
         log.invalid(at: node.location, "\"\(qualified(key))\" should be a list, not a mapping", help: hint)
         return []

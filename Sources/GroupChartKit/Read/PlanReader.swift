@@ -11,16 +11,16 @@ enum PlanReader {
         plan.body = parsed.body
         plan.effective = fields.date("effective", required: true, hint: "the date the plan takes effect: effective: 2026-01-29")
         plan.reviewBy = fields.date("review_by", required: true, hint: "the date the plan must be reviewed by")
-        plan.modalities = fields.list("modality", required: true, hint: "modality: group psychotherapy")
+        plan.modalities = fields.list("modality", required: true, nonEmpty: true, hint: "modality: group psychotherapy")
             .compactMap { fields.scalar($0, named: "modality") }
-        plan.groups = fields.list("group", required: true, hint: "the id of the group this plan treats in, or a list: [dbt-skills, grief-support]")
+        plan.groups = fields.list("group", required: true, nonEmpty: true, hint: "the id of the group this plan treats in, or a list: [dbt-skills, grief-support]")
             .compactMap { fields.reference($0, named: "group") }
         plan.frequency = fields.text("frequency")
         plan.sessionMinutes = fields.integer("session_minutes", in: 1...600)
         plan.duration = fields.text("duration")
         plan.unreadableKeys = fields.unreadable(["frequency": plan.frequency != nil, "session_minutes": plan.sessionMinutes != nil,
                                                  "duration": plan.duration != nil])
-        plan.diagnoses = fields.list("diagnoses", required: true, hint: "ICD-10-CM codes, primary first: diagnoses: [F60.3, F32.1]")
+        plan.diagnoses = fields.list("diagnoses", required: true, nonEmpty: true, hint: "ICD-10-CM codes, primary first: diagnoses: [F60.3, F32.1]")
             .compactMap { fields.scalar($0, named: "diagnoses") }
         plan.goals = goals(fields)
         plan.signedBy = fields.reference("signed_by", required: true, hint: "the id of the clinician who signed the plan")

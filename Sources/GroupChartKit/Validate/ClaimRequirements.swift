@@ -55,7 +55,32 @@ enum ClaimRequirements {
                                         help: "keep the 12 that bear on the services billed, the primary first"))
             }
         }
+        if let taxonomy = practice.taxonomy, !taxonomy.value.allSatisfy(\.isWhitespace), !isTaxonomyCode(taxonomy.value) {
+            findings.append(Finding(taxonomy.location, "\"\(taxonomy.value)\" is not a provider taxonomy code: the 837P's PRV03 "
+                                        + "carries the ten-character code of the NUCC list",
+                                    help: "write the practice's code as enrolled with the payers, such as 106H00000X "
+                                        + "(marriage and family therapist) or 1041C0700X (clinical social worker), or remove taxonomy:"))
+        }
+        if let phone = practice.phone, !phone.value.allSatisfy(\.isWhitespace), phone.value.unicodeScalars.filter({ ("0"..."9").contains($0) }).count != 10
+            || phone.value.contains(where: \.isLetter) {
+            findings.append(Finding(phone.location, "\"\(phone.value)\" is not a ten-digit phone number, which the 837P's PER04 "
+                                        + "carries as digits alone",
+                                    help: "write the practice's number as \"510-555-0100\", without +1 or an extension"))
+        }
         for (value, limit) in x12Values(context) {
+            // Sent as written: spaces would stand in the payer's match of a
+            // name or member id, and an empty element breaks the segment.
+            if value.value.allSatisfy(\.isWhitespace) {
+                findings.append(Finding(value.location, "the value is empty; the 837P's \(limit.element) needs it",
+                                        help: "write it as on the insurance card or the payer's enrollment, or remove the key"))
+                continue
+            }
+            if value.value.first!.isWhitespace || value.value.last!.isWhitespace {
+                findings.append(Finding(value.location, "\"\(value.value)\" begins or ends with a space, which the 837P would send "
+                                            + "as written",
+                                        help: "remove the spaces around it"))
+                continue
+            }
             guard let written = X12Writer.ascii(value.value) else {
                 findings.append(Finding(value.location, "\"\(value.value)\" cannot be written into the 837P",
                                         help: "X12 separates values with * : ^ ~ and carries ASCII only; write the value as on the insurance card"))
@@ -69,6 +94,10 @@ enum ClaimRequirements {
                 findings.append(Finding(value.location, "\"\(value.value)\" is too long for the 837P: its \(part.element) would be "
                                             + "\(max(last.count, first.count)) characters, over \(part.length)",
                                         help: "shorten the name as the payer has it"))
+            } else if written.count < limit.minimum {
+                findings.append(Finding(value.location, "\"\(value.value)\" is \(written.count) character\(written.count == 1 ? "" : "s"), "
+                                            + "shorter than the \(limit.minimum) the 837P's \(limit.element) needs",
+                                        help: "write it in full, as on the insurance card or the payer's list"))
             } else if !limit.isPersonName, written.count > limit.length {
                 findings.append(Finding(value.location, "\"\(value.value)\" is \(written.count) characters, longer than the \(limit.length) "
                                             + "the 837P's \(limit.element) holds",
@@ -82,6 +111,8 @@ enum ClaimRequirements {
     struct Limit {
         var element: String
         var length: Int
+        /// The shortest value it takes.
+        var minimum = 1
         /// A whole name the 837P splits into last and first (a clinician's).
         var isPersonName = false
         static let personName = Limit(element: "NM103 and NM104 (a name)", length: 95, isPersonName: true)
@@ -89,12 +120,20 @@ enum ClaimRequirements {
         static let lastName = Limit(element: "NM103 (a last name)", length: 60)
         static let firstName = Limit(element: "NM104 (a first name)", length: 35)
         static let addressLine = Limit(element: "N301 (an address line)", length: 55)
-        static let city = Limit(element: "N401 (a city)", length: 30)
-        static let identifier = Limit(element: "NM109 (an id)", length: 80)
+        static let city = Limit(element: "N401 (a city)", length: 30, minimum: 2)
+        static let identifier = Limit(element: "NM109 (an id)", length: 80, minimum: 2)
         static let groupNumber = Limit(element: "SBR03 (a group number)", length: 50)
         static let reference = Limit(element: "REF02 (a reference)", length: 50)
         static let phone = Limit(element: "PER04 (a phone number)", length: 256)
         static let taxonomy = Limit(element: "PRV03 (a taxonomy code)", length: 50)
+    }
+
+    /// Whether `code` has the form of a code of the NUCC provider taxonomy:
+    /// ten capital letters and digits, the last an X (106H00000X).
+    static func isTaxonomyCode(_ code: String) -> Bool {
+        let scalars = Array(code.unicodeScalars)
+        return scalars.count == 10 && scalars.last == "X"
+            && scalars.allSatisfy { ("0"..."9").contains($0) || ("A"..."Z").contains($0) }
     }
 
     private static func interactiveComplexity(_ context: RuleContext) -> Bool {

@@ -12,6 +12,9 @@ struct ClaimInterchange {
     let edi: EDISettings
     let today: LocalDate
 
+    /// The most 2300 claim loops one 2000B or 2000C loop holds (005010X222A1).
+    static let claimsPerSubscriberLoop = 100
+
     /// The interchange as the file's bytes.
     func bytes(_ entries: [NextBatch.Entry], control: Int) throws(X12Writer.UnsafeValue) -> [UInt8] {
         let date = today.compact
@@ -36,7 +39,13 @@ struct ClaimInterchange {
         try address(practice.address, into: &x12)
         try x12.add("REF", ["EI", (practice.taxID?.value ?? "").filter(\.isNumber)])
         var hl = 1
-        for subscriber in subscribers(entries) {
+        // Loop 2300 repeats at most 100 times under one subscriber (or
+        // patient) loop: a member's 101st claim in a batch (a backlog billed
+        // at once) starts the subscriber's loops again.
+        let loops = subscribers(entries).flatMap { claims in
+            stride(from: 0, to: claims.count, by: Self.claimsPerSubscriberLoop).map { Array(claims[$0..<min($0 + Self.claimsPerSubscriberLoop, claims.count)]) }
+        }
+        for subscriber in loops {
             let first = entries[subscriber[0]].claim
             let patientIsSubscriber = first.relationship == .insured
             hl += 1
@@ -69,7 +78,9 @@ struct ClaimInterchange {
         if entry.frequency != .original, let number = entry.payerClaimNumber { try x12.add("REF", ["F8", number]) }
         let codes = claim.diagnoses.prefix(12).enumerated().map { index, code in [index == 0 ? "ABK" : "ABF", code] }
         try x12.add("HI", codes)
-        if !claim.renderingName.isEmpty {
+        // 2310B only when the clinician is not the billing provider (an
+        // individual practice billing under the clinician's own NPI).
+        if !claim.renderingName.isEmpty, claim.renderingNPI != practice.npi?.value {
             let (last, first) = Self.split(claim.renderingName)
             try x12.add("NM1", ["82", "1", last, first, "", "", "", "XX", claim.renderingNPI])
         }

@@ -14,8 +14,11 @@ struct InvalidValueRule: Rule {
             (right-to-left overrides, zero-width spaces and joiners). When practice.yaml has `edi:`, the values the 837P \
             carries must hold no X12 separator (* : ^ ~) and have an ASCII form (accents are dropped: \
             Nguyễn is sent as Nguyen) no longer than their 837P element takes (a name 60 characters, a first \
-            name 35, an address line 55, a city 30, a group number 50), an insured member's plan lists at most \
-            12 diagnoses (what HI holds), and the billing ZIP must have nine digits. A `signed_at` after today is refused, and so is an \
+            name 35, an address line 55, a city 30, a group number 50) nor shorter (an id 2, a city 2), and \
+            none of them empty or beginning or ending with a space, which the 837P would send as written; \
+            an insured member's plan lists at most \
+            12 diagnoses (what HI holds), the billing ZIP must have nine digits, the practice's phone ten \
+            digits (PER04), and its taxonomy, when given, is a ten-character NUCC code such as 106H00000X (PRV03). A `signed_at` after today is refused, and so is an \
             Addendum heading that does not read "Addendum YYYY-MM-DD clinician" or is dated before the \
             note's signature or after today.
             """,

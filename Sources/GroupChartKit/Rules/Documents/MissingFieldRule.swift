@@ -7,7 +7,8 @@ struct MissingFieldRule: Rule {
         checks: """
             The required keys of each document (format.md, "Required keys"): the practice's name, NPI, tax id \
             and address; a group's name, CPT code, facilitator and members; a member's name, date of birth, \
-            sex and insurance; a plan's dates, modality, group, diagnoses, goals and signature; a session's \
+            sex and insurance; a plan's dates, modality, group, diagnoses, goals and signature (a list of \
+            modalities, groups or diagnoses written empty, `[]`, is missing too); a session's \
             group, date, times and attendance; an individual note's date, times, clinician and CPT code. Also \
             a member folder without profile.md, a session folder without session.md, a fee for every CPT \
             code billed, and, when practice.yaml has `edi:`, the practice's phone and each insured member's \
