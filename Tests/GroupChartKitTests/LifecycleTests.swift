@@ -365,6 +365,36 @@ import Testing
         #expect(entry.status == .rejected && !entry.isBuilt && entry.outstanding == .zero && entry.debtor == nil)
     }
 
+    /// A replacement of a claim the payer paid, rejected by a 277CA, never
+    /// reached adjudication: the payment stands (partial, the member owing
+    /// the copay, the payer nothing), with the rejection shown beside it.
+    @Test func aRejectedReplacementLeavesThePaymentBeforeIt() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        let chen = try acceptedClaimOfChen(practice)
+        try practice.write("remittances/2026-03-18.835", RemittanceFixture(payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT1", date: Self.march(18), claims: [
+            .init(id: chen.id, billed: chen.total, paid: Money(cents: 4500),
+                  adjustments: [("CO", "45", Money(cents: 1000)), ("PR", "3", Money(cents: 1000))], payerClaimNumber: "BS7",
+                  dateOfService: Self.march(12)),
+        ]).text)
+        try practice.write("practice.yaml", try practice.read("practice.yaml").replacingOccurrences(of: "\"90853\": 65.00", with: "\"90853\": 70.00"))
+        // On the 31st: on the 20th, Sofia Alvarez's note of the same session is signed on the 30th, an error
+        // then, which holds the replacement (`VoidHold`).
+        try submit(practice, on: 31)
+        let (sent, _) = try billing(practice)
+        #expect(try #require(sent.ledger.history(chen.id)).lastSent?.claim.frequency == .replacement)
+        try practice.write("acknowledgments/c.277", AcknowledgmentFixture.claims([
+            .init(claimID: chen.id, status: "A7:164:IL", dateOfService: Self.march(12), charge: Money(cents: 7000)),
+        ], date: Self.march(31), control: 12))
+        let (billing, _) = try billing(practice)
+        let history = try #require(billing.ledger.history(chen.id))
+        #expect(history.rejection != nil && history.lastSent?.rejected == true)
+        #expect(billing.status(of: chen.id) == .partial)
+        let record = try GroupChart.check(practice.root, options: Checker.Options(today: FixturePractice.today)).record
+        let entry = try #require(ReimbursementLedger(billing: billing, record: record, today: FixturePractice.today).entry(for: chen.id))
+        #expect(entry.paid == Money(cents: 4500) && entry.debtor == .member && entry.outstanding == Money(cents: 1000))
+    }
+
     @Test func aChangeAfterBillingIsAReplacementOnceThePayerNumberIsKnown() throws {
         let practice = try unbilledExample()
         defer { practice.delete() }

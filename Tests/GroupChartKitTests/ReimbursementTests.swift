@@ -186,6 +186,83 @@ import Testing
         #expect(try practice.check().places.contains("remittances/2026-03-26.835:20:5 remittance"), "a reversal of a payment not on file")
     }
 
+    /// A payer that splits a claim in one 835 (two CLPs under one claim id)
+    /// states each part's share: the member owes both, and a part denied
+    /// beside a part paid leaves the claim partial whichever comes first.
+    @Test func aSplitClaimSumsItsPartsShares() throws {
+        let date = LocalDate(year: 2026, month: 3, day: 26)!
+        for deniedFirst in [false, true] {
+            let practice = try practice { id in
+                let paidPart = claim(id("nguyen-lan", 12), billed: 5000, paid: 2800, [("CO", "45", 200), ("PR", "3", 2000)], number: "S1")
+                let deniedPart = claim(id("nguyen-lan", 12), status: "4", billed: 1500, paid: 0, [("CO", "97", 1500)], number: "S1B")
+                let otherPart = claim(id("okonkwo-david", 12), billed: 1500, paid: 1500, number: "S2B")
+                return ["remittances/2026-03-26.835": RemittanceFixture(trace: "1EFT1", date: date, claims: [
+                    claim(id("okonkwo-david", 12), billed: 5000, paid: 2800, [("CO", "45", 200), ("PR", "3", 2000)], number: "S2"), otherPart,
+                ] + (deniedFirst ? [deniedPart, paidPart] : [paidPart, deniedPart]))]
+            }
+            defer { practice.delete() }
+            let entries = try ledger(practice.root).entries
+            let okonkwo = try #require(entries.first { $0.member == "okonkwo-david" && $0.dateOfService == Self.march12 })
+            #expect(okonkwo.paid == dollars(4300) && okonkwo.patientResponsibility == dollars(2000) && okonkwo.status == .partial)
+            #expect(okonkwo.outstanding == dollars(2000) && okonkwo.debtor == .member, "the copay of the split claim is the member's")
+            let nguyen = try #require(entries.first { $0.member == "nguyen-lan" && $0.dateOfService == Self.march12 })
+            #expect(nguyen.paid == dollars(2800) && nguyen.patientResponsibility == dollars(2000) && nguyen.status == .partial,
+                    "a part denied \(deniedFirst ? "before" : "after") the part paid: \(nguyen.status)")
+        }
+    }
+
+    /// A secondary payer's CLP05 is what the member still owes after both
+    /// paid: the primary's share no longer counts beside it.
+    @Test func aSecondaryPayersShareReplacesThePrimarys() throws {
+        let practice = try practice { id in
+            ["remittances/2026-03-20.835": RemittanceFixture(trace: "1EFT1", date: LocalDate(year: 2026, month: 3, day: 20)!, claims: [
+                claim(id("okonkwo-david", 12), paid: 3800, [("CO", "45", 700), ("PR", "3", 2000)], number: "E1"),
+            ]),
+             "remittances/2026-04-02.835": RemittanceFixture(trace: "1EFT2", date: LocalDate(year: 2026, month: 4, day: 2)!, claims: [
+                claim(id("okonkwo-david", 12), status: "2", billed: 6500, paid: 1500, [("CO", "45", 4500), ("PR", "3", 500)], number: "S1"),
+             ])]
+        }
+        defer { practice.delete() }
+        let entry = try #require(try ledger(practice.root).entries.first { $0.member == "okonkwo-david" && $0.dateOfService == Self.march12 })
+        #expect(entry.paid == dollars(5300) && entry.patientResponsibility == dollars(500) && entry.outstanding == dollars(500))
+    }
+
+    /// Two parts of a split claim paid alike under one CLP07 in one 835 both
+    /// count; the same 835 saved again under another name still counts once.
+    @Test func partsPaidAlikeInOne835BothCount() throws {
+        let practice = try practice { id in
+            let file = RemittanceFixture(trace: "1EFT1", date: LocalDate(year: 2026, month: 3, day: 26)!, claims: [
+                claim(id("nguyen-lan", 12), billed: 3250, paid: 1500, [("CO", "45", 1750)], number: "E8"),
+                claim(id("nguyen-lan", 12), billed: 3250, paid: 1500, [("CO", "45", 1750)], number: "E8"),
+            ])
+            return ["remittances/2026-03-26.835": file, "remittances/2026-03-26-again.835": file]
+        }
+        defer { practice.delete() }
+        let entry = try #require(try ledger(practice.root).entries.first { $0.member == "nguyen-lan" && $0.dateOfService == Self.march12 })
+        #expect(entry.paid == dollars(3000) && entry.status == .paid)
+    }
+
+    /// A correction that pays the same and moves money from the member's
+    /// share to the write-off, listed before the reversal of the payment it
+    /// corrects: the reversal takes back the payment it repeats in full
+    /// (its share and adjustments), not the correction that pays alike.
+    @Test func aReversalTakesBackThePaymentWhoseShareItRepeats() throws {
+        let practice = try practice { id in
+            ["remittances/2026-03-20.835": RemittanceFixture(trace: "1EFT1", date: LocalDate(year: 2026, month: 3, day: 20)!, claims: [
+                claim(id("okonkwo-david", 12), paid: 3800, [("CO", "45", 700), ("PR", "3", 2000)], number: "E1"),
+            ]),
+             "remittances/2026-05-01.835": RemittanceFixture(trace: "1EFT2", date: LocalDate(year: 2026, month: 5, day: 1)!, claims: [
+                claim(id("okonkwo-david", 12), paid: 3800, [("CO", "45", 1200), ("PR", "3", 1500)], number: "E1"),
+                claim(id("okonkwo-david", 12), status: "22", billed: -6500, paid: -3800, [("CO", "45", -700), ("PR", "3", -2000)], number: "E1"),
+             ])]
+        }
+        defer { practice.delete() }
+        let entry = try #require(try ledger(practice.root).entries.first { $0.member == "okonkwo-david" && $0.dateOfService == Self.march12 })
+        #expect(entry.paid == dollars(3800) && entry.patientResponsibility == dollars(1500) && entry.status == .partial)
+        #expect(entry.adjustments.map(\.code) == ["CO-45", "PR-3"] && entry.adjustments.map(\.amount) == [dollars(1200), dollars(1500)],
+                "\(entry.adjustments)")
+    }
+
     /// A payer that lists the corrected payment before the reversal of the
     /// first, in one 835 and under one CLP07, takes back the payment whose
     /// amount the reversal repeats, not the latest one.

@@ -73,7 +73,14 @@ public struct ClaimHistory: Sendable {
                 answered = true
                 endRejection(live: &liveOriginal)
                 if !claim.payerClaimNumber.isEmpty { take(claim.payerClaimNumber) }
-                if status != .voided { status = Self.paymentStatus(AdjudicationHistory(remitted)) }
+                if status != .voided { status = AdjudicationHistory(remitted).status }
+            }
+            // A rejected replacement or void never reached adjudication: what
+            // the payer decided of the version before it stands, and the
+            // rejection is shown beside it (decisions.md); a paid claim shown
+            // as rejected read as owed in full by the payer.
+            if status == .rejected, let last = versions.last, last.rejected, last.claim.frequency != .original, !remitted.isEmpty {
+                status = AdjudicationHistory(remitted).status
             }
         }
         adjudication = AdjudicationHistory(remitted)
@@ -158,18 +165,4 @@ public struct ClaimHistory: Sendable {
     /// The date of the first submission of it.
     public var firstSubmitted: LocalDate? { versions.first?.date }
 
-    /// The status of a claim the 835s decided, as outputs.md defines it.
-    static func paymentStatus(_ history: AdjudicationHistory) -> ClaimStatus {
-        let standing = history.standing.map(\.claim)
-        let latest = standing.last { !$0.isReversal }
-        let paid = standing.reduce(Money.zero) { $0 + $1.paid }
-        let owed = latest?.patientResponsibility ?? .zero
-        switch latest {
-        case nil: return .reversed
-        case let decision? where decision.isDenial: return .denied
-        case _ where owed > .zero: return .partial
-        case _ where paid > .zero: return .paid
-        default: return .denied
-        }
-    }
 }

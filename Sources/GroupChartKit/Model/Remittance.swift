@@ -23,6 +23,11 @@ public struct Remittance: Sendable, Codable, Equatable {
     public var reference: String {
         traceNumber.map { "\(file) (trace \($0))" } ?? file
     }
+
+    /// Whether `other` is this very transaction (the same ST of the same file).
+    func isSameTransaction(as other: Remittance) -> Bool {
+        file == other.file && location == other.location
+    }
 }
 
 extension PracticeRecord {

@@ -6,16 +6,23 @@
 /// so a decision is counted once however often it is read: two decisions are
 /// the same when they have the same payer (TRN03), check or EFT trace number
 /// (TRN02), claim id (CLP01), status (CLP02), payer claim control number
-/// (CLP07) and amount paid (CLP04). A different trace number is a different
-/// payment, and counts.
+/// (CLP07) and amount paid (CLP04), and stand as the same one among those
+/// alike in their transaction (the second of two alike in one 835 is the
+/// second in its copy): a payer that splits a claim may pay its parts the
+/// same under one CLP07, and both count. A different trace number is a
+/// different payment, and counts.
 ///
 /// A reversal (CLP02 22) takes back an earlier payment: among the standing
 /// decisions with its payer claim control number (all standing decisions
-/// when none has it), the latest that paid what the reversal takes back
-/// (its CLP04 negated), else the latest. Payers list a reversal before or
-/// after the corrected payment that goes with it, in the same 835 and
-/// under the same CLP07: by the amount, the payment taken back is the
-/// right one either way. A reversal of a payment no 835 on file shows
+/// when none has it), the one it repeats best: what it paid (the
+/// reversal's CLP04 negated) first, then what the member owed (CLP05) and
+/// the adjustments, then one from an earlier 835 than the reversal's own
+/// (a payer sends the reversal with the corrected payment, not with the
+/// payment it takes back), then the latest. Payers list a reversal before
+/// or after the corrected payment that goes with it, in the same 835 and
+/// under the same CLP07, and a correction may pay the same and move money
+/// between the member's share and the write-off: the payment taken back is
+/// the right one either way. A reversal of a payment no 835 on file shows
 /// stands itself, with its negative amounts: money was taken back.
 struct AdjudicationHistory: Sendable {
     struct Decision: Sendable {
@@ -34,16 +41,21 @@ struct AdjudicationHistory: Sendable {
     /// taken oldest first by payment date, undated ones first.
     init(_ found: [(remittance: Remittance, claim: RemittanceClaim)]) {
         var seen: Set<[String]> = []
+        // How many alike each transaction (file and place of its ST) holds so far.
+        var alikeInTransaction: [[String]: Int] = [:]
         let chronological = found.enumerated().sorted { lhs, rhs in
             (lhs.element.remittance.date?.dayNumber ?? Int.min, lhs.offset) < (rhs.element.remittance.date?.dayNumber ?? Int.min, rhs.offset)
         }
         for (_, (remittance, claim)) in chronological {
-            let key = [remittance.originator ?? "", remittance.traceNumber ?? "", claim.claimID.value, claim.status.value,
+            var key = [remittance.originator ?? "", remittance.traceNumber ?? "", claim.claimID.value, claim.status.value,
                        claim.payerClaimNumber, String(claim.paid.cents)]
+            let transaction = key + [remittance.file, String(remittance.location.line), String(remittance.location.column)]
+            alikeInTransaction[transaction, default: 0] += 1
+            key.append(String(alikeInTransaction[transaction]!))
             guard seen.insert(key).inserted else { continue }
             let decision = Decision(claim: claim, remittance: remittance)
             received.append(decision)
-            if claim.isReversal, let reversed = reversedIndex(for: claim) {
+            if claim.isReversal, let reversed = reversedIndex(for: decision) {
                 standing.remove(at: reversed)
                 reversedPayment = true
             } else {
@@ -52,10 +64,67 @@ struct AdjudicationHistory: Sendable {
         }
     }
 
-    private func reversedIndex(for reversal: RemittanceClaim) -> Int? {
+    /// What the payer paid, net of reversals.
+    var paid: Money { standing.reduce(Money.zero) { $0 + $1.claim.paid } }
+
+    /// What the member owes: the shares (CLP05) the latest payer stated at
+    /// its place in the order of payers, added up. A payer that splits a
+    /// claim states each part's share, and a corrected payment comes with
+    /// the reversal of the one before, so no share counts twice; a
+    /// secondary payer's share is what the member still owes after both
+    /// paid, so the primary's no longer counts.
+    var memberShare: Money {
+        let decisions = standing.filter { !$0.claim.isReversal }
+        guard let latest = decisions.last else { return .zero }
+        let payer = Self.payer(of: latest)
+        return decisions.reduce(Money.zero) { $0 + (Self.payer(of: $1) == payer ? $1.claim.patientResponsibility : .zero) }
+    }
+
+    /// Who decided, and as which payer: the payer (TRN03) and its place in
+    /// the order of payers (CLP02 2 and 20 secondary, 3 and 21 tertiary,
+    /// every other status primary, a denial included).
+    private static func payer(of decision: Decision) -> [String] {
+        let order = switch decision.claim.status.value {
+        case "2", "20": "secondary"
+        case "3", "21": "tertiary"
+        default: "primary"
+        }
+        return [decision.remittance.originator ?? "", order]
+    }
+
+    /// The status of a claim the 835s decided, as outputs.md defines it:
+    /// `reversed` when no payment stands; `denied` when every standing
+    /// decision denied it, or nothing was paid and nothing is owed;
+    /// `partial` when the member owes a share, or a part of the claim was
+    /// denied in the 835 of the latest payment (a split claim); else `paid`.
+    /// A denial a later 835 paid after all does not make it partial.
+    var status: ClaimStatus {
+        let decisions = standing.filter { !$0.claim.isReversal }
+        guard let latest = decisions.last else { return .reversed }
+        if decisions.allSatisfy(\.claim.isDenial) { return .denied }
+        if memberShare > .zero { return .partial }
+        if paid <= .zero { return .denied }
+        let deniedWithIt = decisions.contains { $0.claim.isDenial && $0.remittance.isSameTransaction(as: latest.remittance) }
+        return deniedWithIt ? .partial : .paid
+    }
+
+    private func reversedIndex(for decision: Decision) -> Int? {
+        let reversal = decision.claim
         var candidates = standing.indices.filter { !standing[$0].claim.isReversal }
         let same = candidates.filter { standing[$0].claim.payerClaimNumber == reversal.payerClaimNumber }
         if !reversal.payerClaimNumber.isEmpty, !same.isEmpty { candidates = same }
-        return candidates.last { standing[$0].claim.paid + reversal.paid == .zero } ?? candidates.last
+        let takenBack = Dictionary(reversal.adjustments.map { ($0.code, Money.zero - $0.amount) }, uniquingKeysWith: +)
+        func likeness(_ index: Int) -> [Bool] {
+            let payment = standing[index]
+            let adjusted = Dictionary(payment.claim.adjustments.map { ($0.code, $0.amount) }, uniquingKeysWith: +)
+            return [payment.claim.paid + reversal.paid == .zero,
+                    payment.claim.patientResponsibility + reversal.patientResponsibility == .zero && adjusted == takenBack,
+                    !payment.remittance.isSameTransaction(as: decision.remittance)]
+        }
+        // The latest of the likest: `max` keeps the first of equals, taken from the latest.
+        return candidates.reversed().max { lhs, rhs in
+            let (left, right) = (likeness(lhs), likeness(rhs))
+            return left.lexicographicallyPrecedes(right) { !$0 && $1 }
+        }
     }
 }

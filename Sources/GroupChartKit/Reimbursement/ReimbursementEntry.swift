@@ -29,7 +29,7 @@ public struct ReimbursementEntry: Sendable {
     public var payerClaimNumber: String?
     /// Net of reversals, over every standing decision.
     public var paid: Money
-    /// What the latest standing decision says the member owes.
+    /// What the standing decisions say the member owes (their CLP05s).
     public var patientResponsibility: Money
     /// The CAS adjustments of every standing decision, one per group and
     /// reason, summed, in the order first met.

@@ -45,9 +45,8 @@ public struct ReimbursementLedger: Sendable {
         let history = billing.ledger.history(id)
         let adjudication = history?.adjudication ?? AdjudicationHistory([])
         let standing = adjudication.standing.map(\.claim)
-        let latest = standing.last { !$0.isReversal }
-        let paid = standing.reduce(Money.zero) { $0 + $1.paid }
-        let owed = latest?.patientResponsibility ?? .zero
+        let paid = adjudication.paid
+        let owed = adjudication.memberShare
         let status = billing.status(of: id)
         let debtor: ReimbursementEntry.Debtor?
         let outstanding: Money
