@@ -58,8 +58,17 @@ enum X12Parser {
         case .success(let found):
             if let problem = found.problem { parsed.problems.append(Problem(location: first, message: problem.message, help: problem.help)) }
             parsed.delimiters = found.delimiters
-            var scanner = Scanner(delimiters: found.delimiters, file: file)
-            for index in start..<scalars.count { scanner.read(scalars[index]) }
+            var scanner = Scanner(delimiters: found.delimiters, file: file, expectation: expectation)
+            for index in start..<scalars.count {
+                // Each interchange names its own delimiters: files joined
+                // from two senders (or two of one sender's settings) are read
+                // interchange by interchange, not all by the first one's.
+                if index > start, scanner.isBetweenSegments, scalars[index] == "I", scalars[index...].starts(with: "ISA".unicodeScalars),
+                   case .success(let named) = X12Delimiters.fromISA(scalars, at: index) {
+                    scanner.delimiters = named
+                }
+                scanner.read(scalars[index])
+            }
             scanner.finish()
             parsed.segments = scanner.segments
             parsed.problems += scanner.problems
@@ -128,8 +137,9 @@ enum X12Parser {
 /// Reads scalars one by one into segments, keeping the line and column of
 /// every segment and element.
 private struct Scanner {
-    let delimiters: X12Delimiters
+    var delimiters: X12Delimiters
     let file: SourceFile
+    let expectation: X12Parser.Expectation
     var segments: [X12Segment] = []
     var problems: [X12Parser.Problem] = []
     private var line = 1
@@ -138,10 +148,14 @@ private struct Scanner {
     private var values: [String] = []
     private var places: [SourceLocation] = []
 
-    init(delimiters: X12Delimiters, file: SourceFile) {
+    init(delimiters: X12Delimiters, file: SourceFile, expectation: X12Parser.Expectation) {
         self.delimiters = delimiters
         self.file = file
+        self.expectation = expectation
     }
+
+    /// Whether the last segment ended and the next has not begun.
+    var isBetweenSegments: Bool { values.isEmpty }
 
     mutating func read(_ scalar: Unicode.Scalar) {
         defer {
@@ -194,6 +208,8 @@ private struct Scanner {
         guard delimiters.segment != "\n" else { return }
         problems.append(X12Parser.Problem(
             location: start, message: "the file ends inside segment \"\(id.prefix(20))\", without its terminator \"\(delimiters.segment)\"",
-            help: "the file may be cut short; check that the payer's total (BPR02) matches its claims"))
+            help: expectation.noun == X12Parser.Expectation.remittance.noun
+                ? "the file may be cut short; check that the payer's total (BPR02) matches its claims"
+                : "the file may be cut short; ask the sender for the whole file again"))
     }
 }
