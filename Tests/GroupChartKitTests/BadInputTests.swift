@@ -72,12 +72,12 @@ import Testing
         let profile = "members/chen-lily/profile.md"
         let text = try practice.read(profile)
         let street = try #require(text.firstMatch(of: /street: "([^"]*)"/)).output.1
-        try practice.write(profile, text.replacingOccurrences(of: String(street), with: String(repeating: "Long Street ", count: 5)))
+        try practice.write(profile, text.replacingOccurrences(of: String(street), with: String(repeating: "Long Street ", count: 5) + "End"))
         try practice.write("practice.yaml", try practice.read("practice.yaml")
             .replacingOccurrences(of: "name: Angela Torres", with: "name: Angela Maria Guadalupe Fernanda Rodriguez Santiago Torres"))
         let found = try practice.check().diagnostics.filter { $0.rule == "invalid-value" }
         #expect(found.map(\.message) == [
-            "\"\(String(repeating: "Long Street ", count: 5))\" is 60 characters, longer than the 55 the 837P's N301 (an address line) holds",
+            "\"\(String(repeating: "Long Street ", count: 5))End\" is 63 characters, longer than the 55 the 837P's N301 (an address line) holds",
             "\"Angela Maria Guadalupe Fernanda Rodriguez Santiago Torres\" is too long for the 837P: its NM104 (a first name) would be 50 characters, over 35",
         ], "\(found.map(\.message))")
         #expect(found.map(\.location.file) == [profile, "practice.yaml"])

@@ -134,8 +134,15 @@ public enum CommonMark {
                                                byteColumn: Int(cmark_node_get_start_column(node)))
                     runs.append(TextRun(literal: literal, offset: offset, start: start))
                 }
-            case CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+            case CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK:
                 _ = append(literalOf: node)
+            case CMARK_NODE_HTML_INLINE:
+                // Raw HTML inside a line (`<!-- Risk level: low -->`, `<b>`)
+                // is not shown in the records (safe mode), so it is not what
+                // a reader sees either: a risk level or a goal's status
+                // commented out does not count. A block of it stands as a
+                // block of its own, which no rule reads as the note's text.
+                break
             case CMARK_NODE_SOFTBREAK: text.append(0x20)
             case CMARK_NODE_LINEBREAK: text.append(0x0A)
             default: break
