@@ -200,6 +200,26 @@ import Testing
                                                                         with: "signed_by: park\nsigned_at: 2026-03-06T09:00"))
     }
 
+    /// Half a signature typed by hand (`signed_by` without `signed_at`, or
+    /// the reverse), which `check` calls unsigned and tells to sign, is
+    /// completed by `sign` rather than refused as already signed; a digest
+    /// left without its `signed_at` is a signature that lost a line, and is
+    /// not completed over text that may have changed.
+    @Test func halfASignatureIsCompleted() throws {
+        for half in ["signed_by: torres\n", "signed_at: \"2026-03-05T16:00\"\n"] {
+            let practice = try Self.practice(frontMatter: half)
+            defer { practice.delete() }
+            #expect(try practice.check().places.contains { $0.hasSuffix("unsigned-note") }, "check: \(half)")
+            let signed = try Self.sign(practice)
+            #expect(!signed.replacedSignature)
+            #expect(try practice.read(Self.note).contains("signed_by: torres\n") && practice.read(Self.note).contains("signed_at: 2026-03-05T17:40\n"))
+            #expect(try practice.check().places == [])
+        }
+        let practice = try Self.practice(frontMatter: "signed_by: torres\ndigest: sha256:\(String(repeating: "0", count: 64))\n")
+        defer { practice.delete() }
+        #expect(throws: Refusal.self) { try Self.sign(practice) }
+    }
+
     /// A note changed after signing is refused with the way out.
     @Test func aChangedSignedNoteIsRefused() throws {
         let practice = try Self.practice()

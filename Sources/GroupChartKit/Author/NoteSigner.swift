@@ -67,7 +67,7 @@ public enum NoteSigner {
                     }
                     throw Refusal("it cannot be read; `groupchart check` says why")
                 }
-                if !note.isNamed, document.isSigned {
+                if !note.isNamed, document.holdsSignature {
                     outcome.alreadySigned.append(note.path)
                     continue
                 }
@@ -97,7 +97,7 @@ public enum NoteSigner {
         let digest = SignedText.digest(of: document.signedText)
         try write(signedBy: clinician, signedAt: time, digest: digest, to: document.path, in: folder)
         return Signed(path: document.path, clinician: clinician, signedAt: time, digest: digest,
-                      replacedSignature: document.isSigned)
+                      replacedSignature: document.holdsSignature)
     }
 
     /// Edits the file's own bytes, reads the result back as `check` would,

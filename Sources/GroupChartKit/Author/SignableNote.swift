@@ -43,8 +43,18 @@ struct SignableNote {
         signedText = SignedText.text(of: file, body: body)
     }
 
+    /// Whether any part of a signature is written.
     var isSigned: Bool {
         signature.signedBy != nil || signature.signedAt != nil || signature.digest != nil
+    }
+
+    /// Whether it carries a signature `sign` must not replace unasked: who
+    /// and when both written, or a digest (`sign` wrote it; a signature that
+    /// lost a line since is not completed over text that may have changed).
+    /// A `signed_by` or `signed_at` typed alone is half a signature, which
+    /// `check` calls unsigned (`unsigned-note`) and `sign` completes.
+    var holdsSignature: Bool {
+        (signature.signedBy != nil && signature.signedAt != nil) || signature.digest != nil
     }
 
     /// The first heading that opens an addendum.

@@ -56,7 +56,7 @@ enum SigningPolicy {
                     rename the heading (for example to "## Later entry"), then sign it
                     """)
         }
-        guard note.isSigned, !force else { return }
+        guard note.holdsSignature, !force else { return }
         let by = note.signature.signedBy.map { " by \($0.value)" } ?? ""
         let at = note.signature.signedAt.map { " at \($0.value)" } ?? ""
         if let digest = note.signature.digest?.value, digest != SignedText.digest(of: note.signedText) {
