@@ -20,15 +20,16 @@ public struct SectionName: Sendable, Hashable {
     /// heading is compared byte by byte, folding A to Z, without making its
     /// lower-cased copy: three rules compare every heading of 22,000 notes
     /// with every section name, and those copies were most of their time.
-    /// Any other heading is lower-cased as before (a Kelvin sign lower-cases
-    /// to an ASCII "k").
+    /// Any other heading is read as it shows (`VisibleText`: a no-break
+    /// space as a space, a zero-width character as nothing) and lower-cased
+    /// as before (a Kelvin sign lower-cases to an ASCII "k").
     public func matches(_ heading: String) -> Bool {
         let compared = heading.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
             return folded.contains { name in Self.equalFoldingASCII(bytes, name) }
         }
         if let compared = compared.flatMap({ $0 }) { return compared }
-        return folded.contains(heading.lowercased())
+        return folded.contains(VisibleText.plain(heading).trimming(.whitespaces).lowercased())
     }
 
     /// Whether the ASCII `bytes`, A to Z folded to a to z, are `name`'s.

@@ -14,7 +14,7 @@ enum ClinicalContentReader {
 
     /// `- G1: In progress. ...` or `- G1: Reduce urges ... Status: In progress.`
     static func goalItem(_ item: MarkdownListItem) -> GoalItem {
-        let text = item.text.trimming(.whitespacesAndNewlines)
+        let text = VisibleText.plain(item.text).trimming(.whitespacesAndNewlines)
         guard let colon = text.firstIndex(of: ":") else {
             return GoalItem(goal: nil, status: nil, text: text, location: item.location)
         }
@@ -70,7 +70,7 @@ enum ClinicalContentReader {
 
     /// The first word after `Risk level:`.
     static func riskStatement(_ section: Section) -> RiskStatement {
-        let text = section.text
+        let text = VisibleText.plain(section.text)
         var word: String?
         if let label = text.rangeIgnoringCase(of: "risk level:") {
             let after = text[label.upperBound...].drop { $0 == " " || $0 == "*" || $0 == "_" }
