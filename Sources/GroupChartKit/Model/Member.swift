@@ -106,6 +106,13 @@ public struct Authorization: Sendable, Codable, Equatable {
 }
 
 extension Member {
+    /// Whether the member's profile says `insurance: self-pay`: no claim is
+    /// ever built for their sessions.
+    public var isSelfPay: Bool {
+        if case .selfPay? = profile?.coverage { return true }
+        return false
+    }
+
     /// The member's insurance, `nil` when self-pay or unknown.
     public var insurance: Insurance? {
         if case .insured(let insurance)? = profile?.coverage { return insurance }

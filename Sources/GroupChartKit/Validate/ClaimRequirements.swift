@@ -7,7 +7,9 @@ enum ClaimRequirements {
     static func missingFields(_ context: RuleContext) -> [Finding] {
         guard let practice = context.record.practice else { return [] }
         var findings: [Finding] = []
-        let billed = Set(context.record.services.map(\.cpt) + (interactiveComplexity(context) ? ["90785"] : []))
+        // A self-pay member's sessions are never claimed: no fee is needed for them.
+        let claimed = context.record.services.filter { context.record.member($0.member)?.isSelfPay != true }
+        let billed = Set(claimed.map(\.cpt) + (interactiveComplexity(context) ? ["90785"] : []))
         for code in billed.sorted() where practice.fee(for: code) == nil {
             findings.append(Finding(practice.feesLocation, "no fee for CPT \(code), which sessions bill",
                                     help: "add \"\(code)\": <amount> under fees: in practice.yaml", scope: .code(code)))
@@ -137,7 +139,9 @@ enum ClaimRequirements {
     }
 
     private static func interactiveComplexity(_ context: RuleContext) -> Bool {
-        context.record.sessions.contains { session in session.progressNotes.contains { $0.interactiveComplexity != nil } }
+        context.record.sessions.contains { session in
+            session.progressNotes.contains { $0.interactiveComplexity != nil && context.record.member($0.member)?.isSelfPay != true }
+        }
     }
 
     /// Every value the 837P carries as text, with the longest its element takes.

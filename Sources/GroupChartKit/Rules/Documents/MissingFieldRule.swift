@@ -11,7 +11,7 @@ struct MissingFieldRule: Rule {
             modalities, groups or diagnoses written empty, `[]`, is missing too); a session's \
             group, date, times and attendance; an individual note's date, times, clinician and CPT code. Also \
             a member folder without profile.md, a session folder without session.md, a fee for every CPT \
-            code billed, and, when practice.yaml has `edi:`, the practice's phone and each insured member's \
+            code billed to a member who is not self-pay, and, when practice.yaml has `edi:`, the practice's phone and each insured member's \
             address, which the 837P requires.
             """,
         why: """

@@ -27,7 +27,9 @@ struct SameDayServicesRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         let record = context.record
         return record.services.filter { $0.kind == .individual }.compactMap { individual in
-            guard let group = record.services.first(where: { $0.kind == .group && $0.member == individual.member && $0.date == individual.date }),
+            // A self-pay member's sessions are claimed nowhere: no modifier to tell of.
+            guard record.member(individual.member)?.isSelfPay != true,
+                  let group = record.services.first(where: { $0.kind == .group && $0.member == individual.member && $0.date == individual.date }),
                   let note = record.member(individual.member)?.individualNotes.first(where: { $0.file == individual.noteFile }),
                   let date = note.date else { return nil }
             let payer = record.member(individual.member)?.insurance?.payer.flatMap { record.practice?.payer($0.value) }
