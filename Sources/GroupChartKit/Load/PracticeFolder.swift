@@ -91,7 +91,7 @@ public struct PracticeFolder: Sendable {
     private func groupFiles(_ stamping: Bool) -> [Stamped] {
         entries(in: "groups", stamping: stamping).flatMap { entry -> [Stamped] in
             if entry.isDirectory { return strays(in: entry.path, expected: "groups/<group-id>.md", stamping) }
-            guard entry.isMarkdown else { return linked(entry) }
+            guard entry.isMarkdown else { return other(entry, "groups/<group-id>.md") }
             return [entry.found(as: .group(id: entry.stem))]
         }
     }
@@ -113,7 +113,7 @@ public struct PracticeFolder: Sendable {
     private func memberFiles(_ stamping: Bool) -> [Stamped] {
         entries(in: "members", stamping: stamping).flatMap { folder -> [Stamped] in
             guard folder.isDirectory else {
-                return folder.isMarkdown ? [stray(folder, "members/<member-id>/profile.md")] : linked(folder)
+                return folder.isMarkdown || folder.isMisnamedMarkdown ? [stray(folder, "members/<member-id>/profile.md")] : linked(folder)
             }
             return memberFolderFiles(folder.path, member: folder.name, stamping)
         }
@@ -126,11 +126,12 @@ public struct PracticeFolder: Sendable {
                     if note.isDirectory {
                         return strays(in: note.path, expected: "members/\(member)/individual/<YYYY-MM-DD>.md", stamping)
                     }
-                    return note.isMarkdown ? [note.found(as: .individualNote(member: member))] : linked(note)
+                    return note.isMarkdown ? [note.found(as: .individualNote(member: member))]
+                        : other(note, "members/\(member)/individual/<YYYY-MM-DD>.md")
                 }
             }
             if entry.isDirectory { return strays(in: entry.path, expected: "members/\(member)/plan-<YYYY-MM-DD>.md", stamping) }
-            guard entry.isMarkdown else { return linked(entry) }
+            guard entry.isMarkdown else { return other(entry, "profile.md or plan-<YYYY-MM-DD>.md") }
             if entry.name == "profile.md" { return [entry.found(as: .profile(member: member))] }
             if entry.stem == "plan" || entry.stem.hasPrefix("plan-") {
                 return [entry.found(as: .plan(member: member))]
@@ -145,7 +146,7 @@ public struct PracticeFolder: Sendable {
     private func sessionFiles(_ stamping: Bool) -> [Stamped] {
         ParallelMap.map(entries(in: "sessions", stamping: stamping)) { folder -> [Stamped] in
             guard folder.isDirectory else {
-                return folder.isMarkdown ? [stray(folder, "sessions/<session-id>/session.md")] : linked(folder)
+                return folder.isMarkdown || folder.isMisnamedMarkdown ? [stray(folder, "sessions/<session-id>/session.md")] : linked(folder)
             }
             return sessionFolderFiles(folder.path, session: folder.name, stamping, listedAsFolder: true)
         }.flatMap { $0 }
@@ -165,7 +166,7 @@ public struct PracticeFolder: Sendable {
             if entry.isDirectory {
                 found += strays(in: entry.path, expected: "sessions/\(session)/<member-id>.md", stamping)
             } else if !entry.isMarkdown {
-                found += linked(entry)
+                found += other(entry, "sessions/\(session)/<member-id>.md")
             } else if entry.name == "session.md" {
                 found.append(entry.found(as: .sessionNote(session: session)))
             } else {
@@ -216,11 +217,19 @@ public struct PracticeFolder: Sendable {
         entry.found(as: .stray(expected: expected))
     }
 
+    /// A file where documents stand that is not named as one: a stray when
+    /// it is Markdown by another name (`.MD`, `.markdown`), which would
+    /// otherwise go unread without a word; else an attachment, left alone,
+    /// or a link to a folder.
+    private func other(_ entry: Entry, _ expected: String) -> [Stamped] {
+        entry.isMisnamedMarkdown ? [stray(entry, expected)] : linked(entry)
+    }
+
     /// Markdown files anywhere below a folder where none belongs.
     private func strays(in path: String, expected: String, _ stamping: Bool) -> [Stamped] {
         entries(in: path, stamping: stamping).flatMap { entry -> [Stamped] in
             if entry.isDirectory { return strays(in: entry.path, expected: expected, stamping) }
-            return entry.isMarkdown ? [stray(entry, expected)] : linked(entry)
+            return entry.isMarkdown || entry.isMisnamedMarkdown ? [stray(entry, expected)] : linked(entry)
         }
     }
 
@@ -245,7 +254,16 @@ public struct PracticeFolder: Sendable {
         var isLink: Bool
         var stamp: FileStamp?
         var stem: String { name.hasSuffix(".md") ? String(name.dropLast(3)) : name }
-        var isMarkdown: Bool { !isDirectory && name.lowercased().hasSuffix(".md") }
+        /// Named as a document is: `.md`, in lower case, as the layout
+        /// names every document (format.md).
+        var isMarkdown: Bool { !isDirectory && name.hasSuffix(".md") }
+        /// Markdown by another name: `.MD`, `.Md`, `.markdown`, `.mdown`,
+        /// `.mkd`, `.mkdn`, `.mdwn`, `.mdtxt`, `.mdtext`.
+        var isMisnamedMarkdown: Bool {
+            guard !isDirectory, !isMarkdown, let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
+            return Self.markdownExtensions.contains(name[name.index(after: dot)...].lowercased())
+        }
+        static let markdownExtensions: Set<String> = ["md", "markdown", "mdown", "mkd", "mkdn", "mdwn", "mdtxt", "mdtext"]
 
         func found(as kind: DocumentKind) -> Stamped {
             Stamped(file: DiscoveredFile(path: path, kind: kind), stamp: stamp)

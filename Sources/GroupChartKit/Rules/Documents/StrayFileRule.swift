@@ -9,7 +9,8 @@ struct StrayFileRule: Rule {
     let explanation = Explanation(
         checks: """
             Every .md file under groups/, members/ and sessions/ against the layout of format.md: a file \
-            that is no group, profile, plan, session note, progress note or individual note is a stray. \
+            that is no group, profile, plan, session note, progress note or individual note is a stray, and \
+            so is Markdown by another name (.MD, .markdown, .mdown, .mkd), which is never read. \
             Files that are not Markdown (scans, PDFs) are attachments and are left alone. In remittances/, \
             submissions/ and acknowledgments/, an X12 file that is not read is a stray too: one in a folder \
             below (an archive), or one whose name does not end in the extension of its folder (.835; .837; \
