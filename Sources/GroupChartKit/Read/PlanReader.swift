@@ -22,6 +22,13 @@ enum PlanReader {
                                                  "duration": plan.duration != nil])
         plan.diagnoses = fields.list("diagnoses", required: true, nonEmpty: true, hint: "ICD-10-CM codes, primary first: diagnoses: [F60.3, F32.1]")
             .compactMap { fields.scalar($0, named: "diagnoses") }
+        // A code listed twice would stand twice in the claim's HI, which
+        // payers' edits reject.
+        var listed: Set<String> = []
+        for code in plan.diagnoses where !listed.insert(code.value.uppercased().replacingOccurrences(of: ".", with: "")).inserted {
+            log.invalid(at: code.location, "\"\(code.value)\" is listed twice among the diagnoses",
+                        help: "list each diagnosis once, the primary first")
+        }
         plan.goals = goals(fields)
         plan.signedBy = fields.reference("signed_by", required: true, hint: "the id of the clinician who signed the plan")
         plan.signedOn = fields.date("signed_on", required: true, hint: "the date the plan was signed")

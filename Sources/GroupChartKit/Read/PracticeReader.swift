@@ -23,8 +23,13 @@ enum PracticeReader {
             practice.name = details.name("name", required: true, hint: "the practice's name as payers know it")
             practice.npi = details.text("npi", required: true, hint: "the billing NPI (CMS-1500 box 33a), ten digits in quotes")
             practice.taxID = details.parsed("tax_id", required: true, hint: "the practice's EIN (box 25), for example \"12-3456789\"") { text in
-                Identifier.isTaxID(text) ? .success(text) : .failure(ScalarError(
-                    "\"\(text)\" is not an employer identification number", help: "write nine digits, for example \"12-3456789\""))
+                // Written 123-45-6789 it is a Social Security number, which
+                // the 837P would send as an EIN (REF*EI): a TIN mismatch.
+                Identifier.isTaxID(text) && !Identifier.isSocialSecurityShaped(text) ? .success(text) : .failure(ScalarError(
+                    Identifier.isSocialSecurityShaped(text)
+                        ? "\"\(text)\" is written as a Social Security number; the 837P sends tax_id as the practice's EIN (REF*EI)"
+                        : "\"\(text)\" is not an employer identification number",
+                    help: "write the practice's EIN, for example \"12-3456789\""))
             }
             practice.taxonomy = details.text("taxonomy")
             practice.address = details.mapping("address", required: true, hint: "the billing address; the 837P needs its ZIP+4")

@@ -57,6 +57,14 @@ enum ClaimRequirements {
                                         help: "keep the 12 that bear on the services billed, the primary first"))
             }
         }
+        // 2010AA N301 is where the practice sees patients; payers refuse a
+        // post office box there (it belongs in a pay-to address, 2010AB,
+        // which GroupChart does not send).
+        if let street = practice.address?.street, isPostOfficeBox(street.value) {
+            findings.append(Finding(street.location, "\"\(street.value)\" is a post office box; the 837P's billing provider "
+                                        + "address (2010AA N301) must be a street address",
+                                    help: "write the street address of the practice, as enrolled with the payers"))
+        }
         if let taxonomy = practice.taxonomy, !taxonomy.value.allSatisfy(\.isWhitespace), !isTaxonomyCode(taxonomy.value) {
             findings.append(Finding(taxonomy.location, "\"\(taxonomy.value)\" is not a provider taxonomy code: the 837P's PRV03 "
                                         + "carries the ten-character code of the NUCC list",
@@ -128,6 +136,15 @@ enum ClaimRequirements {
         static let reference = Limit(element: "REF02 (a reference)", length: 50)
         static let phone = Limit(element: "PER04 (a phone number)", length: 256)
         static let taxonomy = Limit(element: "PRV03 (a taxonomy code)", length: 50)
+    }
+
+    /// Whether `street` names a post office or lock box (`PO Box 12`,
+    /// `P.O. Box`, `Post Office Box`, `Lockbox`).
+    static func isPostOfficeBox(_ street: String) -> Bool {
+        let words = street.lowercased().filter { $0.isLetter || $0 == " " }.split(separator: " ")
+        let letters = words.joined(separator: " ")
+        return ["po box", "p o box", "post office box", "lock box"].contains { letters.hasPrefix($0) }
+            || ["pob", "pobox", "lockbox"].contains(words.first ?? "")
     }
 
     /// Whether `code` has the form of a code of the NUCC provider taxonomy:

@@ -36,6 +36,13 @@ public enum Identifier {
         return digits.count == 9 && digits.utf8.allSatisfy { (0x30...0x39).contains($0) }
     }
 
+    /// Whether `text` is written as a Social Security number is, 123-45-6789
+    /// (an EIN is written 12-3456789).
+    public static func isSocialSecurityShaped(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        return parts.map(\.count) == [3, 2, 4]
+    }
+
     /// Two-letter USPS codes of the states, DC, territories and military mail.
     public static let states: Set<String> = [
         "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
