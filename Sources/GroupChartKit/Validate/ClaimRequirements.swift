@@ -97,8 +97,9 @@ enum ClaimRequirements {
                 continue
             }
             // A longer value is a syntax error the clearinghouse's 999 rejects the whole file for.
-            // A clinician's name is written split: its last word as NM103, the rest as NM104.
-            let (last, first) = ClaimInterchange.split(written)
+            // A clinician's name is written split (`PersonName`): last name as NM103, the rest as NM104.
+            let name = PersonName(written)
+            let (last, first) = (name.last, name.first)
             if limit.isPersonName, last.count > Limit.lastName.length || first.count > Limit.firstName.length {
                 let part = last.count > Limit.lastName.length ? Limit.lastName : Limit.firstName
                 findings.append(Finding(value.location, "\"\(value.value)\" is too long for the 837P: its \(part.element) would be "

@@ -81,8 +81,8 @@ struct ClaimInterchange {
         // 2310B only when the clinician is not the billing provider (an
         // individual practice billing under the clinician's own NPI).
         if !claim.renderingName.isEmpty, claim.renderingNPI != practice.npi?.value {
-            let (last, first) = Self.split(claim.renderingName)
-            try x12.add("NM1", ["82", "1", last, first, "", "", "", "XX", claim.renderingNPI])
+            let name = PersonName(claim.renderingName)
+            try x12.add("NM1", ["82", "1", name.last, name.first, "", "", name.suffix, "XX", claim.renderingNPI])
         }
         for (index, line) in claim.lines.enumerated() {
             try x12.add("LX", [String(index + 1)])
@@ -118,13 +118,6 @@ struct ClaimInterchange {
             grouped[key, default: []].append(index)
         }
         return order.map { grouped[$0]! }
-    }
-
-    /// "Angela Torres" as ("Torres", "Angela"): the last word is the last name.
-    static func split(_ name: String) -> (last: String, first: String) {
-        let words = name.split(separator: " ")
-        guard words.count > 1 else { return (name, "") }
-        return (String(words.last!), words.dropLast().joined(separator: " "))
     }
 
     /// X12 decimal: no trailing zeros (65, 65.5, 65.05).

@@ -1,0 +1,57 @@
+/// A clinician's name, written whole in practice.yaml (`name: Angela
+/// Torres`), as the 837P's rendering provider carries it: last name
+/// (NM103), first and middle names (NM104) and suffix (NM107). Payers match
+/// it with the name the clinician enrolled under, so the split follows how
+/// names are written rather than taking the last word alone:
+/// - "Torres, Angela": the part before the comma is the last name;
+/// - "Ricardo de la Cruz Jr.": a generational suffix (Jr, Sr, II to V) goes
+///   to NM107, and the particles before the last word (de, la, van, von,
+///   da, di, du, del, della, der, le, st, ter, ten, dos, das, bin, ibn) go
+///   with it, "de la Cruz", so long as a first name is left.
+struct PersonName: Equatable {
+    var last: String
+    var first: String
+    var suffix: String
+
+    static let suffixes: Set<String> = ["jr", "sr", "ii", "iii", "iv", "v"]
+    static let particles: Set<String> = ["de", "la", "van", "von", "da", "di", "du", "del", "della", "der", "le", "st", "ter",
+                                         "ten", "dos", "das", "bin", "ibn", "den", "do"]
+
+    init(last: String, first: String, suffix: String = "") {
+        self.last = last
+        self.first = first
+        self.suffix = suffix
+    }
+
+    init(_ name: String) {
+        var words = name.split(separator: " ").map(String.init)
+        var suffix = ""
+        if words.count > 2, let word = words.last,
+           Self.suffixes.contains(Self.bare(word)) {
+            suffix = word
+            words.removeLast()
+            if let last = words.last, last.hasSuffix(",") { words[words.count - 1] = String(last.dropLast()) }
+        }
+        let rest = words.joined(separator: " ")
+        if let comma = rest.firstIndex(of: ",") {
+            let last = rest[..<comma].trimming(.whitespaces)
+            let first = rest[rest.index(after: comma)...].trimming(.whitespaces)
+            if !last.isEmpty, !first.isEmpty {
+                self.init(last: last, first: first, suffix: suffix)
+                return
+            }
+        }
+        guard words.count > 1 else {
+            self.init(last: rest, first: "", suffix: suffix)
+            return
+        }
+        var start = words.count - 1
+        while start > 1, Self.particles.contains(Self.bare(words[start - 1])) { start -= 1 }
+        self.init(last: words[start...].joined(separator: " "), first: words[..<start].joined(separator: " "), suffix: suffix)
+    }
+
+    /// `word` in lower case without its periods and trailing comma ("Jr." -> "jr").
+    private static func bare(_ word: String) -> String {
+        word.lowercased().filter { $0 != "." && $0 != "," }
+    }
+}

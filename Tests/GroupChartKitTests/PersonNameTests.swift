@@ -1,0 +1,23 @@
+@testable import GroupChartKit
+import Testing
+
+/// A clinician's name as the 837P's 2310B carries it: last name, first
+/// names, suffix (837 review: the last word alone was taken for the last
+/// name, so "Ricardo de la Cruz Jr." went out as last name "Jr.").
+@Suite struct PersonNameTests {
+    @Test(arguments: [
+        ("Angela Torres", PersonName(last: "Torres", first: "Angela")),
+        ("Angela Maria Torres", PersonName(last: "Torres", first: "Angela Maria")),
+        ("Ricardo de la Cruz Jr.", PersonName(last: "de la Cruz", first: "Ricardo", suffix: "Jr.")),
+        ("Angela De La Torre", PersonName(last: "De La Torre", first: "Angela")),
+        ("Torres, Angela", PersonName(last: "Torres", first: "Angela")),
+        ("Torres, Angela, III", PersonName(last: "Torres", first: "Angela", suffix: "III")),
+        ("Ludwig van Beethoven", PersonName(last: "van Beethoven", first: "Ludwig")),
+        ("Van Nguyen", PersonName(last: "Nguyen", first: "Van")),
+        ("Del Rio", PersonName(last: "Rio", first: "Del")),
+        ("Cher", PersonName(last: "Cher", first: "")),
+    ])
+    func namesAreSplitAsTheyAreWritten(name: String, expected: PersonName) {
+        #expect(PersonName(name) == expected)
+    }
+}
