@@ -195,6 +195,49 @@ import Testing
         #expect(x12.contains("CLM*") && !x12.contains("NM1*82*"), "Torres, who renders every claim, is the billing provider")
     }
 
+    /// A batch over the most claims a transaction set holds (5,000; 4 here)
+    /// goes as several sets in one interchange, each whole: its own ST/SE
+    /// numbered in turn, its billing provider loop, its HL numbers from 1,
+    /// subscriber loops never cut; GE01 counts the sets. pyx12 finds it valid.
+    @Test func aLargeBatchIsSentAsSeveralTransactionSets() throws {
+        let checked = try GroupChart.check(Self.example, options: Checker.Options(today: FixturePractice.today))
+        let entries = try #require(checked.report.billing).batch.entries
+        let practice = try #require(checked.record.practice)
+        var interchange = ClaimInterchange(practice: practice, edi: try #require(practice.edi), today: FixturePractice.today)
+        interchange.claimsPerTransaction = 4
+        let x12 = String(decoding: try interchange.bytes(entries, control: 7), as: UTF8.self)
+        let segments = x12.split(separator: "~").map { $0.split(separator: "*", omittingEmptySubsequences: false).map(String.init) }
+        var sets: [(control: String, claims: Int, segments: Int, firstHL: String?)] = []
+        for segment in segments {
+            switch segment[0] {
+            case "ST": sets.append((segment[2], 0, 1, nil))
+            case "SE":
+                sets[sets.count - 1].segments += 1
+                #expect(segment[1] == String(sets[sets.count - 1].segments) && segment[2] == sets[sets.count - 1].control)
+            case "CLM": sets[sets.count - 1].claims += 1; sets[sets.count - 1].segments += 1
+            case "HL": sets[sets.count - 1].segments += 1; if sets[sets.count - 1].firstHL == nil { sets[sets.count - 1].firstHL = segment[1] }
+            case "GE": #expect(segment[1] == String(sets.count))
+            case "ISA", "GS", "IEA": break
+            default: if !sets.isEmpty { sets[sets.count - 1].segments += 1 }
+            }
+        }
+        #expect(entries.count > 8 && sets.count >= 3, "\(entries.count) claims in \(sets.count) sets")
+        let numbered: [String] = (1...max(1, sets.count)).map { number in "000\(number)".suffix(4).description }
+        #expect(sets.map(\.control) == numbered)
+        #expect(sets.allSatisfy { $0.claims <= 4 && $0.claims > 0 && $0.firstHL == "1" })
+        #expect(sets.reduce(0) { $0 + $1.claims } == entries.count)
+        let checker = ReimbursementTests.checker
+        guard FileManager.default.fileExists(atPath: checker.path), ReimbursementTests.pyx12Installed, let python = ExternalTool.find("python3") else {
+            #expect(!ExternalTool.required, "pyx12 and ../shared/tools are required (make test installs pyx12)")
+            return
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-sets-\(UUID().uuidString).837")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(x12.utf8).write(to: file)
+        let result = try ExternalTool.run(python, [checker.path, file.path])
+        #expect(result.status == 0 && result.output.contains("VALID"), "\(result.output)")
+    }
+
     /// The checks pyx12 does not make, on every claim of the example's 837P.
     @Test func theInterchangePassesTheChecksPyx12Lacks() throws {
         let (output, _) = try build(Self.example)

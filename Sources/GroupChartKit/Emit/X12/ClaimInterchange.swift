@@ -14,6 +14,9 @@ struct ClaimInterchange {
 
     /// The most 2300 claim loops one 2000B or 2000C loop holds (005010X222A1).
     static let claimsPerSubscriberLoop = 100
+    /// The most claims one transaction set holds: 5,000, as the guide
+    /// recommends (fewer in a test).
+    var claimsPerTransaction = 5_000
 
     /// The interchange as the file's bytes.
     func bytes(_ entries: [NextBatch.Entry], control: Int) throws(X12Writer.UnsafeValue) -> [UInt8] {
@@ -26,9 +29,44 @@ struct ClaimInterchange {
                    + "*" + String(date.dropFirst(2)) + "*" + time + "*^*00501*" + zeros(control, 9) + "*0*"
                    + (edi.usage?.value == .production ? "P" : "T") + "*:~")
         try x12.add("GS", ["HC", submitter, receiver, date, time, String(control), "X", "005010X222A1"])
+        // Loop 2300 repeats at most 100 times under one subscriber (or
+        // patient) loop: a member's 101st claim in a batch (a backlog billed
+        // at once) starts the subscriber's loops again.
+        let loops = subscribers(entries).flatMap { claims in
+            stride(from: 0, to: claims.count, by: Self.claimsPerSubscriberLoop).map { Array(claims[$0..<min($0 + Self.claimsPerSubscriberLoop, claims.count)]) }
+        }
+        // The guide has a transaction set hold at most 5,000 claims, which
+        // clearinghouses enforce: a larger batch is sent as several sets,
+        // each whole (its own billing provider loop), in one interchange.
+        var sets: [[[Int]]] = [[]]
+        var claimsInSet = 0
+        for loop in loops {
+            if claimsInSet + loop.count > claimsPerTransaction, !sets[sets.count - 1].isEmpty {
+                sets.append([])
+                claimsInSet = 0
+            }
+            sets[sets.count - 1].append(loop)
+            claimsInSet += loop.count
+        }
+        for (number, loops) in sets.enumerated() {
+            try transaction(number + 1, loops, of: entries, control: control, into: &x12)
+        }
+        try x12.add("GE", [String(sets.count), String(control)])
+        try x12.add("IEA", ["1", zeros(control, 9)])
+        return x12.bytes
+    }
+
+    /// One transaction set (ST to SE), numbered `number`, of the subscriber loops `loops`.
+    private func transaction(_ number: Int, _ loops: [[Int]], of entries: [NextBatch.Entry], control: Int,
+                             into x12: inout X12Writer) throws(X12Writer.UnsafeValue) {
+        let date = today.compact
+        let time = "1200"
+        let submitter = edi.submitterID?.value ?? ""
+        let receiver = edi.receiverID?.value ?? ""
         let start = x12.count
-        try x12.add("ST", ["837", "0001", "005010X222A1"])
-        try x12.add("BHT", ["0019", "00", String(control), date, time, "CH"])
+        let setControl = zeros(number, 4)
+        try x12.add("ST", ["837", setControl, "005010X222A1"])
+        try x12.add("BHT", ["0019", "00", number == 1 ? String(control) : "\(control)-\(number)", date, time, "CH"])
         let name = practice.name?.value ?? ""
         try x12.add("NM1", ["41", "2", name, "", "", "", "", "46", submitter])
         try x12.add("PER", ["IC", name, "TE", (practice.phone?.value ?? "").filter(\.isNumber)])
@@ -39,12 +77,6 @@ struct ClaimInterchange {
         try address(practice.address, into: &x12)
         try x12.add("REF", ["EI", (practice.taxID?.value ?? "").filter(\.isNumber)])
         var hl = 1
-        // Loop 2300 repeats at most 100 times under one subscriber (or
-        // patient) loop: a member's 101st claim in a batch (a backlog billed
-        // at once) starts the subscriber's loops again.
-        let loops = subscribers(entries).flatMap { claims in
-            stride(from: 0, to: claims.count, by: Self.claimsPerSubscriberLoop).map { Array(claims[$0..<min($0 + Self.claimsPerSubscriberLoop, claims.count)]) }
-        }
         for subscriber in loops {
             let first = entries[subscriber[0]].claim
             let patientIsSubscriber = first.relationship == .insured
@@ -64,10 +96,7 @@ struct ClaimInterchange {
             }
             for index in subscriber { try claim(entries[index], into: &x12) }
         }
-        try x12.add("SE", [String(x12.count - start + 1), "0001"])
-        try x12.add("GE", ["1", String(control)])
-        try x12.add("IEA", ["1", zeros(control, 9)])
-        return x12.bytes
+        try x12.add("SE", [String(x12.count - start + 1), setControl])
     }
 
     private func claim(_ entry: NextBatch.Entry, into x12: inout X12Writer) throws(X12Writer.UnsafeValue) {
