@@ -21,7 +21,9 @@ enum YAMLParser {
     static let maximumDepth = YAMLShape.maximumDepth
 
     static func parse(_ yaml: String, in file: SourceFile, firstLine: Int) -> Result<YAMLNode?, YAMLProblem> {
-        if let problem = YAMLShape.problem(yaml, in: file, firstLine: firstLine) { return .failure(problem) }
+        if let problem = YAMLShape.problem(yaml, in: file, firstLine: firstLine)
+            ?? YAMLInvisibleSpace.problem(yaml, in: file, firstLine: firstLine)
+            ?? YAMLShape.mergeKey(yaml, in: file, firstLine: firstLine) { return .failure(problem) }
         // Plain front-matter from libyaml's events; anything else, and every problem, from Yams.
         if case .composed(let root) = YAMLEvents.compose(yaml, in: file, firstLine: firstLine) { return .success(root) }
         return composedByYams(yaml, in: file, firstLine: firstLine)

@@ -12,6 +12,25 @@
 /// inside quotes counts as an alias, which only real front-matter with
 /// dozens of them would notice.
 enum YAMLShape {
+    /// A merge key (`<<: *defaults`), which GroupChart does not read (its
+    /// YAML reads keys as written): its keys would go missing with errors
+    /// that never say why, `unknown key "<<"` among them.
+    static func mergeKey(_ yaml: String, in file: SourceFile, firstLine: Int) -> YAMLProblem? {
+        guard yaml.contains("<<") else { return nil }
+        var line = firstLine
+        for text in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
+            defer { line += 1 }
+            guard let range = text.range(of: "<<") else { continue }
+            let after = text[range.upperBound...].drop { $0 == " " }
+            let before = text[..<range.lowerBound]
+            guard after.first == ":", !before.contains("\""), !before.contains("'"), !before.contains("#") else { continue }
+            return YAMLProblem(message: "front-matter uses a YAML merge key (<<), which GroupChart does not read",
+                               help: "write the keys out in full where the merge stands",
+                               location: file.location(line: line, column: before.unicodeScalars.count + 1))
+        }
+        return nil
+    }
+
     static let maximumDepth = 64
     /// The deepest indentation of a line, in columns, counting leading block
     /// indicators (`- `, `? `) as indentation.

@@ -9,7 +9,9 @@ struct FrontMatterRule: Rule {
         checks: """
             That every Markdown document starts with YAML front-matter between two "---" lines, that the \
             front-matter is closed, and that it is valid YAML with each key once per mapping (practice.yaml \
-            is YAML throughout and is held to the same).
+            is YAML throughout and is held to the same). A no-break space or a zero-width character in a \
+            line's indentation, in a key or right after its colon (which YAML does not read as a space) is \
+            reported where it stands, and so is a YAML merge key (<<), which GroupChart does not read.
             """,
         why: """
             The front-matter carries what a claim is built from: dates, times, attendance, signatures. A note \

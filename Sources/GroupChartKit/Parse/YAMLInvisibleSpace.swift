@@ -1,0 +1,60 @@
+/// Finds, before YAML reads the front-matter, a character that looks like a
+/// space or like nothing where YAML needs a plain space or nothing: in a
+/// line's indentation, in a key, or right after a key's colon. Word and a
+/// Mac's Option-Space type a no-break space, and a copy from the web brings
+/// zero-width characters; YAML reads neither as a space, so `start:` then a
+/// no-break space is no key at all, and the error YAML gives falls on the
+/// next line, in its own words, or an indented key becomes another key
+/// (`" example-riley"`), with errors that never name the character. Values
+/// are left alone: a name holding one is `invalid-value`, where it stands.
+enum YAMLInvisibleSpace {
+    static func problem(_ yaml: String, in file: SourceFile, firstLine: Int) -> YAMLProblem? {
+        guard yaml.utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+        var line = firstLine
+        for text in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
+            defer { line += 1 }
+            guard text.utf8.contains(where: { $0 >= 0x80 }) else { continue }
+            let scalars = Array(text.unicodeScalars)
+            // The key ends at the first colon followed by a space (of any
+            // kind) or the line's end; a line without one (`- F33.1`) has
+            // only its indentation looked at.
+            let colon = scalars.indices.first { index in
+                scalars[index] == ":" && (index + 1 == scalars.count || scalars[index + 1] == " " || Self.name(of: scalars[index + 1]) != nil)
+            }
+            let indentationEnd = scalars.firstIndex { $0 != " " && $0 != "-" && $0 != "\t" && Self.name(of: $0) == nil } ?? scalars.count
+            var column = 0
+            var inKey = true
+            var afterColon = false
+            for (index, scalar) in scalars.enumerated() {
+                column += 1
+                if scalar == "\"" || scalar == "'" || scalar == "#" || scalar == "{" || scalar == "[" { break }
+                if colon == nil, index >= indentationEnd { break }
+                if let name = Self.name(of: scalar), inKey || afterColon {
+                    return YAMLProblem(
+                        message: "front-matter holds \(name) (U+\(String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4))) "
+                            + (afterColon ? "after the colon" : "in its key or indentation") + ", which YAML does not read as a space",
+                        help: "delete it and type a plain space (word processors and Option-Space on a Mac type it)",
+                        location: file.location(line: line, column: column))
+                }
+                if afterColon { break }
+                if index == colon { inKey = false; afterColon = true }
+            }
+        }
+        return nil
+    }
+
+    private static func name(of scalar: Unicode.Scalar) -> String? {
+        switch scalar.value {
+        case 0x00A0: "a no-break space"
+        case 0x2007: "a figure space"
+        case 0x202F: "a narrow no-break space"
+        case 0x200B: "a zero-width space"
+        case 0x200C: "a zero-width non-joiner"
+        case 0x200D: "a zero-width joiner"
+        case 0x2060: "a word joiner"
+        case 0xFEFF: "a byte-order mark"
+        case 0x00AD: "a soft hyphen"
+        default: nil
+        }
+    }
+}
