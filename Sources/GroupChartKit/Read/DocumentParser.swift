@@ -13,7 +13,11 @@ enum DocumentParser {
         guard isText(file, log: log) else { return nil }
         switch FrontMatter.split(file) {
         case .failure(let problem):
-            log.add("front-matter", at: file.location(line: 1), message(for: problem), help: help(for: problem))
+            if let nearMiss = nearMiss(problem, in: file) {
+                log.add("front-matter", at: file.location(line: nearMiss.line), nearMiss.message, help: nearMiss.help)
+            } else {
+                log.add("front-matter", at: file.location(line: 1), message(for: problem), help: help(for: problem))
+            }
             return nil
         case .success(let split):
             guard let root = yaml(split.yaml, in: file, firstLine: split.yamlFirstLine, log: log) else { return nil }
@@ -57,6 +61,25 @@ enum DocumentParser {
                     help: "save the file as UTF-8 (in most editors: Save with Encoding, UTF-8)")
         }
         return false
+    }
+
+    /// Front-matter all but right, said where it goes wrong: blank lines
+    /// before the opening "---" (it must be the first line), or a YAML
+    /// document end "..." where the closing "---" belongs.
+    private static func nearMiss(_ problem: FrontMatterProblem, in file: SourceFile) -> (line: Int, message: String, help: String)? {
+        let lines = file.text.split(separator: "\n", maxSplits: 200, omittingEmptySubsequences: false)
+            .map { $0.trimming(.whitespacesAndNewlines) }
+        switch problem {
+        case .missing:
+            guard let first = lines.firstIndex(where: { !$0.isEmpty }), first > 0, lines[first] == "---" else { return nil }
+            return (first + 1, "the front-matter starts on line \(first + 1), after \(first == 1 ? "a blank line" : "\(first) blank lines"); "
+                        + "it must start on the first line", "remove the blank line\(first == 1 ? "" : "s") above \"---\"")
+        case .unterminated:
+            guard let end = lines.dropFirst().firstIndex(of: "...") else { return nil }
+            return (end + 1, "the front-matter opened on line 1 is closed with \"...\", not \"---\"", "replace \"...\" with \"---\"")
+        case .empty:
+            return nil
+        }
     }
 
     private static func message(for problem: FrontMatterProblem) -> String {
