@@ -58,9 +58,12 @@ import Testing
               L0004828311 2 912.00/0.00 OA-23:9411.64
               0001000053 2 310.00/220.00 OA-23:136.50 PR-1:150.00 PR-2:70.00 CO-42:85.00
             """,
+        // Its SVC spreads the composite HC:code over elements (SVC*HC*24599.00*1766.50*187.50):
+        // the line does not balance, nor do the lines with the claim, and both are said.
         "lfh_tertiary-payment.835": """
             trace 0012524879 total 187.50 date 2005-04-12
               0001000054 3 187.50/0.00 OA-23:1579.00
+            20:1 16:5
             """,
         "pyx12_835_mult_loops.x12": """
             trace 000000000 total 0.00 date 2004-10-28

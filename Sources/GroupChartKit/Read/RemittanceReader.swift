@@ -43,6 +43,19 @@ struct RemittanceReader {
     private var claim: (value: RemittanceClaim, statedResponsibility: Located<Money>?)?
     /// After a CLP that could not be read, its CAS and NM1 are passed over quietly.
     private var inUnreadClaim = false
+    /// The claim's service lines read so far (SVC, and the CAS after it):
+    /// each must balance, and together pay what the claim pays.
+    private var serviceLines: [ServiceLine] = []
+    /// The claim's adjustments before its first SVC (claim level).
+    private var claimLevelAdjusted = Money.zero
+
+    private struct ServiceLine {
+        var location: SourceLocation
+        var code: String
+        var charged: Money
+        var paid: Money
+        var adjusted = Money.zero
+    }
 
     /// Every payment of `file`, in the order of the file.
     static func read(_ file: SourceFile, log: FindingLog) -> [Remittance] {
@@ -118,6 +131,13 @@ struct RemittanceReader {
             openClaim(segment)
         case "CAS":
             adjust(segment)
+        case "SVC" where claim != nil:
+            // A line without amounts (a code bundled into another line) has nothing to balance.
+            if !segment[2].isEmpty, !segment[3].isEmpty, let charged = values.amount(segment, 2), let paid = values.amount(segment, 3) {
+                // SVC01 is a composite, HC:90853: the code after the qualifier, whatever separates them.
+                let code = segment[1].split { !$0.isLetter && !$0.isNumber }.dropFirst().first.map(String.init) ?? segment[1]
+                serviceLines.append(ServiceLine(location: segment.location, code: code, charged: charged, paid: paid))
+            }
         case "NM1" where segment[1] == "QC":
             claim?.value.patientName = [segment[4], segment[3]].filter { !$0.isEmpty }.joined(separator: " ")
         default:
@@ -240,6 +260,11 @@ struct RemittanceReader {
         for position in stride(from: 2, through: 17, by: 3) where !segment[position].isEmpty {
             guard let amount = values.amount(segment, position + 1) else { continue }
             claim?.value.adjustments.append(ClaimAdjustment(group: group, reason: segment[position], amount: amount))
+            if serviceLines.isEmpty {
+                claimLevelAdjusted = claimLevelAdjusted + amount
+            } else {
+                serviceLines[serviceLines.count - 1].adjusted = serviceLines[serviceLines.count - 1].adjusted + amount
+            }
         }
     }
 
@@ -248,6 +273,7 @@ struct RemittanceReader {
     private mutating func closeClaim() {
         guard let open = claim else { return }
         claim = nil
+        defer { serviceLines = []; claimLevelAdjusted = .zero }
         var value = open.value
         let stated = open.statedResponsibility
         let responsibility = value.adjustments.filter { $0.group == "PR" }.reduce(Money.zero) { $0 + $1.amount }
@@ -261,6 +287,22 @@ struct RemittanceReader {
         if value.billed - adjusted != value.paid {
             values.warn(value.claimID.location, "claim \"\(value.claimID.value)\" does not balance: \(value.billed) charged less \(adjusted) adjusted is \(value.billed - adjusted), but \(value.paid) was paid",
                         help: "the 835 may lack a CAS segment; check the payer's paper remittance")
+        }
+        // The lines say what each code was paid; a line that does not
+        // balance, or lines that pay other than the claim, leave what was
+        // paid for which service in doubt.
+        for line in serviceLines where line.charged - line.adjusted != line.paid {
+            values.warn(line.location, "service line \(line.code) does not balance: \(line.charged) charged less \(line.adjusted) adjusted "
+                            + "is \(line.charged - line.adjusted), but \(line.paid) was paid",
+                        help: "the 835 may lack a CAS segment for the line; check the payer's paper remittance")
+        }
+        // CLP04 is what the lines pay less the claim-level adjustments.
+        let linesPaid = serviceLines.reduce(Money.zero) { $0 + $1.paid }
+        if !serviceLines.isEmpty, linesPaid - claimLevelAdjusted != value.paid {
+            let less = claimLevelAdjusted == .zero ? "" : " (\(linesPaid - claimLevelAdjusted) less the claim's own adjustments)"
+            values.warn(value.claimID.location, "the service lines of claim \"\(value.claimID.value)\" pay \(linesPaid) in all\(less), but the claim "
+                            + "(CLP04) pays \(value.paid); \(value.paid) is used",
+                        help: "ask the payer which is right; check its paper remittance")
         }
         current?.claims.append(value)
     }
