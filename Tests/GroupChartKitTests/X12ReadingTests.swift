@@ -32,14 +32,16 @@ import Testing
     /// each is read by those its own ISA names.
     @Test func eachInterchangeIsReadByItsOwnDelimiters() {
         let first = Self.isa.replacingOccurrences(of: "*", with: "|").replacingOccurrences(of: "|:~", with: "|>!")
-            + "GS|HP|A|B|20260327|1200|1|X|005010X221A1!ST|835|1!TRN|1|EFT9|1!SE|3|1!GE|1|1!IEA|1|000000001!"
+            + "GS|HP|A|B|20260327|1200|1|X|005010X221A1!ST|835|1!TRN|1|EFT9|1!SVC|HC>90853|65!SE|4|1!GE|1|1!IEA|1|000000001!"
         let second = Self.isa.replacingOccurrences(of: "000000001", with: "000000002")
-            + "\r\nGS*HP*A*B*20260327*1200*2*X*005010X221A1~\r\nST*835*2~\r\nTRN*1*EFT10*1~\r\nSE*3*2~\r\nGE*1*2~\r\nIEA*1*000000002~\r\n"
+            + "\r\nGS*HP*A*B*20260327*1200*2*X*005010X221A1~\r\nST*835*2~\r\nTRN*1*EFT10*1~\r\nSVC*HC:90834*80~\r\nSE*4*2~\r\nGE*1*2~\r\nIEA*1*000000002~\r\n"
         let parsed = X12Parser.parse(SourceDecoder.decode(Array((first + second).utf8), path: "a.835"))
         #expect(parsed.problems.isEmpty, "\(parsed.problems.map(\.message))")
-        #expect(parsed.segments.map(\.id) == ["ISA", "GS", "ST", "TRN", "SE", "GE", "IEA", "ISA", "GS", "ST", "TRN", "SE", "GE", "IEA"])
+        #expect(parsed.segments.map(\.id) == ["ISA", "GS", "ST", "TRN", "SVC", "SE", "GE", "IEA", "ISA", "GS", "ST", "TRN", "SVC", "SE", "GE", "IEA"])
         #expect(parsed.segments.filter { $0.id == "TRN" }.map { $0[2] } == ["EFT9", "EFT10"])
-        #expect(parsed.segments[10].location == SourceLocation(file: "a.835", line: 4, column: 1))
+        #expect(parsed.segments.filter { $0.id == "SVC" }.map { $0.components(1) } == [["HC", "90853"], ["HC", "90834"]],
+                "each composite split by its own interchange's component separator")
+        #expect(parsed.segments[11].location == SourceLocation(file: "a.835", line: 4, column: 1))
     }
 
     @Test func segmentsAndElementsArePlacedAfterLineBreaks() {

@@ -12,7 +12,6 @@ enum ClaimAcknowledgmentReader {
         let parsed = X12Parser.parse(file, expecting: .claimAcknowledgment)
         for problem in parsed.problems { log.add(rule, at: problem.location, problem.message, help: problem.help) }
         let values = X12Values(log: log, rule: rule)
-        let component = parsed.delimiters?.component ?? ":"
         let envelope = X12Envelope.read(parsed.segments, set: "277", noun: "a 277CA claim acknowledgment", values: values)
         return envelope.transactions.map { transaction in
             var date = transaction.groupDate ?? envelope.interchangeDate
@@ -36,7 +35,7 @@ enum ClaimAcknowledgmentReader {
                         values.warn(segment.location, "the claim's TRN has no claim id (TRN02)", help: "TRN02 of loop 2200D repeats CLM01, the claim id")
                     }
                 case "STC" where level == "PT":
-                    guard let report = status(segment, claimID: claimID, date: date, component: component, values: values) else { continue }
+                    guard let report = status(segment, claimID: claimID, date: date, values: values) else { continue }
                     if let current {
                         claims[current].statuses += report.statuses
                     } else {
@@ -57,14 +56,14 @@ enum ClaimAcknowledgmentReader {
         }
     }
 
-    private static func status(_ segment: X12Segment, claimID: Located<String>?, date: LocalDate?, component: Unicode.Scalar,
+    private static func status(_ segment: X12Segment, claimID: Located<String>?, date: LocalDate?,
                                values: X12Values) -> ClaimStatusReport? {
         guard let claimID else {
             values.warn(segment.location, "STC names no claim: no TRN with the claim id stands before it", help: "a 277CA gives TRN*2*<claim id> before the claim's STC")
             return nil
         }
         let statuses = [1, 10, 11].compactMap { position -> ClaimStatusCode? in
-            let parts = segment.components(position, separator: component)
+            let parts = segment.components(position)
             guard let category = parts.first, !category.isEmpty else { return nil }
             if StatusCodes.categories[category] == nil {
                 values.warn(segment.location(of: position), "\"\(category)\" in \(segment.name(position)) is not a claim status category this version knows",

@@ -38,7 +38,7 @@ enum ImplementationAcknowledgmentReader {
             addError("\(place): \(StatusCodes.word(code, in: StatusCodes.segmentErrors, list: "implementation segment syntax error"))",
                      to: &acknowledgment, segment: segment, values: values)
         case "IK4":
-            let element = segment.components(1, separator: ":").joined(separator: "-")
+            let element = segment.components(1).joined(separator: "-")
             let value = segment[4].isEmpty ? "" : " (\"\(segment[4])\")"
             addError("element \(element)\(value): \(StatusCodes.word(segment[3], in: StatusCodes.elementErrors, list: "implementation data element syntax error"))",
                      to: &acknowledgment, segment: segment, values: values)

@@ -14,7 +14,6 @@ struct SubmissionReader {
     static let rule = "submission"
 
     private let values: X12Values
-    private let component: Unicode.Scalar
     private var claims: [SubmittedClaim] = []
     private var billingNPI = ""
     private var subscriber = BilledClaim.Person(lastName: "", firstName: "", dob: "", sex: "")
@@ -37,7 +36,7 @@ struct SubmissionReader {
         for problem in parsed.problems { log.add(rule, at: problem.location, problem.message, help: problem.help) }
         let values = X12Values(log: log, rule: rule)
         let envelope = X12Envelope.read(parsed.segments, set: "837", noun: "an 837 claim", values: values)
-        var reader = SubmissionReader(values: values, component: parsed.delimiters?.component ?? ":")
+        var reader = SubmissionReader(values: values)
         for transaction in envelope.transactions {
             reader.transaction = (transaction.groupControl, transaction.control)
             for segment in transaction.segments { reader.read(segment) }
@@ -66,9 +65,8 @@ struct SubmissionReader {
         }
     }
 
-    private init(values: X12Values, component: Unicode.Scalar) {
+    private init(values: X12Values) {
         self.values = values
-        self.component = component
     }
 
     private mutating func read(_ segment: X12Segment) {
@@ -109,7 +107,7 @@ struct SubmissionReader {
             reference(segment)
         case "HI":
             for position in 1...12 where !segment[position].isEmpty {
-                let parts = segment.components(position, separator: component)
+                let parts = segment.components(position)
                 if parts.count > 1, ["ABK", "ABF", "BK", "BF"].contains(parts[0]) { claim?.billed.diagnoses.append(parts[1]) }
             }
         case "LX":
@@ -168,7 +166,7 @@ struct SubmissionReader {
             values.warn(segment.location, "CLM has no claim id (CLM01); the claim is skipped", help: "CLM01 is the claim id (claim_id in claims.csv)")
             return
         }
-        let parts = segment.components(5, separator: component)
+        let parts = segment.components(5)
         let code = parts.count > 2 ? parts[2] : ""
         var frequency = SubmittedClaim.Frequency(rawValue: code) ?? .original
         if SubmittedClaim.Frequency(rawValue: code) == nil {
@@ -195,9 +193,9 @@ struct SubmissionReader {
     }
 
     private mutating func serviceLine(_ segment: X12Segment) {
-        let procedure = segment.components(1, separator: component)
+        let procedure = segment.components(1)
         let charge = values.amount(segment, 2) ?? .zero
-        let pointers = segment.components(7, separator: component).compactMap { Int($0) }
+        let pointers = segment.components(7).compactMap { Int($0) }
         let units = Self.units(segment[4])
         let place = segment[5].isEmpty ? nil : segment[5]
         updateLine { line in

@@ -196,7 +196,8 @@ private struct Scanner {
                                               help: "an X12 segment starts with an id of two or three capital letters and digits (CLP, CAS, SVC)"))
             return
         }
-        segments.append(X12Segment(id: id, elements: Array(values.dropFirst()), location: start, elementLocations: Array(places.dropFirst())))
+        segments.append(X12Segment(id: id, elements: Array(values.dropFirst()), location: start, elementLocations: Array(places.dropFirst()),
+                                   component: delimiters.component))
     }
 
     /// Keeps the last segment when the file ends without its terminator,

@@ -12,6 +12,9 @@ public struct X12Segment: Sendable {
     public var location: SourceLocation
     /// Where each element starts, parallel to `elements`.
     var elementLocations: [SourceLocation]
+    /// The component separator of the interchange it stands in (ISA16):
+    /// a file may join interchanges written with different ones.
+    var component: Unicode.Scalar = ":"
 
     /// The element at an X12 position (1-based, `CLP01` is 1), without the
     /// padding spaces ISA values carry; empty when the segment stops short.
@@ -34,8 +37,8 @@ public struct X12Segment: Sendable {
 
 extension X12Segment {
     /// The components of a composite element (`HC:90853:95` as `["HC",
-    /// "90853", "95"]`), split by the file's component separator.
-    func components(_ position: Int, separator: Unicode.Scalar) -> [String] {
-        self[position].split(separator: Character(separator), omittingEmptySubsequences: false).map(String.init)
+    /// "90853", "95"]`), split by its interchange's component separator.
+    func components(_ position: Int) -> [String] {
+        self[position].split(separator: Character(component), omittingEmptySubsequences: false).map(String.init)
     }
 }
