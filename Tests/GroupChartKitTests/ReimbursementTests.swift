@@ -227,6 +227,65 @@ import Testing
         #expect(entry.paid == dollars(5300) && entry.patientResponsibility == dollars(500) && entry.outstanding == dollars(500))
     }
 
+    /// A denial a later 835 of the same payer paid after all is settled by
+    /// that payment: the member owes the payment's share, not the denial's too.
+    @Test func aDenialPaidLaterDoesNotAddItsShare() throws {
+        let practice = try practice { id in
+            ["remittances/2026-03-26.835": RemittanceFixture(trace: "1EFT1", date: LocalDate(year: 2026, month: 3, day: 26)!, claims: [
+                claim(id("okonkwo-david", 12), status: "4", paid: 0, [("PR", "204", 6500)], number: "E7"),
+            ]),
+             "remittances/2026-04-05.835": RemittanceFixture(trace: "1EFT2", date: LocalDate(year: 2026, month: 4, day: 5)!, claims: [
+                claim(id("okonkwo-david", 12), paid: 4500, [("CO", "45", 1000), ("PR", "3", 1000)], number: "E7"),
+             ])]
+        }
+        defer { practice.delete() }
+        let entry = try #require(try ledger(practice.root).entries.first { $0.member == "okonkwo-david" && $0.dateOfService == Self.march12 })
+        #expect(entry.paid == dollars(4500) && entry.patientResponsibility == dollars(1000) && entry.status == .partial)
+    }
+
+    /// A secondary payer (another TRN03) that denies leaves the primary's
+    /// share owed and the primary's claim number the one a replacement names.
+    @Test func aSecondaryPayersDenialLeavesThePrimarysShareAndNumber() throws {
+        let practice = try practice { id in
+            ["remittances/2026-03-20.835": RemittanceFixture(trace: "1EFT1", date: LocalDate(year: 2026, month: 3, day: 20)!, claims: [
+                claim(id("okonkwo-david", 12), paid: 4500, [("CO", "45", 1000), ("PR", "3", 1000)], number: "E1"),
+            ]),
+             "remittances/2026-04-02.835": RemittanceFixture(payer: "MEDI-CAL", trace: "1EFT9", date: LocalDate(year: 2026, month: 4, day: 2)!,
+                                                            claims: [claim(id("okonkwo-david", 12), status: "4", paid: 0, [("OA", "23", 6500)], number: "MC1")],
+                                                            originator: "1680000000")]
+        }
+        defer { practice.delete() }
+        let entry = try #require(try ledger(practice.root).entries.first { $0.member == "okonkwo-david" && $0.dateOfService == Self.march12 })
+        #expect(entry.paid == dollars(4500) && entry.patientResponsibility == dollars(1000) && entry.status == .partial)
+        #expect(entry.outstanding == dollars(1000) && entry.debtor == .member)
+        #expect(entry.payerClaimNumber == "E1")
+    }
+
+    /// The number a replacement names is that of the payment standing: not
+    /// the reversed one's (a reversal listed after its correction), nor a
+    /// secondary payer's own.
+    @Test func thePayerClaimNumberIsThatOfThePaymentStanding() throws {
+        let practice = try practice { id in
+            ["remittances/2026-03-20.835": RemittanceFixture(trace: "1EFT1", date: LocalDate(year: 2026, month: 3, day: 20)!, claims: [
+                claim(id("okonkwo-david", 12), paid: 3800, [("CO", "45", 700), ("PR", "3", 2000)], number: "E1"),
+                claim(id("nguyen-lan", 12), paid: 4500, [("CO", "45", 1000), ("PR", "3", 1000)], number: "N1"),
+            ]),
+             "remittances/2026-04-05.835": RemittanceFixture(trace: "1EFT2", date: LocalDate(year: 2026, month: 4, day: 5)!, claims: [
+                claim(id("okonkwo-david", 12), paid: 5000, [("CO", "45", 1000), ("PR", "3", 500)], number: "E2"),
+                claim(id("okonkwo-david", 12), status: "22", billed: -6500, paid: -3800, [("CO", "45", -700), ("PR", "3", -2000)], number: "E1"),
+             ]),
+             "remittances/2026-04-09.835": RemittanceFixture(payer: "MEDI-CAL", trace: "1EFT9", date: LocalDate(year: 2026, month: 4, day: 9)!,
+                                                            claims: [claim(id("nguyen-lan", 12), status: "2", paid: 1000, [("CO", "45", 5500)], number: "MC9")],
+                                                            originator: "1680000000")]
+        }
+        defer { practice.delete() }
+        let entries = try ledger(practice.root).entries
+        let okonkwo = try #require(entries.first { $0.member == "okonkwo-david" && $0.dateOfService == Self.march12 })
+        #expect(okonkwo.payerClaimNumber == "E2" && okonkwo.paid == dollars(5000))
+        let nguyen = try #require(entries.first { $0.member == "nguyen-lan" && $0.dateOfService == Self.march12 })
+        #expect(nguyen.payerClaimNumber == "N1" && nguyen.paid == dollars(5500))
+    }
+
     /// Two parts of a split claim paid alike under one CLP07 in one 835 both
     /// count; the same 835 saved again under another name still counts once.
     @Test func partsPaidAlikeInOne835BothCount() throws {

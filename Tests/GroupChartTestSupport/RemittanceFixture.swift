@@ -37,9 +37,12 @@ public struct RemittanceFixture {
     public var trace: String
     public var date: LocalDate
     public var claims: [Claim]
+    /// TRN03: who paid (a payer's own id, 1 and its TIN).
+    public var originator: String
 
-    public init(payer: String = "AETNA", trace: String, date: LocalDate, claims: [Claim]) {
+    public init(payer: String = "AETNA", trace: String, date: LocalDate, claims: [Claim], originator: String = "1060054000") {
         self.payer = payer
+        self.originator = originator
         self.trace = trace
         self.date = date
         self.claims = claims
@@ -53,7 +56,7 @@ public struct RemittanceFixture {
         let total = claims.reduce(Money.zero) { $0 + $1.paid }
         var body = [
             "BPR*I*\(total)*C*ACH*CCP*01*121000358*DA*0001234567*1060054000**01*121000248*DA*4455667788*\(day)",
-            "TRN*1*\(trace)*1060054000", "DTM*405*\(day)", "N1*PR*\(payer)", "N3*PO BOX 14079", "N4*LEXINGTON*KY*405124079",
+            "TRN*1*\(trace)*\(originator)", "DTM*405*\(day)", "N1*PR*\(payer)", "N3*PO BOX 14079", "N4*LEXINGTON*KY*405124079",
             "PER*BL*PROVIDER SERVICES*TE*8005550199", "N1*PE*FIXTURE COUNSELING*XX*1234567893", "REF*TJ*123456789", "LX*1",
         ]
         for claim in claims {

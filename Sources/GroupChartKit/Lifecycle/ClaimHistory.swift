@@ -72,8 +72,9 @@ public struct ClaimHistory: Sendable {
                 remitted.append((remittance, claim))
                 answered = true
                 endRejection(live: &liveOriginal)
-                if !claim.payerClaimNumber.isEmpty { take(claim.payerClaimNumber) }
-                if status != .voided { status = AdjudicationHistory(remitted).status }
+                let decided = AdjudicationHistory(remitted)
+                if let number = decided.payerClaimNumber { take(number) }
+                if status != .voided { status = decided.status }
             }
             // A rejected replacement or void never reached adjudication: what
             // the payer decided of the version before it stands, and the

@@ -73,11 +73,42 @@ struct AdjudicationHistory: Sendable {
     /// the reversal of the one before, so no share counts twice; a
     /// secondary payer's share is what the member still owes after both
     /// paid, so the primary's no longer counts.
+    ///
+    /// A denial counts beside a payment only in the payment's own 835 (a
+    /// part of a split claim denied); one a later payment of the same payer
+    /// settled, or a later payer's denial (a secondary that pays nothing,
+    /// the primary's share still owed), does not decide the share.
     var memberShare: Money {
         let decisions = standing.filter { !$0.claim.isReversal }
-        guard let latest = decisions.last else { return .zero }
+        let payments = decisions.filter { !$0.claim.isDenial }
+        guard let latest = payments.last ?? decisions.last else { return .zero }
         let payer = Self.payer(of: latest)
-        return decisions.reduce(Money.zero) { $0 + (Self.payer(of: $1) == payer ? $1.claim.patientResponsibility : .zero) }
+        return decisions.reduce(Money.zero) { sum, decision in
+            let counts = Self.payer(of: decision) == payer
+                && (!decision.claim.isDenial || payments.isEmpty || decision.remittance.isSameTransaction(as: latest.remittance))
+            return sum + (counts ? decision.claim.patientResponsibility : .zero)
+        }
+    }
+
+    /// The payer's claim number a replacement or void names (CLP07): that of
+    /// the latest standing decision of the payer billed, which is the first
+    /// to answer. A reversal repeats the number of what it takes back, the
+    /// correction beside it carries the one that stands, and a secondary
+    /// payer's number is its own, unknown to the payer the practice bills.
+    /// `nil` when no such decision stands (the number given before stays).
+    var payerClaimNumber: String? {
+        guard let billed = received.first(where: { !Self.isLaterPayer($0.claim) })?.remittance.originator ?? received.first?.remittance.originator
+        else { return nil }
+        let ofBilledPayer = standing.filter { decision in
+            !Self.isLaterPayer(decision.claim) && decision.remittance.originator == billed && !decision.claim.payerClaimNumber.isEmpty
+        }
+        // A reversal left standing took back a payment no 835 on file shows: its number is the claim's all the same.
+        return (ofBilledPayer.last { !$0.claim.isReversal } ?? ofBilledPayer.last)?.claim.payerClaimNumber
+    }
+
+    /// Processed as a secondary or tertiary payer (CLP02 2, 3, 20, 21).
+    private static func isLaterPayer(_ claim: RemittanceClaim) -> Bool {
+        ["2", "3", "20", "21"].contains(claim.status.value)
     }
 
     /// Who decided, and as which payer: the payer (TRN03) and its place in
