@@ -16,8 +16,19 @@ import Testing
         ("Van Nguyen", PersonName(last: "Nguyen", first: "Van")),
         ("Del Rio", PersonName(last: "Rio", first: "Del")),
         ("Cher", PersonName(last: "Cher", first: "")),
+        ("Minh Van Nguyen", PersonName(last: "Nguyen", first: "Minh Van")),
+        ("Anh Do", PersonName(last: "Do", first: "Anh")),
+        ("Cruz Jr., Ricardo", PersonName(last: "Cruz", first: "Ricardo", suffix: "Jr.")),
+        ("King Jr., Martin Luther", PersonName(last: "King", first: "Martin Luther", suffix: "Jr.")),
     ])
     func namesAreSplitAsTheyAreWritten(name: String, expected: PersonName) {
         #expect(PersonName(name) == expected)
+    }
+
+    @Test func credentialsAfterACommaAreFound() {
+        #expect(PersonName.credential(in: "Angela Torres, LMFT") == "LMFT")
+        #expect(PersonName.credential(in: "Angela Torres, Ph.D.") == "Ph.D.")
+        #expect(PersonName.credential(in: "Torres, Angela") == nil)
+        #expect(PersonName.credential(in: "Angela Torres") == nil)
     }
 }

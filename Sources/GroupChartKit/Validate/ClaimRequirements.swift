@@ -1,3 +1,5 @@
+import Foundation
+
 /// What claims need beyond each document's own keys: a fee for every code
 /// billed, and, when practice.yaml has `edi:` (an 837P is written), the
 /// values the 837P requires in the form X12 can carry. Reported through
@@ -60,7 +62,7 @@ enum ClaimRequirements {
         // 2010AA N301 is where the practice sees patients; payers refuse a
         // post office box there (it belongs in a pay-to address, 2010AB,
         // which GroupChart does not send).
-        if let street = practice.address?.street, isPostOfficeBox(street.value) {
+        if let street = [practice.address?.street, practice.address?.street2].compactMap({ $0 }).first(where: { isPostOfficeBox($0.value) }) {
             findings.append(Finding(street.location, "\"\(street.value)\" is a post office box; the 837P's billing provider "
                                         + "address (2010AA N301) must be a street address",
                                     help: "write the street address of the practice, as enrolled with the payers"))
@@ -76,6 +78,12 @@ enum ClaimRequirements {
             findings.append(Finding(phone.location, "\"\(phone.value)\" is not a ten-digit phone number, which the 837P's PER04 "
                                         + "carries as digits alone",
                                     help: "write the practice's number as \"510-555-0100\", without +1 or an extension"))
+        }
+        for clinician in practice.clinicians {
+            guard let name = clinician.name, let credential = PersonName.credential(in: name.value) else { continue }
+            findings.append(Finding(name.location, "\"\(name.value)\" holds the credential \"\(credential)\", which the 837P would send "
+                                        + "as part of the clinician's name",
+                                    help: "write the name alone, and \(credential) under credentials:"))
         }
         for (value, limit) in x12Values(context) {
             // Sent as written: spaces would stand in the payer's match of a
@@ -139,14 +147,17 @@ enum ClaimRequirements {
         static let taxonomy = Limit(element: "PRV03 (a taxonomy code)", length: 50)
     }
 
-    /// Whether `street` names a post office or lock box (`PO Box 12`,
-    /// `P.O. Box`, `Post Office Box`, `Lockbox`).
+    /// Whether `street` names a post office or lock box with its number
+    /// (`PO Box 12`, `P.O. Box 12`, `Post Office Box 12`, `POB 12`, `Lock
+    /// Box 12`, `Box 12`, or `200 Harbor Way, PO Box 12`); a street named
+    /// with the words (`1 Post Office Square`, `Lockbox Road`) is a street.
     static func isPostOfficeBox(_ street: String) -> Bool {
-        let words = street.lowercased().filter { $0.isLetter || $0 == " " }.split(separator: " ")
-        let letters = words.joined(separator: " ")
-        return ["po box", "p o box", "post office box", "lock box"].contains { letters.hasPrefix($0) }
-            || ["pob", "pobox", "lockbox"].contains(words.first ?? "")
+        postOfficeBox.firstMatch(in: street, range: NSRange(street.startIndex..., in: street)) != nil
     }
+
+    private nonisolated(unsafe) static let postOfficeBox = try! NSRegularExpression(
+        pattern: #"(?:^|[\s,])(?:p\.?\s*o\.?\s*box|post\s+office\s+box|pob|lock\s*box)\s*#?\s*\d|^\s*box\s*#?\s*\d"#,
+        options: [.caseInsensitive])
 
     /// Whether `code` has the form of a code of the NUCC provider taxonomy:
     /// ten capital letters and digits, the last an X (106H00000X).

@@ -7,7 +7,11 @@
 /// - "Ricardo de la Cruz Jr.": a generational suffix (Jr, Sr, II to V) goes
 ///   to NM107, and the particles before the last word (de, la, van, von,
 ///   da, di, du, del, della, der, le, st, ter, ten, dos, das, bin, ibn) go
-///   with it, "de la Cruz", so long as a first name is left.
+///   with it, "de la Cruz", so long as a first name is left. Capitalised,
+///   "Van", "Von", "Bin", "Ibn" and "Do" are names in their own right (Minh
+///   Van Nguyen's middle name, the surname Do) and stay where they are;
+///   "De La Torre" is a last name.
+/// - "Cruz Jr., Ricardo": a suffix at the end of the last name goes to NM107.
 struct PersonName: Equatable {
     var last: String
     var first: String
@@ -16,6 +20,8 @@ struct PersonName: Equatable {
     static let suffixes: Set<String> = ["jr", "sr", "ii", "iii", "iv", "v"]
     static let particles: Set<String> = ["de", "la", "van", "von", "da", "di", "du", "del", "della", "der", "le", "st", "ter",
                                          "ten", "dos", "das", "bin", "ibn", "den", "do"]
+    /// Particles that, capitalised, are more often names of their own.
+    static let namesWhenCapitalised: Set<String> = ["van", "von", "bin", "ibn", "do"]
 
     init(last: String, first: String, suffix: String = "") {
         self.last = last
@@ -34,9 +40,15 @@ struct PersonName: Equatable {
         }
         let rest = words.joined(separator: " ")
         if let comma = rest.firstIndex(of: ",") {
-            let last = rest[..<comma].trimming(.whitespaces)
+            var last = rest[..<comma].trimming(.whitespaces)
             let first = rest[rest.index(after: comma)...].trimming(.whitespaces)
             if !last.isEmpty, !first.isEmpty {
+                var lastWords = last.split(separator: " ")
+                if suffix.isEmpty, lastWords.count > 1, let word = lastWords.last, Self.suffixes.contains(Self.bare(String(word))) {
+                    suffix = String(word)
+                    lastWords.removeLast()
+                    last = lastWords.joined(separator: " ")
+                }
                 self.init(last: last, first: first, suffix: suffix)
                 return
             }
@@ -46,8 +58,26 @@ struct PersonName: Equatable {
             return
         }
         var start = words.count - 1
-        while start > 1, Self.particles.contains(Self.bare(words[start - 1])) { start -= 1 }
+        while start > 1, Self.isParticle(words[start - 1]) { start -= 1 }
         self.init(last: words[start...].joined(separator: " "), first: words[..<start].joined(separator: " "), suffix: suffix)
+    }
+
+    private static func isParticle(_ word: String) -> Bool {
+        let bare = bare(word)
+        guard particles.contains(bare) else { return false }
+        return !(namesWhenCapitalised.contains(bare) && word.first?.isUppercase == true)
+    }
+
+    /// Credentials written after a comma in a name ("Angela Torres, LMFT"):
+    /// they belong in `credentials:`, and would go out as a first name.
+    static let credentials: Set<String> = ["lmft", "lcsw", "lpc", "lpcc", "lmhc", "licsw", "lcpc", "lcmhc", "lisw", "lsw", "msw", "phd",
+                                           "psyd", "md", "ma", "ms", "mft", "lp", "lcadc", "cadc", "aprn", "pmhnp", "np", "rn", "edd",
+                                           "lpcmh", "lmsw", "ladc", "bcba", "mfti", "lpca", "acsw"]
+
+    /// The credential `name` carries after a comma, if any.
+    static func credential(in name: String) -> String? {
+        name.split(separator: ",").dropFirst().map { $0.trimming(.whitespaces) }
+            .first { credentials.contains(bare(String($0))) }
     }
 
     /// `word` in lower case without its periods and trailing comma ("Jr." -> "jr").

@@ -19,7 +19,8 @@ struct InvalidValueRule: Rule {
             an insured member's plan lists at most \
             12 diagnoses (what HI holds), the billing ZIP must have nine digits, the practice's phone ten \
             digits (PER04), its taxonomy, when given, a ten-character NUCC code such as 106H00000X (PRV03), \
-            and its billing address a street, not a post office box (2010AA). A tax_id written as a Social \
+            and its billing address a street, not a post office box (2010AA); a clinician's name holds no \
+            credential after a comma ("Angela Torres, LMFT": LMFT goes in credentials:). A tax_id written as a Social \
             Security number (123-45-6789) is refused, since it is sent as the practice's EIN, and so is a \
             diagnosis a plan lists twice (HI would carry it twice). A `signed_at` after today is refused, and so is an \
             Addendum heading that does not read "Addendum YYYY-MM-DD clinician" or is dated before the \
