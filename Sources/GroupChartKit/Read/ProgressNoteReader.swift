@@ -16,10 +16,26 @@ enum ProgressNoteReader {
     /// which bills CPT 90785; empty (or blank) for none. A placeholder is
     /// no reason, and billing 90785 on "no" or "n/a" is what an auditor
     /// recoups: it is `invalid-value`, and the claim is held.
+    /// Read without case and punctuation ("None.", "N/A", "n/a - none"),
+    /// and so are the phrases that say there was none or point elsewhere
+    /// ("none noted", "not applicable", "no interactive complexity", "same
+    /// as above", "see group note").
     static func complicatingFactor(_ text: String) -> Result<String, ScalarError> {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let placeholders: Set<String> = ["false", "no", "n/a", "na", "none", "todo", "tbd", "-", "--", "x", "yes", "true", "?", "..."]
-        guard !placeholders.contains(trimmed.lowercased()) else {
+        let letters: [Character] = trimmed.lowercased().map { character -> Character in
+            character.isLetter || character.isNumber ? character : " "
+        }
+        let words: [String] = String(letters).split(separator: " ").map(String.init)
+        let said = words.joined(separator: " ")
+        let placeholders: Set<String> = ["false", "no", "n a", "na", "none", "todo", "tbd", "x", "yes", "true", "0", "nil", "null",
+                                         "nothing", "not applicable", "none noted", "none observed", "none today", "not noted",
+                                         "no complexity", "no interactive complexity", "n a none", "na none", "as above", "same"]
+        let pointers = ["same as", "see ", "refer to", "as in ", "as per "]
+        let saysNone = words.first == "no" || words.first == "none"
+        let namesTheFactor = words.contains { ["complexity", "factor", "factors", "noted"].contains($0) }
+        var isPlaceholder = placeholders.contains(said) || (words.isEmpty && !trimmed.isEmpty)
+        isPlaceholder = isPlaceholder || pointers.contains { said.hasPrefix($0) } || (saysNone && namesTheFactor)
+        guard !isPlaceholder else {
             return .failure(ScalarError("\"\(trimmed)\" is no reason: interactive complexity adds CPT 90785, which needs the factor "
                                         + "that complicated the session written out",
                                         help: "write the factor (for example: \"caregiver's distress interfered with the member's "
