@@ -1,3 +1,5 @@
+import Foundation
+
 /// `missing-credentials`: a facilitator or co-facilitator without
 /// credentials or NPI.
 struct MissingCredentialsRule: Rule {
@@ -7,8 +9,9 @@ struct MissingCredentialsRule: Rule {
     let explanation = Explanation(
         checks: """
             Every clinician who facilitates or co-facilitates a session (the session's, or else the \
-            group's) or renders an individual session: practice.yaml must give their `credentials` and `npi`. \
-            Reported once per clinician, where practice.yaml defines them.
+            group's) or renders an individual session: practice.yaml must give their `credentials` and `npi` \
+            (credentials written blank, as a dash or "none" are none). Reported once per clinician, where \
+            practice.yaml defines them.
             """,
         why: """
             "If a group has a co-facilitator, their credentials and NPI should be documented in the group \
@@ -31,7 +34,12 @@ struct MissingCredentialsRule: Rule {
         }
         return practice.clinicians.compactMap { clinician in
             guard involved.contains(clinician.id.value) else { return nil }
-            let missing = [clinician.credentials == nil ? "credentials" : nil, clinician.npi == nil ? "npi" : nil].compactMap { $0 }
+            // Credentials written blank, as a dash or "none" are none: the
+            // records would print "Angela Torres," and the claim go out
+            // under a clinician no license stands behind.
+            let credentials = clinician.credentials.map { $0.value.trimmingCharacters(in: .whitespaces) } ?? ""
+            let hasCredentials = !credentials.isEmpty && !["-", "--", "none", "n/a", "na", "tbd"].contains(credentials.lowercased())
+            let missing = [hasCredentials ? nil : "credentials", clinician.npi == nil ? "npi" : nil].compactMap { $0 }
             guard !missing.isEmpty else { return nil }
             return Finding(clinician.id.location, "clinician \"\(clinician.id.value)\" has no \(missing.joined(separator: " and "))",
                            help: "add \(missing.map { "\($0): ..." }.joined(separator: ", ")) to \(clinician.id.value) in practice.yaml")
