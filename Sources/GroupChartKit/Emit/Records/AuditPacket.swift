@@ -1,3 +1,5 @@
+import Foundation
+
 /// The audit packet of `groupchart records --member ID`: everything an
 /// auditor asks about one member in a period (profile and coverage, plans in
 /// effect, each session's group note and attendance, the member's notes,
@@ -34,16 +36,19 @@ struct AuditPacket {
             view.bodyHTML = CommonMark.html(redacted(format.markdown(log.body, in: log.file), keeping: member.id))
             let readable = session.progressNote(for: member.id).flatMap { $0.isReadable ? $0 : nil }
             let note = readable.map { progress in
-                format.note(kind: "Progress note", member: member.id, date: date, body: progress.content.body,
-                            signature: progress.signature, file: progress.file, interactiveComplexity: progress.interactiveComplexity?.value)
+                redacting(format.note(kind: "Progress note", member: member.id, date: date, body: progress.content.body,
+                                      signature: progress.signature, file: progress.file,
+                                      interactiveComplexity: progress.interactiveComplexity?.value),
+                          body: progress.content.body, file: progress.file, keeping: member.id)
             }
             sessions.append(SessionEntry(date: date, session: view, note: note))
         }
         for individual in member.individualNotes where individual.isReadable {
             guard let date = individual.date?.value, period.contains(date) else { continue }
-            sessions.append(SessionEntry(date: date, session: nil, note: format.note(
+            sessions.append(SessionEntry(date: date, session: nil, note: redacting(format.note(
                 kind: "Individual session", member: member.id, date: date, body: individual.content.body,
-                signature: individual.signature, file: individual.file)))
+                signature: individual.signature, file: individual.file), body: individual.content.body, file: individual.file,
+                keeping: member.id)))
         }
         var memberChart = chart.view(member, period: period)
         memberChart.notes = []
@@ -52,8 +57,19 @@ struct AuditPacket {
                     period: "\(period.lowerBound) to \(period.upperBound)", chart: memberChart, sessions: timeline)
     }
 
-    /// The group note's text with every other member's first and last name
-    /// replaced by its initial, as whole words.
+    /// The member's own note with every other member named in it (a
+    /// member's note should name none, but `other-member-named` only
+    /// warns) by initials, and so the factor its 90785 bills.
+    private func redacting(_ note: NoteView, body: MarkdownBody, file: String, keeping member: String) -> NoteView {
+        var note = note
+        note.bodyHTML = CommonMark.html(redacted(format.markdown(body, in: file), keeping: member))
+        note.interactiveComplexity = note.interactiveComplexity.map { redacted($0, keeping: member) }
+        return note
+    }
+
+    /// `text` with every other member's first and last name replaced by its
+    /// initial, as whole words, whatever their case and accents ("CHLOE"
+    /// and "Chloe" for Chloé), as `other-member-named` finds them.
     private func redacted(_ text: String, keeping member: String) -> String {
         var result = text
         for other in format.record.members where other.id != member {
@@ -67,11 +83,12 @@ struct AuditPacket {
     private static func replaceWord(_ word: String, with replacement: String, in text: String) -> String {
         var output = ""
         var rest = Substring(text)
-        while let found = rest.range(of: word) {
+        while let found = rest.range(of: word, options: [.caseInsensitive, .diacriticInsensitive]) {
             let before = found.lowerBound == rest.startIndex ? output.last : rest[rest.index(before: found.lowerBound)]
             let after = found.upperBound == rest.endIndex ? nil : rest[found.upperBound]
             let isWord = !(before.map { $0.isLetter || $0.isNumber } ?? false) && !(after.map { $0.isLetter || $0.isNumber } ?? false)
-            output += rest[..<found.lowerBound] + (isWord ? replacement : word)
+            output += rest[..<found.lowerBound]
+            output += isWord ? replacement : String(rest[found])
             rest = rest[found.upperBound...]
         }
         return output + rest

@@ -1,0 +1,32 @@
+import Foundation
+@testable import GroupChartKit
+import GroupChartTestSupport
+import Testing
+
+/// The audit packet goes to a payer about one member: every other member
+/// appears by initials only, as its footer says, in the group note and in
+/// the member's own note and its 90785 factor, whatever the case and accents
+/// the names are written with (auditor review: "Chloe Martin", "MARIA" and
+/// the member's own note naming "Lily Chen" were printed whole).
+@Suite struct AuditPacketTests {
+    @Test func otherMembersAppearByInitialsOnly() throws {
+        let practice = try FixturePractice(base: FixturePractice.repository.appendingPathComponent("examples/dbt-skills"))
+        defer { practice.delete() }
+        let session = "sessions/2026-03-12-dbt-skills/session.md"
+        try practice.write(session, try practice.read(session).replacingOccurrences(
+            of: "## Incidents\n", with: "## Incidents\nChloe Martin, Lan Nguyen, MARIA and Reyes' friend were mentioned.\n"))
+        let note = "sessions/2026-03-12-dbt-skills/okonkwo-david.md"
+        try practice.write(note, try practice.read(note)
+            .replacingOccurrences(of: "---\n## Participation\n", with: "interactive_complexity: \"Lily escalated and needed redirection\"\n---\n## Participation\nHe sat next to Lily Chen.\n"))
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-audit-\(UUID().uuidString).html")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let packet = try Builder.auditPacket(practice.root, member: "okonkwo-david", from: nil, to: nil, output: output,
+                                             options: Checker.Options(today: FixturePractice.today))
+        let html = try String(contentsOf: packet.file, encoding: .utf8)
+        for whole in ["Chloe Martin", "Lan Nguyen", "MARIA", "Reyes'", "Lily Chen", "Lily escalated"] {
+            #expect(!html.contains(whole), "\(whole) is printed whole")
+        }
+        #expect(html.contains("C. M., L. N., M. and R.' friend") && html.contains("next to L. C.") && html.contains("L. escalated"))
+        #expect(html.contains("David"), "the member's own name stays")
+    }
+}
