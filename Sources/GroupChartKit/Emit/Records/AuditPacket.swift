@@ -45,10 +45,11 @@ struct AuditPacket {
         }
         for individual in member.individualNotes where individual.isReadable {
             guard let date = individual.date?.value, period.contains(date) else { continue }
-            sessions.append(SessionEntry(date: date, session: nil, note: redacting(format.note(
-                kind: "Individual session", member: member.id, date: date, body: individual.content.body,
-                signature: individual.signature, file: individual.file), body: individual.content.body, file: individual.file,
-                keeping: member.id)))
+            var note = format.note(kind: "Individual session", member: member.id, date: date, body: individual.content.body,
+                                   signature: individual.signature, file: individual.file)
+            note.service = format.individualService(individual)
+            sessions.append(SessionEntry(date: date, session: nil, note: redacting(note, body: individual.content.body,
+                                                                                   file: individual.file, keeping: member.id)))
         }
         var memberChart = chart.view(member, period: period)
         memberChart.notes = []

@@ -336,7 +336,8 @@ enum BuiltInTemplates {
 <section class="member-note">
 <table class="note">
 <thead><tr><th><div class="running"><strong>{{memberName}}</strong><span>DOB {{dob}} · Date of service {{dateOfService}} · {{kind}}</span></div></th></tr></thead>
-<tbody><tr><td>
+<tbody><tr><td>{{#service}}
+<p class="service">{{service}}</p>{{/service}}
 <div class="prose">
 {{{bodyHTML}}}
 </div>{{#interactiveComplexity}}

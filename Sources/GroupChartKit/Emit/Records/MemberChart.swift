@@ -55,9 +55,10 @@ struct MemberChart {
                                                        interactiveComplexity: progress.interactiveComplexity?.value)))
         }
         for individual in member.individualNotes where individual.isReadable && inPeriod(individual.date?.value) {
-            notes.append((individual.date?.value, format.note(kind: "Individual session", member: member.id, date: individual.date?.value,
-                                                              body: individual.content.body, signature: individual.signature,
-                                                              file: individual.file)))
+            var note = format.note(kind: "Individual session", member: member.id, date: individual.date?.value,
+                                   body: individual.content.body, signature: individual.signature, file: individual.file)
+            note.service = format.individualService(individual)
+            notes.append((individual.date?.value, note))
         }
         let ordered = notes.enumerated().sorted { lhs, rhs in
             (lhs.element.date?.dayNumber ?? 0, lhs.offset) < (rhs.element.date?.dayNumber ?? 0, rhs.offset)

@@ -47,6 +47,17 @@ struct RecordFormatting {
         return [street, place].filter { !$0.isEmpty }.joined(separator: ", ")
     }
 
+    /// An individual session as an auditor checks it against its code:
+    /// "14:00–14:53 (53 minutes) · CPT 90837 · Place of service 11 ·
+    /// Angela Torres, LMFT".
+    func individualService(_ note: IndividualNote) -> String {
+        let time = [note.start, note.end].compactMap { $0?.value.description }.joined(separator: "–")
+        let minutes = note.start.flatMap { start in note.end.map { $0.value.minutes - start.value.minutes } }
+        return [time.isEmpty ? nil : time + (minutes.map { " (\($0) minutes)" } ?? ""),
+                note.cpt.map { "CPT \($0.value)" }, "Place of service \(note.placeOfService?.value ?? "11")",
+                note.clinician.map { clinicianName($0.value) }].compactMap { $0 }.joined(separator: " · ")
+    }
+
     /// "Angela Torres, LMFT", or the id when the clinician is unknown.
     func clinicianName(_ id: String?) -> String {
         guard let id else { return "" }

@@ -48,6 +48,10 @@ struct NoteView {
     /// A progress note's `interactive_complexity`: the factor the 90785 on
     /// its claim bills, which the record must show.
     var interactiveComplexity: String?
+    /// An individual session's service as billed: its times and minutes
+    /// (what the time-based code rests on), CPT code, place of service and
+    /// clinician; nil for a progress note, whose session shows them.
+    var service: String? = nil
     var signature: SignatureView?
     var source: SourceView
 }

@@ -31,7 +31,7 @@ extension NoteView: TemplateFields {
     var templateFields: TemplateFieldList {
         ["kind": .text(kind), "memberName": .text(memberName), "dob": .text(dob), "dateOfService": .text(dateOfService),
          "running": .text(running), "bodyHTML": .text(bodyHTML), "interactiveComplexity": .optional(interactiveComplexity),
-         "signature": .optional(signature), "source": .view(source)]
+         "service": .optional(service), "signature": .optional(signature), "source": .view(source)]
     }
 }
 
