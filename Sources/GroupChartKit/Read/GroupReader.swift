@@ -29,6 +29,7 @@ enum GroupReader {
         }
         group.facilitator = fields.reference("facilitator", required: true, hint: "the id of the clinician who leads the group")
         group.coFacilitator = fields.reference("co_facilitator")
+        CoFacilitator.refuseSameAsFacilitator(group.facilitator, group.coFacilitator, log: log)
         group.placeOfService = fields.placeOfService("place_of_service")
         group.roster = fields.list("members", required: true, hint: RosterReader.hint).compactMap { RosterReader.entry($0, in: fields) }
         return group

@@ -1,10 +1,12 @@
+import Foundation
+
 /// Reads sessions/<session-id>/session.md into a `SessionNote`; `nil` when unreadable.
 enum SessionNoteReader {
     static func read(_ file: SourceFile, log: FindingLog) -> SessionNote? {
         guard let parsed = DocumentParser.markdown(file, log: log) else { return nil }
         let fields = FieldReader(parsed.frontMatter, file: file, log: log)
         defer { fields.finish() }
-        return SessionNote(
+        let note = SessionNote(
             file: file.path,
             group: fields.reference("group", required: true, hint: "the id of the group that met"),
             date: fields.date("date", required: true, hint: "the date of service: date: 2026-03-12"),
@@ -16,11 +18,21 @@ enum SessionNoteReader {
             module: fields.text("module"),
             format: fields.choice("format", SessionFormat.self),
             placeOfService: fields.placeOfService("place_of_service"),
-            sizeRationale: fields.text("size_rationale").flatMap { $0.value.isEmpty ? nil : $0 },
+            // "N/A" or "none" is no reason for a large group, as an empty value is not.
+            sizeRationale: fields.text("size_rationale").flatMap { Self.isNoReason($0.value) ? nil : $0 },
             attendance: attendance(fields),
             attendanceLocation: fields.pairs.first { $0.name == "attendance" }?.key.location ?? file.location(line: 1),
             signature: SignatureReader.read(fields, parsed),
             body: parsed.body)
+        CoFacilitator.refuseSameAsFacilitator(note.facilitator, note.coFacilitator, log: log)
+        return note
+    }
+
+    /// A `size_rationale` that gives no reason: empty, a placeholder, or a word for none.
+    static func isNoReason(_ text: String) -> Bool {
+        var folded = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if folded.hasSuffix(".") { folded.removeLast() }
+        return SectionCatalogue.isPlaceholder(folded) || ["none", "no", "na", "nothing", "not applicable", "n/a - none"].contains(folded)
     }
 
     private static func attendance(_ fields: FieldReader) -> [AttendanceEntry] {

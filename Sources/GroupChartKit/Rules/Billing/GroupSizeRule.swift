@@ -18,7 +18,7 @@ struct GroupSizeRule: Rule {
             parameters `min` and `max`. Fewer than `min` is an error that holds the session's claims: bill \
             such a session as what it was (individual psychotherapy); a session where every member is \
             recorded absent is said as such. More than `max` is a warning, and passes when the session note \
-            gives a `size_rationale`. A log with a status that cannot be read is left to `invalid-value`.
+            gives a `size_rationale` (a placeholder such as "N/A" or "none" is no reason). A log with a status that cannot be read is left to `invalid-value`.
             """,
         why: """
             "Most insurers expect therapy groups to have no more than 10 to 12 members. Groups significantly \
