@@ -1,3 +1,5 @@
+import Foundation
+
 /// `missing-section`: a note without a section format.md requires.
 struct MissingSectionRule: Rule {
     let id = "missing-section"
@@ -8,7 +10,9 @@ struct MissingSectionRule: Rule {
         checks: """
             The required sections of each note, found by heading name or alias (format.md, "Headings"): a \
             plan's Rationale; a session note's Summary, Interventions and Group process; a progress note's \
-            Participation, Goals, Risk and Plan; an individual note's Interventions, Goals, Risk and Plan.
+            Participation, Goals, Risk and Plan; an individual note's Interventions, Goals, Risk and Plan. \
+            A line meant as the heading that Markdown does not read as one (`##Risk`, or `## Risk` in a \
+            list item or quotation) is pointed at, with why.
             """,
         why: """
             Payers ask each member's note to show individual participation, progress toward that member's \
@@ -23,10 +27,42 @@ struct MissingSectionRule: Rule {
             """,
         fix: "Add the section with the heading the message names (an alias works too).")
 
+    /// A line that was meant to head the section and is no Markdown heading:
+    /// `##Risk` (no space after the #'s), or `## Risk` inside a list item or
+    /// a quotation. Said there, with why, rather than "no section" at line 1.
+    static func nearMiss(_ name: SectionName, in file: SourceFile?) -> (location: SourceLocation, help: String)? {
+        guard let file else { return nil }
+        for (index, line) in file.lines.enumerated() {
+            var rest = line.drop { $0 == " " }
+            var nested = false
+            while let first = rest.first, first == "-" || first == "*" || first == "+" || first == ">" {
+                rest = rest.dropFirst().drop { $0 == " " }
+                nested = true
+            }
+            guard rest.hasPrefix("#") else { continue }
+            let hashes = rest.prefix { $0 == "#" }
+            guard hashes.count <= 6 else { continue }
+            let afterHashes = rest.dropFirst(hashes.count)
+            let title = afterHashes.trimming(.whitespaces)
+            let bare = String(title.reversed().drop { $0 == "#" || $0 == " " }.reversed())
+            guard name.matches(bare) else { continue }
+            let spaced = afterHashes.first == " " || afterHashes.first == "\t"
+            guard nested || !spaced else { continue }
+            let help = nested ? "a heading stands at the start of its line, outside any list or quotation: write \"\(hashes) \(bare)\" on a line of its own"
+                : "put a space after the #'s: \"\(hashes) \(bare)\""
+            return (file.location(line: index + 1), help)
+        }
+        return nil
+    }
+
     func check(_ context: RuleContext) -> [Finding] {
         context.analysis.eachDocumentAlone(id) { document in
             SectionCatalogue.required(for: document.kind).compactMap { name -> Finding? in
                 guard SectionCatalogue.find(name, in: document.body) == nil else { return nil }
+                if let nearMiss = Self.nearMiss(name, in: context.record.source(document.file)) {
+                    return Finding(nearMiss.location, "\(document.kind.rawValue) has no \"\(name.canonical)\" section: this line is no heading",
+                                   help: nearMiss.help)
+                }
                 let aliases = name.aliases.isEmpty ? "" : " (or \(name.aliases.map { "\"\($0)\"" }.joined(separator: ", ")))"
                 return Finding(SourceLocation(file: document.file, line: 1),
                                "\(document.kind.rawValue) has no \"\(name.canonical)\" section",
