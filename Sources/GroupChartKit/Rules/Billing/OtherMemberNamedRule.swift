@@ -11,7 +11,8 @@ struct OtherMemberNamedRule: Rule {
         checks: """
             Each progress note for the first and last names of the other members of its session's group \
             (and of the session's attendance log), as whole words in the case they are written, with \
-            accents ignored (Nguyen matches Nguyễn). The member's own names are not searched.
+            accents ignored (Nguyen matches Nguyễn), and its interactive complexity reason, printed under it. \
+            The member's own names are not searched.
             """,
         why: """
             A member's note goes to that member's payer and into that member's record: another member's \
@@ -115,9 +116,18 @@ struct OtherMemberNamedRule: Rule {
             guard words.contains(where: { filter.mayHold($0.hash) }) else { return nil }
             return (block: index, words: words)
         }
-        guard !blocks.isEmpty else { return [] }
+        // The factor its 90785 bills is printed under the note, and goes to the payer as well.
+        let reason = note.interactiveComplexity.flatMap { reason -> (located: Located<String>, words: [(hash: UInt64, offset: Int)])? in
+            mayName(reason.value) ? (reason, WordScanner.placedWords(reason.value)) : nil
+        }
+        guard !blocks.isEmpty || reason != nil else { return [] }
         return others.filter { $0 != note.member }.compactMap { other -> Finding? in
             let names = (names[other] ?? []).filter { !ownNames.contains($0.words) }
+            if let reason, let found = names.first(where: { Self.offset(of: $0.words, in: reason.words) != nil }) {
+                return Finding(reason.located.location, "names \"\(found.written)\" in the interactive complexity reason, another member "
+                                   + "of the group (\(other))",
+                               help: "write \"another member\" or \"a peer\": this reason goes to \(note.member)'s payer")
+            }
             for block in blocks where !names.isEmpty {
                 // The name that stands first in the block, where it stands.
                 let found = names.compactMap { name in
