@@ -27,8 +27,9 @@ enum BundledSchemas {
       "allOf": [{"$ref": "#/definitions/id"}]
     },
     "co_facilitator": {
-      "description": "The id of the co-facilitating clinician (optional).",
-      "allOf": [{"$ref": "#/definitions/id"}]
+      "description": "The id of the co-facilitating clinician (optional), not the facilitator.",
+      "allOf": [{"$ref": "#/definitions/id"}],
+      "examples": ["park"]
     },
     "place_of_service": {
       "description": "Where the group meets (default \"11\", office).",
@@ -1293,8 +1294,9 @@ enum BundledSchemas {
       "allOf": [{"$ref": "#/definitions/id"}]
     },
     "co_facilitator": {
-      "description": "The co-facilitator (default: the group's); none to record that there was none.",
-      "allOf": [{"$ref": "#/definitions/id"}]
+      "description": "The co-facilitator (default: the group's), not the facilitator; none to record that there was none.",
+      "allOf": [{"$ref": "#/definitions/id"}],
+      "examples": ["park"]
     },
     "topic": {
       "description": "The session's topic.",
