@@ -14,7 +14,7 @@ import Testing
         defer { practice.delete() }
         let session = "sessions/2026-03-12-dbt-skills/session.md"
         try practice.write(session, try practice.read(session).replacingOccurrences(
-            of: "## Incidents\n", with: "## Incidents\nChloe Martin, Lan Nguyen, MARIA and Reyes' friend were mentioned.\n"))
+            of: "## Incidents\n", with: "## Incidents\nChloe Martin, Lan Nguyen, MARIA and Reyes' friend were mentioned by the lily pond.\n"))
         let note = "sessions/2026-03-12-dbt-skills/okonkwo-david.md"
         try practice.write(note, try practice.read(note)
             .replacingOccurrences(of: "---\n## Participation\n", with: "interactive_complexity: \"Lily escalated and needed redirection\"\n---\n## Participation\nHe sat next to Lily Chen.\n"))
@@ -28,5 +28,6 @@ import Testing
         }
         #expect(html.contains("C. M., L. N., M. and R.' friend") && html.contains("next to L. C.") && html.contains("L. escalated"))
         #expect(html.contains("David"), "the member's own name stays")
+        #expect(html.contains("by the lily pond"), "a word is not a name: only a name written with a capital is one")
     }
 }

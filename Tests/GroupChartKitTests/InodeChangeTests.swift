@@ -31,7 +31,11 @@ import Darwin
     /// A note rewritten in place, to the same length, its modification time
     /// put back: the build `watch` makes after its poll reads it again and
     /// gives what a cold build of the same files gives.
-    @Test func aRewriteThatKeepsTheStampIsRebuiltAsAColdBuildWould() throws {
+    /// With a file added in the same poll too, the build lists the practice
+    /// anew rather than taking the poll's word for what changed: the
+    /// rewritten note is read again on that path as well.
+    @Test(arguments: [false, true])
+    func aRewriteThatKeepsTheStampIsRebuiltAsAColdBuildWould(withAFileAdded: Bool) throws {
         let practice = try FixturePractice(base: FixturePractice.repository.appendingPathComponent("examples/dbt-skills"))
         defer { practice.delete() }
         try? practice.remove("build")
@@ -66,6 +70,7 @@ import Darwin
         var times = [old.st_atim, old.st_mtim]
         #endif
         #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        if withAFileAdded { try practice.write("members/okonkwo-david/notes.md", "A stray.\n") }
         let second = try FolderState.scan(PracticeFolder(root: practice.root))
         #expect(FileStamp.of(path) == first.ownStamps[Self.note], "size, time and inode as they were")
 

@@ -14,7 +14,10 @@ import Testing
 
     @Test(arguments: ["Her mother's distress interrupted the session twice and had to be managed.",
                       "Sign-language interpreter used throughout.", "Noted conflict between caregivers required redirection.",
-                      "None of the usual strategies worked: his father's anger escalated and needed de-escalation."])
+                      "None of the usual strategies worked: his father's anger escalated and needed de-escalation.",
+                      "As per state law, suspected abuse disclosed in session was reported to CPS.",
+                      "As in prior sessions, the mother's distress interfered with his participation.",
+                      "No verbal responses noted; play equipment was needed to communicate."])
     func factorsWrittenOutCount(text: String) throws {
         #expect(try ProgressNoteReader.complicatingFactor(text).get() == text)
     }

@@ -20,6 +20,7 @@ import Testing
         ("Anh Do", PersonName(last: "Do", first: "Anh")),
         ("Cruz Jr., Ricardo", PersonName(last: "Cruz", first: "Ricardo", suffix: "Jr.")),
         ("King Jr., Martin Luther", PersonName(last: "King", first: "Martin Luther", suffix: "Jr.")),
+        ("Torres, Angela V.", PersonName(last: "Torres", first: "Angela V.")),
     ])
     func namesAreSplitAsTheyAreWritten(name: String, expected: PersonName) {
         #expect(PersonName(name) == expected)

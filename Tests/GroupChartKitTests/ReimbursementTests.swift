@@ -243,6 +243,23 @@ import Testing
         #expect(entry.paid == dollars(4500) && entry.patientResponsibility == dollars(1000) && entry.status == .partial)
     }
 
+    /// A claim paid in full stays paid when a later 835 denies it (a
+    /// duplicate's denial, CARC 18): only a part denied in the payment's own
+    /// 835 makes it partial.
+    @Test func aLaterDenialLeavesAPaidClaimPaid() throws {
+        let practice = try practice { id in
+            ["remittances/2026-03-20.835": RemittanceFixture(trace: "1EFT1", date: LocalDate(year: 2026, month: 3, day: 20)!, claims: [
+                claim(id("okonkwo-david", 12), paid: 5800, [("CO", "45", 700)], number: "E1"),
+            ]),
+             "remittances/2026-04-02.835": RemittanceFixture(trace: "1EFT2", date: LocalDate(year: 2026, month: 4, day: 2)!, claims: [
+                claim(id("okonkwo-david", 12), status: "4", paid: 0, [("CO", "18", 6500)], number: "E2"),
+             ])]
+        }
+        defer { practice.delete() }
+        let entry = try #require(try ledger(practice.root).entries.first { $0.member == "okonkwo-david" && $0.dateOfService == Self.march12 })
+        #expect(entry.paid == dollars(5800) && entry.status == .paid && entry.outstanding == .zero)
+    }
+
     /// A secondary payer (another TRN03) that denies leaves the primary's
     /// share owed and the primary's claim number the one a replacement names.
     @Test func aSecondaryPayersDenialLeavesThePrimarysShareAndNumber() throws {

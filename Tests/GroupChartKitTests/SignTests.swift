@@ -218,6 +218,12 @@ import Testing
         let practice = try Self.practice(frontMatter: "signed_by: torres\ndigest: sha256:\(String(repeating: "0", count: 64))\n")
         defer { practice.delete() }
         #expect(throws: Refusal.self) { try Self.sign(practice) }
+        // Half a signature naming another clinician is theirs to complete.
+        let other = try Self.practice(frontMatter: "signed_by: torres\n")
+        defer { other.delete() }
+        let refusal = #expect(throws: Refusal.self) { try Self.sign(other, by: "park") }
+        #expect(refusal?.description.contains("names signed_by: torres without signed_at") == true)
+        #expect(try Self.sign(other, by: "park", force: true).clinician == "park")
     }
 
     /// A note changed after signing is refused with the way out.

@@ -91,6 +91,13 @@ public enum NoteSigner {
     private static func sign(_ document: SignableNote, in folder: PracticeFolder, report: CheckReport, by clinician: String,
                              at time: Timestamp, force: Bool) throws(Refusal) -> Signed {
         try SigningPolicy.refuseSignature(of: document, force: force)
+        // Half a signature names who meant to sign: another clinician does
+        // not complete it in their own name unasked.
+        if let named = document.signature.signedBy?.value, named != clinician, !force {
+            throw Refusal("""
+                it names signed_by: \(named) without signed_at: sign it --by \(named), or --force to sign it as \(clinician)
+                """)
+        }
         let replaced = [document.signature.signedBy?.location, document.signature.signedAt?.location, document.signature.digest?.location]
         try SigningPolicy.refuseErrors(report, in: document.path, besides: Set(replaced.compactMap { $0?.line }))
         try SigningPolicy.refuseBeforeSessionEnd(document, at: time)

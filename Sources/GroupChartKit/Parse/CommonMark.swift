@@ -134,9 +134,14 @@ public enum CommonMark {
                                                byteColumn: Int(cmark_node_get_start_column(node)))
                     runs.append(TextRun(literal: literal, offset: offset, start: start))
                 }
-            case CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK:
+            case CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
                 _ = append(literalOf: node)
-            case CMARK_NODE_HTML_INLINE:
+            case CMARK_NODE_HTML_BLOCK where node == root:
+                // A block of raw HTML standing alone keeps its text (rules
+                // pass over such blocks); inside a list item or quotation it
+                // is left out, as within a line.
+                _ = append(literalOf: node)
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 // Raw HTML inside a line (`<!-- Risk level: low -->`, `<b>`)
                 // is not shown in the records (safe mode), so it is not what
                 // a reader sees either: a risk level or a goal's status

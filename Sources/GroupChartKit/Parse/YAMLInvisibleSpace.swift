@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds, before YAML reads the front-matter, a character that looks like a
 /// space or like nothing where YAML needs a plain space or nothing: in a
 /// line's indentation, in a key, or right after a key's colon. Word and a
@@ -11,8 +13,22 @@ enum YAMLInvisibleSpace {
     static func problem(_ yaml: String, in file: SourceFile, firstLine: Int) -> YAMLProblem? {
         guard yaml.utf8.contains(where: { $0 >= 0x80 }) else { return nil }
         var line = firstLine
+        // The indentation of the key whose value is a block scalar (`|`,
+        // `>`): the lines under it, indented deeper, are text, not keys.
+        var blockIndentation: Int?
         for text in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
             defer { line += 1 }
+            let indentation = text.prefix { $0 == " " }.count
+            if let block = blockIndentation {
+                if text.allSatisfy({ $0 == " " || $0 == "\r" }) || indentation > block { continue }
+                blockIndentation = nil
+            }
+            let value = text.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
+                .trimmingCharacters(in: .whitespaces)
+            if let indicator = value.split(separator: " ").last, indicator.first == "|" || indicator.first == ">",
+               indicator.dropFirst().allSatisfy({ "+-123456789".contains($0) }), value.contains(":") || value.hasPrefix("-") {
+                blockIndentation = indentation
+            }
             guard text.utf8.contains(where: { $0 >= 0x80 }) else { continue }
             let scalars = Array(text.unicodeScalars)
             // The key ends at the first colon followed by a space (of any

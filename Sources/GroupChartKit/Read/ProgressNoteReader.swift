@@ -30,11 +30,14 @@ enum ProgressNoteReader {
         let placeholders: Set<String> = ["false", "no", "n a", "na", "none", "todo", "tbd", "x", "yes", "true", "0", "nil", "null",
                                          "nothing", "not applicable", "none noted", "none observed", "none today", "not noted",
                                          "no complexity", "no interactive complexity", "n a none", "na none", "as above", "same"]
-        let pointers = ["same as", "see ", "refer to", "as in ", "as per "]
+        let pointers = ["same as", "see ", "refer to"]
         let saysNone = words.first == "no" || words.first == "none"
         let namesTheFactor = words.contains { ["complexity", "factor", "factors", "noted"].contains($0) }
         var isPlaceholder = placeholders.contains(said) || (words.isEmpty && !trimmed.isEmpty)
-        isPlaceholder = isPlaceholder || pointers.contains { said.hasPrefix($0) } || (saysNone && namesTheFactor)
+        // "No complicating factors noted" says none; a longer sentence that
+        // starts with "No" ("No verbal responses noted; play equipment was
+        // needed to communicate") may well be the factor.
+        isPlaceholder = isPlaceholder || pointers.contains { said.hasPrefix($0) } || (saysNone && namesTheFactor && words.count <= 5)
         guard !isPlaceholder else {
             return .failure(ScalarError("\"\(trimmed)\" is no reason: interactive complexity adds CPT 90785, which needs the factor "
                                         + "that complicated the session written out",

@@ -97,8 +97,9 @@ struct AdjudicationHistory: Sendable {
     /// payer's number is its own, unknown to the payer the practice bills.
     /// `nil` when no such decision stands (the number given before stays).
     var payerClaimNumber: String? {
-        guard let billed = received.first(where: { !Self.isLaterPayer($0.claim) })?.remittance.originator ?? received.first?.remittance.originator
-        else { return nil }
+        guard let first = received.first(where: { !Self.isLaterPayer($0.claim) }) ?? received.first else { return nil }
+        // An 835 without TRN03 names no payer: compared as it is, nil with nil.
+        let billed = first.remittance.originator
         let ofBilledPayer = standing.filter { decision in
             !Self.isLaterPayer(decision.claim) && decision.remittance.originator == billed && !decision.claim.payerClaimNumber.isEmpty
         }
@@ -135,7 +136,10 @@ struct AdjudicationHistory: Sendable {
         if decisions.allSatisfy(\.claim.isDenial) { return .denied }
         if memberShare > .zero { return .partial }
         if paid <= .zero { return .denied }
-        let deniedWithIt = decisions.contains { $0.claim.isDenial && $0.remittance.isSameTransaction(as: latest.remittance) }
+        // A part denied in the 835 of the latest payment (a split claim);
+        // a denial in another 835 (a duplicate, a secondary's) leaves it paid.
+        let payment = decisions.last { !$0.claim.isDenial } ?? latest
+        let deniedWithIt = decisions.contains { $0.claim.isDenial && $0.remittance.isSameTransaction(as: payment.remittance) }
         return deniedWithIt ? .partial : .paid
     }
 

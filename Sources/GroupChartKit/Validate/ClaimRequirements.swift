@@ -10,8 +10,9 @@ enum ClaimRequirements {
         guard let practice = context.record.practice else { return [] }
         var findings: [Finding] = []
         // A self-pay member's sessions are never claimed: no fee is needed for them.
-        let claimed = context.record.services.filter { context.record.member($0.member)?.isSelfPay != true }
-        let billed = Set(claimed.map(\.cpt) + (interactiveComplexity(context) ? ["90785"] : []))
+        let selfPay = Set(context.record.members.lazy.filter(\.isSelfPay).map(\.id))
+        let claimed = context.record.services.filter { !selfPay.contains($0.member) }
+        let billed = Set(claimed.map(\.cpt) + (interactiveComplexity(context, besides: selfPay) ? ["90785"] : []))
         for code in billed.sorted() where practice.fee(for: code) == nil {
             findings.append(Finding(practice.feesLocation, "no fee for CPT \(code), which sessions bill",
                                     help: "add \"\(code)\": <amount> under fees: in practice.yaml", scope: .code(code)))
@@ -167,9 +168,9 @@ enum ClaimRequirements {
             && scalars.allSatisfy { ("0"..."9").contains($0) || ("A"..."Z").contains($0) }
     }
 
-    private static func interactiveComplexity(_ context: RuleContext) -> Bool {
+    private static func interactiveComplexity(_ context: RuleContext, besides selfPay: Set<String>) -> Bool {
         context.record.sessions.contains { session in
-            session.progressNotes.contains { $0.interactiveComplexity != nil && context.record.member($0.member)?.isSelfPay != true }
+            session.progressNotes.contains { $0.interactiveComplexity != nil && !selfPay.contains($0.member) }
         }
     }
 

@@ -181,13 +181,17 @@ struct BuildCache {
         // Taken out of the memo, so that the files' dictionaries and hashed
         // parts are changed in place, not copied (a page fault for each
         // page of 4 MB at 20,000 notes).
+        // A file the poll names is read again whatever its stamp says (its
+        // inode changed: chmod, or a rewrite that put its time back), on
+        // either path below.
+        if let memo, let changes {
+            for path in changes.paths { memo.readAgain(path) }
+        }
         if let memo, let changes, var last = memo.takeLastFingerprint(), let since = changes.since, let lastPoll = last.poll,
            since.isSamePoll(as: lastPoll), let until = changes.until, let poll, until.isSamePoll(as: poll), last.found == found {
             // The poll said which files changed since the last build's: only
             // they, and those no stamp vouched for, are looked at again.
-            let changed = found.indices.filter { changes.paths.contains(found[$0].path) }
-            for index in changed { memo.readAgain(found[index].path) }
-            let again = Set(last.takeUnvouched()).union(changed)
+            let again = Set(last.takeUnvouched()).union(found.indices.filter { changes.paths.contains(found[$0].path) })
             for index in again.sorted() { last.update(index, with: read(index), now: now) }
             files = last
         } else {

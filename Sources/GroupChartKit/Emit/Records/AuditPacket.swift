@@ -69,12 +69,16 @@ struct AuditPacket {
     }
 
     /// `text` with every other member's first and last name replaced by its
-    /// initial, as whole words, whatever their case and accents ("CHLOE"
-    /// and "Chloe" for Chloé), as `other-member-named` finds them.
+    /// initial, as whole words written with a capital, whatever their accents
+    /// ("CHLOE" and "Chloe" for Chloé): "will" and "long-term" are words, not
+    /// Will and Long. A name the member shares is the member's own, kept.
     private func redacted(_ text: String, keeping member: String) -> String {
+        let names = { (member: Member) in [member.profile?.firstName?.value, member.profile?.lastName?.value].compactMap { $0 } }
+        let own = format.record.member(member).map(names) ?? []
         var result = text
         for other in format.record.members where other.id != member {
-            for name in [other.profile?.firstName?.value, other.profile?.lastName?.value].compactMap({ $0 }) where name.count > 1 {
+            for name in names(other) where name.count > 1
+                && !own.contains(where: { $0.compare(name, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame }) {
                 result = Self.replaceWord(name, with: "\(name.first!).", in: result)
             }
         }
@@ -88,6 +92,7 @@ struct AuditPacket {
             let before = found.lowerBound == rest.startIndex ? output.last : rest[rest.index(before: found.lowerBound)]
             let after = found.upperBound == rest.endIndex ? nil : rest[found.upperBound]
             let isWord = !(before.map { $0.isLetter || $0.isNumber } ?? false) && !(after.map { $0.isLetter || $0.isNumber } ?? false)
+                && rest[found].first?.isUppercase == true
             output += rest[..<found.lowerBound]
             output += isWord ? replacement : String(rest[found])
             rest = rest[found.upperBound...]

@@ -32,8 +32,10 @@ struct PersonName: Equatable {
     init(_ name: String) {
         var words = name.split(separator: " ").map(String.init)
         var suffix = ""
-        if words.count > 2, let word = words.last,
-           Self.suffixes.contains(Self.bare(word)) {
+        // After "Last, First" a suffix stands after a comma of its own
+        // ("Torres, Angela, III"): "Torres, Angela V." has a middle initial.
+        if words.count > 2, let word = words.last, Self.suffixes.contains(Self.bare(word)),
+           !name.contains(",") || words[words.count - 2].hasSuffix(",") {
             suffix = word
             words.removeLast()
             if let last = words.last, last.hasSuffix(",") { words[words.count - 1] = String(last.dropLast()) }
