@@ -35,9 +35,9 @@ enum YAMLInvisibleSpace {
             // kind) or the line's end; a line without one (`- F33.1`) has
             // only its indentation looked at.
             let colon = scalars.indices.first { index in
-                scalars[index] == ":" && (index + 1 == scalars.count || scalars[index + 1] == " " || Self.name(of: scalars[index + 1]) != nil)
+                scalars[index] == ":" && (index + 1 == scalars.count || scalars[index + 1] == " " || VisibleText.name(of: scalars[index + 1]) != nil)
             }
-            let indentationEnd = scalars.firstIndex { $0 != " " && $0 != "-" && $0 != "\t" && Self.name(of: $0) == nil } ?? scalars.count
+            let indentationEnd = scalars.firstIndex { $0 != " " && $0 != "-" && $0 != "\t" && VisibleText.name(of: $0) == nil } ?? scalars.count
             var column = 0
             var inKey = true
             var afterColon = false
@@ -45,7 +45,7 @@ enum YAMLInvisibleSpace {
                 column += 1
                 if scalar == "\"" || scalar == "'" || scalar == "#" || scalar == "{" || scalar == "[" { break }
                 if colon == nil, index >= indentationEnd { break }
-                if let name = Self.name(of: scalar), inKey || afterColon {
+                if let name = VisibleText.name(of: scalar), inKey || afterColon {
                     return YAMLProblem(
                         message: "front-matter holds \(name) (U+\(String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4))) "
                             + (afterColon ? "after the colon" : "in its key or indentation") + ", which YAML does not read as a space",
@@ -57,20 +57,5 @@ enum YAMLInvisibleSpace {
             }
         }
         return nil
-    }
-
-    private static func name(of scalar: Unicode.Scalar) -> String? {
-        switch scalar.value {
-        case 0x00A0: "a no-break space"
-        case 0x2007: "a figure space"
-        case 0x202F: "a narrow no-break space"
-        case 0x200B: "a zero-width space"
-        case 0x200C: "a zero-width non-joiner"
-        case 0x200D: "a zero-width joiner"
-        case 0x2060: "a word joiner"
-        case 0xFEFF: "a byte-order mark"
-        case 0x00AD: "a soft hyphen"
-        default: nil
-        }
     }
 }

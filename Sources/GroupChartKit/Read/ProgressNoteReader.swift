@@ -22,18 +22,16 @@ enum ProgressNoteReader {
     /// as above", "see group note").
     static func complicatingFactor(_ text: String) -> Result<String, ScalarError> {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let letters: [Character] = trimmed.lowercased().map { character -> Character in
-            character.isLetter || character.isNumber ? character : " "
-        }
-        let words: [String] = String(letters).split(separator: " ").map(String.init)
+        guard !trimmed.isEmpty else { return .success("") }  // empty: no interactive complexity
+        let words = NoValue.words(of: trimmed)
         let said = words.joined(separator: " ")
-        let placeholders: Set<String> = ["false", "no", "n a", "na", "none", "todo", "tbd", "x", "yes", "true", "0", "nil", "null",
-                                         "nothing", "not applicable", "none noted", "none observed", "none today", "not noted",
+        // Besides the words for no value, those a yes-or-no field would hold, and the phrases for none.
+        let placeholders: Set<String> = ["false", "yes", "true", "0", "none noted", "none observed", "none today", "not noted",
                                          "no complexity", "no interactive complexity", "n a none", "na none", "as above", "same"]
         let pointers = ["same as", "see ", "refer to"]
         let saysNone = words.first == "no" || words.first == "none"
         let namesTheFactor = words.contains { ["complexity", "factor", "factors", "noted"].contains($0) }
-        var isPlaceholder = placeholders.contains(said) || (words.isEmpty && !trimmed.isEmpty)
+        var isPlaceholder = NoValue.words.contains(said) || placeholders.contains(said)
         // "No complicating factors noted" says none; a longer sentence that
         // starts with "No" ("No verbal responses noted; play equipment was
         // needed to communicate") may well be the factor.

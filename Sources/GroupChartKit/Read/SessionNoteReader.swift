@@ -30,9 +30,7 @@ enum SessionNoteReader {
 
     /// A `size_rationale` that gives no reason: empty, a placeholder, or a word for none.
     static func isNoReason(_ text: String) -> Bool {
-        var folded = text.trimmingCharacters(in: .whitespaces).lowercased()
-        if folded.hasSuffix(".") { folded.removeLast() }
-        return SectionCatalogue.isPlaceholder(folded) || ["none", "no", "na", "nothing", "not applicable", "n/a - none"].contains(folded)
+        SectionCatalogue.isPlaceholder(text) || NoValue.isPlaceholder(text)
     }
 
     private static func attendance(_ fields: FieldReader) -> [AttendanceEntry] {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// `missing-credentials`: a facilitator or co-facilitator without
 /// credentials or NPI.
 struct MissingCredentialsRule: Rule {
@@ -37,8 +35,7 @@ struct MissingCredentialsRule: Rule {
             // Credentials written blank, as a dash or "none" are none: the
             // records would print "Angela Torres," and the claim go out
             // under a clinician no license stands behind.
-            let credentials = clinician.credentials.map { $0.value.trimmingCharacters(in: .whitespaces) } ?? ""
-            let hasCredentials = !credentials.isEmpty && !["-", "--", "none", "n/a", "na", "tbd"].contains(credentials.lowercased())
+            let hasCredentials = clinician.credentials.map { !NoValue.isPlaceholder($0.value) } ?? false
             let missing = [hasCredentials ? nil : "credentials", clinician.npi == nil ? "npi" : nil].compactMap { $0 }
             guard !missing.isEmpty else { return nil }
             return Finding(clinician.id.location, "clinician \"\(clinician.id.value)\" has no \(missing.joined(separator: " and "))",

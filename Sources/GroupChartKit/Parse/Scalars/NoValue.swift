@@ -1,0 +1,18 @@
+/// Words written where a value belongs that give none: "N/A", "none",
+/// "TBD", "-", "not applicable". Read without case and punctuation ("None.",
+/// "n/a"), as the words the value is made of. A field that needs a real
+/// value (credentials, the reason a group is large, the factor 90785 bills)
+/// takes such a word as no value at all, and says so where it matters.
+enum NoValue {
+    static let words: Set<String> = ["", "none", "no", "n a", "na", "nothing", "not applicable", "tbd", "todo", "x", "nil", "null"]
+
+    /// The words of `text`, lower case, split at everything that is no
+    /// letter or digit ("N/A." -> ["n", "a"]).
+    static func words(of text: String) -> [String] {
+        String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }).split(separator: " ").map(String.init)
+    }
+
+    static func isPlaceholder(_ text: String) -> Bool {
+        words.contains(words(of: text).joined(separator: " "))
+    }
+}
