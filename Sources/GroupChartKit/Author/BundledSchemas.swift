@@ -572,6 +572,13 @@ enum BundledSchemas {
             {"$ref": "#/definitions/severityMapping"}
           ]
         },
+        "attendance-overlap": {
+          "description": "a member is recorded as attending two sessions of different groups whose times overlap on one date (groupchart explain attendance-overlap)",
+          "anyOf": [
+            {"$ref": "#/definitions/severity"},
+            {"$ref": "#/definitions/severityMapping"}
+          ]
+        },
         "not-enrolled": {
           "description": "an attendee is not enrolled in the group (groupchart explain not-enrolled)",
           "anyOf": [

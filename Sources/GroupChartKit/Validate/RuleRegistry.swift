@@ -22,6 +22,7 @@ public enum RuleRegistry {
             MissingMemberNoteRule(),
             NoteWithoutAttendanceRule(),
             AttendanceTimeRule(),
+            AttendanceOverlapRule(),
             NotEnrolledRule(),
             EnrolledNotRecordedRule(),
         ]),
