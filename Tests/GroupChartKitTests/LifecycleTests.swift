@@ -395,6 +395,70 @@ import Testing
         #expect(entry.paid == Money(cents: 4500) && entry.debtor == .member && entry.outstanding == Money(cents: 1000))
     }
 
+    /// A 277CA that accepts a claim and then rejects it as a duplicate (the
+    /// file was uploaded twice) turned away a copy: the claim stays with the
+    /// payer, accepted, under the accepted number (not the rejection's
+    /// REF*1K), and a correction goes as a replacement, never as a second
+    /// original (CARC 18). `acknowledgment` says so at the rejection.
+    @Test func aRejectionOfACopyOfAnAcceptedClaimLeavesItWithThePayer() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        let chen = try acceptedClaimOfChen(practice)
+        try practice.write("acknowledgments/c.277", AcknowledgmentFixture.claims([
+            .init(claimID: chen.id, status: "A3:78:PR", payerClaimNumber: "ZZ9", dateOfService: Self.march(12), charge: chen.total),
+        ], date: Self.march(17), control: 12))
+        let (billing, report) = try billing(practice)
+        #expect(billing.status(of: chen.id) == .accepted)
+        #expect(billing.ledger.history(chen.id)?.payerClaimNumber == "BS7")
+        #expect(!report.diagnostics.contains { $0.rule == "claim-rejected" })
+        let copy = report.diagnostics.filter { $0.rule == "acknowledgment" }
+        #expect(copy.map { "\($0.location.file):\($0.location.line)" } == ["acknowledgments/c.277:21"], "\(copy.map(\.message))")
+        try practice.write("practice.yaml", try practice.read("practice.yaml").replacingOccurrences(of: "\"90853\": 65.00", with: "\"90853\": 70.00"))
+        let (changed, _) = try self.billing(practice)
+        let entry = try #require(changed.batch.entries.first { $0.claim.id == chen.id })
+        #expect(entry.frequency == .replacement && entry.payerClaimNumber == "BS7")
+    }
+
+    /// An 835 is dated when the payer issued it (DTM*405), not when its EFT
+    /// settles (BPR16, often days later): a replacement sent and rejected by
+    /// a 999 in between stays rejected, and goes out again, instead of
+    /// seeming answered by a payment issued before it was sent.
+    @Test func aPaymentIsDatedWhenIssuedNotWhenItsTransferSettles() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        let chen = try acceptedClaimOfChen(practice)
+        try practice.write("remittances/2026-03-18.835", RemittanceFixture(
+            payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT1", date: Self.march(18), paymentDate: LocalDate(year: 2026, month: 4, day: 3)!,
+            claims: [.init(id: chen.id, billed: chen.total, paid: Money(cents: 4500),
+                           adjustments: [("CO", "45", Money(cents: 1000)), ("PR", "3", Money(cents: 1000))], payerClaimNumber: "BS7",
+                           dateOfService: Self.march(12))]).text)
+        try practice.write("practice.yaml", try practice.read("practice.yaml").replacingOccurrences(of: "\"90853\": 65.00", with: "\"90853\": 70.00"))
+        try submit(practice, on: 31)
+        try practice.write("acknowledgments/c.999", AcknowledgmentFixture.implementation(groupControl: "2", code: "R", date: Self.march(31), control: 12))
+        let (billing, _) = try billing(practice)
+        // Rejected with its set by a 999: the replacement goes out again, unchanged.
+        #expect(billing.ledger.history(chen.id)?.rejection != nil)
+        let entry = try #require(billing.batch.entries.first { $0.claim.id == chen.id })
+        #expect(entry.frequency == .replacement && entry.payerClaimNumber == "BS7")
+    }
+
+    /// The payer claim number an 835 gives (CLP07) is not replaced by a
+    /// 277CA filed after it: a late acceptance's REF*1K names an earlier stage.
+    @Test func aLate277CADoesNotReplaceThe835sClaimNumber() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        let chen = try acceptedClaimOfChen(practice)
+        try practice.write("remittances/2026-03-18.835", RemittanceFixture(
+            payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT1", date: Self.march(18),
+            claims: [.init(id: chen.id, billed: chen.total, paid: Money(cents: 6500), payerClaimNumber: "E88",
+                           dateOfService: Self.march(12))]).text)
+        try practice.write("acknowledgments/c.277", AcknowledgmentFixture.claims([
+            .init(claimID: chen.id, payerClaimNumber: "PX55", dateOfService: Self.march(12), charge: chen.total),
+        ], date: Self.march(19), control: 12))
+        let (billing, _) = try billing(practice)
+        #expect(billing.ledger.history(chen.id)?.payerClaimNumber == "E88")
+    }
+
     @Test func aChangeAfterBillingIsAReplacementOnceThePayerNumberIsKnown() throws {
         let practice = try unbilledExample()
         defer { practice.delete() }
@@ -438,6 +502,30 @@ import Testing
         let warning = try #require(report.diagnostics.first { $0.rule == "claim-void-needed" })
         #expect(warning.message.contains("chen-lily is now marked absent") && warning.location.file == session)
         #expect(billing.status(of: chen.id) == .accepted)
+    }
+
+    /// A paid claim voided (its session removed): the payer takes its payment
+    /// back, so the member owes no share of it, and the index's "Members owe"
+    /// does not count it.
+    @Test func aVoidedClaimsShareIsOwedByNobody() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        let chen = try acceptedClaimOfChen(practice)
+        try practice.write("remittances/2026-03-18.835", RemittanceFixture(payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT1", date: Self.march(18), claims: [
+            .init(id: chen.id, billed: chen.total, paid: Money(cents: 4500),
+                  adjustments: [("CO", "45", Money(cents: 1000)), ("PR", "3", Money(cents: 1000))], payerClaimNumber: "BS7",
+                  dateOfService: Self.march(12)),
+        ]).text)
+        try practice.remove("sessions/2026-03-12-dbt-skills")
+        try submit(practice, on: 31)
+        let (billing, _) = try billing(practice)
+        #expect(billing.status(of: chen.id) == .voided)
+        let record = try GroupChart.check(practice.root, options: Checker.Options(today: FixturePractice.today)).record
+        let ledger = ReimbursementLedger(billing: billing, record: record, today: FixturePractice.today)
+        let entry = try #require(ledger.entry(for: chen.id))
+        #expect(entry.patientResponsibility == .zero && entry.outstanding == .zero && entry.debtor == nil)
+        let view = ReimbursementSummary(format: RecordFormatting(record: record)).view(ledger.entries)
+        #expect(view.patientResponsibility == "$0.00", "no other claim of the example was paid here")
     }
 
     /// A member's coverage moved to another payer after a claim was sent and

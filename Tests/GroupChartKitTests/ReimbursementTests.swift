@@ -241,6 +241,8 @@ import Testing
         defer { practice.delete() }
         let entry = try #require(try ledger(practice.root).entries.first { $0.member == "okonkwo-david" && $0.dateOfService == Self.march12 })
         #expect(entry.paid == dollars(4500) && entry.patientResponsibility == dollars(1000) && entry.status == .partial)
+        // Nor its write-off: the adjustments are the payment's (with the denial's, 65.00 more than the charge).
+        #expect(entry.adjustments.map { "\($0.code):\($0.amount)" } == ["CO-45:10.00", "PR-3:10.00"])
     }
 
     /// A claim paid in full stays paid when a later 835 denies it (a

@@ -18,7 +18,7 @@ import Testing
     /// the warnings (`line:column`).
     static let expected: [String: String] = [
         "k_blue_cross_nc_sample.835": """
-            trace 02790758 total 1922.86 date 2011-01-08
+            trace 02790758 total 1922.86 date 2011-01-04
               200200964A52 1 1922.86/142.54 CO-42:34.60 PR-2:117.54 PR-3:25.00
             1:1 1:696
             """,
@@ -29,7 +29,7 @@ import Testing
               PATIENT ACCOUNT NUMBER 2 11.50/0.00 CO-251:2.75 CO-251:20.00
             """,
         "k_united_healthcare_legacy_sample.835": """
-            trace 1234567890 total 349.99 date 2021-02-04
+            trace 1234567890 total 349.99 date 2021-02-01
               001-18573-358 1 88.92/105.26 CO-45:67.50 PR-1:105.26 CO-45:79.60
               001-18604-358 1 261.07/115.13 CO-45:255.72 PR-2:5.13 PR-1:110.00 CO-45:184.32
             """,
@@ -38,7 +38,7 @@ import Testing
               0001000055 2 34.00/0.00 OA-23:516.00 OA-94:-9.00
             """,
         "lfh_demo.835": """
-            trace 12345 total 150000.00 date 2002-09-13
+            trace 12345 total 150000.00 date 2002-09-16
               666123 1 138018.40/0.00 CO-45:73348.57
               777777 1 11980.33/0.00 CO-45:3019.67
             """,
@@ -49,7 +49,7 @@ import Testing
             4:84
             """,
         "lfh_medicare-part-a.835": """
-            trace 12345 total 150000.00 date 2002-09-13
+            trace 12345 total 150000.00 date 2002-09-16
               666123 1 138018.40/0.00 CO-45:73348.57
               777777 1 11980.33/0.00 CO-45:3019.67
             """,
@@ -66,7 +66,7 @@ import Testing
             20:1 16:5
             """,
         "pyx12_835_mult_loops.x12": """
-            trace 000000000 total 0.00 date 2004-10-28
+            trace 000000000 total 0.00 date 2013-09-01
               2005555A 4 0.00/0.00 CO-16:500.04 OA-A7:127.80 OA-A7:287.55
             """,
     ]

@@ -35,13 +35,18 @@ public struct RemittanceFixture {
     public var payer: String
     /// TRN02: the EFT trace number.
     public var trace: String
+    /// DTM*405, the production date.
     public var date: LocalDate
+    /// BPR16, the payment's effective date; `date` when `nil`.
+    public var paymentDate: LocalDate?
     public var claims: [Claim]
     /// TRN03: who paid (a payer's own id, 1 and its TIN).
     public var originator: String
 
-    public init(payer: String = "AETNA", trace: String, date: LocalDate, claims: [Claim], originator: String = "1060054000") {
+    public init(payer: String = "AETNA", trace: String, date: LocalDate, paymentDate: LocalDate? = nil, claims: [Claim],
+                originator: String = "1060054000") {
         self.payer = payer
+        self.paymentDate = paymentDate
         self.originator = originator
         self.trace = trace
         self.date = date
@@ -54,8 +59,9 @@ public struct RemittanceFixture {
         let number = max(1, Int(String(trace.filter(\.isNumber).suffix(9))) ?? 1)
         let control = String(repeating: "0", count: 9 - String(number).count) + String(number)
         let total = claims.reduce(Money.zero) { $0 + $1.paid }
+        let effective = (paymentDate ?? date).description.replacingOccurrences(of: "-", with: "")
         var body = [
-            "BPR*I*\(total)*C*ACH*CCP*01*121000358*DA*0001234567*1060054000**01*121000248*DA*4455667788*\(day)",
+            "BPR*I*\(total)*C*ACH*CCP*01*121000358*DA*0001234567*1060054000**01*121000248*DA*4455667788*\(effective)",
             "TRN*1*\(trace)*\(originator)", "DTM*405*\(day)", "N1*PR*\(payer)", "N3*PO BOX 14079", "N4*LEXINGTON*KY*405124079",
             "PER*BL*PROVIDER SERVICES*TE*8005550199", "N1*PE*FIXTURE COUNSELING*XX*1234567893", "REF*TJ*123456789", "LX*1",
         ]

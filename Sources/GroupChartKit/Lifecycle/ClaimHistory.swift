@@ -39,10 +39,21 @@ public struct ClaimHistory: Sendable {
     public private(set) var rejection: Rejection?
     /// A 277CA accepted or received it, or an 835 answered it.
     public private(set) var answered = false
+    /// 277CA rejections of a version the payer had already taken into
+    /// adjudication (a 277CA A2 or an 835 since it was sent): a copy of it
+    /// the payer turned away (a file uploaded twice, CARC or STC "duplicate"),
+    /// not the claim, which stays with the payer. Said by `acknowledgment`;
+    /// taken as the claim's rejection, its correction went out as a second
+    /// original, which the payer denies as a duplicate (CARC 18).
+    public private(set) var rejectionsOfACopy: [Rejection] = []
     /// Originals sent while an earlier original stood unrejected: double billing.
     public private(set) var duplicates: [(first: Version, second: Version)] = []
     /// What the 835s decided, copies dropped and reversals applied.
     private(set) var adjudication = AdjudicationHistory([])
+    /// A 277CA accepted (A2) or an 835 answered the latest version sent.
+    private var lastVersionInAdjudication = false
+    /// An 835 gave the payer claim number: a later 277CA's REF*1K does not replace it.
+    private var numberFrom835 = false
 
     init(claimID: String, events: [ClaimEvent]) {
         self.claimID = claimID
@@ -52,6 +63,7 @@ public struct ClaimHistory: Sendable {
         for event in self.events {
             switch event.kind {
             case .sent(let claim):
+                lastVersionInAdjudication = false
                 let version = Version(claim: claim, file: event.file, date: event.date)
                 if claim.frequency == .original {
                     if let live = liveOriginal { duplicates.append((versions[live], version)) }
@@ -66,14 +78,26 @@ public struct ClaimHistory: Sendable {
                 guard let last = versions.indices.last, versions[last].file == submission else { continue }
                 reject(last, Rejection(reasons: reasons, location: event.location, date: event.date, by999: true), live: &liveOriginal)
             case .acknowledged(let report):
-                if let number = report.payerClaimNumber, !number.isEmpty { take(number) }
+                // A rejected transaction's number names no claim in adjudication,
+                // and an 835's CLP07 is the payer's last word (decisions.md).
+                if let number = report.payerClaimNumber, !number.isEmpty, !numberFrom835,
+                   StatusCodes.categories[report.category]?.effect != .rejected {
+                    take(number)
+                }
                 acknowledge(report, at: event, live: &liveOriginal)
             case .remitted(let remittance, let claim):
                 remitted.append((remittance, claim))
                 answered = true
+                // An 835 of the version before (its charge, CLP03, is not the latest's) says nothing of the latest.
+                if !claim.isReversal, versions.last.map({ $0.claim.billed.total == claim.billed }) ?? true {
+                    lastVersionInAdjudication = true
+                }
                 endRejection(live: &liveOriginal)
                 let decided = AdjudicationHistory(remitted)
-                if let number = decided.payerClaimNumber { take(number) }
+                if let number = decided.payerClaimNumber {
+                    take(number)
+                    numberFrom835 = true
+                }
                 if status != .voided { status = decided.status }
             }
             // A rejected replacement or void never reached adjudication: what
@@ -94,12 +118,15 @@ public struct ClaimHistory: Sendable {
             if status != .voided && !status.isAdjudicated { status = .received }
         case .accepted?:
             answered = true
+            lastVersionInAdjudication = true
             endRejection(live: &live)
             if status != .voided && !status.isAdjudicated { status = .accepted }
         case .rejected?:
             let reasons = report.statuses.map(StatusCodes.describe)
             let rejection = Rejection(reasons: reasons, location: report.location, date: event.date, by999: false)
-            if let last = versions.indices.last {
+            if lastVersionInAdjudication {
+                rejectionsOfACopy.append(rejection)
+            } else if let last = versions.indices.last {
                 reject(last, rejection, live: &live)
             } else {
                 self.rejection = rejection

@@ -13,7 +13,7 @@ public struct Remittance: Sendable, Codable, Equatable {
     public var originator: String?
     /// BPR02: the total of the payment, which the reader checks against its claims.
     public var total: Money?
-    /// BPR16, else DTM*405 (the production date).
+    /// DTM*405 (the production date), else BPR16 (the payment's effective date).
     public var date: LocalDate?
     /// In the order of the file.
     public var claims: [RemittanceClaim]

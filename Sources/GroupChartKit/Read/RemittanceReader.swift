@@ -192,7 +192,11 @@ struct RemittanceReader {
                             help: "the file may be cut short or hold a claim GroupChart could not read; check the warnings above it")
             }
             remittance.total = payment?.value
-            remittance.date = paymentDate ?? productionDate ?? undated(remittance)
+            // The production date first: when the payer issued the advice. The
+            // effective date of its EFT (BPR16) may come days later, after a
+            // correction was sent and rejected, and would put the payment after
+            // that rejection, which it then seemed to end.
+            remittance.date = productionDate ?? paymentDate ?? undated(remittance)
             remittances.append(remittance)
         }
         current = nil

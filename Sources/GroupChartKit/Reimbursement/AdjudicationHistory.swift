@@ -90,6 +90,17 @@ struct AdjudicationHistory: Sendable {
         }
     }
 
+    /// The adjustments (CAS) of the decisions that stand, but for a denial
+    /// a later payment settled (a corrected claim paid after a denial: the
+    /// denial's write-off is not the paid claim's, and counted with it the
+    /// adjustments came to more than the charge), as `memberShare` and
+    /// `status` already leave it out.
+    var adjustments: [ClaimAdjustment] {
+        let payments = standing.filter { !$0.claim.isReversal && !$0.claim.isDenial }
+        guard let latest = payments.last else { return standing.flatMap(\.claim.adjustments) }
+        return standing.filter { !$0.claim.isDenial || $0.remittance.isSameTransaction(as: latest.remittance) }.flatMap(\.claim.adjustments)
+    }
+
     /// The payer's claim number a replacement or void names (CLP07): that of
     /// the latest standing decision of the payer billed, which is the first
     /// to answer. A reversal repeats the number of what it takes back, the

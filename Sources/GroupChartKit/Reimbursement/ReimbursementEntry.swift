@@ -29,10 +29,11 @@ public struct ReimbursementEntry: Sendable {
     public var payerClaimNumber: String?
     /// Net of reversals, over every standing decision.
     public var paid: Money
-    /// What the standing decisions say the member owes (their CLP05s).
+    /// What the standing decisions say the member owes (their CLP05s);
+    /// nothing once the claim is voided.
     public var patientResponsibility: Money
-    /// The CAS adjustments of every standing decision, one per group and
-    /// reason, summed, in the order first met.
+    /// The CAS adjustments of every standing decision (but a denial a later
+    /// payment settled), one per group and reason, summed, in the order first met.
     public var adjustments: [ClaimAdjustment]
     /// `file (trace N)` of every payment counted for the claim, oldest first.
     public var remittances: [String]

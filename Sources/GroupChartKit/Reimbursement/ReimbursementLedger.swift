@@ -44,10 +44,10 @@ public struct ReimbursementLedger: Sendable {
                               today: LocalDate) -> ReimbursementEntry {
         let history = billing.ledger.history(id)
         let adjudication = history?.adjudication ?? AdjudicationHistory([])
-        let standing = adjudication.standing.map(\.claim)
         let paid = adjudication.paid
-        let owed = adjudication.memberShare
         let status = billing.status(of: id)
+        // A voided claim's payment is taken back: the member owes no share of it.
+        let owed = status == .voided ? .zero : adjudication.memberShare
         let debtor: ReimbursementEntry.Debtor?
         let outstanding: Money
         switch status {
@@ -70,7 +70,7 @@ public struct ReimbursementLedger: Sendable {
             // The payer's latest number, shown even when an 837P cannot carry it.
             firstSubmitted: history?.firstSubmitted, payerClaimNumber: history.flatMap { $0.unsendablePayerClaimNumber ?? $0.payerClaimNumber },
             paid: paid,
-            patientResponsibility: owed, adjustments: combined(standing.flatMap(\.adjustments)),
+            patientResponsibility: owed, adjustments: combined(adjudication.adjustments),
             remittances: unique(adjudication.received.map(\.remittance.reference)), outstanding: outstanding, debtor: debtor,
             daysOutstanding: debtor.flatMap { _ in date.map { max(0, $0.days(to: today)) } })
     }
