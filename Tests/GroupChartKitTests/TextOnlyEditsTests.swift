@@ -160,7 +160,7 @@ import Testing
     /// a note's text. A rule added here must be read the same way first.
     @Test func theRulesThatReadTheWholePracticeAreTheReviewedOnes() {
         #expect(RuleRegistry.all.filter { !$0.isSessionLocal }.map(\.id).sorted() == [
-            "acknowledgment", "authorization", "authorization-expiring", "claim-awaiting-payer", "claim-changed-after-billing",
+            "acknowledgment", "attendance-overlap", "authorization", "authorization-expiring", "claim-awaiting-payer", "claim-changed-after-billing",
             "claim-rejected", "claim-void-needed", "cloned-note", "duplicate-id", "missing-credentials", "missing-field",
             "remittance", "same-day-services", "similar-notes",
         ])
