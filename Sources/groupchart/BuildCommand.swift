@@ -55,7 +55,8 @@ struct BuildCommand: ParsableCommand {
         }
         let stopped = result.report.interchangeHeldBy
         if !stopped.isEmpty {
-            note("claims.837 not written: errors in edi: of practice.yaml (\(stopped.joined(separator: ", ")))")
+            // An error in edi:, or a folder of the practice that was not read (`ClaimScope.interchange`).
+            note("claims.837 not written: errors above stop the whole batch (\(stopped.joined(separator: ", ")))")
         }
         if result.withoutEDI {
             note("""

@@ -51,7 +51,7 @@ struct NewIndividualCommand: ParsableCommand {
         print("""
             created \(location.typed(written.path))
             Fill in start, end\(cpt == nil ? ", cpt" : "")\(written.clinician == nil ? ", clinician" : "") and each section; then sign it:
-              groupchart sign \(location.typed(written.path)) --by \(written.clinician ?? "CLINICIAN")
+              groupchart sign \(ShellWord.quoted(location.typed(written.path))) --by \(written.clinician ?? "CLINICIAN")
             """)
         for warning in written.warnings { warn(warning) }
     }

@@ -49,7 +49,7 @@ struct NewSessionCommand: ParsableCommand {
         for path in written.paths { print("  \(location.typed(path))") }
         print("""
             Fill in start and end, correct the attendance and write each note; then sign them all:
-              groupchart sign \(location.typed(written.sessionFolder)) --by \(written.facilitator ?? "CLINICIAN")
+              groupchart sign \(ShellWord.quoted(location.typed(written.sessionFolder))) --by \(written.facilitator ?? "CLINICIAN")
             """)
         for warning in written.warnings { warn(warning) }
     }

@@ -91,6 +91,28 @@ import Testing
         #expect(try practice.check().places == ["sessions:1:1 symlink"])
     }
 
+    /// A linked sessions/ read as empty made a batch voiding every paid
+    /// claim, and a linked submissions/ one sending every claim again as an
+    /// original: a folder not read stops the whole batch (no claims.837,
+    /// `ClaimScope.interchange`), whichever folder of the practice it is.
+    @Test(arguments: ["sessions", "submissions", "remittances", "acknowledgments"])
+    func aLinkedFolderStopsTheBatch(folder: String) throws {
+        let practice = try FixturePractice(base: FixturePractice.repository.appendingPathComponent("examples/dbt-skills"))
+        defer { practice.delete() }
+        let moved = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-\(folder)-\(UUID().uuidString)")
+        try FileManager.default.moveItem(at: practice.root.appendingPathComponent(folder), to: moved)
+        defer { try? FileManager.default.removeItem(at: moved) }
+        try link(folder, to: moved.path, in: practice)
+        let today = LocalDate(year: 2026, month: 4, day: 1)!
+        let checked = try GroupChart.check(practice.root, options: Checker.Options(today: today))
+        #expect(checked.report.diagnostics.filter { $0.rule == "symlink" }.map { "\($0.location)" } == ["\(folder):1:1"])
+        #expect(checked.report.interchangeHeldBy == ["symlink"])
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-out-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let result = try Builder.build(practice.root, options: Builder.Options(checker: Checker.Options(today: today), output: output))
+        #expect(!result.written.contains("claims.837"))
+    }
+
     @Test func aTemplateLinkedFromOutsideStopsTheBuild() throws {
         let practice = try FixturePractice()
         defer { practice.delete() }
@@ -105,5 +127,55 @@ import Testing
         } throws: { error in
             "\(error)".hasPrefix("templates/index.mustache:1:1: error: the template is not read:") && "\(error)".contains("outside the practice folder")
         }
+    }
+}
+
+/// A folder of the practice that cannot be listed (no permission to read it,
+/// or a path longer than the system allows) was skipped without a word: a
+/// session folder so hidden took its paid claims into the next batch as
+/// voids. It is an `encoding` error at the folder, and stops the batch.
+@Suite struct UnlistableFolderTests {
+    /// Folders nested under `base` until their path is longer than any
+    /// system lets a program open (Linux 4,096 bytes, macOS 1,024), made one
+    /// step at a time from the folder above: the deepest cannot be listed,
+    /// even by root, who may list a folder without permission to read it.
+    private func nestTooDeep(under base: URL) throws -> Int {
+        var descriptor = open(base.path, O_RDONLY)
+        guard descriptor >= 0 else { throw CocoaError(.fileNoSuchFile) }
+        let depth = 2_200
+        for _ in 0..<depth {
+            guard mkdirat(descriptor, "d", 0o700) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            let next = openat(descriptor, "d", O_RDONLY)
+            close(descriptor)
+            guard next >= 0 else { throw CocoaError(.fileReadUnknown) }
+            descriptor = next
+        }
+        close(descriptor)
+        return depth
+    }
+
+    private func removeDeep(_ url: URL) {
+        let remove = Process()
+        remove.executableURL = URL(fileURLWithPath: "/bin/rm")
+        remove.arguments = ["-rf", url.path]
+        try? remove.run()
+        remove.waitUntilExit()
+    }
+
+    @Test func aFolderThatCannotBeListedIsAnErrorAndStopsTheBatch() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let extra = practice.root.appendingPathComponent("sessions/2026-03-05-skills/extra")
+        try FileManager.default.createDirectory(at: extra, withIntermediateDirectories: false)
+        defer { removeDeep(extra) }
+        _ = try nestTooDeep(under: extra)
+        let checked = try GroupChart.check(practice.root, options: Checker.Options(today: FixturePractice.today))
+        let found = checked.report.diagnostics.filter { $0.rule == "encoding" }
+        #expect(found.count == 1)
+        let first = try #require(found.first)
+        #expect(first.location.file.hasPrefix("sessions/2026-03-05-skills/extra/d/d/") && first.location.line == 1)
+        #expect(first.message.hasPrefix("the folder \"sessions/2026-03-05-skills/extra/d/"))
+        #expect(first.message.contains("cannot be listed (") && first.message.hasSuffix("no claims.837 is made until they are"))
+        #expect(checked.report.interchangeHeldBy == ["encoding"])
     }
 }

@@ -87,7 +87,7 @@ public enum BatchSubmitter {
         }
         let stopped = checked.report.interchangeHeldBy
         guard stopped.isEmpty else {
-            throw Refusal("practice.yaml's edi: block has errors (\(stopped.joined(separator: ", "))), so no 837P can be written; run groupchart check and correct them")
+            throw Refusal("errors stop the whole batch (\(stopped.joined(separator: ", "))): in practice.yaml's edi: block, or a folder of the practice that cannot be read; run groupchart check and correct them")
         }
         let billing = checked.report.billing ?? Billing(record: checked.record, report: checked.report)
         let batch = options.through.map {

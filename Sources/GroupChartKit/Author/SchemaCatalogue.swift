@@ -29,7 +29,8 @@ public enum SchemaCatalogue {
         case .sessionNote: return "session-note.schema.json"
         case .progressNote: return "progress-note.schema.json"
         case .individualNote: return "individual-note.schema.json"
-        case .stray, .remittance, .submission, .implementationAcknowledgment, .claimAcknowledgment, .linkedFolder: return nil
+        case .stray, .remittance, .submission, .implementationAcknowledgment, .claimAcknowledgment, .linkedFolder, .unreadableFolder:
+            return nil
         }
     }
 
@@ -50,7 +51,7 @@ public enum SchemaCatalogue {
     /// How many folders below the practice a document of `kind` stands.
     private static func depth(of kind: DocumentKind) -> Int {
         switch kind {
-        case .practice, .stray, .linkedFolder: return 0
+        case .practice, .stray, .linkedFolder, .unreadableFolder: return 0
         case .remittance, .submission, .implementationAcknowledgment, .claimAcknowledgment: return 1
         case .group: return 1
         case .profile, .plan, .sessionNote, .progressNote: return 2

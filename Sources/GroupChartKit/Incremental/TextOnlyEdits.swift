@@ -76,7 +76,7 @@ enum TextOnlyEdits {
         for (index, file) in found.enumerated() {
             let now = parts.digests[index], then = recorded[index]?.digest
             // A link to a folder is never read, so it has no digest.
-            if now == nil, then == nil, file.kind == .linkedFolder { continue }
+            if now == nil, then == nil, file.kind == .linkedFolder || file.kind == .unreadableFolder { continue }
             guard let now, let then else { return declined("a file without a digest") }
             if now != then {
                 saved.append(index)

@@ -78,7 +78,7 @@ public struct FolderState: Sendable, Equatable {
     /// Whether a document or a folder of documents is a link to elsewhere,
     /// where a save changes no folder of the practice (`FolderEvents`).
     var hasLinks: Bool {
-        stamps.count != ownStamps.count || found.contains { if case .linkedFolder = $0.kind { true } else { false } }
+        stamps.count != ownStamps.count || found.contains { $0.kind == .linkedFolder || $0.kind == .unreadableFolder }
     }
 
     /// The state of every file a build of `folder` would read.

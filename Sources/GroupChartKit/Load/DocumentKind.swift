@@ -20,6 +20,9 @@ public enum DocumentKind: Hashable, Sendable, Codable {
     case stray(expected: String)
     /// A symbolic link to a folder, which GroupChart never follows; reported.
     case linkedFolder
+    /// A folder that cannot be listed (no permission): reported, since the
+    /// documents in it cannot be found.
+    case unreadableFolder
 }
 
 extension DocumentKind {
@@ -41,6 +44,7 @@ extension DocumentKind {
         case .claimAcknowledgment: return "277"
         case .stray(let expected): return "stray \(expected)"
         case .linkedFolder: return "linked folder"
+        case .unreadableFolder: return "unreadable folder"
         }
     }
 
@@ -74,7 +78,7 @@ extension DocumentKind {
     /// only reported.
     var isRead: Bool {
         switch self {
-        case .stray, .linkedFolder: return false
+        case .stray, .linkedFolder, .unreadableFolder: return false
         default: return true
         }
     }

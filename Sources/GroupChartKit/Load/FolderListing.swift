@@ -32,7 +32,14 @@ enum FolderListing {
     /// whole path again for each (`perf`: 10 % of a build with nothing
     /// changed at 20,000 notes, with the paths' joining 5 % more).
     static func entries(atPath path: String, stamping: Bool = false) -> [Entry] {
-        guard let folder = opendir(path) else { return [] }
+        listing(atPath: path, stamping: stamping) ?? []
+    }
+
+    /// `entries`, or `nil` when the folder exists and cannot be listed (no
+    /// permission to read it): its documents would go unread without a word.
+    /// A folder that is not there (or is no folder) lists nothing.
+    static func listing(atPath path: String, stamping: Bool = false) -> [Entry]? {
+        guard let folder = opendir(path) else { return errno == ENOENT || errno == ENOTDIR ? [] : nil }
         defer { closedir(folder) }
         let descriptor = stamping ? dirfd(folder) : -1
         var found: [Entry] = []
@@ -52,6 +59,14 @@ enum FolderListing {
             found.append(Entry(name: name, kind: kind, stamp: stamp))
         }
         return found.sorted { $0.name.precedesInBytes($1.name) }
+    }
+
+    /// Why the folder at `path` cannot be listed, in the system's words
+    /// ("Permission denied", "File name too long").
+    static func whyUnlistable(_ path: String) -> String {
+        guard let folder = opendir(path) else { return String(cString: strerror(errno)) }
+        closedir(folder)
+        return "it could not be listed when the build looked"
     }
 
     /// The entry's type as `readdir` gave it.

@@ -79,7 +79,10 @@ public struct PracticeFolder: Sendable {
         // A link standing for a record folder; those below are found by the walks above,
         // in the listings they make anyway (walking every folder again for them was a
         // sixth of a build with nothing changed, at 20,000 notes).
-        found += ["groups", "members", "sessions"].filter { PracticeFile.isLink(fullPath($0)) }.flatMap(linkedFolder)
+        // The billing history's folders too: a linked submissions/ read as
+        // empty sent every claim again as an original.
+        found += ["groups", "members", "sessions", "remittances", "submissions", "acknowledgments"]
+            .filter { PracticeFile.isLink(fullPath($0)) }.flatMap(linkedFolder)
         return found.sorted { $0.file.path.precedesInBytes($1.file.path) }
     }
 
@@ -89,7 +92,7 @@ public struct PracticeFolder: Sendable {
     }
 
     private func groupFiles(_ stamping: Bool) -> [Stamped] {
-        entries(in: "groups", stamping: stamping).flatMap { entry -> [Stamped] in
+        each(in: "groups", stamping: stamping) { entry -> [Stamped] in
             if entry.isDirectory { return strays(in: entry.path, expected: "groups/<group-id>.md", stamping) }
             guard entry.isMarkdown else { return other(entry, "groups/<group-id>.md") }
             return [entry.found(as: .group(id: entry.stem))]
@@ -111,7 +114,7 @@ public struct PracticeFolder: Sendable {
     }
 
     private func memberFiles(_ stamping: Bool) -> [Stamped] {
-        entries(in: "members", stamping: stamping).flatMap { folder -> [Stamped] in
+        each(in: "members", stamping: stamping) { folder -> [Stamped] in
             guard folder.isDirectory else {
                 return folder.isMarkdown || folder.isMisnamedMarkdown ? [stray(folder, "members/<member-id>/profile.md")] : linked(folder)
             }
@@ -120,9 +123,9 @@ public struct PracticeFolder: Sendable {
     }
 
     private func memberFolderFiles(_ path: String, member: String, _ stamping: Bool) -> [Stamped] {
-        entries(in: path, stamping: stamping).flatMap { entry -> [Stamped] in
+        each(in: path, stamping: stamping) { entry -> [Stamped] in
             if entry.isDirectory, entry.name == "individual" {
-                return entries(in: entry.path, stamping: stamping).flatMap { note -> [Stamped] in
+                return each(in: entry.path, stamping: stamping) { note -> [Stamped] in
                     if note.isDirectory {
                         return strays(in: note.path, expected: "members/\(member)/individual/<YYYY-MM-DD>.md", stamping)
                     }
@@ -144,7 +147,10 @@ public struct PracticeFolder: Sendable {
     /// listing 2,000 folders one after the other (an open, a read of the
     /// entries and a close each) was 60 to 75 ms of every build and check.
     private func sessionFiles(_ stamping: Bool) -> [Stamped] {
-        ParallelMap.map(entries(in: "sessions", stamping: stamping)) { folder -> [Stamped] in
+        guard let folders = entries(in: "sessions", stamping: stamping) else {
+            return [Stamped(file: DiscoveredFile(path: "sessions", kind: .unreadableFolder), stamp: nil)]
+        }
+        return ParallelMap.map(folders) { folder -> [Stamped] in
             guard folder.isDirectory else {
                 return folder.isMarkdown || folder.isMisnamedMarkdown ? [stray(folder, "sessions/<session-id>/session.md")] : linked(folder)
             }
@@ -159,7 +165,9 @@ public struct PracticeFolder: Sendable {
     /// for each file (an array made and freed for each of 22,000 files of
     /// every build and check).
     private func sessionFolderFiles(_ path: String, session: String, _ stamping: Bool, listedAsFolder: Bool = false) -> [Stamped] {
-        let entries = entries(in: path, listedAsFolder: listedAsFolder, stamping: stamping)
+        guard let entries = entries(in: path, listedAsFolder: listedAsFolder, stamping: stamping) else {
+            return [Stamped(file: DiscoveredFile(path: path, kind: .unreadableFolder), stamp: nil)]
+        }
         var found: [Stamped] = []
         found.reserveCapacity(entries.count)
         for entry in entries {
@@ -177,7 +185,7 @@ public struct PracticeFolder: Sendable {
     }
 
     private func remittanceFiles(_ stamping: Bool) -> [Stamped] {
-        entries(in: "remittances", stamping: stamping).flatMap { entry -> [Stamped] in
+        each(in: "remittances", stamping: stamping) { entry -> [Stamped] in
             if !entry.isDirectory, entry.name.lowercased().hasSuffix(".835") { return [entry.found(as: .remittance)] }
             return unreadHistory(entry, expected: "remittances/<name>.835", stamping)
         }
@@ -187,11 +195,11 @@ public struct PracticeFolder: Sendable {
     /// (`acknowledgments/*.999`, `*.277` and `*.277ca`, as clearinghouses
     /// also name them).
     private func billingHistoryFiles(_ stamping: Bool) -> [Stamped] {
-        let submissions = entries(in: "submissions", stamping: stamping).flatMap { entry -> [Stamped] in
+        let submissions = each(in: "submissions", stamping: stamping) { entry -> [Stamped] in
             if !entry.isDirectory, entry.name.lowercased().hasSuffix(".837") { return [entry.found(as: .submission)] }
             return unreadHistory(entry, expected: "submissions/<YYYY-MM-DD>-<ISA13>.837", stamping)
         }
-        let acknowledgments = entries(in: "acknowledgments", stamping: stamping).flatMap { entry -> [Stamped] in
+        let acknowledgments = each(in: "acknowledgments", stamping: stamping) { entry -> [Stamped] in
             let name = entry.name.lowercased()
             if !entry.isDirectory, name.hasSuffix(".999") { return [entry.found(as: .implementationAcknowledgment)] }
             if !entry.isDirectory, name.hasSuffix(".277") || name.hasSuffix(".277ca") { return [entry.found(as: .claimAcknowledgment)] }
@@ -205,7 +213,7 @@ public struct PracticeFolder: Sendable {
     /// (under another name). Other files (a PDF, a note) are attachments.
     private func unreadHistory(_ entry: Entry, expected: String, _ stamping: Bool) -> [Stamped] {
         if entry.isDirectory {
-            return entries(in: entry.path, stamping: stamping).flatMap { unreadHistory($0, expected: expected, stamping) }
+            return each(in: entry.path, stamping: stamping) { unreadHistory($0, expected: expected, stamping) }
         }
         guard !entry.isLink else { return [] }
         let name = entry.name.lowercased()
@@ -227,7 +235,7 @@ public struct PracticeFolder: Sendable {
 
     /// Markdown files anywhere below a folder where none belongs.
     private func strays(in path: String, expected: String, _ stamping: Bool) -> [Stamped] {
-        entries(in: path, stamping: stamping).flatMap { entry -> [Stamped] in
+        each(in: path, stamping: stamping) { entry -> [Stamped] in
             if entry.isDirectory { return strays(in: entry.path, expected: expected, stamping) }
             return entry.isMarkdown || entry.isMisnamedMarkdown ? [stray(entry, expected)] : linked(entry)
         }
@@ -271,13 +279,23 @@ public struct PracticeFolder: Sendable {
     }
 
     /// The visible entries of a folder relative to the root, sorted by name;
-    /// none when the folder is a link.
-    private func entries(in relative: String, listedAsFolder: Bool = false, stamping: Bool = false) -> [Entry] {
+    /// none when the folder is a link; `nil` when it cannot be listed.
+    private func entries(in relative: String, listedAsFolder: Bool = false, stamping: Bool = false) -> [Entry]? {
         let full = rootPath + "/" + relative
         guard listedAsFolder || !PracticeFile.isLink(full) else { return [] }
-        return FolderListing.entries(atPath: full, stamping: stamping).map { entry in
+        return FolderListing.listing(atPath: full, stamping: stamping)?.map { entry in
             Entry(path: relative + "/" + entry.name, name: entry.name, isDirectory: entry.kind == .folder, isLink: entry.kind == .link,
                   stamp: entry.stamp)
         }
+    }
+
+    /// What `body` finds in each entry of a folder; a folder that cannot be
+    /// listed is found itself, to be reported (`DocumentKind.unreadableFolder`).
+    private func each(in relative: String, listedAsFolder: Bool = false, stamping: Bool,
+                      _ body: (Entry) -> [Stamped]) -> [Stamped] {
+        guard let listed = entries(in: relative, listedAsFolder: listedAsFolder, stamping: stamping) else {
+            return [Stamped(file: DiscoveredFile(path: relative, kind: .unreadableFolder), stamp: nil)]
+        }
+        return listed.flatMap(body)
     }
 }

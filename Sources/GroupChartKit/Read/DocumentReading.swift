@@ -27,6 +27,8 @@ struct DocumentReading: Sendable, Codable, Equatable {
         case stray(DiscoveredFile)
         /// A link to a folder, which is never followed.
         case linkedFolder
+        /// A folder that cannot be listed.
+        case unreadableFolder
         /// The file exists but could not be read.
         case unreadable(DiscoveredFile)
     }
@@ -46,11 +48,23 @@ struct DocumentReading: Sendable, Codable, Equatable {
         switch discovered.kind {
         case .stray:
             return DocumentReading(file: nil, document: .stray(discovered), findings: [])
+        // A folder whose documents cannot be found: claims.837 is not made
+        // (`ClaimScope.interchange`), for a batch made without them would
+        // void their paid claims, or (without submissions/) send every claim
+        // again as an original.
         case .linkedFolder:
             log.add("symlink", at: SourceLocation(file: discovered.path, line: 1),
-                    "\"\(discovered.path)\" is a symbolic link to a folder, which GroupChart does not follow",
-                    help: "keep the folder itself in the practice, in place of the link")
+                    "\"\(discovered.path)\" is a symbolic link to a folder, which GroupChart does not follow: what it holds is not "
+                        + "read, and no claims.837 is made until it is",
+                    help: "keep the folder itself in the practice, in place of the link", scope: .interchange)
             return DocumentReading(file: nil, document: .linkedFolder, findings: log.findings)
+        case .unreadableFolder:
+            log.add("encoding", at: SourceLocation(file: discovered.path, line: 1),
+                    "the folder \"\(discovered.path)\" cannot be listed (\(FolderListing.whyUnlistable(folder.fullPath(discovered.path)))): "
+                        + "the documents in it are not read, and no claims.837 is made until they are",
+                    help: "make it readable (chmod u+rx \(ShellWord.quoted(discovered.path)), or ask who owns it), or, if its path "
+                        + "is too long, move what it holds nearer the practice's top", scope: .interchange)
+            return DocumentReading(file: nil, document: .unreadableFolder, findings: log.findings)
         default:
             break
         }
@@ -95,7 +109,7 @@ struct DocumentReading: Sendable, Codable, Equatable {
             return .implementationAcknowledgments(ImplementationAcknowledgmentReader.read(file, log: log))
         case .claimAcknowledgment:
             return .claimAcknowledgments(ClaimAcknowledgmentReader.read(file, log: log))
-        case .stray, .linkedFolder:
+        case .stray, .linkedFolder, .unreadableFolder:
             return .stray(DiscoveredFile(path: file.path, kind: kind))
         }
     }

@@ -166,7 +166,7 @@ public enum RecordReader {
                 implementationAcknowledgments += read
             case .claimAcknowledgments(let read):
                 claimAcknowledgments += read
-            case .linkedFolder:
+            case .linkedFolder, .unreadableFolder:
                 break
             }
         }

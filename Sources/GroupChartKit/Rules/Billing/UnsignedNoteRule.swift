@@ -24,7 +24,7 @@ struct UnsignedNoteRule: Rule {
             let missing = [document.signature.signedBy == nil ? "signed_by" : nil,
                            document.signature.signedAt == nil ? "signed_at" : nil].compactMap { $0 }
             guard !missing.isEmpty, document.signature.unreadableKeys.isEmpty else { return nil }
-            let sign = "groupchart sign \(context.typed(document.file)) --by CLINICIAN"
+            let sign = "groupchart sign \(ShellWord.quoted(context.typed(document.file))) --by CLINICIAN"
             // An addendum amends a signed note, and `sign` never signs over
             // one: the heading must become an ordinary section first.
             let help = document.addendum.map { addendum in
