@@ -9,7 +9,7 @@ struct AttendanceTimeRule: Rule {
     let summary = "end not after start; arrival or departure outside the session; `late` without `arrived`, `left-early` without `left`"
     let explanation = Explanation(
         checks: """
-            That a session ends after it starts; that a late member has an arrival time and a member who \
+            That a session (a group's, or an individual session) ends after it starts; that a late member has an arrival time and a member who \
             left early a departure time, both within the session (arrival before departure, arrival before \
             the end and departure after the start: a member present for no time is not billed as present); \
             that a member recorded present did not arrive after the start or leave before the end (the \
@@ -30,7 +30,7 @@ struct AttendanceTimeRule: Rule {
         fix: "Record the time: `reyes-maria: {status: late, arrived: \"14:20\"}`, or correct the session's times.")
 
     func check(_ context: RuleContext) -> [Finding] {
-        context.record.sessions.compactMap(\.note).flatMap { note -> [Finding] in
+        individualTimes(context.record) + context.record.sessions.compactMap(\.note).flatMap { note -> [Finding] in
             var findings: [Finding] = []
             let start = note.start?.value
             let end = note.end?.value
@@ -45,6 +45,17 @@ struct AttendanceTimeRule: Rule {
                 }
             }
             return findings
+        }
+    }
+
+    /// An individual session that ends before it starts: `individual-time-code`
+    /// counts no minutes from such times, and its claim went out billed at
+    /// whatever code the note named.
+    private func individualTimes(_ record: PracticeRecord) -> [Finding] {
+        record.members.flatMap(\.individualNotes).compactMap { note -> Finding? in
+            guard let start = note.start?.value, let end = note.end, end.value <= start else { return nil }
+            return Finding(end.location, "the session ends at \(end.value), not after it starts at \(start)",
+                           help: "correct start or end (24-hour clock: 3:30 pm is \"15:30\")")
         }
     }
 
