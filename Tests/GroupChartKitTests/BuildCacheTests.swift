@@ -590,8 +590,10 @@ import Testing
     }
 
     /// A practice built once, then one of its notes quoted by a diagnostic
-    /// changed in place with its stamp kept (size, time, inode): only a
-    /// reader of the note itself would see the change. Also what the build printed.
+    /// changed in place, its time put back, and the stamps file made to
+    /// vouch for it as it is now (a write no stamp can tell, as a file
+    /// system without change times would give): only a reader of the note
+    /// itself would see the change. Also what the build printed.
     private func builtWithANoteChangedBehindTheCachesBack() throws -> (FixturePractice, String) {
         let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("rules/risk-level/fail"))
         let settled = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 - 3600).rounded(.down))
@@ -608,6 +610,10 @@ import Testing
         try handle.write(contentsOf: Data(changed.utf8))
         try handle.close()
         try FileManager.default.setAttributes([.modificationDate: settled], ofItemAtPath: note.path)
+        let cache = practice.root.appendingPathComponent("build/.groupchart-cache")
+        var known = try #require(InputStamps.read(in: cache)).byPath
+        known["sessions/2026-03-05-skills/doe-jane.md"]?.stamp = try #require(FileStamp.of(note.path))
+        try Data(InputStamps(known).bytes).write(to: cache.appendingPathComponent(InputStamps.name))
         return (practice, printed)
     }
 
@@ -618,15 +624,15 @@ import Testing
         let stamps = InputStamps([
             "practice.yaml": .init(stamp: FileStamp(size: 0, seconds: 0, nanoseconds: 0, inode: 0), digest: digest),
             "sessions/b/x.md": .init(stamp: FileStamp(size: 1234, seconds: 1_780_000_000, nanoseconds: 999_999_999,
-                                                       inode: UInt64.max), digest: digest),
+                                                       inode: UInt64.max, changed: 1_780_000_001_000_000_002), digest: digest),
             "members/a/profile.md": .init(stamp: FileStamp(size: 10, seconds: 9, nanoseconds: 100, inode: 7), digest: digest),
             "tab\there.md": .init(stamp: FileStamp(size: 1, seconds: 1, nanoseconds: 1, inode: 1), digest: digest),
         ])
         #expect(stamps.text == """
-            groupchart-inputs 1
-            members/a/profile.md\t10\t9\t100\t7\t\(digest)
-            practice.yaml\t0\t0\t0\t0\t\(digest)
-            sessions/b/x.md\t1234\t1780000000\t999999999\t18446744073709551615\t\(digest)
+            groupchart-inputs 2
+            members/a/profile.md\t10\t9\t100\t7\t0\t\(digest)
+            practice.yaml\t0\t0\t0\t0\t0\t\(digest)
+            sessions/b/x.md\t1234\t1780000000\t999999999\t18446744073709551615\t1780000001000000002\t\(digest)
 
             """)
         var kept = stamps.byPath
@@ -746,6 +752,36 @@ import Testing
         #expect(rebuilt.report.places.contains { $0.hasPrefix(note) && $0.hasSuffix("risk-level") })
     }
 
+    /// A note overwritten in place (`cp -p`, `rsync --inplace`) with text of
+    /// the same length and its old modification time keeps its size, time
+    /// and inode: only the inode's change time tells. `check` and `build`
+    /// answered from the note as it was (and billed a note a rule holds).
+    @Test func anEditInPlaceThatPutsTheTimeBackIsSeen() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        try age(practice)
+        #expect(try build(practice).report.diagnostics.isEmpty)
+        let note = "sessions/2026-03-05-skills/doe-jane.md"
+        let url = practice.root.appendingPathComponent(note)
+        let before = try FileManager.default.attributesOfItem(atPath: url.path)
+        let text = try practice.read(note)
+        let edited = text.replacingOccurrences(of: "Risk level: low.", with: "Risk level: wow.")
+        #expect(edited != text && edited.utf8.count == text.utf8.count)
+        // In place: the same inode, written over, then its time put back.
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.write(contentsOf: Data(edited.utf8))
+        try handle.close()
+        try FileManager.default.setAttributes([.modificationDate: before[.modificationDate]!], ofItemAtPath: url.path)
+        let after = try FileManager.default.attributesOfItem(atPath: url.path)
+        #expect(after[.systemFileNumber] as? Int == before[.systemFileNumber] as? Int && after[.size] as? Int == before[.size] as? Int)
+        #expect(after[.modificationDate] as? Date == before[.modificationDate] as? Date)
+        let checked = try GroupChart.check(practice.root, options: Checker.Options(today: FixturePractice.today))
+        #expect(checked.report.places.contains { $0.hasPrefix(note) && $0.hasSuffix("risk-level") })
+        let rebuilt = try build(practice)
+        #expect(!rebuilt.fromCache)
+        #expect(rebuilt.report.places.contains { $0.hasPrefix(note) && $0.hasSuffix("risk-level") })
+    }
+
     @Test func aDamagedStampFileIsIgnoredWhole() throws {
         let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("rules/risk-level/fail"))
         defer { practice.delete() }
@@ -756,7 +792,8 @@ import Testing
         let note = "sessions/2026-03-05-skills/doe-jane.md"
         let damaged = [
             String(valid.dropLast(40)),
-            "groupchart-inputs 2" + valid.drop { $0 != "\n" },
+            "groupchart-inputs 1" + valid.drop { $0 != "\n" },
+            "groupchart-inputs 3" + valid.drop { $0 != "\n" },
             valid.replacingOccurrences(of: "\tsha256:", with: "\tsha1:"),
             valid + "\u{0}\n",
             "",

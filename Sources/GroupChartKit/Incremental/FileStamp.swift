@@ -5,8 +5,14 @@ import Glibc
 import Darwin
 #endif
 
-/// A file's size, modification time and inode, as git's index keeps them:
-/// what tells, without reading a file, that it is still the one written.
+/// A file's size, modification time, inode and inode change time, as git's
+/// index keeps them (`core.trustctime`): what tells, without reading a file,
+/// that it is still the one written. The change time is the one no program
+/// can put back: a note overwritten in place by `cp -p` or `rsync
+/// --inplace` keeps its size, time and inode, and without it `check` and
+/// `build` answered from the note as it was (and billed a note a rule
+/// would hold), then, once `watch` had read the new text, every build
+/// stopped on "changed while the build ran".
 /// A file changed within the same timestamp tick as the stamp taken could
 /// go unseen, so a stamp is trusted only for files older than the moment
 /// it is compared at (`isSettled`).
@@ -15,6 +21,8 @@ struct FileStamp: Codable, Equatable, Sendable {
     var seconds: Int64
     var nanoseconds: Int64
     var inode: UInt64
+    /// The inode's change time (ctime), in nanoseconds since 1970.
+    var changed: Int64 = 0
 
     /// A stamp no file has (no file has inode 0): one that vouches for nothing.
     static let none = FileStamp(size: 0, seconds: 0, nanoseconds: 0, inode: 0)
@@ -40,32 +48,25 @@ struct FileStamp: Codable, Equatable, Sendable {
     }
 
     /// The stamp of the file at `path`, as `of` gives it, with the time its
-    /// inode last changed: a change of permissions or owner alone (`chmod`,
-    /// `chown`) moves that time and nothing of the stamp. For the polls of
-    /// `watch` and `serve` (`FolderState`), which compare one poll with the
-    /// last; the caches' stamps leave it out, as git's index does, since a
-    /// build stamps files after reading them and every `chmod` would cost a read.
+    /// inode last changed apart: a change of permissions or owner alone
+    /// (`chmod`, `chown`) moves that time and nothing else. For the polls of
+    /// `watch` and `serve` (`FolderState`), which compare one poll with the last.
     static func polled(_ path: String, followingLinks: Bool) -> (stamp: FileStamp, changed: Int64)? {
         var status = stat()
         guard (followingLinks ? stat(path, &status) : lstat(path, &status)) == 0, let stamp = described(by: status) else { return nil }
-        #if canImport(Darwin)
-        let changed = status.st_ctimespec
-        #else
-        let changed = status.st_ctim
-        #endif
-        return (stamp, Int64(changed.tv_sec) * 1_000_000_000 + Int64(changed.tv_nsec))
+        return (stamp, stamp.changed)
     }
 
     /// The stamp `status` describes; `nil` for anything but a regular file.
     private static func described(by status: stat) -> FileStamp? {
         guard (status.st_mode & S_IFMT) == S_IFREG else { return nil }
         #if canImport(Darwin)
-        let time = status.st_mtimespec
+        let (time, changed) = (status.st_mtimespec, status.st_ctimespec)
         #else
-        let time = status.st_mtim
+        let (time, changed) = (status.st_mtim, status.st_ctim)
         #endif
         return FileStamp(size: Int64(status.st_size), seconds: Int64(time.tv_sec), nanoseconds: Int64(time.tv_nsec),
-                         inode: UInt64(status.st_ino))
+                         inode: UInt64(status.st_ino), changed: Int64(changed.tv_sec) * 1_000_000_000 + Int64(changed.tv_nsec))
     }
 
     /// The stamp of the file at `path` (a regular file, not a link), its

@@ -41,7 +41,7 @@ struct InputStamps: Sendable {
     }
 
     static let name = "inputs.tsv"
-    private static let header = "groupchart-inputs 1"
+    private static let header = "groupchart-inputs 2"
 
     /// In path order (`precedesInBytes`), one per path: the order `discover`
     /// lists the documents in, so that each is found by walking both lists
@@ -114,8 +114,8 @@ struct InputStamps: Sendable {
             guard bytes.starts(with: header), bytes.last == 0x0A else { return nil }
             var entries: [Entry] = []
             entries.reserveCapacity(bytes.count / 128)
-            // Where each of a line's six fields starts, and (last) where the line ends.
-            var starts = [Int](repeating: 0, count: 7)
+            // Where each of a line's seven fields starts, and (last) where the line ends.
+            var starts = [Int](repeating: 0, count: 8)
             var lineStart = header.count
             var previousPath: Range<Int>?
             while lineStart < bytes.count {
@@ -124,25 +124,26 @@ struct InputStamps: Sendable {
                 var index = lineStart
                 while bytes[index] != 0x0A {
                     if bytes[index] == 0x09 {
-                        guard fields < 6 else { return nil }
+                        guard fields < 7 else { return nil }
                         starts[fields] = index + 1
                         fields += 1
                     }
                     index += 1
                 }
-                guard fields == 6 else { return nil }
-                starts[6] = index + 1
+                guard fields == 7 else { return nil }
+                starts[7] = index + 1
                 func field(_ number: Int) -> Slice<UnsafeBufferPointer<UInt8>> { bytes[starts[number]..<(starts[number + 1] - 1)] }
-                let pathBytes = field(0), digestBytes = field(5)
+                let pathBytes = field(0), digestBytes = field(6)
                 guard !pathBytes.isEmpty, previousPath.map({ Self.precedes(bytes[$0], pathBytes) }) ?? true,
                       let size = Self.number(field(1)).flatMap(Int64.init(exactly:)),
                       let seconds = Self.number(field(2)).flatMap(Int64.init(exactly:)),
                       let nanoseconds = Self.number(field(3)).flatMap(Int64.init(exactly:)), let inode = Self.number(field(4)),
+                      let changed = Self.number(field(5)).flatMap(Int64.init(exactly:)),
                       digestBytes.count == 71, digestBytes.starts(with: "sha256:".utf8),
                       let path = Self.text(pathBytes), let digest = Self.text(digestBytes)
                 else { return nil }
                 entries.append(Entry(path: path, known: Known(stamp: FileStamp(size: size, seconds: seconds, nanoseconds: nanoseconds,
-                                                                               inode: inode), digest: digest)))
+                                                                               inode: inode, changed: changed), digest: digest)))
                 previousPath = pathBytes.startIndex..<pathBytes.endIndex
                 lineStart = index + 1
             }
@@ -197,12 +198,13 @@ struct InputStamps: Sendable {
         for entry in entries where !entry.path.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x5C }) {
             let (path, known) = (entry.path, entry.known)
             let stamp = known.stamp
-            guard stamp.size >= 0, stamp.seconds >= 0, stamp.nanoseconds >= 0 else { continue }
+            guard stamp.size >= 0, stamp.seconds >= 0, stamp.nanoseconds >= 0, stamp.changed >= 0 else { continue }
             bytes.append(contentsOf: path.utf8)
             Self.appendField(UInt64(stamp.size), to: &bytes)
             Self.appendField(UInt64(stamp.seconds), to: &bytes)
             Self.appendField(UInt64(stamp.nanoseconds), to: &bytes)
             Self.appendField(stamp.inode, to: &bytes)
+            Self.appendField(UInt64(stamp.changed), to: &bytes)
             bytes.append(0x09)
             bytes.append(contentsOf: known.digest.utf8)
             bytes.append(0x0A)

@@ -45,6 +45,7 @@ extension BuildCache.Entry {
         encoder.pairs(stamps) { stamp in
             for number in [stamp.size, stamp.seconds, stamp.nanoseconds] { encoder.int(number) }
             encoder.varint(stamp.inode)
+            encoder.int(stamp.changed)
         }
         encoder.pairs(keys) { encoder.string($0) }
         for skipped in [skippedSessions, skippedMembers] {
@@ -74,7 +75,7 @@ extension BuildCache.Entry {
         let outputs = try decoder.pairs { try decoder.string() }
         let stamps = try decoder.pairs {
             FileStamp(size: try decoder.integer(Int64.self), seconds: try decoder.integer(Int64.self),
-                      nanoseconds: try decoder.integer(Int64.self), inode: try decoder.varint())
+                      nanoseconds: try decoder.integer(Int64.self), inode: try decoder.varint(), changed: try decoder.integer(Int64.self))
         }
         let keys = try decoder.pairs { try decoder.string() }
         let skipped = try (0..<2).map { _ in
