@@ -30,4 +30,38 @@ import Testing
         #expect(html.contains("David"), "the member's own name stays")
         #expect(html.contains("by the lily pond"), "a word is not a name: only a name written with a capital is one")
     }
+
+    /// `--out` writes a new file, or over an earlier packet; never over the
+    /// billing history (a sent 837 became HTML), a file of the user's, a
+    /// named pipe or a device.
+    @Test func thePacketIsNeverWrittenOverWhatGroupChartDidNotWrite() throws {
+        let practice = try FixturePractice(base: FixturePractice.repository.appendingPathComponent("examples/dbt-skills"))
+        defer { practice.delete() }
+        let options = Checker.Options(today: FixturePractice.today)
+        func write(_ output: URL) -> String? {
+            do {
+                _ = try Builder.auditPacket(practice.root, member: "okonkwo-david", from: nil, to: nil, output: output, options: options)
+                return nil
+            } catch {
+                return error.description
+            }
+        }
+        let sent = practice.root.appendingPathComponent("submissions/2026-03-13-000000001.837")
+        let before = try Data(contentsOf: sent)
+        #expect(write(sent)?.hasPrefix("refusing to write into \(sent.path): submissions/ holds the practice's own documents") == true)
+        #expect(try Data(contentsOf: sent) == before)
+        let own = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-own-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: own) }
+        try Data("my own notes\n".utf8).write(to: own)
+        #expect(write(own) == "refusing to write the audit packet over \(own.path), which GroupChart did not write; give --out a new file's name")
+        #expect(try String(contentsOf: own, encoding: .utf8) == "my own notes\n")
+        let pipe = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-fifo-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: pipe) }
+        #expect(mkfifo(pipe.path, 0o600) == 0)
+        #expect(write(pipe)?.hasPrefix("refusing to write the audit packet over") == true)
+        let packet = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-packet-\(UUID().uuidString).html")
+        defer { try? FileManager.default.removeItem(at: packet) }
+        #expect(write(packet) == nil)
+        #expect(write(packet) == nil, "an earlier packet is written over")
+    }
 }

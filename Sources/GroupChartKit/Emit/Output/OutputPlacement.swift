@@ -1,16 +1,21 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Where `build` and `records` may write, decided before anything is written.
 ///
 /// Nothing the user wrote may change: an output folder that is the practice
 /// itself, holds it, or lies inside its own folders (groups/, members/,
-/// sessions/, templates/, remittances/) would mix records with what they are
-/// made from, and a folder that already holds files GroupChart did not write
+/// sessions/, templates/, and the billing history: remittances/, submissions/,
+/// acknowledgments/) would mix records with what they are made from, and a folder that already holds files GroupChart did not write
 /// (no manifest of an earlier build) may hold someone's own index.html. A
 /// folder inside the practice beside those (the default `build/`) is fine.
 enum OutputPlacement {
     /// The practice's own folders, which no output goes into.
-    static let sourceFolders = ["groups", "members", "sessions", "templates", "remittances"]
+    static let sourceFolders = ["groups", "members", "sessions", "templates", "remittances", "submissions", "acknowledgments"]
 
     /// The output folder of a build of the practice at `practice`: `given`
     /// (`--out`), or the practice's `build/`. A check reads the cache there,
@@ -42,7 +47,23 @@ enum OutputPlacement {
     static func fileProblem(_ file: URL, practice: URL) -> String? {
         let path = resolved(file), root = resolved(practice)
         if path == root + "/practice.yaml" || path == root { return "refusing to write the audit packet over \(file.path)" }
-        return sourceProblem(path, root: root, shown: file.path)
+        if let problem = sourceProblem(path, root: root, shown: file.path) { return problem }
+        return existingFileProblem(file)
+    }
+
+    /// A file already at `file` is written over only when it is an earlier
+    /// packet (HTML a GroupChart wrote, by its generator line): `--out`
+    /// given a sent 837, a git hook, a note of one's own, a named pipe or a
+    /// device replaced it with the packet.
+    private static func existingFileProblem(_ file: URL) -> String? {
+        var status = stat()
+        guard lstat(file.path, &status) == 0 else { return nil }
+        let refusal = "refusing to write the audit packet over \(file.path), which GroupChart did not write; give --out a new file's name"
+        guard (status.st_mode & S_IFMT) == S_IFREG, let handle = FileHandle(forReadingAtPath: file.path) else { return refusal }
+        defer { try? handle.close() }
+        let start = (try? handle.read(upToCount: 4096)) ?? Data()
+        let marker = Data("<meta name=\"generator\" content=\"GroupChart ".utf8)
+        return start.range(of: marker) == nil ? refusal : nil
     }
 
     private static func sourceProblem(_ path: String, root: String, shown: String) -> String? {
