@@ -113,6 +113,23 @@ import Testing
         #expect(!result.written.contains("claims.837"))
     }
 
+    /// The practice reached through a link (or an --out whose parents are
+    /// one, as macOS's /tmp is): the first build creates its output folder
+    /// there, where it was refused as "a symbolic link".
+    @Test func aPracticeReachedThroughALinkIsBuiltFromTheFirstTime() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let linked = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-linked-\(UUID().uuidString)")
+        try FileManager.default.createSymbolicLink(atPath: linked.path, withDestinationPath: practice.root.path)
+        defer { try? FileManager.default.removeItem(at: linked) }
+        let built = try Builder.build(linked, options: Builder.Options(checker: Checker.Options(today: FixturePractice.today)))
+        #expect(built.written.contains("index.html"))
+        let out = linked.appendingPathComponent("elsewhere/records")
+        let elsewhere = try Builder.build(practice.root, options: Builder.Options(checker: Checker.Options(today: FixturePractice.today), output: out))
+        #expect(elsewhere.written.contains("index.html"))
+        #expect(FileManager.default.fileExists(atPath: practice.root.appendingPathComponent("elsewhere/records/index.html").path))
+    }
+
     @Test func aTemplateLinkedFromOutsideStopsTheBuild() throws {
         let practice = try FixturePractice()
         defer { practice.delete() }

@@ -200,9 +200,11 @@ public struct OutputFolder: Sendable {
     /// Creates `url` and any missing parents (0700), noting each one created
     /// so that a failed build can take them away again. A folder inside the
     /// output that is a link is refused: writing through it would put
-    /// records wherever it points.
+    /// records wherever it points. The folders that hold the output may be
+    /// links (a practice reached through one, macOS's /tmp): the first
+    /// build through a linked practice folder was refused for it.
     func makeFolder(_ url: URL, created: inout [URL]) throws {
-        if url.standardizedFileURL.path != root.standardizedFileURL.path, PracticeFile.isLink(url.path) {
+        if url.standardizedFileURL.path.hasPrefix(root.standardizedFileURL.path + "/"), PracticeFile.isLink(url.path) {
             throw WriteError(description: "\(url.path) is a symbolic link; GroupChart does not write through links in its output folder")
         }
         var isDirectory: ObjCBool = false
