@@ -162,6 +162,37 @@ import Testing
         #expect(!report.places.contains { $0.hasSuffix("claim-rejected") })
     }
 
+    /// A 277CA rejects for what is not billed content (lifecycle.md) but the
+    /// 837P carries: the patient's sex (A7:157), the group number (A7:163).
+    /// Corrected in the profile, the claim goes out again; a change that
+    /// was not there stayed "rejected" for ever, the help's "the next build
+    /// sends the corrected claim" untrue.
+    @Test func aRejectionForTheSexOrGroupNumberIsCorrectedInTheProfile() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        try submit(practice, on: 13, through: Self.march(12))
+        var (billing, _) = try billing(practice)
+        let reyes = try claimID(billing, "reyes-maria", 12)
+        let chen = try claimID(billing, "chen-lily", 12)
+        try practice.write("acknowledgments/a.999", AcknowledgmentFixture.implementation(groupControl: "1", date: Self.march(13), control: 10))
+        try practice.write("acknowledgments/b.277", AcknowledgmentFixture.claims([
+            .init(claimID: reyes.id, status: "A7:157:QC", dateOfService: Self.march(12), charge: reyes.total),
+            .init(claimID: chen.id, status: "A7:163:IL", dateOfService: Self.march(12), charge: chen.total),
+        ], date: Self.march(16), control: 11))
+        (billing, _) = try self.billing(practice)
+        #expect(!billing.batch.entries.contains { [reyes.id, chen.id].contains($0.claim.id) }, "unchanged, they stay out")
+        let reyesProfile = "members/reyes-maria/profile.md", chenProfile = "members/chen-lily/profile.md"
+        try practice.write(reyesProfile, try practice.read(reyesProfile).replacingOccurrences(of: "\nsex: F\n", with: "\nsex: M\n"))
+        try practice.write(chenProfile, try practice.read(chenProfile).replacingOccurrences(
+            of: "group_number: \"W0051624\"", with: "group_number: \"W0051625\""))
+        (billing, _) = try self.billing(practice)
+        let entries = Dictionary(uniqueKeysWithValues: billing.batch.entries.map { ($0.claim.id, $0) })
+        #expect(entries[reyes.id]?.frequency == .original && entries[reyes.id]?.reason.contains("patient sex F -> M") == true,
+                "\(entries[reyes.id]?.reason ?? "none")")
+        #expect(entries[chen.id]?.frequency == .original && entries[chen.id]?.reason.contains("group number W0051624 -> W0051625") == true,
+                "\(entries[chen.id]?.reason ?? "none")")
+    }
+
     /// A rejection ends with a later answer that the claim entered
     /// adjudication: the payer's 277CA A2, or an 835. The claim is with the
     /// payer then, so a correction is a replacement naming the payer's claim

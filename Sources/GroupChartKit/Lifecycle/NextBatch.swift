@@ -259,7 +259,9 @@ private struct Planner {
             if last.claim.frequency != .original { planVoid(history, sent: history.payerVersion) }
             return
         }
+        // A claim the payer never took in: anything the 837P carries counts as its correction.
         let changes = built.billed.content.changes(since: last.claim.billed.content)
+            + built.billed.correctionsBeyondContent(since: last.claim.billed)
         guard ready, last.rejectedBy999 || !changes.isEmpty else {
             if let rejection = history.rejection { rejections.append(.init(claimID: history.claimID, note: note, rejection: rejection)) }
             return

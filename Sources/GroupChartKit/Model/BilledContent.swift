@@ -88,3 +88,33 @@ extension BilledContent.Person: CustomStringConvertible {
 
     var description: String { "\(firstName) \(lastName)" + (dob.isEmpty ? "" : " born \(dob)") }
 }
+
+extension BilledClaim {
+    /// What else of the claim differs from `sent`, as an 837P carries it:
+    /// the patient's and subscriber's sex and address, their relationship,
+    /// the group number. Not billed content (a member who moves after a
+    /// claim was paid needs no replacement), but what a 277CA rejects a
+    /// claim for (A7:157 sex, A7:163 group number, an address): corrected,
+    /// a rejected claim goes out again (`NextBatch`); unchanged, it stays out.
+    public func correctionsBeyondContent(since sent: BilledClaim) -> [String] {
+        var changes: [String] = []
+        func fold(_ text: String) -> String {
+            (X12Writer.ascii(text) ?? text).uppercased().trimmingCharacters(in: .whitespaces)
+        }
+        func note(_ name: String, _ old: String, _ new: String) {
+            let (was, now) = (fold(old), fold(new))
+            if was != now { changes.append("\(name) \(was.isEmpty ? "none" : was) -> \(now.isEmpty ? "none" : now)") }
+        }
+        // Only the patient is described when the subscriber is the patient (no 2010CA).
+        let people = relationship == .insured && sent.relationship == .insured
+            ? [("patient", patient, sent.patient)] : [("patient", patient, sent.patient), ("subscriber", subscriber, sent.subscriber)]
+        for (who, now, was) in people {
+            note("\(who) sex", was.sex, now.sex)
+            note("\(who) address", [was.street, was.street2, was.city, was.state, was.zip].filter { !$0.isEmpty }.joined(separator: ", "),
+                 [now.street, now.street2, now.city, now.state, now.zip].filter { !$0.isEmpty }.joined(separator: ", "))
+        }
+        note("relationship", sent.relationship.x12Code, relationship.x12Code)
+        note("group number", sent.groupNumber ?? "", groupNumber ?? "")
+        return changes
+    }
+}
