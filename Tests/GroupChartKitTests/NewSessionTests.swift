@@ -56,6 +56,27 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: practice.root.appendingPathComponent("sessions/2026-03-12-skills").path) == ["doe-jane.md"])
     }
 
+    /// A link where the new session's folder or note would go, even one
+    /// that points at nothing, is never replaced (new individual replaced
+    /// a dangling link with its note).
+    @Test func aLinkWhereTheNoteWouldGoIsNeverReplaced() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let folder = practice.root.appendingPathComponent("sessions/2026-03-12-skills").path
+        try FileManager.default.createSymbolicLink(atPath: folder, withDestinationPath: "/nonexistent-groupchart-target")
+        #expect(throws: Refusal.self) { try Self.create(practice) }
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder) == "/nonexistent-groupchart-target")
+        let note = practice.root.appendingPathComponent("members/doe-jane/individual/2026-03-12.md").path
+        try FileManager.default.createDirectory(atPath: (note as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: note, withDestinationPath: "/nonexistent-groupchart-note.md")
+        #expect(throws: Refusal.self) {
+            try IndividualSkeleton.create(in: try PracticeLocation(practice.root.path), member: "doe-jane",
+                                          date: LocalDate(year: 2026, month: 3, day: 12)!, cpt: "90834",
+                                          today: FixturePractice.today)
+        }
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: note) == "/nonexistent-groupchart-note.md")
+    }
+
     @Test func anUnknownGroupIsRefusedWithTheNearestID() throws {
         let practice = try FixturePractice()
         defer { practice.delete() }

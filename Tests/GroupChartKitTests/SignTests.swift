@@ -54,6 +54,27 @@ import Testing
         #expect(try practice.check().places == [])
     }
 
+    /// A note that is a link to a file in the practice (check follows it)
+    /// is signed in the file it points at: the link stays a link, and the
+    /// file keeps its permissions (the link was replaced by a file of mode 0777).
+    @Test func aLinkedNoteIsSignedWhereItPoints() throws {
+        let practice = try Self.practice()
+        defer { practice.delete() }
+        let draft = "drafts/doe-jane.md"
+        try FileManager.default.createDirectory(at: practice.root.appendingPathComponent("drafts"), withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: practice.root.appendingPathComponent(Self.note), to: practice.root.appendingPathComponent(draft))
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: practice.root.appendingPathComponent(draft).path)
+        try FileManager.default.createSymbolicLink(atPath: practice.root.appendingPathComponent(Self.note).path,
+                                                   withDestinationPath: "../../\(draft)")
+        _ = try Self.sign(practice)
+        let link = practice.root.appendingPathComponent(Self.note).path
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "../../\(draft)")
+        #expect(try practice.read(draft).contains("signed_by: torres"))
+        let mode = try FileManager.default.attributesOfItem(atPath: practice.root.appendingPathComponent(draft).path)[.posixPermissions] as? Int
+        #expect(mode == 0o640)
+        #expect(try practice.check().places == [])
+    }
+
     /// Present keys are replaced on their lines, comments kept in their
     /// column; key order, other lines and quoting stay as written.
     @Test func presentKeysAreReplacedInPlace() throws {

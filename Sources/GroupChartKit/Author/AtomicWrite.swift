@@ -13,8 +13,13 @@ struct NewFile: Sendable {
 /// place, so that an editor, git or `check` never sees half a note, and a
 /// failure leaves nothing behind but a hidden folder `check` ignores.
 enum AtomicWrite {
-    /// Replaces the file at `url` with `data`, keeping its permissions.
-    static func replace(_ url: URL, with data: Data) throws {
+    /// Replaces the file at `url` with `data`, keeping its permissions. A
+    /// link (a note that stands for a file elsewhere in the practice, which
+    /// `check` follows) is written through: the file it points at is
+    /// replaced and the link kept, where the link itself was replaced by a
+    /// file with the link's permissions (0777).
+    static func replace(_ given: URL, with data: Data) throws {
+        let url = PracticeFile.isLink(given.path) ? PracticeFile.realPath(given.path).map { URL(fileURLWithPath: $0) } ?? given : given
         let manager = FileManager.default
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).groupchart-\(UUID().uuidString)")

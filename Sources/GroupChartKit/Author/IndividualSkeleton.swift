@@ -44,7 +44,9 @@ public enum IndividualSkeleton {
             throw Refusal("\"\(clinician)\" is not a clinician of practice.yaml: \(NearestName.help(for: clinician, in: clinicians, noun: "clinician"))")
         }
         let path = "members/\(id)/individual/\(date).md"
-        guard !FileManager.default.fileExists(atPath: location.root.appendingPathComponent(path).path) else {
+        // A link counts as there, even one that points at nothing: it is never replaced.
+        let full = location.root.appendingPathComponent(path).path
+        guard !FileManager.default.fileExists(atPath: full), !PracticeFile.isLink(full) else {
             throw Refusal("\(location.typed(path)) already exists, and groupchart new individual never overwrites: edit the note there")
         }
         let chosen = clinician ?? previousClinician(of: member, before: date) ?? (clinicians.count == 1 ? clinicians[0] : nil)

@@ -40,7 +40,7 @@ public enum SessionSkeleton {
         let session = "\(date)-\(id)" + (suffix.map { "-\($0)" } ?? "")
         let sessionFolder = "sessions/\(session)"
         let target = folder.root.appendingPathComponent(sessionFolder)
-        guard !FileManager.default.fileExists(atPath: target.path) else {
+        guard !FileManager.default.fileExists(atPath: target.path), !PracticeFile.isLink(target.path) else {
             throw Refusal("""
                 \(location.typed(sessionFolder)) already exists, and groupchart new session never overwrites: edit the notes \
                 there, or give a second session that day a folder of its own with --suffix (such as --suffix pm)
