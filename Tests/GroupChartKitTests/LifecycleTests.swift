@@ -535,9 +535,10 @@ import Testing
         #expect(billing.status(of: chen.id) == .accepted)
     }
 
-    /// A paid claim voided (its session removed): the payer takes its payment
-    /// back, so the member owes no share of it, and the index's "Members owe"
-    /// does not count it.
+    /// A paid claim voided (its session removed): the void names its member
+    /// (batch.csv's member_id was empty), the payer takes its payment back,
+    /// so the member owes no share of it, and the index's "Members owe" does
+    /// not count it.
     @Test func aVoidedClaimsShareIsOwedByNobody() throws {
         let practice = try unbilledExample()
         defer { practice.delete() }
@@ -548,6 +549,9 @@ import Testing
                   dateOfService: Self.march(12)),
         ]).text)
         try practice.remove("sessions/2026-03-12-dbt-skills")
+        // The void names its member (by the member id it was sent with), its session gone.
+        let (planned, _) = try billing(practice)
+        #expect(planned.batch.entries.first { $0.claim.id == chen.id }.map { "\($0.frequency) \($0.member)" } == "void chen-lily")
         try submit(practice, on: 31)
         let (billing, _) = try billing(practice)
         #expect(billing.status(of: chen.id) == .voided)

@@ -280,7 +280,7 @@ private struct Planner {
         let found = reasons.why(history.claimID)
         let why = "no longer billable: " + found.why
         let number = history.payerClaimNumber
-        let member = found.member ?? ""
+        let member = found.member ?? sent.flatMap { reasons.member(insuredAs: $0.claim.billed.memberID) } ?? ""
         guard !found.held else {
             corrections.append(.init(claimID: history.claimID, member: member, frequency: .void, why: found.why, note: found.place,
                                      sent: sent?.claim.location, inBatch: false, held: true))

@@ -21,9 +21,20 @@ struct NoLongerBillable {
     }
 
     private let candidates: Candidates
+    /// Each member by the member id on their insurance card (upper case).
+    private let byMemberID: [String: String]
 
     init(record: PracticeRecord) {
         candidates = Candidates(record: record)
+        byMemberID = Dictionary(record.members.compactMap { member in member.insurance?.memberID.map { ($0.value.uppercased(), member.id) } },
+                                uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The member whose insurance has the member id a claim was sent with:
+    /// whose a void is, when its session is gone (batch.csv's member_id was
+    /// empty for it).
+    func member(insuredAs memberID: String) -> String? {
+        byMemberID[memberID.uppercased()]
     }
 
     /// Listed once, when first asked for.

@@ -41,8 +41,10 @@ struct ClaimChangedAfterBillingRule: Rule {
                 : correction.held ? "its replacement waits until the errors that hold the claim are fixed"
                 : correction.inBatch ? "the next batch carries a replacement" : "a replacement waits for the payer's claim number"
             return Finding(place, "claim \"\(correction.claimID)\" \(correction.why); \(next)",
-                           help: files.isEmpty ? "review it in build/batch.csv, then send it with groupchart submit"
-                               : "fix those errors: if the change was not meant, the replacement goes away; if it was, it goes out in the next batch",
+                           help: !files.isEmpty
+                               ? "fix those errors: if the change was not meant, the replacement goes away; if it was, it goes out in the next batch"
+                               : correction.held ? "fix the errors that hold the claim (groupchart check lists them); the replacement then goes out in the next batch"
+                               : "run groupchart build and review batch.csv in its output folder (build/ unless --out), then send it with groupchart submit",
                            related: correction.sent.map { [RelatedLocation($0, "the version last sent")] } ?? [])
         }
     }
