@@ -37,9 +37,21 @@ final class FieldReader {
         if let pair = pairs.first(where: { $0.name == key }) {
             log.missing(at: pair.key.location, "\"\(qualified(key))\" has no value", help: hint)
         } else {
-            log.missing(at: anchor, "missing key \"\(qualified(key))\"", help: hint)
+            log.missing(at: anchor, "missing key \"\(qualified(key))\"", help: misspelling(of: key) ?? hint)
         }
         return nil
+    }
+
+    /// The help for a missing key written under a misspelt name
+    /// (`insurence:`): rename it. The key's own hint offered a value to add
+    /// (`insurance: self-pay`), which, followed, voided the member's paid claims.
+    private func misspelling(of key: String) -> String? {
+        let allowed = max(2, key.count / 3)
+        let near = pairs.filter { pair in
+            pair.name != key && !asked.contains(pair.name) && NearestName.distance(pair.name.lowercased(), key.lowercased()) <= allowed
+        }
+        guard let pair = near.first else { return nil }
+        return "\"\(pair.name)\" (line \(pair.key.location.line)) looks like this key misspelt: rename it \"\(key)\""
     }
 
     /// The keys written with a value that could not be read, each of which

@@ -33,6 +33,19 @@ struct GroupSizeRule: Rule {
             was clinically appropriate in `size_rationale:`, or split the group.
             """)
 
+    /// Bill it as what it was: the individual session written, and the
+    /// group session's folder removed (left, it stays an error, and the
+    /// individual note then overlaps it: `attendance-time`).
+    private func individualHelp(_ note: SessionNote, context: RuleContext) -> String {
+        let file = note.attendanceLocation.file
+        let folder = file.lastIndex(of: "/").map { String(file[..<$0]) } ?? file
+        let who = note.attendance.filter(\.attended).map(\.member.value)
+        let date = note.date.map { "\($0.value)" } ?? "DATE"
+        let new = who.map { "groupchart new individual --member \($0) --date \(date)" }.joined(separator: "; ")
+        return "bill it as what it was, an individual session: write it (\(new)), then remove this session's folder "
+            + "(git rm -r \(ShellWord.quoted(context.typed(folder))))"
+    }
+
     func check(_ context: RuleContext) -> [Finding] {
         let maximum = Int(context.parameter(Self.maximum))
         let minimum = Int(context.parameter(Self.minimum))
@@ -54,7 +67,7 @@ struct GroupSizeRule: Rule {
             if attended < minimum, !note.attendance.isEmpty {
                 return Finding(note.attendanceLocation,
                                "only \(attended) member\(attended == 1 ? "" : "s") attended, fewer than \(minimum): not group psychotherapy, and its claims are held",
-                               help: "bill it as what it was: an individual session is written under members/<id>/individual/<date>.md")
+                               help: individualHelp(note, context: context))
             }
             return nil
         }

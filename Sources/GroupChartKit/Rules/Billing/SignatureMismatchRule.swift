@@ -19,7 +19,10 @@ struct SignatureMismatchRule: Rule {
         example: "a sentence of the Participation section, or the session's end time, edited the day after the note was signed",
         fix: """
             Restore the signed text (git shows it), and put the change under a heading \
-            "## Addendum YYYY-MM-DD clinician" at the end of the note. A digest written before GroupChart \
+            "## Addendum YYYY-MM-DD clinician" at the end of the note. An addendum explains; it does not \
+            change what the claim is built from (times, code, attendance, front-matter): when one of those \
+            was wrong, correct it and sign again with `groupchart sign --force`, so that the signed record and \
+            the claim (a replacement, if it was sent) say the same. A digest written before GroupChart \
             signed the front-matter reads as changed: sign such a note again once (`groupchart sign --force`), \
             before any addendum.
             """)
@@ -29,7 +32,9 @@ struct SignatureMismatchRule: Rule {
             guard let digest = document.signature.digest, let current = document.signature.currentDigest,
                   current != digest.value else { return nil }
             return Finding(digest.location, "the note was changed after it was signed (its text no longer matches the digest)",
-                           help: "restore the signed text (git diff shows it) and put changes under \"## Addendum YYYY-MM-DD clinician\"")
+                           help: "restore the signed text (git diff shows it) and put changes under \"## Addendum YYYY-MM-DD clinician\"; "
+                               + "an addendum does not change the times, code or attendance the claim is built from: if one of those "
+                               + "was wrong, correct it and sign the note again (groupchart sign --force), and the claim follows")
         }
     }
 }

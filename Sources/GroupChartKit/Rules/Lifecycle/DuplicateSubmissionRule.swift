@@ -25,11 +25,16 @@ struct DuplicateSubmissionRule: Rule {
             """)
 
     func check(_ context: RuleContext) -> [Finding] {
-        context.analysis.claimLedger.histories.values.flatMap { history in
+        let received = context.analysis.claimLedger.acknowledgedSubmissions
+        return context.analysis.claimLedger.histories.values.flatMap { history in
             history.duplicates.map { pair in
                 Finding(pair.second.claim.location,
                         "claim \"\(history.claimID)\" is sent as an original again; \(pair.first.file) sent it already",
-                        help: "a correction goes as a replacement; remove this submission if it was never uploaded",
+                        // A 999 answered it: it was uploaded, and is the billing history now.
+                        help: received.contains(pair.second.file)
+                            ? "a 999 shows this file was received: keep it, as it is what was sent; expect the payer to deny the copy "
+                                + "(CARC 18), and send nothing again"
+                            : "a correction goes as a replacement; remove this submission if it was never uploaded",
                         related: [RelatedLocation(pair.first.claim.location, "the first original")])
             }
         }

@@ -1,0 +1,65 @@
+import Foundation
+@testable import GroupChartKit
+import GroupChartTestSupport
+import Testing
+
+/// Helps that, followed to the letter, did harm or could not be followed
+/// (a review that did what each help said): each now says what works.
+@Suite struct HelpTextTests {
+    private func fixture(_ name: String) throws -> FixturePractice {
+        try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("rules/\(name)"))
+    }
+
+    /// A required key written under a misspelt name: rename it. The key's
+    /// own hint offered `insurance: self-pay`, which voided paid claims.
+    @Test func aMisspeltKeyIsToBeRenamed() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let profile = "members/doe-jane/profile.md"
+        try practice.write(profile, try practice.read(profile).replacingOccurrences(of: "\ninsurance:", with: "\ninsurence:"))
+        let missing = try #require(try practice.check().diagnostics.first { $0.rule == "missing-field" })
+        #expect(missing.message == "missing key \"insurance\"")
+        #expect(missing.help == "\"insurence\" (line 7) looks like this key misspelt: rename it \"insurance\"")
+    }
+
+    /// A session of one: write the individual session and remove the
+    /// group's folder (left, it stayed an error beside the new note).
+    @Test func aSessionOfOneSaysHowToBillItAsIndividual() throws {
+        let practice = try fixture("group-size/fail")
+        defer { practice.delete() }
+        let size = try #require(try practice.check().diagnostics.first { $0.rule == "group-size" })
+        #expect(size.help == "bill it as what it was, an individual session: write it (groupchart new individual --member doe-jane "
+                    + "--date 2026-03-05), then remove this session's folder (git rm -r sessions/2026-03-05-skills)")
+    }
+
+    /// A second original a 999 shows was received is the billing history:
+    /// kept, not removed as "never uploaded".
+    @Test func aDuplicateThatWasReceivedIsKept() throws {
+        let practice = try fixture("duplicate-submission/fail")
+        defer { practice.delete() }
+        let helps = Set(try practice.check().diagnostics.filter { $0.rule == "duplicate-submission" }.map(\.help))
+        #expect(helps == ["a 999 shows this file was received: keep it, as it is what was sent; expect the payer to deny the copy "
+                            + "(CARC 18), and send nothing again"])
+        try practice.remove("acknowledgments/2026-03-14-clearinghouse.999")
+        let unanswered = Set(try practice.check().diagnostics.filter { $0.rule == "duplicate-submission" }.map(\.help))
+        #expect(unanswered == ["a correction goes as a replacement; remove this submission if it was never uploaded"])
+    }
+
+    /// An addendum explains; it does not change what the claim is built from.
+    @Test func aChangeAfterSigningSaysAnAddendumDoesNotChangeTheClaim() throws {
+        let practice = try fixture("signature-mismatch/fail-front-matter")
+        defer { practice.delete() }
+        let mismatch = try #require(try practice.check().diagnostics.first { $0.rule == "signature-mismatch" })
+        #expect(mismatch.help.hasSuffix("an addendum does not change the times, code or attendance the claim is built from: if one of "
+                                         + "those was wrong, correct it and sign the note again (groupchart sign --force), and the claim follows"))
+    }
+
+    /// A path pasted into a shell is one word.
+    @Test func pathsInCommandsAreQuotedForTheShell() {
+        #expect(ShellWord.quoted("sessions/2026-03-05-skills") == "sessions/2026-03-05-skills")
+        #expect(ShellWord.quoted("My Practice/sessions") == "'My Practice/sessions'")
+        #expect(ShellWord.quoted("it's") == "'it'\\''s'")
+        #expect(ShellWord.quoted("") == "''")
+        #expect(ShellWord.quoted("Séance") == "'Séance'")
+    }
+}
