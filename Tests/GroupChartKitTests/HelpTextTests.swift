@@ -62,4 +62,30 @@ import Testing
         #expect(ShellWord.quoted("") == "''")
         #expect(ShellWord.quoted("Séance") == "'Séance'")
     }
+
+    /// A practice template that does not parse says what is wrong in words
+    /// (it printed swift-mustache's `expectedSectionEnd`).
+    @Test func aTemplateThatDoesNotParseSaysWhyInWords() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        try practice.write("templates/index.mustache", "<p>\n{{#members}}\nhello\n")
+        #expect {
+            _ = try Builder.build(practice.root, options: Builder.Options(checker: Checker.Options(today: FixturePractice.today)))
+        } throws: { error in
+            "\(error)" == "templates/index.mustache:4:1: error: the template does not parse: a section opened here or above "
+                + "({{#name}} or {{^name}}) is never closed: add {{/name}} where it ends"
+        }
+    }
+
+    /// A write that fails says the system's reason (a full disk was "cannot write" alone).
+    @Test func aFailedWriteSaysWhy() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-write-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("taken"), withIntermediateDirectories: true)
+        #expect {
+            try OutputFolder(root: folder).write("taken", Array("x".utf8))
+        } throws: { error in
+            "\(error)" == "cannot write \(folder.appendingPathComponent("taken").path): Is a directory"
+        }
+    }
 }

@@ -31,6 +31,13 @@ public struct OutputFolder: Sendable {
     /// Why an output could not be written (exit status 2).
     public struct WriteError: Error, CustomStringConvertible {
         public let description: String
+
+        /// `what` with the system's reason for the call that just failed
+        /// ("No space left on device", "Is a directory"): "cannot write" alone
+        /// left a full disk to be guessed.
+        static func system(_ what: String) -> WriteError {
+            WriteError(description: "\(what): \(String(cString: strerror(errno)))")
+        }
     }
 
     /// Writes `outputs` (relative path to bytes) and removes the previous
@@ -81,7 +88,7 @@ public struct OutputFolder: Sendable {
         do {
             try makeFolder(root, created: &created)
             try Self.writeNew(temporary, bytes, flush: flush)
-            guard rename(temporary.path, final.path) == 0 else { throw WriteError(description: "cannot write \(final.path)") }
+            guard rename(temporary.path, final.path) == 0 else { throw WriteError.system("cannot write \(final.path)") }
         } catch {
             unlink(temporary.path)
             throw (error as? WriteError) ?? WriteError(description: "cannot write \(final.path)")
@@ -154,9 +161,9 @@ public struct OutputFolder: Sendable {
     /// Creates `url` with mode 0600 (never through a link, never over an
     /// existing file) and writes `bytes` to it, to disk when `flush`.
     static func writeNew(_ url: URL, _ bytes: [UInt8], flush: Bool = false) throws(WriteError) {
-        guard let descriptor = openNew(url) else { throw WriteError(description: "cannot write \(url.path)") }
+        guard let descriptor = openNew(url) else { throw WriteError.system("cannot write \(url.path)") }
         defer { close(descriptor) }
-        guard writeAll(descriptor, bytes), !flush || fsync(descriptor) == 0 else { throw WriteError(description: "cannot write \(url.path)") }
+        guard writeAll(descriptor, bytes), !flush || fsync(descriptor) == 0 else { throw WriteError.system("cannot write \(url.path)") }
     }
 
     /// Creates `url` for writing with mode 0600, never through a link and
@@ -218,9 +225,9 @@ public struct OutputFolder: Sendable {
             // entry and stamps are written at once): a folder all the same.
             if errno == EEXIST, !PracticeFile.isLink(url.path),
                FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue { return }
-            throw WriteError(description: "cannot create \(url.path)")
+            throw WriteError.system("cannot create \(url.path)")
         }
-        guard chmod(url.path, 0o700) == 0 else { throw WriteError(description: "cannot create \(url.path)") }
+        guard chmod(url.path, 0o700) == 0 else { throw WriteError.system("cannot create \(url.path)") }
         created.append(url)
     }
 

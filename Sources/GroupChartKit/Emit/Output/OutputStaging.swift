@@ -116,8 +116,9 @@ extension OutputFolder {
             for (renamed, (_, file)) in order.enumerated() {
                 if renamed == kill { throw WriteError(description: "killed after \(renamed) renames") }
                 guard rename(file.temporary.path, file.final.path) == 0 else {
+                    let failed = WriteError.system("cannot rename \(file.temporary.path) to \(file.final.path)")
                     discard()
-                    throw WriteError(description: "cannot rename \(file.temporary.path) to \(file.final.path)")
+                    throw failed
                 }
             }
             if kill == order.count { throw WriteError(description: "killed after \(kill ?? 0) renames") }

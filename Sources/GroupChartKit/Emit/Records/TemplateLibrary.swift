@@ -230,6 +230,24 @@ struct TemplateLibrary {
         var isNull: Bool { true }
     }
 
+    /// What swift-mustache's parser error means, in words the template's
+    /// author can act on (it printed `expectedSectionEnd`).
+    static func words(_ error: MustacheTemplate.Error) -> String {
+        switch error {
+        case .sectionCloseNameIncorrect:
+            return "a section is closed ({{/name}}) under another name than the one it was opened with ({{#name}} or {{^name}})"
+        case .unfinishedName: return "a tag is not finished: {{ with no }} after its name"
+        case .expectedSectionEnd: return "a section opened here or above ({{#name}} or {{^name}}) is never closed: add {{/name}} where it ends"
+        case .invalidSetDelimiter: return "a {{=...=}} tag (which GroupChart does not allow) is malformed"
+        case .transformAppliedToInheritanceSection, .illegalTokenInsideInheritSection, .textInsideInheritSection:
+            return "a {{<partial}} block holds what it may not: only {{$name}} blocks go inside it"
+        case .invalidConfigVariableSyntax, .unrecognisedConfigVariable:
+            return "a {{% ...}} pragma is malformed or unknown; remove it"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+
     /// Registers the template `name`, escaping with `HTMLEscaping` (its
     /// pragma put before the text; a template that chooses another content
     /// type still has its way). A template that does not parse is parsed
@@ -247,7 +265,8 @@ struct TemplateLibrary {
             return false
         } catch let error as MustacheTemplate.ParserError {
             throw TemplateError(file: file, line: error.context.lineNumber, column: error.context.columnNumber,
-                                message: "the template does not parse: \(error.error)")
+                                message: "the template does not parse: "
+                                    + ((error.error as? MustacheTemplate.Error).map(Self.words) ?? "\(error.error)"))
         } catch {
             throw TemplateError(file: file, line: 1, column: 1, message: "the template does not parse: \(error)")
         }
