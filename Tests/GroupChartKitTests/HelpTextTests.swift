@@ -88,4 +88,20 @@ import Testing
             "\(error)" == "cannot write \(folder.appendingPathComponent("taken").path): Is a directory"
         }
     }
+
+    /// A true record of psychoeducation stays an error the help could not
+    /// clear: it says that nothing is billed for it whatever the rule's
+    /// severity, and how a practice makes it a warning. Made one, the
+    /// session is still not billed.
+    @Test func psychoeducationSaysItIsNeverBilled() throws {
+        let practice = try fixture("psychoeducation-only/fail")
+        defer { practice.delete() }
+        let found = try #require(try practice.check().diagnostics.first { $0.rule == "psychoeducation-only" })
+        #expect(found.help.contains("GroupChart bills nothing for it, whatever this rule's severity")
+                    && found.help.hasSuffix("rules: {psychoeducation-only: warning}"))
+        try practice.write("practice.yaml", try practice.read("practice.yaml") + "rules:\n  psychoeducation-only: warning\n")
+        let checked = try GroupChart.check(practice.root, options: Checker.Options(today: FixturePractice.today))
+        #expect(checked.report.diagnostics.map { "\($0.rule) \($0.severity)" } == ["psychoeducation-only warning"])
+        #expect(try #require(checked.report.billing).claims.isEmpty)
+    }
 }
