@@ -104,4 +104,25 @@ import Testing
         #expect(checked.report.diagnostics.map { "\($0.rule) \($0.severity)" } == ["psychoeducation-only warning"])
         #expect(try #require(checked.report.billing).claims.isEmpty)
     }
+
+    /// A file whose name is not UTF-8 is listed with U+FFFD in its name; it
+    /// "could not be read, check its permissions", which was not the cause.
+    @Test func aNameThatIsNotUTF8SaysSo() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let folder = practice.root.appendingPathComponent("sessions/2026-03-05-skills").path
+        let bytes = Array(folder.utf8) + Array("/notes".utf8) + [0xFF] + Array(".md".utf8) + [0]
+        let descriptor = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { open($0, O_WRONLY | O_CREAT, 0o600) }
+        }
+        guard descriptor >= 0 else {
+            // A file system that refuses names that are not UTF-8 (macOS's APFS) cannot hold one.
+            #expect(errno == EILSEQ || errno == EINVAL, "cannot create the file: \(String(cString: strerror(errno)))")
+            return
+        }
+        close(descriptor)
+        let found = try practice.check().diagnostics.filter { $0.rule == "encoding" }
+        #expect(found.map(\.message) == ["the file's name is not valid UTF-8 (the bytes shown as \u{FFFD}), so it is not read"])
+        #expect(found.first?.location.file == "sessions/2026-03-05-skills/notes\u{FFFD}.md")
+    }
 }

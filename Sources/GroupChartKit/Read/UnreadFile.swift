@@ -15,6 +15,11 @@ enum UnreadFile {
         case .notAFile:
             log.add("encoding", at: location, "\"\(path)\" is not a regular file (a pipe, socket or device); it is not read",
                     help: "keep only text documents in the record folders")
+        case .cannotOpen where path.unicodeScalars.contains("\u{FFFD}"):
+            // A name that is not UTF-8, listed with U+FFFD in place of its bad
+            // bytes: no file has the name shown, so it "cannot be read".
+            log.add("encoding", at: location, "the file's name is not valid UTF-8 (the bytes shown as \u{FFFD}), so it is not read",
+                    help: "rename the file with plain characters (in a terminal, ls shows its name; mv renames it)")
         case .cannotOpen:
             log.add("encoding", at: location, "the file cannot be read",
                     help: "check that the file is readable by you (its permissions)")
