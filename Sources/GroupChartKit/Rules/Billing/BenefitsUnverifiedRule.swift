@@ -41,7 +41,8 @@ struct BenefitsUnverifiedRule: Rule {
             let related = [RelatedLocation(verified.location, "benefits verified here")]
             if verified.value > chain.service.date {
                 return chain.finding("benefits were verified on \(verified.value), after the date of service \(chain.service.date)",
-                                     help: "a claim needs a verification on or before the date of service", related: related)
+                                     help: "a claim needs a verification on or before the date of service: if one was made then, record "
+                                        + "its date in verified_on; never date a later one back (payers keep call logs)", related: related)
             }
             if chain.service.kind == .group, let covered = benefits.groupTherapyCovered, !covered.value {
                 return chain.finding("the benefit verification says \(payer) does not cover group therapy",
