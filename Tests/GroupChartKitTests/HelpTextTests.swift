@@ -125,4 +125,21 @@ import Testing
         #expect(found.map(\.message) == ["the file's name is not valid UTF-8 (the bytes shown as \u{FFFD}), so it is not read"])
         #expect(found.first?.location.file == "sessions/2026-03-05-skills/notes\u{FFFD}.md")
     }
+
+    /// An unknown goal id is suggested only among the plan's goals this note
+    /// has no item for: "did you mean G1?" beside an item for G1 made the
+    /// second item's progress read as G1's.
+    @Test func anUnknownGoalSuggestsOnlyGoalsNotYetNoted() throws {
+        let practice = try fixture("unknown-goal/fail")
+        defer { practice.delete() }
+        let note = "sessions/2026-03-05-skills/doe-jane.md"
+        let all = try #require(try practice.check().diagnostics.first { $0.rule == "unknown-goal" })
+        #expect(all.help == "the plan's goals (G1, G2) each have an item here already: remove this item, or add its goal to the "
+                    + "member's plan (a new plan, with its own effective date)")
+        let text = try practice.read(note)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("- G2:") }
+        try practice.write(note, lines.joined(separator: "\n"))
+        let open = try #require(try practice.check().diagnostics.first { $0.rule == "unknown-goal" })
+        #expect(open.help == "did you mean \"G2\"? (in members/doe-jane/plan-2026-01-29.md)")
+    }
 }

@@ -24,14 +24,22 @@ struct UnknownGoalRule: Rule {
         return notes.indices.flatMap { index -> [Finding] in
             guard let date = notes[index].date, let plan = context.record.planGoals(of: notes[index].member, on: date) else { return [] }
             let ids = plan.goals.map(\.id.value)
+            // The plan's goals this note has no item for: the only ones a
+            // mistyped id can have meant (suggesting one already noted made
+            // one goal's progress read as another's).
+            let noted = Set(notes[index].content.goalItems.compactMap(\.goal?.value))
+            let open = ids.filter { !noted.contains($0) }
             return notes[index].content.goalItems.compactMap { item in
                 guard let goal = item.goal else {
                     return Finding(item.location, "Goals item does not start with a goal id",
                                    help: "start the item with the id of a plan goal and a colon, such as \(ids.first ?? "G1"):")
                 }
                 guard !ids.contains(goal.value) else { return nil }
-                return Finding(goal.location, "goal \"\(goal.value)\" is not a goal of the plan in effect",
-                               help: NearestName.help(for: goal.value, in: ids, noun: "goal") + " (in \(plan.file))")
+                let help = open.isEmpty
+                    ? "the plan's goals (\(ids.joined(separator: ", "))) each have an item here already: remove this item, or add "
+                        + "its goal to the member's plan (a new plan, with its own effective date)"
+                    : NearestName.help(for: goal.value, in: open, noun: "goal") + " (in \(plan.file))"
+                return Finding(goal.location, "goal \"\(goal.value)\" is not a goal of the plan in effect", help: help)
             }
         }
     }
