@@ -64,4 +64,17 @@ import Testing
         #expect(write(packet) == nil)
         #expect(write(packet) == nil, "an earlier packet is written over")
     }
+
+    /// The packet's own place (no --out) is written over whatever the
+    /// practice's templates wrote: a head.mustache without the generator
+    /// line made the second `records` refuse its own packet.
+    @Test func thePacketsOwnPlaceIsWrittenOverWithThePracticesTemplates() throws {
+        let practice = try FixturePractice(base: FixturePractice.repository.appendingPathComponent("examples/dbt-skills"))
+        defer { practice.delete() }
+        try practice.write("templates/head.mustache", "<meta charset=\"utf-8\">\n<title>packet</title>\n")
+        let options = Checker.Options(today: FixturePractice.today)
+        let first = try Builder.auditPacket(practice.root, member: "okonkwo-david", from: nil, to: nil, output: nil, options: options)
+        let second = try Builder.auditPacket(practice.root, member: "okonkwo-david", from: nil, to: nil, output: nil, options: options)
+        #expect(first.file == second.file)
+    }
 }

@@ -272,17 +272,18 @@ import Testing
         #expect(try readiness(practice).decisions.map { "\($0.service.member) \($0.heldBy)" } == ["doe-jane [\"group-size\"]"])
     }
 
-    /// A member in two groups at once: `attendance-overlap` holds the claims
-    /// of both sessions (said in the later one's note, naming the earlier),
-    /// the payer's first question on an "impossible day".
+    /// A member in two groups at once: `attendance-overlap` holds that
+    /// member's claims of both sessions (said in the later one's note,
+    /// naming the earlier), the payer's first question on an "impossible
+    /// day"; the other members' claims go (`ClaimScope.member`).
     @Test func twoGroupsAtOnceHoldBothSessionsClaims() throws {
         let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("rules/attendance-overlap/fail"))
         defer { practice.delete() }
         #expect(try practice.check().places == ["sessions/2026-03-05-grief/session.md:9:3 attendance-overlap"])
         let decisions = try readiness(practice).decisions.map { "\($0.service.sessionID) \($0.service.member) \($0.heldBy)" }
         #expect(decisions.sorted() == [
-            "2026-03-05-grief doe-jane [\"attendance-overlap\"]", "2026-03-05-grief roe-sam [\"attendance-overlap\"]",
-            "2026-03-05-skills doe-jane [\"attendance-overlap\"]", "2026-03-05-skills roe-sam [\"attendance-overlap\"]",
+            "2026-03-05-grief doe-jane [\"attendance-overlap\"]", "2026-03-05-grief roe-sam []",
+            "2026-03-05-skills doe-jane [\"attendance-overlap\"]", "2026-03-05-skills roe-sam []",
         ])
     }
 

@@ -32,6 +32,28 @@ import Testing
                     + "--date 2026-03-05), then remove this session's folder (git rm -r sessions/2026-03-05-skills)")
     }
 
+    /// Two members who met under the practice's minimum had a group, not
+    /// two individual sessions of the same hour: the help keeps the record.
+    @Test func aSmallGroupOfTwoIsNotToBeBilledAsTwoIndividualSessions() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        try practice.write("practice.yaml", try practice.read("practice.yaml") + "rules:\n  group-size: {min: 3}\n")
+        let size = try #require(try practice.check().diagnostics.first { $0.rule == "group-size" })
+        #expect(size.help == "its claims are held and nothing is billed for it; keep the record as it is (if more members attended, "
+                    + "correct their attendance)")
+    }
+
+    /// A missing key beside another key of the document (`last_name`
+    /// beside a missing `first_name`) is no misspelling of it.
+    @Test func aKeyOfTheDocumentIsNotTakenForAMisspelling() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let profile = "members/doe-jane/profile.md"
+        try practice.write(profile, try practice.read(profile).replacingOccurrences(of: "first_name: Jane\n", with: ""))
+        let missing = try #require(try practice.check().diagnostics.first { $0.rule == "missing-field" })
+        #expect(missing.message == "missing key \"first_name\"" && !missing.help.contains("misspelt"), "\(missing.help)")
+    }
+
     /// A second original a 999 shows was received is the billing history:
     /// kept, not removed as "never uploaded".
     @Test func aDuplicateThatWasReceivedIsKept() throws {
@@ -98,7 +120,7 @@ import Testing
         defer { practice.delete() }
         let found = try #require(try practice.check().diagnostics.first { $0.rule == "psychoeducation-only" })
         #expect(found.help.contains("GroupChart bills nothing for it, whatever this rule's severity")
-                    && found.help.hasSuffix("rules: {psychoeducation-only: warning}"))
+                    && found.help.hasSuffix("lower the rule in practice.yaml (rules: {psychoeducation-only: warning})"))
         try practice.write("practice.yaml", try practice.read("practice.yaml") + "rules:\n  psychoeducation-only: warning\n")
         let checked = try GroupChart.check(practice.root, options: Checker.Options(today: FixturePractice.today))
         #expect(checked.report.diagnostics.map { "\($0.rule) \($0.severity)" } == ["psychoeducation-only warning"])

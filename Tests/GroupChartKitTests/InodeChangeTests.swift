@@ -83,4 +83,17 @@ import Darwin
         #expect(rebuilt.report.diagnostics.contains { $0.rule == "risk-level" && $0.location.file == Self.note })
         #expect(IncrementalEquivalenceTests.places(rebuilt.report) == IncrementalEquivalenceTests.places(expected.report))
     }
+
+    /// A document overwritten by `cp -p` has an old modification time and
+    /// a change time of now: its stamp vouches for nothing until the later
+    /// of the two has settled. An output dated back by the build counts its
+    /// modification time alone.
+    @Test func aStampSettlesByTheLaterOfItsTimes() {
+        let now = 1_800_000_000.0
+        let copied = FileStamp(size: 10, seconds: Int64(now) - 3600, nanoseconds: 0, inode: 7, changed: (Int64(now) - 1) * 1_000_000_000)
+        #expect(!copied.isSettled(before: now))
+        #expect(copied.isSettled(before: now, countingChange: false))
+        let old = FileStamp(size: 10, seconds: Int64(now) - 3600, nanoseconds: 0, inode: 7, changed: (Int64(now) - 3600) * 1_000_000_000)
+        #expect(old.isSettled(before: now))
+    }
 }

@@ -450,6 +450,52 @@ import Testing
         #expect(entry.frequency == .replacement && entry.payerClaimNumber == "BS7")
     }
 
+    /// A clearinghouse's A2, then the payer's rejection (not as a duplicate):
+    /// the latest event decides, and the claim is rejected, not "a copy".
+    /// A dependent's rejected claim (the subscriber sent by name and id
+    /// alone) left unchanged stays out.
+    @Test func aRejectionAfterAnAcceptanceIsTheClaimsUnlessItSaysDuplicate() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        let chen = try acceptedClaimOfChen(practice)
+        // Sofia Alvarez's note of the 12th, signed on the 30th, goes on the 31st.
+        try submit(practice, on: 31)
+        var (billing, _) = try billing(practice)
+        let alvarez = try claimID(billing, "alvarez-sofia", 12)
+        #expect(billing.ledger.history(alvarez.id)?.lastSent != nil)
+        try practice.write("acknowledgments/c.277", AcknowledgmentFixture.claims([
+            .init(claimID: chen.id, status: "A7:33:IL", dateOfService: Self.march(12), charge: chen.total),
+            .init(claimID: alvarez.id, status: "A7:164:IL", dateOfService: Self.march(12), charge: alvarez.total),
+        ], date: Self.march(31), control: 12, batch: "2"))
+        let report: CheckReport
+        (billing, report) = try self.billing(practice)
+        #expect(billing.status(of: chen.id) == .rejected)
+        #expect(!report.diagnostics.contains { $0.rule == "acknowledgment" })
+        let rejected = Set(report.diagnostics.filter { $0.rule == "claim-rejected" }.map(\.location.file))
+        #expect(rejected == ["sessions/2026-03-12-dbt-skills/chen-lily.md", "sessions/2026-03-12-dbt-skills/alvarez-sofia.md"])
+        #expect(!billing.batch.entries.contains { [chen.id, alvarez.id].contains($0.claim.id) }, "unchanged, they stay out")
+    }
+
+    /// A replacement sent after an 835 may get a number of its own (an
+    /// adjustment's ICN): a 277CA's REF*1K for it is taken, where the 835's
+    /// number stood for ever.
+    @Test func aNewVersionsNumberFromA277CAIsTaken() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        let chen = try acceptedClaimOfChen(practice)
+        try practice.write("remittances/2026-03-18.835", RemittanceFixture(
+            payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT1", date: Self.march(18),
+            claims: [.init(id: chen.id, billed: chen.total, paid: Money(cents: 6500), payerClaimNumber: "E88",
+                           dateOfService: Self.march(12))]).text)
+        try practice.write("practice.yaml", try practice.read("practice.yaml").replacingOccurrences(of: "\"90853\": 65.00", with: "\"90853\": 70.00"))
+        try submit(practice, on: 31)
+        try practice.write("acknowledgments/c.277", AcknowledgmentFixture.claims([
+            .init(claimID: chen.id, payerClaimNumber: "E99", dateOfService: Self.march(12), charge: Money(cents: 7000)),
+        ], date: Self.march(31), control: 12))
+        let (billing, _) = try billing(practice)
+        #expect(billing.ledger.history(chen.id)?.payerClaimNumber == "E99")
+    }
+
     /// An 835 is dated when the payer issued it (DTM*405), not when its EFT
     /// settles (BPR16, often days later): a replacement sent and rejected by
     /// a 999 in between stays rejected, and goes out again, instead of

@@ -245,6 +245,22 @@ import Testing
         #expect(entry.adjustments.map { "\($0.code):\($0.amount)" } == ["CO-45:10.00", "PR-3:10.00"])
     }
 
+    /// A denial after the payment (a duplicate's, CARC 18) keeps its
+    /// adjustments beside the payment's: only a denial a later payment settled is dropped.
+    @Test func aLaterDenialsAdjustmentsStand() throws {
+        let practice = try practice { id in
+            ["remittances/2026-03-26.835": RemittanceFixture(trace: "1EFT1", date: LocalDate(year: 2026, month: 3, day: 26)!, claims: [
+                claim(id("okonkwo-david", 12), paid: 5500, [("CO", "45", 1000)], number: "E7"),
+            ]),
+             "remittances/2026-04-05.835": RemittanceFixture(trace: "1EFT2", date: LocalDate(year: 2026, month: 4, day: 5)!, claims: [
+                claim(id("okonkwo-david", 12), status: "4", paid: 0, [("CO", "18", 6500)], number: "E8"),
+             ])]
+        }
+        defer { practice.delete() }
+        let entry = try #require(try ledger(practice.root).entries.first { $0.member == "okonkwo-david" && $0.dateOfService == Self.march12 })
+        #expect(entry.adjustments.map { "\($0.code):\($0.amount)" } == ["CO-45:10.00", "CO-18:65.00"])
+    }
+
     /// A claim paid in full stays paid when a later 835 denies it (a
     /// duplicate's denial, CARC 18): only a part denied in the payment's own
     /// 835 makes it partial.

@@ -130,6 +130,22 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: practice.root.appendingPathComponent("elsewhere/records/index.html").path))
     }
 
+    /// A link to a folder inside submissions/ (an archive of last quarter's
+    /// batches, say) was skipped without a word, and its claims sent again.
+    @Test func aLinkedFolderInsideTheBillingHistoryStopsTheBatch() throws {
+        let practice = try FixturePractice(base: FixturePractice.repository.appendingPathComponent("examples/dbt-skills"))
+        defer { practice.delete() }
+        let archive = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-archive-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: archive) }
+        try FileManager.default.moveItem(at: practice.root.appendingPathComponent("submissions/2026-03-13-000000001.837"),
+                                         to: archive.appendingPathComponent("2026-03-13-000000001.837"))
+        try link("submissions/2026-q1", to: archive.path, in: practice)
+        let checked = try GroupChart.check(practice.root, options: Checker.Options(today: LocalDate(year: 2026, month: 4, day: 1)!))
+        #expect(checked.report.diagnostics.filter { $0.rule == "symlink" }.map { "\($0.location)" } == ["submissions/2026-q1:1:1"])
+        #expect(checked.report.interchangeHeldBy == ["symlink"])
+    }
+
     @Test func aTemplateLinkedFromOutsideStopsTheBuild() throws {
         let practice = try FixturePractice()
         defer { practice.delete() }

@@ -39,12 +39,21 @@ public struct ClaimReadiness: Sendable {
         var byFile: [String: Set<String>] = [:]
         var byCode: [String: Set<String>] = [:]
         var byPayer: [String: Set<String>] = [:]
+        // File, then member, then rules.
+        var byFileOfMember: [String: [String: Set<String>]] = [:]
         for diagnostic in report.diagnostics where diagnostic.holdsClaims {
             switch diagnostic.scope {
             case .chain:
                 byFile[diagnostic.location.file, default: []].insert(diagnostic.rule)
                 if RuleRegistry.holdingRelatedClaims.contains(diagnostic.rule) {
                     for related in diagnostic.related { byFile[related.location.file, default: []].insert(diagnostic.rule) }
+                }
+            case .member(let member):
+                byFileOfMember[diagnostic.location.file, default: [:]][member, default: []].insert(diagnostic.rule)
+                if RuleRegistry.holdingRelatedClaims.contains(diagnostic.rule) {
+                    for related in diagnostic.related {
+                        byFileOfMember[related.location.file, default: [:]][member, default: []].insert(diagnostic.rule)
+                    }
                 }
             case .code(let code): byCode[code, default: []].insert(diagnostic.rule)
             case .payer(let payer): byPayer[payer, default: []].insert(diagnostic.rule)
@@ -56,8 +65,11 @@ public struct ClaimReadiness: Sendable {
         // lookups for nothing on every service of every build.
         decisions = record.services.map { service in
             var holding = Set<String>()
-            if !byFile.isEmpty {
-                for file in ClaimReadiness.chain(of: service, in: record) { holding.formUnion(byFile[file] ?? []) }
+            if !byFile.isEmpty || !byFileOfMember.isEmpty {
+                for file in ClaimReadiness.chain(of: service, in: record) {
+                    holding.formUnion(byFile[file] ?? [])
+                    holding.formUnion(byFileOfMember[file]?[service.member] ?? [])
+                }
             }
             if !byCode.isEmpty {
                 for code in ClaimReadiness.codes(of: service, in: record) { holding.formUnion(byCode[code] ?? []) }

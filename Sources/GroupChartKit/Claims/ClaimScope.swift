@@ -10,4 +10,9 @@ public enum ClaimScope: Sendable, Equatable, Hashable, Codable {
     case payer(String)
     /// No claim, but claims.837 is not written (an error in `edi:`).
     case interchange
+    /// The claims of this member whose chain holds the file (and a related
+    /// file, for a rule that holds related claims): an error about one
+    /// member said in a session's note (`attendance-overlap`), which held
+    /// every member's claims in the session.
+    case member(String)
 }

@@ -366,7 +366,7 @@ extension Builder {
             throw Failure(description: error.description)
         }
         let file = output ?? root.appendingPathComponent("build/audit/\(id)-\(start)-\(end).html")
-        if let problem = OutputPlacement.fileProblem(file, practice: root) { throw Failure(description: problem) }
+        if let problem = OutputPlacement.fileProblem(file, practice: root, isDefault: output == nil) { throw Failure(description: problem) }
         do {
             try OutputFolder(root: file.deletingLastPathComponent())
                 .write(file.lastPathComponent, records.auditPacket(member, period: start...end))

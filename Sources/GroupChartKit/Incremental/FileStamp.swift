@@ -78,7 +78,7 @@ struct FileStamp: Codable, Equatable, Sendable {
     /// `of` gives it.
     static func settle(_ path: String, before now: TimeInterval) -> FileStamp? {
         guard let stamp = of(path) else { return nil }
-        guard !stamp.isSettled(before: now) else { return stamp }
+        guard !stamp.isSettled(before: now, countingChange: false) else { return stamp }
         var times = [timespec(tv_sec: 0, tv_nsec: omitted),
                      timespec(tv_sec: time_t(stamp.seconds - 3), tv_nsec: Int(stamp.nanoseconds))]
         guard utimensat(AT_FDCWD, path, &times, AT_SYMLINK_NOFOLLOW) == 0 else { return stamp }
@@ -92,9 +92,15 @@ struct FileStamp: Codable, Equatable, Sendable {
     private static let omitted = (1 << 30) - 2
     #endif
 
-    /// Whether the file was last written more than two seconds before `now`
-    /// (seconds since 1970), so that a later write would show in its stamp.
-    func isSettled(before now: TimeInterval) -> Bool {
-        TimeInterval(seconds) + 2 < now
+    /// Whether the file was last written (or its inode changed) more than two
+    /// seconds before `now` (seconds since 1970), so that a later write would
+    /// show in its stamp.
+    /// For a document, the later of the two times counts (`countingChange`):
+    /// one overwritten by `cp -p` has an old modification time and a change
+    /// time of now. An output GroupChart wrote is dated back on purpose
+    /// (`settle`), which moves its change time to now: its modification
+    /// time alone counts, or the build after a build hashed every output.
+    func isSettled(before now: TimeInterval, countingChange: Bool = true) -> Bool {
+        TimeInterval(countingChange ? max(seconds, changed / 1_000_000_000) : seconds) + 2 < now
     }
 }

@@ -39,10 +39,11 @@ public struct ClaimHistory: Sendable {
     public private(set) var rejection: Rejection?
     /// A 277CA accepted or received it, or an 835 answered it.
     public private(set) var answered = false
-    /// 277CA rejections of a version the payer had already taken into
-    /// adjudication (a 277CA A2 or an 835 since it was sent): a copy of it
-    /// the payer turned away (a file uploaded twice, CARC or STC "duplicate"),
-    /// not the claim, which stays with the payer. Said by `acknowledgment`;
+    /// 277CA rejections as a duplicate (STC status 54 or 78) of a version
+    /// the payer had already taken into adjudication (a 277CA A2 or an 835
+    /// since it was sent): a copy of it the payer turned away (a file
+    /// uploaded twice), not the claim, which stays with the payer. Any other
+    /// rejection is the claim's, whatever came before. Said by `acknowledgment`;
     /// taken as the claim's rejection, its correction went out as a second
     /// original, which the payer denies as a duplicate (CARC 18).
     public private(set) var rejectionsOfACopy: [Rejection] = []
@@ -64,6 +65,8 @@ public struct ClaimHistory: Sendable {
             switch event.kind {
             case .sent(let claim):
                 lastVersionInAdjudication = false
+                // A new version may get a number of its own (an adjustment's ICN): a 277CA's is taken again.
+                numberFrom835 = false
                 let version = Version(claim: claim, file: event.file, date: event.date)
                 if claim.frequency == .original {
                     if let live = liveOriginal { duplicates.append((versions[live], version)) }
@@ -124,7 +127,10 @@ public struct ClaimHistory: Sendable {
         case .rejected?:
             let reasons = report.statuses.map(StatusCodes.describe)
             let rejection = Rejection(reasons: reasons, location: report.location, date: event.date, by999: false)
-            if lastVersionInAdjudication {
+            // Only a rejection that says "duplicate" (STC status 54 or 78) is
+            // of a copy: a clearinghouse's A2 comes before the payer's own
+            // answer, whose rejection is the claim's (the latest event decides).
+            if lastVersionInAdjudication, report.statuses.contains(where: { ["54", "78"].contains($0.status) }) {
                 rejectionsOfACopy.append(rejection)
             } else if let last = versions.indices.last {
                 reject(last, rejection, live: &live)

@@ -215,7 +215,8 @@ public struct PracticeFolder: Sendable {
         if entry.isDirectory {
             return each(in: entry.path, stamping: stamping) { unreadHistory($0, expected: expected, stamping) }
         }
-        guard !entry.isLink else { return [] }
+        // A link to a folder of billing history is reported (and stops the batch): its files would go unread.
+        guard !entry.isLink else { return linkedFolder(entry.path) }
         let name = entry.name.lowercased()
         let named = [".835", ".837", ".999", ".277", ".277ca"].contains { name.hasSuffix($0) }
         return named || PracticeFile.startsLikeX12(fullPath(entry.path)) ? [stray(entry, expected)] : []

@@ -91,8 +91,7 @@ extension BilledContent.Person: CustomStringConvertible {
 
 extension BilledClaim {
     /// What else of the claim differs from `sent`, as an 837P carries it:
-    /// the patient's and subscriber's sex and address, their relationship,
-    /// the group number. Not billed content (a member who moves after a
+    /// the patient's sex and address, the relationship, the group number. Not billed content (a member who moves after a
     /// claim was paid needs no replacement), but what a 277CA rejects a
     /// claim for (A7:157 sex, A7:163 group number, an address): corrected,
     /// a rejected claim goes out again (`NextBatch`); unchanged, it stays out.
@@ -105,14 +104,14 @@ extension BilledClaim {
             let (was, now) = (fold(old), fold(new))
             if was != now { changes.append("\(name) \(was.isEmpty ? "none" : was) -> \(now.isEmpty ? "none" : now)") }
         }
-        // Only the patient is described when the subscriber is the patient (no 2010CA).
-        let people = relationship == .insured && sent.relationship == .insured
-            ? [("patient", patient, sent.patient)] : [("patient", patient, sent.patient), ("subscriber", subscriber, sent.subscriber)]
-        for (who, now, was) in people {
-            note("\(who) sex", was.sex, now.sex)
-            note("\(who) address", [was.street, was.street2, was.city, was.state, was.zip].filter { !$0.isEmpty }.joined(separator: ", "),
-                 [now.street, now.street2, now.city, now.state, now.zip].filter { !$0.isEmpty }.joined(separator: ", "))
-        }
+        // Only the patient's are written (2010BA when the patient is the
+        // subscriber, 2010CA otherwise): a subscriber's own sex and address
+        // are never sent, and compared they made every dependent's rejected
+        // claim look corrected, sent again unchanged at every batch.
+        note("patient sex", sent.patient.sex, patient.sex)
+        note("patient address", [sent.patient.street, sent.patient.street2, sent.patient.city, sent.patient.state, sent.patient.zip]
+                .filter { !$0.isEmpty }.joined(separator: ", "),
+             [patient.street, patient.street2, patient.city, patient.state, patient.zip].filter { !$0.isEmpty }.joined(separator: ", "))
         note("relationship", sent.relationship.x12Code, relationship.x12Code)
         note("group number", sent.groupNumber ?? "", groupNumber ?? "")
         return changes

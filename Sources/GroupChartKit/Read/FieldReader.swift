@@ -12,6 +12,10 @@ final class FieldReader {
     let anchor: SourceLocation
     let pairs: [YAMLPair]
     private var asked: [String] = []
+    /// The missing keys reported, with where their finding is in the log:
+    /// `finish` tells, once every key was asked for, whether one was
+    /// written under a misspelt name.
+    private var missingReported: [(key: String, finding: Int)] = []
 
     init(_ node: YAMLNode?, file: SourceFile, log: FindingLog, path: String = "", anchor: SourceLocation? = nil) {
         self.file = file
@@ -37,21 +41,25 @@ final class FieldReader {
         if let pair = pairs.first(where: { $0.name == key }) {
             log.missing(at: pair.key.location, "\"\(qualified(key))\" has no value", help: hint)
         } else {
-            log.missing(at: anchor, "missing key \"\(qualified(key))\"", help: misspelling(of: key) ?? hint)
+            missingReported.append((key, log.findings.count))
+            log.missing(at: anchor, "missing key \"\(qualified(key))\"", help: hint)
         }
         return nil
     }
 
-    /// The help for a missing key written under a misspelt name
+    /// The help of a missing key written under a misspelt name
     /// (`insurence:`): rename it. The key's own hint offered a value to add
-    /// (`insurance: self-pay`), which, followed, voided the member's paid claims.
-    private func misspelling(of key: String) -> String? {
-        let allowed = max(2, key.count / 3)
-        let near = pairs.filter { pair in
-            pair.name != key && !asked.contains(pair.name) && NearestName.distance(pair.name.lowercased(), key.lowercased()) <= allowed
+    /// (`insurance: self-pay`), which, followed, voided the member's paid
+    /// claims. Only a key no reader asked for is a misspelling (not
+    /// `last_name` beside a missing `first_name`).
+    private func renameMisspelt() {
+        for (key, finding) in missingReported {
+            let allowed = max(2, key.count / 3)
+            guard let pair = pairs.first(where: { pair in
+                !asked.contains(pair.name) && NearestName.distance(pair.name.lowercased(), key.lowercased()) <= allowed
+            }) else { continue }
+            log.replaceHelp(at: finding, with: "\"\(pair.name)\" (line \(pair.key.location.line)) looks like this key misspelt: rename it \"\(key)\"")
         }
-        guard let pair = near.first else { return nil }
-        return "\"\(pair.name)\" (line \(pair.key.location.line)) looks like this key misspelt: rename it \"\(key)\""
     }
 
     /// The keys written with a value that could not be read, each of which
@@ -66,6 +74,7 @@ final class FieldReader {
 
     /// Reports every key that no reader asked for.
     func finish() {
+        renameMisspelt()
         for pair in pairs where !asked.contains(pair.name) {
             let help = NearestName.to(pair.name, in: asked).map { "did you mean \"\($0)\"?" }
                 ?? "the keys here are \(asked.map { "\"\($0)\"" }.joined(separator: ", "))"

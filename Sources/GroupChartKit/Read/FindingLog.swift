@@ -6,6 +6,13 @@ final class FindingLog {
         findings += more
     }
 
+    /// Gives the finding at `index` (of `findings`) another help, once more
+    /// is known than when it was found (`FieldReader.finish`).
+    func replaceHelp(at index: Int, with help: String) {
+        guard findings.indices.contains(index) else { return }
+        findings[index].help = help
+    }
+
     func add(_ rule: String, at location: SourceLocation, _ message: String, help: String, scope: ClaimScope? = nil) {
         findings.append(ReadFinding(rule: rule, location: location, message: message, help: help, scope: scope))
     }

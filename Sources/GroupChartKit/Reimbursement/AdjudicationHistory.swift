@@ -91,14 +91,23 @@ struct AdjudicationHistory: Sendable {
     }
 
     /// The adjustments (CAS) of the decisions that stand, but for a denial
-    /// a later payment settled (a corrected claim paid after a denial: the
+    /// a later payment of the same payer settled (a corrected claim paid after a denial: the
     /// denial's write-off is not the paid claim's, and counted with it the
     /// adjustments came to more than the charge), as `memberShare` and
     /// `status` already leave it out.
     var adjustments: [ClaimAdjustment] {
-        let payments = standing.filter { !$0.claim.isReversal && !$0.claim.isDenial }
-        guard let latest = payments.last else { return standing.flatMap(\.claim.adjustments) }
-        return standing.filter { !$0.claim.isDenial || $0.remittance.isSameTransaction(as: latest.remittance) }.flatMap(\.claim.adjustments)
+        guard let latest = standing.lastIndex(where: { !$0.claim.isReversal && !$0.claim.isDenial }) else {
+            return standing.flatMap(\.claim.adjustments)
+        }
+        let payment = standing[latest]
+        // Dropped: a denial before the latest payment, by the same payer in
+        // the same place among payers, in another 835. A later denial, or a
+        // secondary payer's, stands beside the payment.
+        return standing.indices.filter { index in
+            let decision = standing[index]
+            return !decision.claim.isDenial || index > latest || decision.remittance.isSameTransaction(as: payment.remittance)
+                || Self.payer(of: decision) != Self.payer(of: payment)
+        }.flatMap { standing[$0].claim.adjustments }
     }
 
     /// The payer's claim number a replacement or void names (CLP07): that of

@@ -311,7 +311,9 @@ struct BuildCache {
     private func isIntact(_ path: String, in entry: Entry) -> Bool {
         guard let digest = entry.outputs[path] else { return false }
         let full = PracticeFile.path(of: output) + "/" + path
-        if let stamp = FileStamp.of(full), stamp == entry.stamps[path], stamp.isSettled(before: Date().timeIntervalSince1970) { return true }
+        if let stamp = FileStamp.of(full), stamp == entry.stamps[path], stamp.isSettled(before: Date().timeIntervalSince1970, countingChange: false) {
+            return true
+        }
         return FileManager.default.contents(atPath: full).map { OutputDigest.of([UInt8]($0)) } == digest
     }
 

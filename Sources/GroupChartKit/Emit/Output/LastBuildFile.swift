@@ -132,6 +132,7 @@ extension ClaimScope {
         case .code(let code): encoder.varint(1); encoder.string(code)
         case .payer(let payer): encoder.varint(2); encoder.string(payer)
         case .interchange: encoder.varint(3)
+        case .member(let member): encoder.varint(4); encoder.string(member)
         }
     }
 
@@ -141,6 +142,7 @@ extension ClaimScope {
         case 1: return .code(try decoder.string())
         case 2: return .payer(try decoder.string())
         case 3: return .interchange
+        case 4: return .member(try decoder.string())
         default: throw decoder.failure("a claim scope of no known kind")
         }
     }

@@ -44,22 +44,26 @@ enum OutputPlacement {
     }
 
     /// Why `file` cannot be written as an audit packet for the practice at `practice`.
-    static func fileProblem(_ file: URL, practice: URL) -> String? {
+    /// `isDefault`: the packet's own place in the build folder (no `--out`),
+    /// where an earlier packet is written over whatever its templates wrote.
+    static func fileProblem(_ file: URL, practice: URL, isDefault: Bool = false) -> String? {
         let path = resolved(file), root = resolved(practice)
         if path == root + "/practice.yaml" || path == root { return "refusing to write the audit packet over \(file.path)" }
         if let problem = sourceProblem(path, root: root, shown: file.path) { return problem }
-        return existingFileProblem(file)
+        return existingFileProblem(file, isDefault: isDefault)
     }
 
     /// A file already at `file` is written over only when it is an earlier
     /// packet (HTML a GroupChart wrote, by its generator line): `--out`
     /// given a sent 837, a git hook, a note of one's own, a named pipe or a
     /// device replaced it with the packet.
-    private static func existingFileProblem(_ file: URL) -> String? {
+    private static func existingFileProblem(_ file: URL, isDefault: Bool) -> String? {
         var status = stat()
         guard lstat(file.path, &status) == 0 else { return nil }
         let refusal = "refusing to write the audit packet over \(file.path), which GroupChart did not write; give --out a new file's name"
         guard (status.st_mode & S_IFMT) == S_IFREG, let handle = FileHandle(forReadingAtPath: file.path) else { return refusal }
+        // A practice's own head.mustache may leave the generator line out.
+        if isDefault { return nil }
         defer { try? handle.close() }
         let start = (try? handle.read(upToCount: 4096)) ?? Data()
         let marker = Data("<meta name=\"generator\" content=\"GroupChart ".utf8)

@@ -10,7 +10,8 @@
 struct AttendanceOverlapRule: Rule {
     let id = "attendance-overlap"
     let defaultSeverity = Severity.error
-    /// Said at the later session, naming the earlier: both claims are held.
+    /// Said at the later session, naming the earlier: the member's claims of
+    /// both are held, and no other member's (`ClaimScope.member`).
     let holdsRelatedClaims = true
     let summary = "a member is recorded as attending two sessions of different groups whose times overlap on one date"
     let explanation = Explanation(
@@ -73,7 +74,8 @@ struct AttendanceOverlapRule: Rule {
                                                 + "from \(earlier.from) to \(earlier.to)",
                                             help: "one person is not in two groups at once: correct the times or the attendance of one of them "
                                                 + "(a late arrival, an early departure, or absent)",
-                                            related: [RelatedLocation(earlier.location, "the other group's attendance")]))
+                                            related: [RelatedLocation(earlier.location, "the other group's attendance")],
+                                            scope: .member(later.member)))
                 }
             }
         }

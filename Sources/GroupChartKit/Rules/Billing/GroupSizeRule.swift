@@ -37,12 +37,18 @@ struct GroupSizeRule: Rule {
     /// group session's folder removed (left, it stays an error, and the
     /// individual note then overlaps it: `attendance-time`).
     private func individualHelp(_ note: SessionNote, context: RuleContext) -> String {
+        let who = note.attendance.filter(\.attended).map(\.member.value)
+        // Two or more who met together had a group (under the practice's
+        // minimum): not two individual sessions of the same hour.
+        guard who.count == 1, let member = who.first else {
+            return "its claims are held and nothing is billed for it; keep the record as it is (if more members attended, "
+                + "correct their attendance)"
+        }
         let file = note.attendanceLocation.file
         let folder = file.lastIndex(of: "/").map { String(file[..<$0]) } ?? file
-        let who = note.attendance.filter(\.attended).map(\.member.value)
         let date = note.date.map { "\($0.value)" } ?? "DATE"
-        let new = who.map { "groupchart new individual --member \($0) --date \(date)" }.joined(separator: "; ")
-        return "bill it as what it was, an individual session: write it (\(new)), then remove this session's folder "
+        return "bill it as what it was, an individual session: write it (groupchart new individual --member \(member) --date \(date)), "
+            + "then remove this session's folder "
             + "(git rm -r \(ShellWord.quoted(context.typed(folder))))"
     }
 

@@ -27,7 +27,7 @@ struct PsychoeducationOnlyRule: Rule {
             return Finding(format.location, "the session is recorded as psychoeducation, which CPT 90853 does not cover",
                            help: "if the session included psychotherapy, record format: psychotherapy and document it; if it was "
                                + "psychoeducation, the record is true and GroupChart bills nothing for it, whatever this rule's severity; a "
-                               + "practice that keeps such sessions in its folder can make this a warning: rules: {psychoeducation-only: warning}")
+                               + "practice that keeps such sessions in its folder can lower the rule in practice.yaml (rules: {psychoeducation-only: warning})")
         }
     }
 }
