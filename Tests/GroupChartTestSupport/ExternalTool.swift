@@ -21,6 +21,15 @@ public enum ExternalTool {
         return nil
     }
 
+    /// Chromium or Chrome: on the PATH, or (macOS) in its application
+    /// bundle, where a Mac keeps it and no PATH leads.
+    public static var chromium: URL? {
+        find("chromium", "chromium-browser", "google-chrome") ?? [
+            "/Applications/Chromium.app/Contents/MacOS/Chromium",
+            "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+        ].map { URL(fileURLWithPath: $0) }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
     /// Whether a test needing `tool` should run: the tool is there, or it is required.
     public static func shouldRun(_ tool: URL?) -> Bool {
         tool != nil || required

@@ -164,7 +164,7 @@ public enum BatchSubmitter {
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600)
         guard descriptor >= 0 else { throw Refusal("cannot write in \(folder.path): \(String(cString: strerror(errno)))") }
         let wrote = bytes.withUnsafeBytes { buffer in Foundation.write(descriptor, buffer.baseAddress, buffer.count) }
-        let synced = fsync(descriptor) == 0
+        let synced = DiskFlush.file(descriptor)
         close(descriptor)
         defer { unlink(temporary.path) }
         guard wrote == bytes.count, synced else { throw Refusal("cannot write \(url.path): \(String(cString: strerror(errno)))") }

@@ -451,7 +451,7 @@ final class CompiledDocuments: @unchecked Sendable {
 
         mutating func text() -> String? {
             guard let length = number(), let range = skip(length) else { return nil }
-            return String(validating: bytes[range], as: UTF8.self)
+            return UTF8Text.validated(bytes[range])
         }
 
         /// A text's bytes, where they lie, not made into a string.

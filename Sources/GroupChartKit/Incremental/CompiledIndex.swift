@@ -46,7 +46,7 @@ struct CompiledIndex {
     mutating func add(path: Range<Int>, _ place: Place) -> Bool {
         let isASCII = bytes.withUnsafeBytes { UnsafeRawBufferPointer(rebasing: $0[path]).isASCII() }
         if !isASCII || byString != nil {
-            guard let text = String(validating: bytes[path], as: UTF8.self) else { return false }
+            guard let text = UTF8Text.validated(bytes[path]) else { return false }
             var byString = self.byString ?? Dictionary(
                 paths.indices.map { (String(decoding: bytes[paths[$0]], as: UTF8.self), Int32($0)) }, uniquingKeysWith: { first, _ in first })
             guard byString[text] == nil else { return false }

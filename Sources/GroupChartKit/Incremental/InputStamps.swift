@@ -159,7 +159,7 @@ struct InputStamps: Sendable {
     private static func text(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
         let buffer = UnsafeBufferPointer(rebasing: bytes)
         if UnsafeRawBufferPointer(buffer).isASCII() { return String(decoding: buffer, as: UTF8.self) }
-        return String(validating: buffer, as: UTF8.self)
+        return UTF8Text.validated(buffer)
     }
 
     /// Whether path bytes `first` come strictly before `second` (`precedesInBytes`).

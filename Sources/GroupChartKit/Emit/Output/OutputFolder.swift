@@ -163,7 +163,7 @@ public struct OutputFolder: Sendable {
     static func writeNew(_ url: URL, _ bytes: [UInt8], flush: Bool = false) throws(WriteError) {
         guard let descriptor = openNew(url) else { throw WriteError.system("cannot write \(url.path)") }
         defer { close(descriptor) }
-        guard writeAll(descriptor, bytes), !flush || fsync(descriptor) == 0 else { throw WriteError.system("cannot write \(url.path)") }
+        guard writeAll(descriptor, bytes), !flush || DiskFlush.file(descriptor) else { throw WriteError.system("cannot write \(url.path)") }
     }
 
     /// Creates `url` for writing with mode 0600, never through a link and

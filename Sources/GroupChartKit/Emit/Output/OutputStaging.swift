@@ -102,7 +102,7 @@ extension OutputFolder {
             // after the one started early, if any, it flushes what came since.
             _ = flushing?.take()
             flushing = nil
-            sync()
+            DiskFlush.files(staged.values.map { $0.temporary })
             // The manifest first: it lists this build's outputs and the last
             // one's still there (`writeManifest`), so that whatever a kill
             // lets happen of the renames below, the next build knows every

@@ -125,7 +125,7 @@ struct TemplateLibrary {
         for file in names.sorted() where file.hasSuffix(".mustache") && !file.hasPrefix(".") {
             switch PracticeFile.read("templates/\(file)", in: root) {
             case .success(let bytes):
-                guard let text = String(validating: bytes, as: UTF8.self) else {
+                guard let text = UTF8Text.validated(bytes) else {
                     throw TemplateError(file: "templates/\(file)", line: 1, column: 1, message: "the template cannot be read as UTF-8 text")
                 }
                 templates.append((String(file.dropLast(".mustache".count)), text))
