@@ -34,6 +34,23 @@ import Testing
         return chen
     }
 
+    /// Raises the group fee from 65.00 to 70.00: every claim billed at 65.00 changes.
+    private func raiseTheGroupFee(_ practice: FixturePractice) throws {
+        try practice.write("practice.yaml", try practice.read("practice.yaml").replacingOccurrences(of: "\"90853\": 65.00", with: "\"90853\": 70.00"))
+    }
+
+    /// Blue Shield's 835 of the 18th paying Lily Chen's claim (with a 10.00
+    /// write-off and a 10.00 copay when `copay`), its EFT effective on
+    /// `effective` (the 18th when nil).
+    private func payChen(_ chen: Claim, in practice: FixturePractice, paid cents: Int, number: String, copay: Bool = false,
+                         effective: LocalDate? = nil) throws {
+        let adjustments: [(group: String, reason: String, amount: Money)] = copay ? [("CO", "45", Money(cents: 1000)), ("PR", "3", Money(cents: 1000))] : []
+        try practice.write("remittances/2026-03-18.835", RemittanceFixture(
+            payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT1", date: Self.march(18), paymentDate: effective,
+            claims: [.init(id: chen.id, billed: chen.total, paid: Money(cents: cents), adjustments: adjustments, payerClaimNumber: number,
+                           dateOfService: Self.march(12))]).text)
+    }
+
     /// Submits the batch as `groupchart submit --today` would, and returns its path.
     @discardableResult
     private func submit(_ practice: FixturePractice, on day: Int, through: LocalDate? = nil) throws -> String {
@@ -403,12 +420,8 @@ import Testing
         let practice = try unbilledExample()
         defer { practice.delete() }
         let chen = try acceptedClaimOfChen(practice)
-        try practice.write("remittances/2026-03-18.835", RemittanceFixture(payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT1", date: Self.march(18), claims: [
-            .init(id: chen.id, billed: chen.total, paid: Money(cents: 4500),
-                  adjustments: [("CO", "45", Money(cents: 1000)), ("PR", "3", Money(cents: 1000))], payerClaimNumber: "BS7",
-                  dateOfService: Self.march(12)),
-        ]).text)
-        try practice.write("practice.yaml", try practice.read("practice.yaml").replacingOccurrences(of: "\"90853\": 65.00", with: "\"90853\": 70.00"))
+        try payChen(chen, in: practice, paid: 4500, number: "BS7", copay: true)
+        try raiseTheGroupFee(practice)
         // On the 31st: on the 20th, Sofia Alvarez's note of the same session is signed on the 30th, an error
         // then, which holds the replacement (`VoidHold`).
         try submit(practice, on: 31)
@@ -444,7 +457,7 @@ import Testing
         #expect(!report.diagnostics.contains { $0.rule == "claim-rejected" })
         let copy = report.diagnostics.filter { $0.rule == "acknowledgment" }
         #expect(copy.map { "\($0.location.file):\($0.location.line)" } == ["acknowledgments/c.277:21"], "\(copy.map(\.message))")
-        try practice.write("practice.yaml", try practice.read("practice.yaml").replacingOccurrences(of: "\"90853\": 65.00", with: "\"90853\": 70.00"))
+        try raiseTheGroupFee(practice)
         let (changed, _) = try self.billing(practice)
         let entry = try #require(changed.batch.entries.first { $0.claim.id == chen.id })
         #expect(entry.frequency == .replacement && entry.payerClaimNumber == "BS7")
@@ -483,11 +496,8 @@ import Testing
         let practice = try unbilledExample()
         defer { practice.delete() }
         let chen = try acceptedClaimOfChen(practice)
-        try practice.write("remittances/2026-03-18.835", RemittanceFixture(
-            payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT1", date: Self.march(18),
-            claims: [.init(id: chen.id, billed: chen.total, paid: Money(cents: 6500), payerClaimNumber: "E88",
-                           dateOfService: Self.march(12))]).text)
-        try practice.write("practice.yaml", try practice.read("practice.yaml").replacingOccurrences(of: "\"90853\": 65.00", with: "\"90853\": 70.00"))
+        try payChen(chen, in: practice, paid: 6500, number: "E88")
+        try raiseTheGroupFee(practice)
         try submit(practice, on: 31)
         try practice.write("acknowledgments/c.277", AcknowledgmentFixture.claims([
             .init(claimID: chen.id, payerClaimNumber: "E99", dateOfService: Self.march(12), charge: Money(cents: 7000)),
@@ -504,12 +514,8 @@ import Testing
         let practice = try unbilledExample()
         defer { practice.delete() }
         let chen = try acceptedClaimOfChen(practice)
-        try practice.write("remittances/2026-03-18.835", RemittanceFixture(
-            payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT1", date: Self.march(18), paymentDate: LocalDate(year: 2026, month: 4, day: 3)!,
-            claims: [.init(id: chen.id, billed: chen.total, paid: Money(cents: 4500),
-                           adjustments: [("CO", "45", Money(cents: 1000)), ("PR", "3", Money(cents: 1000))], payerClaimNumber: "BS7",
-                           dateOfService: Self.march(12))]).text)
-        try practice.write("practice.yaml", try practice.read("practice.yaml").replacingOccurrences(of: "\"90853\": 65.00", with: "\"90853\": 70.00"))
+        try payChen(chen, in: practice, paid: 4500, number: "BS7", copay: true, effective: LocalDate(year: 2026, month: 4, day: 3)!)
+        try raiseTheGroupFee(practice)
         try submit(practice, on: 31)
         try practice.write("acknowledgments/c.999", AcknowledgmentFixture.implementation(groupControl: "2", code: "R", date: Self.march(31), control: 12))
         let (billing, _) = try billing(practice)
@@ -525,10 +531,7 @@ import Testing
         let practice = try unbilledExample()
         defer { practice.delete() }
         let chen = try acceptedClaimOfChen(practice)
-        try practice.write("remittances/2026-03-18.835", RemittanceFixture(
-            payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT1", date: Self.march(18),
-            claims: [.init(id: chen.id, billed: chen.total, paid: Money(cents: 6500), payerClaimNumber: "E88",
-                           dateOfService: Self.march(12))]).text)
+        try payChen(chen, in: practice, paid: 6500, number: "E88")
         try practice.write("acknowledgments/c.277", AcknowledgmentFixture.claims([
             .init(claimID: chen.id, payerClaimNumber: "PX55", dateOfService: Self.march(12), charge: chen.total),
         ], date: Self.march(19), control: 12))
@@ -541,7 +544,7 @@ import Testing
         defer { practice.delete() }
         try submit(practice, on: 13, through: Self.march(12))
         try practice.write("acknowledgments/a.999", AcknowledgmentFixture.implementation(groupControl: "1", date: Self.march(13), control: 10))
-        try practice.write("practice.yaml", try practice.read("practice.yaml").replacingOccurrences(of: "\"90853\": 65.00", with: "\"90853\": 70.00"))
+        try raiseTheGroupFee(practice)
         var (billing, report) = try billing(practice)
         let chen = try claimID(billing, "chen-lily", 12)
         #expect(!billing.batch.entries.contains { $0.claim.id == chen.id })
@@ -589,11 +592,7 @@ import Testing
         let practice = try unbilledExample()
         defer { practice.delete() }
         let chen = try acceptedClaimOfChen(practice)
-        try practice.write("remittances/2026-03-18.835", RemittanceFixture(payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT1", date: Self.march(18), claims: [
-            .init(id: chen.id, billed: chen.total, paid: Money(cents: 4500),
-                  adjustments: [("CO", "45", Money(cents: 1000)), ("PR", "3", Money(cents: 1000))], payerClaimNumber: "BS7",
-                  dateOfService: Self.march(12)),
-        ]).text)
+        try payChen(chen, in: practice, paid: 4500, number: "BS7", copay: true)
         try practice.remove("sessions/2026-03-12-dbt-skills")
         // The void names its member (by the member id it was sent with), its session gone.
         let (planned, _) = try billing(practice)
