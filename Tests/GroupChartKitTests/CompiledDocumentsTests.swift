@@ -139,6 +139,7 @@ import Testing
         var file: String
         var member: String
         var date: LocalDate?
+        var start: LocalTime?
         var shingles: [UInt64]
     }
 
@@ -151,7 +152,7 @@ import Testing
         #expect(texts.sessions.joined().count > 10)
         for notes in texts.sessions + texts.individual {
             let bytes = try CompactCoding.encode(notes)
-            let generic = notes.map { GenericNote(file: $0.file, member: $0.member, date: $0.date, shingles: $0.shingles) }
+            let generic = notes.map { GenericNote(file: $0.file, member: $0.member, date: $0.date, start: $0.start, shingles: $0.shingles) }
             #expect(try bytes == CompactCoding.encode(generic))
             #expect(try CompactCoding.decode([NoteTexts.Note].self, from: bytes[...]) == notes)
         }

@@ -164,4 +164,21 @@ import Testing
         let open = try #require(try practice.check().diagnostics.first { $0.rule == "unknown-goal" })
         #expect(open.help == "did you mean \"G2\"? (in members/doe-jane/plan-2026-01-29.md)")
     }
+
+    /// Two sessions of one day: the later by its start time repeats the
+    /// earlier, whatever their folders' order. `2026-03-05-skills-pm/` sorts
+    /// before `2026-03-05-skills/`, and the 14:00 note was said to repeat
+    /// the one written at 18:00.
+    @Test func ofTwoSessionsOfOneDayTheLaterRepeatsTheEarlier() throws {
+        let practice = try fixture("duplicate-id/fail-overlap")
+        defer { practice.delete() }
+        let evening = "sessions/2026-03-05-skills-pm/session.md"
+        try practice.write(evening, try practice.read(evening)
+            .replacingOccurrences(of: "start: \"14:05\"\nend: \"15:30\"", with: "start: \"18:00\"\nend: \"19:30\"")
+            .replacingOccurrences(of: "arrived: \"14:15\"", with: "arrived: \"18:10\""))
+        let cloned = try practice.check().diagnostics.filter { $0.rule == "cloned-note" }
+        #expect(!cloned.isEmpty)
+        #expect(cloned.allSatisfy { $0.location.file.hasPrefix("sessions/2026-03-05-skills-pm/") }, "\(cloned.map(\.location.file))")
+        #expect(cloned.allSatisfy { $0.related.first?.location.file.hasPrefix("sessions/2026-03-05-skills/") == true })
+    }
 }

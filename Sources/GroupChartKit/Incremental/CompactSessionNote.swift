@@ -192,11 +192,13 @@ extension NoteTexts.Note {
         encoder.string(file)
         encoder.string(member)
         encoder.optional(date) { $0.put(into: encoder) }
+        encoder.optional(start) { $0.put(into: encoder) }
         encoder.words(shingles)
     }
 
     static func get(from decoder: CompactDecoder) throws -> NoteTexts.Note {
         NoteTexts.Note(file: try decoder.string(), member: try decoder.string(),
-                       date: try decoder.optional { try LocalDate.get(from: decoder) }, shingles: try decoder.words())
+                       date: try decoder.optional { try LocalDate.get(from: decoder) },
+                       start: try decoder.optional { try LocalTime.get(from: decoder) }, shingles: try decoder.words())
     }
 }

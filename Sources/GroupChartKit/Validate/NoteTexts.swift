@@ -5,6 +5,10 @@ public struct NoteTexts: Sendable {
         public var file: String
         public var member: String
         public var date: LocalDate?
+        /// When its session started: of two notes of one date, the later
+        /// is the one that repeats (`cloned-note`), not the one whose
+        /// folder sorts later.
+        public var start: LocalTime?
         /// Sorted, without repeats.
         public var shingles: [UInt64]
     }
@@ -57,7 +61,7 @@ public struct NoteTexts: Sendable {
                 let sentences = notes.map { similarity.sentences(of: $0.content.body) }
                 let shared = similarity.sharedSentences(sessionNote: session.note?.body, memberNotes: sentences)
                 return zip(notes, sentences).map { note, own in
-                    Note(file: note.file, member: note.member, date: session.note?.date?.value,
+                    Note(file: note.file, member: note.member, date: session.note?.date?.value, start: session.note?.start?.value,
                          shingles: similarity.shingles(own, excluding: shared))
                 }
             }
@@ -68,7 +72,7 @@ public struct NoteTexts: Sendable {
         individual = ParallelMap.map(record.members) { member in
             member.individualNotes.filter(\.isReadable).map { note in
                 analysis.derived("individual-note-texts", from: [note.file], extra: [names, member.id]) {
-                    Note(file: note.file, member: member.id, date: note.date?.value,
+                    Note(file: note.file, member: member.id, date: note.date?.value, start: note.start?.value,
                          shingles: similarity.shingles(similarity.sentences(of: note.content.body), excluding: []))
                 }
             }

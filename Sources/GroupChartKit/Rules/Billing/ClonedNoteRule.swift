@@ -46,14 +46,17 @@ struct ClonedNoteRule: Rule {
     }
 
     /// The notes of one timeline (a member's group notes, or individual
-    /// notes), each against the one before it by date, then path.
+    /// notes), each against the one before it by date, then start time, then path.
     static func findings(in timeline: [NoteTexts.Note], threshold: Double) -> [Finding] {
         // The notes' places are sorted, not copies of the notes: filtering,
         // sorting and pairing copies of every note (each a retain and a
         // release of its lists) was 0.5 % of a cold check (`perf`).
         let order = timeline.indices.filter { timeline[$0].date != nil }.sorted { lhs, rhs in
             let (left, right) = (timeline[lhs].date!, timeline[rhs].date!)
-            return left != right ? left < right : timeline[lhs].file.precedesInBytes(timeline[rhs].file)
+            if left != right { return left < right }
+            // Of one date, the session that started earlier first (a note without a time, first).
+            let (early, late) = (timeline[lhs].start?.minutes ?? -1, timeline[rhs].start?.minutes ?? -1)
+            return early != late ? early < late : timeline[lhs].file.precedesInBytes(timeline[rhs].file)
         }
         return zip(order, order.dropFirst()).compactMap { previous, note in
             // Two notes of nothing but shared group content say nothing
