@@ -77,4 +77,54 @@ import Testing
         let second = try Builder.auditPacket(practice.root, member: "okonkwo-david", from: nil, to: nil, output: nil, options: options)
         #expect(first.file == second.file)
     }
+
+    /// Other members' names as notes really write them (the other
+    /// apostrophe, a surname in lower case, a name broken across a line),
+    /// a session topic naming one, and another member's reason for absence
+    /// (their health information) stay out of a member's packet; a note
+    /// changed after it was signed says so beside its signature.
+    @Test func theAuditorsReviewFindsNoOtherMemberAndNoFalseSignature() throws {
+        let practice = try FixturePractice(base: FixturePractice.repository.appendingPathComponent("examples/dbt-skills"))
+        defer { practice.delete() }
+        func rename(_ member: String, _ from: String, _ to: String) throws {
+            let profile = "members/\(member)/profile.md"
+            try practice.write(profile, try practice.read(profile).replacingOccurrences(of: from, with: to))
+        }
+        try rename("bell-marcus", "last_name: Bell", "last_name: \"O'Neill\"")
+        try rename("martin-chloe", "last_name: Martin", "last_name: de la Vega")
+        try rename("chen-lily", "last_name: Chen", "last_name: Van Buren")
+        let session = "sessions/2026-03-12-dbt-skills/session.md"
+        try practice.write(session, try practice.read(session)
+            .replacingOccurrences(of: "reason: illness}", with: "reason: inpatient admission after relapse}")
+            .replacingOccurrences(of: "topic: TIPP Skills and Crisis Survival Strategies", with: "topic: TIPP Skills, led by Mr. O\u{2019}Neill")
+            .replacingOccurrences(of: "## Incidents\n", with: "## Incidents\nMr. O\u{2019}Neill and Ms. de la Vega arrived with Ms. Van\nBuren.\n"))
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-audit-\(UUID().uuidString).html")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let packet = try Builder.auditPacket(practice.root, member: "okonkwo-david", from: nil, to: nil, output: output,
+                                             options: Checker.Options(today: FixturePractice.today))
+        let html = try String(contentsOf: packet.file, encoding: .utf8)
+        for whole in ["O\u{2019}Neill", "O&#39;Neill", "O'Neill", "de la Vega", "Van\nBuren", "Van Buren", "inpatient admission"] {
+            #expect(!html.contains(whole), "\(whole) is printed")
+        }
+        #expect(html.contains("Mr. O. and Ms. d. arrived with Ms. V."), "the names as initials")
+        #expect(html.contains("led by Mr. O."))
+        #expect(html.contains("Changed after it was signed"), "the session note, signed with a digest, was edited here")
+    }
+
+    /// A note changed after `sign` is marked so beside its signature, in
+    /// the packet and the records, where it printed as validly signed.
+    @Test func aNoteChangedAfterSigningIsMarkedBesideItsSignature() throws {
+        let practice = try FixturePractice(base: FixturePractice.repository.appendingPathComponent("examples/dbt-skills"))
+        defer { practice.delete() }
+        let note = "sessions/2026-03-19-dbt-skills/reyes-maria.md"
+        let text = try practice.read(note)
+        #expect(text.contains("digest: sha256:"))
+        try practice.write(note, text.replacingOccurrences(of: "## Participation\n", with: "## Participation\nEdited later. "))
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-audit-\(UUID().uuidString).html")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let packet = try Builder.auditPacket(practice.root, member: "reyes-maria", from: nil, to: nil, output: output,
+                                             options: Checker.Options(today: FixturePractice.today))
+        let html = try String(contentsOf: packet.file, encoding: .utf8)
+        #expect(html.components(separatedBy: "Changed after it was signed: the text above no longer matches this digest").count == 2)
+    }
 }

@@ -463,6 +463,38 @@ import Testing
         #expect(entry.frequency == .replacement && entry.payerClaimNumber == "BS7")
     }
 
+    /// A 999 that rejects the whole group (AK9 R) rejects its sets, even one
+    /// its IK5 lists as accepted: they go out again (it was read as accepted).
+    @Test func aGroupRejectedByAK9IsRejectedWhateverItsSetsSay() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        try submit(practice, on: 13, through: Self.march(12))
+        let ack = AcknowledgmentFixture.implementation(groupControl: "1", date: Self.march(13), control: 10)
+        #expect(ack.contains("AK9*A*1*1*1~"))
+        try practice.write("acknowledgments/a.999", ack.replacingOccurrences(of: "AK9*A*1*1*1~", with: "AK9*R*1*1*0~"))
+        let (billing, _) = try billing(practice)
+        // The claims of the submission (Sofia Alvarez's of the 12th was held then: never sent).
+        let sent = billing.batch.entries.filter { billing.ledger.history($0.claim.id)?.lastSent != nil }
+        #expect(!sent.isEmpty && sent.allSatisfy { $0.frequency == .original && $0.reason == "sent again: the 999 rejected its transaction set" },
+                "\(sent.map(\.reason))")
+    }
+
+    /// A claim a 277CA rejected that no submission on file holds (sent by
+    /// other means) counts as sent: it stays out with claim-rejected, never
+    /// sent as an original "never sent".
+    @Test func aRejectedClaimNoSubmissionHoldsIsNotSentAsNew() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        let (before, _) = try billing(practice)
+        let reyes = try claimID(before, "reyes-maria", 12)
+        try practice.write("acknowledgments/b.277", AcknowledgmentFixture.claims([
+            .init(claimID: reyes.id, status: "A7:164:IL", dateOfService: Self.march(12), charge: reyes.total),
+        ], date: Self.march(16), control: 11))
+        let (billing, report) = try billing(practice)
+        #expect(!billing.batch.entries.contains { $0.claim.id == reyes.id })
+        #expect(report.diagnostics.contains { $0.rule == "claim-rejected" && $0.location.file == "sessions/2026-03-12-dbt-skills/reyes-maria.md" })
+    }
+
     /// A clearinghouse's A2, then the payer's rejection (not as a duplicate):
     /// the latest event decides, and the claim is rejected, not "a copy".
     /// A dependent's rejected claim (the subscriber sent by name and id

@@ -135,6 +135,9 @@ public struct ClaimHistory: Sendable {
             } else if let last = versions.indices.last {
                 reject(last, rejection, live: &live)
             } else {
+                // Answered, so sent (lifecycle.md): never sent again as an
+                // original, though no submission on file holds it.
+                answered = true
                 self.rejection = rejection
                 status = .rejected
             }

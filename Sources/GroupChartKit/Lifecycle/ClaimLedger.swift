@@ -122,6 +122,11 @@ public struct ClaimLedger: Sendable {
     /// set is listed, else the group's AK9 (a rejected group rejects every set).
     private static func answer(of group: ImplementationAcknowledgment.GroupResponse, for claim: SubmittedClaim,
                                submission: String) -> (event: ClaimEvent.Kind, location: SourceLocation)? {
+        // AK9 R rejects the whole group, whatever a set's IK5 says (lifecycle.md:
+        // "IK5 R, or AK9 R for its group"); an IK5 A beside it was read as accepted.
+        if let code = group.code, ImplementationAcknowledgment.isRejection(code.value) {
+            return (.setRejected(submission: submission, reasons: ["the whole functional group was rejected (AK9 \(code.value))"]), code.location)
+        }
         if let set = group.sets.first(where: { $0.transactionControl.value == claim.transactionControl }) {
             let code = set.code?.value ?? group.code?.value ?? "A"
             let location = set.code?.location ?? set.transactionControl.location

@@ -32,7 +32,10 @@ struct AuditPacket {
         var sessions: [SessionEntry] = []
         for session in record.sessions {
             guard let log = session.note, let date = log.date?.value, period.contains(date), log.attendance(of: member.id) != nil else { continue }
-            var view = packet.sessionView(session, note: log, name: name)
+            var view = packet.sessionView(session, note: log, name: name, showsReason: { $0 == member.id })
+            // The topic is the packet's title of the session: redacted as its note is.
+            view.title = redacted(view.title, keeping: member.id)
+            view.topic = redacted(view.topic, keeping: member.id)
             view.bodyHTML = CommonMark.html(redacted(format.markdown(log.body, in: log.file), keeping: member.id))
             let readable = session.progressNote(for: member.id).flatMap { $0.isReadable ? $0 : nil }
             let note = readable.map { progress in
@@ -79,12 +82,30 @@ struct AuditPacket {
         for other in format.record.members where other.id != member {
             for name in names(other) where name.count > 1
                 && !own.contains(where: { $0.compare(name, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame }) {
-                result = Self.replaceWord(name, with: "\(name.first!).", in: result)
+                for written in Self.spellings(of: name) {
+                    result = Self.replaceWord(written, with: "\(name.first!).", in: result)
+                }
             }
         }
         return result
     }
 
+    /// The ways a name can stand in a note's text: with either apostrophe
+    /// (O'Neill, O’Neill) and, of a name of several words, broken across a
+    /// line ("Van" at the end of one, "Buren" at the start of the next).
+    static func spellings(of name: String) -> [String] {
+        var forms = [name]
+        for (straight, curly) in [("'", "\u{2019}")] where name.contains(straight) || name.contains(curly) {
+            forms += forms.flatMap { [$0.replacingOccurrences(of: straight, with: curly), $0.replacingOccurrences(of: curly, with: straight)] }
+        }
+        if name.contains(" ") { forms += forms.map { $0.replacingOccurrences(of: " ", with: "\n") } }
+        var seen: Set<String> = []
+        return forms.filter { seen.insert($0).inserted }
+    }
+
+    /// `word` replaced wherever it stands as a whole word: written with a
+    /// capital ("will" is a word, "Will" a name), or as the name itself is
+    /// when that starts in lower case (a surname "de la Vega").
     private static func replaceWord(_ word: String, with replacement: String, in text: String) -> String {
         var output = ""
         var rest = Substring(text)
@@ -92,7 +113,7 @@ struct AuditPacket {
             let before = found.lowerBound == rest.startIndex ? output.last : rest[rest.index(before: found.lowerBound)]
             let after = found.upperBound == rest.endIndex ? nil : rest[found.upperBound]
             let isWord = !(before.map { $0.isLetter || $0.isNumber } ?? false) && !(after.map { $0.isLetter || $0.isNumber } ?? false)
-                && rest[found].first?.isUppercase == true
+                && (rest[found].first?.isUppercase == true || word.first?.isLowercase == true)
             output += rest[..<found.lowerBound]
             output += isWord ? replacement : String(rest[found])
             rest = rest[found.upperBound...]

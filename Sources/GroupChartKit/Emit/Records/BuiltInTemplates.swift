@@ -435,7 +435,7 @@ enum BuiltInTemplates {
 
 """##,
         "signature": ##"""
-<div class="signature">{{#signature}}Signed by {{signer}}{{#signedAt}} on {{signedAt}}{{/signedAt}}{{#digest}}<br><span class="digest">Signed text {{digest}}</span>{{/digest}}{{/signature}}{{^signature}}<span class="badge error">Not signed</span>{{/signature}}</div>
+<div class="signature">{{#signature}}Signed by {{signer}}{{#signedAt}} on {{signedAt}}{{/signedAt}}{{#digest}}<br><span class="digest">Signed text {{digest}}</span>{{/digest}}{{#problem}}<br><span class="badge error">{{problem}}</span>{{/problem}}{{/signature}}{{^signature}}<span class="badge error">Not signed</span>{{/signature}}</div>
 
 """##,
         "style": ##"""

@@ -78,9 +78,12 @@ struct RecordFormatting {
     func signature(_ signature: Signature) -> SignatureView? {
         guard let by = signature.signedBy else { return nil }
         // A signer the practice does not name is shown by the id (`clinicianName`).
+        let changed = signature.digest.map { digest in signature.currentDigest.map { $0 != digest.value } ?? false } ?? false
+        let problem = changed ? "Changed after it was signed: the text above no longer matches this digest"
+            : signature.signedAt == nil ? "No signing time" : nil
         return SignatureView(signer: signers[by.value] ?? by.value,
                              signedAt: signature.signedAt.map { Self.timestamp($0.value) },
-                             digest: signature.digest?.value)
+                             digest: signature.digest?.value, problem: problem)
     }
 
     func memberName(_ id: String) -> String {

@@ -30,6 +30,10 @@ struct SignatureView {
     var signer: String
     var signedAt: String?
     var digest: String?
+    /// What makes the signature no proof of the text above it (changed
+    /// since, or no time): printed beside it, where the record showed a
+    /// changed note as validly signed.
+    var problem: String?
 }
 
 struct SourceView {

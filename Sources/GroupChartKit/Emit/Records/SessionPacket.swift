@@ -15,7 +15,11 @@ struct SessionPacket {
 
     /// The group part of a session; `name` shows each member (in an audit
     /// packet, other members by initials).
-    func sessionView(_ session: Session, note: SessionNote, name: (String) -> String) -> SessionView {
+    /// `showsReason`: whose absence reason the attendance log shows (the
+    /// audit packet shows only its member's: another's, "inpatient admission
+    /// after relapse" beside their initials, is their health information).
+    func sessionView(_ session: Session, note: SessionNote, name: (String) -> String,
+                     showsReason: (String) -> Bool = { _ in true }) -> SessionView {
         let record = format.record
         let group = record.group(of: note)
         let start = note.start?.value
@@ -41,12 +45,12 @@ struct SessionPacket {
             cpt: group?.cpt?.value ?? "", placeOfService: (note.placeOfService ?? group?.placeOfService)?.value ?? "11",
             topic: note.topic?.value ?? "", module: note.module?.value,
             format: note.format?.value.rawValue ?? SessionFormat.psychotherapy.rawValue,
-            clinicians: clinicians, attendance: note.attendance.map { row($0, name: name) },
+            clinicians: clinicians, attendance: note.attendance.map { row($0, name: name, showsReason: showsReason($0.member.value)) },
             attendedCount: note.attendance.filter(\.attended).count, enrolledCount: enrolled,
             bodyHTML: format.html(note.body, in: note.file), signature: format.signature(note.signature), sources: sources)
     }
 
-    private func row(_ entry: AttendanceEntry, name: (String) -> String) -> AttendanceRowView {
+    private func row(_ entry: AttendanceEntry, name: (String) -> String, showsReason: Bool) -> AttendanceRowView {
         let status: String
         switch entry.status?.value {
         case .present?: status = "Present"
@@ -57,6 +61,6 @@ struct SessionPacket {
         }
         return AttendanceRowView(member: name(entry.member.value), status: status,
                                  arrived: entry.arrived?.value.description ?? "", left: entry.left?.value.description ?? "",
-                                 reason: entry.reason?.value ?? "", attended: entry.attended)
+                                 reason: showsReason ? entry.reason?.value ?? "" : "", attended: entry.attended)
     }
 }

@@ -37,7 +37,7 @@ extension NoteView: TemplateFields {
 
 extension SignatureView: TemplateFields {
     var templateFields: TemplateFieldList {
-        ["signer": .text(signer), "signedAt": .optional(signedAt), "digest": .optional(digest)]
+        ["signer": .text(signer), "signedAt": .optional(signedAt), "digest": .optional(digest), "problem": .optional(problem)]
     }
 }
 
