@@ -210,7 +210,7 @@ public enum Builder {
                                     environment: fingerprint.environment, found: fingerprint.found)
         var keys = outputKeys.keys()
         phases.mark("keys: records")
-        keys["attendance.csv"] = outputKeys.attendance(skipping: Set(records.skippedSessions.map(\.id)))
+        keys["attendance.csv"] = outputKeys.attendance()
         phases.mark("keys: attendance")
         let dashboard = records.dashboard()
         phases.mark("keys: dashboard view")

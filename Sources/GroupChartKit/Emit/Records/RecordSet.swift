@@ -115,7 +115,10 @@ struct RecordSet {
         if reusing.contains("attendance.csv") {
             sink.keep("attendance.csv")
         } else {
-            try sink.write("attendance.csv", AttendanceCSV.table(record, sessions: clean).bytes)
+            // Every session, those whose packet an error keeps back too: the
+            // log is of who attended (outputs.md, "one row per session and
+            // enrolled member"), and an unsigned note lost its session's rows.
+            try sink.write("attendance.csv", AttendanceCSV.table(record, sessions: record.sessions).bytes)
         }
         if reusing.contains("index.html") {
             sink.keep("index.html")
