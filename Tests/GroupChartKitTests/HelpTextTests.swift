@@ -181,4 +181,20 @@ import Testing
         #expect(cloned.allSatisfy { $0.location.file.hasPrefix("sessions/2026-03-05-skills-pm/") }, "\(cloned.map(\.location.file))")
         #expect(cloned.allSatisfy { $0.related.first?.location.file.hasPrefix("sessions/2026-03-05-skills/") == true })
     }
+
+    /// A fee written wrong, or the group fee left out, is one mistake said
+    /// once where it stands (it was said a second time as "no fee for CPT
+    /// 90853"), and still holds the claims of its code.
+    @Test func aFeeWrittenWrongIsReportedOnce() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        try practice.write("practice.yaml", try practice.read("practice.yaml").replacingOccurrences(of: "\"90853\": 65.00", with: "\"90853\": 65.001"))
+        let wrong = try practice.check().diagnostics
+        #expect(wrong.map { "\($0.location) \($0.rule)" } == ["practice.yaml:13:12 invalid-value"])
+        try practice.write("practice.yaml", try practice.read("practice.yaml").replacingOccurrences(of: "  \"90853\": 65.001\n", with: "  \"90834\": 120.00\n"))
+        let missing = try practice.check().diagnostics
+        #expect(missing.map { "\($0.rule) \($0.message)" } == ["missing-field missing key \"fees.\\\"90853\\\"\""])
+        let checked = try GroupChart.check(practice.root, options: Checker.Options(today: FixturePractice.today))
+        #expect(ClaimReadiness(record: checked.record, report: checked.report).decisions.allSatisfy { $0.heldBy == ["missing-field"] })
+    }
 }

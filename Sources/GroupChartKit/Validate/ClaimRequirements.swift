@@ -13,7 +13,13 @@ enum ClaimRequirements {
         let selfPay = Set(context.record.members.lazy.filter(\.isSelfPay).map(\.id))
         let claimed = context.record.services.filter { !selfPay.contains($0.member) }
         let billed = Set(claimed.map(\.cpt) + (interactiveComplexity(context, besides: selfPay) ? ["90785"] : []))
-        for code in billed.sorted() where practice.fee(for: code) == nil {
+        // A fee already reported where it stands (missing 90853, an amount
+        // that cannot be read) is one mistake, said once (decisions.md).
+        let reported = Set(context.readFindings.lazy.filter { $0.location.file == "practice.yaml" }.compactMap { finding -> String? in
+            if case .code(let code) = finding.scope ?? ScopedRegion.scope(of: finding.location, in: practice.regions) { return code }
+            return nil
+        })
+        for code in billed.sorted() where practice.fee(for: code) == nil && !reported.contains(code) {
             findings.append(Finding(practice.feesLocation, "no fee for CPT \(code), which sessions bill",
                                     help: "add \"\(code)\": <amount> under fees: in practice.yaml", scope: .code(code)))
         }
