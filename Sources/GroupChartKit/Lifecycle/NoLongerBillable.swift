@@ -26,8 +26,7 @@ struct NoLongerBillable {
 
     init(record: PracticeRecord) {
         candidates = Candidates(record: record)
-        byMemberID = Dictionary(record.members.compactMap { member in member.insurance?.memberID.map { ($0.value.uppercased(), member.id) } },
-                                uniquingKeysWith: { first, _ in first })
+        byMemberID = record.membersByInsuranceID
     }
 
     /// The member whose insurance has the member id a claim was sent with:
@@ -106,5 +105,15 @@ struct NoLongerBillable {
     func why(_ claimID: String) -> Finding {
         candidates[claimID] ?? Finding(why: "its note, session or member is no longer in the practice (or its folder was renamed)",
                                        member: nil, place: nil)
+    }
+}
+
+extension PracticeRecord {
+    /// Each member by the member id on their insurance card (upper case; of
+    /// two who share one, a family plan's, the first): whose a claim found
+    /// only in a submission is, for the next batch and the reimbursement ledger.
+    var membersByInsuranceID: [String: String] {
+        Dictionary(members.compactMap { member in member.insurance?.memberID.map { ($0.value.uppercased(), member.id) } },
+                   uniquingKeysWith: { first, _ in first })
     }
 }

@@ -104,8 +104,7 @@ private struct MemberByInsuranceID {
 
     init(record: PracticeRecord, corrections: [NextBatch.Correction]) {
         byClaim = Dictionary(corrections.filter { !$0.member.isEmpty }.map { ($0.claimID, $0.member) }, uniquingKeysWith: { first, _ in first })
-        byMemberID = Dictionary(record.members.compactMap { member in member.insurance?.memberID.map { ($0.value.uppercased(), member.id) } },
-                                uniquingKeysWith: { first, _ in first })
+        byMemberID = record.membersByInsuranceID
     }
 
     func member(of claimID: String, memberID: String) -> String {
