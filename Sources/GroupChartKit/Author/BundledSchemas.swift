@@ -456,11 +456,22 @@ enum BundledSchemas {
       }
     },
     "fees": {
-      "description": "The practice's charge per CPT code; 90853 is required.",
+      "description": "The practice's charge per CPT code; 90853 is required. One amount for every date of service, or amounts each from a date on ({2025-01-01: 65.00, 2027-01-01: 70.00}), so that a new fee leaves the claims already sent as billed.",
       "type": "object",
       "required": ["90853"],
       "propertyNames": {"pattern": "^[0-9]{5}$", "examples": ["90853"]},
-      "additionalProperties": {"$ref": "#/definitions/money"}
+      "additionalProperties": {
+        "anyOf": [
+          {"$ref": "#/definitions/money"},
+          {
+            "description": "Amounts by the first date of service each applies to (YYYY-MM-DD).",
+            "type": "object",
+            "minProperties": 1,
+            "propertyNames": {"pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "examples": ["2027-01-01"]},
+            "additionalProperties": {"$ref": "#/definitions/money"}
+          }
+        ]
+      }
     },
     "rules": {
       "description": "Per-rule severity (off, note, warning, error) or parameters; `groupchart explain` lists the rules.",

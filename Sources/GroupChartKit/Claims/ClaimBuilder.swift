@@ -109,9 +109,9 @@ struct ClaimMaker: Sendable {
         if service.kind == .individual, context.attendedGroupSameDay(in: record) {
             modifiers.append(payer?.sameDayModifier?.value ?? "59")
         }
-        var lines = [line(service.cpt, modifiers: modifiers, pointers: pointers)]
+        var lines = [line(service.cpt, on: service.date, modifiers: modifiers, pointers: pointers)]
         if context.interactiveComplexity {
-            lines.append(line("90785", modifiers: telehealth, pointers: pointers))
+            lines.append(line("90785", on: service.date, modifiers: telehealth, pointers: pointers))
         }
         let rendering = context.renderingClinician.flatMap { practice?.clinician($0) }
         let authorization = ledger.index(of: service).flatMap { ledger.entries[$0].authorization?.number?.value }
@@ -129,9 +129,10 @@ struct ClaimMaker: Sendable {
                      dob: profile?.dob?.value, sex: profile?.sex?.value.rawValue ?? "U", address: profile?.address)
     }
 
-    private func line(_ cpt: String, modifiers: [String], pointers: [Int]) -> Claim.Line {
+    /// A line charged the fee in effect on the date of service.
+    private func line(_ cpt: String, on date: LocalDate, modifiers: [String], pointers: [Int]) -> Claim.Line {
         Claim.Line(cpt: cpt, modifiers: modifiers, units: 1,
-                   charge: record.practice?.fee(for: cpt)?.amount.value ?? Money(cents: 0), pointers: pointers)
+                   charge: record.practice?.fee(for: cpt)?.amount(on: date) ?? Money(cents: 0), pointers: pointers)
     }
 }
 

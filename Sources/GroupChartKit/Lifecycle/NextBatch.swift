@@ -55,6 +55,9 @@ public struct NextBatch: Sendable {
             let named = files.prefix(3).joined(separator: ", ") + (files.count > 3 ? " and \(files.count - 3) more" : "")
             return named + (files.count == 1 ? " has errors" : " have errors")
         }
+        /// For a replacement whose only change is its lines' charges (a fee
+        /// changed): each code repriced; otherwise empty.
+        public var repriced: [BilledContent.Repriced] = []
         /// For a claim whose member's payer changed since it was sent: the
         /// payer id it went to, and the one it would go to now. No
         /// replacement is sent (one goes to the payer that holds the claim,
@@ -248,7 +251,8 @@ private struct Planner {
         let holding = ready && number != nil ? holds.files(member: member, date: claims[index].service.date) : []
         corrections.append(.init(claimID: id, member: member, frequency: .replacement, why: why, note: note,
                                  sent: sent.claim.location, inBatch: ready && number != nil && holding.isEmpty, held: !ready || !holding.isEmpty,
-                                 heldByErrorsIn: holding))
+                                 heldByErrorsIn: holding,
+                                 repriced: claims[index].billed.content.repricing(since: sent.claim.billed.content)))
         if ready, holding.isEmpty, let number { add(claims[index].billed, .replacement, why, member: member, history: history, number: number) }
     }
 

@@ -47,6 +47,24 @@ public struct BilledContent: Sendable, Equatable {
         }
     }
 
+    /// When only the lines' charges differ from `sent` (a fee changed in
+    /// practice.yaml, most often for later services only), each code whose
+    /// charge changed, with the charge sent and today's; otherwise empty.
+    func repricing(since sent: BilledContent) -> [Repriced] {
+        guard self != sent, lines.count == sent.lines.count else { return [] }
+        var same = self
+        for index in same.lines.indices { same.lines[index].charge = sent.lines[index].charge }
+        guard same == sent else { return [] }
+        return zip(sent.lines, lines).filter { $0.charge != $1.charge }.map { Repriced(code: $1.cpt, was: $0.charge, now: $1.charge) }
+    }
+
+    /// A code whose charge changed since it was sent.
+    public struct Repriced: Sendable, Equatable {
+        public var code: String
+        public var was: Money
+        public var now: Money
+    }
+
     /// What differs from `sent`, in words (`diagnoses F4310 -> F4312`), for
     /// the biller who must see why a replacement goes out.
     public func changes(since sent: BilledContent) -> [String] {

@@ -60,10 +60,31 @@ public enum Requirement: String, Sendable, Codable, CaseIterable {
     case notRequired = "not-required"
 }
 
-/// The practice's charge for one CPT code.
+/// The practice's charge for one CPT code: one amount for every date of
+/// service, or amounts each from a date on (`"90853": {2025-01-01: 65.00,
+/// 2027-01-01: 70.00}`), so that a new fee applies to later services and
+/// leaves the claims already sent as they were billed (decisions.md).
 public struct Fee: Sendable, Codable, Equatable {
     public var code: Located<String>
-    public var amount: Located<Money>
+    /// Earliest first; an amount without a date (the single-amount form) applies to every date.
+    public var amounts: [Dated]
+
+    /// One amount, and the first date of service it applies to.
+    public struct Dated: Sendable, Codable, Equatable {
+        public var from: Located<LocalDate>?
+        public var amount: Located<Money>
+    }
+
+    /// The amount for a service on `date`: the latest that starts on or
+    /// before it; `nil` when every amount starts later.
+    public func amount(on date: LocalDate) -> Money? {
+        amounts.last { ($0.from?.value).map { $0 <= date } ?? true }?.amount.value
+    }
+
+    /// The first date an amount applies from, when no amount applies to every date.
+    public var firstDate: LocalDate? {
+        amounts.contains { $0.from == nil } ? nil : amounts.first?.from?.value
+    }
 }
 
 /// The X12 envelope identities (ISA/GS, 1000A/1000B loops).

@@ -96,14 +96,47 @@ enum PracticeReader {
         defer { all.finish() }
         let fees = all.pairs.compactMap { pair -> Fee? in
             _ = all.value(pair.name)
-            guard let code = all.cpt(pair.key, named: pair.name), let amount = all.parsed(pair.value, named: pair.name, Money.parse)
-            else { return nil }
-            return Fee(code: code, amount: amount)
+            guard let code = all.cpt(pair.key, named: pair.name) else { return nil }
+            if pair.value.pairs != nil { return datedFee(code, pair, in: all) }
+            guard let amount = all.parsed(pair.value, named: pair.name, Money.parse) else { return nil }
+            return Fee(code: code, amounts: [Fee.Dated(from: nil, amount: amount)])
         }
         if !all.pairs.contains(where: { $0.name == "90853" }) {
             all.log.missing(at: all.anchor, "missing key \"fees.\\\"90853\\\"\"", help: hint, scope: .code("90853"))
         }
         return fees
+    }
+
+    /// A fee written as amounts each from a date on (`"90853": {2025-01-01:
+    /// 65.00, 2027-01-01: 70.00}`); `nil`, with each mistake reported where
+    /// it stands, when one of them cannot be read: a claim priced from half
+    /// a schedule would be billed wrong.
+    private static func datedFee(_ code: Located<String>, _ pair: YAMLPair, in all: FieldReader) -> Fee? {
+        let example = "\"\(code.value)\": {2025-01-01: 65.00, 2027-01-01: 70.00}"
+        let dated = FieldReader(pair.value, file: all.file, log: all.log, path: "fees.\\\"\(code.value)\\\"", anchor: pair.key.location)
+        guard !dated.pairs.isEmpty else {
+            all.log.missing(at: pair.value.location, "\"fees.\\\"\(code.value)\\\"\" has no amount",
+                            help: "write one amount (\"\(code.value)\": 65.00) or amounts from dates on (\(example))", scope: .code(code.value))
+            return nil
+        }
+        var amounts: [Fee.Dated] = []
+        var unreadable = false
+        for entry in dated.pairs {
+            _ = dated.value(entry.name)
+            let from = dated.parsed(entry.key, named: entry.name) { text in
+                LocalDate.parse(text).mapError { error in
+                    ScalarError(error.message, help: "each key under \"\(code.value)\" is the first date of service its amount "
+                                    + "applies to, as YYYY-MM-DD: \(example)")
+                }
+            }
+            let amount = dated.parsed(entry.value, named: entry.name, Money.parse)
+            guard let from, let amount else {
+                unreadable = true
+                continue
+            }
+            amounts.append(Fee.Dated(from: from, amount: amount))
+        }
+        return unreadable ? nil : Fee(code: code, amounts: amounts.sorted { $0.from!.value < $1.from!.value })
     }
 
     /// Each payer's entry, each fee and `edi:`, where they stand.

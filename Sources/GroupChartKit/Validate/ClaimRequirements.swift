@@ -23,6 +23,15 @@ enum ClaimRequirements {
             findings.append(Finding(practice.feesLocation, "no fee for CPT \(code), which sessions bill",
                                     help: "add \"\(code)\": <amount> under fees: in practice.yaml", scope: .code(code)))
         }
+        // A fee whose amounts all start after a service billed under it.
+        for (code, date) in earliestDates(context, claimed: claimed, besides: selfPay).sorted(by: { $0.key < $1.key }) {
+            guard !reported.contains(code), let fee = practice.fee(for: code), fee.amount(on: date) == nil,
+                  let first = fee.firstDate else { continue }
+            findings.append(Finding(fee.code.location, "no fee for CPT \(code) on \(date), a date of service before its first amount "
+                                        + "(from \(first))",
+                                    help: "add the amount charged then, such as \(date): 65.00 under \"\(code)\":, "
+                                        + "or move the first date back to \(date)", scope: .code(code)))
+        }
         guard practice.edi != nil else { return findings }
         if practice.phone == nil {
             findings.append(Finding(practice.location, "missing key \"practice.phone\", which the 837P needs (1000A PER)",
@@ -172,6 +181,21 @@ enum ClaimRequirements {
         let scalars = Array(code.unicodeScalars)
         return scalars.count == 10 && scalars.last == "X"
             && scalars.allSatisfy { ("0"..."9").contains($0) || ("A"..."Z").contains($0) }
+    }
+
+    /// The earliest date of service of each code billed: a dated fee must
+    /// price every service from it on.
+    private static func earliestDates(_ context: RuleContext, claimed: [BillableService],
+                                      besides selfPay: Set<String>) -> [String: LocalDate] {
+        var earliest: [String: LocalDate] = [:]
+        func add(_ code: String, _ date: LocalDate) { earliest[code] = min(earliest[code] ?? date, date) }
+        for service in claimed { add(service.cpt, service.date) }
+        for session in context.record.sessions {
+            guard let date = session.note?.date?.value,
+                  session.progressNotes.contains(where: { $0.interactiveComplexity != nil && !selfPay.contains($0.member) }) else { continue }
+            add("90785", date)
+        }
+        return earliest
     }
 
     private static func interactiveComplexity(_ context: RuleContext, besides selfPay: Set<String>) -> Bool {

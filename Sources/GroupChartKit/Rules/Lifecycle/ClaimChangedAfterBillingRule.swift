@@ -36,6 +36,12 @@ struct ClaimChangedAfterBillingRule: Rule {
                                related: correction.sent.map { [RelatedLocation($0, "the version last sent")] } ?? [],
                                severity: .warning)
             }
+            // A fee raised for later services reprices every claim sent before it.
+            let fee = correction.repriced.first.map { line in
+                "; if the fee changed only for services from a date on, date its amounts in practice.yaml, "
+                    + "\"\(line.code)\": {YYYY-MM-DD: \(line.was), YYYY-MM-DD: \(line.now)} (the first date of service billed, "
+                    + "then the first at the new fee): the claims sent before keep their charge"
+            } ?? ""
             let files = correction.heldByErrorsIn
             let next = !files.isEmpty ? "its replacement waits while \(correction.heldByErrorsInWords)"
                 : correction.held ? "its replacement waits until the errors that hold the claim are fixed"
@@ -44,7 +50,7 @@ struct ClaimChangedAfterBillingRule: Rule {
                            help: !files.isEmpty
                                ? "fix those errors: if the change was not meant, the replacement goes away; if it was, it goes out in the next batch"
                                : correction.held ? "fix the errors that hold the claim (groupchart check lists them); the replacement then goes out in the next batch"
-                               : "run groupchart build and review batch.csv in its output folder (build/ unless --out), then send it with groupchart submit",
+                               : "run groupchart build and review batch.csv in its output folder (build/ unless --out), then send it with groupchart submit" + fee,
                            related: correction.sent.map { [RelatedLocation($0, "the version last sent")] } ?? [])
         }
     }
