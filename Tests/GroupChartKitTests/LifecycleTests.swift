@@ -657,6 +657,25 @@ import Testing
                                           + "since a replacement goes to the payer that holds the claim"), "\(warning.message)")
     }
 
+    /// Coverage that cannot be read (a payer key misspelt in practice.yaml,
+    /// or the file unreadable) is an error holding the claims, not a change
+    /// of payer: nothing advises voiding the paid claims with the payer
+    /// that paid them.
+    @Test func unreadableCoverageIsNoChangeOfPayer() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        let chen = try acceptedClaimOfChen(practice)
+        let yaml = try practice.read("practice.yaml")
+        for broken in [yaml.replacingOccurrences(of: "  blue-shield:", with: "  blue_shield:"), "practice: [\n"] {
+            try practice.write("practice.yaml", broken)
+            let (billing, report) = try billing(practice)
+            #expect(report.errorCount > 0)
+            #expect(!report.diagnostics.contains { $0.rule == "claim-changed-after-billing" && $0.message.contains(chen.id) },
+                    "\(report.diagnostics.filter { $0.rule == "claim-changed-after-billing" }.map(\.message))")
+            #expect(!billing.batch.entries.contains { $0.claim.id == chen.id })
+        }
+    }
+
     /// A session's folder renamed after its claims were sent gives each
     /// service a new claim id: the new claims wait, out of the batch, while
     /// the claims sent for the same services stand with the payer (each goes

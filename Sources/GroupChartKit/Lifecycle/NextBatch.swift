@@ -236,6 +236,11 @@ private struct Planner {
         }
         guard let sent else { return }
         let (was, now) = (sent.claim.billed.payerID, claims[index].payerID)
+        // No payer id now: the coverage cannot be read (practice.yaml or its
+        // payers unreadable, a payer key misspelt), which is an error that
+        // holds the claim, not a change of payer. Advising a void with the
+        // payer that paid it would take the money back over a typo.
+        guard !now.isEmpty else { return }
         guard was == now else {
             corrections.append(.init(claimID: id, member: claims[index].service.member, frequency: .replacement,
                                      why: "was billed to payer \(was), and its member's coverage now names payer \(now)", note: note,
