@@ -23,7 +23,8 @@ struct InvalidValueRule: Rule {
             and its billing address a street, not a post office box (2010AA); a clinician's name holds no \
             credential after a comma ("Angela Torres, LMFT": LMFT goes in credentials:). A tax_id written as a Social \
             Security number (123-45-6789) is refused, since it is sent as the practice's EIN, and so is a \
-            diagnosis a plan lists twice (HI would carry it twice). A `signed_at` after today is refused, and so is an \
+            diagnosis a plan lists twice (HI would carry it twice). A date of birth after today, or a member's after \
+            the date of a service billed for them, is refused. A `signed_at` after today is refused, and so is an \
             Addendum heading that does not read "Addendum YYYY-MM-DD clinician" or is dated before the \
             note's signature or after today.
             """,
@@ -41,6 +42,6 @@ struct InvalidValueRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         context.readFindings(of: id) + ClaimRequirements.invalidValues(context) + SignatureDates.invalidValues(context)
-            + SignatureDates.planDates(context)
+            + SignatureDates.planDates(context) + BirthDates.invalidValues(context)
     }
 }

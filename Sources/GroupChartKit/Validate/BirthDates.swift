@@ -1,0 +1,31 @@
+/// Dates of birth that cannot be: after today, or a member's after the date
+/// of a service billed for them (usually a typo, 2019 for 1991). The 837P
+/// carries them (DMG02), and a payer rejects a claim whose patient was born
+/// after its service (277CA A7:158). Reported through `invalid-value`.
+enum BirthDates {
+    static func invalidValues(_ context: RuleContext) -> [Finding] {
+        var findings: [Finding] = []
+        for member in context.record.members {
+            guard let profile = member.profile else { continue }
+            var births = [profile.dob].compactMap { $0 }
+            if case .insured(let insurance)? = profile.coverage, case .other(let holder)? = insurance.subscriber, let dob = holder.dob {
+                births.append(dob)
+            }
+            for dob in births where dob.value > context.today {
+                findings.append(Finding(dob.location, "the date of birth \(dob.value) is after today (\(context.today))",
+                                        help: "correct dob to the date of birth on the insurance card"))
+            }
+        }
+        // Each service before its member's birth, at the member's note (which
+        // holds its claim): a session's findings stay in its folder.
+        for service in context.record.services {
+            guard let note = service.noteFile, let profile = context.record.member(service.member)?.profile,
+                  let dob = profile.dob, dob.value > service.date, dob.value <= context.today else { continue }
+            findings.append(Finding(SourceLocation(file: note, line: 1),
+                                    "\(service.member)'s date of birth, \(dob.value), is after this service's date, \(service.date)",
+                                    help: "correct dob in \(profile.file) to the date of birth on the insurance card",
+                                    related: [RelatedLocation(dob.location, "the date of birth")]))
+        }
+        return findings
+    }
+}
