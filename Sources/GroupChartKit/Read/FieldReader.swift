@@ -72,10 +72,40 @@ final class FieldReader {
         }.map(\.key))
     }
 
-    /// Reports every key that no reader asked for.
+    /// The optional keys whose default goes on a claim: misspelt (`fromat:
+    /// psychoeducation`, `Place_of_service`), the claim was built from the
+    /// default with only an `unknown-key` warning, billing psychoeducation
+    /// as psychotherapy or an office visit for telehealth.
+    static let billingKeys: Set<String> = [
+        "format", "place_of_service", "facilitator", "interactive_complexity", "subscriber", "group_number",
+        "group_authorization", "individual_authorization", "telehealth_modifier", "same_day_modifier",
+    ]
+
+    /// Each key no reader asked for that looks like a billing key left out
+    /// (`billingKeys`), with that key.
+    private func misspeltBillingKeys() -> [String: String] {
+        var found: [String: String] = [:]
+        let absent = asked.filter { key in Self.billingKeys.contains(key) && !pairs.contains { $0.name == key } }
+        for pair in pairs where !asked.contains(pair.name) {
+            let name = pair.name.lowercased()
+            let near = absent.map { (key: $0, distance: NearestName.distance(name, $0.lowercased())) }
+                .filter { $0.distance <= max(2, $0.key.count / 3) }
+            if let nearest = near.min(by: { ($0.distance, $0.key) < ($1.distance, $1.key) }) { found[pair.name] = nearest.key }
+        }
+        return found
+    }
+
+    /// Reports every key that no reader asked for: as `missing-field` (an
+    /// error, holding the claims) when it looks like a billing key left out.
     func finish() {
         renameMisspelt()
+        let misspelt = misspeltBillingKeys()
         for pair in pairs where !asked.contains(pair.name) {
+            if let key = misspelt[pair.name] {
+                log.missing(at: pair.key.location, "\"\(qualified(pair.name))\" looks like \"\(key)\" misspelt: without \(key), "
+                                + "its default goes on the claims", help: "rename it \"\(key)\"")
+                continue
+            }
             let help = NearestName.to(pair.name, in: asked).map { "did you mean \"\($0)\"?" }
                 ?? "the keys here are \(asked.map { "\"\($0)\"" }.joined(separator: ", "))"
             log.add("unknown-key", at: pair.key.location, "unknown key \"\(qualified(pair.name))\"", help: help)

@@ -7,7 +7,8 @@ struct UnknownKeyRule: Rule {
     let explanation = Explanation(
         checks: """
             Every front-matter key and every practice.yaml key (rule names and rule parameters included) \
-            against the keys format.md defines for that place.
+            against the keys format.md defines for that place. One that looks like an optional key whose \
+            default goes on a claim (`fromat:`) is reported as `missing-field`, an error, instead.
             """,
         why: """
             A misspelt key is a silently missing value: `co_facilitater: park` leaves the co-facilitator out \
