@@ -676,6 +676,34 @@ import Testing
         }
     }
 
+    /// Money to give back is not posted without a word: one payment saved
+    /// again under another trace number pays the claim twice its charge,
+    /// and an 835 that read a charge above the claim's pays another claim.
+    @Test func aClaimPaidBeyondItsChargeIsWarnedOf() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        let chen = try acceptedClaimOfChen(practice)
+        try payChen(chen, in: practice, paid: 6500, number: "BS7")
+        let (_, paidOnce) = try billing(practice)
+        #expect(!paidOnce.diagnostics.contains { $0.rule == "remittance" })
+        func payAgain(billed: Int, paid: Int, adjustments: [(group: String, reason: String, amount: Money)] = []) throws {
+            try practice.write("remittances/2026-03-20.835", RemittanceFixture(
+                payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT2", date: Self.march(20),
+                claims: [.init(id: chen.id, billed: Money(cents: billed), paid: Money(cents: paid), adjustments: adjustments,
+                               payerClaimNumber: "BS7", dateOfService: Self.march(12))]).text)
+        }
+        try payAgain(billed: 6500, paid: 6500)
+        let (_, twice) = try billing(practice)
+        #expect(twice.diagnostics.filter { $0.rule == "remittance" }.map { "\($0.location.file):\($0.location.line) \($0.message)" }
+                == ["remittances/2026-03-20.835:14 claim \"\(chen.id)\" was paid 130.00 in all, more than its charge of 65.00: an overpayment"])
+        try payAgain(billed: 65000, paid: 45000, adjustments: [("CO", "45", Money(cents: 20000))])
+        let (_, keyed) = try billing(practice)
+        #expect(Set(keyed.diagnostics.filter { $0.rule == "remittance" }.map(\.message)) == [
+            "this 835 read a charge of 650.00 (CLP03) for claim \"\(chen.id)\", which was billed 65.00: it may pay another claim",
+            "claim \"\(chen.id)\" was paid 515.00 in all, more than its charge of 65.00: an overpayment",
+        ])
+    }
+
     /// A session's folder renamed after its claims were sent gives each
     /// service a new claim id: the new claims wait, out of the batch, while
     /// the claims sent for the same services stand with the payer (each goes

@@ -17,7 +17,9 @@ struct RemittanceRule: Rule {
             not the sum of its PR adjustments, a payment (BPR02) that is not its claims' payments less the \
             provider-level adjustments (PLB), a missing trace number, an SE count that does not match. Then each \
             claim the 835 pays: its CLP01 must be the id of a claim GroupChart builds (claims.csv), and a \
-            reversal (CLP02 22) must take back a payment an 835 on file shows. The file is read on regardless: \
+            reversal (CLP02 22) must take back a payment an 835 on file shows. A claim paid more than its charge \
+            in all, and an 835 that read a charge (CLP03) above every version of the claim sent, are warned of: \
+            money to give back, not to post. The file is read on regardless: \
             what can be read counts in reimbursement.csv.
             """,
         why: """
@@ -58,6 +60,41 @@ struct RemittanceRule: Rule {
                                             "the reversal of claim \"\(claim.claimID.value)\" takes back a payment no 835 in remittances/ shows",
                                             help: "save the 835 of the original payment in remittances/, so that the reversal undoes it"))
                 }
+            }
+        }
+        return findings + Self.paidBeyondCharge(context)
+    }
+
+    /// Money to give back, not to post: an 835 that read a charge (CLP03)
+    /// above every version of the claim sent (it pays another claim, or one
+    /// keyed wrong; a payer that splits a claim reads each part's share,
+    /// never more than the whole), and a claim paid more than its charge in
+    /// all (one payment read under two trace numbers, or two payers each
+    /// paying as primary). Both were posted without a word.
+    private static func paidBeyondCharge(_ context: RuleContext) -> [Finding] {
+        var findings: [Finding] = []
+        var overpaid: Set<String> = []
+        for remittance in context.record.remittances {
+            for claim in remittance.claims where !claim.isReversal {
+                let id = claim.claimID.value
+                guard let history = context.analysis.claimLedger.history(id),
+                      let charge = history.versions.last(where: { $0.claim.frequency != .void })?.claim.billed.total else { continue }
+                let charges = history.versions.filter { $0.claim.frequency != .void }.map(\.claim.billed.total)
+                if let highest = charges.max(), claim.billed > highest {
+                    findings.append(Finding(claim.claimID.location,
+                                            "this 835 read a charge of \(claim.billed) (CLP03) for claim \"\(id)\", which was billed "
+                                                + "\(charge): it may pay another claim",
+                                            help: "compare CLP01 and the service lines (SVC) with the claim in submissions/, and ask the payer "
+                                                + "to reprocess it before posting the payment",
+                                            related: [RelatedLocation(history.versions.last!.claim.location, "the claim as sent")]))
+                }
+                let paid = history.adjudication.paid
+                guard paid > charge, overpaid.insert(id).inserted,
+                      let latest = history.adjudication.standing.last(where: { !$0.claim.isReversal && $0.claim.paid > .zero }) else { continue }
+                findings.append(Finding(latest.claim.claimID.location,
+                                        "claim \"\(id)\" was paid \(paid) in all, more than its charge of \(charge): an overpayment",
+                                        help: "compare the 835s in remittances/ that pay it (one payment saved twice under two trace "
+                                            + "numbers is counted twice); the payer will recover the excess (PLB WO), or refund it"))
             }
         }
         return findings
