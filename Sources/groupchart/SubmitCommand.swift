@@ -30,7 +30,27 @@ struct SubmitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The build's output folder (default: PATH/build).", valueName: "DIR"))
     var out: String?
 
+    @Flag(help: "Allow a --today before today's date: the batch was uploaded on that day and is recorded late.")
+    var backdate = false
+
     @OptionGroup var options: DiagnosticOptions
+
+    /// A submission is dated by `--today`: its file name, ISA09, GS04 and
+    /// BHT04, and each claim's first submission, which `timely-filing`
+    /// measures. A day later than the clock's is refused; an earlier one
+    /// only with `--backdate` (a batch uploaded that day, recorded late), so
+    /// that a `--today` copied from an example never dates a batch falsely.
+    private func refuseAnotherDay(_ day: LocalDate) throws {
+        let now = LocalDate.today()
+        if day > now {
+            throw fail("--today \(day) is after today's date (\(now)): a batch is recorded as sent on the day it is sent; leave --today out")
+        }
+        if day < now, !backdate {
+            throw fail("--today \(day) is before today's date (\(now)): the submission, its ISA and each claim's first submission "
+                       + "(which timely-filing counts from) would be dated \(day); leave --today out, or add --backdate if the batch "
+                       + "was uploaded on \(day)")
+        }
+    }
 
     func run() throws {
         var throughDate: LocalDate?
@@ -46,14 +66,17 @@ struct SubmitCommand: ParsableCommand {
         } catch {
             throw fail(error.description)
         }
+        let checker = try options.checkerOptions(location)
+        if !dryRun { try refuseAnotherDay(checker.today) }
         let outcome: BatchSubmitter.Outcome
         do {
-            var submitOptions = BatchSubmitter.Options(checker: try options.checkerOptions(location), through: throughDate,
+            var submitOptions = BatchSubmitter.Options(checker: checker, through: throughDate,
                                                        dryRun: dryRun, output: out.map { URL(fileURLWithPath: $0) })
             submitOptions.waiting = waitingNotice(out ?? location.typed("build"))
             outcome = try BatchSubmitter.submit(location.root, options: submitOptions)
-        } catch let refusal as Refusal {
-            throw fail(refusal.description)
+        } catch {
+            // BatchSubmitter throws only its refusals (typed throws).
+            throw fail(error.description)
         }
         options.print(outcome.report, practice: location.root)
         let file = location.typed(outcome.path)

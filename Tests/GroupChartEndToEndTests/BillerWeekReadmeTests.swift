@@ -40,7 +40,9 @@ import Testing
             if words.first == "cat" {
                 shown = try practice.read(words[1]).replacingOccurrences(of: "\r\n", with: "\n")
             } else {
-                let result = try Binary.run(Array(words.dropFirst()) + ["--today", "2026-04-01"], in: practice.root)
+                // Dated as the README says: a submission then is one recorded late (--backdate).
+                let late = words[1] == "submit" ? ["--backdate"] : []
+                let result = try Binary.run(Array(words.dropFirst()) + ["--today", "2026-04-01"] + late, in: practice.root)
                 #expect(result.status != 2, "\(step.command): \(result.standardError)")
                 shown = result.standardOutput + result.standardError
             }

@@ -45,7 +45,7 @@ import Testing
 
     private func submit(_ practice: FixturePractice, on date: LocalDate) throws -> String {
         let before = history(practice)
-        let result = try Binary.run(["submit", "--today", date.description], in: practice.root)
+        let result = try Binary.run(["submit", "--backdate", "--today", date.description], in: practice.root)
         #expect(result.status != 2, "submit refused: \(result.standardError)")
         let added = Set(history(practice).keys).subtracting(before.keys)
         #expect(added.count == 1, "submit writes exactly one file: \(added)")
@@ -99,7 +99,7 @@ import Testing
         // build/claims.837 after submit would bill those claims twice.
         #expect(!FileManager.default.fileExists(atPath: practice.root.appendingPathComponent("build/claims.837").path))
         #expect(try practice.read("build/batch.csv").split(whereSeparator: \.isNewline).count == 1)
-        let again = try readOnly(["submit", "--today", "2026-03-13"], practice)
+        let again = try readOnly(["submit", "--backdate", "--today", "2026-03-13"], practice)
         #expect(again.status == 2 && again.standardError.contains("nothing to send"))
 
         // Week 2: the 999 accepts the file; the 277CA accepts five claims and rejects one (a typo in a member id).
@@ -144,7 +144,7 @@ import Testing
         try practice.write("acknowledgments/2026-04-03.999", AcknowledgmentFixture.implementation(groupControl: "4", date: Self.day(4, 3), control: 506))
         let settled = try readOnly(["build", "--today", "2026-04-06"], practice)
         #expect(settled.standardError.contains("nothing to send"))
-        #expect(try readOnly(["submit", "--today", "2026-04-06"], practice).status == 2)
+        #expect(try readOnly(["submit", "--backdate", "--today", "2026-04-06"], practice).status == 2)
         #expect(try practice.read("build/batch.csv") == "claim_id,member_id,date_of_service,frequency,reason,payer_claim_number,last_sent\r\n")
 
         // Every batch is valid X12, numbered in turn, and each claim went out once, each change once.
@@ -178,7 +178,7 @@ import Testing
     @Test func submitThroughWarnsOfTheCorrectionsItRecords() throws {
         let practice = try FixturePractice(base: Self.example)
         defer { practice.delete() }
-        let through = try Binary.run(["submit", "--through", "2026-03-12", "--today", "2026-04-02"], in: practice.root)
+        let through = try Binary.run(["submit", "--backdate", "--through", "2026-03-12", "--today", "2026-04-02"], in: practice.root)
         #expect(through.status == 0, "\(through.standardError)")
         #expect(through.standardError.contains("also holds 1 replacement of claims GroupChart sent: it is now recorded as sent, and "
                                                + "reaches the payer only if submissions/2026-04-02-000000002.837 is uploaded"),
@@ -195,7 +195,7 @@ import Testing
         for folder in ["submissions", "acknowledgments", "remittances"] { try noEDI.remove(folder) }
         try noEDI.write("practice.yaml", try noEDI.read("practice.yaml").replacingOccurrences(of: "\nedi:\n", with: "\nunused_edi:\n")
             .replacingOccurrences(of: "# Electronic claim envelope", with: "rules: {unknown-key: off}\n# Electronic claim envelope"))
-        let refusal = try readOnly(["submit", "--today", "2026-04-01"], noEDI)
+        let refusal = try readOnly(["submit", "--backdate", "--today", "2026-04-01"], noEDI)
         #expect(refusal.status == 2 && refusal.standardError.contains("practice.yaml has no edi: block"))
         #expect(!FileManager.default.fileExists(atPath: noEDI.root.appendingPathComponent("submissions").path))
 
@@ -205,14 +205,14 @@ import Testing
 
         // Another file already holds the name: never written over.
         try practice.write("submissions/2026-04-01-000000001.837", "kept as it was")
-        let clash = try Binary.run(["submit", "--today", "2026-04-01"], in: practice.root)
+        let clash = try Binary.run(["submit", "--backdate", "--today", "2026-04-01"], in: practice.root)
         #expect(clash.status == 2 && clash.standardError.contains("a submission is never written over another"), "\(clash.standardError)")
         #expect(try practice.read("submissions/2026-04-01-000000001.837") == "kept as it was")
 
         // What a killed submit leaves (a hidden temporary file) is ignored by check and removed by the next submit.
         try practice.write("submissions/.submit-0D1E.tmp", "ISA*half a file")
         #expect(try readOnly(["check", "--today", "2026-04-01"], practice).standardOutput.contains("submissions/.submit") == false)
-        let through = try Binary.run(["submit", "--through", "2026-03-12", "--today", "2026-04-02"], in: practice.root)
+        let through = try Binary.run(["submit", "--backdate", "--through", "2026-03-12", "--today", "2026-04-02"], in: practice.root)
         #expect(through.standardError.contains("6 originals"), "\(through.standardError)")
         #expect(!through.standardError.contains("also holds"), "originals alone: no corrections to lose")
         // build/ then holds the claims left after the cutoff, never those just recorded as history.
@@ -227,5 +227,31 @@ import Testing
 
         let badDate = try Binary.run(["submit", "--through", "2026-02-30"], in: practice.root)
         #expect(badDate.status == 2 && badDate.standardError.contains("--through"))
+    }
+
+    /// A submission is dated by --today (its name, ISA09, each claim's
+    /// first submission, which timely-filing counts from): a later day
+    /// than the clock's is refused, an earlier one unless --backdate says
+    /// the batch was uploaded then. A --today copied from an example never
+    /// dates a batch falsely; --dry-run writes nothing, and takes any day.
+    @Test func submitIsDatedTodayUnlessBackdated() throws {
+        let practice = try FixturePractice(base: Self.example)
+        defer { practice.delete() }
+        for folder in ["submissions", "acknowledgments", "remittances"] { try practice.remove(folder) }
+        let now = LocalDate.today()
+        // Two days on, so that the clock passing midnight during the test changes nothing.
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date().addingTimeInterval(2 * 86_400))
+        let future = try #require(LocalDate(year: parts.year!, month: parts.month!, day: parts.day!))
+        let later = try Binary.run(["submit", "--backdate", "--today", future.description], in: practice.root)
+        #expect(later.status == 2 && later.standardError.contains("--today \(future) is after today's date"), "\(later.standardError)")
+        let earlier = try Binary.run(["submit", "--today", "2026-04-01"], in: practice.root)
+        #expect(earlier.status == 2 && earlier.standardError.contains("add --backdate if the batch was uploaded on 2026-04-01"),
+                "\(earlier.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: practice.root.appendingPathComponent("submissions").path))
+        #expect(try Binary.run(["submit", "--dry-run", "--today", future.description], in: practice.root).status == 0)
+        let sent = try Binary.run(["submit"], in: practice.root)
+        #expect(sent.status == 0, "\(sent.standardError)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: practice.root.appendingPathComponent("submissions").path)
+        #expect(files == ["\(now)-000000001.837"])
     }
 }

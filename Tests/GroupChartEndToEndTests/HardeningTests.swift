@@ -164,7 +164,7 @@ import Testing
         let submissions = root.appendingPathComponent("submissions")
         let sent = try FileManager.default.contentsOfDirectory(atPath: submissions.path)
         let held = try holdingTheLock(of: root.appendingPathComponent("build"))
-        let submits = (0..<2).map { _ in Background { try Binary.run(["submit", root.path] + Self.today) } }
+        let submits = (0..<2).map { _ in Background { try Binary.run(["submit", "--backdate", root.path] + Self.today) } }
         sleep(1)
         #expect(try FileManager.default.contentsOfDirectory(atPath: submissions.path) == sent, "nothing sent while the folder is held")
         close(held)
@@ -184,7 +184,7 @@ import Testing
         defer { practice.delete() }
         let sessions = practice.root.appendingPathComponent("sessions")
         let before = try snapshot(practice.root)
-        let result = try Binary.run(["submit", practice.root.path, "--out", sessions.path] + Self.today)
+        let result = try Binary.run(["submit", "--backdate", practice.root.path, "--out", sessions.path] + Self.today)
         #expect(result.status == 2)
         #expect(result.standardError.contains("sessions/ holds the practice's own documents"), "\(result.standardError)")
         #expect(try snapshot(practice.root) == before)
