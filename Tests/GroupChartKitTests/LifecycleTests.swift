@@ -704,6 +704,36 @@ import Testing
         ])
     }
 
+    /// A renewal written above the authorization it follows: each session
+    /// goes under the one that ends first, so the authorization a paid claim
+    /// was billed under stays its own (no replacement moving REF*G1), and the
+    /// renewal's single session is left for the session after the first
+    /// one ends (no false `authorization` error).
+    @Test func anExpiringAuthorizationIsUsedBeforeARenewalListedFirst() throws {
+        let practice = try FixturePractice(base: Self.example)
+        defer { practice.delete() }
+        let profile = "members/okonkwo-david/profile.md"
+        try practice.write(profile, try practice.read(profile).replacingOccurrences(of: """
+              authorizations:
+                - number: "A7731004"
+                  cpt: "90853"
+                  from: 2026-01-15
+                  to: 2026-07-15
+            """, with: """
+              authorizations:
+                - {number: "A7739999", cpt: "90853", from: 2026-03-01, to: 2026-09-01, sessions: 1}
+                - number: "A7731004"
+                  cpt: "90853"
+                  from: 2026-01-15
+                  to: 2026-03-15
+            """))
+        let (billing, report) = try billing(practice)
+        #expect(!report.diagnostics.contains { $0.rule == "authorization" }, "\(report.diagnostics.filter { $0.rule == "authorization" }.map(\.message))")
+        let twelfth = try claimID(billing, "okonkwo-david", 12), nineteenth = try claimID(billing, "okonkwo-david", 19)
+        #expect(twelfth.priorAuthorization == "A7731004" && nineteenth.priorAuthorization == "A7739999")
+        #expect(!report.diagnostics.contains { $0.rule == "claim-changed-after-billing" && $0.message.contains(twelfth.id) })
+    }
+
     /// A session's folder renamed after its claims were sent gives each
     /// service a new claim id: the new claims wait, out of the batch, while
     /// the claims sent for the same services stand with the payer (each goes

@@ -2,9 +2,14 @@
 /// the whole record in date order.
 ///
 /// A service is covered by an authorization of the member for the service's
-/// CPT code whose dates include the date of service; the first such one with
-/// sessions left takes it. A group authorization never covers an individual
-/// code, nor the reverse, because the codes differ.
+/// CPT code whose dates include the date of service; of those with sessions
+/// left, the one that ends first takes it (the first listed of those ending
+/// the same day), as a biller uses up an expiring authorization before its
+/// renewal. Taken in date order, this covers as many services as any
+/// assignment can, whatever order the profile lists them in: listed order
+/// alone put a session under a renewal written first, and left a later one
+/// uncovered when the renewal's count ran out. A group authorization never
+/// covers an individual code, nor the reverse, because the codes differ.
 public struct AuthorizationLedger: Sendable {
     public enum Outcome: Sendable, Equatable {
         /// The `ordinal`-th session of `authorization`, within its count.
@@ -53,7 +58,9 @@ public struct AuthorizationLedger: Sendable {
             guard let known = authorizations[service.member], let memberAuthorizations = known else { continue }
             let covering = memberAuthorizations.filter { $0.covers(service) }
             let key = { (authorization: Authorization) in Counted(member: service.member, authorization: authorization.location) }
-            if let open = covering.first(where: { used[key($0), default: 0] < ($0.sessions?.value ?? 0) }) {
+            let withSessionsLeft = covering.filter { used[key($0), default: 0] < ($0.sessions?.value ?? 0) }
+            // `covers` held only authorizations with an end date.
+            if let open = withSessionsLeft.min(by: { $0.to!.value < $1.to!.value }) {
                 let ordinal = used[key(open), default: 0] + 1
                 used[key(open)] = ordinal
                 entries.append(Entry(service: service, authorization: open, outcome: .covered(ordinal: ordinal)))

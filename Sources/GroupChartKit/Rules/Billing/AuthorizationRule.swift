@@ -9,7 +9,9 @@ struct AuthorizationRule: Rule {
             For members whose payer has `group_authorization: required` (or `individual_authorization: \
             required` for individual sessions): that an authorization for the service's CPT code covers the \
             date of service, counting the sessions billed under each authorization across the whole record in \
-            date order; every session past the authorized count is flagged, starting with the first one over. \
+            date order, each under the covering authorization with sessions left that ends first (an expiring \
+            one is used up before its renewal, in whatever order the profile lists them); every session past \
+            the authorized count is flagged, starting with the first one over. \
             An authorization for another code (individual 90834) does not cover 90853.
             """,
         why: """
