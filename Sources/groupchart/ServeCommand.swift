@@ -48,8 +48,9 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw fail(error.description)
         }
-        let server = PreviewServer(compiler: PracticeCompiler(folder: folder, options: Checker.Options(today: date, location: location)),
-                                   port: port)
+        var compiler = PracticeCompiler(folder: folder, options: Checker.Options(today: date, location: location))
+        if today == nil { compiler.clock = { LocalDate.today() } }
+        let server = PreviewServer(compiler: compiler, port: port)
         let shown = location.inside.isEmpty ? path : location.typed("")
         let open = self.open
         do {

@@ -39,6 +39,7 @@ struct WatchCommand: ParsableCommand {
         var buildOptions = Builder.Options(checker: try options.checkerOptions(location), output: out.map { URL(fileURLWithPath: $0) })
         buildOptions.waiting = waitingNotice(shown)
         let watcher = PracticeWatcher(root: location.root, options: buildOptions, interval: interval)
+        if options.today == nil { watcher.clock = { LocalDate.today() } }
         PracticeWatcher.stopBetweenBuilds()
         note("watching \(location.typed(".")) (Ctrl-C stops)")
         let printer = BuildPrinter(options: options, practice: location.root, shown: shown)

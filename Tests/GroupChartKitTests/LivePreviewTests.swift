@@ -24,6 +24,41 @@ import Testing
         return practice
     }
 
+    /// A day that can be moved, as the clock moves past midnight.
+    final class Day: @unchecked Sendable {
+        private let lock = NSLock()
+        private var day: LocalDate
+        init(_ day: LocalDate) { self.day = day }
+        var value: LocalDate {
+            get { lock.withLock { day } }
+            set { lock.withLock { day = newValue } }
+        }
+    }
+
+    /// `serve` and `watch` without `--today` follow the clock: a rebuild
+    /// after midnight measures against the new day (a watch started the
+    /// day before held the next day's notes as future sessions, and a note
+    /// signed after midnight as signed after today). Each is told the day
+    /// at each rebuild; `watch` rebuilds when the day turns.
+    @Test func withoutTodayTheDayFollowsTheClock() throws {
+        let practice = try example()
+        defer { practice.delete() }
+        let day = Day(LocalDate(year: 2026, month: 3, day: 18)!)
+        var compiler = PracticeCompiler(folder: try PracticeFolder(root: practice.root), options: Checker.Options(today: day.value))
+        compiler.clock = { day.value }
+        #expect(compiler.rebuild(changed: []).summary.hasPrefix("12 errors"))
+        day.value = LocalDate(year: 2026, month: 3, day: 31)!
+        #expect(compiler.rebuild(changed: []).summary.hasPrefix("0 errors"), "the sessions of the 19th are past")
+
+        let watcher = PracticeWatcher(root: practice.root, options: Builder.Options(checker: Checker.Options(today: day.value)))
+        #expect(!watcher.turnTheDay(), "no clock: the day given stays")
+        watcher.clock = { day.value }
+        #expect(!watcher.turnTheDay(), "the same day")
+        day.value = LocalDate(year: 2026, month: 4, day: 1)!
+        #expect(watcher.turnTheDay() && watcher.options.checker.today == day.value)
+        #expect(!watcher.turnTheDay())
+    }
+
     /// A session note whose date is not a date: its packet (served, not
     /// built, for its error) counts its log as enrolled, not every member
     /// the roster ever named (roe-sam had left, and is not in the log).

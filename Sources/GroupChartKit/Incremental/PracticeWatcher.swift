@@ -16,8 +16,14 @@ import Foundation
 /// `build`, so a browser or printer never sees half a record.
 public final class PracticeWatcher: @unchecked Sendable {
     public let root: URL
-    public let options: Builder.Options
+    public private(set) var options: Builder.Options
     public let interval: TimeInterval
+    /// The clock "today" follows when no `--today` was given: the date
+    /// rules, the claims' dates and `sign`'s signatures agree on the day
+    /// after midnight, and the day's change rebuilds (a watch started the
+    /// day before held a note signed after midnight as signed "after
+    /// today"). `nil`: `options`' day, fixed.
+    public var clock: (@Sendable () -> LocalDate)?
     private let memo = DocumentMemo()
     /// The poll the last build took (or a later one that found what it
     /// found: a poll that finds nothing new leaves it); `nil` when there was
@@ -69,14 +75,15 @@ public final class PracticeWatcher: @unchecked Sendable {
             // second listing before the build would only add to the wait.
             let current = scan(after: wake)
             let changed = changes(current)
-            if first || changed?.paths != [] {
+            let newDay = turnTheDay()
+            if first || newDay || changed?.paths != [] {
                 PhaseTimes.report("poll", since: start)
                 let outcome: Result<Builder.Result, Builder.Failure>
                 // Ctrl-C waits for the build's renames (`WatchInterrupt`).
                 WatchInterrupt.building(true)
                 do {
                     outcome = .success(try Builder.build(root, options: options, memo: memo, polled: current,
-                                                         changed: first ? nil : changed))
+                                                         changed: first || newDay ? nil : changed))
                 } catch {
                     outcome = .failure(error)
                 }
@@ -92,6 +99,14 @@ public final class PracticeWatcher: @unchecked Sendable {
             if changed?.paths != [] { lastScan = current }
             wake = waitForChange(after: current)
         }
+    }
+
+    /// Takes the clock's day as today when it changed since the last
+    /// build; whether it did.
+    func turnTheDay() -> Bool {
+        guard let day = clock?(), day != options.checker.today else { return false }
+        options.checker.today = day
+        return true
     }
 
     /// Waits for the next poll: until a folder event or the safety

@@ -11,7 +11,10 @@ import Foundation
 /// nothing that `serve` shows ever touches the build folder.
 public struct PracticeCompiler: Sendable {
     public let folder: PracticeFolder
-    public let options: Checker.Options
+    public private(set) var options: Checker.Options
+    /// The clock "today" follows when no `--today` was given, read at each
+    /// rebuild (`PracticeWatcher.clock`); `nil`: `options`' day, fixed.
+    public var clock: (@Sendable () -> LocalDate)?
     private let links: EditorLinks
     /// The documents as last compiled, kept between rebuilds.
     private let memo = DocumentMemo()
@@ -56,6 +59,7 @@ public struct PracticeCompiler: Sendable {
     /// files by their stamps and bytes, so `changed` only says that a
     /// rebuild is due.
     public mutating func rebuild(changed: Set<String>) -> LivePreview {
+        if let day = clock?() { options.today = day }
         let checked: (record: PracticeRecord, report: CheckReport)
         do {
             checked = try GroupChart.check(folder.root, options: options, memo: memo)
