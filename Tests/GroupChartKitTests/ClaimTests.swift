@@ -20,6 +20,17 @@ import Testing
         return (output, try Builder.build(root, options: Builder.Options(checker: Checker.Options(today: FixturePractice.today), output: output)))
     }
 
+    /// Two group sessions of one member on one day (afternoon and evening):
+    /// the later claim carries the payer's same-day modifier (59 here), the
+    /// earlier none, where two alike were denied as one billed twice.
+    @Test func aSecondGroupTheSameDayCarriesTheSameDayModifier() throws {
+        let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("rules/same-day-services/fail-two-groups"))
+        defer { practice.delete() }
+        let byDay = try claims(practice.root).filter { $0.service.member == "doe-jane" }
+            .map { "\($0.service.sessionID) \($0.lines[0].modifiers)" }
+        #expect(byDay == ["2026-03-05-skills []", "2026-03-05-skills-pm [\"59\"]"])
+    }
+
     /// The ledger finds each service's entry through sorted hash values: the
     /// same entry as a search of its entries in order, and none for a
     /// service it has no entry for (the defects fixture has uninsured

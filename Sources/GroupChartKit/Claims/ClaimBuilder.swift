@@ -34,6 +34,7 @@ struct ClaimMaker: Sendable {
     /// were a third of building 20,000 claims (perf).
     private let insured: [String: Insured]
     private let taxID: String
+    private let repeated: RepeatedGroupServices
 
     init(record: PracticeRecord, ledger: AuthorizationLedger) {
         self.record = record
@@ -46,6 +47,7 @@ struct ClaimMaker: Sendable {
         }
         self.insured = insured
         taxID = (record.practice?.taxID?.value ?? "").filter(\.isNumber)
+        repeated = RepeatedGroupServices(record: record)
     }
 
     /// A member with insurance, and what their claims say of them.
@@ -106,7 +108,7 @@ struct ClaimMaker: Sendable {
             telehealth.append(modifier)
         }
         var modifiers = telehealth
-        if service.kind == .individual, context.attendedGroupSameDay(in: record) {
+        if service.kind == .individual ? context.attendedGroupSameDay(in: record) : repeated.first(before: service) != nil {
             modifiers.append(payer?.sameDayModifier?.value ?? "59")
         }
         var lines = [line(service.cpt, on: service.date, modifiers: modifiers, pointers: pointers)]

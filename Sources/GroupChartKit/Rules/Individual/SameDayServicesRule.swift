@@ -3,12 +3,14 @@
 struct SameDayServicesRule: Rule {
     let id = "same-day-services"
     let defaultSeverity = Severity.note
-    let summary = "an individual session and a group session of one member fall on one date: says which modifier the individual claim carries"
+    let summary = "an individual session and a group session, or two group sessions, of one member fall on one date: says which modifier the claim carries"
     let explanation = Explanation(
         checks: """
             Each individual session of a member who also attended a billable group session on the same \
             date. The individual claim then carries the payer's `same_day_modifier` (59 when the payer sets \
-            none; many payers want XE); the group claim (90853) carries none.
+            none; many payers want XE); the group claim (90853) carries none. Likewise a member's second \
+            group session of one code on one date (a morning and an evening group, by start time): its claim \
+            carries the modifier, the first none.
             """,
         why: """
             The billing guide: a client in individual and group therapy (common in DBT programs) needs both \
@@ -25,6 +27,27 @@ struct SameDayServicesRule: Rule {
             """)
 
     func check(_ context: RuleContext) -> [Finding] {
+        individualOnGroupDays(context) + repeatedGroups(context)
+    }
+
+    /// A member's second group session of one code on one date: its claim
+    /// carries the modifier (`RepeatedGroupServices`), said at its note.
+    private func repeatedGroups(_ context: RuleContext) -> [Finding] {
+        let record = context.record
+        let repeated = RepeatedGroupServices(record: record)
+        return record.services.compactMap { later in
+            guard let first = repeated.first(before: later), record.member(later.member)?.isSelfPay != true,
+                  let note = later.noteFile else { return nil }
+            let payer = record.member(later.member)?.insurance?.payer.flatMap { record.practice?.payer($0.value) }
+            let modifier = payer?.sameDayModifier?.value ?? "59"
+            return Finding(SourceLocation(file: note, line: 1),
+                           "\(later.member) also attended group session \(first.sessionID) on \(later.date): this \(later.cpt) claim carries "
+                               + "modifier \(modifier), the earlier one none, so that the payer does not deny it as billed twice",
+                           related: first.noteFile.map { [RelatedLocation(SourceLocation(file: $0, line: 1), "the earlier group session")] } ?? [])
+        }
+    }
+
+    private func individualOnGroupDays(_ context: RuleContext) -> [Finding] {
         let record = context.record
         return record.services.filter { $0.kind == .individual }.compactMap { individual in
             // A self-pay member's sessions are claimed nowhere: no modifier to tell of.
