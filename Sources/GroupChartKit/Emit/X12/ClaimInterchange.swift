@@ -73,7 +73,16 @@ struct ClaimInterchange {
         try x12.add("NM1", ["40", "2", edi.receiverName?.value ?? "", "", "", "", "", "46", receiver])
         try x12.add("HL", ["1", "", "20", "1"])
         if let taxonomy = practice.taxonomy?.value { try x12.add("PRV", ["BI", "PXC", taxonomy]) }
-        try x12.add("NM1", ["85", "2", name, "", "", "", "", "XX", practice.npi?.value ?? ""])
+        // A solo clinician billing under their own (type 1) NPI is a person
+        // to NPPES, and to the payers that check 2010AA against it: NM102 1,
+        // with the clinician's name, where an organisation's NPI is NM102 2.
+        if let npi = practice.npi?.value, let solo = practice.clinicians.first(where: { $0.npi?.value == npi }),
+           let clinician = solo.name?.value {
+            let person = PersonName(clinician)
+            try x12.add("NM1", ["85", "1", person.last, person.first, "", "", person.suffix, "XX", npi])
+        } else {
+            try x12.add("NM1", ["85", "2", name, "", "", "", "", "XX", practice.npi?.value ?? ""])
+        }
         try address(practice.address, into: &x12)
         try x12.add("REF", ["EI", (practice.taxID?.value ?? "").filter(\.isNumber)])
         var hl = 1
