@@ -20,6 +20,22 @@ import Testing
         return try MustacheTemplate(string: HTMLEscaping.pragma + "{{text}}").render(["text": text])
     }
 
+    /// An image from another host in a note is shown as a link to it, never
+    /// fetched by the record (which would tell that host who read the
+    /// note, and when); an image beside the record, or a data: image, stays.
+    @Test func aRemoteImageInANoteIsALinkNotAFetch() {
+        let html = CommonMark.html("""
+            Seen ![a chart](https://tracker.example/t.png?id=7 "mood") and ![](//cdn.example/x.gif) and ![](HTTP://A.EXAMPLE/y.png).
+
+            Kept ![local](chart.png) and ![dot](data:image/png;base64,iVBORw0KGgo=).
+            """)
+        #expect(html.contains(#"<a href="https://tracker.example/t.png?id=7" title="mood">a chart</a>"#), "\(html)")
+        #expect(html.contains(#"<a href="//cdn.example/x.gif">image</a>"#) && html.contains(#"<a href="HTTP://A.EXAMPLE/y.png">image</a>"#))
+        #expect(html.contains(#"<img src="chart.png" alt="local" />"#) && html.contains(#"<img src="data:image/png;base64,iVBORw0KGgo=" alt="dot" />"#))
+        #expect(!html.contains("<img src=\"https") && !html.contains("<img src=\"//") && !html.contains("<img src=\"HTTP"))
+        #expect(CommonMark.html("No image, **bold**.") == "<p>No image, <strong>bold</strong>.</p>\n")
+    }
+
     @Test func fixedCasesEscapeAsTheLibraryDoes() throws {
         for text in ["", "plain words", "a < b & c > d", "\"quoted\" and 'single'", "<\u{338}", "&\u{301}x", "'é'",
                      "Ms. O'Neil <she/her>", "\r\n<\r\n", "😀&😀"] + Self.pieces {

@@ -31,13 +31,55 @@ public enum CommonMark {
     }
 
     /// Renders Markdown to HTML without raw HTML and without `javascript:`
-    /// links (cmark's default, safe mode).
+    /// links (cmark's default, safe mode), and without images from another
+    /// host: each becomes a link to it (`remoteImagesAsLinks`).
     public static func html(_ markdown: String) -> String {
-        guard let rendered = markdown.withCString({ cmark_markdown_to_html($0, strlen($0), CMARK_OPT_DEFAULT) }) else {
-            return ""
+        let rendered = markdown.withCString { text -> UnsafeMutablePointer<CChar>? in
+            // Most notes have no image: rendered at once, as before.
+            guard strstr(text, "![") != nil else { return cmark_markdown_to_html(text, strlen(text), CMARK_OPT_DEFAULT) }
+            guard let document = cmark_parse_document(text, strlen(text), CMARK_OPT_DEFAULT) else { return nil }
+            defer { cmark_node_free(document) }
+            remoteImagesAsLinks(in: document)
+            return cmark_render_html(document, CMARK_OPT_DEFAULT)
         }
+        guard let rendered else { return "" }
         defer { free(rendered) }
         return String(cString: rendered)
+    }
+
+    /// Each image whose address names another host (`https://...`,
+    /// `//host/...`) made a link to it, with the image's description as
+    /// its text: a record opened or printed would otherwise fetch it, telling
+    /// that host who read which note and when (an image written into a
+    /// note, or pasted with its text from a web page). An image in the
+    /// record's own folder, or a `data:` image, is kept.
+    private static func remoteImagesAsLinks(in document: OpaquePointer) {
+        var images: [OpaquePointer] = []
+        guard let iterator = cmark_iter_new(document) else { return }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), cmark_node_get_type(node) == CMARK_NODE_IMAGE {
+                images.append(node)
+            }
+        }
+        cmark_iter_free(iterator)
+        for image in images {
+            let url = cmark_node_get_url(image).map { String(cString: $0) } ?? ""
+            let lowered = url.lowercased()
+            guard lowered.hasPrefix("//") || (lowered.contains(":") && !lowered.hasPrefix("data:image/")),
+                  let link = cmark_node_new(CMARK_NODE_LINK) else { continue }
+            cmark_node_set_url(link, url)
+            if let title = cmark_node_get_title(image) { cmark_node_set_title(link, title) }
+            while let child = cmark_node_first_child(image) {
+                cmark_node_unlink(child)
+                cmark_node_append_child(link, child)
+            }
+            if cmark_node_first_child(link) == nil, let text = cmark_node_new(CMARK_NODE_TEXT) {
+                cmark_node_set_literal(text, "image")
+                cmark_node_append_child(link, text)
+            }
+            cmark_node_insert_before(image, link)
+            cmark_node_free(image)
+        }
     }
 
     private struct Placement {
