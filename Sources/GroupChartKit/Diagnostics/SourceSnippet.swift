@@ -43,6 +43,8 @@ struct SourceSnippet {
             let wide = scalar == "\t"
             if wide {
                 shown.append(contentsOf: [0x20, 0x20, 0x20, 0x20])
+            } else if let picture = TerminalText.picture(of: scalar) {
+                shown.append(contentsOf: UTF8.encode(picture)!)
             } else if scalar.isASCII {
                 shown.append(UInt8(scalar.value))
             } else {

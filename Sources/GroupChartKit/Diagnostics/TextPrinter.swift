@@ -170,11 +170,11 @@ public struct TextPrinter: Sendable {
     private func render(_ diagnostic: Diagnostic, line source: (SourceLocation) -> Substring?,
                         snippets: inout SourceSnippet, into out: inout String) {
         let location = diagnostic.location
-        out += paint("\(location):", .bold)
+        out += paint(TerminalText.inert("\(location):"), .bold)
         out += " "
         out += paint("\(diagnostic.severity.rawValue):", style(for: diagnostic.severity))
         out += " "
-        out += paint(diagnostic.message, .bold)
+        out += paint(TerminalText.inert(diagnostic.message), .bold)
         out += " ["
         out += diagnostic.rule
         out += "]\n"
@@ -194,15 +194,15 @@ public struct TextPrinter: Sendable {
         if !diagnostic.help.isEmpty {
             out += gutter("")
             out += "= help: "
-            out += diagnostic.help
+            out += TerminalText.inert(diagnostic.help)
             out += "\n"
         }
         for related in diagnostic.related {
-            out += paint("\(related.location):", .bold)
+            out += paint(TerminalText.inert("\(related.location):"), .bold)
             out += " "
             out += paint("note:", .cyan)
             out += " "
-            out += related.message
+            out += TerminalText.inert(related.message)
             out += "\n"
         }
     }
