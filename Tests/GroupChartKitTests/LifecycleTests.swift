@@ -734,6 +734,27 @@ import Testing
         #expect(!report.diagnostics.contains { $0.rule == "claim-changed-after-billing" && $0.message.contains(twelfth.id) })
     }
 
+    /// A payer that reverses its payment and pays a correction from an
+    /// 835 with another TRN03 (its payment vendor): the claim's number is
+    /// the correction's, not the reversed one's, so a replacement names the
+    /// claim that stands.
+    @Test func aCorrectionUnderAnotherTRN03GivesTheClaimsNumber() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        let chen = try acceptedClaimOfChen(practice)
+        try payChen(chen, in: practice, paid: 6500, number: "BS7")
+        try practice.write("remittances/2026-03-25.835", RemittanceFixture(
+            payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT9", date: Self.march(25),
+            claims: [
+                .init(id: chen.id, status: "22", billed: Money(cents: -6500), paid: Money(cents: -6500), payerClaimNumber: "BS7",
+                      dateOfService: Self.march(12)),
+                .init(id: chen.id, billed: chen.total, paid: Money(cents: 5000), adjustments: [("CO", "45", Money(cents: 1500))],
+                      payerClaimNumber: "BS9", dateOfService: Self.march(12)),
+            ], originator: "1940360").text)
+        let (billing, _) = try billing(practice)
+        #expect(billing.ledger.history(chen.id)?.payerClaimNumber == "BS9")
+    }
+
     /// A session's folder renamed after its claims were sent gives each
     /// service a new claim id: the new claims wait, out of the batch, while
     /// the claims sent for the same services stand with the payer (each goes

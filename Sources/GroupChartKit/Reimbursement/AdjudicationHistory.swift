@@ -120,9 +120,15 @@ struct AdjudicationHistory: Sendable {
         guard let first = received.first(where: { !Self.isLaterPayer($0.claim) }) ?? received.first else { return nil }
         // An 835 without TRN03 names no payer: compared as it is, nil with nil.
         let billed = first.remittance.originator
-        let ofBilledPayer = standing.filter { decision in
-            !Self.isLaterPayer(decision.claim) && decision.remittance.originator == billed && !decision.claim.payerClaimNumber.isEmpty
-        }
+        let asPrimary = standing.filter { !Self.isLaterPayer($0.claim) && !$0.claim.payerClaimNumber.isEmpty }
+        // TRN03 is the payer's tax id with a prefix of its choosing, and a
+        // payer's payment vendor or another of its entities may send the
+        // next 835 under another: when nothing of the first one's stands (it
+        // reversed its payment there), the payer that decided as primary is
+        // the one billed. Taken by TRN03 alone, a reversed number went out in
+        // REF*F8.
+        let ofFirstOriginator = asPrimary.filter { $0.remittance.originator == billed }
+        let ofBilledPayer = ofFirstOriginator.isEmpty ? asPrimary : ofFirstOriginator
         // A reversal left standing took back a payment no 835 on file shows: its number is the claim's all the same.
         return (ofBilledPayer.last { !$0.claim.isReversal } ?? ofBilledPayer.last)?.claim.payerClaimNumber
     }
