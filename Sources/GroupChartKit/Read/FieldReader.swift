@@ -122,14 +122,43 @@ final class FieldReader {
         node(key, required: required, hint: hint).flatMap { scalar($0, named: key) }
     }
 
-    /// The scalar text of `node`, or `invalid-value` when it is a list or mapping.
+    /// The scalar text of `node`, or `invalid-value` when it is a list or
+    /// mapping, or cut short by a comment glued to what followed it.
     func scalar(_ node: YAMLNode, named key: String) -> Located<String>? {
         guard let text = node.scalar else {
             log.invalid(at: node.location, "\"\(qualified(key))\" should be a single value, not \(node.shapeName)",
                         help: "write it on the same line as the key: \(key): value")
             return nil
         }
+        if case .scalar(_, isPlain: true) = node.content, let glued = gluedComment(after: text, at: node.location) {
+            log.invalid(at: SourceLocation(file: file.path, line: node.location.line, column: glued.column),
+                        "\"\(qualified(key))\" reads \"\(text)\": YAML takes \"\(glued.text)\" after it for a comment",
+                        help: "quote the whole value (\(key): \"\(text) \(glued.text)\"), or put a space after # if it is a comment")
+            return nil
+        }
         return Located(text, at: node.location)
+    }
+
+    /// What follows an unquoted one-line value as a comment glued to its #
+    /// (`street: 18 Alder St #4`, `topic: Session #5`): YAML ends the value
+    /// at " #", and the apartment number never reached the claim. A comment
+    /// has a space after its # (`# from the new card`), and is left alone.
+    private func gluedComment(after text: String, at location: SourceLocation) -> (text: String, column: Int)? {
+        guard !text.isEmpty, let line = file.line(location.line) else { return nil }
+        let scalars = Array(line.unicodeScalars)
+        let isBlank = { (index: Int) in index >= scalars.count || scalars[index] == " " || scalars[index] == "\t" }
+        let start = location.column - 1, end = start + text.unicodeScalars.count
+        guard start >= 0, end < scalars.count, String(String.UnicodeScalarView(scalars[start..<end])) == text else { return nil }
+        var index = end
+        while index < scalars.count, isBlank(index) { index += 1 }
+        guard index > end, index + 1 < scalars.count, scalars[index] == "#", !isBlank(index + 1), scalars[index + 1] != "#" else { return nil }
+        // Up to a comment of its own (" # apartment"), which stays one.
+        var stop = index + 1
+        while stop < scalars.count, !(isBlank(stop) && stop + 1 < scalars.count && scalars[stop + 1] == "#" && isBlank(stop + 2)) {
+            stop += 1
+        }
+        let glued = String(String.UnicodeScalarView(scalars[index..<stop])).trimmingCharacters(in: .whitespaces)
+        return (glued, index + 1)
     }
 
     /// A name that records and claims show (`DisplayName`).
