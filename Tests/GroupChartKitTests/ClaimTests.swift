@@ -20,6 +20,25 @@ import Testing
         return (output, try Builder.build(root, options: Builder.Options(checker: Checker.Options(today: FixturePractice.today), output: output)))
     }
 
+    /// A payer's claim_filing_code is its members' SBR09 (Medicare Part B,
+    /// MB, here); a payer that names none is sent as commercial, CI.
+    @Test func aPayersClaimFilingCodeIsItsSubscribersSBR09() throws {
+        let practice = try FixturePractice(base: Self.example)
+        defer { practice.delete() }
+        try practice.write("practice.yaml", try practice.read("practice.yaml")
+            .replacingOccurrences(of: "    same_day_modifier: XE", with: "    same_day_modifier: XE\n    claim_filing_code: mb"))
+        let (output, _) = try build(practice.root)
+        defer { try? FileManager.default.removeItem(at: output) }
+        let segments = try String(contentsOf: output.appendingPathComponent("claims.837"), encoding: .utf8).split(separator: "~")
+        // Each SBR09 with the payer its loop names (NM1*PR).
+        let filing = segments.indices.filter { segments[$0].hasPrefix("SBR*") }.compactMap { index -> String? in
+            guard let payer = segments[index...].first(where: { $0.hasPrefix("NM1*PR*") }) else { return nil }
+            return "\(segments[index].split(separator: "*", omittingEmptySubsequences: false).last!) \(payer.split(separator: "*")[3])"
+        }
+        #expect(!filing.isEmpty && filing.allSatisfy { $0 == "MB Aetna" || $0 == "CI Blue Shield of California" }, "\(filing)")
+        #expect(filing.contains("MB Aetna") && filing.contains("CI Blue Shield of California"))
+    }
+
     /// Two group sessions of one member on one day (afternoon and evening):
     /// the later claim carries the payer's same-day modifier (59 here), the
     /// earlier none, where two alike were denied as one billed twice.

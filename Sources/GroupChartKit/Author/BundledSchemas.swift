@@ -447,10 +447,16 @@ enum BundledSchemas {
             "examples": ["95"]
           },
           "same_day_modifier": {
-            "description": "On an individual claim the day of a group session (default 59).",
+            "description": "On an individual claim the day of a group session, and a member's second group claim of a day (default 59).",
             "type": ["string", "integer"],
             "pattern": "^[0-9A-Z]{2}$",
             "examples": ["XE"]
+          },
+          "claim_filing_code": {
+            "description": "The kind of plan, the 837P's SBR09 (default CI, commercial): MB Medicare Part B, MC Medicaid, BL Blue Cross/Blue Shield, HM an HMO.",
+            "type": ["string", "integer"],
+            "enum": ["11", "12", "13", "14", "15", "16", "17", "AM", "BL", "CH", "CI", "DS", "FI", "HM", "LM", "MA", "MB", "MC", "OF", "TV", "VA", "WC", "ZZ", 11, 12, 13, 14, 15, 16, 17],
+            "examples": ["MB"]
           }
         }
       }

@@ -52,6 +52,8 @@ public struct Payer: Sendable, Codable, Equatable {
     public var timelyFilingDays: Located<Int>?
     public var telehealthModifier: Located<String>?
     public var sameDayModifier: Located<String>?
+    /// SBR09, the kind of plan (`ClaimFilingCode`); `CI`, commercial, when absent.
+    public var claimFilingCode: Located<String>? = nil
 }
 
 /// Whether a payer requires prior authorization.

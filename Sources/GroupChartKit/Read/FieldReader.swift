@@ -78,7 +78,7 @@ final class FieldReader {
     /// as psychotherapy or an office visit for telehealth.
     static let billingKeys: Set<String> = [
         "format", "place_of_service", "facilitator", "interactive_complexity", "subscriber", "group_number",
-        "group_authorization", "individual_authorization", "telehealth_modifier", "same_day_modifier",
+        "group_authorization", "individual_authorization", "telehealth_modifier", "same_day_modifier", "claim_filing_code",
     ]
 
     /// Each key no reader asked for that looks like a billing key left out

@@ -79,7 +79,8 @@ enum PracticeReader {
                 individualAuthorization: fields.choice("individual_authorization", Requirement.self),
                 timelyFilingDays: fields.integer("timely_filing_days", in: 1...3650),
                 telehealthModifier: modifier("telehealth_modifier", fields),
-                sameDayModifier: modifier("same_day_modifier", fields))
+                sameDayModifier: modifier("same_day_modifier", fields),
+                claimFilingCode: fields.parsed("claim_filing_code", ClaimFilingCode.parse))
         }
     }
 

@@ -92,7 +92,9 @@ struct ClaimInterchange {
             hl += 1
             let subscriberHL = hl
             try x12.add("HL", [String(subscriberHL), "1", "22", patientIsSubscriber ? "0" : "1"])
-            try x12.add("SBR", ["P", patientIsSubscriber ? "18" : "", first.groupNumber ?? "", "", "", "", "", "", "CI"])
+            // SBR09: the kind of plan, as the payer's entry says (CI, commercial, when it says nothing).
+            let filing = practice.payers.first { $0.payerID?.value == first.payerID }?.claimFilingCode?.value ?? ClaimFilingCode.standard
+            try x12.add("SBR", ["P", patientIsSubscriber ? "18" : "", first.groupNumber ?? "", "", "", "", "", "", filing])
             try x12.add("NM1", ["IL", "1", first.subscriber.lastName, first.subscriber.firstName, "", "", "", "MI", first.memberID])
             if patientIsSubscriber { try demographics(first.patient, into: &x12) }
             try x12.add("NM1", ["PR", "2", first.payerName, "", "", "", "", "PI", first.payerID])
