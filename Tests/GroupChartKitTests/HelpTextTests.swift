@@ -182,6 +182,27 @@ import Testing
         #expect(cloned.allSatisfy { $0.related.first?.location.file.hasPrefix("sessions/2026-03-05-skills/") == true })
     }
 
+    /// A misspelt key is taken for a billing key left out only when that is
+    /// the nearest known key: `cofacilitator:` is `co_facilitator`
+    /// misspelt (a warning), never "rename it facilitator", which would put
+    /// the co-facilitator's NPI on every claim; `group_name:` is no
+    /// group number. `fromat:` is `format` (an error holding the claims).
+    @Test func onlyTheNearestKnownKeyMakesAMisspeltBillingKey() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let session = "sessions/2026-03-05-skills/session.md", profile = "members/doe-jane/profile.md"
+        try practice.write(session, try practice.read(session).replacingOccurrences(of: "facilitator: torres\nco_facilitator: park",
+                                                                                    with: "cofacilitator: park\nfromat: psychoeducation"))
+        try practice.write(profile, try practice.read(profile).replacingOccurrences(of: "  member_id: AET-0001",
+                                                                                    with: "  member_id: AET-0001\n  group_name: Acme Shipping"))
+        let found = try practice.check().diagnostics.filter { $0.rule == "unknown-key" || $0.rule == "missing-field" }
+        #expect(found.map { "\($0.location.file):\($0.location.line) \($0.rule) \($0.help)" } == [
+            "\(profile):10 unknown-key did you mean \"group_number\"?",
+            "\(session):6 unknown-key did you mean \"co_facilitator\"?",
+            "\(session):7 missing-field rename it \"format\"",
+        ], "\(found.map(\.message))")
+    }
+
     /// A fee written wrong, or the group fee left out, is one mistake said
     /// once where it stands (it was said a second time as "no fee for CPT
     /// 90853"), and still holds the claims of its code.

@@ -755,6 +755,44 @@ import Testing
         #expect(billing.ledger.history(chen.id)?.payerClaimNumber == "BS9")
     }
 
+    /// A claim already sent keeps the authorization it went under while that
+    /// covers it: a second authorization listed later that ends sooner
+    /// takes only the sessions not yet sent (no replacement moving REF*G1).
+    @Test func aClaimSentKeepsItsAuthorization() throws {
+        let practice = try FixturePractice(base: Self.example)
+        defer { practice.delete() }
+        let profile = "members/okonkwo-david/profile.md"
+        try practice.write(profile, try practice.read(profile).replacingOccurrences(of: "      sessions: 24\n", with: """
+                  sessions: 24
+                - {number: "A7739999", cpt: "90853", from: 2026-03-01, to: 2026-03-31, sessions: 4}
+
+            """))
+        let (billing, report) = try billing(practice)
+        let twelfth = try claimID(billing, "okonkwo-david", 12), nineteenth = try claimID(billing, "okonkwo-david", 19)
+        #expect(twelfth.priorAuthorization == "A7731004" && nineteenth.priorAuthorization == "A7739999")
+        #expect(!report.diagnostics.contains { $0.rule == "claim-changed-after-billing" && $0.message.contains(twelfth.id) })
+    }
+
+    /// A morning group added on a day whose afternoon claims were sent
+    /// without a modifier: the morning claims carry it, and the claims sent
+    /// keep what they were sent with (no replacement adding one).
+    @Test func aGroupAddedOnADayAlreadyBilledTakesTheModifier() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        try submit(practice, on: 13, through: Self.march(12))
+        let afternoon = practice.root.appendingPathComponent("sessions/2026-03-12-dbt-skills")
+        let morning = practice.root.appendingPathComponent("sessions/2026-03-12-dbt-skills-am")
+        try FileManager.default.copyItem(at: afternoon, to: morning)
+        try practice.write("sessions/2026-03-12-dbt-skills-am/session.md", try practice.read("sessions/2026-03-12-dbt-skills-am/session.md")
+            .replacingOccurrences(of: "start: \"14:00\"\nend: \"15:30\"", with: "start: \"09:00\"\nend: \"10:30\""))
+        let (billing, report) = try billing(practice)
+        let day = billing.claims.filter { $0.service.date == Self.march(12) && $0.service.cpt == "90853" && $0.service.member == "chen-lily" }
+        #expect(day.map { "\($0.service.sessionID) \($0.lines[0].modifiers)" }.sorted()
+                == ["2026-03-12-dbt-skills []", "2026-03-12-dbt-skills-am [\"59\"]"])
+        #expect(!report.diagnostics.contains { $0.rule == "claim-changed-after-billing" && $0.message.contains("modifiers") },
+                "\(report.diagnostics.filter { $0.rule == "claim-changed-after-billing" }.map(\.message))")
+    }
+
     /// A session's folder renamed after its claims were sent gives each
     /// service a new claim id: the new claims wait, out of the batch, while
     /// the claims sent for the same services stand with the payer (each goes

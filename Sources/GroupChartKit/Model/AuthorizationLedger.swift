@@ -3,9 +3,9 @@
 ///
 /// A service is covered by an authorization of the member for the service's
 /// CPT code whose dates include the date of service; of those with sessions
-/// left, the one that ends first takes it (the first listed of those ending
-/// the same day), as a biller uses up an expiring authorization before its
-/// renewal. Taken in date order, this covers as many services as any
+/// left, the one a claim already sent went under, or else the one that ends
+/// first (the first listed of those ending the same day), as a biller uses
+/// up an expiring authorization before its renewal. Taken in date order, this covers as many services as any
 /// assignment can, whatever order the profile lists them in: listed order
 /// alone put a session under a renewal written first, and left a later one
 /// uncovered when the renewal's count ran out. A group authorization never
@@ -49,6 +49,10 @@ public struct AuthorizationLedger: Sendable {
         // ledger's 17 ms in each save of `watch` (perf).
         var authorizations: [String: [Authorization]?] = [:]
         var entries: [Entry] = []
+        // A claim already sent keeps the authorization it went under while
+        // that one covers it and has sessions left: a renewal listed later
+        // that ends sooner would otherwise move it, and send a replacement.
+        let sent = LastSent(record.billingHistory)
         // Reserved, not grown: the build keeps the ledger to the end (15 MB at 20,000 notes).
         entries.reserveCapacity(record.services.count)
         for service in record.services {
@@ -59,8 +63,10 @@ public struct AuthorizationLedger: Sendable {
             let covering = memberAuthorizations.filter { $0.covers(service) }
             let key = { (authorization: Authorization) in Counted(member: service.member, authorization: authorization.location) }
             let withSessionsLeft = covering.filter { used[key($0), default: 0] < ($0.sessions?.value ?? 0) }
+            let sentUnder = sent.isEmpty ? nil : sent.authorization(of: service.claimID)
             // `covers` held only authorizations with an end date.
-            if let open = withSessionsLeft.min(by: { $0.to!.value < $1.to!.value }) {
+            if let open = withSessionsLeft.first(where: { sentUnder != nil && $0.number?.value == sentUnder })
+                ?? withSessionsLeft.min(by: { $0.to!.value < $1.to!.value }) {
                 let ordinal = used[key(open), default: 0] + 1
                 used[key(open)] = ordinal
                 entries.append(Entry(service: service, authorization: open, outcome: .covered(ordinal: ordinal)))

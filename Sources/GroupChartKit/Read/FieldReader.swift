@@ -77,20 +77,24 @@ final class FieldReader {
     /// default with only an `unknown-key` warning, billing psychoeducation
     /// as psychotherapy or an office visit for telehealth.
     static let billingKeys: Set<String> = [
-        "format", "place_of_service", "facilitator", "interactive_complexity", "subscriber", "group_number",
+        "format", "place_of_service", "facilitator", "interactive_complexity", "subscriber",
         "group_authorization", "individual_authorization", "telehealth_modifier", "same_day_modifier", "claim_filing_code",
     ]
 
-    /// Each key no reader asked for that looks like a billing key left out
-    /// (`billingKeys`), with that key.
+    /// Each key no reader asked for whose nearest key of all those asked
+    /// for is a billing key left out (`billingKeys`), with that key: a
+    /// nearer key that is not one (`cofacilitator:` is `co_facilitator`
+    /// misspelt, not `facilitator`) leaves it an unknown key.
     private func misspeltBillingKeys() -> [String: String] {
         var found: [String: String] = [:]
-        let absent = asked.filter { key in Self.billingKeys.contains(key) && !pairs.contains { $0.name == key } }
+        let keys = Array(Set(asked))
         for pair in pairs where !asked.contains(pair.name) {
             let name = pair.name.lowercased()
-            let near = absent.map { (key: $0, distance: NearestName.distance(name, $0.lowercased())) }
+            let near = keys.map { (key: $0, distance: NearestName.distance(name, $0.lowercased())) }
                 .filter { $0.distance <= max(2, $0.key.count / 3) }
-            if let nearest = near.min(by: { ($0.distance, $0.key) < ($1.distance, $1.key) }) { found[pair.name] = nearest.key }
+            guard let nearest = near.min(by: { ($0.distance, $0.key) < ($1.distance, $1.key) }),
+                  Self.billingKeys.contains(nearest.key), !pairs.contains(where: { $0.name == nearest.key }) else { continue }
+            found[pair.name] = nearest.key
         }
         return found
     }
@@ -102,8 +106,8 @@ final class FieldReader {
         let misspelt = misspeltBillingKeys()
         for pair in pairs where !asked.contains(pair.name) {
             if let key = misspelt[pair.name] {
-                log.missing(at: pair.key.location, "\"\(qualified(pair.name))\" looks like \"\(key)\" misspelt: without \(key), "
-                                + "its default goes on the claims", help: "rename it \"\(key)\"")
+                log.missing(at: pair.key.location, "\"\(qualified(pair.name))\" looks like \"\(key)\" misspelt: the claims would be "
+                                + "built as if \(key) were not written", help: "rename it \"\(key)\"")
                 continue
             }
             let help = NearestName.to(pair.name, in: asked).map { "did you mean \"\($0)\"?" }
@@ -130,7 +134,8 @@ final class FieldReader {
                         help: "write it on the same line as the key: \(key): value")
             return nil
         }
-        if case .scalar(_, isPlain: true) = node.content, let glued = gluedComment(after: text, at: node.location) {
+        if case .scalar(_, isPlain: true) = node.content, Self.claimValueKeys.contains(key),
+           let glued = gluedComment(after: text, at: node.location) {
             log.invalid(at: SourceLocation(file: file.path, line: node.location.line, column: glued.column),
                         "\"\(qualified(key))\" reads \"\(text)\": YAML takes \"\(glued.text)\" after it for a comment",
                         help: "quote the whole value (\(key): \"\(text) \(glued.text)\"), or put a space after # if it is a comment")
@@ -138,6 +143,15 @@ final class FieldReader {
         }
         return Located(text, at: node.location)
     }
+
+    /// The keys whose values a claim carries as written (names, addresses,
+    /// ids): cut short by a glued comment, they go out wrong. Elsewhere (a
+    /// topic, a reason) the record shows the value as read, and a note
+    /// already signed would have to be signed again to quote it.
+    static let claimValueKeys: Set<String> = [
+        "street", "street2", "city", "member_id", "group_number", "first_name", "last_name", "name", "number",
+        "payer_id", "npi", "tax_id", "taxonomy", "phone", "submitter_id", "receiver_id", "receiver_name",
+    ]
 
     /// What follows an unquoted one-line value as a comment glued to its #
     /// (`street: 18 Alder St #4`, `topic: Session #5`): YAML ends the value

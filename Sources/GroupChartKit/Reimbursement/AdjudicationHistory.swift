@@ -128,7 +128,9 @@ struct AdjudicationHistory: Sendable {
         // the one billed. Taken by TRN03 alone, a reversed number went out in
         // REF*F8.
         let ofFirstOriginator = asPrimary.filter { $0.remittance.originator == billed }
-        let ofBilledPayer = ofFirstOriginator.isEmpty ? asPrimary : ofFirstOriginator
+        // Only when a reversal took it back: a first payer whose 835s gave no
+        // CLP07, or another payer that paid as primary, names no claim here.
+        let ofBilledPayer = ofFirstOriginator.isEmpty && reversedPayment ? asPrimary : ofFirstOriginator
         // A reversal left standing took back a payment no 835 on file shows: its number is the claim's all the same.
         return (ofBilledPayer.last { !$0.claim.isReversal } ?? ofBilledPayer.last)?.claim.payerClaimNumber
     }

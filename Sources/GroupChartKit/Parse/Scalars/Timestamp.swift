@@ -24,6 +24,10 @@ public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringCo
         }
         var clock = String(text.dropFirst(11))
         if clock.count == 8, clock.dropFirst(5).first == ":", clock.suffix(2).allSatisfy(\.isASCIIDigit) {
+            // Seconds are dropped, but read: 16:00:99 is no time.
+            guard let seconds = Int(clock.suffix(2)), seconds < 60 else {
+                return .failure(ScalarError("\"\(text)\" is not a timestamp: a minute has 60 seconds, 00 to 59", help: help))
+            }
             clock = String(clock.prefix(5))
         }
         switch (LocalDate.parse(String(text.prefix(10))), LocalTime.parse(clock)) {
@@ -42,7 +46,7 @@ public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringCo
     static func plain(_ bytes: UnsafeBufferPointer<UInt8>) -> Timestamp? {
         guard bytes.count == 16 || bytes.count == 19, bytes[10] == 0x54 || bytes[10] == 0x20 else { return nil }
         if bytes.count == 19 {
-            guard bytes[16] == 0x3A, LocalDate.digits(bytes, 17..<19) != nil else { return nil }
+            guard bytes[16] == 0x3A, let seconds = LocalDate.digits(bytes, 17..<19), seconds < 60 else { return nil }
         }
         guard let date = LocalDate.plain(UnsafeBufferPointer(rebasing: bytes[0..<10])),
               let time = LocalTime.plain(UnsafeBufferPointer(rebasing: bytes[11..<16])) else { return nil }

@@ -12,11 +12,12 @@ struct MissingFieldRule: Rule {
             group, date, times and attendance; an individual note's date, times, clinician and CPT code. Also \
             a member folder without profile.md, a session folder without session.md, a fee for every CPT \
             code billed to a member who is not self-pay, and, when practice.yaml has `edi:`, the practice's phone and each insured member's \
-            address, which the 837P requires. An unknown key that looks like an optional key whose default \
-            goes on a claim, misspelt or in another case (`fromat:`, `Place_of_service:`, `facilitater:`, \
-            `same_day_modifer:`, `subscriber`, `group_number`, `interactive_complexity`, a payer's \
-            authorization settings), is missing-field where it stands, not only `unknown-key`: the claim \
-            would carry the default, billing psychoeducation as psychotherapy or an office visit for telehealth.
+            address, which the 837P requires. An unknown key whose nearest known key is an optional one that \
+            goes on a claim, left out (misspelt or in another case: `fromat:`, `Place_of_service:`, \
+            `facilitater:`, `same_day_modifer:`, `subscriber`, `interactive_complexity`, a payer's \
+            authorization settings or claim filing code), is missing-field where it stands, not only \
+            `unknown-key`: the claim would be built without it, billing psychoeducation as psychotherapy or an \
+            office visit for telehealth.
             """,
         why: """
             Each of these ends up on the claim or in the audit file: a claim without a date of birth is \

@@ -10,7 +10,8 @@ struct SameDayServicesRule: Rule {
             date. The individual claim then carries the payer's `same_day_modifier` (59 when the payer sets \
             none; many payers want XE); the group claim (90853) carries none. Likewise a member's second \
             group session of one code on one date (a morning and an evening group, by start time): its claim \
-            carries the modifier, the first none.
+            carries the modifier, the first none; a claim already sent keeps what it was sent with, and the \
+            others are told apart from it.
             """,
         why: """
             The billing guide: a client in individual and group therapy (common in DBT programs) needs both \
@@ -42,8 +43,8 @@ struct SameDayServicesRule: Rule {
             let modifier = payer?.sameDayModifier?.value ?? "59"
             return Finding(SourceLocation(file: note, line: 1),
                            "\(later.member) also attended group session \(first.sessionID) on \(later.date): this \(later.cpt) claim carries "
-                               + "modifier \(modifier), the earlier one none, so that the payer does not deny it as billed twice",
-                           related: first.noteFile.map { [RelatedLocation(SourceLocation(file: $0, line: 1), "the earlier group session")] } ?? [])
+                               + "modifier \(modifier), that session's none, so that the payer does not deny it as billed twice",
+                           related: first.noteFile.map { [RelatedLocation(SourceLocation(file: $0, line: 1), "the other group session")] } ?? [])
         }
     }
 

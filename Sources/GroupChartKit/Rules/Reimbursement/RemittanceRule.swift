@@ -88,8 +88,11 @@ struct RemittanceRule: Rule {
                                                 + "to reprocess it before posting the payment",
                                             related: [RelatedLocation(history.versions.last!.claim.location, "the claim as sent")]))
                 }
+                // What the charge less the adjustments leaves: a contract that
+                // pays above a low charge says so with a negative adjustment.
                 let paid = history.adjudication.paid
-                guard paid > charge, overpaid.insert(id).inserted,
+                let adjusted = history.adjudication.adjustments.reduce(Money.zero) { $0 + $1.amount }
+                guard paid > charge, paid.cents > charge.cents - adjusted.cents, overpaid.insert(id).inserted,
                       let latest = history.adjudication.standing.last(where: { !$0.claim.isReversal && $0.claim.paid > .zero }) else { continue }
                 findings.append(Finding(latest.claim.claimID.location,
                                         "claim \"\(id)\" was paid \(paid) in all, more than its charge of \(charge): an overpayment",
