@@ -5,10 +5,11 @@
 /// CPT code whose dates include the date of service; of those with sessions
 /// left, the one a claim already sent went under, or else the one that ends
 /// first (the first listed of those ending the same day), as a biller uses
-/// up an expiring authorization before its renewal. Taken in date order, this covers as many services as any
-/// assignment can, whatever order the profile lists them in: listed order
-/// alone put a session under a renewal written first, and left a later one
-/// uncovered when the renewal's count ran out. A group authorization never
+/// up an expiring authorization before its renewal. Taken in date order
+/// (and nothing sent yet), this covers as many services as any assignment
+/// can, whatever order the profile lists them in: listed order alone put a
+/// session under a renewal written first, and left a later one uncovered
+/// when the renewal's count ran out. A group authorization never
 /// covers an individual code, nor the reverse, because the codes differ.
 public struct AuthorizationLedger: Sendable {
     public enum Outcome: Sendable, Equatable {
