@@ -112,7 +112,8 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("claims.837").path), "no claim is ready, so no 837")
     }
 
-    @Test(arguments: ["Ja\u{200B}ne", "Jane\u{202E}eoD", "Ja\u{2066}ne\u{2069}", "Ja\u{2060}ne", "Ja\u{00AD}ne", "Jane\u{0007}"])
+    @Test(arguments: ["Ja\u{200B}ne", "Jane\u{202E}eoD", "Ja\u{2066}ne\u{2069}", "Ja\u{2060}ne", "Ja\u{00AD}ne", "Jane\u{0007}",
+                      "Ja\u{034F}ne", "Jane\u{3164}", "\u{115F}Jane", "Ja\u{2800}ne", "Jane\u{FE0F}"])
     func invisibleCharactersInANameAreAnInvalidValue(name: String) throws {
         let practice = try FixturePractice()
         defer { practice.delete() }

@@ -18,11 +18,14 @@ public enum DisplayName {
 
     /// Control characters (line breaks, tabs), format characters (bidi
     /// overrides and isolates, zero-width spaces and joiners, the byte-order
-    /// mark, the soft hyphen) and line or paragraph separators.
+    /// mark, the soft hyphen), line or paragraph separators, and the other
+    /// characters Unicode says to draw as nothing (the combining grapheme
+    /// joiner U+034F, the Hangul fillers U+115F, U+3164, variation
+    /// selectors) or that draw as a blank (the braille blank U+2800).
     static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .control, .format, .lineSeparator, .paragraphSeparator: return true
-        default: return false
+        default: return scalar.properties.isDefaultIgnorableCodePoint || scalar.value == 0x2800
         }
     }
 
@@ -32,7 +35,12 @@ public enum DisplayName {
         case 0x09: return "a tab"
         case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F: return "a right-to-left or left-to-right control"
         case 0x200B...0x200D, 0x2060, 0xFEFF: return "a zero-width character"
-        default: return scalar.properties.generalCategory == .control ? "a control character" : "a format character"
+        default:
+            switch scalar.properties.generalCategory {
+            case .control: return "a control character"
+            case .format: return "a format character"
+            default: return "a character drawn as nothing or a blank"
+            }
         }
     }
 }

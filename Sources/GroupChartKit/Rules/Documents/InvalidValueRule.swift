@@ -11,7 +11,8 @@ struct InvalidValueRule: Rule {
             CPT codes are five digits, ids are lower-case slugs, and enumerations (sex, attendance status, \
             format, state) take one of their words, and names (of members, policy holders, clinicians, payers, \
             groups and the practice) hold no line break, control character or invisible format character \
-            (right-to-left overrides, zero-width spaces and joiners). A co-facilitator who is the facilitator \
+            (right-to-left overrides, zero-width spaces and joiners), nor a character drawn as nothing or a \
+            blank (the combining grapheme joiner, Hangul fillers, variation selectors, the braille blank). A co-facilitator who is the facilitator \
             is refused. When practice.yaml has `edi:`, the values the 837P \
             carries must hold no X12 separator (* : ^ ~) and have an ASCII form (accents are dropped: \
             Nguyễn is sent as Nguyen) no longer than their 837P element takes (a name 60 characters, a first \
