@@ -11,6 +11,13 @@ enum PlanReader {
         plan.body = parsed.body
         plan.effective = fields.date("effective", required: true, hint: "the date the plan takes effect: effective: 2026-01-29")
         plan.reviewBy = fields.date("review_by", required: true, hint: "the date the plan must be reviewed by")
+        // A review due before the plan takes effect is two dates swapped or
+        // mistyped, not a plan overdue from its first day.
+        if let effective = plan.effective, let review = plan.reviewBy, review.value < effective.value {
+            log.invalid(at: review.location, "\"review_by\" \(review.value) is before \"effective\" \(effective.value)",
+                        help: "review_by is the date the plan must be reviewed by, after it takes effect: check the two dates")
+            plan.reviewBy = nil
+        }
         plan.modalities = fields.list("modality", required: true, nonEmpty: true, hint: "modality: group psychotherapy")
             .compactMap { fields.scalar($0, named: "modality") }
         plan.groups = fields.list("group", required: true, nonEmpty: true, hint: "the id of the group this plan treats in, or a list: [dbt-skills, grief-support]")

@@ -77,11 +77,20 @@ enum ProfileReader {
         }
         let fields = FieldReader(node, file: insurance.file, log: insurance.log, path: "insurance.authorizations", anchor: node.location)
         defer { fields.finish() }
+        let from = fields.date("from", required: true, hint: "the first date the authorization covers")
+        var to = fields.date("to", required: true, hint: "the last date the authorization covers")
+        // Dates swapped cover nothing: said where they stand, once (the
+        // authorization rule is silent on an authorization it cannot read),
+        // rather than as "no authorization covers" at every note.
+        if let first = from, let last = to, last.value < first.value {
+            fields.log.invalid(at: last.location, "\"to\" \(last.value) is before \"from\" \(first.value)",
+                               help: "the authorization covers from its first date to its last, both included: check the two dates")
+            to = nil
+        }
         return Authorization(
             number: fields.text("number", required: true, hint: "the authorization number (box 23)"),
             cpt: fields.cpt("cpt", required: true, hint: "the CPT code authorized, for example \"90853\""),
-            from: fields.date("from", required: true, hint: "the first date the authorization covers"),
-            to: fields.date("to", required: true, hint: "the last date the authorization covers"),
+            from: from, to: to,
             sessions: fields.integer("sessions", required: true, hint: "the number of sessions authorized", in: 1...1000),
             location: node.location)
     }

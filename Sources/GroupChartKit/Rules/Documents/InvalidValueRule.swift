@@ -25,7 +25,9 @@ struct InvalidValueRule: Rule {
             credential after a comma ("Angela Torres, LMFT": LMFT goes in credentials:). A tax_id written as a Social \
             Security number (123-45-6789) is refused, since it is sent as the practice's EIN, and so is a \
             diagnosis a plan lists twice (HI would carry it twice). A date of birth after today, or a member's after \
-            the date of a service billed for them, is refused, and so is an unquoted value a claim carries \
+            the date of a service billed for them, is refused, and so are an authorization whose `to` is before \
+            its `from` and a plan whose `review_by` is before its `effective` (said at the later key, once), and \
+            an unquoted value a claim carries \
             (a name, an address line, an id or number) followed by a # glued to more text \
             (`street: 18 Alder St #4`), which YAML ends at " #" (a comment has a space after its #). A `signed_at` after today is refused, and so is an \
             Addendum heading that does not read "Addendum YYYY-MM-DD clinician" or is dated before the \
