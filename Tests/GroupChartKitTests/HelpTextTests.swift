@@ -203,6 +203,21 @@ import Testing
         ], "\(found.map(\.message))")
     }
 
+    /// A sex the 837P cannot carry (X) is explained, never matched to the
+    /// nearest letter ("did you mean F?" put a sex on the claim the card
+    /// does not show).
+    @Test func aSexTheClaimCannotCarryIsExplained() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let profile = "members/doe-jane/profile.md"
+        try practice.write(profile, try practice.read(profile).replacingOccurrences(of: "sex: F", with: "sex: X"))
+        let found = try practice.check().diagnostics
+        #expect(found.map { "\($0.location) \($0.rule) \($0.message) | \($0.help)" } == [
+            "\(profile):5:6 invalid-value \"sex\": \"X\" is not M, F or U, the values the 837P carries (DMG03) | "
+                + "write the sex on the insurance card, M or F, or U (unknown) when the card shows another",
+        ])
+    }
+
     /// A fee written wrong, or the group fee left out, is one mistake said
     /// once where it stands (it was said a second time as "no fee for CPT
     /// 90853"), and still holds the claims of its code.

@@ -32,6 +32,15 @@ public enum Sex: String, Sendable, Codable, CaseIterable {
     case male = "M"
     case female = "F"
     case unknown = "U"
+
+    /// M, F or U. Any other value (X, nonbinary) is explained, not matched
+    /// to the nearest letter: "did you mean F?" for X put a sex on the claim
+    /// that the card does not show.
+    static func parse(_ text: String) -> Result<Sex, ScalarError> {
+        if let sex = Sex(rawValue: text) { return .success(sex) }
+        return .failure(ScalarError("\"\(text)\" is not M, F or U, the values the 837P carries (DMG03)",
+                                    help: "write the sex on the insurance card, M or F, or U (unknown) when the card shows another"))
+    }
 }
 
 /// Demographics and coverage (profile.md).

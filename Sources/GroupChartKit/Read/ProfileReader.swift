@@ -11,7 +11,7 @@ enum ProfileReader {
         profile.firstName = fields.name("first_name", required: true, hint: "the member's first name as on the insurance card")
         profile.lastName = fields.name("last_name", required: true, hint: "the member's last name as on the insurance card")
         profile.dob = fields.date("dob", required: true, hint: "the date of birth: dob: 1991-06-14")
-        profile.sex = fields.choice("sex", required: true, hint: "sex: M, F or U", Sex.self)
+        profile.sex = fields.parsed("sex", required: true, hint: "sex: M, F or U", Sex.parse)
         profile.address = fields.mapping("address").map(AddressReader.read)
         profile.coverage = coverage(fields)
         return profile
@@ -52,7 +52,7 @@ enum ProfileReader {
             firstName: fields.name("first_name", required: true, hint: "the policy holder's first name"),
             lastName: fields.name("last_name", required: true, hint: "the policy holder's last name"),
             dob: fields.date("dob", required: true, hint: "the policy holder's date of birth"),
-            sex: fields.choice("sex", required: true, hint: "M, F or U", Sex.self),
+            sex: fields.parsed("sex", required: true, hint: "M, F or U", Sex.parse),
             address: fields.mapping("address").map(AddressReader.read),
             location: fields.anchor))
     }
