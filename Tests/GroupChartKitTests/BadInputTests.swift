@@ -15,6 +15,17 @@ import Testing
         return try practice.check().diagnostics
     }
 
+    /// The owner file Word keeps beside a document it has open
+    /// (`~$e-jane.md`, binary) is an editor's, as a hidden file is: read as
+    /// a note, it held the session's claims and records while Word was open.
+    @Test func wordsOwnerFileIsNoDocument() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        try practice.write("sessions/2026-03-05-skills/~$e-jane.md", "\u{0}\u{6}torres\u{0}\u{0}")
+        try practice.write("members/doe-jane/~$ofile.md", "\u{0}")
+        #expect(try practice.check().places == [])
+    }
+
     @Test func emptyFile() throws {
         let found = try diagnostics(writing: "")
         #expect(found.map { "\($0.location) \($0.rule) \($0.message)" } == ["\(Self.note):1:1 front-matter the file is empty"])

@@ -49,7 +49,11 @@ enum FolderListing {
                 let length = bytes.firstIndex(of: 0) ?? bytes.count
                 return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<length]), as: UTF8.self)
             }
-            guard !name.hasPrefix(".") else { continue }
+            // Hidden files, and the owner files Word keeps beside a document
+            // it has open (`~$onkwo-david.md`, its first two letters
+            // overwritten): an editor's, never a document. Read as a note, one
+            // held a session's claims and records for as long as Word was open.
+            guard !name.hasPrefix("."), !name.hasPrefix("~$") else { continue }
             // The path is joined only for the type to be asked of `lstat`:
             // joined for every entry, it was a string made and freed for each
             // of 22,000 files of every build and check.
