@@ -7,12 +7,6 @@
 /// and charge, without a modifier, are denied by the payer's duplicate
 /// edits as one billed twice (CARC 18).
 struct RepeatedGroupServices: Sendable {
-    private struct Day: Hashable {
-        var member: String
-        var date: LocalDate
-        var cpt: String
-    }
-
     private struct Place: Hashable {
         var session: String
         var member: String
@@ -48,7 +42,8 @@ struct RepeatedGroupServices: Sendable {
     }
 
     /// The group services of each member, date and code that has more than
-    /// one. The services come in date order, so a day's are found together
+    /// one. The services come in date order (`BillableService.precedes`,
+    /// kept by every splice of the record), so a day's are found together
     /// and only a day with a member twice is gathered: a dictionary of every
     /// service's day, with an array each, was 20 ms of every check at 20,000
     /// notes (`GROUPCHART_PHASES=rules`), where nearly no day repeats.
@@ -73,16 +68,6 @@ struct RepeatedGroupServices: Sendable {
                 repeated.append(services[start..<end].filter { $0.kind == .group && $0.member == key.member && $0.cpt == key.cpt })
             }
             start = end
-        }
-        // Out of date order (never, as the record builds them): a day found in
-        // two places is gathered whole, as one.
-        let days = repeated.map { Day(member: $0[0].member, date: $0[0].date, cpt: $0[0].cpt) }
-        guard Set(days).count == days.count, zip(services, services.dropFirst()).allSatisfy({ $0.date <= $1.date }) else {
-            var byDay: [Day: [BillableService]] = [:]
-            for service in services where service.kind == .group {
-                byDay[Day(member: service.member, date: service.date, cpt: service.cpt), default: []].append(service)
-            }
-            return byDay.values.filter { $0.count > 1 }.sorted { ($0[0].date, $0[0].member) < ($1[0].date, $1[0].member) }
         }
         return repeated
     }

@@ -87,6 +87,8 @@ final class FieldReader {
     /// misspelt, not `facilitator`) leaves it an unknown key.
     private func misspeltBillingKeys() -> [String: String] {
         var found: [String: String] = [:]
+        // Nearly every mapping has no unknown key: nothing to compare.
+        guard pairs.contains(where: { !asked.contains($0.name) }) else { return found }
         let keys = Array(Set(asked))
         for pair in pairs where !asked.contains(pair.name) {
             let name = pair.name.lowercased()
