@@ -29,10 +29,10 @@ import Testing
     }
 
     private func claim(_ id: String, status: String = "1", billed: Int = 6500, paid: Int, _ adjustments: [(String, String, Int)] = [],
-                       number: String) -> RemittanceFixture.Claim {
+                       number: String, claimRemarks: [String] = [], lineRemarks: [String] = []) -> RemittanceFixture.Claim {
         RemittanceFixture.Claim(id: id, status: status, billed: dollars(billed), paid: dollars(paid),
                                 adjustments: adjustments.map { ($0.0, $0.1, dollars($0.2)) }, payerClaimNumber: number,
-                                dateOfService: Self.march12)
+                                dateOfService: Self.march12, claimRemarks: claimRemarks, lineRemarks: lineRemarks)
     }
 
     /// Paid, partial with a copay, denied with its reason, pending and aged
@@ -376,6 +376,42 @@ import Testing
         #expect(entry.adjustments.map(\.amount) == [dollars(700)], "\(entry.adjustments)")
     }
 
+    /// A CO-16 says only that the claim lacks information: its remark codes
+    /// (MOA for the claim, LQ for a line) say which, and the member's chart
+    /// and the dashboard show them in words beside the reasons. Those of a
+    /// denial a later payment settled are dropped with its adjustments.
+    @Test func remarkCodesExplainADenialUntilAPaymentSettlesIt() throws {
+        let denial = { (id: (String, Int) -> String) in
+            RemittanceFixture(trace: "1EFT1", date: LocalDate(year: 2026, month: 3, day: 26)!, claims: [
+                self.claim(id("okonkwo-david", 12), status: "4", paid: 0, [("CO", "16", 6500)], number: "E7",
+                           claimRemarks: ["MA130", "m51"], lineRemarks: ["N290", "MA130", "N999"]),
+            ])
+        }
+        let practice = try practice { id in ["remittances/2026-03-26.835": denial(id)] }
+        defer { practice.delete() }
+        let entry = try #require(try ledger(practice.root).entries.first { $0.member == "okonkwo-david" && $0.dateOfService == Self.march12 })
+        // Each once, upper-cased, claim's first.
+        #expect(entry.status == .denied && entry.remarks == ["MA130", "M51", "N290", "N999"])
+        let output = practice.root.appendingPathComponent("build")
+        _ = try Builder.build(practice.root, options: Builder.Options(checker: Checker.Options(today: FixturePractice.today), output: output))
+        for page in ["members/okonkwo-david.html", "index.html"] {
+            let html = try String(contentsOf: output.appendingPathComponent(page), encoding: .utf8)
+            #expect(html.contains("<div><b>N290</b> remark: the rendering clinician&#39;s identifier (NPI) is missing, incomplete or invalid</div>"),
+                    "\(page)")
+            #expect(html.contains("<b>N999</b> remark: remark code N999 (see the X12 list of remittance advice remark codes)"), "\(page)")
+            #expect(html.contains("<b>CO-16</b>"), "\(page)")
+        }
+        let paidLater = try self.practice { id in
+            ["remittances/2026-03-26.835": denial(id),
+             "remittances/2026-04-05.835": RemittanceFixture(trace: "1EFT2", date: LocalDate(year: 2026, month: 4, day: 5)!, claims: [
+                self.claim(id("okonkwo-david", 12), paid: 5500, [("CO", "45", 1000)], number: "E7", lineRemarks: ["N130"]),
+             ])]
+        }
+        defer { paidLater.delete() }
+        let settled = try #require(try ledger(paidLater.root).entries.first { $0.member == "okonkwo-david" && $0.dateOfService == Self.march12 })
+        #expect(settled.status == .paid && settled.remarks == ["N130"])
+    }
+
     @Test func theReasonsOfTheCommonDenialsAreInPlainLanguage() {
         for code in ["CO-45", "PR-1", "PR-2", "PR-3", "CO-97", "CO-197", "CO-29", "CO-16", "CO-50", "CO-96"] {
             let parts = code.split(separator: "-").map(String.init)
@@ -406,7 +442,8 @@ import Testing
         let practice = try practice { id in
             ["remittances/generated.835": RemittanceFixture(trace: "1EFT0327000202", date: LocalDate(year: 2026, month: 3, day: 27)!, claims: [
                 claim(id("okonkwo-david", 12), paid: 3800, [("CO", "45", 700), ("PR", "3", 2000)], number: "E1"),
-                claim(id("martin-chloe", 12), status: "4", paid: 0, [("CO", "197", 6500)], number: "E2"),
+                claim(id("martin-chloe", 12), status: "4", paid: 0, [("CO", "197", 6500)], number: "E2", claimRemarks: ["MA130", "N54"],
+                      lineRemarks: ["N290"]),
                 claim(id("reyes-maria", 12), status: "22", billed: -6500, paid: -5800, [("CO", "45", -700)], number: "E3"),
             ])]
         }

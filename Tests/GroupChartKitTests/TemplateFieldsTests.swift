@@ -9,7 +9,8 @@ import Testing
     static var source: SourceView { SourceView(path: "a.md", sha256: "sha256:0") }
     static var payment: PaymentView { PaymentView(claimID: "C", date: "d", member: "m", memberLink: "l", billed: "b", paid: "p",
                                      patientResponsibility: "r", outstanding: "o", status: "s", badge: "g", days: "1",
-                                     reasons: [ReasonView(code: "PR-3", amount: "$1", meaning: "copay")], hasReasons: true) }
+                                     reasons: [ReasonView(code: "PR-3", amount: "$1", meaning: "copay")],
+                                     remarks: [RemarkView(code: "N290", meaning: "npi")], hasReasons: true) }
     static var views: [any TemplateFields] { [
         NoteView(kind: "k", memberName: "n", dob: "d", dateOfService: "s", running: "r", bodyHTML: "<p>",
                  signature: SignatureView(signer: "g", signedAt: "t", digest: nil), source: source),
@@ -20,6 +21,7 @@ import Testing
                      history: [HistoryRowView(date: "d1", event: "e1", file: "f1")]),
         payment,
         ReasonView(code: "c", amount: "a", meaning: "m"),
+        RemarkView(code: "c", meaning: "m"),
         HistoryRowView(date: "d", event: "e", file: "f"),
         MemberAttendanceView(date: "d", session: "e", status: "s", detail: "t"),
         BatchRowView(claimID: "c", date: "d", member: "m", frequency: "f", reason: "r"),
@@ -100,7 +102,7 @@ import Testing
                     sources: [source])
     }
 
-    @Test(arguments: 0..<32)
+    @Test(arguments: 0..<33)
     func everyStoredPropertyIsHandedOver(index: Int) {
         let view = Self.views[index]
         let reflected = Set(Mirror(reflecting: view).children.compactMap(\.label))
@@ -115,7 +117,7 @@ import Testing
     }
 
     @Test func everyTemplateFieldsViewIsTested() {
-        #expect(Self.views.count == 32, "the arguments of everyStoredPropertyIsHandedOver count them")
+        #expect(Self.views.count == 33, "the arguments of everyStoredPropertyIsHandedOver count them")
     }
 
     @Test func aViewRendersAsItsReflectionWould() {

@@ -17,10 +17,14 @@ public struct RemittanceFixture {
         public var payerClaimNumber: String
         public var patient: (last: String, first: String)
         public var dateOfService: LocalDate
+        /// Remark codes of the claim (MOA03...) and of its service line (LQ*HE).
+        public var claimRemarks: [String]
+        public var lineRemarks: [String]
 
         public init(id: String, status: String = "1", billed: Money, paid: Money,
                     adjustments: [(group: String, reason: String, amount: Money)] = [], payerClaimNumber: String,
-                    patient: (last: String, first: String) = ("DOE", "JANE"), dateOfService: LocalDate) {
+                    patient: (last: String, first: String) = ("DOE", "JANE"), dateOfService: LocalDate,
+                    claimRemarks: [String] = [], lineRemarks: [String] = []) {
             self.id = id
             self.status = status
             self.billed = billed
@@ -29,6 +33,8 @@ public struct RemittanceFixture {
             self.payerClaimNumber = payerClaimNumber
             self.patient = patient
             self.dateOfService = dateOfService
+            self.claimRemarks = claimRemarks
+            self.lineRemarks = lineRemarks
         }
     }
 
@@ -71,9 +77,11 @@ public struct RemittanceFixture {
             body += [
                 "CLP*\(claim.id)*\(claim.status)*\(claim.billed)*\(claim.paid)*\(owed == .zero ? "" : owed.description)*12*\(claim.payerClaimNumber)*11*1",
                 "NM1*QC*1*\(claim.patient.last)*\(claim.patient.first)****MI*AET0001",
-                "SVC*HC:90853*\(claim.billed)*\(claim.paid)**1", "DTM*472*\(service)",
             ]
+            if !claim.claimRemarks.isEmpty { body.append((["MOA", "", ""] + claim.claimRemarks.prefix(5)).joined(separator: "*")) }
+            body += ["SVC*HC:90853*\(claim.billed)*\(claim.paid)**1", "DTM*472*\(service)"]
             body += claim.adjustments.map { "CAS*\($0.group)*\($0.reason)*\($0.amount)" }
+            body += claim.lineRemarks.map { "LQ*HE*\($0)" }
         }
         let transaction = ["ST*835*0001"] + body + ["SE*\(body.count + 2)*0001"]
         let isa = "ISA*00*          *00*          *ZZ*AETNA60054     *ZZ*FIXTURE01      *\(day.dropFirst(2))*1200*^*00501*\(control)*0*T*:"

@@ -18,6 +18,11 @@ public struct RemittanceClaim: Sendable, Codable, Equatable {
     public var patientName: String?
     /// Claim-level then line-level adjustments, in the order of the file.
     public var adjustments: [ClaimAdjustment]
+    /// The remark codes (RARCs) of the claim (MOA03 to MOA07) and of its
+    /// service lines (LQ*HE), each once, in the order of the file: what a
+    /// CO-16 ("lacks information") leaves unsaid, such as N290 (the
+    /// rendering clinician's NPI).
+    public var remarks: [String] = []
 
     public var isReversal: Bool { status.value == "22" }
     public var isDenial: Bool { status.value == "4" }

@@ -2,13 +2,13 @@
 ///
 /// It follows the 005010X221A1 layout as far as reimbursement needs it (the
 /// payment in BPR and TRN, provider adjustments in PLB, each claim in CLP
-/// with the CAS adjustments of the claim and of its service lines, the
-/// patient's name in NM1*QC for messages) and tolerates the
-/// rest. Real files are not always guide-perfect: a segment out of place, an
-/// amount or date that is none, an unknown status or group code, a claim that
-/// does not balance, a payment that is not the sum of its claims, a wrong SE
-/// count are each a `remittance` warning where they stand, and reading goes
-/// on. Nothing in an 835 stops a build.
+/// with the CAS adjustments of the claim and of its service lines, their
+/// remark codes in MOA and LQ, the patient's name in NM1*QC for messages)
+/// and tolerates the rest. Real files are not always guide-perfect: a
+/// segment out of place, an amount or date that is none, an unknown status or
+/// group code, a claim that does not balance, a payment that is not the sum
+/// of its claims, a wrong SE count are each a `remittance` warning where they
+/// stand, and reading goes on. Nothing in an 835 stops a build.
 struct RemittanceReader {
     static let rule = "remittance"
     /// The segments of the 835 guide; any other is named in a warning.
@@ -138,6 +138,12 @@ struct RemittanceReader {
                 let code = segment[1].split { !$0.isLetter && !$0.isNumber }.dropFirst().first.map(String.init) ?? segment[1]
                 serviceLines.append(ServiceLine(location: segment.location, code: code, charged: charged, paid: paid))
             }
+        case "MOA" where claim != nil:
+            // MOA01 and MOA02 are amounts; MOA03 to MOA07 the claim's remark codes.
+            for position in 3...7 { remark(segment[position]) }
+        case "LQ" where claim != nil:
+            // LQ01 HE: a remark code (RX is a pharmacy reject code, not one).
+            if segment[1] == "HE" { remark(segment[2]) }
         case "NM1" where segment[1] == "QC":
             claim?.value.patientName = [segment[4], segment[3]].filter { !$0.isEmpty }.joined(separator: " ")
         default:
@@ -247,6 +253,13 @@ struct RemittanceReader {
         inUnreadClaim = false
         claim = (RemittanceClaim(claimID: Located(id, at: segment.location(of: 1)), status: status, billed: billed, paid: paid,
                                  patientResponsibility: stated?.value ?? .zero, payerClaimNumber: segment[7], adjustments: []), stated)
+    }
+
+    /// Keeps a remark code of the open claim once, upper-cased.
+    private mutating func remark(_ code: String) {
+        let code = code.uppercased()
+        guard !code.isEmpty, claim?.value.remarks.contains(code) == false else { return }
+        claim?.value.remarks.append(code)
     }
 
     private mutating func adjust(_ segment: X12Segment) {

@@ -95,10 +95,19 @@ struct AdjudicationHistory: Sendable {
     /// denial's write-off is not the paid claim's, and counted with it the
     /// adjustments came to more than the charge), as `memberShare` and
     /// `status` already leave it out.
-    var adjustments: [ClaimAdjustment] {
-        guard let latest = standing.lastIndex(where: { !$0.claim.isReversal && !$0.claim.isDenial }) else {
-            return standing.flatMap(\.claim.adjustments)
-        }
+    var adjustments: [ClaimAdjustment] { explaining.flatMap(\.claim.adjustments) }
+
+    /// The remark codes (RARCs) of the same decisions, each once, oldest
+    /// first: those of a denial a later payment settled no longer explain anything.
+    var remarks: [String] {
+        var seen: Set<String> = []
+        return explaining.flatMap(\.claim.remarks).filter { seen.insert($0).inserted }
+    }
+
+    /// The standing decisions that explain the claim's standing: all of
+    /// them but a denial the same payer settled later with a payment.
+    private var explaining: [Decision] {
+        guard let latest = standing.lastIndex(where: { !$0.claim.isReversal && !$0.claim.isDenial }) else { return standing }
         let payment = standing[latest]
         // Dropped: a denial before the latest payment, by the same payer in
         // the same place among payers, in another 835. A later denial, or a
@@ -107,7 +116,7 @@ struct AdjudicationHistory: Sendable {
             let decision = standing[index]
             return !decision.claim.isDenial || index > latest || decision.remittance.isSameTransaction(as: payment.remittance)
                 || Self.payer(of: decision) != Self.payer(of: payment)
-        }.flatMap { standing[$0].claim.adjustments }
+        }.map { standing[$0] }
     }
 
     /// The payer's claim number a replacement or void names (CLP07): that of

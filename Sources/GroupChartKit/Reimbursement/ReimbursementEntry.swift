@@ -35,6 +35,9 @@ public struct ReimbursementEntry: Sendable {
     /// The CAS adjustments of every standing decision (but a denial a later
     /// payment settled), one per group and reason, summed, in the order first met.
     public var adjustments: [ClaimAdjustment]
+    /// The remark codes (RARCs) of the same decisions, each once: the
+    /// detail of a CO-16 or an N-series denial, shown with the reasons.
+    public var remarks: [String]
     /// `file (trace N)` of every payment counted for the claim, oldest first.
     public var remittances: [String]
     /// What the payer has not paid of the charge while it has not settled,

@@ -70,7 +70,7 @@ public struct ReimbursementLedger: Sendable {
             // The payer's latest number, shown even when an 837P cannot carry it.
             firstSubmitted: history?.firstSubmitted, payerClaimNumber: history.flatMap { $0.unsendablePayerClaimNumber ?? $0.payerClaimNumber },
             paid: paid,
-            patientResponsibility: owed, adjustments: combined(adjudication.adjustments),
+            patientResponsibility: owed, adjustments: combined(adjudication.adjustments), remarks: adjudication.remarks,
             remittances: unique(adjudication.received.map(\.remittance.reference)), outstanding: outstanding, debtor: debtor,
             daysOutstanding: debtor.flatMap { _ in date.map { max(0, $0.days(to: today)) } })
     }

@@ -99,7 +99,7 @@ enum BuiltInTemplates {
 {{#claims}}<tr><td class="date">{{date}}</td><td>{{session}}</td><td>{{cpt}}</td><td>{{#isHeld}}<span class="badge held">{{status}}</span>{{/isHeld}}{{^isHeld}}{{status}}{{/isHeld}}</td><td>{{heldBy}}</td>{{#payment}}<td class="num">{{billed}}</td><td class="num">{{paid}}</td><td class="num">{{patientResponsibility}}</td><td class="num">{{outstanding}}</td><td><span class="badge {{badge}}">{{status}}</span></td><td class="num">{{days}}</td>{{/payment}}{{^payment}}<td colspan="6">{{noClaim}}</td>{{/payment}}</tr>
 {{#payment}}
 {{#hasReasons}}
-<tr class="reasons"><td></td><td colspan="10">{{#reasons}}<div><b>{{code}}</b> {{amount}}: {{meaning}}</div>{{/reasons}}</td></tr>
+<tr class="reasons"><td></td><td colspan="10">{{#reasons}}<div><b>{{code}}</b> {{amount}}: {{meaning}}</div>{{/reasons}}{{#remarks}}<div><b>{{code}}</b> remark: {{meaning}}</div>{{/remarks}}</td></tr>
 {{/hasReasons}}
 {{/payment}}
 {{#history}}
@@ -217,7 +217,7 @@ enum BuiltInTemplates {
 <table>
 <thead><tr><th>Date of service</th><th>Member</th><th>Claim</th><th>Reasons</th></tr></thead>
 <tbody>
-{{#denials}}<tr><td class="date">{{date}}</td><td>{{member}}</td><td><code>{{claimID}}</code></td><td>{{#reasons}}<div><b>{{code}}</b> {{amount}}: {{meaning}}</div>{{/reasons}}{{^reasons}}no reason code given{{/reasons}}</td></tr>
+{{#denials}}<tr><td class="date">{{date}}</td><td>{{member}}</td><td><code>{{claimID}}</code></td><td>{{#reasons}}<div><b>{{code}}</b> {{amount}}: {{meaning}}</div>{{/reasons}}{{#remarks}}<div><b>{{code}}</b> remark: {{meaning}}</div>{{/remarks}}{{^hasReasons}}no reason code given{{/hasReasons}}</td></tr>
 {{/denials}}
 </tbody>
 </table>

@@ -121,7 +121,10 @@ struct PaymentView: Encodable {
     var badge: String
     var days: String
     var reasons: [ReasonView]
-    /// Stored, as every flag a template tests: Mustache reads stored properties only.
+    /// The payer's remark codes (RARCs), which say what a reason leaves unsaid.
+    var remarks: [RemarkView]
+    /// Whether there are reasons or remarks. Stored, as every flag a
+    /// template tests: Mustache reads stored properties only.
     var hasReasons: Bool
 }
 
@@ -129,6 +132,12 @@ struct PaymentView: Encodable {
 struct ReasonView: Encodable {
     var code: String
     var amount: String
+    var meaning: String
+}
+
+/// One remark code in words: `N290`, "the rendering clinician's identifier (NPI) is ...".
+struct RemarkView: Encodable {
+    var code: String
     var meaning: String
 }
 

@@ -45,7 +45,8 @@ struct ReimbursementSummary {
             patientResponsibility: Self.dollars(entry.patientResponsibility), outstanding: Self.dollars(entry.outstanding),
             status: entry.status.rawValue, badge: badge, days: entry.daysOutstanding.map(String.init) ?? "",
             reasons: entry.reasons.map { ReasonView(code: $0.code, amount: Self.dollars($0.amount), meaning: AdjustmentReason.describe($0)) },
-            hasReasons: !entry.reasons.isEmpty)
+            remarks: entry.remarks.map { RemarkView(code: $0, meaning: RemarkCode.describe($0)) },
+            hasReasons: !entry.reasons.isEmpty || !entry.remarks.isEmpty)
     }
 
     /// `$1,234.50`, `-$65.00`.

@@ -64,12 +64,16 @@ extension PaymentView: TemplateFields {
         ["claimID": .text(claimID), "date": .text(date), "member": .text(member), "memberLink": .text(memberLink),
          "billed": .text(billed), "paid": .text(paid), "patientResponsibility": .text(patientResponsibility),
          "outstanding": .text(outstanding), "status": .text(status), "badge": .text(badge), "days": .text(days),
-         "reasons": .list(reasons), "hasReasons": .flag(hasReasons)]
+         "reasons": .list(reasons), "remarks": .list(remarks), "hasReasons": .flag(hasReasons)]
     }
 }
 
 extension ReasonView: TemplateFields {
     var templateFields: TemplateFieldList { ["code": .text(code), "amount": .text(amount), "meaning": .text(meaning)] }
+}
+
+extension RemarkView: TemplateFields {
+    var templateFields: TemplateFieldList { ["code": .text(code), "meaning": .text(meaning)] }
 }
 
 extension HistoryRowView: TemplateFields {
