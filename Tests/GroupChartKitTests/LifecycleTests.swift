@@ -463,6 +463,29 @@ import Testing
         #expect(entry.frequency == .replacement && entry.payerClaimNumber == "BS7")
     }
 
+    /// A 277CA rejection after an 835 paid the version it answers, whatever
+    /// its status code: the payer decided on the claim, so the claim stays
+    /// paid, and a correction is a replacement naming the 835's number (it
+    /// went out as a second original, which the payer denies as a duplicate).
+    @Test func aRejectionAfterAPaymentLeavesThePaidClaimWithThePayer() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        let chen = try acceptedClaimOfChen(practice)
+        try payChen(chen, in: practice, paid: 6500, number: "E88")
+        try practice.write("acknowledgments/c.277", AcknowledgmentFixture.claims([
+            .init(claimID: chen.id, status: "A7:164:IL", dateOfService: Self.march(12), charge: chen.total),
+        ], date: Self.march(20), control: 12))
+        let (billing, report) = try billing(practice)
+        #expect(billing.status(of: chen.id) == .paid)
+        #expect(!report.diagnostics.contains { $0.rule == "claim-rejected" })
+        let copy = report.diagnostics.filter { $0.rule == "acknowledgment" }
+        #expect(copy.map { "\($0.location.file):\($0.location.line)" } == ["acknowledgments/c.277:21"], "\(copy.map(\.message))")
+        try raiseTheGroupFee(practice)
+        let (changed, _) = try self.billing(practice)
+        let entry = try #require(changed.batch.entries.first { $0.claim.id == chen.id })
+        #expect(entry.frequency == .replacement && entry.payerClaimNumber == "E88")
+    }
+
     /// A 999 that rejects the whole group (AK9 R) rejects its sets, even one
     /// its IK5 lists as accepted: they go out again (it was read as accepted).
     @Test func aGroupRejectedByAK9IsRejectedWhateverItsSetsSay() throws {

@@ -39,13 +39,15 @@ public struct ClaimHistory: Sendable {
     public private(set) var rejection: Rejection?
     /// A 277CA accepted or received it, or an 835 answered it.
     public private(set) var answered = false
-    /// 277CA rejections as a duplicate (STC status 54 or 78) of a version
-    /// the payer had already taken into adjudication (a 277CA A2 or an 835
-    /// since it was sent): a copy of it the payer turned away (a file
-    /// uploaded twice), not the claim, which stays with the payer. Any other
-    /// rejection is the claim's, whatever came before. Said by `acknowledgment`;
-    /// taken as the claim's rejection, its correction went out as a second
-    /// original, which the payer denies as a duplicate (CARC 18).
+    /// 277CA rejections of a version the payer had already taken into
+    /// adjudication: any rejection after an 835 answered it (the payer
+    /// decided on the claim, so what it turned away was a copy, or the answer
+    /// came late), and one as a duplicate (STC status 54 or 78) after a
+    /// 277CA A2. The claim stays with the payer. Any other rejection after
+    /// an A2 is the claim's: a clearinghouse's A2 comes before the payer's
+    /// own answer. Said by `acknowledgment`; taken as the claim's rejection,
+    /// its correction went out as a second original, which the payer denies
+    /// as a duplicate (CARC 18).
     public private(set) var rejectionsOfACopy: [Rejection] = []
     /// Originals sent while an earlier original stood unrejected: double billing.
     public private(set) var duplicates: [(first: Version, second: Version)] = []
@@ -53,6 +55,8 @@ public struct ClaimHistory: Sendable {
     private(set) var adjudication = AdjudicationHistory([])
     /// A 277CA accepted (A2) or an 835 answered the latest version sent.
     private var lastVersionInAdjudication = false
+    /// An 835 answered the latest version sent (a payment or a denial).
+    private var lastVersionRemitted = false
     /// An 835 gave the payer claim number: a later 277CA's REF*1K does not replace it.
     private var numberFrom835 = false
 
@@ -65,6 +69,7 @@ public struct ClaimHistory: Sendable {
             switch event.kind {
             case .sent(let claim):
                 lastVersionInAdjudication = false
+                lastVersionRemitted = false
                 // A new version may get a number of its own (an adjustment's ICN): a 277CA's is taken again.
                 numberFrom835 = false
                 let version = Version(claim: claim, file: event.file, date: event.date)
@@ -94,6 +99,7 @@ public struct ClaimHistory: Sendable {
                 // An 835 of the version before (its charge, CLP03, is not the latest's) says nothing of the latest.
                 if !claim.isReversal, versions.last.map({ $0.claim.billed.total == claim.billed }) ?? true {
                     lastVersionInAdjudication = true
+                    lastVersionRemitted = true
                 }
                 endRejection(live: &liveOriginal)
                 let decided = AdjudicationHistory(remitted)
@@ -130,7 +136,7 @@ public struct ClaimHistory: Sendable {
             // Only a rejection that says "duplicate" (STC status 54 or 78) is
             // of a copy: a clearinghouse's A2 comes before the payer's own
             // answer, whose rejection is the claim's (the latest event decides).
-            if lastVersionInAdjudication, report.statuses.contains(where: { ["54", "78"].contains($0.status) }) {
+            if lastVersionRemitted || lastVersionInAdjudication && report.statuses.contains(where: { ["54", "78"].contains($0.status) }) {
                 rejectionsOfACopy.append(rejection)
             } else if let last = versions.indices.last {
                 reject(last, rejection, live: &live)

@@ -14,10 +14,11 @@ struct AcknowledgmentRule: Rule {
             envelopes, acknowledgment codes (IK5, AK9), status category codes outside the 277CA's (A1, A2, A3...), \
             a claim status without its claim id. Then each answer is matched: a 999's AK102 must be the GS06 of \
             a submission in submissions/ and its AK202 the ST02 of one of its sets; a 277CA's TRN02 must be a \
-            claim id the practice sent or bills. And a 277CA that rejects as a duplicate (STC status 54 or 78) a \
-            claim already accepted (A2) or answered by an 835 since it was sent: a copy of the claim turned away \
-            (a file uploaded twice), not the claim, which stays with the payer (taken as the claim's rejection, its \
-            correction would go out as a second original). Any other rejection is the claim's (`claim-rejected`).
+            claim id the practice sent or bills. And a 277CA that rejects a claim an 835 already answered since it \
+            was sent, or rejects as a duplicate (STC status 54 or 78) one already accepted (A2): a copy of the \
+            claim turned away (a file uploaded twice) or a late answer, not the claim, which stays with the payer \
+            (taken as the claim's rejection, its correction would go out as a second original). Any other \
+            rejection is the claim's (`claim-rejected`).
             """,
         why: """
             An answer that matches nothing tells the practice nothing about its claims: a rejection in it goes \
@@ -40,8 +41,9 @@ struct AcknowledgmentRule: Rule {
             for rejection in history.rejectionsOfACopy {
                 let reasons = rejection.reasons.isEmpty ? "" : " (" + rejection.reasons.joined(separator: "; ") + ")"
                 copies.append(Finding(rejection.location,
-                                        "this 277CA rejects claim \"\(history.claimID)\" as a duplicate\(reasons), which was already accepted or "
-                                            + "answered by an 835: a copy of it turned away (sent twice?), not the claim, which stays with the payer",
+                                        "this 277CA rejects claim \"\(history.claimID)\"\(reasons), which was already accepted or "
+                                            + "answered by an 835: a copy of it turned away (sent twice?), or a late answer, not the claim, "
+                                            + "which stays with the payer",
                                         help: "nothing is sent again: a correction goes as a replacement naming the payer's claim number; "
                                             + "if the payer says the claim itself is rejected, call them before billing it again",
                                         related: history.lastSent.map { [RelatedLocation($0.claim.location, "the claim as sent")] } ?? []))
