@@ -614,6 +614,51 @@ import Testing
         #expect(!report.diagnostics.contains { $0.rule == "claim-awaiting-payer" && $0.location.file.hasSuffix("chen-lily.md") })
     }
 
+    /// A correction while the replacement sent before it is unanswered
+    /// waits: the payer may give the replacement a number of its own, and a
+    /// second replacement, or a void, naming the number of the version before
+    /// is rejected or leaves the replacement standing. Once a 277CA answers
+    /// the replacement, the correction names the number it gives.
+    @Test func aCorrectionWaitsForTheAnswerToTheReplacementBeforeIt() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        let chen = try acceptedClaimOfChen(practice)
+        try payChen(chen, in: practice, paid: 6500, number: "E88")
+        try raiseTheGroupFee(practice)
+        try submit(practice, on: 31)
+        try practice.write("practice.yaml", try practice.read("practice.yaml").replacingOccurrences(of: "\"90853\": 70.00", with: "\"90853\": 75.00"))
+        var (billing, report) = try billing(practice)
+        #expect(billing.ledger.history(chen.id)?.awaitsAnswerToReplacement == true)
+        #expect(!billing.batch.entries.contains { $0.claim.id == chen.id })
+        let waiting = try #require(report.diagnostics.first { $0.rule == "claim-awaiting-payer" && $0.location.file.hasSuffix("chen-lily.md") })
+        #expect(waiting.message.contains("no 277CA or 835 has answered the replacement sent in submissions/2026-03-31-000000002.837 yet"),
+                "\(waiting.message)")
+        // A void waits the same.
+        let session = "sessions/2026-03-12-dbt-skills/session.md"
+        let present = try practice.read(session)
+        try practice.write(session, present.replacingOccurrences(of: "  chen-lily: present", with: "  chen-lily: {status: absent, reason: signed in by mistake}"))
+        _ = try NoteSigner.sign(practice.root.appendingPathComponent(session), by: "torres",
+                                at: Timestamp(date: Self.march(16), time: LocalTime(hour: 9, minute: 0)!), force: true)
+        let chenNote = try practice.read("sessions/2026-03-12-dbt-skills/chen-lily.md")
+        try practice.remove("sessions/2026-03-12-dbt-skills/chen-lily.md")
+        (billing, report) = try self.billing(practice)
+        #expect(!billing.batch.entries.contains { $0.claim.id == chen.id })
+        #expect(report.diagnostics.contains { $0.rule == "claim-awaiting-payer" && $0.message.hasPrefix("the void of claim") })
+        // The payer answers the replacement with a number of its own: the void names it.
+        try practice.write("acknowledgments/c.277", AcknowledgmentFixture.claims([
+            .init(claimID: chen.id, payerClaimNumber: "E99", dateOfService: Self.march(12), charge: Money(cents: 7000)),
+        ], date: Self.march(31), control: 12))
+        (billing, report) = try self.billing(practice)
+        let void = try #require(billing.batch.entries.first { $0.claim.id == chen.id })
+        #expect(void.frequency == .void && void.payerClaimNumber == "E99" && void.claim.total == Money(cents: 7000))
+        // Present again: the second replacement names it too.
+        try practice.write(session, present)
+        try practice.write("sessions/2026-03-12-dbt-skills/chen-lily.md", chenNote)
+        (billing, report) = try self.billing(practice)
+        let replacement = try #require(billing.batch.entries.first { $0.claim.id == chen.id })
+        #expect(replacement.frequency == .replacement && replacement.payerClaimNumber == "E99" && replacement.claim.total == Money(cents: 7500))
+    }
+
     @Test func aMemberFoundAbsentAfterBillingIsVoided() throws {
         let practice = try unbilledExample()
         defer { practice.delete() }

@@ -195,6 +195,21 @@ public struct ClaimHistory: Sendable {
         versions.last { !$0.rejected && $0.claim.frequency != .void }
     }
 
+    /// A replacement was sent and neither a 277CA acceptance (A2) nor an
+    /// 835 has answered it yet: the payer may give it a number of its own
+    /// (an adjustment's ICN), and a second correction naming the number of
+    /// the version before is rejected as naming a claim already adjusted,
+    /// or, for a void, leaves the replacement standing.
+    public var awaitsAnswerToReplacement: Bool {
+        guard let last = versions.last else { return false }
+        return last.claim.frequency == .replacement && !last.rejected && !lastVersionInAdjudication
+    }
+
+    /// The payer's claim number a replacement or void sent now names:
+    /// `nil` (it waits, `claim-awaiting-payer`) while none is known, or
+    /// while the replacement sent last is unanswered.
+    public var numberForCorrection: String? { awaitsAnswerToReplacement ? nil : payerClaimNumber }
+
     /// A void of it was sent and not rejected.
     public var isVoided: Bool {
         guard let last = versions.last else { return false }

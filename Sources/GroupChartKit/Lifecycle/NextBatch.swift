@@ -250,7 +250,7 @@ private struct Planner {
         let changes = claims[index].billed.content.changes(since: sent.claim.billed.content)
         guard !changes.isEmpty else { return }
         let why = "changed after billing: " + changes.joined(separator: "; ")
-        let number = history.payerClaimNumber
+        let number = history.numberForCorrection
         let member = claims[index].service.member
         // Waits as a void would while an error stands in what it is about (`VoidHold`).
         let holding = ready && number != nil ? holds.files(member: member, date: claims[index].service.date) : []
@@ -288,7 +288,7 @@ private struct Planner {
     private mutating func planVoid(_ history: ClaimHistory, sent: ClaimHistory.Version?) {
         let found = reasons.why(history.claimID)
         let why = "no longer billable: " + found.why
-        let number = history.payerClaimNumber
+        let number = history.numberForCorrection
         let member = found.member ?? sent.flatMap { reasons.member(insuredAs: $0.claim.billed.memberID) } ?? ""
         guard !found.held else {
             corrections.append(.init(claimID: history.claimID, member: member, frequency: .void, why: found.why, note: found.place,

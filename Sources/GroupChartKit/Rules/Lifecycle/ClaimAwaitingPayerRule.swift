@@ -8,8 +8,10 @@ struct ClaimAwaitingPayerRule: Rule {
     let explanation = Explanation(
         checks: """
             Every claim that needs a replacement or a void while no 277CA (REF*1K) or 835 (CLP07) has given the \
-            payer's claim control number, which a replacement or void must name in REF*F8. It stays out of the \
-            batch until an acknowledgment or remittance gives the number.
+            payer's claim control number, which a replacement or void must name in REF*F8, or while a \
+            replacement already sent is unanswered (no 277CA A2, no 835): the payer may give the replacement a \
+            number of its own, and a correction naming the one before is rejected or, for a void, leaves the \
+            replacement standing. It stays out of the batch until an acknowledgment or remittance answers.
             """,
         why: """
             A replacement or void without the payer's claim number is rejected, or worse, read as a new claim: \
@@ -33,6 +35,13 @@ struct ClaimAwaitingPayerRule: Rule {
                 return Finding(place, waiting + "the payer's claim number \"\(unsendable)\" holds a character an 837P cannot carry",
                                help: "ask the payer for the claim's number as an 837P can carry it (a warning stands where the answer gives it), "
                                    + "or correct or void the claim on the payer's portal",
+                               related: correction.sent.map { [RelatedLocation($0, "the version last sent")] } ?? [])
+            }
+            if let history = billing.ledger.history(correction.claimID), history.awaitsAnswerToReplacement, let last = history.lastSent {
+                return Finding(place, waiting + "no 277CA or 835 has answered the replacement sent in \(last.file) yet, "
+                                   + "and the payer may give it a claim number of its own",
+                               help: "save the payer's 277CA in acknowledgments/ or 835 in remittances/ when it comes; "
+                                   + "the correction then names the number the payer gives the replacement",
                                related: correction.sent.map { [RelatedLocation($0, "the version last sent")] } ?? [])
             }
             return Finding(place, waiting + "no 277CA or 835 has given the payer's claim number yet",
