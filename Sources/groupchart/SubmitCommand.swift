@@ -110,6 +110,13 @@ struct SubmitCommand: ParsableCommand {
                 }
             }
         }
+        if outcome.isTest {
+            // A practice that set up its clearinghouse in test mode and never
+            // switched bills no one: say so at every batch.
+            note("a test batch (ISA15 T: practice.yaml's edi usage is test): the clearinghouse's test system sends it to no payer; "
+                 + "its claims count as sent while usage is test, and once it is production, those sent only in test batches go "
+                 + "in the next batch")
+        }
         throw ExitCode(outcome.report.exitStatus)
     }
 }

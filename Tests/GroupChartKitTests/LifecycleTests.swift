@@ -659,6 +659,34 @@ import Testing
         #expect(replacement.frequency == .replacement && replacement.payerClaimNumber == "E99" && replacement.claim.total == Money(cents: 7500))
     }
 
+    /// A test interchange (ISA15 T) and its test system's 277CA count while
+    /// the practice is in test mode (a rehearsal); once practice.yaml bills in
+    /// production they billed no payer: their claims go in the next batch as
+    /// originals, with a `submission` warning at the test file's ISA15 until
+    /// a production submission holds them. They stayed "submitted" for ever.
+    @Test func claimsSentOnlyInATestInterchangeGoOutInProduction() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        let chen = try acceptedClaimOfChen(practice)
+        let test = "submissions/2026-03-13-000000001.837"
+        #expect(try practice.read(test).hasPrefix("ISA*00*          *00*          *ZZ*HARBORBH01     *ZZ*CLEARHOUSE     *260313*1200*^*00501*000000001*0*T*:~"))
+        var (billing, report) = try billing(practice)
+        #expect(billing.status(of: chen.id) == .accepted && !billing.batch.entries.contains { $0.claim.id == chen.id })
+        #expect(!report.diagnostics.contains { $0.rule == "submission" })
+        try practice.write("practice.yaml", try practice.read("practice.yaml").replacingOccurrences(of: "  usage: test\n", with: "  usage: production\n"))
+        (billing, report) = try self.billing(practice)
+        let sent = try #require(billing.batch.entries.first { $0.claim.id == chen.id })
+        #expect(sent.frequency == .original && sent.reason == "never sent" && billing.status(of: chen.id) == .unbilled)
+        let warning = try #require(report.diagnostics.first { $0.rule == "submission" })
+        #expect("\(warning.location.file):\(warning.location.line):\(warning.location.column)" == "\(test):1:103")
+        #expect(warning.message.contains("5 of its claims are in no production submission"), "\(warning.message)")
+        try submit(practice, on: 31)
+        #expect(try practice.read("submissions/2026-03-31-000000002.837").contains("*000000002*0*P*:~"))
+        (billing, report) = try self.billing(practice)
+        #expect(billing.status(of: chen.id) == .submitted && !billing.batch.entries.contains { $0.claim.id == chen.id })
+        #expect(!report.diagnostics.contains { $0.rule == "submission" })
+    }
+
     @Test func aMemberFoundAbsentAfterBillingIsVoided() throws {
         let practice = try unbilledExample()
         defer { practice.delete() }

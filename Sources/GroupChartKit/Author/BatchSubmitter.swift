@@ -50,6 +50,9 @@ public enum BatchSubmitter {
         /// The receiver the file goes to (practice.yaml `edi.receiver_name`).
         public var receiver: String
         public var dryRun: Bool
+        /// A test interchange (practice.yaml `edi: usage:` not `production`,
+        /// ISA15 T), which the clearinghouse sends to no payer.
+        public var isTest = false
         /// Why the build after the submission failed, when it did: build/
         /// then still holds, as claims.837, the batch just submitted.
         public var staleBuild: String?
@@ -116,7 +119,8 @@ public enum BatchSubmitter {
         }
         let path = "submissions/\(options.checker.today)-\(zeroPadded(batch.controlNumber)).837"
         let outcome = Outcome(report: checked.report, summary: BatchSummary(batch, written: true), path: path,
-                              receiver: edi.receiverName?.value ?? edi.receiverID?.value ?? "the clearinghouse", dryRun: options.dryRun)
+                              receiver: edi.receiverName?.value ?? edi.receiverID?.value ?? "the clearinghouse", dryRun: options.dryRun,
+                              isTest: edi.usage?.value != .production)
         guard !options.dryRun else { return outcome }
         // The builds inside submit hold the lock it took (`holdsLock`).
         var buildOptions = Builder.Options(checker: options.checker, output: options.output)

@@ -19,13 +19,15 @@ extension Submission {
         encoder.list(groupControls) { encoder.string($0) }
         encoder.list(claims) { $0.put(into: encoder) }
         location.put(into: encoder)
+        encoder.optional(testIndicator) { $0.put(into: encoder) }
     }
 
     static func get(from decoder: CompactDecoder) throws -> Submission {
         Submission(file: try decoder.string(), date: try decoder.optional { try LocalDate.get(from: decoder) },
                    interchangeControl: try decoder.located(decoder.string),
                    groupControls: try decoder.list { try decoder.string() },
-                   claims: try decoder.list { try SubmittedClaim.get(from: decoder) }, location: try decoder.location())
+                   claims: try decoder.list { try SubmittedClaim.get(from: decoder) }, location: try decoder.location(),
+                   testIndicator: try decoder.optional { try decoder.location() })
     }
 }
 

@@ -40,7 +40,11 @@ public struct ClaimLedger: Sendable {
         var events: [String: [ClaimEvent]] = [:]
         var unmatched: [Unmatched] = []
         var acknowledged: Set<String> = []
-        for submission in history.submissions {
+        // A test interchange (ISA15 T) and its test system's answers billed
+        // no payer: a rehearsal while the practice is in test mode, nothing
+        // once it bills in production, so that the claims it held are sent.
+        let production = record.practice?.edi?.usage?.value == .production
+        for submission in history.submissions where !production || submission.testIndicator == nil {
             for claim in submission.claims where wanted(claim.billed.id) {
                 events[claim.billed.id, default: []].append(
                     ClaimEvent(kind: .sent(claim), date: submission.date, file: submission.file, location: claim.location))
@@ -70,7 +74,7 @@ public struct ClaimLedger: Sendable {
             }
         }
         var discrepancies: [Discrepancy] = []
-        for acknowledgment in history.claimAcknowledgments {
+        for acknowledgment in history.claimAcknowledgments where !production || !acknowledgment.isTest {
             for report in acknowledgment.claims where wanted(report.claimID.value) {
                 guard knownClaimIDs.contains(report.claimID.value) || events[report.claimID.value] != nil else {
                     unmatched.append(Unmatched(

@@ -45,6 +45,9 @@ public struct ClaimAcknowledgment: Sendable, Codable, Equatable {
     public var location: SourceLocation
     /// The 2200D claim status loops, in the order of the file.
     public var claims: [ClaimStatusReport]
+    /// ISA15 says `T`: the answer of a clearinghouse's test system, about
+    /// a test interchange. Read only while the practice is in test mode.
+    public var isTest = false
 }
 
 /// What a 277CA says of one claim (loop 2200D).

@@ -14,6 +14,10 @@ public struct Submission: Sendable, Codable, Equatable {
     public var claims: [SubmittedClaim]
     /// The ISA segment (line 1 of a file written by GroupChart).
     public var location: SourceLocation
+    /// Where ISA15 says `T`, when it does: a test interchange, sent to the
+    /// clearinghouse's test system and to no payer. Its claims count as
+    /// sent only while practice.yaml's `edi: usage:` is `test` (`ClaimLedger`).
+    public var testIndicator: SourceLocation?
 
     /// ISA13 as a number, for the next batch's control number.
     public var controlNumber: Int? { interchangeControl.flatMap { Int($0.value) } }

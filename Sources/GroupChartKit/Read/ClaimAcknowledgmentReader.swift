@@ -52,7 +52,8 @@ enum ClaimAcknowledgmentReader {
                     break
                 }
             }
-            return ClaimAcknowledgment(file: file.path, date: date, location: transaction.location, claims: claims)
+            return ClaimAcknowledgment(file: file.path, date: date, location: transaction.location, claims: claims,
+                                       isTest: envelope.testIndicator != nil)
         }
     }
 

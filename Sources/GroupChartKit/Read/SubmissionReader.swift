@@ -49,7 +49,8 @@ struct SubmissionReader {
         checkName(file.path, envelope: envelope, values: values)
         let date = X12Envelope.dateOfName(file.path) ?? envelope.transactions.first?.groupDate ?? envelope.interchangeDate
         return Submission(file: file.path, date: date, interchangeControl: envelope.interchangeControl,
-                          groupControls: envelope.groupControls, claims: reader.claims, location: start)
+                          groupControls: envelope.groupControls, claims: reader.claims, location: start,
+                          testIndicator: envelope.testIndicator)
     }
 
     /// `submit` names a submission `<date>-<ISA13>.837`; another ISA13

@@ -20,6 +20,9 @@ struct X12Envelope {
     var interchangeControl: Located<String>?
     /// ISA09 (YYMMDD, read as 20YY).
     var interchangeDate: LocalDate?
+    /// Where ISA15 says `T`: a test interchange, which a clearinghouse
+    /// checks and sends to no payer.
+    var testIndicator: SourceLocation?
     /// The GS06 of every group, in order.
     var groupControls: [String] = []
     /// The sets of the expected kind.
@@ -36,6 +39,8 @@ struct X12Envelope {
         for segment in segments {
             switch segment.id {
             case "ISA":
+                // The first interchange's test indicator, as its control number: a file joined from several goes by its first.
+                if envelope.interchangeControl == nil, segment[15] == "T" { envelope.testIndicator = segment.location(of: 15) }
                 envelope.interchangeControl = envelope.interchangeControl ?? Located(segment[13], at: segment.location(of: 13))
                 envelope.interchangeDate = envelope.interchangeDate ?? shortDate(segment[9])
             case "GS":

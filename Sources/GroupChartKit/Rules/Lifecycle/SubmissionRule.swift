@@ -7,15 +7,20 @@ struct SubmissionRule: Rule {
     let isSessionLocal = true
     let defaultSeverity = Severity.warning
     let summary = """
-        an 837P in submissions/ cannot be read as 005010X222A1 says, shares its ISA13 with another, or was changed \
-        after it was sent (its total differs from its lines or from what the payer read)
+        an 837P in submissions/ cannot be read as 005010X222A1 says, shares its ISA13 with another, was changed \
+        after it was sent (its total differs from its lines or from what the payer read), or is a test \
+        interchange whose claims a practice now in production has not sent since
         """
     let explanation = Explanation(
         checks: """
             Every .837 file in submissions/, read with the delimiters its ISA segment names: envelopes (ST to SE, \
             segment counts), amounts and dates, claim frequency codes, a replacement or void without REF*F8, a \
             claim total (CLM02) that is not the sum of its lines, a file named for another ISA13 than it holds, \
-            two submissions with one ISA13, and a claim whose charge differs from what a 277CA read of it.
+            two submissions with one ISA13, and a claim whose charge differs from what a 277CA read of it. And, \
+            once practice.yaml's `edi: usage:` is `production`, a test interchange (ISA15 T) holding claims that \
+            no production submission holds: it billed no payer, so those claims count as never sent and the next \
+            batch sends them (while the practice is in test mode, test interchanges count as sent: a rehearsal of \
+            the whole lifecycle with the clearinghouse's test system).
             """,
         why: """
             submissions/ is the practice's record of what it billed: it decides what is never sent again. A file \
@@ -43,11 +48,35 @@ struct SubmissionRule: Rule {
                 firstByControl[control.value] = submission
             }
         }
+        if context.record.practice?.edi?.usage?.value == .production {
+            findings += Self.unsentTests(context.record.billingHistory.submissions)
+        }
         for discrepancy in context.analysis.claimLedger.discrepancies {
             findings.append(Finding(discrepancy.location, discrepancy.message + "; the submission may have been edited after it was sent",
                                     help: "restore the submission from git (git log -p submissions/)",
                                     related: [RelatedLocation(discrepancy.related, "what the payer read")]))
         }
         return findings
+    }
+
+    /// A warning at the ISA15 of each test interchange whose claims no
+    /// production submission holds: the clearinghouse's test system sent
+    /// them to no payer, so the next batch does (`ClaimLedger`). Read from
+    /// submissions/ alone, so that it stands with the folder it is about.
+    static func unsentTests(_ submissions: [Submission]) -> [Finding] {
+        var inProduction: Set<String> = []
+        for submission in submissions where submission.testIndicator == nil {
+            for claim in submission.claims { inProduction.insert(claim.billed.id) }
+        }
+        return submissions.compactMap { submission in
+            guard let test = submission.testIndicator else { return nil }
+            let unsent = Set(submission.claims.map(\.billed.id)).subtracting(inProduction).count
+            guard unsent > 0 else { return nil }
+            return Finding(test, "this submission is a test interchange (ISA15 T), which a clearinghouse sends to no payer, and practice.yaml "
+                               + "bills in production: \(unsent) of its claims \(unsent == 1 ? "is" : "are") in no production submission, so "
+                               + "\(unsent == 1 ? "it counts" : "they count") as never sent and the next batch sends what is still billable",
+                           help: "review build/batch.csv before groupchart submit; if the clearinghouse did send this file to payers "
+                               + "(some ignore ISA15), it billed them: change its ISA15 from T to P, so that its claims count as sent")
+        }
     }
 }
