@@ -687,6 +687,30 @@ import Testing
         #expect(!report.diagnostics.contains { $0.rule == "submission" })
     }
 
+    /// A denied claim (CO-16 for the subscriber's group number, say) is
+    /// corrected by what a rejected one is: its replacement goes out. A paid
+    /// claim's group number, which is no billed content, changes nothing.
+    @Test func aDeniedClaimCorrectedInTheProfileIsReplaced() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        let chen = try acceptedClaimOfChen(practice)
+        let profile = "members/chen-lily/profile.md"
+        let newCard = try practice.read(profile).replacingOccurrences(of: "group_number: \"W0051624\"", with: "group_number: \"W0051625\"")
+        try payChen(chen, in: practice, paid: 5500, number: "E88")
+        try practice.write(profile, newCard)
+        var (billing, _) = try billing(practice)
+        #expect(billing.status(of: chen.id) == .paid && !billing.batch.entries.contains { $0.claim.id == chen.id })
+        try practice.write("remittances/2026-03-18.835", RemittanceFixture(
+            payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT1", date: Self.march(18),
+            claims: [.init(id: chen.id, status: "4", billed: chen.total, paid: .zero, adjustments: [("CO", "16", chen.total)],
+                           payerClaimNumber: "E88", dateOfService: Self.march(12), lineRemarks: ["N479"])]).text)
+        (billing, _) = try self.billing(practice)
+        #expect(billing.status(of: chen.id) == .denied)
+        let entry = try #require(billing.batch.entries.first { $0.claim.id == chen.id })
+        #expect(entry.frequency == .replacement && entry.payerClaimNumber == "E88"
+                    && entry.reason == "changed after billing: group number W0051624 -> W0051625", "\(entry.reason)")
+    }
+
     @Test func aMemberFoundAbsentAfterBillingIsVoided() throws {
         let practice = try unbilledExample()
         defer { practice.delete() }

@@ -247,7 +247,12 @@ private struct Planner {
                                      sent: sent.claim.location, inBatch: false, held: true, payerChange: (was, now)))
             return
         }
-        let changes = claims[index].billed.content.changes(since: sent.claim.billed.content)
+        var changes = claims[index].billed.content.changes(since: sent.claim.billed.content)
+        // A denied claim is corrected by anything the payer may have denied
+        // it for (a CO-16 for the group number, the patient's sex or
+        // address): it paid nothing, so its replacement bills nothing twice.
+        // Left out, a correction of them sent nothing, and said nothing.
+        if history.status == .denied { changes += claims[index].billed.correctionsBeyondContent(since: sent.claim.billed) }
         guard !changes.isEmpty else { return }
         let why = "changed after billing: " + changes.joined(separator: "; ")
         let number = history.numberForCorrection
