@@ -711,6 +711,23 @@ import Testing
                     && entry.reason == "changed after billing: group number W0051624 -> W0051625", "\(entry.reason)")
     }
 
+    /// A replacement rejected by a 277CA leaves the original the payer
+    /// accepted (A2, not yet paid) where it stood: accepted, the rejection
+    /// said beside it. It read as rejected, owed in full and never sent.
+    @Test func aRejectedReplacementLeavesTheAcceptedOriginalAccepted() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        let chen = try acceptedClaimOfChen(practice)
+        try raiseTheGroupFee(practice)
+        try submit(practice, on: 31)
+        try practice.write("acknowledgments/c.277", AcknowledgmentFixture.claims([
+            .init(claimID: chen.id, status: "A7:164:IL", dateOfService: Self.march(12), charge: Money(cents: 7000)),
+        ], date: Self.march(31), control: 12, batch: "2"))
+        let (billing, report) = try billing(practice)
+        #expect(billing.status(of: chen.id) == .accepted)
+        #expect(report.diagnostics.contains { $0.rule == "claim-rejected" && $0.location.file.hasSuffix("chen-lily.md") })
+    }
+
     @Test func aMemberFoundAbsentAfterBillingIsVoided() throws {
         let practice = try unbilledExample()
         defer { practice.delete() }

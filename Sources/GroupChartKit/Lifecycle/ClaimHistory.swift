@@ -57,6 +57,9 @@ public struct ClaimHistory: Sendable {
     private var lastVersionInAdjudication = false
     /// An 835 answered the latest version sent (a payment or a denial).
     private var lastVersionRemitted = false
+    /// The status the claim had when its latest version was sent: what
+    /// stands again if a 277CA rejects that version, a replacement or void.
+    private var statusBeforeLastVersion = ClaimStatus.unbilled
     /// An 835 gave the payer claim number: a later 277CA's REF*1K does not replace it.
     private var numberFrom835 = false
 
@@ -79,6 +82,7 @@ public struct ClaimHistory: Sendable {
                 }
                 versions.append(version)
                 rejection = nil
+                statusBeforeLastVersion = status
                 status = claim.frequency == .void ? .voided : .submitted
             case .setAccepted:
                 break
@@ -113,8 +117,13 @@ public struct ClaimHistory: Sendable {
             // the payer decided of the version before it stands, and the
             // rejection is shown beside it (decisions.md); a paid claim shown
             // as rejected read as owed in full by the payer.
-            if status == .rejected, let last = versions.last, last.rejected, last.claim.frequency != .original, !remitted.isEmpty {
-                status = AdjudicationHistory(remitted).status
+            if status == .rejected, let last = versions.last, last.rejected, last.claim.frequency != .original {
+                if !remitted.isEmpty {
+                    status = AdjudicationHistory(remitted).status
+                } else if [.received, .accepted].contains(statusBeforeLastVersion) {
+                    // Accepted, not yet paid: the version before is still with the payer.
+                    status = statusBeforeLastVersion
+                }
             }
         }
         adjudication = AdjudicationHistory(remitted)
