@@ -728,6 +728,40 @@ import Testing
         #expect(report.diagnostics.contains { $0.rule == "claim-rejected" && $0.location.file.hasSuffix("chen-lily.md") })
     }
 
+    /// The 835 that paid a claim since voided, and the reversal of it, say
+    /// nothing once the void is sent: the warning that the claim no longer
+    /// builds stood for ever, failing --strict. A payment after the void
+    /// is still warned of (money to return).
+    @Test func aVoidedClaimsPaymentsAreNotWarnedOfOnceTheVoidIsSent() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        let chen = try acceptedClaimOfChen(practice)
+        try payChen(chen, in: practice, paid: 6500, number: "E88")
+        let session = "sessions/2026-03-12-dbt-skills/session.md"
+        try practice.write(session, try practice.read(session)
+            .replacingOccurrences(of: "  chen-lily: present", with: "  chen-lily: {status: absent, reason: signed in by mistake}"))
+        _ = try NoteSigner.sign(practice.root.appendingPathComponent(session), by: "torres",
+                                at: Timestamp(date: Self.march(16), time: LocalTime(hour: 9, minute: 0)!), force: true)
+        try practice.remove("sessions/2026-03-12-dbt-skills/chen-lily.md")
+        let warnings = { (report: CheckReport) in
+            report.diagnostics.filter { $0.rule == "remittance" }.map { "\($0.location.file):\($0.location.line)" }
+        }
+        var (_, report) = try billing(practice)
+        #expect(warnings(report) == ["remittances/2026-03-18.835:14"])
+        try submit(practice, on: 31)
+        (_, report) = try self.billing(practice)
+        #expect(warnings(report) == [])
+        let later = { (day: Int, status: String, paid: Int) in
+            RemittanceFixture(payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT\(day)", date: LocalDate(year: 2026, month: 4, day: day)!,
+                              claims: [.init(id: chen.id, status: status, billed: Money(cents: status == "22" ? -6500 : 6500),
+                                             paid: Money(cents: paid), payerClaimNumber: "E88", dateOfService: Self.march(12))]).text
+        }
+        try practice.write("remittances/2026-04-05.835", later(5, "22", -6500))
+        try practice.write("remittances/2026-04-06.835", later(6, "1", 6500))
+        (_, report) = try self.billing(practice)
+        #expect(warnings(report) == ["remittances/2026-04-06.835:14"])
+    }
+
     @Test func aMemberFoundAbsentAfterBillingIsVoided() throws {
         let practice = try unbilledExample()
         defer { practice.delete() }

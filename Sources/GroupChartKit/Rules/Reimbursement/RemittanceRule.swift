@@ -16,7 +16,8 @@ struct RemittanceRule: Rule {
             claim whose charge less its adjustments is not its payment, a patient responsibility (CLP05) that is \
             not the sum of its PR adjustments, a payment (BPR02) that is not its claims' payments less the \
             provider-level adjustments (PLB), a missing trace number, an SE count that does not match. Then each \
-            claim the 835 pays: its CLP01 must be the id of a claim GroupChart builds (claims.csv), and a \
+            claim the 835 pays: its CLP01 must be the id of a claim GroupChart builds (claims.csv), unless a void \
+            of it was sent and answers it (a payment dated before the void, or a reversal), and a \
             reversal (CLP02 22) must take back a payment an 835 on file shows. A claim paid more than its charge \
             in all, and an 835 that read a charge (CLP03) above every version of the claim sent, are warned of: \
             money to give back, not to post. The file is read on regardless: \
@@ -44,7 +45,11 @@ struct RemittanceRule: Rule {
         for remittance in context.record.remittances {
             for claim in remittance.claims {
                 let patient = claim.patientName.map { " (patient \($0))" } ?? ""
-                if !claimIDs.contains(claim.claimID.value), let sent = context.analysis.claimLedger.history(claim.claimID.value)?.lastSent {
+                if !claimIDs.contains(claim.claimID.value), let history = context.analysis.claimLedger.history(claim.claimID.value),
+                   Self.voidAnswered(claim, in: remittance, by: history) {
+                    // The void sent is the record of it: the payment it takes back, and the reversal, say nothing more.
+                    continue
+                } else if !claimIDs.contains(claim.claimID.value), let sent = context.analysis.claimLedger.history(claim.claimID.value)?.lastSent {
                     // Sent from here, and no longer built: the payment is the practice's, its claim gone from the record.
                     findings.append(Finding(claim.claimID.location,
                                             "CLP01 \"\(claim.claimID.value)\"\(patient) answers a claim sent in \(sent.file) that the practice no "
@@ -63,6 +68,16 @@ struct RemittanceRule: Rule {
             }
         }
         return findings + Self.paidBeyondCharge(context)
+    }
+
+    /// Whether `claim`, of a claim no longer built, is what its void sent
+    /// (and not rejected) answers: a payment dated on or before the void,
+    /// or a reversal. A payment after the void is warned of: money to return.
+    private static func voidAnswered(_ claim: RemittanceClaim, in remittance: Remittance, by history: ClaimHistory) -> Bool {
+        guard history.isVoided, let void = history.lastSent else { return false }
+        guard !claim.isReversal else { return true }
+        guard let paid = remittance.date, let voided = void.date else { return false }
+        return paid <= voided
     }
 
     /// Money to give back, not to post: an 835 that read a charge (CLP03)
