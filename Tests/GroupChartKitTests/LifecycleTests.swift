@@ -144,8 +144,14 @@ import Testing
         let chen = try claimID(billing, "chen-lily", 12)
         #expect(billing.status(of: chen.id) == .unbilled)
         let entry = try #require(billing.batch.entries.first { $0.claim.id == chen.id })
-        #expect(entry.frequency == .original && entry.reason == "sent again: the 999 rejected its transaction set")
+        #expect(entry.frequency == .original && entry.reason.hasPrefix("sent again: the 999 rejected its transaction set ("), "\(entry.reason)")
         #expect(!report.places.contains { $0.hasSuffix("claim-rejected") }, "the batch sends it again: nothing to correct")
+        // What the 999 found (IK3, IK4) is said with it, in the batch and on the dashboard, whether the group
+        // is rejected (AK9 R, as here) or only the set (IK5 R in a group partly accepted, AK9 P).
+        #expect(entry.reason.contains("NM1") && entry.reason.contains("2010"), "\(entry.reason)")
+        try practice.write("acknowledgments/a.999", try practice.read("acknowledgments/a.999").replacingOccurrences(of: "AK9*R*", with: "AK9*P*"))
+        let ak9 = try #require(try self.billing(practice).0.batch.entries.first { $0.claim.id == chen.id })
+        #expect(ak9.reason.contains("NM1") && ak9.reason.contains("2010"), "\(ak9.reason)")
         try submit(practice, on: 14)
         (billing, report) = try self.billing(practice)
         #expect(billing.status(of: chen.id) == .submitted)

@@ -128,10 +128,13 @@ public struct ClaimLedger: Sendable {
                                submission: String) -> (event: ClaimEvent.Kind, location: SourceLocation)? {
         // AK9 R rejects the whole group, whatever a set's IK5 says (lifecycle.md:
         // "IK5 R, or AK9 R for its group"); an IK5 A beside it was read as accepted.
+        let set = group.sets.first { $0.transactionControl.value == claim.transactionControl }
         if let code = group.code, ImplementationAcknowledgment.isRejection(code.value) {
-            return (.setRejected(submission: submission, reasons: ["the whole functional group was rejected (AK9 \(code.value))"]), code.location)
+            // With the set's own errors (IK3, IK4) when it lists them: what to correct.
+            return (.setRejected(submission: submission, reasons: ["the whole functional group was rejected (AK9 \(code.value))"]
+                        + (set?.errors ?? [])), code.location)
         }
-        if let set = group.sets.first(where: { $0.transactionControl.value == claim.transactionControl }) {
+        if let set {
             let code = set.code?.value ?? group.code?.value ?? "A"
             let location = set.code?.location ?? set.transactionControl.location
             if ImplementationAcknowledgment.isRejection(code) {

@@ -280,7 +280,9 @@ private struct Planner {
             if let rejection = history.rejection { rejections.append(.init(claimID: history.claimID, note: note, rejection: rejection)) }
             return
         }
-        let why = last.rejectedBy999 && changes.isEmpty ? "sent again: the 999 rejected its transaction set"
+        // The 999's errors (IK3, IK4) say what it found, which a set sent again unchanged may meet again.
+        let errors = (history.rejection?.reasons.dropFirst()).map { $0.isEmpty ? "" : " (" + $0.joined(separator: "; ") + ")" } ?? ""
+        let why = last.rejectedBy999 && changes.isEmpty ? "sent again: the 999 rejected its transaction set" + errors
             : "corrected after rejection: " + changes.joined(separator: "; ")
         if last.claim.frequency == .original || history.payerClaimNumber == nil {
             resent.insert(history.claimID)

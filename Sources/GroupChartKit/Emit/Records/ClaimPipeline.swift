@@ -48,14 +48,14 @@ struct ClaimPipeline {
         // A rejection stands until a later version is sent; one corrected
         // since is shown too, with the batch that sends it again.
         // A claim of `entries` is in the batch when it has a position there.
-        let resent = { (claimID: String) in batchPositions[claimID] != nil }
+        // Why it goes out (corrected, or sent again as a 999 asks): its batch row's reason.
+        let resent = { (claimID: String) -> String? in batchPositions[claimID]?.first.map { batchEntries[$0].reason } }
         let rejections = entries.compactMap { entry -> RejectionView? in
             guard let history = entry.history, let rejection = history.rejection, history.lastSent?.rejected ?? true else { return nil }
             return RejectionView(date: entry.dateOfService?.description ?? "", member: format.memberName(entry.member), claimID: entry.claimID,
                                  answered: rejection.date?.description ?? "", file: rejection.location.file, reasons: rejection.reasons,
-                                 next: resent(entry.claimID) ? "corrected: in the next batch"
-                                     : entry.isBuilt ? "unchanged: correct what the reasons name"
-                                     : "no longer billed: nothing to send or collect")
+                                 next: resent(entry.claimID).map { "in the next batch: \($0)" }
+                                     ?? (entry.isBuilt ? "unchanged: correct what the reasons name" : "no longer billed: nothing to send or collect"))
         }
         let chart = PipelineChart.svg([
             .init(label: "Unbilled", count: unbilled, fill: "#e8e8e8"),
