@@ -60,7 +60,7 @@ struct StarterDocuments {
 
         # Electronic claims: with an edi: block, `groupchart build` also writes claims.837, the
         # X12 837P your clearinghouse takes; without one it writes claims.csv only. Ask the
-        # clearinghouse for these values, then remove the # at the start of each line:
+        # clearinghouse for these values, then remove the "# " (hash and space) at the start of each line:
         # edi:
         #   submitter_id: EXAMPLE01        # your submitter id at the clearinghouse (ISA06, NM1*41)
         #   receiver_id: CLEARHOUSE        # the clearinghouse's receiver id (ISA08, NM1*40)

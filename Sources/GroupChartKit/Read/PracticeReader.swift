@@ -37,6 +37,7 @@ enum PracticeReader {
             practice.phone = details.text("phone")
             details.finish()
         }
+        StarterPlaceholders.check(practice, log: log)
         return practice
     }
 

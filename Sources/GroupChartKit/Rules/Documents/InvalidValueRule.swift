@@ -31,7 +31,11 @@ struct InvalidValueRule: Rule {
             (a name, an address line, an id or number) followed by a # glued to more text \
             (`street: 18 Alder St #4`), which YAML ends at " #" (a comment has a space after its #). A `signed_at` after today is refused, and so is an \
             Addendum heading that does not read "Addendum YYYY-MM-DD clinician" or is dated before the \
-            note's signature or after today.
+            note's signature or after today. Once practice.yaml's `edi: usage:` is `production`, the fictional \
+            identifiers of `groupchart init` and the example (billing NPI 1234567893, EIN 12-3456789, the \
+            clinicians' NPIs 1245319599 and 1830166132, submitter id EXAMPLE01 or HARBORBH01, receiver id \
+            CLEARHOUSE, payer id 99999) are refused: well formed, they send claims under a provider that does \
+            not exist.
             """,
         why: """
             Lenient parsers turn 2026-02-30 into March 2 and an unquoted 14:00 into 840; a claim built on \
