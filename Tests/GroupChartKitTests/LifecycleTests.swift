@@ -679,7 +679,13 @@ import Testing
         var (billing, report) = try billing(practice)
         #expect(billing.status(of: chen.id) == .accepted && !billing.batch.entries.contains { $0.claim.id == chen.id })
         #expect(!report.diagnostics.contains { $0.rule == "submission" })
-        try practice.write("practice.yaml", try practice.read("practice.yaml").replacingOccurrences(of: "  usage: test\n", with: "  usage: production\n"))
+        // In production, with the practice's own identifiers (the example's are refused there).
+        var yaml = try practice.read("practice.yaml").replacingOccurrences(of: "  usage: test\n", with: "  usage: production\n")
+        for (example, own) in [("1234567893", "1497758544"), ("12-3456789", "94-1234567"), ("1245319599", "1992999874"),
+                               ("1830166132", "1316405939"), ("HARBORBH01", "HARBORBH07"), ("CLEARHOUSE", "330897513")] {
+            yaml = yaml.replacingOccurrences(of: example, with: own)
+        }
+        try practice.write("practice.yaml", yaml)
         (billing, report) = try self.billing(practice)
         let sent = try #require(billing.batch.entries.first { $0.claim.id == chen.id })
         #expect(sent.frequency == .original && sent.reason == "never sent" && billing.status(of: chen.id) == .unbilled)
