@@ -49,6 +49,29 @@ import Testing
         #expect(found[0].location.line >= 3)
     }
 
+    /// A key glued to its value (`start:"14:00"`) is said as that, at its
+    /// line: YAML read it as one plain value and complained at the line
+    /// below, with help about indentation. practice.yaml, which has no
+    /// front-matter, is named as itself.
+    @Test func aKeyGluedToItsValueIsSaidAtItsLine() throws {
+        let text = "---\ngroup: skills\ndate: 2026-03-05\nstart:\"14:00\"\nend: \"15:30\"\nattendance:\n  doe-jane: present\n---\n## Summary\nx\n"
+        let found = try diagnostics(writing: text, to: "sessions/2026-03-05-skills/session.md")
+        let problem = try #require(found.first { $0.rule == "front-matter" })
+        #expect("\(problem.location)" == "sessions/2026-03-05-skills/session.md:4:1", "\(problem.location) \(problem.message)")
+        #expect(problem.message == "front-matter is not valid YAML: \"start:\" has no space after its colon, so YAML reads the line as "
+                    + "one value, not a key and its value", "\(problem.message)")
+        #expect(problem.help == "write a space after the colon: start: \"14:00\"")
+        let alone = try diagnostics(writing: "---\ninteractive_complexity:\"x\"\n---\n## Participation\nx\n")
+        let single = try #require(alone.first { $0.rule == "front-matter" })
+        #expect(single.location.line == 2 && single.message.hasSuffix("not a single value: \"interactive_complexity:\" has no space after its colon"),
+                "\(single.location) \(single.message)")
+        // Times, addresses and keys with their space are no glued key.
+        #expect(YAMLParser.gluedKey(in: "start: 14:00\nurl: https://x.org\n- a: b\nName:x\n", through: 9) == nil)
+        let practice = try diagnostics(writing: "practice:\n  name: X\n   npi: \"1\"\n", to: "practice.yaml")
+        let yaml = try #require(practice.first { $0.rule == "front-matter" })
+        #expect(yaml.message.hasPrefix("practice.yaml is not valid YAML"), "\(yaml.message)")
+    }
+
     /// A quote left open (`end: "11:30`) is reported at that line, not at the
     /// line below where YAML gave up (a comment five lines down, once).
     @Test func anUnclosedQuoteIsReportedAtItsLine() throws {

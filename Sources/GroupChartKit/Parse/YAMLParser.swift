@@ -88,10 +88,18 @@ enum YAMLParser {
         file.location(line: line + firstLine - 1, column: max(column, 1))
     }
 
+    /// What is not valid YAML: a Markdown document's front-matter, or a
+    /// YAML file (practice.yaml) as a whole, which has none.
+    static func subject(_ file: SourceFile) -> String {
+        file.path.hasSuffix(".yaml") || file.path.hasSuffix(".yml") ? (file.path.split(separator: "/").last.map(String.init) ?? file.path)
+            : "front-matter"
+    }
+
     private static func problem(from error: Error, yaml: String, in file: SourceFile, firstLine: Int) -> YAMLProblem {
         let help = "check the indentation (spaces, not tabs) and put quotes around values that hold \": \", \"#\" or start with a special character"
+        let subject = subject(file)
         guard let yamlError = error as? YamlError else {
-            return YAMLProblem(message: "front-matter is not valid YAML", help: help, location: file.location(line: firstLine))
+            return YAMLProblem(message: "\(subject) is not valid YAML", help: help, location: file.location(line: firstLine))
         }
         switch yamlError {
         case .scanner(let context, let problem, let mark, _),
@@ -101,13 +109,21 @@ enum YAMLParser {
             // complains where it gives up, lines under the slip: point at it.
             if let open = unclosedQuote(in: yaml, before: mark.line), closingHelps(open, in: yaml, failedAt: mark.line) {
                 return YAMLProblem(
-                    message: "front-matter is not valid YAML: this value's quote is not closed on its line "
+                    message: "\(subject) is not valid YAML: this value's quote is not closed on its line "
                         + "(YAML read on to line \(mark.line + firstLine - 1): \(problem))",
                     help: "close the quote where the value ends (\(open.closed)), or remove it",
                     location: place(line: open.line, column: open.column, in: file, firstLine: firstLine))
             }
+            // A key glued to its value (start:"14:00") is read as one plain
+            // value, and YAML complains a line or more below it.
+            if let glued = gluedKey(in: yaml, through: mark.line) {
+                return YAMLProblem(message: "\(subject) is not valid YAML: \"\(glued.key):\" has no space after its colon, so YAML "
+                                       + "reads the line as one value, not a key and its value",
+                                   help: "write a space after the colon: \(glued.key): \(glued.value)",
+                                   location: place(line: glued.line, column: glued.column, in: file, firstLine: firstLine))
+            }
             let while_ = context.map { " (\($0.text))" } ?? ""
-            return YAMLProblem(message: "front-matter is not valid YAML: \(problem)\(while_)", help: help,
+            return YAMLProblem(message: "\(subject) is not valid YAML: \(problem)\(while_)", help: help,
                                location: place(mark, in: file, firstLine: firstLine))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? ""
@@ -118,9 +134,9 @@ enum YAMLParser {
                 help: "keep one \"\(key)\": YAML would otherwise decide silently which one counts",
                 location: place(line: second.line, column: second.column, in: file, firstLine: firstLine))
         case .reader(let problem, _, _, _):
-            return YAMLProblem(message: "front-matter is not valid YAML: \(problem)", help: help, location: file.location(line: firstLine))
+            return YAMLProblem(message: "\(subject) is not valid YAML: \(problem)", help: help, location: file.location(line: firstLine))
         default:
-            return YAMLProblem(message: "front-matter is not valid YAML", help: help, location: file.location(line: firstLine))
+            return YAMLProblem(message: "\(subject) is not valid YAML", help: help, location: file.location(line: firstLine))
         }
     }
 
@@ -129,6 +145,34 @@ enum YAMLParser {
     /// the line with the quote closed at its end (for the help).
     /// Such a value is valid YAML only as a quoted value over several
     /// lines, which no document of the format holds.
+    /// The last line up to `line` (1-based, of `yaml`) that reads as a key
+    /// glued to its value, `key:value` or `key:"value"`: a lower-case key of
+    /// letters, digits, `_` and `-` at the line's start (after its
+    /// indentation, or a list's "- "), a colon, then neither a space nor a
+    /// second colon. A time (`14:00`) or an address (`https://`) does not
+    /// start with such a key; a line inside quotes is not looked at.
+    static func gluedKey(in yaml: String, through line: Int) -> (line: Int, column: Int, key: String, value: String)? {
+        var found: (line: Int, column: Int, key: String, value: String)?
+        for (index, text) in yaml.split(separator: "\n", omittingEmptySubsequences: false).prefix(max(line, 0)).enumerated() {
+            let bytes = Array(text.utf8)
+            var start = 0
+            while start < bytes.count, bytes[start] == UInt8(ascii: " ") { start += 1 }
+            if start + 1 < bytes.count, bytes[start] == UInt8(ascii: "-"), bytes[start + 1] == UInt8(ascii: " ") { start += 2 }
+            var end = start
+            while end < bytes.count, bytes[end] == UInt8(ascii: "_") || bytes[end] == UInt8(ascii: "-")
+                || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(bytes[end]) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]) {
+                end += 1
+            }
+            guard end > start, end + 1 < bytes.count, bytes[end] == UInt8(ascii: ":"),
+                  ![UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "\r")].contains(bytes[end + 1]),
+                  (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(bytes[start]) || bytes[start] == UInt8(ascii: "_") else { continue }
+            let key = String(decoding: bytes[start..<end], as: UTF8.self)
+            let value = String(decoding: bytes[(end + 1)...], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            found = (index + 1, start + 1, key, value)
+        }
+        return found
+    }
+
     static func unclosedQuote(in yaml: String, before line: Int) -> (line: Int, column: Int, closed: String)? {
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
         for (index, text) in lines.prefix(max(line - 1, 0)).enumerated() {

@@ -41,8 +41,15 @@ enum DocumentParser {
             return nil
         case .success(let node):
             if let node, node.pairs == nil {
-                log.add("front-matter", at: node.location, "front-matter should be keys and values, not \(node.shapeName)",
-                        help: "write one \"key: value\" per line")
+                let subject = YAMLParser.subject(file)
+                if let glued = YAMLParser.gluedKey(in: text, through: Int.max) {
+                    log.add("front-matter", at: file.location(line: glued.line + firstLine - 1, column: glued.column),
+                            "\(subject) should be keys and values, not a single value: \"\(glued.key):\" has no space after its colon",
+                            help: "write a space after the colon: \(glued.key): \(glued.value)")
+                } else {
+                    log.add("front-matter", at: node.location, "\(subject) should be keys and values, not \(node.shapeName)",
+                            help: "write one \"key: value\" per line")
+                }
                 return nil
             }
             return Root(node: node)
