@@ -29,9 +29,14 @@ struct MissingSectionRule: Rule {
 
     /// A line that was meant to head the section and is no Markdown heading:
     /// `##Risk` (no space after the #'s), or `## Risk` inside a list item or
-    /// a quotation. Said there, with why, rather than "no section" at line 1.
-    static func nearMiss(_ name: SectionName, in file: SourceFile?) -> (location: SourceLocation, help: String)? {
+    /// a quotation; else a heading one or two letters from its name or an
+    /// alias (`## Particpation`), that names no other section of the note
+    /// (`others`). Said there, with why, rather than "no section" at line 1,
+    /// where its help added a second heading.
+    static func nearMiss(_ name: SectionName, in file: SourceFile?, others: [SectionName] = [])
+        -> (location: SourceLocation, problem: String, help: String)? {
         guard let file else { return nil }
+        var misspelt: (location: SourceLocation, problem: String, help: String)?
         for (index, line) in file.lines.enumerated() {
             var rest = line.drop { $0 == " " }
             var nested = false
@@ -45,28 +50,46 @@ struct MissingSectionRule: Rule {
             let afterHashes = rest.dropFirst(hashes.count)
             let title = afterHashes.trimming(.whitespaces)
             let bare = String(title.reversed().drop { $0 == "#" || $0 == " " }.reversed())
-            guard name.matches(bare) else { continue }
             let spaced = afterHashes.first == " " || afterHashes.first == "\t"
+            guard name.matches(bare) else {
+                if misspelt == nil, !nested, spaced, let meant = Self.misspelling(of: name, in: bare), !others.contains(where: { $0.matches(bare) }) {
+                    misspelt = (file.location(line: index + 1, column: line.count - line.drop { $0 == " " }.count + 1),
+                                "the heading \"\(bare)\" is not one of its names",
+                                "did you mean \"\(hashes) \(meant)\"? correct this heading rather than adding another")
+                }
+                continue
+            }
             guard nested || !spaced else { continue }
             let help = nested ? "a heading stands at the start of its line, outside any list or quotation: write \"\(hashes) \(bare)\" on a line of its own"
                 : "put a space after the #'s: \"\(hashes) \(bare)\""
-            return (file.location(line: index + 1), help)
+            return (file.location(line: index + 1), "this line is no heading", help)
         }
-        return nil
+        return misspelt
+    }
+
+    /// The name or alias of `name` that `heading` misspells: one letter off
+    /// (two in a name of eight letters or more), case aside.
+    static func misspelling(of name: SectionName, in heading: String) -> String? {
+        let folded = heading.lowercased()
+        return ([name.canonical] + name.aliases).first { candidate in
+            let distance = NearestName.distance(folded, candidate.lowercased())
+            return distance > 0 && distance <= (candidate.count >= 8 ? 2 : 1)
+        }
     }
 
     func check(_ context: RuleContext) -> [Finding] {
         context.analysis.eachDocumentAlone(id) { document in
-            SectionCatalogue.required(for: document.kind).compactMap { name -> Finding? in
+            let required = SectionCatalogue.required(for: document.kind)
+            return required.compactMap { name -> Finding? in
                 guard SectionCatalogue.find(name, in: document.body) == nil else { return nil }
-                if let nearMiss = Self.nearMiss(name, in: context.record.source(document.file)) {
-                    return Finding(nearMiss.location, "\(document.kind.rawValue) has no \"\(name.canonical)\" section: this line is no heading",
+                if let nearMiss = Self.nearMiss(name, in: context.record.source(document.file), others: required.filter { $0 != name }) {
+                    return Finding(nearMiss.location, "\(document.kind.rawValue) has no \"\(name.canonical)\" section: \(nearMiss.problem)",
                                    help: nearMiss.help)
                 }
                 let aliases = name.aliases.isEmpty ? "" : " (or \(name.aliases.map { "\"\($0)\"" }.joined(separator: ", ")))"
                 return Finding(SourceLocation(file: document.file, line: 1),
                                "\(document.kind.rawValue) has no \"\(name.canonical)\" section",
-                               help: "add a heading \"## \(name.canonical)\"\(aliases) and write it for this note")
+                               help: "add a heading \"## \(name.canonical)\"\(aliases) and write it for this \(document.kind.rawValue)")
             }
         }
     }
