@@ -33,6 +33,9 @@ struct InitCommand: ParsableCommand {
         print("created in \(path):")
         for document in documents { print("  \(document)") }
         print("  \(SchemaCatalogue.folder)/ (\(schemas) JSON Schemas for editors)")
+        if written.keptGitignore {
+            print("kept the folder's own .gitignore: add the line /build/ to it, so that build's outputs (copies of the records) stay out of git")
+        }
         if let hook = written.hook, let location = try? PracticeLocation(path) {
             print("installed \(location.typed(absolute: hook.path)): git runs groupchart check before each commit")
         }

@@ -92,6 +92,18 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.root.path).sorted() == ["notes.txt", "practice.yaml"])
     }
 
+    /// A repository made first often has a .gitignore of its own: it is
+    /// kept as it is (init said the folder must be empty), and the practice
+    /// written beside it.
+    @Test func aFolderWithItsOwnGitignoreKeepsIt() throws {
+        let folder = try Self.emptyFolder()
+        defer { folder.delete() }
+        try folder.write(".gitignore", "node_modules/\n")
+        let written = try StarterPractice.create(at: folder.root, today: Self.today, gitHook: false)
+        #expect(written.keptGitignore && !written.paths.contains(".gitignore") && written.paths.contains("practice.yaml"))
+        #expect(try folder.read(".gitignore") == "node_modules/\n")
+    }
+
     /// A fresh repository (only `.git`) is as good as an empty folder, and
     /// the hook is installed there, executable.
     @Test func theHookGoesIntoAFreshRepository() throws {

@@ -81,7 +81,8 @@ enum SigningPolicy {
                 """)
         }
         guard time >= end else {
-            throw Refusal("the session ended at \(end), and a note is signed after its session: sign later, or give the time with --at")
+            throw Refusal("the session ended at \(end), and a note is signed after its session: sign it once the session has ended "
+                          + "(--at takes a time after \(end), and not later than now)")
         }
     }
 }

@@ -9,13 +9,19 @@ public enum StarterPractice {
         /// The git pre-commit hook, when one was installed (at the top of
         /// the repository, which may hold more than the practice).
         public var hook: URL?
+        /// The folder had a .gitignore of its own (a repository made first),
+        /// left as it was: it should keep build/ out of git.
+        public var keptGitignore = false
     }
 
     /// Creates the practice at `root`, which must be missing or hold none of
-    /// the files `init` writes (a fresh `git init` folder is fine); refuses
+    /// the files `init` writes (a fresh `git init` folder is fine, and one
+    /// with a .gitignore of its own, which is left as it is); refuses
     /// before writing anything otherwise.
     public static func create(at root: URL, today: LocalDate, gitHook: Bool) throws(Refusal) -> Written {
-        let files = StarterDocuments(today: today).files + SchemaCatalogue.practiceFiles
+        var files = StarterDocuments(today: today).files + SchemaCatalogue.practiceFiles
+        let keptGitignore = FileManager.default.fileExists(atPath: root.appendingPathComponent(".gitignore").path)
+        if keptGitignore { files.removeAll { $0.path == ".gitignore" } }
         try refuseExisting(files, in: root)
         let hook = gitHook ? try PreCommitHook.place(for: root) : nil
         do {
@@ -23,13 +29,13 @@ public enum StarterPractice {
         } catch {
             throw Refusal("cannot write the practice at \(root.path): \(error.localizedDescription)")
         }
-        guard let hook else { return Written(paths: files.map(\.path)) }
+        guard let hook else { return Written(paths: files.map(\.path), keptGitignore: keptGitignore) }
         do {
             try AtomicWrite.create([NewFile(path: "pre-commit", text: hook.hook.script, isExecutable: true)], in: hook.hooks)
         } catch {
             throw Refusal("the practice was written, but not the hook \(hook.hooks.path)/pre-commit: \(error.localizedDescription)")
         }
-        return Written(paths: files.map(\.path), hook: hook.hooks.appendingPathComponent("pre-commit"))
+        return Written(paths: files.map(\.path), hook: hook.hooks.appendingPathComponent("pre-commit"), keptGitignore: keptGitignore)
     }
 
     /// Refuses when `root` is a file, or holds a file or folder `init` would
@@ -51,7 +57,7 @@ public enum StarterPractice {
         guard present.isEmpty else {
             throw Refusal("""
                 \(root.path) already holds \(present.joined(separator: ", ")), and groupchart init never overwrites: \
-                give it a folder that is empty or does not exist yet
+                give it a folder without them (an empty one, or one that does not exist yet)
                 """)
         }
     }

@@ -37,7 +37,9 @@ struct IndividualTimeCodeRule: Rule {
                                help: "psychotherapy codes start at 16 minutes; do not bill this session as \(cpt.value)")
             }
             let billed = Self.codes.first { $0.code == cpt.value }
-            let range = billed.map { " (\($0.minutes.lowerBound)-\($0.minutes.upperBound == 1440 ? "" : "\($0.minutes.upperBound) ")minutes)" } ?? ""
+            let range = billed.map {
+                $0.minutes.upperBound == 1440 ? " (\($0.minutes.lowerBound) minutes or more)" : " (\($0.minutes.lowerBound)-\($0.minutes.upperBound) minutes)"
+            } ?? ""
             let what = billed == nil ? "\(cpt.value), which is not an individual psychotherapy code" : "\(cpt.value)\(range)"
             return Finding(cpt.location, "a \(minutes)-minute session (\(start)-\(end)) is billed as \(what)",
                            help: "bill \(expected) for \(minutes) minutes, or correct start and end")
