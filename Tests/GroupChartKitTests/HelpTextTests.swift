@@ -165,6 +165,24 @@ import Testing
         #expect(open.help == "did you mean \"G2\"? (in members/doe-jane/plan-2026-01-29.md)")
     }
 
+    /// One session filed in two folders is said at both, holding both, and
+    /// a folder named for another date than its note's is named: the copy
+    /// in `sessions/2026-03-02-skills/` dated back to the 5th was billed
+    /// (with modifier 59) when its folder sorted first, and the session
+    /// itself held. Neither carries the same-day modifier.
+    @Test func aSessionFiledTwiceHoldsBothAndNamesAMisdatedFolder() throws {
+        let practice = try fixture("duplicate-id/fail-overlap")
+        defer { practice.delete() }
+        let copy = practice.root.appendingPathComponent("sessions/2026-03-02-skills")
+        try FileManager.default.moveItem(at: practice.root.appendingPathComponent("sessions/2026-03-05-skills-pm"), to: copy)
+        let report = try practice.check()
+        let filed = report.diagnostics.filter { $0.rule == "duplicate-id" }
+        #expect(filed.map { "\($0.location)" } == ["sessions/2026-03-02-skills/session.md:3:7", "sessions/2026-03-05-skills/session.md:3:7"])
+        #expect(filed.first?.message == "session of \"skills\" on 2026-03-05 at 14:05-15:30, a folder named for 2026-03-02, is also filed in "
+                    + "sessions/2026-03-05-skills (at 14:00-15:30)", "\(filed.first?.message ?? "")")
+        #expect(!report.diagnostics.contains { $0.rule == "same-day-services" })
+    }
+
     /// Two sessions of one day: the later by its start time repeats the
     /// earlier, whatever their folders' order. `2026-03-05-skills-pm/` sorts
     /// before `2026-03-05-skills/`, and the 14:00 note was said to repeat

@@ -22,7 +22,11 @@ struct RepeatedGroupServices: Sendable {
         // modifier now (a morning group added before it) or losing it (a
         // start time corrected), it would go out again as a replacement.
         let sent = repeated.isEmpty ? nil : LastSent(record.billingHistory)
-        for services in repeated {
+        for day in repeated {
+            // One group's sessions whose times meet are one session filed
+            // twice (`duplicate-id` holds both), no second session to mark.
+            let services = day.filter { service in !day.contains { $0.sessionID != service.sessionID && Self.filedTwice($0, service, in: record) } }
+            guard services.count > 1 else { continue }
             // By the time the session began, then by its folder: a session without a start time last.
             let start = { (service: BillableService) in record.session(service.sessionID)?.note?.start?.value.minutes ?? Int.max }
             let ordered = services.sorted { (start($0), $0.sessionID) < (start($1), $1.sessionID) }
@@ -39,6 +43,16 @@ struct RepeatedGroupServices: Sendable {
             }
         }
         self.earlier = earlier
+    }
+
+    /// Whether the sessions of `one` and `other` are one group's with the
+    /// same start or times that overlap: `duplicate-id`'s "filed twice".
+    private static func filedTwice(_ one: BillableService, _ other: BillableService, in record: PracticeRecord) -> Bool {
+        guard let a = record.session(one.sessionID)?.note, let b = record.session(other.sessionID)?.note,
+              let group = a.group?.value, group == b.group?.value, let aStart = a.start?.value, let bStart = b.start?.value else { return false }
+        if aStart == bStart { return true }
+        guard let aEnd = a.end?.value, let bEnd = b.end?.value else { return false }
+        return aStart < bEnd && bStart < aEnd
     }
 
     /// The group services of each member, date and code that has more than

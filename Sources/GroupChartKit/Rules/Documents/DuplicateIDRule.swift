@@ -8,8 +8,10 @@ struct DuplicateIDRule: Rule {
         checks: """
             Two plans of one member with the same `effective` date (which one is in effect?), a member \
             enrolled twice in a group on one date (two roster entries whose dates overlap), one authorization number twice in a profile, one group session \
-            recorded in two folders (same group and date, the same or overlapping times), and two individual notes of one member \
-            with the same `date` (a note copied to another file name: one session billed twice).
+            recorded in two folders (same group and date, the same or overlapping times: said at both, so that \
+            both hold their claims, with a folder named for another date than its note's named), and two \
+            individual notes of one member with the same `date` (a note copied to another file name: one \
+            session billed twice).
             """,
         why: """
             A session recorded twice bills every member twice; two plans in effect on one day leave the \
@@ -35,35 +37,57 @@ struct DuplicateIDRule: Rule {
         for group in context.record.groups {
             findings += overlappingEntries(group)
         }
-        let sessions = context.record.sessions.compactMap(\.note).compactMap { note -> Located<String>? in
-            guard let group = note.group, let date = note.date, let start = note.start else { return nil }
-            return Located("\(group.value) on \(date.value) at \(start.value)", at: date.location)
-        }
-        findings += duplicates(sessions, what: "session of")
-        findings += overlappingSessions(context.record.sessions.compactMap(\.note))
+        findings += sessionsFiledTwice(context.record.sessions.compactMap(\.note))
         return findings
     }
 
-    /// A session of a group whose times overlap an earlier one of the same
-    /// group and date (another start, so not a duplicate above): the same
-    /// session filed twice, in a folder copied with its start moved, bills
-    /// every member twice.
-    private func overlappingSessions(_ notes: [SessionNote]) -> [Finding] {
-        var earlier: [String: [(start: LocalTime, end: LocalTime, location: SourceLocation)]] = [:]
+    /// One group session in two folders: the same group, date and start, or
+    /// times that overlap. Said at both, so that both hold their claims:
+    /// which one is the session and which a copy (a folder copied forward
+    /// and dated back, say) only the clinician knows, and said at the second
+    /// in path order alone, the copy was billed when its folder sorted first.
+    private func sessionsFiledTwice(_ notes: [SessionNote]) -> [Finding] {
+        var earlier: [String: [SessionNote]] = [:]
         var findings: [Finding] = []
+        var said: Set<SourceLocation> = []
         for note in notes {
-            guard let group = note.group?.value, let date = note.date, let start = note.start?.value, let end = note.end?.value,
-                  start < end else { continue }
+            guard let group = note.group?.value, let date = note.date, let start = note.start?.value else { continue }
             let key = "\(group) \(date.value)"
-            if let other = earlier[key]?.first(where: { $0.start != start && $0.start < end && start < $0.end }) {
-                findings.append(Finding(
-                    date.location, "session of \"\(group)\" on \(date.value) at \(start)-\(end) overlaps the one at \(other.start)-\(other.end)",
-                    help: "one group meets once at a time: if this is the same session filed twice, remove one folder; if not, correct its times",
-                    related: [RelatedLocation(other.location, "the other session")]))
+            let end = note.end?.value
+            let other = earlier[key]?.first { other in
+                guard let otherStart = other.start?.value else { return false }
+                if otherStart == start { return true }
+                guard let end, start < end, let otherEnd = other.end?.value, otherStart < otherEnd else { return false }
+                return otherStart < end && start < otherEnd
             }
-            earlier[key, default: []].append((start, end, date.location))
+            earlier[key, default: []].append(note)
+            guard let other, let otherDate = other.date else { continue }
+            for (this, that) in [(note, other), (other, note)] {
+                guard let location = this.date?.location, said.insert(location).inserted else { continue }
+                findings.append(Finding(location, Self.filedTwice(this, that, group: group, date: date.value),
+                                        help: "one group meets once at a time: if this is the same session filed twice, remove the copy's "
+                                            + "folder (both hold their claims until then); if not, correct its date or times",
+                                        related: [RelatedLocation(that.date?.location ?? otherDate.location, "the other session")]))
+            }
         }
         return findings
+    }
+
+    /// `session of "skills" on 2026-03-05 at 14:00-15:30 is also filed in
+    /// sessions/2026-03-02-skills (at 14:05-15:30), a folder named for 2026-03-02`.
+    private static func filedTwice(_ this: SessionNote, _ that: SessionNote, group: String, date: LocalDate) -> String {
+        func times(_ note: SessionNote) -> String {
+            [note.start?.value.description, note.end?.value.description].compactMap { $0 }.joined(separator: "-")
+        }
+        func misnamed(_ note: SessionNote) -> String {
+            let folder = note.file.split(separator: "/").dropLast().last.map(String.init) ?? ""
+            guard case .success(let named) = LocalDate.parse(String(folder.prefix(10))), named != date else { return "" }
+            return ", a folder named for \(named)"
+        }
+        let folder = that.file.split(separator: "/").dropLast().joined(separator: "/")
+        let named = misnamed(this)
+        return "session of \"\(group)\" on \(date) at \(times(this))\(named)\(named.isEmpty ? "" : ",") is also filed in \(folder) "
+            + "(at \(times(that))\(misnamed(that)))"
     }
 
     /// Each roster entry whose dates overlap an earlier entry of the same
