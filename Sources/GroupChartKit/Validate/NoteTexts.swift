@@ -45,6 +45,17 @@ public struct NoteTexts: Sendable {
         self.init(record: record, analysis: Analysis(record: record))
     }
 
+    /// A progress note whose Participation, Risk and Plan are all missing
+    /// or placeholders (a `new session` skeleton not yet written; its Goals
+    /// hold the goal ids): it documents nothing, which `empty-section`
+    /// says, and is compared with no other. Compared, each untouched
+    /// skeleton of a session was "identical" to every other, an error a pair.
+    static func isUnwritten(_ body: MarkdownBody) -> Bool {
+        SectionCatalogue.required(for: .progressNote).filter { $0 != SectionCatalogue.goals }.allSatisfy { name in
+            SectionCatalogue.find(name, in: body).map(SectionCatalogue.isPlaceholder) ?? true
+        }
+    }
+
     /// With `analysis`'s memo, a session whose files are unchanged since the
     /// last check keeps its notes' 3-grams (they depend on its own files and
     /// on every member's names, both in the key).
@@ -54,7 +65,7 @@ public struct NoteTexts: Sendable {
         let keeps = analysis.keepsDerived
         let made = ParallelMap.map(Array(record.sessions.indices)) { index -> (notes: [Note], key: String?) in
             let session = record.sessions[index]
-            let notes = session.progressNotes.filter(\.isReadable)
+            let notes = session.progressNotes.filter { $0.isReadable && !Self.isUnwritten($0.content.body) }
             let key = keeps ? Self.key(session: session.id, sessionNote: session.note?.file, notes: notes.map { ($0.file, $0.member) },
                                        names: names, digest: analysis.digest) : nil
             let texts = analysis.derived(Self.purpose, key: key, cachedAs: (session.id, index)) {

@@ -17,7 +17,9 @@ struct SimilarNotesRule: Rule {
             and so are sentences that also stand in the session note or in at least 3 of the session's notes \
             and more than half of them (shared group content is fine). The score is the Jaccard index of the two notes' sets of word \
             3-grams, with members' names, titles and pronouns counted as one word each, so that a note \
-            copied with the name swapped still scores as a copy. Reported at the second note in path order.
+            copied with the name swapped still scores as a copy. Reported at the second note in path order. \
+            A note not yet written (its Participation, Risk and Plan all empty or placeholders, as `new \
+            session` leaves them) is compared with no other: `empty-section` says what it lacks.
             """,
         why: """
             "Writing identical notes for all group members" is, in the billing guide's words, "the most \
