@@ -165,6 +165,20 @@ import Testing
         #expect(open.help == "did you mean \"G2\"? (in members/doe-jane/plan-2026-01-29.md)")
     }
 
+    /// Codes written as one text (`diagnoses: "F43.10, F32.1"`) are told to
+    /// be a list, not checked against the tabular list as one code.
+    @Test func diagnosesWrittenAsOneTextAreToldToBeAList() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let plan = "members/doe-jane/plan-2026-01-29.md"
+        let text = try practice.read(plan)
+        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("diagnoses:") })
+        try practice.write(plan, text.replacingOccurrences(of: String(line), with: "diagnoses: \"F43.10, F32.1\""))
+        let found = try #require(try practice.check().diagnostics.first { $0.rule == "invalid-icd10" })
+        #expect(found.message == "\"F43.10, F32.1\" holds 2 codes in one value", "\(found.message)")
+        #expect(found.help == "write them as a list, one code per item, primary first: diagnoses: [F43.10, F32.1]")
+    }
+
     /// One session filed in two folders is said at both, holding both, and
     /// a folder named for another date than its note's is named: the copy
     /// in `sessions/2026-03-02-skills/` dated back to the 5th was billed

@@ -27,6 +27,12 @@ struct InvalidICD10Rule: Rule {
                 return Finding(code.location, "\"\(code.value)\" is a category, not a billable ICD-10-CM code",
                                help: "use one of its billable codes: \(shown)")
             case .unknown:
+                // Several codes in one value (diagnoses: "F60.3, F33.1"): a list written as text.
+                let parts = code.value.split { $0 == "," || $0 == ";" || $0 == " " }
+                if parts.count > 1 {
+                    return Finding(code.location, "\"\(code.value)\" holds \(parts.count) codes in one value",
+                                   help: "write them as a list, one code per item, primary first: diagnoses: [\(parts.joined(separator: ", "))]")
+                }
                 return Finding(code.location, "\"\(code.value)\" is not an ICD-10-CM code",
                                help: "check the code against the ICD-10-CM tabular list (\(ICD10CM.release))")
             }
