@@ -774,6 +774,53 @@ import Testing
         #expect(warnings(report) == ["remittances/2026-04-06.835:14"])
     }
 
+    /// The 835 of the version before a void or a replacement of the same
+    /// charge (the diagnoses alone reordered) answers that version, not the
+    /// latest (CLP09 says which; nothing pays a void): a 277CA rejecting the
+    /// latest afterwards is its rejection, and it goes out again. Taken as
+    /// a copy's, the void was dropped and the payer kept its payment.
+    @Test func aRejectionOfAVoidOrReplacementAfterThe835OfTheVersionBeforeIsTheirs() throws {
+        for correction in ["void", "replacement"] {
+            let practice = try unbilledExample()
+            defer { practice.delete() }
+            let chen = try acceptedClaimOfChen(practice)
+            if correction == "void" {
+                let session = "sessions/2026-03-12-dbt-skills/session.md"
+                try practice.write(session, try practice.read(session)
+                    .replacingOccurrences(of: "  chen-lily: present", with: "  chen-lily: {status: absent, reason: signed in by mistake}"))
+                _ = try NoteSigner.sign(practice.root.appendingPathComponent(session), by: "torres",
+                                        at: Timestamp(date: Self.march(16), time: LocalTime(hour: 9, minute: 0)!), force: true)
+                try practice.remove("sessions/2026-03-12-dbt-skills/chen-lily.md")
+            } else {
+                let plan = try #require(try FileManager.default.contentsOfDirectory(atPath: practice.root.appendingPathComponent("members/chen-lily").path)
+                    .first { $0.hasPrefix("plan-") })
+                try practice.write("members/chen-lily/\(plan)", try practice.read("members/chen-lily/\(plan)")
+                    .replacingOccurrences(of: "diagnoses: [F43.12, F60.3]", with: "diagnoses: [F60.3, F43.12]"))
+            }
+            try submit(practice, on: 31)
+            let sent = try #require(try billing(practice).0.ledger.history(chen.id)?.lastSent)
+            #expect(sent.claim.frequency.word == correction)
+            try practice.write("remittances/2026-04-02.835", RemittanceFixture(
+                payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT1", date: LocalDate(year: 2026, month: 4, day: 2)!,
+                claims: [.init(id: chen.id, billed: chen.total, paid: Money(cents: 5500), adjustments: [("CO", "45", Money(cents: 1000))],
+                               payerClaimNumber: "BS7", dateOfService: Self.march(12))]).text)
+            try practice.write("acknowledgments/c.277", AcknowledgmentFixture.claims([
+                .init(claimID: chen.id, status: "A7:21:PR", dateOfService: Self.march(12), charge: chen.total),
+            ], date: LocalDate(year: 2026, month: 4, day: 3)!, control: 12, batch: "2"))
+            let (billing, report) = try billing(practice)
+            #expect(!report.diagnostics.contains { $0.rule == "acknowledgment" }, "\(correction)")
+            if correction == "void" {
+                // A rejected void goes out again (decisions.md).
+                let again = try #require(billing.batch.entries.first { $0.claim.id == chen.id })
+                #expect(again.frequency == .void && again.payerClaimNumber == "BS7")
+            } else {
+                // A rejected replacement waits for its correction, said at its note; the payment before it stands.
+                #expect(report.diagnostics.contains { $0.rule == "claim-rejected" && $0.location.file.hasSuffix("chen-lily.md") })
+                #expect(billing.status(of: chen.id) == .paid)
+            }
+        }
+    }
+
     @Test func aMemberFoundAbsentAfterBillingIsVoided() throws {
         let practice = try unbilledExample()
         defer { practice.delete() }

@@ -100,8 +100,11 @@ public struct ClaimHistory: Sendable {
             case .remitted(let remittance, let claim):
                 remitted.append((remittance, claim))
                 answered = true
-                // An 835 of the version before (its charge, CLP03, is not the latest's) says nothing of the latest.
-                if !claim.isReversal, versions.last.map({ $0.claim.billed.total == claim.billed }) ?? true {
+                // An 835 of the version before says nothing of the latest: its
+                // charge (CLP03) is not the latest's, or its frequency (CLP09)
+                // is not, or the latest is a void, which nothing pays (a void
+                // repeats the charge, as a replacement of the diagnoses alone does).
+                if !claim.isReversal, versions.last.map({ Self.answers(claim, $0) }) ?? true {
                     lastVersionInAdjudication = true
                     lastVersionRemitted = true
                 }
@@ -127,6 +130,13 @@ public struct ClaimHistory: Sendable {
             }
         }
         adjudication = AdjudicationHistory(remitted)
+    }
+
+    /// Whether a payment or denial in an 835 answers `version`.
+    private static func answers(_ claim: RemittanceClaim, _ version: Version) -> Bool {
+        guard version.claim.frequency != .void, version.claim.billed.total == claim.billed else { return false }
+        guard let frequency = claim.frequency else { return true }
+        return frequency == version.claim.frequency.rawValue
     }
 
     private mutating func acknowledge(_ report: ClaimStatusReport, at event: ClaimEvent, live: inout Int?) {

@@ -14,6 +14,9 @@ public struct RemittanceClaim: Sendable, Codable, Equatable {
     public var patientResponsibility: Money
     /// CLP07: the payer's own number for the claim, which a reversal repeats.
     public var payerClaimNumber: String
+    /// CLP09: the frequency of the claim the payer decided on (1 original,
+    /// 7 replacement), when given: which version sent it answers.
+    public var frequency: String? = nil
     /// NM1*QC: the patient as the payer names them, for messages.
     public var patientName: String?
     /// Claim-level then line-level adjustments, in the order of the file.

@@ -252,7 +252,8 @@ struct RemittanceReader {
         }
         inUnreadClaim = false
         claim = (RemittanceClaim(claimID: Located(id, at: segment.location(of: 1)), status: status, billed: billed, paid: paid,
-                                 patientResponsibility: stated?.value ?? .zero, payerClaimNumber: segment[7], adjustments: []), stated)
+                                 patientResponsibility: stated?.value ?? .zero, payerClaimNumber: segment[7],
+                                 frequency: ["1", "7", "8"].contains(segment[9]) ? segment[9] : nil, adjustments: []), stated)
     }
 
     /// Keeps a remark code of the open claim once, upper-cased.
