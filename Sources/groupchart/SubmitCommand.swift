@@ -98,6 +98,10 @@ struct SubmitCommand: ParsableCommand {
                 note("upload \(file) to \(outcome.receiver) only if these claims are still to be sent; if they were billed "
                      + "by other means, do not upload it: it records that history. Commit submissions/ to git "
                      + "(and save an uploaded file's 999 and 277CA in acknowledgments/)")
+                if outcome.recordedAsProduction {
+                    note("written as production (ISA15 P) although practice.yaml's edi usage is test: a record of billing, whose "
+                         + "claims count as sent in production too; upload it, if at all, only once the clearinghouse takes production files")
+                }
                 // History billed by other means holds originals: a replacement
                 // or void in it is GroupChart's own correction, recorded as
                 // sent, and lost unless the file is uploaded.

@@ -53,6 +53,9 @@ public enum BatchSubmitter {
         /// A test interchange (practice.yaml `edi: usage:` not `production`,
         /// ISA15 T), which the clearinghouse sends to no payer.
         public var isTest = false
+        /// Written `--through` while practice.yaml's usage is test: a
+        /// production interchange all the same (ISA15 P), a record of billing.
+        public var recordedAsProduction = false
         /// Why the build after the submission failed, when it did: build/
         /// then still holds, as claims.837, the batch just submitted.
         public var staleBuild: String?
@@ -101,9 +104,15 @@ public enum BatchSubmitter {
             let more = options.through.map { " with a date of service on or before \($0)" } ?? ""
             throw Refusal("nothing to send: no claim\(more) is new, corrected, changed or to void since the last submission (submissions/ holds them)")
         }
+        // A batch --through writes records billing (done by other means, or
+        // sent in parts) as a production interchange (ISA15 P) in test mode
+        // too: written as a test one, its claims went out again as never
+        // sent once the practice billed in production.
+        var recorded = practice
+        if options.through != nil { recorded.edi?.usage = Located(.production, at: edi.usage?.location ?? edi.location) }
         let interchange: [UInt8]
         do {
-            guard let written = try ClaimFiles.interchange(batch, practice: practice, today: options.checker.today) else {
+            guard let written = try ClaimFiles.interchange(batch, practice: recorded, today: options.checker.today) else {
                 throw Refusal("practice.yaml has no edi: block, so there is no 837P to submit")
             }
             interchange = written
@@ -120,7 +129,8 @@ public enum BatchSubmitter {
         let path = "submissions/\(options.checker.today)-\(zeroPadded(batch.controlNumber)).837"
         let outcome = Outcome(report: checked.report, summary: BatchSummary(batch, written: true), path: path,
                               receiver: edi.receiverName?.value ?? edi.receiverID?.value ?? "the clearinghouse", dryRun: options.dryRun,
-                              isTest: edi.usage?.value != .production)
+                              isTest: options.through == nil && edi.usage?.value != .production,
+                              recordedAsProduction: options.through != nil && edi.usage?.value != .production)
         guard !options.dryRun else { return outcome }
         // The builds inside submit hold the lock it took (`holdsLock`).
         var buildOptions = Builder.Options(checker: options.checker, output: options.output)

@@ -60,6 +60,8 @@ public struct ClaimLedger: Sendable {
                     continue
                 }
                 acknowledged.insert(submission.file)
+                // The test system's answer to a test interchange, read no more than the interchange is.
+                if production, submission.testIndicator != nil { continue }
                 for set in group.sets where !submission.claims.contains(where: { $0.transactionControl == set.transactionControl.value }) {
                     unmatched.append(Unmatched(
                         location: set.transactionControl.location,

@@ -49,7 +49,7 @@ struct SubmissionRule: Rule {
             }
         }
         if context.record.practice?.edi?.usage?.value == .production {
-            findings += Self.unsentTests(context.record.billingHistory.submissions)
+            findings += Self.unsentTests(context.record.billingHistory, remittances: context.record.remittances)
         }
         for discrepancy in context.analysis.claimLedger.discrepancies {
             findings.append(Finding(discrepancy.location, discrepancy.message + "; the submission may have been edited after it was sent",
@@ -59,15 +59,24 @@ struct SubmissionRule: Rule {
         return findings
     }
 
-    /// A warning at the ISA15 of each test interchange whose claims no
-    /// production submission holds: the clearinghouse's test system sent
-    /// them to no payer, so the next batch does (`ClaimLedger`). Read from
-    /// submissions/ alone, so that it stands with the folder it is about.
-    static func unsentTests(_ submissions: [Submission]) -> [Finding] {
+    /// A warning at the ISA15 of each test interchange with claims that no
+    /// production submission holds and no production 277CA or 835
+    /// answered: the clearinghouse's test system sent them to no payer, so
+    /// the next batch does (`ClaimLedger`). Read from the billing folders
+    /// alone (not from the claims the notes build), as the rule reads one
+    /// session at a time.
+    static func unsentTests(_ history: BillingHistoryFiles, remittances: [Remittance]) -> [Finding] {
         var inProduction: Set<String> = []
-        for submission in submissions where submission.testIndicator == nil {
+        for submission in history.submissions where submission.testIndicator == nil {
             for claim in submission.claims { inProduction.insert(claim.billed.id) }
         }
+        for acknowledgment in history.claimAcknowledgments where !acknowledgment.isTest {
+            for report in acknowledgment.claims { inProduction.insert(report.claimID.value) }
+        }
+        for remittance in remittances {
+            for claim in remittance.claims { inProduction.insert(claim.claimID.value) }
+        }
+        let submissions = history.submissions
         return submissions.compactMap { submission in
             guard let test = submission.testIndicator else { return nil }
             let unsent = Set(submission.claims.map(\.billed.id)).subtracting(inProduction).count
@@ -75,8 +84,9 @@ struct SubmissionRule: Rule {
             return Finding(test, "this submission is a test interchange (ISA15 T), which a clearinghouse sends to no payer, and practice.yaml "
                                + "bills in production: \(unsent) of its claims \(unsent == 1 ? "is" : "are") in no production submission, so "
                                + "\(unsent == 1 ? "it counts" : "they count") as never sent and the next batch sends what is still billable",
-                           help: "review build/batch.csv before groupchart submit; if the clearinghouse did send this file to payers "
-                               + "(some ignore ISA15), it billed them: change its ISA15 from T to P, so that its claims count as sent")
+                           help: "review build/batch.csv before groupchart submit; if this file records billing done by other means "
+                               + "(submit --through), or the clearinghouse did send it to payers (some ignore ISA15), those claims were "
+                               + "billed: change its ISA15 from T to P, so that they count as sent")
         }
     }
 }
