@@ -63,6 +63,24 @@ import Testing
         #expect(fromBuild.line(at: SourceLocation(file: Self.note, line: 7)) == whole.line(at: SourceLocation(file: Self.note, line: 7)))
     }
 
+    /// A session of notes not yet written (`new session`) beside the edit
+    /// leaves the check on the text-only path: its 3-grams were keyed
+    /// without the unwritten notes and looked up with them, and every check
+    /// went whole while one stood.
+    @Test func anUnwrittenSessionLeavesTheTextOnlyPathOpen() throws {
+        let (practice, output) = try Self.example()
+        defer { practice.delete(); try? FileManager.default.removeItem(at: output) }
+        let start = Date()
+        _ = try SessionSkeleton.create(in: try PracticeLocation(practice.root.path), group: "dbt-skills",
+                                       date: LocalDate(year: 2026, month: 3, day: 26)!, suffix: nil, today: FixturePractice.today)
+        try Self.built(practice, into: output, start: start)
+        try practice.write(Self.note, try practice.read(Self.note) + "\nShe asked for the worksheet in Spanish for her mother.\n")
+        try IncrementalEquivalenceTests.settle(practice.root, step: 1, since: start)
+        let (fromBuild, whole) = try Self.checks(practice, from: output)
+        #expect(fromBuild.answeredByTextOnlyEdits == 1)
+        #expect(IncrementalEquivalenceTests.full(fromBuild) == IncrementalEquivalenceTests.full(whole))
+    }
+
     /// A diagnostic that stays where it was in a saved note quotes the line
     /// as saved, not the line the build kept: the build's lines are taken
     /// for every file but the saved ones.

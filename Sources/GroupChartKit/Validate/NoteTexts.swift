@@ -65,10 +65,13 @@ public struct NoteTexts: Sendable {
         let keeps = analysis.keepsDerived
         let made = ParallelMap.map(Array(record.sessions.indices)) { index -> (notes: [Note], key: String?) in
             let session = record.sessions[index]
-            let notes = session.progressNotes.filter { $0.isReadable && !Self.isUnwritten($0.content.body) }
+            // Keyed by every readable note, as `TextOnlyEdits` keys them; the
+            // unwritten ones are left out inside (their bytes are in the key).
+            let notes = session.progressNotes.filter(\.isReadable)
             let key = keeps ? Self.key(session: session.id, sessionNote: session.note?.file, notes: notes.map { ($0.file, $0.member) },
                                        names: names, digest: analysis.digest) : nil
             let texts = analysis.derived(Self.purpose, key: key, cachedAs: (session.id, index)) {
+                let notes = notes.filter { !Self.isUnwritten($0.content.body) }
                 let sentences = notes.map { similarity.sentences(of: $0.content.body) }
                 let shared = similarity.sharedSentences(sessionNote: session.note?.body, memberNotes: sentences)
                 return zip(notes, sentences).map { note, own in
