@@ -733,6 +733,10 @@ import Testing
         let entry = try #require(billing.batch.entries.first { $0.claim.id == chen.id })
         #expect(entry.frequency == .replacement && entry.payerClaimNumber == "E88"
                     && entry.reason == "changed after billing: group number W0051624 -> W0051625", "\(entry.reason)")
+        // Denied for another reason (not medically necessary), a new card corrects nothing: nothing goes.
+        try practice.write("remittances/2026-03-18.835", try practice.read("remittances/2026-03-18.835").replacingOccurrences(of: "CAS*CO*16*", with: "CAS*CO*50*"))
+        (billing, _) = try self.billing(practice)
+        #expect(billing.status(of: chen.id) == .denied && !billing.batch.entries.contains { $0.claim.id == chen.id })
     }
 
     /// A replacement rejected by a 277CA leaves the original the payer

@@ -248,11 +248,15 @@ private struct Planner {
             return
         }
         var changes = claims[index].billed.content.changes(since: sent.claim.billed.content)
-        // A denied claim is corrected by anything the payer may have denied
-        // it for (a CO-16 for the group number, the patient's sex or
-        // address): it paid nothing, so its replacement bills nothing twice.
-        // Left out, a correction of them sent nothing, and said nothing.
-        if history.status == .denied { changes += claims[index].billed.correctionsBeyondContent(since: sent.claim.billed) }
+        // A claim denied for what it lacks or for whom it names (CARC 16, the
+        // claim lacks information; 31, the patient is not identified as
+        // insured: a group number, the patient's sex or address) is corrected
+        // by them: it paid nothing, so its replacement bills nothing twice.
+        // Left out, a correction of them sent nothing, and said nothing; for
+        // any denial, a member who moved sent every old denial back.
+        if history.status == .denied, history.adjudication.adjustments.contains(where: { ["16", "31"].contains($0.reason) }) {
+            changes += claims[index].billed.correctionsBeyondContent(since: sent.claim.billed)
+        }
         guard !changes.isEmpty else { return }
         let why = "changed after billing: " + changes.joined(separator: "; ")
         let number = history.numberForCorrection
