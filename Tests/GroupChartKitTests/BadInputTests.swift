@@ -67,6 +67,10 @@ import Testing
                 "\(single.location) \(single.message)")
         // Times, addresses and keys with their space are no glued key.
         #expect(YAMLParser.gluedKey(in: "start: 14:00\nurl: https://x.org\n- a: b\nName:x\n", through: 9) == nil)
+        // A key:value line in a block scalar, before an error of its own further down, is not blamed.
+        let block = "---\ngroup: skills\ndate: 2026-03-05\ntopic: |\n  skills:crisis survival (TIPP)\nmodule: Distress Tolerance: TIPP\n---\n## Summary\nx\n"
+        let elsewhere = try #require(try diagnostics(writing: block, to: "sessions/2026-03-05-skills/session.md").first { $0.rule == "front-matter" })
+        #expect(elsewhere.location.line == 6 && !elsewhere.message.contains("no space after its colon"), "\(elsewhere.location) \(elsewhere.message)")
         let practice = try diagnostics(writing: "practice:\n  name: X\n   npi: \"1\"\n", to: "practice.yaml")
         let yaml = try #require(practice.first { $0.rule == "front-matter" })
         #expect(yaml.message.hasPrefix("practice.yaml is not valid YAML"), "\(yaml.message)")

@@ -116,7 +116,7 @@ enum YAMLParser {
             }
             // A key glued to its value (start:"14:00") is read as one plain
             // value, and YAML complains a line or more below it.
-            if let glued = gluedKey(in: yaml, through: mark.line) {
+            if let glued = gluedKey(in: yaml, through: mark.line), spacingMends(glued, yaml: yaml, failedAt: mark.line) {
                 return YAMLProblem(message: "\(subject) is not valid YAML: \"\(glued.key):\" has no space after its colon, so YAML "
                                        + "reads the line as one value, not a key and its value",
                                    help: "write a space after the colon: \(glued.key): \(glued.value)",
@@ -150,7 +150,9 @@ enum YAMLParser {
     /// letters, digits, `_` and `-` at the line's start (after its
     /// indentation, or a list's "- "), a colon, then neither a space nor a
     /// second colon. A time (`14:00`) or an address (`https://`) does not
-    /// start with such a key; a line inside quotes is not looked at.
+    /// start with such a key; a line of a block scalar may, which is why a
+    /// YAML error is put on it only when a space there mends the error
+    /// (`spacingMends`).
     static func gluedKey(in yaml: String, through line: Int) -> (line: Int, column: Int, key: String, value: String)? {
         var found: (line: Int, column: Int, key: String, value: String)?
         for (index, text) in yaml.split(separator: "\n", omittingEmptySubsequences: false).prefix(max(line, 0)).enumerated() {
@@ -171,6 +173,31 @@ enum YAMLParser {
             found = (index + 1, start + 1, key, value)
         }
         return found
+    }
+
+    /// Whether a space after the glued key's colon mends `yaml` where it
+    /// failed (it parses, or fails further down): a `key:value` line in a
+    /// block scalar, or anything else YAML read as intended, is not the slip.
+    static func spacingMends(_ glued: (line: Int, column: Int, key: String, value: String), yaml: String, failedAt line: Int) -> Bool {
+        var lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard glued.line - 1 < lines.count else { return false }
+        let text = lines[glued.line - 1]
+        guard let colon = text.utf8.index(text.utf8.startIndex, offsetBy: glued.column - 1 + glued.key.utf8.count, limitedBy: text.utf8.endIndex),
+              colon < text.utf8.endIndex else { return false }
+        lines[glued.line - 1] = String(text[..<colon]) + ": " + String(text[text.utf8.index(after: colon)...])
+        do {
+            _ = try Yams.compose(yaml: lines.joined(separator: "\n"), Resolver.basic, .default, .utf8)
+            return true
+        } catch let error as YamlError {
+            switch error {
+            case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+                return mark.line > line
+            default:
+                return false
+            }
+        } catch {
+            return false
+        }
     }
 
     static func unclosedQuote(in yaml: String, before line: Int) -> (line: Int, column: Int, closed: String)? {
