@@ -1110,7 +1110,7 @@ import Testing
         try submit(practice, on: 13, through: Self.march(12))
         let first = try practice.read("submissions/2026-03-13-000000001.837")
         try practice.write("submissions/from-another-program.837",
-                           first.replacingOccurrences(of: "*000000001*0*T*:", with: "*000000120*0*T*:").replacingOccurrences(of: "CLM*20260312", with: "CLM*20260311"))
+                           first.replacingOccurrences(of: "*000000001*0*P*:", with: "*000000120*0*P*:").replacingOccurrences(of: "CLM*20260312", with: "CLM*20260311"))
         let (billing, _) = try billing(practice)
         #expect(billing.batch.controlNumber == 121)
     }
