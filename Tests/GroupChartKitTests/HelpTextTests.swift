@@ -165,6 +165,20 @@ import Testing
         #expect(open.help == "did you mean \"G2\"? (in members/doe-jane/plan-2026-01-29.md)")
     }
 
+    /// A heading written as one that Markdown does not read as one says
+    /// what swallowed it: an HTML comment or a code block left open above
+    /// it, or four spaces of indentation. It was "no Risk section" at 1:1.
+    @Test func aSwallowedHeadingSaysWhatSwallowedIt() {
+        let lines: [Substring] = ["## Goals", "<!-- a --> text <!-- b", "", "## Risk", "```", "## Plan", "    ## Plan"]
+        #expect(MissingSectionRule.swallowed(lines, at: 3, hashes: "##", title: "Risk").hasPrefix("it is inside the HTML comment opened on line 2"))
+        #expect(MissingSectionRule.swallowed(Array(lines[4...]), at: 1, hashes: "##", title: "Plan")
+                    == "it is inside the code block opened with ``` on line 1: close that block")
+        #expect(MissingSectionRule.swallowed(lines, at: 6, hashes: "##", title: "Plan").hasPrefix("indented four spaces or more"))
+        #expect(MissingSectionRule.swallowed(["- G1: Met.", "  ## Risk"], at: 1, hashes: "##", title: "Risk").hasPrefix("indented, it is read as part of the list item"))
+        let closed: [Substring] = ["<!-- a", "b -->", "## Risk"]
+        #expect(MissingSectionRule.swallowed(closed, at: 2, hashes: "##", title: "Risk").hasPrefix("Markdown reads it as part of"))
+    }
+
     /// Codes written as one text (`diagnoses: "F43.10, F32.1"`) are told to
     /// be a list, not checked against the tabular list as one code.
     @Test func diagnosesWrittenAsOneTextAreToldToBeAList() throws {

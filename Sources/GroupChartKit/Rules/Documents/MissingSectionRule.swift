@@ -11,8 +11,9 @@ struct MissingSectionRule: Rule {
             The required sections of each note, found by heading name or alias (format.md, "Headings"): a \
             plan's Rationale; a session note's Summary, Interventions and Group process; a progress note's \
             Participation, Goals, Risk and Plan; an individual note's Interventions, Goals, Risk and Plan. \
-            A line meant as the heading that Markdown does not read as one (`##Risk`, or `## Risk` in a \
-            list item or quotation) is pointed at, with why.
+            A line meant as the heading that Markdown does not read as one (`##Risk`, `## Risk` in a \
+            list item or quotation, indented, or inside an HTML comment or code block left open above it), \
+            or a heading that misspells the name, is pointed at, with why.
             """,
         why: """
             Payers ask each member's note to show individual participation, progress toward that member's \
@@ -59,12 +60,57 @@ struct MissingSectionRule: Rule {
                 }
                 continue
             }
-            guard nested || !spaced else { continue }
+            guard nested || !spaced else {
+                // Written as a heading, and not read as one: something above swallowed it.
+                return (file.location(line: index + 1, column: line.count - line.drop { $0 == " " }.count + 1),
+                        "this heading is not read as one", Self.swallowed(Array(file.lines), at: index, hashes: String(hashes), title: bare))
+            }
             let help = nested ? "a heading stands at the start of its line, outside any list or quotation: write \"\(hashes) \(bare)\" on a line of its own"
                 : "put a space after the #'s: \"\(hashes) \(bare)\""
             return (file.location(line: index + 1), "this line is no heading", help)
         }
         return misspelt
+    }
+
+    /// Why the heading on line `index` (0-based) is no heading to Markdown:
+    /// an HTML comment or a code fence opened above it and not closed, four
+    /// spaces of indentation (code), or fewer (the list item above).
+    static func swallowed(_ lines: [Substring], at index: Int, hashes: String, title: String) -> String {
+        let indent = lines[index].prefix { $0 == " " }.count
+        if indent >= 4 {
+            return "indented four spaces or more, a line is read as code: start \"\(hashes) \(title)\" at the beginning of its line"
+        }
+        var comment: Int?
+        var fence: Int?
+        for (number, line) in lines[..<index].enumerated() {
+            let trimmed = line.drop { $0 == " " }
+            if comment == nil, trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                fence = fence == nil ? number : nil
+                continue
+            }
+            guard fence == nil else { continue }
+            var rest = line[...]
+            while !rest.isEmpty {
+                if comment == nil, let open = rest.range(of: "<!--") {
+                    comment = number
+                    rest = rest[open.upperBound...]
+                } else if comment != nil, let close = rest.range(of: "-->") {
+                    comment = nil
+                    rest = rest[close.upperBound...]
+                } else {
+                    break
+                }
+            }
+        }
+        if let comment {
+            return "it is inside the HTML comment opened on line \(comment + 1) and never closed: end that comment with --> "
+                + "where it should end"
+        }
+        if let fence { return "it is inside the code block opened with ``` on line \(fence + 1): close that block" }
+        if indent > 0 {
+            return "indented, it is read as part of the list item above it: start \"\(hashes) \(title)\" at the beginning of its line"
+        }
+        return "Markdown reads it as part of what stands above it (an HTML block, say): leave a blank line before it"
     }
 
     /// The name or alias of `name` that `heading` misspells: one letter off
