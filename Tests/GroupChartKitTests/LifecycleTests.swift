@@ -837,6 +837,29 @@ import Testing
         }
     }
 
+    /// A payer that repeats the original's frequency (CLP09 1) in the 835
+    /// paying a replacement, under a number of its own (CLP07), answers the
+    /// replacement: the next correction names that number and does not
+    /// wait for ever.
+    @Test func aReplacementPaidUnderANewNumberIsAnsweredWhateverItsCLP09() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        let chen = try acceptedClaimOfChen(practice)
+        try payChen(chen, in: practice, paid: 6500, number: "E88")
+        try raiseTheGroupFee(practice)
+        try submit(practice, on: 31)
+        try practice.write("remittances/2026-04-02.835", RemittanceFixture(
+            payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT2", date: LocalDate(year: 2026, month: 4, day: 2)!,
+            claims: [.init(id: chen.id, billed: Money(cents: 7000), paid: Money(cents: 7000), payerClaimNumber: "E99",
+                           dateOfService: Self.march(12))]).text)
+        #expect(try practice.read("remittances/2026-04-02.835").contains("*E99*11*1~"))
+        try practice.write("practice.yaml", try practice.read("practice.yaml").replacingOccurrences(of: "\"90853\": 70.00", with: "\"90853\": 75.00"))
+        let (billing, _) = try billing(practice, today: LocalDate(year: 2026, month: 4, day: 3)!)
+        #expect(billing.ledger.history(chen.id)?.awaitsAnswerToReplacement == false)
+        let entry = try #require(billing.batch.entries.first { $0.claim.id == chen.id })
+        #expect(entry.frequency == .replacement && entry.payerClaimNumber == "E99")
+    }
+
     @Test func aMemberFoundAbsentAfterBillingIsVoided() throws {
         let practice = try unbilledExample()
         defer { practice.delete() }

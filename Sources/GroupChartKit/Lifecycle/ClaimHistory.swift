@@ -60,6 +60,8 @@ public struct ClaimHistory: Sendable {
     /// The status the claim had when its latest version was sent: what
     /// stands again if a 277CA rejects that version, a replacement or void.
     private var statusBeforeLastVersion = ClaimStatus.unbilled
+    /// The payer's claim number when the latest version was sent.
+    private var numberBeforeLastVersion: String?
     /// An 835 gave the payer claim number: a later 277CA's REF*1K does not replace it.
     private var numberFrom835 = false
 
@@ -83,6 +85,7 @@ public struct ClaimHistory: Sendable {
                 versions.append(version)
                 rejection = nil
                 statusBeforeLastVersion = status
+                numberBeforeLastVersion = payerClaimNumber
                 status = claim.frequency == .void ? .voided : .submitted
             case .setAccepted:
                 break
@@ -104,7 +107,7 @@ public struct ClaimHistory: Sendable {
                 // charge (CLP03) is not the latest's, or its frequency (CLP09)
                 // is not, or the latest is a void, which nothing pays (a void
                 // repeats the charge, as a replacement of the diagnoses alone does).
-                if !claim.isReversal, versions.last.map({ Self.answers(claim, $0) }) ?? true {
+                if !claim.isReversal, versions.last.map({ Self.answers(claim, $0, numberBefore: numberBeforeLastVersion) }) ?? true {
                     lastVersionInAdjudication = true
                     lastVersionRemitted = true
                 }
@@ -132,11 +135,14 @@ public struct ClaimHistory: Sendable {
         adjudication = AdjudicationHistory(remitted)
     }
 
-    /// Whether a payment or denial in an 835 answers `version`.
-    private static func answers(_ claim: RemittanceClaim, _ version: Version) -> Bool {
+    /// Whether a payment or denial in an 835 answers `version`: its charge
+    /// is the version's, and its frequency (CLP09) too, or, where a payer
+    /// repeats the original's frequency for a replacement, its claim number
+    /// (CLP07) is a new one (an adjustment's), not the one known before.
+    private static func answers(_ claim: RemittanceClaim, _ version: Version, numberBefore: String?) -> Bool {
         guard version.claim.frequency != .void, version.claim.billed.total == claim.billed else { return false }
-        guard let frequency = claim.frequency else { return true }
-        return frequency == version.claim.frequency.rawValue
+        guard let frequency = claim.frequency, frequency != version.claim.frequency.rawValue else { return true }
+        return !claim.payerClaimNumber.isEmpty && numberBefore != nil && claim.payerClaimNumber != numberBefore
     }
 
     private mutating func acknowledge(_ report: ClaimStatusReport, at event: ClaimEvent, live: inout Int?) {
