@@ -18,9 +18,10 @@ struct SubmissionRule: Rule {
             claim total (CLM02) that is not the sum of its lines, a file named for another ISA13 than it holds, \
             two submissions with one ISA13, and a claim whose charge differs from what a 277CA read of it. And, \
             once practice.yaml's `edi: usage:` is `production`, a test interchange (ISA15 T) holding claims that \
-            no production submission holds: it billed no payer, so those claims count as never sent and the next \
-            batch sends them (while the practice is in test mode, test interchanges count as sent: a rehearsal of \
-            the whole lifecycle with the clearinghouse's test system).
+            no production submission holds and no production 277CA or 835 answered: it billed no payer, so those \
+            claims count as never sent and the next batch sends them (while the practice is in test mode, test \
+            interchanges count as sent: a rehearsal of the whole lifecycle with the clearinghouse's test system; \
+            a batch written with `submit --through` is a production interchange whatever the mode).
             """,
         why: """
             submissions/ is the practice's record of what it billed: it decides what is never sent again. A file \
