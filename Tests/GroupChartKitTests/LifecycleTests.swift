@@ -860,6 +860,28 @@ import Testing
         #expect(entry.frequency == .replacement && entry.payerClaimNumber == "E99")
     }
 
+    /// An error in practice.yaml about one code's fee (a note asks for
+    /// 90785, whose fee is missing) holds only corrections of claims with
+    /// that code: it held every void, the absent member's 90853 too.
+    @Test func aMissingFeeHoldsOnlyTheCorrectionsOfItsCode() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        let chen = try acceptedClaimOfChen(practice)
+        let session = "sessions/2026-03-12-dbt-skills/session.md"
+        try practice.write(session, try practice.read(session)
+            .replacingOccurrences(of: "  chen-lily: present", with: "  chen-lily: {status: absent, reason: signed in by mistake}"))
+        _ = try NoteSigner.sign(practice.root.appendingPathComponent(session), by: "torres",
+                                at: Timestamp(date: Self.march(16), time: LocalTime(hour: 9, minute: 0)!), force: true)
+        try practice.remove("sessions/2026-03-12-dbt-skills/chen-lily.md")
+        let yaml = try practice.read("practice.yaml")
+        let fee = try #require(yaml.split(separator: "\n").first { $0.contains("\"90785\":") })
+        try practice.write("practice.yaml", yaml.replacingOccurrences(of: String(fee) + "\n", with: ""))
+        let (billing, report) = try billing(practice)
+        #expect(report.diagnostics.contains { $0.rule == "missing-field" && $0.message.hasPrefix("no fee for CPT 90785") })
+        let void = try #require(billing.batch.entries.first { $0.claim.id == chen.id })
+        #expect(void.frequency == .void && void.payerClaimNumber == "BS7")
+    }
+
     @Test func aMemberFoundAbsentAfterBillingIsVoided() throws {
         let practice = try unbilledExample()
         defer { practice.delete() }

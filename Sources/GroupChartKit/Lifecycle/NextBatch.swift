@@ -262,7 +262,8 @@ private struct Planner {
         let number = history.numberForCorrection
         let member = claims[index].service.member
         // Waits as a void would while an error stands in what it is about (`VoidHold`).
-        let holding = ready && number != nil ? holds.files(member: member, date: claims[index].service.date) : []
+        let codes = Set(claims[index].billed.lines.map(\.cpt) + sent.claim.billed.lines.map(\.cpt))
+        let holding = ready && number != nil ? holds.files(member: member, date: claims[index].service.date, codes: codes) : []
         corrections.append(.init(claimID: id, member: member, frequency: .replacement, why: why, note: note,
                                  sent: sent.claim.location, inBatch: ready && number != nil && holding.isEmpty, held: !ready || !holding.isEmpty,
                                  heldByErrorsIn: holding,
@@ -309,7 +310,9 @@ private struct Planner {
         // Only a void that could go now is held: one waiting for the payer's
         // claim number is said by claim-awaiting-payer, and is judged again
         // once the number comes.
-        let holding = number != nil && sent != nil ? holds.files(member: found.member, date: sent?.claim.billed.lines.first?.date) : []
+        let holding = number != nil && sent != nil
+            ? holds.files(member: found.member, date: sent?.claim.billed.lines.first?.date, codes: Set(sent?.claim.billed.lines.map(\.cpt) ?? []))
+            : []
         guard holding.isEmpty else {
             corrections.append(.init(claimID: history.claimID, member: member, frequency: .void, why: why, note: found.place,
                                      sent: sent?.claim.location, inBatch: false, held: true, heldByErrorsIn: holding))

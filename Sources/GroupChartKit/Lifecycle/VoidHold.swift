@@ -15,27 +15,43 @@ struct VoidHold {
     /// Files with an error that holds claims (the billing history's own
     /// findings, about what was sent and came back, do not).
     private let errorFiles: Set<String>
+    /// The CPT codes of practice.yaml's errors scoped to a code (a fee
+    /// missing or unreadable), when all of its errors are: such an error
+    /// holds only a correction of a claim with a line of that code. A draft
+    /// note asking for 90785 with no 90785 fee held every void.
+    private let practiceCodes: Set<String>?
 
     init(record: PracticeRecord, errors: [Diagnostic]) {
         self.record = record
         // A session recorded as psychoeducation, or left with too few
         // members, is the reason its claims no longer build: its error
         // cannot hold their voids, or they could never go.
-        errorFiles = Set(errors.lazy.filter { $0.holdsClaims && !RuleRegistry.unbillableSessionRules.contains($0.rule) }
-            .map(\.location.file))
+        let holding = errors.filter { $0.holdsClaims && !RuleRegistry.unbillableSessionRules.contains($0.rule) }
+        errorFiles = Set(holding.map(\.location.file))
+        var codes: Set<String>? = []
+        for error in holding where error.location.file == "practice.yaml" {
+            guard case .code(let code) = error.scope else {
+                codes = nil
+                break
+            }
+            codes?.insert(code)
+        }
+        practiceCodes = codes
     }
 
     /// The files whose errors hold a void of `member`'s claim of `date`,
     /// sorted; empty when it may go out. The member may be unknown (its
     /// folder gone or renamed): then the sessions of the date decide.
-    func files(member: String?, date: LocalDate?) -> [String] {
+    /// `codes`: the CPT codes of the claim's lines, as sent and as built.
+    func files(member: String?, date: LocalDate?, codes: Set<String>) -> [String] {
         guard !errorFiles.isEmpty else { return [] }
+        let practiceHolds = practiceCodes.map { !$0.isDisjoint(with: codes) } ?? true
         let sessions = record.sessions.filter { session in
             guard let day = session.note?.date?.value else { return true }
             return date.map { $0 == day } ?? true
         }.map { "sessions/\($0.id)/" }
         return errorFiles.filter { file in
-            file == "practice.yaml" || member.map { file.hasPrefix("members/\($0)/") } == true
+            (file == "practice.yaml" && practiceHolds) || member.map { file.hasPrefix("members/\($0)/") } == true
                 || sessions.contains { file.hasPrefix($0) }
         }.sorted()
     }
