@@ -51,6 +51,18 @@ import Testing
                            dateOfService: Self.march(12))]).text)
     }
 
+    /// Lily Chen marked absent from the session of the 12th, its note signed
+    /// again on the 16th and her progress note removed: her claim of the
+    /// 12th no longer builds, and a void of it is due.
+    private func markChenAbsent(_ practice: FixturePractice) throws {
+        let session = "sessions/2026-03-12-dbt-skills/session.md"
+        try practice.write(session, try practice.read(session)
+            .replacingOccurrences(of: "  chen-lily: present", with: "  chen-lily: {status: absent, reason: signed in by mistake}"))
+        _ = try NoteSigner.sign(practice.root.appendingPathComponent(session), by: "torres",
+                                at: Timestamp(date: Self.march(16), time: LocalTime(hour: 9, minute: 0)!), force: true)
+        try practice.remove("sessions/2026-03-12-dbt-skills/chen-lily.md")
+    }
+
     /// Submits the batch as `groupchart submit --today` would, and returns its path.
     @discardableResult
     private func submit(_ practice: FixturePractice, on day: Int, through: LocalDate? = nil) throws -> String {
@@ -765,12 +777,7 @@ import Testing
         defer { practice.delete() }
         let chen = try acceptedClaimOfChen(practice)
         try payChen(chen, in: practice, paid: 6500, number: "E88")
-        let session = "sessions/2026-03-12-dbt-skills/session.md"
-        try practice.write(session, try practice.read(session)
-            .replacingOccurrences(of: "  chen-lily: present", with: "  chen-lily: {status: absent, reason: signed in by mistake}"))
-        _ = try NoteSigner.sign(practice.root.appendingPathComponent(session), by: "torres",
-                                at: Timestamp(date: Self.march(16), time: LocalTime(hour: 9, minute: 0)!), force: true)
-        try practice.remove("sessions/2026-03-12-dbt-skills/chen-lily.md")
+        try markChenAbsent(practice)
         let warnings = { (report: CheckReport) in
             report.diagnostics.filter { $0.rule == "remittance" }.map { "\($0.location.file):\($0.location.line)" }
         }
@@ -801,12 +808,7 @@ import Testing
             defer { practice.delete() }
             let chen = try acceptedClaimOfChen(practice)
             if correction == "void" {
-                let session = "sessions/2026-03-12-dbt-skills/session.md"
-                try practice.write(session, try practice.read(session)
-                    .replacingOccurrences(of: "  chen-lily: present", with: "  chen-lily: {status: absent, reason: signed in by mistake}"))
-                _ = try NoteSigner.sign(practice.root.appendingPathComponent(session), by: "torres",
-                                        at: Timestamp(date: Self.march(16), time: LocalTime(hour: 9, minute: 0)!), force: true)
-                try practice.remove("sessions/2026-03-12-dbt-skills/chen-lily.md")
+                try markChenAbsent(practice)
             } else {
                 let plan = try #require(try FileManager.default.contentsOfDirectory(atPath: practice.root.appendingPathComponent("members/chen-lily").path)
                     .first { $0.hasPrefix("plan-") })
@@ -867,12 +869,7 @@ import Testing
         let practice = try unbilledExample()
         defer { practice.delete() }
         let chen = try acceptedClaimOfChen(practice)
-        let session = "sessions/2026-03-12-dbt-skills/session.md"
-        try practice.write(session, try practice.read(session)
-            .replacingOccurrences(of: "  chen-lily: present", with: "  chen-lily: {status: absent, reason: signed in by mistake}"))
-        _ = try NoteSigner.sign(practice.root.appendingPathComponent(session), by: "torres",
-                                at: Timestamp(date: Self.march(16), time: LocalTime(hour: 9, minute: 0)!), force: true)
-        try practice.remove("sessions/2026-03-12-dbt-skills/chen-lily.md")
+        try markChenAbsent(practice)
         let yaml = try practice.read("practice.yaml")
         let fee = try #require(yaml.split(separator: "\n").first { $0.contains("\"90785\":") })
         try practice.write("practice.yaml", yaml.replacingOccurrences(of: String(fee) + "\n", with: ""))

@@ -48,11 +48,8 @@ struct RepeatedGroupServices: Sendable {
     /// Whether the sessions of `one` and `other` are one group's with the
     /// same start or times that overlap: `duplicate-id`'s "filed twice".
     private static func filedTwice(_ one: BillableService, _ other: BillableService, in record: PracticeRecord) -> Bool {
-        guard let a = record.session(one.sessionID)?.note, let b = record.session(other.sessionID)?.note,
-              let group = a.group?.value, group == b.group?.value, let aStart = a.start?.value, let bStart = b.start?.value else { return false }
-        if aStart == bStart { return true }
-        guard let aEnd = a.end?.value, let bEnd = b.end?.value else { return false }
-        return aStart < bEnd && bStart < aEnd
+        guard let a = record.session(one.sessionID)?.note, let b = record.session(other.sessionID)?.note else { return false }
+        return a.isFiledTwice(as: b)
     }
 
     /// The group services of each member, date and code that has more than

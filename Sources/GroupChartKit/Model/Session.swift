@@ -231,3 +231,17 @@ public struct Addendum: Sendable, Codable, Equatable {
         self.clinician = clinician
     }
 }
+
+extension SessionNote {
+    /// Whether `other` is this session filed again: the same group and
+    /// date, and the same start or times that overlap (`duplicate-id`,
+    /// which holds both; `same-day-services` then marks neither as a second
+    /// session of the day).
+    func isFiledTwice(as other: SessionNote) -> Bool {
+        guard let group = group?.value, group == other.group?.value, let date = date?.value, date == other.date?.value,
+              let start = start?.value, let otherStart = other.start?.value else { return false }
+        if start == otherStart { return true }
+        guard let end = end?.value, let otherEnd = other.end?.value, start < end, otherStart < otherEnd else { return false }
+        return start < otherEnd && otherStart < end
+    }
+}

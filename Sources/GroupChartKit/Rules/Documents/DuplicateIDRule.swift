@@ -51,23 +51,17 @@ struct DuplicateIDRule: Rule {
         var findings: [Finding] = []
         var said: Set<SourceLocation> = []
         for note in notes {
-            guard let group = note.group?.value, let date = note.date, let start = note.start?.value else { continue }
+            guard let group = note.group?.value, let date = note.date else { continue }
             let key = "\(group) \(date.value)"
-            let end = note.end?.value
-            let other = earlier[key]?.first { other in
-                guard let otherStart = other.start?.value else { return false }
-                if otherStart == start { return true }
-                guard let end, start < end, let otherEnd = other.end?.value, otherStart < otherEnd else { return false }
-                return otherStart < end && start < otherEnd
-            }
+            let other = earlier[key]?.first { note.isFiledTwice(as: $0) }
             earlier[key, default: []].append(note)
             guard let other, let otherDate = other.date else { continue }
-            for (this, that) in [(note, other), (other, note)] {
+            for (this, that, thatDate) in [(note, other, otherDate), (other, note, date)] {
                 guard let location = this.date?.location, said.insert(location).inserted else { continue }
                 findings.append(Finding(location, Self.filedTwice(this, that, group: group, date: date.value),
                                         help: "one group meets once at a time: if this is the same session filed twice, remove the copy's "
                                             + "folder (both hold their claims until then); if not, correct its date or times",
-                                        related: [RelatedLocation(that.date?.location ?? otherDate.location, "the other session")]))
+                                        related: [RelatedLocation(thatDate.location, "the other session")]))
             }
         }
         return findings
