@@ -105,9 +105,13 @@ import Testing
         #expect(try practice.check().places == [
             "members/okonkwo-david/individual/2026-03-14.md:1:1 timely-filing",
             "members/okonkwo-david/individual/2026-03-19.md:2:7 same-day-services",
+            "remittances/2026-03-27-aetna.835:14:5 remittance",
             "remittances/2026-03-27-aetna.835:31:5 remittance",
             "sessions/2026-03-12-dbt-skills/nguyen-lan.md:1:1 timely-filing",
-        ], "only the Aetna claims no remittance covers are past their 15 days; the unknown claim id is a warning")
+        ], """
+            only the Aetna claims no remittance covers are past their 15 days; the unknown claim id is a warning, and so is \
+            okonkwo-david's payment taken back with none since (reyes-maria's was paid again)
+            """)
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-era-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
         _ = try Builder.build(practice.root, options: Builder.Options(checker: Checker.Options(today: FixturePractice.today), output: output))
@@ -137,6 +141,25 @@ import Testing
         #expect(index.contains("<b>CO-197</b> $65.00: no prior authorization, precertification or notification was on file (CO: the practice writes it off and may not bill the member)"))
         let chart = try String(contentsOf: output.appendingPathComponent("members/chen-lily.html"), encoding: .utf8)
         #expect(chart.contains("<b>PR-3</b> $10.00: the member&#39;s copay (PR: the member owes it)"))
+    }
+
+    /// The dashboard's "Billed" is what the payers were asked for and still
+    /// are: the charges of claims sent and not voided. It counted every
+    /// claim listed, those never sent too; and a reversed claim (its
+    /// payment taken back, none since) stood in no stage of the pipeline.
+    @Test func billedCountsClaimsSentAndAReversedClaimIsStillWithItsPayer() throws {
+        let practice = try everyStatus()
+        defer { practice.delete() }
+        let checked = try GroupChart.check(practice.root, options: Checker.Options(today: FixturePractice.today))
+        let billing = try #require(checked.report.billing)
+        let ledger = ReimbursementLedger(billing: billing, record: checked.record, today: FixturePractice.today)
+        let format = RecordFormatting(record: checked.record)
+        #expect(ReimbursementSummary(format: format).view(ledger.entries).billed == "$340.00",
+                "the five claims the 835s answered (one with a 90785 line); the ten never sent asked no payer for anything")
+        let figures = ClaimPipeline(format: format, billing: billing, reimbursement: ledger).view(ledger.entries).figures.prefix(4)
+        #expect(figures.map { "\($0.label) \($0.count) \($0.amount)" }
+                == ["Unbilled 10 $815.00", "In flight 1 $65.00", "Rejected 0 $0.00", "Settled 4 $275.00"])
+        #expect(figures.reduce(0) { $0 + $1.count } == ledger.entries.count, "every claim stands in one stage")
     }
 
     @Test func readingAFileTwiceChangesNothing() throws {

@@ -24,7 +24,10 @@ struct ClaimPipeline {
     /// only the first rejections and batch rows (`DashboardListing`).
     func view(_ entries: [ReimbursementEntry], listing: Bool = false) -> PipelineView {
         let stages: [(label: String, statuses: Set<ClaimStatus>)] = [
-            ("Unbilled", [.unbilled]), ("In flight", [.submitted, .received, .accepted]), ("Rejected", [.rejected]),
+            // A reversed claim (its payment taken back, none since) is the
+            // payer's to decide again: counted nowhere, the stages added up
+            // to fewer claims than the practice has.
+            ("Unbilled", [.unbilled]), ("In flight", [.submitted, .received, .accepted, .reversed]), ("Rejected", [.rejected]),
             ("Settled", [.paid, .partial, .denied, .voided]),
         ]
         // The batch rows by position, each read where it lies: copied out,

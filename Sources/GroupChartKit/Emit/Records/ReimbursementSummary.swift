@@ -5,7 +5,12 @@ struct ReimbursementSummary {
     let format: RecordFormatting
 
     /// The view of `entries`; `listing` (the dashboard) lists only the most
-    /// recent claims and the first denials (`DashboardListing`).
+    /// recent claims and the first denials (`DashboardListing`). "Billed" is
+    /// what the payers were asked for and still are: the charges of claims
+    /// sent and not voided. A claim not yet sent, or voided, asks no one for
+    /// anything, and counted in, the figure ran ahead of what any payer was
+    /// billed (each is still listed with its own charge, and counted by
+    /// status).
     func view(_ entries: [ReimbursementEntry], listing: Bool = false) -> ReimbursementView {
         let aging = AgingReport(entries)
         let statuses = ReimbursementEntry.Status.allCases.compactMap { status -> String? in
@@ -17,7 +22,7 @@ struct ReimbursementSummary {
         let claims = listing ? DashboardListing.last(entries, of: "claims", listedIn: "reimbursement.csv") : (shown: entries, notShown: nil)
         let denials = listing ? DashboardListing.first(denied, of: "denied claims", listedIn: "reimbursement.csv") : (shown: denied, notShown: nil)
         return ReimbursementView(
-            billed: Self.dollars(sum(entries) { $0.billed }), paid: Self.dollars(sum(entries) { $0.paid }),
+            billed: Self.dollars(sum(entries) { $0.status == .unbilled || $0.status == .voided ? .zero : $0.billed }), paid: Self.dollars(sum(entries) { $0.paid }),
             patientResponsibility: Self.dollars(sum(entries) { $0.patientResponsibility }),
             outstanding: Self.dollars(aging.total), statuses: statuses.joined(separator: " · "),
             buckets: AgingReport.Bucket.allCases.map(\.label),

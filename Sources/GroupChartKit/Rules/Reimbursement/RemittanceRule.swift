@@ -7,7 +7,8 @@ struct RemittanceRule: Rule {
     let defaultSeverity = Severity.warning
     let summary = """
         an 835 in remittances/ holds what cannot be read as 005010X221A1 says (delimiters, segments, amounts, dates, \
-        codes, unbalanced claims or payments), pays a claim id (CLP01) the practice has no claim for, or reverses a payment no 835 shows
+        codes, unbalanced claims or payments), pays a claim id (CLP01) the practice has no claim for, reverses a payment no 835 shows, \
+        or takes a payment back with nothing paid since
         """
     let explanation = Explanation(
         checks: """
@@ -18,7 +19,9 @@ struct RemittanceRule: Rule {
             provider-level adjustments (PLB), a missing trace number, an SE count that does not match. Then each \
             claim the 835 pays: its CLP01 must be the id of a claim GroupChart builds (claims.csv), unless a void \
             of it was sent and answers it (a payment dated before the void, or a reversal), and a \
-            reversal (CLP02 22) must take back a payment an 835 on file shows. A claim paid more than its charge \
+            reversal (CLP02 22) must take back a payment an 835 on file shows; a claim whose payment was taken \
+            back and nothing paid since (its status `reversed`) is warned of at the reversal, until a corrected \
+            payment is on file or the claim is voided. A claim paid more than its charge \
             in all, and an 835 that read a charge (CLP03) above every version of the claim sent, are warned of: \
             money to give back, not to post. The file is read on regardless: \
             what can be read counts in reimbursement.csv.
@@ -64,10 +67,31 @@ struct RemittanceRule: Rule {
                     findings.append(Finding(claim.claimID.location,
                                             "the reversal of claim \"\(claim.claimID.value)\" takes back a payment no 835 in remittances/ shows",
                                             help: "save the 835 of the original payment in remittances/, so that the reversal undoes it"))
+                } else if claim.isReversal, let history = context.analysis.claimLedger.history(claim.claimID.value),
+                          let taken = Self.paymentTakenBack(by: claim, in: history) {
+                    findings.append(Finding(claim.claimID.location,
+                                            "the payer took back its payment of claim \"\(claim.claimID.value)\" (CLP02 22) and has paid "
+                                                + "nothing since: its charge of \(taken) is owed by the payer again",
+                                            help: "ask the payer why (the reversal's CAS and remark codes may say: coverage ended, another "
+                                                + "payer is primary, a duplicate) and correct what it names; the 835 of the corrected "
+                                                + "payment, saved in remittances/, ends this warning"))
                 }
             }
         }
         return findings + Self.paidBeyondCharge(context)
+    }
+
+    /// The charge owed again when `reversal` is the latest reversal of a
+    /// claim left `reversed` (a payment on file taken back, none standing
+    /// since): a biller reads `reversed` in reimbursement.csv only if she
+    /// looks, and the money is owed until someone asks the payer. A payer
+    /// that reverses and pays again in one 835 (a corrected payment) leaves
+    /// the claim paid, and says nothing here.
+    private static func paymentTakenBack(by reversal: RemittanceClaim, in history: ClaimHistory) -> Money? {
+        guard history.status == .reversed,
+              history.adjudication.received.last(where: { $0.claim.isReversal })?.claim.claimID.location == reversal.claimID.location,
+              history.adjudication.received.contains(where: { !$0.claim.isReversal }) else { return nil }
+        return history.versions.last(where: { $0.claim.frequency != .void })?.claim.billed.total ?? Money(cents: abs(reversal.billed.cents))
     }
 
     /// Whether `claim`, of a claim no longer built, is what its void sent
