@@ -7,6 +7,25 @@ enum GroupReader {
         "90791", "90792", "90832", "90833", "90834", "90836", "90837", "90838", "90839", "90840", "90846", "90847",
     ]
 
+    /// Why `cpt` cannot be a group's code, or `nil`. Beside one patient's
+    /// codes: an evaluation and management visit (99202 to 99499), which
+    /// bills each member as seen by a physician, and interactive complexity
+    /// (90785), an add-on that a member's note adds beside the group's code
+    /// and that no payer pays alone. Both went out on every member's claim
+    /// (found by an auditor's review). Other group codes (the health
+    /// behavior groups 96164, 96165, say) are the practice's to choose.
+    static func refusal(of cpt: String) -> String? {
+        if individualCodes.contains(cpt) { return "\"\(cpt)\" bills one patient's psychotherapy or evaluation, not a group's session" }
+        if cpt == "90785" {
+            return "\"90785\" (interactive complexity) is an add-on billed beside the group's code, never alone: a member's note "
+                + "adds it with interactive_complexity"
+        }
+        if let code = Int(cpt), (99202...99499).contains(code) {
+            return "\"\(cpt)\" is an evaluation and management visit, which bills each member as seen alone, not a group's session"
+        }
+        return nil
+    }
+
     static func read(_ file: SourceFile, id: String, log: FindingLog) -> Group {
         var group = Group(id: id, file: file.path, isReadable: false, name: nil, cpt: nil, facilitator: nil,
                           coFacilitator: nil, placeOfService: nil, roster: [], body: MarkdownBody(blocks: []))
@@ -21,8 +40,8 @@ enum GroupReader {
         group.body = parsed.body
         group.name = fields.name("name", required: true, hint: "the group's name, for example \"DBT Skills Training Group\"")
         group.cpt = fields.cpt("cpt", required: true, hint: "the group's CPT code: cpt: \"90853\"")
-        if let cpt = group.cpt, individualCodes.contains(cpt.value) {
-            log.invalid(at: cpt.location, "\"\(cpt.value)\" bills one patient's psychotherapy or evaluation, not a group's session",
+        if let cpt = group.cpt, let refusal = Self.refusal(of: cpt.value) {
+            log.invalid(at: cpt.location, refusal,
                         help: "a group is billed as \"90853\" (group psychotherapy) or \"90849\" (multiple-family group); "
                             + "an individual session is written in members/<member-id>/individual/ with its own code")
             group.cpt = nil
