@@ -275,7 +275,9 @@ final class FieldReader {
     func placeOfService(_ key: String) -> Located<String>? {
         parsed(key) { text in
             Identifier.isPlaceOfService(text) ? .success(text) : .failure(ScalarError(
-                "\"\(text)\" is not a place-of-service code", help: "write the two-digit CMS code in quotes: \"11\" office, \"02\" or \"10\" telehealth"))
+                "\"\(text)\" is not a place-of-service code CMS has assigned",
+                help: "write the two-digit CMS code in quotes: \"11\" office, \"02\" or \"10\" telehealth, \"53\" community mental "
+                    + "health center, \"57\" non-residential substance use treatment (the list: cms.gov, Place of Service Code Set)"))
         }
     }
 

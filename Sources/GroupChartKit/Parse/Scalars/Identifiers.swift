@@ -18,9 +18,9 @@ public enum Identifier {
         text.utf8.count == 5 && text.utf8.allSatisfy { (0x30...0x39).contains($0) }
     }
 
-    /// Two digits (`11`, `02`).
+    /// A CMS place-of-service code (`11`, `02`): two digits CMS assigned.
     public static func isPlaceOfService(_ text: String) -> Bool {
-        text.utf8.count == 2 && text.utf8.allSatisfy { (0x30...0x39).contains($0) }
+        PlaceOfService.isAssigned(text)
     }
 
     /// `94607` or `94607-3710` (or `946073710`).
