@@ -100,13 +100,24 @@ enum PracticeReader {
             _ = all.value(pair.name)
             guard let code = all.cpt(pair.key, named: pair.name) else { return nil }
             if pair.value.pairs != nil { return datedFee(code, pair, in: all) }
-            guard let amount = all.parsed(pair.value, named: pair.name, Money.parse) else { return nil }
+            guard let amount = all.parsed(pair.value, named: pair.name, feeAmount) else { return nil }
             return Fee(code: code, amounts: [Fee.Dated(from: nil, amount: amount)])
         }
         if !all.pairs.contains(where: { $0.name == "90853" }) {
             all.log.missing(at: all.anchor, "missing key \"fees.\\\"90853\\\"\"", help: hint, scope: .code("90853"))
         }
         return fees
+    }
+
+    /// A fee's amount: money, and more than nothing. A fee of 0.00 went out
+    /// as a claim of 0.00 (CLM02 and SV102 0), which payers' front ends
+    /// refuse or pay nothing on (found by a clearinghouse analyst's review).
+    private static func feeAmount(_ text: String) -> Result<Money, ScalarError> {
+        Money.parse(text).flatMap { amount in
+            amount.cents > 0 ? .success(amount) : .failure(ScalarError(
+                "a fee of \(amount) bills nothing: payers refuse a claim of 0.00",
+                help: "write the practice's charge for the code; a service not billed needs no fee"))
+        }
     }
 
     /// A fee written as amounts each from a date on (`"90853": {2025-01-01:
@@ -131,7 +142,7 @@ enum PracticeReader {
                                     + "applies to, as YYYY-MM-DD: \(example)")
                 }
             }
-            let amount = dated.parsed(entry.value, named: entry.name, Money.parse)
+            let amount = dated.parsed(entry.value, named: entry.name, feeAmount)
             guard let from, let amount else {
                 unreadable = true
                 continue

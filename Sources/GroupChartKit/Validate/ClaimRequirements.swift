@@ -58,6 +58,11 @@ enum ClaimRequirements {
             if id.value.unicodeScalars.count > 15 {
                 findings.append(Finding(id.location, "\"\(id.value)\" is longer than the 15 characters of its ISA field",
                                         help: "use the id the clearinghouse assigned (at most 15 characters)"))
+            } else if id.value.unicodeScalars.count == 1 {
+                // GS02, GS03 and the NM109 of 1000A and 1000B are 2 to 15
+                // characters: one letter passed here and pyx12 refused the file.
+                findings.append(Finding(id.location, "\"\(id.value)\" is shorter than the 2 characters its GS and NM1 fields need",
+                                        help: "use the id the clearinghouse assigned (2 to 15 characters)"))
             } else if let bad = id.value.unicodeScalars.first(where: { !X12Scalar.isPlain($0) }) ?? (id.value.isEmpty ? " " : nil) {
                 // The ISA is fixed-width and written as is: no accent may be
                 // folded away there, as it is from names.
