@@ -32,4 +32,15 @@ import Testing
         #expect(PersonName.credential(in: "Torres, Angela") == nil)
         #expect(PersonName.credential(in: "Angela Torres") == nil)
     }
+
+    /// Without a comma, a credential as the last word and a title before
+    /// the name went out as the clinician's last and first names.
+    @Test func credentialsAndTitlesWithoutACommaAreFound() {
+        #expect(PersonName.credential(in: "Angela Torres PhD") == "PhD")
+        #expect(PersonName.credential(in: "Ann Lee LMFT") == "LMFT")
+        #expect(PersonName.credential(in: "Dr. Maria Lopez") == "Dr.")
+        #expect(PersonName.credential(in: "Angela Ma") == nil, "Ma is a surname")
+        #expect(PersonName.credential(in: "Dr Lopez") == nil, "two words: a name, however odd")
+        #expect(PersonName.credential(in: "Torres, Angela") == nil)
+    }
 }

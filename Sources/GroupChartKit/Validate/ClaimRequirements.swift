@@ -102,9 +102,9 @@ enum ClaimRequirements {
         }
         for clinician in practice.clinicians {
             guard let name = clinician.name, let credential = PersonName.credential(in: name.value) else { continue }
-            findings.append(Finding(name.location, "\"\(name.value)\" holds the credential \"\(credential)\", which the 837P would send "
+            findings.append(Finding(name.location, "\"\(name.value)\" holds \"\(credential)\", which the 837P would send "
                                         + "as part of the clinician's name",
-                                    help: "write the name alone, and \(credential) under credentials:"))
+                                    help: "write the name alone, as the clinician enrolled with the payer, and credentials under credentials:"))
         }
         for (value, limit) in x12Values(context) {
             // Sent as written: spaces would stand in the payer's match of a

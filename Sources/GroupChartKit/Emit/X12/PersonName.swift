@@ -76,10 +76,27 @@ struct PersonName: Equatable {
                                            "psyd", "md", "ma", "ms", "mft", "lp", "lcadc", "cadc", "aprn", "pmhnp", "np", "rn", "edd",
                                            "lpcmh", "lmsw", "ladc", "bcba", "mfti", "lpca", "acsw"]
 
-    /// The credential `name` carries after a comma, if any.
+    /// Credentials that are no one's surname, found as a name's last word
+    /// without a comma ("Angela Torres PhD"); "Ma", "Ms", "Md", "Np",
+    /// "Rn", "Lp" are left, since Angela Ma is a name.
+    static let unmistakableCredentials: Set<String> = credentials.subtracting(["ma", "ms", "md", "np", "rn", "lp"])
+    /// Titles before a name ("Dr. Maria Lopez"), which would go out as a first name.
+    static let titles: Set<String> = ["dr", "mr", "mrs", "ms", "mx", "prof"]
+
+    /// The credential or title `name` carries, if any: after a comma, as
+    /// its last word (an unmistakable credential), or as its first word of
+    /// three or more (a title). Without a comma, both went out as part of the
+    /// name, "PhD" as the last name (found by a clearinghouse analyst's
+    /// review); a payer matching the rendering provider's name refuses it.
     static func credential(in name: String) -> String? {
-        name.split(separator: ",").dropFirst().map { $0.trimming(.whitespaces) }
-            .first { credentials.contains(bare(String($0))) }
+        if let afterComma = name.split(separator: ",").dropFirst().map({ $0.trimming(.whitespaces) })
+            .first(where: { credentials.contains(bare(String($0))) }) {
+            return afterComma
+        }
+        let words = name.split(separator: " ").map(String.init)
+        if words.count > 1, let last = words.last, !name.contains(","), unmistakableCredentials.contains(bare(last)) { return last }
+        if words.count > 2, let first = words.first, titles.contains(bare(first)) { return first }
+        return nil
     }
 
     /// `word` in lower case without its periods and trailing comma ("Jr." -> "jr").
