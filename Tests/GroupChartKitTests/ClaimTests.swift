@@ -269,6 +269,34 @@ import Testing
         #expect(result.status == 0 && result.output.contains("VALID"), "\(result.output)")
     }
 
+    /// A subscriber loop (2000B, and 2000C) carries one group number and
+    /// one address: a claim as sent with another (a void repeating what
+    /// was sent before the card or the address changed) stands in a loop of
+    /// its own. Grouped by name, member id and payer alone, a void went out
+    /// under the new group number and address (found by a clearinghouse
+    /// analyst's review).
+    @Test func aClaimWithAnotherGroupNumberOrAddressHasItsOwnSubscriberLoop() throws {
+        let checked = try GroupChart.check(Self.example, options: Checker.Options(today: FixturePractice.today))
+        var entries = try #require(checked.report.billing).batch.entries
+        let practice = try #require(checked.record.practice)
+        let interchange = ClaimInterchange(practice: practice, edi: try #require(practice.edi), today: FixturePractice.today)
+        func loops(_ entries: [NextBatch.Entry]) throws -> [String] {
+            String(decoding: try interchange.bytes(entries, control: 7), as: UTF8.self).split(separator: "~")
+                .filter { $0.hasPrefix("SBR*") || $0.hasPrefix("N3*") && !$0.contains("Harbor") }.map(String.init)
+        }
+        let member = try #require(Dictionary(grouping: entries.indices) { entries[$0].member }.first { $0.value.count > 1 && $0.key == "okonkwo-david" })
+        let before = try loops(entries)
+        var changed = entries
+        changed[member.value[1]].claim.groupNumber = "0999999"
+        #expect(try loops(changed).count == before.count + 2, "a loop of its own: its SBR and its member's N3")
+        #expect(try loops(changed).contains { $0.hasPrefix("SBR*P*18*0999999*") })
+        changed = entries
+        changed[member.value[1]].claim.patient.street = "77 New Rd"
+        #expect(try loops(changed).contains("N3*77 New Rd") && loops(changed).count == before.count + 2)
+        entries[member.value[1]].claim.patient.sex = entries[member.value[1]].claim.patient.sex == "M" ? "F" : "M"
+        #expect(try loops(entries).count == before.count + 2)
+    }
+
     /// The checks pyx12 does not make, on every claim of the example's 837P.
     @Test func theInterchangePassesTheChecksPyx12Lacks() throws {
         let (output, _) = try build(Self.example)

@@ -147,13 +147,19 @@ struct ClaimInterchange {
     /// Claims grouped by subscriber and patient, in the order of each one's
     /// first claim, as indices into `entries` (grouped as copies, the
     /// entries of 20,000 claims were held twice while the 837 was written).
+    /// The key is everything the 2000B and 2000C loops write (SBR, NM1,
+    /// N3, N4, DMG, PAT, the payer): a void repeats the claim as sent, and
+    /// keyed without the group number, address and sex it went out under
+    /// the member's new card and address.
     private func subscribers(_ entries: [NextBatch.Entry]) -> [[Int]] {
         var order: [String] = []
         var grouped: [String: [Int]] = [:]
         for (index, entry) in entries.enumerated() {
             let claim = entry.claim
-            let key = [claim.memberID, claim.payerID, claim.payerName, claim.subscriber.lastName, claim.subscriber.firstName,
-                       claim.patient.lastName, claim.patient.firstName, claim.patient.dob, claim.relationship.rawValue].joined(separator: "|")
+            let patient = claim.patient
+            let key = [claim.memberID, claim.groupNumber ?? "", claim.payerID, claim.payerName, claim.subscriber.lastName,
+                       claim.subscriber.firstName, patient.lastName, patient.firstName, patient.dob, patient.sex, patient.street,
+                       patient.street2, patient.city, patient.state, patient.zip, claim.relationship.rawValue].joined(separator: "|")
             if grouped[key] == nil { order.append(key) }
             grouped[key, default: []].append(index)
         }
