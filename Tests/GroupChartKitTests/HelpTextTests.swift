@@ -32,6 +32,17 @@ import Testing
                     + "--date 2026-03-05), then remove this session's folder (git rm -r sessions/2026-03-05-skills)")
     }
 
+    /// Set to a warning, `group-size` holds nothing, and says nothing of
+    /// held claims: it said "its claims are held" of claims it billed.
+    @Test func aSessionOfOneAsAWarningSaysNothingOfHeldClaims() throws {
+        let practice = try fixture("group-size/fail")
+        defer { practice.delete() }
+        try practice.write("practice.yaml", try practice.read("practice.yaml") + "rules:\n  group-size: warning\n")
+        let size = try #require(try practice.check().diagnostics.first { $0.rule == "group-size" })
+        #expect(size.severity == .warning)
+        #expect(size.message == "only 1 member attended, fewer than 2: not group psychotherapy")
+    }
+
     /// Two members who met under the practice's minimum had a group, not
     /// two individual sessions of the same hour: the help keeps the record.
     @Test func aSmallGroupOfTwoIsNotToBeBilledAsTwoIndividualSessions() throws {
@@ -39,8 +50,8 @@ import Testing
         defer { practice.delete() }
         try practice.write("practice.yaml", try practice.read("practice.yaml") + "rules:\n  group-size: {min: 3}\n")
         let size = try #require(try practice.check().diagnostics.first { $0.rule == "group-size" })
-        #expect(size.help == "its claims are held and nothing is billed for it; keep the record as it is (if more members attended, "
-                    + "correct their attendance)")
+        #expect(size.help == "while this is an error its claims are held and nothing is billed for it; keep the record as it is (if "
+                    + "more members attended, correct their attendance)")
     }
 
     /// A missing key beside another key of the document (`last_name`

@@ -6,7 +6,7 @@ struct GroupSizeRule: Rule {
     let isSessionLocal = true
     let defaultSeverity = Severity.error
     let summary = """
-        fewer than `min` (default 2) attended: not group psychotherapy, its claims are held; more than `max` \
+        fewer than `min` (default 2) attended: not group psychotherapy, its claims are held (while it is an error); more than `max` \
         (default 12) without a `size_rationale`: a warning
         """
     static let maximum = RuleParameter("max", default: 12, range: 2...100)
@@ -15,7 +15,8 @@ struct GroupSizeRule: Rule {
     let explanation = Explanation(
         checks: """
             The number of members who attended each session (present, late or left early) against the \
-            parameters `min` and `max`. Fewer than `min` is an error that holds the session's claims: bill \
+            parameters `min` and `max`. Fewer than `min` is an error that holds the session's claims (set to a \
+            warning, it holds nothing, and the message says no more than what was found): bill \
             such a session as what it was (individual psychotherapy); a session where every member is \
             recorded absent is said as such. More than `max` is a warning, and passes when the session note \
             gives a `size_rationale` (a placeholder such as "N/A" or "none" is no reason). A log with a status that cannot be read is left to `invalid-value`.
@@ -41,8 +42,8 @@ struct GroupSizeRule: Rule {
         // Two or more who met together had a group (under the practice's
         // minimum): not two individual sessions of the same hour.
         guard who.count == 1, let member = who.first else {
-            return "its claims are held and nothing is billed for it; keep the record as it is (if more members attended, "
-                + "correct their attendance)"
+            return "while this is an error its claims are held and nothing is billed for it; keep the record as it is (if more "
+                + "members attended, correct their attendance)"
         }
         let file = note.attendanceLocation.file
         let folder = file.lastIndex(of: "/").map { String(file[..<$0]) } ?? file
@@ -70,9 +71,12 @@ struct GroupSizeRule: Rule {
                 return Finding(note.attendanceLocation, "no member attended: every member is recorded absent, and a session nobody attended is not group psychotherapy",
                                help: "if the group did not meet, delete the session's folder; if members came, correct their attendance")
             }
+            // Not "its claims are held": a practice that sets the rule to a
+            // warning bills them, and the message said otherwise (found by an
+            // auditor's review). An error holds them, as every error does.
             if attended < minimum, !note.attendance.isEmpty {
                 return Finding(note.attendanceLocation,
-                               "only \(attended) member\(attended == 1 ? "" : "s") attended, fewer than \(minimum): not group psychotherapy, and its claims are held",
+                               "only \(attended) member\(attended == 1 ? "" : "s") attended, fewer than \(minimum): not group psychotherapy",
                                help: individualHelp(note, context: context))
             }
             return nil
