@@ -3,7 +3,7 @@
 struct DuplicateIDRule: Rule {
     let id = "duplicate-id"
     let defaultSeverity = Severity.error
-    let summary = "two definitions of one id, two plans with one `effective` date"
+    let summary = "two definitions of one id, two plans with one `effective` date, one person filed as two members"
     let explanation = Explanation(
         checks: """
             Two plans of one member with the same `effective` date (which one is in effect?), a member \
@@ -11,7 +11,9 @@ struct DuplicateIDRule: Rule {
             recorded in two folders (same group and date, the same or overlapping times: said at both, so that \
             both hold their claims, with a folder named for another date than its note's named), and two \
             individual notes of one member with the same `date` (a note copied to another file name: one \
-            session billed twice).
+            session billed twice), and one person filed as two members (the same name and date of birth, \
+            accents and case aside, or both the subscriber of one payer's member id: said at both profiles, \
+            which holds both members' claims).
             """,
         why: """
             A session recorded twice bills every member twice; two plans in effect on one day leave the \
@@ -38,6 +40,7 @@ struct DuplicateIDRule: Rule {
             findings += overlappingEntries(group)
         }
         findings += sessionsFiledTwice(context.record.sessions.compactMap(\.note))
+        findings += PeopleFiledTwice.findings(context.record.members)
         return findings
     }
 
