@@ -37,6 +37,22 @@ def sentence(rng, length):
 def paragraph(rng, sentences):
     return " ".join(sentence(rng, rng.randint(8, 16)) for _ in range(sentences))
 
+def npi(serial):
+    """A valid NPI (Luhn check digit over 80840 and the first nine digits)."""
+    body = f"1{serial:08d}"
+    total = 0
+    for index, char in enumerate(reversed("80840" + body)):
+        digit = int(char) * (2 if index % 2 == 0 else 1)
+        total += digit - 9 if digit > 9 else digit
+    return body + str((10 - total % 10) % 10)
+
+
+def clinician(g):
+    """Each group's own facilitator: ten groups meeting at 14:00 on one day
+    cannot share one (clinician-overlap)."""
+    return f"clinician-{g:02d}"
+
+
 def write(path, text):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8") as f:
@@ -60,8 +76,8 @@ def main():
 edi: {submitter_id: BENCH01, receiver_id: CLEARHOUSE, receiver_name: Example Clearinghouse, usage: test}
 clinicians:
   torres: {name: Angela Torres, credentials: LMFT, npi: "1245319599"}
-  park: {name: James Park, credentials: LPCC, npi: "1830166132"}
-payers:
+""" + "".join(f"  {clinician(g)}: {{name: {NAMES[g]} {NAMES[-1 - g]}, credentials: LPCC, npi: \"{npi(200 + g)}\"}}\n"
+              for g in range(args.groups)) + """payers:
   aetna: {name: Aetna, payer_id: "60054", group_authorization: not-required}
 fees:
   "90853": 65.00
@@ -73,8 +89,7 @@ fees:
         write(f"{out}/groups/{group}.md", f"""---
 name: Skills Group {g:02d}
 cpt: "90853"
-facilitator: torres
-co_facilitator: park
+facilitator: {clinician(g)}
 members: [{", ".join(members)}]
 ---
 ## Purpose
@@ -107,7 +122,7 @@ diagnoses: [F41.1]
 goals:
   G1: {sentence(rng, 9)}
   G2: {sentence(rng, 9)}
-signed_by: torres
+signed_by: {clinician(g)}
 signed_on: 2025-06-01
 ---
 ## Rationale
@@ -125,7 +140,7 @@ end: "15:30"
 topic: {sentence(rng, 4)[:-1]}
 attendance:
 {attendance}
-signed_by: torres
+signed_by: {clinician(g)}
 signed_at: {day.isoformat()}T16:10
 ---
 ## Summary
@@ -139,7 +154,7 @@ signed_at: {day.isoformat()}T16:10
 """)
             for m, member in enumerate(members):
                 write(f"{out}/sessions/{session}/{member}.md", f"""---
-signed_by: torres
+signed_by: {clinician(g)}
 signed_at: {day.isoformat()}T17:{m:02d}
 ---
 ## Participation

@@ -179,7 +179,7 @@ import Testing
     @Test func theRulesThatReadTheWholePracticeAreTheReviewedOnes() {
         #expect(RuleRegistry.all.filter { !$0.isSessionLocal }.map(\.id).sorted() == [
             "acknowledgment", "attendance-overlap", "authorization", "authorization-expiring", "claim-awaiting-payer", "claim-changed-after-billing",
-            "claim-rejected", "claim-void-needed", "cloned-note", "duplicate-id", "missing-credentials", "missing-field",
+            "claim-rejected", "claim-void-needed", "clinician-overlap", "cloned-note", "duplicate-id", "missing-credentials", "missing-field",
             "remittance", "same-day-services", "similar-notes",
         ])
         #expect(!RuleRegistry.all.contains { $0.isSessionLocal && $0.readsClaims })

@@ -596,6 +596,13 @@ enum BundledSchemas {
             {"$ref": "#/definitions/severityMapping"}
           ]
         },
+        "clinician-overlap": {
+          "description": "a clinician facilitates, co-facilitates or renders two sessions whose times overlap on one date (groupchart explain clinician-overlap)",
+          "anyOf": [
+            {"$ref": "#/definitions/severity"},
+            {"$ref": "#/definitions/severityMapping"}
+          ]
+        },
         "not-enrolled": {
           "description": "an attendee is not enrolled in the group (groupchart explain not-enrolled)",
           "anyOf": [

@@ -23,6 +23,7 @@ public enum RuleRegistry {
             NoteWithoutAttendanceRule(),
             AttendanceTimeRule(),
             AttendanceOverlapRule(),
+            ClinicianOverlapRule(),
             NotEnrolledRule(),
             EnrolledNotRecordedRule(),
         ]),
