@@ -55,6 +55,14 @@ enum PlanReader {
                 goals.log.missing(at: pair.key.location, "goal \"\(pair.name)\" has no text", help: "state the goal in measurable terms")
                 return nil
             }
+            // "TBD" or "N/A" states no goal: a plan without measurable goals
+            // supports no service (found by an auditor's review, where notes'
+            // placeholders were errors and the plan's passed). Kept, so that
+            // the notes naming it are not each told it does not exist.
+            if NoValue.isPlaceholder(text.value) {
+                goals.log.missing(at: text.location, "goal \"\(pair.name)\" is \"\(text.value)\", which states no goal",
+                                  help: "state the goal in measurable terms, for example \"Reduce panic attacks from 4 a week to 1\"")
+            }
             return PlanGoal(id: Located(pair.name, at: pair.key.location), text: text.value)
         }
     }

@@ -6,7 +6,10 @@ struct PlanIncompleteRule: Rule {
     let defaultSeverity = Severity.warning
     let summary = "the plan in effect lacks frequency, session length or duration"
     let explanation = Explanation(
-        checks: "That the plan in effect on the date of service states `frequency`, `session_minutes` and `duration`.",
+        checks: """
+            That the plan in effect on the date of service states `frequency`, `session_minutes` and `duration` \
+            (a placeholder such as "TBD" or "N/A" states none).
+            """,
         why: """
             Payers expect a plan to state the type, amount, frequency and duration of treatment; a plan \
             without them does not show that the services billed were the services planned.
@@ -17,8 +20,10 @@ struct PlanIncompleteRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         context.claimChains.compactMap { chain in
             guard let plan = chain.plan, plan.isReadable else { return nil }
-            let missing = [plan.frequency == nil ? "frequency" : nil, plan.sessionMinutes == nil ? "session_minutes" : nil,
-                           plan.duration == nil ? "duration" : nil].compactMap { $0 }.filter { !plan.unreadableKeys.contains($0) }
+            // "TBD" or "N/A" states nothing (found by an auditor's review).
+            func stated(_ value: Located<String>?) -> Bool { value.map { !NoValue.isPlaceholder($0.value) } ?? false }
+            let missing = [stated(plan.frequency) ? nil : "frequency", plan.sessionMinutes == nil ? "session_minutes" : nil,
+                           stated(plan.duration) ? nil : "duration"].compactMap { $0 }.filter { !plan.unreadableKeys.contains($0) }
             guard !missing.isEmpty else { return nil }
             return chain.finding("the plan in effect does not state \(missing.joined(separator: ", "))",
                                  help: "add \(missing.joined(separator: ", ")) to \(plan.file)",
