@@ -8,7 +8,8 @@ struct InvalidICD10Rule: Rule {
         checks: """
             Every diagnosis of every plan against the billable ICD-10-CM code set shipped with GroupChart \
             (written with or without the dot). A category or subcategory is named as such, with its \
-            billable codes.
+            billable codes. An insured member's plan whose primary (first) diagnosis is billable but no \
+            mental or behavioral disorder (F01-F99) is a warning.
             """,
         why: """
             Claims carry the member's own diagnosis codes; a code that is not billable (a category such as \
@@ -18,6 +19,26 @@ struct InvalidICD10Rule: Rule {
         fix: "Use the full billable code, here one of F43.10, F43.11, F43.12.")
 
     func check(_ context: RuleContext) -> [Finding] {
+        codes(context) + primaryOutsideMentalHealth(context)
+    }
+
+    /// An insured member's plan whose first diagnosis (the claim's
+    /// principal, HI ABK) is no mental or behavioral disorder (F01-F99): a
+    /// payer reads it as what the psychotherapy treats, and E11.9 or Z00.00
+    /// supports none (found by an auditor's review). A warning: a few
+    /// payers take a Z code (Z63.0, relationship distress) as principal.
+    private func primaryOutsideMentalHealth(_ context: RuleContext) -> [Finding] {
+        context.record.members.filter { $0.insurance != nil }.flatMap(\.plans).compactMap { plan in
+            guard let primary = plan.diagnoses.first, case .billable = ICD10CM.verdict(primary.value),
+                  !primary.value.uppercased().hasPrefix("F") else { return nil }
+            return Finding(primary.location, "the primary diagnosis, \(primary.value), is not a mental or behavioral disorder "
+                               + "(F01-F99): the payer reads it as what the psychotherapy treats",
+                           help: "list first the diagnosis the treatment addresses (an F code); a medical condition may follow it",
+                           severity: .warning)
+        }
+    }
+
+    private func codes(_ context: RuleContext) -> [Finding] {
         context.record.members.flatMap(\.plans).flatMap(\.diagnoses).compactMap { code in
             switch ICD10CM.verdict(code.value) {
             case .billable:
