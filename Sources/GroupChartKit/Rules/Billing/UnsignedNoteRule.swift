@@ -3,9 +3,14 @@ struct UnsignedNoteRule: Rule {
     let id = "unsigned-note"
     let isSessionLocal = true
     let defaultSeverity = Severity.error
-    let summary = "a session note or progress note lacks `signed_by` or `signed_at`"
+    let summary = "a session note or progress note lacks `signed_by` or `signed_at`, or is signed by a clinician who did not lead the session"
     let explanation = Explanation(
-        checks: "That every session note, progress note and individual note has `signed_by` and `signed_at` in its front-matter.",
+        checks: """
+            That every session note, progress note and individual note has `signed_by` and `signed_at` in its \
+            front-matter, and that its signer led the session: the session's facilitator or co-facilitator (the \
+            session's, or else the group's) for a session note or progress note, the `clinician` it bills for an \
+            individual note.
+            """,
         why: "An unsigned note is not yet part of the record; a claim it supports is unsupported.",
         example: """
             ---
@@ -18,7 +23,7 @@ struct UnsignedNoteRule: Rule {
         // Each document read where it lies, and copied only when unsigned
         // (`UnknownGoalRule`).
         let documents = context.signedDocuments
-        return documents.indices.compactMap { index in
+        return SignedByAnotherClinician.findings(context.record, typed: context.typed) + documents.indices.compactMap { index in
             guard documents[index].signature.signedBy == nil || documents[index].signature.signedAt == nil else { return nil }
             let document = documents[index]
             let missing = [document.signature.signedBy == nil ? "signed_by" : nil,
