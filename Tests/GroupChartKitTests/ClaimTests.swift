@@ -173,6 +173,18 @@ import Testing
         #expect(ready.map { $0["member_id"] } == ["roe-sam"])
     }
 
+    /// A plan signed by a clinician without credentials holds the claims it
+    /// supports, and no others: said in practice.yaml, it held every claim.
+    @Test func aPlanSignedWithoutCredentialsHoldsOnlyItsMembersClaims() throws {
+        let practice = try FixturePractice(overlay: FixturePractice.fixtures.appendingPathComponent("rules/missing-credentials/fail-signer"))
+        defer { practice.delete() }
+        let (output, _) = try build(practice.root)
+        defer { try? FileManager.default.removeItem(at: output) }
+        let held = try rows(output.appendingPathComponent("claims-held.csv"))
+        #expect(held.map { "\($0["member_id"] ?? "") \($0["held_by"] ?? "")" } == ["doe-jane missing-credentials"])
+        #expect(try rows(output.appendingPathComponent("claims.csv")).map { $0["member_id"] } == ["roe-sam"])
+    }
+
     /// Commas, quotes, newlines and non-ASCII names come back intact through
     /// an independent CSV parser; X12 cannot carry them, so the claim is held.
     @Test func claimsCSVRoundTripsThroughARealParser() throws {

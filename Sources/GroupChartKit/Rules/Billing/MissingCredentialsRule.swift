@@ -2,19 +2,20 @@
 /// credentials or NPI, and (GroupChart's addition) anyone who signs a plan
 /// or a note without credentials: an auditor's review found plans and
 /// notes signed by the front desk, printed "Signed Dana Office", which no
-/// payer accepts as a clinician's documentation.
+/// payer accepts as a clinician's documentation. A plan so signed is said
+/// at its `signed_by`; a note, by `unsigned-note` (its signer led nothing).
 struct MissingCredentialsRule: Rule {
     let id = "missing-credentials"
     let defaultSeverity = Severity.error
-    let summary = "a facilitator or co-facilitator without credentials or NPI, or a signer of a plan or note without credentials"
+    let summary = "a facilitator or co-facilitator without credentials or NPI, or a plan signed by a clinician without credentials"
     let explanation = Explanation(
         checks: """
             Every clinician who facilitates or co-facilitates a session (the session's, or else the \
             group's) or renders an individual session: practice.yaml must give their `credentials` and `npi` \
-            (credentials written blank, as a dash or "none" are none). Every clinician who signs a treatment \
-            plan, a session note or a progress note (`signed_by`) must give their `credentials` (an NPI only \
-            when they render). Reported once per clinician, where practice.yaml defines them, naming the \
-            first record they sign.
+            (credentials written blank, as a dash or "none" are none), reported once per clinician, where \
+            practice.yaml defines them. A treatment plan signed (`signed_by`) by a clinician with no \
+            credentials who leads no session is reported at its `signed_by`, which holds the claims that plan \
+            supports; a note so signed is `unsigned-note` (its signer did not lead the session).
             """,
         why: """
             "If a group has a co-facilitator, their credentials and NPI should be documented in the group \
@@ -35,41 +36,35 @@ struct MissingCredentialsRule: Rule {
         for member in context.record.members {
             for note in member.individualNotes { if let clinician = note.clinician { involved.insert(clinician.value) } }
         }
-        let signatures = Self.firstSignatures(in: context.record)
-        return practice.clinicians.compactMap { clinician in
+        let withoutCredentials = Set(practice.clinicians.filter { clinician in
+            !(clinician.credentials.map { !NoValue.isPlaceholder($0.value) } ?? false)
+        }.map(\.id.value))
+        let leaders = practice.clinicians.compactMap { clinician -> Finding? in
+            guard involved.contains(clinician.id.value) else { return nil }
             // Credentials written blank, as a dash or "none" are none: the
             // records would print "Angela Torres," and the claim go out
             // under a clinician no license stands behind.
-            let hasCredentials = clinician.credentials.map { !NoValue.isPlaceholder($0.value) } ?? false
-            if involved.contains(clinician.id.value) {
-                let missing = [hasCredentials ? nil : "credentials", clinician.npi == nil ? "npi" : nil].compactMap { $0 }
-                guard !missing.isEmpty else { return nil }
-                return Finding(clinician.id.location, "clinician \"\(clinician.id.value)\" has no \(missing.joined(separator: " and "))",
-                               help: "add \(missing.map { "\($0): ..." }.joined(separator: ", ")) to \(clinician.id.value) in practice.yaml")
-            }
-            guard !hasCredentials, let signed = signatures[clinician.id.value] else { return nil }
-            return Finding(clinician.id.location, "clinician \"\(clinician.id.value)\" signs records but has no credentials",
-                           help: "add credentials: ... to \(clinician.id.value) in practice.yaml, or have the clinician who wrote "
-                               + "the record sign it (a record signed without a credential is not a clinician's documentation)",
-                           related: [RelatedLocation(signed, "signed here")])
+            let missing = [withoutCredentials.contains(clinician.id.value) ? "credentials" : nil,
+                           clinician.npi == nil ? "npi" : nil].compactMap { $0 }
+            guard !missing.isEmpty else { return nil }
+            return Finding(clinician.id.location, "clinician \"\(clinician.id.value)\" has no \(missing.joined(separator: " and "))",
+                           help: "add \(missing.map { "\($0): ..." }.joined(separator: ", ")) to \(clinician.id.value) in practice.yaml")
         }
+        return leaders + Self.plansSignedWithoutCredentials(context.record, signers: withoutCredentials.subtracting(involved))
     }
 
-    /// Where each clinician first signs (plans, session notes, progress
-    /// notes, individual notes, in the record's order).
-    private static func firstSignatures(in record: PracticeRecord) -> [String: SourceLocation] {
-        var first: [String: SourceLocation] = [:]
-        func note(_ signer: Located<String>?) {
-            if let signer, first[signer.value] == nil { first[signer.value] = signer.location }
+    /// Each plan signed by a clinician with no credentials who leads no
+    /// session (one who does is said once, in practice.yaml), said at its
+    /// `signed_by`, so that the claims that plan supports are held and no
+    /// others: said in practice.yaml, one plan signed by the front desk
+    /// held every claim of the practice (found by a code review). A note so
+    /// signed is `unsigned-note`'s: its signer did not lead the session.
+    private static func plansSignedWithoutCredentials(_ record: PracticeRecord, signers: Set<String>) -> [Finding] {
+        record.members.flatMap(\.plans).compactMap { plan in
+            guard let signer = plan.signedBy, signers.contains(signer.value) else { return nil }
+            return Finding(signer.location, "the plan is signed by \"\(signer.value)\", who has no credentials in practice.yaml",
+                           help: "have the treating clinician sign the plan, or add credentials: ... to \(signer.value) in practice.yaml "
+                               + "(a plan signed without a credential is not a clinician's plan)")
         }
-        for member in record.members {
-            for plan in member.plans { note(plan.signedBy) }
-            for individual in member.individualNotes { note(individual.signature.signedBy) }
-        }
-        for session in record.sessions {
-            note(session.note?.signature.signedBy)
-            for progress in session.progressNotes { note(progress.signature.signedBy) }
-        }
-        return first
     }
 }
