@@ -17,7 +17,9 @@ struct ClinicianOverlapRule: Rule {
             their times (start to end) must not overlap. Said at both sessions, so that the claims of both are \
             held until one is corrected. Left to other rules: one group's session filed twice and two \
             individual notes of one member on one date (`duplicate-id`), \
-            and an individual session of a member during a group that member attended (`attendance-time`).
+            and an individual session of a member during the time that member was in the group \
+            (`attendance-time`; a member who came late or left early, seen alone meanwhile by the group's \
+            clinician, is said here).
             """,
         why: """
             A clinician is not in two sessions at once. An "impossible day" for a provider is the first thing \
@@ -111,6 +113,16 @@ struct ClinicianOverlapRule: Rule {
         if one.session == nil, other.session == nil { return one.member == other.member }
         let (group, individual) = one.session != nil ? (one, other) : (other, one)
         guard let session = group.session, let member = individual.member else { return false }
-        return session.attendance.contains { $0.member.value == member && $0.attended }
+        // As `attendance-time` measures it: the member's own time in the
+        // group (a late arrival or an early departure), against the
+        // individual session's. A member who came late to the group while
+        // its facilitator saw them alone is said by this rule: the
+        // clinician was in both, whatever the member did (found by a code
+        // review, where any attendance at all handed it over).
+        return session.attendance.contains { entry in
+            guard entry.member.value == member, entry.attended else { return false }
+            let from = max(group.start, entry.arrived?.value ?? group.start), to = min(group.end, entry.left?.value ?? group.end)
+            return from < to && individual.start < to && from < individual.end
+        }
     }
 }
