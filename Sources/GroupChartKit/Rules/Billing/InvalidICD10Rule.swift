@@ -9,7 +9,8 @@ struct InvalidICD10Rule: Rule {
             Every diagnosis of every plan against the billable ICD-10-CM code set shipped with GroupChart \
             (written with or without the dot). A category or subcategory is named as such, with its \
             billable codes. An insured member's plan whose primary (first) diagnosis is billable but no \
-            mental or behavioral disorder (F01-F99) is a warning.
+            mental or behavioral disorder (F01-F99) is a warning, unless the plan lists a disorder coded after \
+            the physical condition it is due to (F01, F02, F04-F07, F09, F54: "code first").
             """,
         why: """
             Claims carry the member's own diagnosis codes; a code that is not billable (a category such as \
@@ -27,10 +28,20 @@ struct InvalidICD10Rule: Rule {
     /// payer reads it as what the psychotherapy treats, and E11.9 or Z00.00
     /// supports none (found by an auditor's review). A warning: a few
     /// payers take a Z code (Z63.0, relationship distress) as principal.
+    /// Mental disorders that ICD-10-CM says to code after the physical
+    /// condition they are due to ("code first the underlying physiological
+    /// condition"): dementia in other diseases (G30.9, F02.80), a mood
+    /// disorder due to hypothyroidism (E03.9, F06.31), psychological factors
+    /// affecting a medical condition (F54). With one of them, a physical
+    /// primary is the right order (found by a code review).
+    static let codeFirst: Set<String> = ["F01", "F02", "F04", "F05", "F06", "F07", "F09", "F54"]
+
     private func primaryOutsideMentalHealth(_ context: RuleContext) -> [Finding] {
         context.record.members.filter { $0.insurance != nil }.flatMap(\.plans).compactMap { plan in
             guard let primary = plan.diagnoses.first, case .billable = ICD10CM.verdict(primary.value),
-                  !primary.value.uppercased().hasPrefix("F") else { return nil }
+                  !primary.value.uppercased().hasPrefix("F"),
+                  !plan.diagnoses.contains(where: { Self.codeFirst.contains(String($0.value.uppercased().prefix(3))) })
+            else { return nil }
             return Finding(primary.location, "the primary diagnosis, \(primary.value), is not a mental or behavioral disorder "
                                + "(F01-F99): the payer reads it as what the psychotherapy treats",
                            help: "list first the diagnosis the treatment addresses (an F code); a medical condition may follow it",
