@@ -45,6 +45,12 @@ enum PlanReader {
     private static func goals(_ fields: FieldReader) -> [PlanGoal] {
         let hint = "goals by id: goals: {G1: Reduce self-harm urges from daily to fewer than 2 per week}"
         guard let goals = fields.mapping("goals", required: true, hint: hint) else { return [] }
+        // A plan with no goal but placeholders ("TBD", "N/A") states none: a
+        // plan without measurable goals supports no service. One beside
+        // real goals (a template's "G3: TBD") is `plan-incomplete`'s warning.
+        let stated = goals.pairs.contains { pair in
+            !pair.value.isNull && pair.value.scalar.map { !NoValue.isPlaceholder($0) } ?? true
+        }
         return goals.pairs.compactMap { pair in
             guard Identifier.isGoalID(pair.name) else {
                 goals.log.invalid(at: pair.key.location, "goal id \"\(pair.name)\" is not an id",
@@ -55,12 +61,11 @@ enum PlanReader {
                 goals.log.missing(at: pair.key.location, "goal \"\(pair.name)\" has no text", help: "state the goal in measurable terms")
                 return nil
             }
-            // "TBD" or "N/A" states no goal: a plan without measurable goals
-            // supports no service (found by an auditor's review, where notes'
-            // placeholders were errors and the plan's passed). Kept, so that
-            // the notes naming it are not each told it does not exist.
-            if NoValue.isPlaceholder(text.value) {
-                goals.log.missing(at: text.location, "goal \"\(pair.name)\" is \"\(text.value)\", which states no goal",
+            // Found by an auditor's review, where notes' placeholders were
+            // errors and the plan's passed. Kept, so that the notes naming it
+            // are not each told it does not exist.
+            if !stated, NoValue.isPlaceholder(text.value) {
+                goals.log.missing(at: text.location, "goal \"\(pair.name)\" is \"\(text.value)\", and the plan states no other goal",
                                   help: "state the goal in measurable terms, for example \"Reduce panic attacks from 4 a week to 1\"")
             }
             return PlanGoal(id: Located(pair.name, at: pair.key.location), text: text.value)

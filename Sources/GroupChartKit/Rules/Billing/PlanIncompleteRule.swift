@@ -4,11 +4,12 @@ struct PlanIncompleteRule: Rule {
     let id = "plan-incomplete"
     let isSessionLocal = true
     let defaultSeverity = Severity.warning
-    let summary = "the plan in effect lacks frequency, session length or duration"
+    let summary = "the plan in effect lacks frequency, session length or duration, or leaves a goal a placeholder"
     let explanation = Explanation(
         checks: """
             That the plan in effect on the date of service states `frequency`, `session_minutes` and `duration` \
-            (a placeholder such as "TBD" or "N/A" states none).
+            (a placeholder such as "TBD" or "N/A" states none), and no goal as a placeholder beside its real \
+            ones (a plan whose every goal is a placeholder is `missing-field`).
             """,
         why: """
             Payers expect a plan to state the type, amount, frequency and duration of treatment; a plan \
@@ -24,9 +25,18 @@ struct PlanIncompleteRule: Rule {
             func stated(_ value: Located<String>?) -> Bool { value.map { !NoValue.isPlaceholder($0.value) } ?? false }
             let missing = [stated(plan.frequency) ? nil : "frequency", plan.sessionMinutes == nil ? "session_minutes" : nil,
                            stated(plan.duration) ? nil : "duration"].compactMap { $0 }.filter { !plan.unreadableKeys.contains($0) }
-            guard !missing.isEmpty else { return nil }
-            return chain.finding("the plan in effect does not state \(missing.joined(separator: ", "))",
-                                 help: "add \(missing.joined(separator: ", ")) to \(plan.file)",
+            // A goal left a placeholder beside real ones (a template's "G3:
+            // TBD"): the plan is unfinished. With no real goal at all it is
+            // `missing-field`'s error, said in the plan.
+            let placeholders = plan.goals.filter { NoValue.isPlaceholder($0.text) }
+            let goalsUnstated = !placeholders.isEmpty && placeholders.count < plan.goals.count
+            guard !missing.isEmpty || goalsUnstated else { return nil }
+            let goals = placeholders.map { "\($0.id.value) is \"\($0.text)\"" }.joined(separator: ", ")
+            let message = missing.isEmpty ? "the plan in effect leaves a goal unstated: \(goals)"
+                : "the plan in effect does not state \(missing.joined(separator: ", "))" + (goalsUnstated ? ", and \(goals)" : "")
+            let help = (missing.isEmpty ? "" : "add \(missing.joined(separator: ", ")) to \(plan.file)")
+                + (goalsUnstated ? (missing.isEmpty ? "" : "; ") + "state each goal in measurable terms, or remove the unstated ones from \(plan.file)" : "")
+            return chain.finding(message, help: help,
                                  related: [RelatedLocation(SourceLocation(file: plan.file, line: 1), "the plan in effect")])
         }
     }
