@@ -19,6 +19,9 @@ enum PeopleFiledTwice {
                                         + "their own member id, or the second is a dependent (subscriber: {relationship, ...})",
                                     related: [RelatedLocation(otherLocation, "member \"\(other.id)\"")]))
         }
+        // Each pair once: a folder copied whole has both the same name and
+        // birth date and the same card, one mistake said twice at each.
+        var pairs: Set<[String]> = []
         var byPerson: [String: (Member, SourceLocation)] = [:]
         var byCard: [String: (Member, SourceLocation)] = [:]
         for member in members {
@@ -26,8 +29,9 @@ enum PeopleFiledTwice {
             if let first = profile.firstName, let last = profile.lastName, let dob = profile.dob {
                 let key = "\(fold(first.value)) \(fold(last.value)) \(dob.value)"
                 if let (other, otherLocation) = byPerson[key] {
-                    let message = "members \"\(other.id)\" and \"\(member.id)\" are one person: the same name and date of birth "
-                        + "(\(first.value) \(last.value), \(dob.value)), so each session both attend is billed twice"
+                    pairs.insert([other.id, member.id])
+                    let message = "members \"\(other.id)\" and \"\(member.id)\" have the same name and date of birth "
+                        + "(\(first.value) \(last.value), \(dob.value)): one person filed twice, billed under both"
                     say(member, at: dob.location, message, other: other, otherLocation: otherLocation)
                     say(other, at: otherLocation, message, other: member, otherLocation: dob.location)
                 } else {
@@ -40,7 +44,7 @@ enum PeopleFiledTwice {
             if let insurance = member.insurance, case .member? = insurance.subscriber, let payer = insurance.payer,
                let memberID = insurance.memberID {
                 let key = "\(payer.value) \(cardNumber(memberID.value))"
-                if let (other, otherLocation) = byCard[key] {
+                if let (other, otherLocation) = byCard[key], !pairs.contains([other.id, member.id]) {
                     let message = "members \"\(other.id)\" and \"\(member.id)\" are each the subscriber of payer \"\(payer.value)\"'s "
                         + "member id \(memberID.value): one card, so the payer is billed for one person twice"
                     say(member, at: memberID.location, message, other: other, otherLocation: otherLocation)
