@@ -353,7 +353,7 @@ enum BuiltInTemplates {
 <div class="pipeline-figures">
 {{{chartSVG}}}
 <table class="figures">
-<thead><tr><th>Claims</th><th class="num">Count</th><th class="num">Billed</th></tr></thead>
+<thead><tr><th>Claims</th><th class="num">Count</th><th class="num">Charges</th></tr></thead>
 <tbody>
 {{#figures}}<tr><td>{{label}}</td><td class="num">{{count}}</td><td class="num">{{amount}}</td></tr>
 {{/figures}}
