@@ -40,7 +40,11 @@ import Testing
         #expect(PersonName.credential(in: "Ann Lee LMFT") == "LMFT")
         #expect(PersonName.credential(in: "Dr. Maria Lopez") == "Dr.")
         #expect(PersonName.credential(in: "Angela Ma") == nil, "Ma is a surname")
-        #expect(PersonName.credential(in: "Dr Lopez") == nil, "two words: a name, however odd")
+        #expect(PersonName.credential(in: "Dr. Torres") == "Dr.", "it went out as the first name")
+        #expect(PersonName.credential(in: "Torres, Angela PhD") == "PhD")
+        #expect(PersonName.credential(in: "Ann Lee LMFT-S") == "LMFT-S")
+        #expect(PersonName.credential(in: "Rev. Ann Lee") == "Rev.")
+        #expect(PersonName.credential(in: "Minh Van Nguyen") == nil)
         #expect(PersonName.credential(in: "Torres, Angela") == nil)
     }
 }

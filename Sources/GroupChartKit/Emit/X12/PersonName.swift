@@ -81,11 +81,11 @@ struct PersonName: Equatable {
     /// "Rn", "Lp" are left, since Angela Ma is a name.
     static let unmistakableCredentials: Set<String> = credentials.subtracting(["ma", "ms", "md", "np", "rn", "lp"])
     /// Titles before a name ("Dr. Maria Lopez"), which would go out as a first name.
-    static let titles: Set<String> = ["dr", "mr", "mrs", "ms", "mx", "prof"]
+    static let titles: Set<String> = ["dr", "mr", "mrs", "ms", "mx", "prof", "rev"]
 
     /// The credential or title `name` carries, if any: after a comma, as
-    /// its last word (an unmistakable credential), or as its first word of
-    /// three or more (a title). Without a comma, both went out as part of the
+    /// its last word (an unmistakable credential), or as its first word (a
+    /// title). Without a comma, both went out as part of the
     /// name, "PhD" as the last name (found by a clearinghouse analyst's
     /// review); a payer matching the rendering provider's name refuses it.
     static func credential(in name: String) -> String? {
@@ -93,9 +93,15 @@ struct PersonName: Equatable {
             .first(where: { credentials.contains(bare(String($0))) }) {
             return afterComma
         }
+        // The last word, after a comma or not ("Torres, Angela PhD"), and a
+        // supervisor's mark after a hyphen ("LMFT-S") with it.
         let words = name.split(separator: " ").map(String.init)
-        if words.count > 1, let last = words.last, !name.contains(","), unmistakableCredentials.contains(bare(last)) { return last }
-        if words.count > 2, let first = words.first, titles.contains(bare(first)) { return first }
+        if words.count > 1, let last = words.last,
+           unmistakableCredentials.contains(bare(last)) || unmistakableCredentials.contains(bare(String(last.split(separator: "-")[0]))) {
+            return last
+        }
+        // A title before one name too ("Dr. Torres"): it went out as the first name.
+        if words.count > 1, let first = words.first, titles.contains(bare(first)) { return first }
         return nil
     }
 
