@@ -112,6 +112,10 @@ import Testing
             only the Aetna claims no remittance covers are past their 15 days; the unknown claim id is a warning, and so is \
             okonkwo-david's payment taken back with none since (reyes-maria's was paid again)
             """)
+        let reversal = try #require(try practice.check().diagnostics.first { $0.location.line == 14 && $0.rule == "remittance" })
+        #expect(reversal.message.hasPrefix("the payer took back its payment of 38.00 for claim \"") && reversal.message.hasSuffix(
+            "(CLP02 22) and has paid nothing since: the claim's charge of 65.00 is unpaid again, as reimbursement.csv shows it"),
+                "\(reversal.message)")
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-era-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
         _ = try Builder.build(practice.root, options: Builder.Options(checker: Checker.Options(today: FixturePractice.today), output: output))

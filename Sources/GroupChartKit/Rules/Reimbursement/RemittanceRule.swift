@@ -70,8 +70,9 @@ struct RemittanceRule: Rule {
                 } else if claim.isReversal, let history = context.analysis.claimLedger.history(claim.claimID.value),
                           let taken = Self.paymentTakenBack(by: claim, in: history) {
                     findings.append(Finding(claim.claimID.location,
-                                            "the payer took back its payment of claim \"\(claim.claimID.value)\" (CLP02 22) and has paid "
-                                                + "nothing since: its charge of \(taken) is owed by the payer again",
+                                            "the payer took back its payment of \(Money(cents: abs(claim.paid.cents))) for claim "
+                                                + "\"\(claim.claimID.value)\" (CLP02 22) and has paid nothing since: the claim's charge of "
+                                                + "\(taken) is unpaid again, as reimbursement.csv shows it",
                                             help: "ask the payer why (the reversal's CAS and remark codes may say: coverage ended, another "
                                                 + "payer is primary, a duplicate) and correct what it names; the 835 of the corrected "
                                                 + "payment, saved in remittances/, ends this warning"))
