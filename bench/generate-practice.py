@@ -76,7 +76,8 @@ def main():
 edi: {submitter_id: BENCH01, receiver_id: CLEARHOUSE, receiver_name: Example Clearinghouse, usage: test}
 clinicians:
   torres: {name: Angela Torres, credentials: LMFT, npi: "1245319599"}
-""" + "".join(f"  {clinician(g)}: {{name: {NAMES[g]} {NAMES[-1 - g]}, credentials: LPCC, npi: \"{npi(200 + g)}\"}}\n"
+""" + "".join(f"  {clinician(g)}: {{name: {NAMES[g % len(NAMES)]} {NAMES[-1 - g % len(NAMES)]}, credentials: LPCC, "
+                    f"npi: \"{npi(200 + g)}\"}}\n"
               for g in range(args.groups)) + """payers:
   aetna: {name: Aetna, payer_id: "60054", group_authorization: not-required}
 fees:

@@ -50,8 +50,8 @@ import Testing
         defer { practice.delete() }
         try practice.write("practice.yaml", try practice.read("practice.yaml") + "rules:\n  group-size: {min: 3}\n")
         let size = try #require(try practice.check().diagnostics.first { $0.rule == "group-size" })
-        #expect(size.help == "while this is an error its claims are held and nothing is billed for it; keep the record as it is (if "
-                    + "more members attended, correct their attendance)")
+        #expect(size.help == "keep the record as it is (if more members attended, correct their attendance); as an error, the "
+                    + "default, this holds the session's claims")
     }
 
     /// A missing key beside another key of the document (`last_name`

@@ -94,9 +94,9 @@ enum BundledSchemas {
       "examples": ["2026-03-12"]
     },
     "placeOfService": {
-      "description": "The CMS place-of-service code, two digits in quotes: \"11\" office, \"02\" or \"10\" telehealth.",
+      "description": "A place-of-service code CMS assigned, two digits in quotes: \"11\" office, \"02\" or \"10\" telehealth.",
       "type": ["string", "integer"],
-      "pattern": "^[0-9]{2}$",
+      "pattern": "^(0[1-9]|1[0-9]|2[0-7]|3[1-4]|4[129]|5[0-8]|6[0-256]|7[12]|81|99)$",
       "examples": ["11"]
     }
   }
@@ -175,9 +175,9 @@ enum BundledSchemas {
       "examples": ["90853"]
     },
     "placeOfService": {
-      "description": "The CMS place-of-service code, two digits in quotes: \"11\" office, \"02\" or \"10\" telehealth.",
+      "description": "A place-of-service code CMS assigned, two digits in quotes: \"11\" office, \"02\" or \"10\" telehealth.",
       "type": ["string", "integer"],
-      "pattern": "^[0-9]{2}$",
+      "pattern": "^(0[1-9]|1[0-9]|2[0-7]|3[1-4]|4[129]|5[0-8]|6[0-256]|7[12]|81|99)$",
       "examples": ["11"]
     },
     "signedBy": {
@@ -1415,9 +1415,9 @@ enum BundledSchemas {
       "examples": ["2026-03-12T17:05"]
     },
     "placeOfService": {
-      "description": "The CMS place-of-service code, two digits in quotes: \"11\" office, \"02\" or \"10\" telehealth.",
+      "description": "A place-of-service code CMS assigned, two digits in quotes: \"11\" office, \"02\" or \"10\" telehealth.",
       "type": ["string", "integer"],
-      "pattern": "^[0-9]{2}$",
+      "pattern": "^(0[1-9]|1[0-9]|2[0-7]|3[1-4]|4[129]|5[0-8]|6[0-256]|7[12]|81|99)$",
       "examples": ["11"]
     },
     "signedBy": {

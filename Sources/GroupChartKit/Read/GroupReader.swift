@@ -20,7 +20,9 @@ enum GroupReader {
             return "\"90785\" (interactive complexity) is an add-on billed beside the group's code, never alone: a member's note "
                 + "adds it with interactive_complexity"
         }
-        if let code = Int(cpt), (99202...99499).contains(code) {
+        // 99411 and 99412 are preventive counseling given to a group: not an
+        // evaluation and management visit, and the practice's to choose.
+        if let code = Int(cpt), (99202...99499).contains(code), ![99411, 99412].contains(code) {
             return "\"\(cpt)\" is an evaluation and management visit, which bills each member as seen alone, not a group's session"
         }
         return nil

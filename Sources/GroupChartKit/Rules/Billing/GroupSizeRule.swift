@@ -42,8 +42,8 @@ struct GroupSizeRule: Rule {
         // Two or more who met together had a group (under the practice's
         // minimum): not two individual sessions of the same hour.
         guard who.count == 1, let member = who.first else {
-            return "while this is an error its claims are held and nothing is billed for it; keep the record as it is (if more "
-                + "members attended, correct their attendance)"
+            return "keep the record as it is (if more members attended, correct their attendance); as an error, the default, "
+                + "this holds the session's claims"
         }
         let file = note.attendanceLocation.file
         let folder = file.lastIndex(of: "/").map { String(file[..<$0]) } ?? file

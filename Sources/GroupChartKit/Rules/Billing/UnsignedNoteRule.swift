@@ -7,9 +7,9 @@ struct UnsignedNoteRule: Rule {
     let explanation = Explanation(
         checks: """
             That every session note, progress note and individual note has `signed_by` and `signed_at` in its \
-            front-matter, and that its signer led the session: the session's facilitator or co-facilitator (the \
-            session's, or else the group's) for a session note or progress note, the `clinician` it bills for an \
-            individual note.
+            front-matter, and that its signer led the session: for a session note or progress note, the \
+            session's facilitator or co-facilitator, or the group's (who may sign on a day the session names \
+            others); for an individual note, the `clinician` it bills.
             """,
         why: "An unsigned note is not yet part of the record; a claim it supports is unsupported.",
         example: """
