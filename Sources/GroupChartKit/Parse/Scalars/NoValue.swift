@@ -13,6 +13,14 @@ enum NoValue {
     }
 
     static func isPlaceholder(_ text: String) -> Bool {
-        words.contains(words(of: text).joined(separator: " "))
+        // The longest of the words, "not applicable", has 13 letters: text
+        // with more letters and digits than that is never one, and says so
+        // without the lowercasing and splitting (a goal's text is long).
+        var alphanumerics = 0
+        for byte in text.utf8 where byte >= 0x80 || (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte | 0x20) {
+            alphanumerics += 1
+            if alphanumerics > 13 { return false }
+        }
+        return words.contains(words(of: text).joined(separator: " "))
     }
 }

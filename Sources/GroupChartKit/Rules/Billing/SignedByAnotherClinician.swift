@@ -13,8 +13,11 @@ enum SignedByAnotherClinician {
         var findings: [Finding] = []
         /// `allowed`: who may sign; `leaders`: who led, as the message names them.
         func check(_ signature: Signature, file: String, leaders: [String], allowed: Set<String>, what: String) {
-            guard let signer = signature.signedBy, clinicians.contains(signer.value), !leaders.isEmpty,
-                  leaders.allSatisfy(clinicians.contains), !allowed.contains(signer.value) else { return }
+            // A signer who led the session first: nearly every note, with
+            // one set lookup (each test in turn was 18 ms of a check at
+            // 20,000 notes).
+            guard let signer = signature.signedBy, !allowed.contains(signer.value), clinicians.contains(signer.value),
+                  !leaders.isEmpty, leaders.allSatisfy(clinicians.contains) else { return }
             findings.append(Finding(signer.location,
                                     "signed by \"\(signer.value)\", who did not lead \(what) (\(leaders.joined(separator: " and ")) did)",
                                     help: "the clinician who provided the service signs its note: groupchart sign "
