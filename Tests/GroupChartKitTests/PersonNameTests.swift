@@ -45,6 +45,8 @@ import Testing
         #expect(PersonName.credential(in: "Ann Lee LMFT-S") == "LMFT-S")
         #expect(PersonName.credential(in: "Rev. Ann Lee") == "Rev.")
         #expect(PersonName.credential(in: "Minh Van Nguyen") == nil)
+        #expect(PersonName.credential(in: "Angela Torres -") == nil, "a bare hyphen: no credential, and no crash")
+        #expect(PersonName.credential(in: "Angela Torres --") == nil)
         #expect(PersonName.credential(in: "Torres, Angela") == nil)
     }
 }

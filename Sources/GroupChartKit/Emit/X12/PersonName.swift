@@ -97,7 +97,8 @@ struct PersonName: Equatable {
         // supervisor's mark after a hyphen ("LMFT-S") with it.
         let words = name.split(separator: " ").map(String.init)
         if words.count > 1, let last = words.last,
-           unmistakableCredentials.contains(bare(last)) || unmistakableCredentials.contains(bare(String(last.split(separator: "-")[0]))) {
+           unmistakableCredentials.contains(bare(last))
+            || unmistakableCredentials.contains(bare(String(last.split(separator: "-").first ?? ""))) {
             return last
         }
         // A title before one name too ("Dr. Torres"): it went out as the first name.

@@ -14,10 +14,13 @@ enum NoValue {
 
     static func isPlaceholder(_ text: String) -> Bool {
         // The longest of the words, "not applicable", has 13 letters: text
-        // with more letters and digits than that is never one, and says so
-        // without the lowercasing and splitting (a goal's text is long).
+        // with more ASCII letters and digits than that is never one, and
+        // says so without the lowercasing and splitting (a goal's text is
+        // long). Only ASCII counts: the words are ASCII, and a byte of a
+        // curly quote or a no-break space counted as a letter took "Not
+        // applicable…" for a value (found by a second reading).
         var alphanumerics = 0
-        for byte in text.utf8 where byte >= 0x80 || (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte | 0x20) {
+        for byte in text.utf8 where (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte | 0x20) {
             alphanumerics += 1
             if alphanumerics > 13 { return false }
         }

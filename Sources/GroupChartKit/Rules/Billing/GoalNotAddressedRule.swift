@@ -21,7 +21,11 @@ struct GoalNotAddressedRule: Rule {
             // The Goals section is looked for only where a goal has no item
             // (a note's two or three items looked through, not hashed into a set).
             let items = notes[index].content.goalItems
-            let missing = plan.goals.filter { goal in !items.contains { $0.goal?.value == goal.id.value } }
+            // A goal the plan leaves a placeholder ("G3: TBD") is the plan's
+            // to state (`plan-incomplete`), not every note's to address.
+            let missing = plan.goals.filter { goal in
+                !items.contains { $0.goal?.value == goal.id.value } && !NoValue.isPlaceholder(goal.text)
+            }
             guard !missing.isEmpty,
                   let goals = SectionCatalogue.find(SectionCatalogue.goals, in: notes[index].content.body) else { return [] }
             return missing.map { goal in

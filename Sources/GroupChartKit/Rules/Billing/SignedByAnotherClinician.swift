@@ -10,6 +10,9 @@ enum SignedByAnotherClinician {
     /// `typed` gives a file's path as the user typed the practice's.
     static func findings(_ record: PracticeRecord, typed: (String) -> String) -> [Finding] {
         let clinicians = Set(record.practice?.clinicians.map(\.id.value) ?? [])
+        let credentialed = Set(record.practice?.clinicians.filter { clinician in
+            clinician.credentials.map { !NoValue.isPlaceholder($0.value) } ?? false
+        }.map(\.id.value) ?? [])
         var findings: [Finding] = []
         /// `allowed`: who may sign; `leaders`: who led, as the message names them.
         func check(_ signature: Signature, file: String, leaders: [String], allowed: Set<String>, what: String) {
@@ -32,7 +35,11 @@ enum SignedByAnotherClinician {
             // The group's own leaders may sign too: a session's override of
             // them that another rule refuses (a co-facilitator who is the
             // facilitator) left a signer of the group's counted as a stranger.
-            let allowed = Set(leaders + [group?.facilitator?.value, group?.coFacilitator?.value].compactMap { $0 })
+            // Not one without credentials, who led no session and so is no
+            // `missing-credentials` finding: such a note passed every rule
+            // (found by a second reading).
+            let allowed = Set(leaders + [group?.facilitator?.value, group?.coFacilitator?.value].compactMap { $0 }
+                .filter(credentialed.contains))
             check(note.signature, file: note.attendanceLocation.file, leaders: leaders, allowed: allowed, what: "the session")
             for progress in session.progressNotes {
                 check(progress.signature, file: progress.file, leaders: leaders, allowed: allowed, what: "the session")

@@ -44,7 +44,9 @@ enum PeopleFiledTwice {
             if let insurance = member.insurance, case .member? = insurance.subscriber, let payer = insurance.payer,
                let memberID = insurance.memberID {
                 let key = "\(payer.value) \(cardNumber(memberID.value))"
-                if let (other, otherLocation) = byCard[key], !pairs.contains([other.id, member.id]) {
+                if let (other, otherLocation) = byCard[key] {
+                    // A copy whose name and birth date already said it.
+                    guard !pairs.contains([other.id, member.id]) else { continue }
                     let message = "members \"\(other.id)\" and \"\(member.id)\" are each the subscriber of payer \"\(payer.value)\"'s "
                         + "member id \(memberID.value): one card, so the payer is billed for one person twice"
                     say(member, at: memberID.location, message, other: other, otherLocation: otherLocation)
