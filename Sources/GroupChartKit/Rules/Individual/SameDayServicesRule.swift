@@ -11,7 +11,9 @@ struct SameDayServicesRule: Rule {
             none; many payers want XE); the group claim (90853) carries none. Likewise a member's second \
             group session of one code on one date (a morning and an evening group, by start time): its claim \
             carries the modifier, the first none; a claim already sent keeps what it was sent with, and the \
-            others are told apart from it.
+            others are told apart from it. Two sessions of one group that day, the second starting at most 15 \
+            minutes after the first ends, with the same members attending, are a warning at the second: one \
+            session split in two reads as billed twice with the modifier to get past the payer's edit.
             """,
         why: """
             The billing guide: a client in individual and group therapy (common in DBT programs) needs both \
@@ -28,7 +30,7 @@ struct SameDayServicesRule: Rule {
             """)
 
     func check(_ context: RuleContext) -> [Finding] {
-        individualOnGroupDays(context) + repeatedGroups(context)
+        individualOnGroupDays(context) + repeatedGroups(context) + SplitSessions.findings(context.record)
     }
 
     /// A member's second group session of one code on one date: its claim
