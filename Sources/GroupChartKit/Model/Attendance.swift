@@ -15,6 +15,13 @@ public struct AttendanceEntry: Sendable, Codable, Equatable {
         guard let status else { return false }
         return status.value != .absent
     }
+
+    /// The time the member was in a session from `start` to `end`: from the
+    /// later of the start and the arrival to the earlier of the end and the
+    /// departure (empty when the times cannot be true).
+    public func stay(from start: LocalTime, to end: LocalTime) -> (from: LocalTime, to: LocalTime) {
+        (max(start, arrived?.value ?? start), min(end, left?.value ?? end))
+    }
 }
 
 public enum AttendanceStatus: String, Sendable, Codable, CaseIterable {

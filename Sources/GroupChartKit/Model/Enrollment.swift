@@ -30,4 +30,14 @@ extension PracticeRecord {
     public func group(of note: SessionNote) -> Group? {
         note.group.flatMap { group($0.value) }
     }
+
+    /// Who led a session: its facilitator and co-facilitator, the
+    /// session's own or else its group's (a co-facilitator `none` is none).
+    /// Where the records, the claims' signers and the rules about
+    /// clinicians each worked it out again.
+    public func leaders(of note: SessionNote, in group: Group? = nil) -> (facilitator: Located<String>?, coFacilitator: Located<String>?) {
+        let group = group ?? self.group(of: note)
+        let co = note.coFacilitator ?? group?.coFacilitator
+        return (note.facilitator ?? group?.facilitator, co?.value == "none" ? nil : co)
+    }
 }

@@ -40,6 +40,13 @@ public struct Clinician: Sendable, Codable, Equatable {
     public var name: Located<String>?
     public var credentials: Located<String>?
     public var npi: Located<String>?
+
+    /// Credentials written, and not blank, a dash or "none": the records
+    /// would print "Angela Torres," and a claim go out under a clinician no
+    /// license stands behind.
+    public var hasCredentials: Bool {
+        credentials.map { !NoValue.isPlaceholder($0.value) } ?? false
+    }
 }
 
 /// A payer and its rules for group psychotherapy.

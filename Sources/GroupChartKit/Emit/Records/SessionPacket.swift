@@ -25,12 +25,9 @@ struct SessionPacket {
         let start = note.start?.value
         let end = note.end?.value
         var clinicians: [ClinicianView] = []
-        if let facilitator = (note.facilitator ?? group?.facilitator)?.value {
-            clinicians.append(format.clinician(facilitator, role: "Facilitator"))
-        }
-        if let co = (note.coFacilitator ?? group?.coFacilitator)?.value, co != "none" {
-            clinicians.append(format.clinician(co, role: "Co-facilitator"))
-        }
+        let (facilitator, co) = record.leaders(of: note, in: group)
+        if let facilitator { clinicians.append(format.clinician(facilitator.value, role: "Facilitator")) }
+        if let co { clinicians.append(format.clinician(co.value, role: "Co-facilitator")) }
         // Without a date, who was enrolled is not known (enrolled-not-recorded says nothing either).
         let enrolled = note.date.map { date in group?.enrolled(on: date.value).count ?? 0 } ?? note.attendance.count
         var sources = [format.source(note.file)]

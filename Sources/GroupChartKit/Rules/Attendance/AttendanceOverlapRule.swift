@@ -55,7 +55,7 @@ struct AttendanceOverlapRule: Rule {
             guard let note = session.note, let group = note.group?.value, let date = note.date?.value,
                   let start = note.start?.value, let end = note.end?.value, start < end else { continue }
             for entry in note.attendance where entry.attended {
-                let from = max(start, entry.arrived?.value ?? start), to = min(end, entry.left?.value ?? end)
+                let (from, to) = entry.stay(from: start, to: end)
                 // Times that cannot be true are attendance-time's to say.
                 guard from < to else { continue }
                 stays["\(entry.member.value) \(date)", default: []].append(

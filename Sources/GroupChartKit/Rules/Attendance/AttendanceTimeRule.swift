@@ -68,7 +68,7 @@ struct AttendanceTimeRule: Rule {
     private func overlaps(_ entry: AttendanceEntry, on date: LocalDate, from start: LocalTime, to end: LocalTime,
                           in record: PracticeRecord) -> [Finding] {
         guard entry.attended, let member = record.member(entry.member.value) else { return [] }
-        let from = max(start, entry.arrived?.value ?? start), to = min(end, entry.left?.value ?? end)
+        let (from, to) = entry.stay(from: start, to: end)
         guard from < to else { return [] }
         return member.individualNotes.compactMap { individual -> Finding? in
             guard individual.date?.value == date, let iStart = individual.start?.value, let iEnd = individual.end?.value,

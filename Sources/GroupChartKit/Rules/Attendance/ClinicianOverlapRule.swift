@@ -45,7 +45,6 @@ struct ClinicianOverlapRule: Rule {
         /// What it was, in words: `group "dbt-skills" (session ...)`.
         var what: String
         var location: SourceLocation
-        var group: String?
         var session: SessionNote?
         /// The member of an individual session.
         var member: String?
@@ -56,19 +55,16 @@ struct ClinicianOverlapRule: Rule {
         for session in context.record.sessions {
             guard let note = session.note, let date = note.date?.value, let start = note.start?.value, let end = note.end?.value,
                   start < end, let groupID = note.group?.value else { continue }
-            let group = context.record.group(of: note)
             let location = note.start?.location ?? note.attendanceLocation
-            var leaders: [(String, SourceLocation)] = []
-            if let facilitator = note.facilitator ?? group?.facilitator {
-                leaders.append((facilitator.value, note.facilitator?.location ?? location))
-            }
-            if let co = note.coFacilitator ?? group?.coFacilitator, co.value != "none" {
-                leaders.append((co.value, note.coFacilitator?.location ?? location))
+            let (facilitator, co) = context.record.leaders(of: note)
+            // Said at the session's own key, else (the group's) at its start.
+            let leaders = [(facilitator, note.facilitator), (co, note.coFacilitator)].compactMap { leader, own in
+                leader.map { ($0.value, own?.location ?? location) }
             }
             for (clinician, place) in leaders {
                 days["\(clinician) \(date)", default: []].append(Engagement(
                     clinician: clinician, date: date, start: start, end: end, what: "group \"\(groupID)\" (session \(session.id))",
-                    location: place, group: groupID, session: note))
+                    location: place, session: note))
             }
         }
         for member in context.record.members {
@@ -121,7 +117,7 @@ struct ClinicianOverlapRule: Rule {
         // review, where any attendance at all handed it over).
         return session.attendance.contains { entry in
             guard entry.member.value == member, entry.attended else { return false }
-            let from = max(group.start, entry.arrived?.value ?? group.start), to = min(group.end, entry.left?.value ?? group.end)
+            let (from, to) = entry.stay(from: group.start, to: group.end)
             return from < to && individual.start < to && from < individual.end
         }
     }

@@ -29,21 +29,15 @@ struct MissingCredentialsRule: Rule {
         var involved: Set<String> = []
         for session in context.record.sessions {
             guard let note = session.note else { continue }
-            let group = context.record.group(of: note)
-            if let facilitator = note.facilitator ?? group?.facilitator { involved.insert(facilitator.value) }
-            if let co = note.coFacilitator ?? group?.coFacilitator, co.value != "none" { involved.insert(co.value) }
+            let (facilitator, co) = context.record.leaders(of: note)
+            for leader in [facilitator, co].compactMap({ $0 }) { involved.insert(leader.value) }
         }
         for member in context.record.members {
             for note in member.individualNotes { if let clinician = note.clinician { involved.insert(clinician.value) } }
         }
-        let withoutCredentials = Set(practice.clinicians.filter { clinician in
-            !(clinician.credentials.map { !NoValue.isPlaceholder($0.value) } ?? false)
-        }.map(\.id.value))
+        let withoutCredentials = Set(practice.clinicians.filter { !$0.hasCredentials }.map(\.id.value))
         let leaders = practice.clinicians.compactMap { clinician -> Finding? in
             guard involved.contains(clinician.id.value) else { return nil }
-            // Credentials written blank, as a dash or "none" are none: the
-            // records would print "Angela Torres," and the claim go out
-            // under a clinician no license stands behind.
             let missing = [withoutCredentials.contains(clinician.id.value) ? "credentials" : nil,
                            clinician.npi == nil ? "npi" : nil].compactMap { $0 }
             guard !missing.isEmpty else { return nil }

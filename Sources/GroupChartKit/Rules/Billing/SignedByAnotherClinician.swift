@@ -10,9 +10,7 @@ enum SignedByAnotherClinician {
     /// `typed` gives a file's path as the user typed the practice's.
     static func findings(_ record: PracticeRecord, typed: (String) -> String) -> [Finding] {
         let clinicians = Set(record.practice?.clinicians.map(\.id.value) ?? [])
-        let credentialed = Set(record.practice?.clinicians.filter { clinician in
-            clinician.credentials.map { !NoValue.isPlaceholder($0.value) } ?? false
-        }.map(\.id.value) ?? [])
+        let credentialed = Set(record.practice?.clinicians.filter(\.hasCredentials).map(\.id.value) ?? [])
         var findings: [Finding] = []
         /// `allowed`: who may sign; `leaders`: who led, as the message names them.
         func check(_ signature: Signature, file: String, leaders: [String], allowed: Set<String>, what: String) {
@@ -29,9 +27,11 @@ enum SignedByAnotherClinician {
         for session in record.sessions {
             guard let note = session.note else { continue }
             let group = record.group(of: note)
+            let led = record.leaders(of: note, in: group)
             var leaders: [String] = []
-            for leader in [note.facilitator ?? group?.facilitator, note.coFacilitator ?? group?.coFacilitator].compactMap({ $0?.value })
-            where leader != "none" && !leaders.contains(leader) { leaders.append(leader) }
+            for leader in [led.facilitator, led.coFacilitator].compactMap({ $0?.value }) where !leaders.contains(leader) {
+                leaders.append(leader)
+            }
             // The group's own leaders may sign too: a session's override of
             // them that another rule refuses (a co-facilitator who is the
             // facilitator) left a signer of the group's counted as a stranger.

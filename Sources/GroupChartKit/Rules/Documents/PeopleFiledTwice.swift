@@ -11,31 +11,37 @@ enum PeopleFiledTwice {
     static func findings(_ members: [Member]) -> [Finding] {
         var findings: [Finding] = []
         var said: Set<SourceLocation> = []
-        func say(_ this: Member, at location: SourceLocation, _ message: String, other: Member, otherLocation: SourceLocation) {
-            guard said.insert(location).inserted else { return }
-            findings.append(Finding(location, message,
-                                    help: "keep one member folder for the person: move the other's notes, plans and attendance "
-                                        + "to it and remove the other (\"members/\(other.id)\"); two people on one card each have "
-                                        + "their own member id, or the second is a dependent (subscriber: {relationship, ...})",
-                                    related: [RelatedLocation(otherLocation, "member \"\(other.id)\"")]))
-        }
         // Each pair once: a folder copied whole has both the same name and
         // birth date and the same card, one mistake said twice at each.
         var pairs: Set<[String]> = []
+        /// `member` filed under `key` where another was filed first: said
+        /// at both (the first keeps the key, so a third copy is paired
+        /// with it too). `message` is given the first member.
+        func pair(_ member: Member, under key: String, at location: SourceLocation, in filed: inout [String: (Member, SourceLocation)],
+                  _ message: (Member) -> String) {
+            guard let (other, otherLocation) = filed[key] else {
+                filed[key] = (member, location)
+                return
+            }
+            guard pairs.insert([other.id, member.id]).inserted else { return }
+            let text = message(other)
+            for (here, that, there) in [(location, other, otherLocation), (otherLocation, member, location)]
+            where said.insert(here).inserted {
+                findings.append(Finding(here, text,
+                                        help: "keep one member folder for the person: move the other's notes, plans and attendance "
+                                            + "to it and remove the other (\"members/\(that.id)\"); two people on one card each have "
+                                            + "their own member id, or the second is a dependent (subscriber: {relationship, ...})",
+                                        related: [RelatedLocation(there, "member \"\(that.id)\"")]))
+            }
+        }
         var byPerson: [String: (Member, SourceLocation)] = [:]
         var byCard: [String: (Member, SourceLocation)] = [:]
         for member in members {
             guard let profile = member.profile, profile.isReadable else { continue }
             if let first = profile.firstName, let last = profile.lastName, let dob = profile.dob {
-                let key = "\(fold(first.value)) \(fold(last.value)) \(dob.value)"
-                if let (other, otherLocation) = byPerson[key] {
-                    pairs.insert([other.id, member.id])
-                    let message = "members \"\(other.id)\" and \"\(member.id)\" have the same name and date of birth "
+                pair(member, under: "\(fold(first.value)) \(fold(last.value)) \(dob.value)", at: dob.location, in: &byPerson) { other in
+                    "members \"\(other.id)\" and \"\(member.id)\" have the same name and date of birth "
                         + "(\(first.value) \(last.value), \(dob.value)): one person filed twice, billed under both"
-                    say(member, at: dob.location, message, other: other, otherLocation: otherLocation)
-                    say(other, at: otherLocation, message, other: member, otherLocation: dob.location)
-                } else {
-                    byPerson[key] = (member, dob.location)
                 }
             }
             // The subscriber of a card is one person: two members who are
@@ -43,16 +49,9 @@ enum PeopleFiledTwice {
             // copied into another member's profile.
             if let insurance = member.insurance, case .member? = insurance.subscriber, let payer = insurance.payer,
                let memberID = insurance.memberID {
-                let key = "\(payer.value) \(cardNumber(memberID.value))"
-                if let (other, otherLocation) = byCard[key] {
-                    // A copy whose name and birth date already said it.
-                    guard !pairs.contains([other.id, member.id]) else { continue }
-                    let message = "members \"\(other.id)\" and \"\(member.id)\" are each the subscriber of payer \"\(payer.value)\"'s "
+                pair(member, under: "\(payer.value) \(cardNumber(memberID.value))", at: memberID.location, in: &byCard) { other in
+                    "members \"\(other.id)\" and \"\(member.id)\" are each the subscriber of payer \"\(payer.value)\"'s "
                         + "member id \(memberID.value): one card, so the payer is billed for one person twice"
-                    say(member, at: memberID.location, message, other: other, otherLocation: otherLocation)
-                    say(other, at: otherLocation, message, other: member, otherLocation: memberID.location)
-                } else {
-                    byCard[key] = (member, memberID.location)
                 }
             }
         }
