@@ -41,11 +41,30 @@ public struct Clinician: Sendable, Codable, Equatable {
     public var credentials: Located<String>?
     public var npi: Located<String>?
 
-    /// Credentials written, and not blank, a dash or "none": the records
-    /// would print "Angela Torres," and a claim go out under a clinician no
-    /// license stands behind.
+    /// Credentials written, and not blank, a dash or "none", nor words that
+    /// say no license stands behind them yet ("pending", "student
+    /// intern"): the records would print "Angela Torres," and a claim go
+    /// out under a clinician no license stands behind.
     public var hasCredentials: Bool {
-        credentials.map { !NoValue.isPlaceholder($0.value) } ?? false
+        credentials.map { !NoValue.isPlaceholder($0.value) && !Self.namesNoLicense($0.value) } ?? false
+    }
+
+    /// Words that, written as credentials, say the clinician is not yet
+    /// licensed: a license applied for, a student, a trainee. An auditor's
+    /// review found "credentials: pending" taken as a credential. Degrees
+    /// alone (MA, MSW) are not among them: whether a payer takes a
+    /// registered associate's claims is the payer's rule (docs/limits.md).
+    static let noLicenseWords: Set<String> = ["pending", "student", "unlicensed", "trainee", "applicant", "candidate", "awaiting", "applied"]
+
+    /// Whether `text` has one of `noLicenseWords` among its words.
+    static func namesNoLicense(_ text: String) -> Bool {
+        NoValue.words(of: text).contains { noLicenseWords.contains($0) }
+    }
+
+    /// Credentials written that say no license stands behind them
+    /// ("LPC pending"), for the message that says which words.
+    public var credentialsNamingNoLicense: Located<String>? {
+        credentials.flatMap { Self.namesNoLicense($0.value) ? $0 : nil }
     }
 }
 

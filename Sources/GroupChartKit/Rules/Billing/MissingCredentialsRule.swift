@@ -12,7 +12,8 @@ struct MissingCredentialsRule: Rule {
         checks: """
             Every clinician who facilitates or co-facilitates a session (the session's, or else the \
             group's) or renders an individual session: practice.yaml must give their `credentials` and `npi` \
-            (credentials written blank, as a dash or "none" are none), reported once per clinician, where \
+            (credentials written blank, as a dash or "none" are none, and so are words that say no license \
+            stands behind them yet: "pending", "student", "trainee", "unlicensed", "applicant", "candidate"), reported once per clinician, where \
             practice.yaml defines them. A treatment plan signed (`signed_by`) by a clinician with no \
             credentials who leads no session is reported at its `signed_by`, which holds the claims that plan \
             supports; a note so signed is `unsigned-note` (its signer did not lead the session).
@@ -41,10 +42,16 @@ struct MissingCredentialsRule: Rule {
             let missing = [withoutCredentials.contains(clinician.id.value) ? "credentials" : nil,
                            clinician.npi == nil ? "npi" : nil].compactMap { $0 }
             guard !missing.isEmpty else { return nil }
+            if let written = clinician.credentialsNamingNoLicense {
+                let also = clinician.npi == nil ? " and no npi" : ""
+                return Finding(clinician.id.location, "clinician \"\(clinician.id.value)\" has credentials \"\(written.value)\", which name no license\(also)",
+                               help: "write the license \(clinician.id.value) holds (LCSW, LPC, LMFT, PsyD, ...) once it is issued\(also.isEmpty ? "" : " and add npi: ...")"
+                                   + "; until then, bill the sessions under a licensed facilitator")
+            }
             return Finding(clinician.id.location, "clinician \"\(clinician.id.value)\" has no \(missing.joined(separator: " and "))",
                            help: "add \(missing.map { "\($0): ..." }.joined(separator: ", ")) to \(clinician.id.value) in practice.yaml")
         }
-        return leaders + Self.plansSignedWithoutCredentials(context.record, signers: withoutCredentials.subtracting(involved))
+        return leaders + Self.plansSignedWithoutCredentials(context.record, practice: practice, signers: withoutCredentials.subtracting(involved))
     }
 
     /// Each plan signed by a clinician with no credentials who leads no
@@ -53,10 +60,12 @@ struct MissingCredentialsRule: Rule {
     /// others: said in practice.yaml, one plan signed by the front desk
     /// held every claim of the practice (found by a code review). A note so
     /// signed is `unsigned-note`'s: its signer did not lead the session.
-    private static func plansSignedWithoutCredentials(_ record: PracticeRecord, signers: Set<String>) -> [Finding] {
+    private static func plansSignedWithoutCredentials(_ record: PracticeRecord, practice: Practice, signers: Set<String>) -> [Finding] {
         record.members.flatMap(\.plans).compactMap { plan in
             guard let signer = plan.signedBy, signers.contains(signer.value) else { return nil }
-            return Finding(signer.location, "the plan is signed by \"\(signer.value)\", who has no credentials in practice.yaml",
+            let written = practice.clinicians.first { $0.id.value == signer.value }?.credentialsNamingNoLicense
+            let has = written.map { "whose credentials \"\($0.value)\" name no license" } ?? "who has no credentials"
+            return Finding(signer.location, "the plan is signed by \"\(signer.value)\", \(has) in practice.yaml",
                            help: "have the treating clinician sign the plan, or add credentials: ... to \(signer.value) in practice.yaml "
                                + "(a plan signed without a credential is not a clinician's plan)")
         }
