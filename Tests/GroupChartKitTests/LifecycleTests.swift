@@ -187,6 +187,7 @@ import Testing
         #expect(rejected.location.description == "sessions/2026-03-12-dbt-skills/reyes-maria.md:1:1" && rejected.severity == .error)
         #expect(rejected.related.first?.location.file == "acknowledgments/b.277")
         #expect(rejected.message.contains("entity's contract or member number (subscriber)"))
+        #expect(rejected.help == "correct what the rejection names; the next build sends the corrected claim as an original")
         // A payer's rejection is about the claim, not the record: the session's packet is still written.
         let built = try Builder.build(practice.root, options: Builder.Options(checker: Checker.Options(today: FixturePractice.today)))
         #expect(built.skippedSessions.isEmpty && built.written.contains("sessions/2026-03-12-dbt-skills.html"))
@@ -448,10 +449,13 @@ import Testing
         try practice.write("acknowledgments/c.277", AcknowledgmentFixture.claims([
             .init(claimID: chen.id, status: "A7:164:IL", dateOfService: Self.march(12), charge: Money(cents: 7000)),
         ], date: Self.march(31), control: 12))
-        let (billing, _) = try billing(practice)
+        let (billing, report) = try billing(practice)
         let history = try #require(billing.ledger.history(chen.id))
         #expect(history.rejection != nil && history.lastSent?.rejected == true)
         #expect(billing.status(of: chen.id) == .partial)
+        // Corrected, it goes out as a replacement again, as the help says (it said "as an original": a biller's review).
+        let rejected = try #require(report.diagnostics.first { $0.rule == "claim-rejected" })
+        #expect(rejected.help.contains("again as a replacement of the payer's claim"))
         let record = try GroupChart.check(practice.root, options: Checker.Options(today: FixturePractice.today)).record
         let entry = try #require(ReimbursementLedger(billing: billing, record: record, today: FixturePractice.today).entry(for: chen.id))
         #expect(entry.paid == Money(cents: 4500) && entry.debtor == .member && entry.outstanding == Money(cents: 1000))
@@ -534,6 +538,24 @@ import Testing
         let (billing, report) = try billing(practice)
         #expect(!billing.batch.entries.contains { $0.claim.id == reyes.id })
         #expect(report.diagnostics.contains { $0.rule == "claim-rejected" && $0.location.file == "sessions/2026-03-12-dbt-skills/reyes-maria.md" })
+    }
+
+    /// A claim's loop with two statuses, the first receiving it and the
+    /// second rejecting it (`STC*A1:19:PR` then `STC*A7:33:IL`), rejects
+    /// it: any category A3, A4, A6, A7 or A8 for it does (lifecycle.md).
+    /// Read by its first status, the claim sat "received" (a biller's review).
+    @Test func aRejectionBehindAReceiptInOneLoopRejectsTheClaim() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        let (before, _) = try billing(practice)
+        let reyes = try claimID(before, "reyes-maria", 12)
+        try practice.write("acknowledgments/b.277", AcknowledgmentFixture.claims([
+            .init(claimID: reyes.id, status: "A1:19:PR", then: ["A7:33:IL"], dateOfService: Self.march(12), charge: reyes.total),
+        ], date: Self.march(16), control: 11))
+        let (billing, report) = try billing(practice)
+        #expect(billing.status(of: reyes.id) == .rejected)
+        #expect(report.diagnostics.contains { $0.rule == "claim-rejected" && $0.location.file == "sessions/2026-03-12-dbt-skills/reyes-maria.md"
+            && $0.help.contains("cannot tell it corrected") })
     }
 
     /// A clearinghouse's A2, then the payer's rejection (not as a duplicate):

@@ -29,10 +29,10 @@ import Testing
     }
 
     private func claim(_ id: String, status: String = "1", billed: Int = 6500, paid: Int, _ adjustments: [(String, String, Int)] = [],
-                       number: String, claimRemarks: [String] = [], lineRemarks: [String] = []) -> RemittanceFixture.Claim {
+                       number: String, claimRemarks: [String] = [], lineRemarks: [String] = [], forwardedTo: String? = nil) -> RemittanceFixture.Claim {
         RemittanceFixture.Claim(id: id, status: status, billed: dollars(billed), paid: dollars(paid),
                                 adjustments: adjustments.map { ($0.0, $0.1, dollars($0.2)) }, payerClaimNumber: number,
-                                dateOfService: Self.march12, claimRemarks: claimRemarks, lineRemarks: lineRemarks)
+                                dateOfService: Self.march12, claimRemarks: claimRemarks, lineRemarks: lineRemarks, forwardedTo: forwardedTo)
     }
 
     /// Paid, partial with a copay, denied with its reason, pending and aged
@@ -303,6 +303,43 @@ import Testing
         defer { practice.delete() }
         let entry = try #require(try ledger(practice.root).entries.first { $0.member == "okonkwo-david" && $0.dateOfService == Self.march12 })
         #expect(entry.paid == dollars(5800) && entry.status == .paid && entry.outstanding == .zero)
+    }
+
+    /// A crossover (CLP02 19, forwarded to the next payer, NM1*TT) leaves
+    /// the member's share with the next payer until it answers: not owed by
+    /// the member (the dashboard's "Members owe" and the aging leave it
+    /// out), though reimbursement.csv keeps the 835's patient
+    /// responsibility and the status `partial`. The secondary's answer then
+    /// decides: a payment's share, or a denial leaving the primary's share
+    /// to the member. (Counted as owed at once, the member was sent a
+    /// statement: a biller's review.)
+    @Test func aCrossoversShareWaitsForTheNextPayer() throws {
+        let primary = { (id: (String, Int) -> String) in
+            RemittanceFixture(trace: "1EFT1", date: LocalDate(year: 2026, month: 3, day: 20)!, claims: [
+                self.claim(id("okonkwo-david", 12), status: "19", paid: 3800, [("CO", "45", 700), ("PR", "3", 2000)], number: "E1",
+                           forwardedTo: "MEDI-CAL"),
+            ])
+        }
+        let forwarded = try practice { id in ["remittances/2026-03-20.835": primary(id)] }
+        defer { forwarded.delete() }
+        let entry = try #require(try ledger(forwarded.root).entries.first { $0.member == "okonkwo-david" && $0.dateOfService == Self.march12 })
+        #expect(entry.status == .partial && entry.patientResponsibility == dollars(2000))
+        #expect(entry.debtor == .nextPayer && entry.outstanding == dollars(2000) && entry.forwardedTo == "MEDI-CAL")
+        let view = ReimbursementSummary(format: RecordFormatting(record: try GroupChart.check(forwarded.root, options: Checker.Options(today: FixturePractice.today)).record))
+            .view([entry])
+        #expect(view.patientResponsibility == "$0.00")
+        #expect(view.aging.map(\.label) == ["Payers (not yet settled)", "Next payers (forwarded by a crossover)", "Members (patient responsibility)"])
+        #expect(view.claims.first?.status == "partial, forwarded to MEDI-CAL" && view.claims.first?.badge == "pending")
+
+        let denied = try practice { id in
+            ["remittances/2026-03-20.835": primary(id),
+             "remittances/2026-04-02.835": RemittanceFixture(payer: "MEDI-CAL", trace: "1EFT9", date: LocalDate(year: 2026, month: 4, day: 2)!,
+                                                            claims: [self.claim(id("okonkwo-david", 12), status: "4", paid: 0, [("OA", "23", 6500)], number: "MC1")],
+                                                            originator: "1680000000")]
+        }
+        defer { denied.delete() }
+        let after = try #require(try ledger(denied.root).entries.first { $0.member == "okonkwo-david" && $0.dateOfService == Self.march12 })
+        #expect(after.debtor == .member && after.outstanding == dollars(2000) && after.forwardedTo == nil)
     }
 
     /// A secondary payer (another TRN03) that denies leaves the primary's

@@ -23,14 +23,19 @@ public enum AcknowledgmentFixture {
         public var memberID: String
         /// STC01: `A2:20:PR` accepts, `A7:164:IL` rejects for an invalid member id.
         public var status: String
+        /// Further STC segments of the claim's loop, after the first
+        /// (`A7:33:IL` after an `A1:19:PR`).
+        public var then: [String]
         /// REF*1K, the payer's claim control number (accepted claims).
         public var payerClaimNumber: String?
         public var dateOfService: LocalDate
         public var charge: Money
 
         public init(claimID: String, patient: (last: String, first: String) = ("DOE", "JANE"), memberID: String = "X1",
-                    status: String = "A2:20:PR", payerClaimNumber: String? = nil, dateOfService: LocalDate, charge: Money) {
+                    status: String = "A2:20:PR", then: [String] = [], payerClaimNumber: String? = nil, dateOfService: LocalDate,
+                    charge: Money) {
             self.claimID = claimID
+            self.then = then
             self.patient = patient
             self.memberID = memberID
             self.status = status
@@ -51,9 +56,12 @@ public enum AcknowledgmentFixture {
             "TRN*1*SUBMITTER", "STC*A1:19:PR**WQ*\(total)",
         ]
         for (index, answer) in answers.enumerated() {
-            let rejected = ["A3", "A4", "A6", "A7", "A8"].contains(where: answer.status.hasPrefix)
             body += ["HL*\(index + 4)*3*PT", "NM1*QC*1*\(answer.patient.last)*\(answer.patient.first)****MI*\(answer.memberID)",
-                     "TRN*2*\(answer.claimID)", "STC*\(answer.status)*\(day)*\(rejected ? "U" : "WQ")*\(answer.charge)"]
+                     "TRN*2*\(answer.claimID)"]
+            for status in [answer.status] + answer.then {
+                let rejected = ["A3", "A4", "A6", "A7", "A8"].contains(where: status.hasPrefix)
+                body.append("STC*\(status)*\(day)*\(rejected ? "U" : "WQ")*\(answer.charge)")
+            }
             if let number = answer.payerClaimNumber { body.append("REF*1K*\(number)") }
             body.append("DTP*472*D8*\(compact(answer.dateOfService))")
         }

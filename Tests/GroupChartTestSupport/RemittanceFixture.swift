@@ -20,12 +20,15 @@ public struct RemittanceFixture {
         /// Remark codes of the claim (MOA03...) and of its service line (LQ*HE).
         public var claimRemarks: [String]
         public var lineRemarks: [String]
+        /// NM1*TT: the payer a crossover (CLP02 19) forwarded the claim to.
+        public var forwardedTo: String?
 
         public init(id: String, status: String = "1", billed: Money, paid: Money,
                     adjustments: [(group: String, reason: String, amount: Money)] = [], payerClaimNumber: String,
                     patient: (last: String, first: String) = ("DOE", "JANE"), dateOfService: LocalDate,
-                    claimRemarks: [String] = [], lineRemarks: [String] = []) {
+                    claimRemarks: [String] = [], lineRemarks: [String] = [], forwardedTo: String? = nil) {
             self.id = id
+            self.forwardedTo = forwardedTo
             self.status = status
             self.billed = billed
             self.paid = paid
@@ -78,6 +81,7 @@ public struct RemittanceFixture {
                 "CLP*\(claim.id)*\(claim.status)*\(claim.billed)*\(claim.paid)*\(owed == .zero ? "" : owed.description)*12*\(claim.payerClaimNumber)*11*1",
                 "NM1*QC*1*\(claim.patient.last)*\(claim.patient.first)****MI*AET0001",
             ]
+            if let next = claim.forwardedTo { body.append("NM1*TT*2*\(next)*****PI*610442") }
             if !claim.claimRemarks.isEmpty { body.append((["MOA", "", ""] + claim.claimRemarks.prefix(5)).joined(separator: "*")) }
             body += ["SVC*HC:90853*\(claim.billed)*\(claim.paid)**1", "DTM*472*\(service)"]
             body += claim.adjustments.map { "CAS*\($0.group)*\($0.reason)*\($0.amount)" }

@@ -70,6 +70,11 @@ public struct NextBatch: Sendable {
         public var claimID: String
         public var note: SourceLocation?
         public var rejection: ClaimHistory.Rejection
+        /// How the claim goes out once corrected: as an original, or as a
+        /// replacement when a replacement was rejected (the version before
+        /// stands with the payer); nil when no submission on file holds
+        /// what was sent, so that no correction can be told.
+        public var correctedAs: SubmittedClaim.Frequency?
     }
 
     /// The claims going out, in the order of the claims built, then of the
@@ -226,7 +231,7 @@ private struct Planner {
         }
         if history.lastSent == nil, history.rejection != nil, let rejection = history.rejection {
             // Rejected by a 277CA, but sent before the practice kept its submissions.
-            if index != nil { rejections.append(.init(claimID: id, note: note, rejection: rejection)) }
+            if index != nil { rejections.append(.init(claimID: id, note: note, rejection: rejection, correctedAs: nil)) }
             return
         }
         let sent = history.payerVersion
@@ -282,7 +287,10 @@ private struct Planner {
         let changes = built.billed.content.changes(since: last.claim.billed.content)
             + built.billed.correctionsBeyondContent(since: last.claim.billed)
         guard ready, last.rejectedBy999 || !changes.isEmpty else {
-            if let rejection = history.rejection { rejections.append(.init(claimID: history.claimID, note: note, rejection: rejection)) }
+            if let rejection = history.rejection {
+                let correctedAs: SubmittedClaim.Frequency = last.claim.frequency == .original ? .original : .replacement
+                rejections.append(.init(claimID: history.claimID, note: note, rejection: rejection, correctedAs: correctedAs))
+            }
             return
         }
         // The 999's errors (IK3, IK4) say what it found, which a set sent again unchanged may meet again.

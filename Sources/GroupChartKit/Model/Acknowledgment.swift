@@ -65,8 +65,16 @@ public struct ClaimStatusReport: Sendable, Codable, Equatable {
     /// The STC segment.
     public var location: SourceLocation
 
-    /// The category of the first status, which decides (A1, A2, A3...).
-    public var category: String { statuses.first?.category ?? "" }
+    /// The category that decides (A1, A2, A3...): the first that rejects
+    /// the claim (lifecycle.md: "a 277CA category A3, A4, A6, A7 or A8 for
+    /// it"), wherever it stands among the statuses, else the first. A
+    /// clearinghouse's `STC*A1:19:PR` followed by `STC*A7:33:IL` rejects:
+    /// read by its first status, the claim sat "received" until its filing
+    /// limit passed (found by a biller's review).
+    public var category: String {
+        let rejecting = statuses.first { StatusCodes.categories[$0.category]?.effect == .rejected }
+        return (rejecting ?? statuses.first)?.category ?? ""
+    }
 }
 
 /// One STC composite: category, status and entity codes.

@@ -26,9 +26,14 @@ public struct RemittanceClaim: Sendable, Codable, Equatable {
     /// CO-16 ("lacks information") leaves unsaid, such as N290 (the
     /// rendering clinician's NPI).
     public var remarks: [String] = []
+    /// NM1*TT: the payer the claim was forwarded to (a crossover), as named.
+    public var forwardedTo: String? = nil
 
     public var isReversal: Bool { status.value == "22" }
     public var isDenial: Bool { status.value == "4" }
+    /// CLP02 19, 20, 21: processed as primary, secondary or tertiary and
+    /// forwarded to the next payer (a crossover), which answers next.
+    public var isForwarded: Bool { ["19", "20", "21"].contains(status.value) }
 }
 
 /// One CAS adjustment: who bears it (group) and why (reason code).

@@ -146,6 +146,8 @@ struct RemittanceReader {
             if segment[1] == "HE" { remark(segment[2]) }
         case "NM1" where segment[1] == "QC":
             claim?.value.patientName = [segment[4], segment[3]].filter { !$0.isEmpty }.joined(separator: " ")
+        case "NM1" where segment[1] == "TT":
+            claim?.value.forwardedTo = segment[3].isEmpty ? nil : segment[3]
         default:
             if !Self.knownSegments.contains(segment.id) {
                 values.warn(segment.location, "segment \(segment.id) is not part of an 835 (005010X221A1) and is ignored",

@@ -144,6 +144,20 @@ struct AdjudicationHistory: Sendable {
         return (ofBilledPayer.last { !$0.claim.isReversal } ?? ofBilledPayer.last)?.claim.payerClaimNumber
     }
 
+    /// The latest payment, when its payer forwarded the claim to the next
+    /// payer (CLP02 19, 20, 21: a crossover, as to Medicaid or a Medigap
+    /// plan) and no other payer has answered since: the member's share it
+    /// states is the next payer's to decide, not yet the member's to pay (a
+    /// biller's review found it counted as owed by the member, who would
+    /// have been sent a statement; a Medicaid member may not be billed it).
+    var forwardingPayment: RemittanceClaim? {
+        guard let index = standing.lastIndex(where: { !$0.claim.isReversal && !$0.claim.isDenial }),
+              standing[index].claim.isForwarded else { return nil }
+        let payer = Self.payer(of: standing[index])
+        let answeredSince = standing[(index + 1)...].contains { !$0.claim.isReversal && Self.payer(of: $0) != payer }
+        return answeredSince ? nil : standing[index].claim
+    }
+
     /// Processed as a secondary or tertiary payer (CLP02 2, 3, 20, 21).
     private static func isLaterPayer(_ claim: RemittanceClaim) -> Bool {
         ["2", "3", "20", "21"].contains(claim.status.value)

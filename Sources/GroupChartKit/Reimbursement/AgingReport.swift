@@ -35,11 +35,16 @@ public struct AgingReport: Sendable {
         public var total: Money { amounts.reduce(Money.zero, +) }
     }
 
-    /// The payers' row, then the members'.
+    /// The payers' row, the next payers' (when a crossover waits on one),
+    /// then the members'.
     public let rows: [Row]
 
     public init(_ entries: [ReimbursementEntry]) {
-        rows = ReimbursementEntry.Debtor.allCases.map { debtor in
+        // The next payers' row only while a crossover waits on one.
+        let debtors = ReimbursementEntry.Debtor.allCases.filter { debtor in
+            debtor != .nextPayer || entries.contains { $0.debtor == .nextPayer && $0.outstanding != .zero }
+        }
+        rows = debtors.map { debtor in
             var row = Row(debtor: debtor, amounts: Array(repeating: .zero, count: Bucket.allCases.count))
             for entry in entries where entry.debtor == debtor {
                 let bucket = Bucket(days: entry.daysOutstanding ?? 0).rawValue

@@ -7,6 +7,9 @@ public struct ReimbursementEntry: Sendable {
     /// Who the outstanding amount is expected from.
     public enum Debtor: String, Sendable, CaseIterable {
         case payer
+        /// The payer a crossover forwarded the claim to (CLP02 19, 20, 21):
+        /// the member's share waits for its answer.
+        case nextPayer
         case member
     }
 
@@ -45,6 +48,9 @@ public struct ReimbursementEntry: Sendable {
     public var outstanding: Money
     /// Who owes `outstanding`; `nil` when nothing is outstanding.
     public var debtor: Debtor?
+    /// The payer the claim was forwarded to (NM1*TT), or "the next payer"
+    /// when the 835 names none; nil unless `debtor` is `nextPayer`.
+    public var forwardedTo: String?
     /// Days from the date of service to today while something is outstanding
     /// (for the aging); reimbursement.csv shows them while the payer has not settled.
     public var daysOutstanding: Int?

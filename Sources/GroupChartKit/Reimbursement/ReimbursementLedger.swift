@@ -63,7 +63,8 @@ public struct ReimbursementLedger: Sendable {
             let due = billed - max(paid, .zero)
             (debtor, outstanding) = due > .zero ? (.payer, due) : (nil, .zero)
         default:
-            (debtor, outstanding) = owed > .zero ? (.member, owed) : (nil, .zero)
+            let forwarded = adjudication.forwardingPayment != nil
+            (debtor, outstanding) = owed > .zero ? (forwarded ? .nextPayer : .member, owed) : (nil, .zero)
         }
         return ReimbursementEntry(
             claimID: id, member: member, dateOfService: date, isBuilt: isBuilt, status: status, history: history, billed: billed,
@@ -72,6 +73,7 @@ public struct ReimbursementLedger: Sendable {
             paid: paid,
             patientResponsibility: owed, adjustments: combined(adjudication.adjustments), remarks: adjudication.remarks,
             remittances: unique(adjudication.received.map(\.remittance.reference)), outstanding: outstanding, debtor: debtor,
+            forwardedTo: debtor == .nextPayer ? adjudication.forwardingPayment.map { $0.forwardedTo ?? "the next payer" } : nil,
             daysOutstanding: debtor.flatMap { _ in date.map { max(0, $0.days(to: today)) } })
     }
 

@@ -23,16 +23,29 @@ struct ReimbursementSummary {
         let denials = listing ? DashboardListing.first(denied, of: "denied claims", listedIn: "reimbursement.csv") : (shown: denied, notShown: nil)
         return ReimbursementView(
             billed: Self.dollars(sum(entries) { $0.status == .unbilled || $0.status == .voided ? .zero : $0.billed }), paid: Self.dollars(sum(entries) { $0.paid }),
-            patientResponsibility: Self.dollars(sum(entries) { $0.patientResponsibility }),
+            patientResponsibility: Self.dollars(sum(entries) { Self.memberOwes($0) }),
             outstanding: Self.dollars(aging.total), statuses: statuses.joined(separator: " · "),
             buckets: AgingReport.Bucket.allCases.map(\.label),
             aging: aging.rows.map { row in
-                AgingRowView(label: row.debtor == .payer ? "Payers (not yet settled)" : "Members (patient responsibility)",
-                             amounts: row.amounts.map(Self.dollars), total: Self.dollars(row.total))
+                AgingRowView(label: Self.label(row.debtor), amounts: row.amounts.map(Self.dollars), total: Self.dollars(row.total))
             },
             claims: claims.shown.map(payment), claimsNotShown: claims.notShown,
             denials: denials.shown.map(payment), denialsNotShown: denials.notShown,
             hasClaims: !entries.isEmpty, hasDenials: !denials.shown.isEmpty, hasOutstanding: aging.total != .zero)
+    }
+
+    /// What the member owes of the claim: their share, unless a crossover
+    /// forwarded it to the next payer, which decides it first.
+    static func memberOwes(_ entry: ReimbursementEntry) -> Money {
+        entry.debtor == .nextPayer ? .zero : entry.patientResponsibility
+    }
+
+    static func label(_ debtor: ReimbursementEntry.Debtor) -> String {
+        switch debtor {
+        case .payer: return "Payers (not yet settled)"
+        case .nextPayer: return "Next payers (forwarded by a crossover)"
+        case .member: return "Members (patient responsibility)"
+        }
     }
 
     func payment(_ entry: ReimbursementEntry) -> PaymentView {
@@ -40,15 +53,16 @@ struct ReimbursementSummary {
         switch entry.status {
         case .paid, .voided: badge = "paid"
         case .unbilled, .submitted, .received, .accepted: badge = "pending"
-        case .partial: badge = "warning"
+        case .partial: badge = entry.debtor == .nextPayer ? "pending" : "warning"
         case .denied, .reversed, .rejected: badge = "error"
         }
+        let status = entry.forwardedTo.map { "\(entry.status.rawValue), forwarded to \($0)" } ?? entry.status.rawValue
         return PaymentView(
             claimID: entry.claimID, date: entry.dateOfService?.description ?? "", member: format.memberName(entry.member),
             memberLink: "members/\(entry.member).html",
             billed: Self.dollars(entry.billed), paid: Self.dollars(entry.paid),
-            patientResponsibility: Self.dollars(entry.patientResponsibility), outstanding: Self.dollars(entry.outstanding),
-            status: entry.status.rawValue, badge: badge, days: entry.daysOutstanding.map(String.init) ?? "",
+            patientResponsibility: Self.dollars(Self.memberOwes(entry)), outstanding: Self.dollars(entry.outstanding),
+            status: status, badge: badge, days: entry.daysOutstanding.map(String.init) ?? "",
             reasons: entry.reasons.map { ReasonView(code: $0.code, amount: Self.dollars($0.amount), meaning: AdjustmentReason.describe($0)) },
             remarks: entry.remarks.map { RemarkView(code: $0, meaning: RemarkCode.describe($0)) },
             hasReasons: !entry.reasons.isEmpty || !entry.remarks.isEmpty)

@@ -11,7 +11,8 @@ struct ClaimRejectedRule: Rule {
             Every claim whose latest version a 999 rejected (with its whole transaction set) or a 277CA rejected \
             (categories A3, A4, A6, A7, A8: unprocessable, not found, missing or invalid information) and that \
             the next batch does not carry. A claim corrected since (its billed content differs from what was \
-            rejected) goes out again as an original and is not reported; left unchanged, it stays out. The \
+            rejected) goes out again, as an original (as a replacement when a replacement was rejected), and is not \
+            reported; left unchanged, it stays out. The \
             diagnostic stands at line 1 of the claim's note, with the acknowledgment and its reasons in words.
             """,
         why: """
@@ -36,8 +37,25 @@ struct ClaimRejectedRule: Rule {
             let by = rejection.by999 ? "the 999" : "a 277CA"
             return Finding(standing.note ?? rejection.location,
                            "claim \"\(standing.claimID)\" was rejected by \(by)\(rejection.date.map { " of \($0)" } ?? ""): \(words)",
-                           help: "correct what the rejection names; the next build sends the corrected claim as an original",
+                           help: Self.help(standing.correctedAs),
                            related: [RelatedLocation(rejection.location, words)])
+        }
+    }
+
+    /// What correcting the claim sends: a rejected replacement goes out
+    /// again as a replacement naming the payer's claim (the version before
+    /// it stands with the payer), where the help said "as an original" of
+    /// every claim (a biller's review). A claim whose submission is not on
+    /// file cannot be told corrected from unchanged.
+    static func help(_ correctedAs: SubmittedClaim.Frequency?) -> String {
+        switch correctedAs {
+        case .replacement?:
+            return "correct what the rejection names; the next build sends the corrected claim again as a replacement of the payer's claim"
+        case nil:
+            return "no file in submissions/ holds the claim as sent, so GroupChart cannot tell it corrected: correct what the rejection "
+                + "names and send it again from the clearinghouse's portal, or file the submission that sent it"
+        default:
+            return "correct what the rejection names; the next build sends the corrected claim as an original"
         }
     }
 }
