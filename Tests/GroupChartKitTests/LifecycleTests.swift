@@ -790,6 +790,30 @@ import Testing
         #expect(report.diagnostics.contains { $0.rule == "claim-rejected" && $0.location.file.hasSuffix("chen-lily.md") })
     }
 
+    /// A claim the payer split into two parts, each decided under its own
+    /// number in one 835, is corrected part by part: a void naming one
+    /// number voided one part and left the other's payment standing, the
+    /// claim read as voided (a biller's review). It waits, said by
+    /// `claim-awaiting-payer` with both numbers, and nothing is sent.
+    @Test func aClaimThePayerSplitIsNeitherVoidedNorReplacedUnderOneNumber() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        let chen = try acceptedClaimOfChen(practice)
+        let half = Money(cents: chen.total.cents / 2)
+        try practice.write("remittances/2026-03-18.835", RemittanceFixture(
+            payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT1", date: Self.march(18),
+            claims: [.init(id: chen.id, billed: half, paid: Money(cents: 3000), payerClaimNumber: "E1000A1", dateOfService: Self.march(12)),
+                     .init(id: chen.id, billed: chen.total - half, paid: Money(cents: 2000), payerClaimNumber: "E1000A2",
+                           dateOfService: Self.march(12))]).text)
+        try markChenAbsent(practice)
+        let (billing, report) = try billing(practice)
+        #expect(billing.ledger.history(chen.id)?.splitNumbers == ["E1000A1", "E1000A2"])
+        #expect(!billing.batch.entries.contains { $0.claim.id == chen.id })
+        let waits = try #require(report.diagnostics.first { $0.rule == "claim-awaiting-payer" })
+        #expect(waits.message.hasSuffix("the payer split it into 2 claims (E1000A1, E1000A2), and one void names one of them"))
+        #expect(waits.help.hasPrefix("void each part on the payer's portal"))
+    }
+
     /// The 835 that paid a claim since voided, and the reversal of it, say
     /// nothing once the void is sent: the warning that the claim no longer
     /// builds stood for ever, failing --strict. A payment after the void

@@ -231,9 +231,13 @@ public struct ClaimHistory: Sendable {
     }
 
     /// The payer's claim number a replacement or void sent now names:
-    /// `nil` (it waits, `claim-awaiting-payer`) while none is known, or
-    /// while the replacement sent last is unanswered.
-    public var numberForCorrection: String? { awaitsAnswerToReplacement ? nil : payerClaimNumber }
+    /// `nil` (it waits, `claim-awaiting-payer`) while none is known, while
+    /// the replacement sent last is unanswered, or while the payer has the
+    /// claim in parts under several numbers (`splitNumbers`).
+    public var numberForCorrection: String? { awaitsAnswerToReplacement || !splitNumbers.isEmpty ? nil : payerClaimNumber }
+
+    /// The payer's numbers of the parts it split the claim into, when it did.
+    public var splitNumbers: [String] { adjudication.splitNumbers }
 
     /// A void of it was sent and not rejected.
     public var isVoided: Bool {

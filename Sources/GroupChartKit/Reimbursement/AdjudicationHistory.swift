@@ -144,6 +144,24 @@ struct AdjudicationHistory: Sendable {
         return (ofBilledPayer.last { !$0.claim.isReversal } ?? ofBilledPayer.last)?.claim.payerClaimNumber
     }
 
+    /// The payer's claim numbers (CLP07) of a claim it split into parts,
+    /// each decided under its own number in one 835 (the latest decision's
+    /// of the payer billed, as primary): two or more, or none when the claim
+    /// stands under one number. A replacement or void names one number in
+    /// REF*F8, so for a split claim it voided or repriced one part and read
+    /// the claim as settled (a biller's review: a void naming the 90785
+    /// part's number, the 90853 part's payment left standing).
+    var splitNumbers: [String] {
+        let asPrimary = standing.filter { !Self.isLaterPayer($0.claim) && !$0.claim.isReversal && !$0.claim.payerClaimNumber.isEmpty }
+        guard let latest = asPrimary.last else { return [] }
+        var numbers: [String] = []
+        for decision in asPrimary where decision.remittance.isSameTransaction(as: latest.remittance)
+            && decision.remittance.originator == latest.remittance.originator && !numbers.contains(decision.claim.payerClaimNumber) {
+            numbers.append(decision.claim.payerClaimNumber)
+        }
+        return numbers.count > 1 ? numbers : []
+    }
+
     /// The latest payment, when its payer forwarded the claim to the next
     /// payer (CLP02 19, 20, 21: a crossover, as to Medicaid or a Medigap
     /// plan) and no other payer has answered since: the member's share it

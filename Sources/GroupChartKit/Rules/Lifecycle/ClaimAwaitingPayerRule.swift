@@ -11,7 +11,9 @@ struct ClaimAwaitingPayerRule: Rule {
             payer's claim control number, which a replacement or void must name in REF*F8, or while a \
             replacement already sent is unanswered (no 277CA A2, no 835): the payer may give the replacement a \
             number of its own, and a correction naming the one before is rejected or, for a void, leaves the \
-            replacement standing. It stays out of the batch until an acknowledgment or remittance answers.
+            replacement standing. It stays out of the batch until an acknowledgment or remittance answers. A \
+            claim the payer split into parts, each decided under its own number in one 835, waits too, and for \
+            good: one replacement or void names one part.
             """,
         why: """
             A replacement or void without the payer's claim number is rejected, or worse, read as a new claim: \
@@ -35,6 +37,13 @@ struct ClaimAwaitingPayerRule: Rule {
                 return Finding(place, waiting + "the payer's claim number \"\(unsendable)\" holds a character an 837P cannot carry",
                                help: "ask the payer for the claim's number as an 837P can carry it (a warning stands where the answer gives it), "
                                    + "or correct or void the claim on the payer's portal",
+                               related: correction.sent.map { [RelatedLocation($0, "the version last sent")] } ?? [])
+            }
+            if let split = billing.ledger.history(correction.claimID)?.splitNumbers, !split.isEmpty {
+                return Finding(place, waiting + "the payer split it into \(split.count) claims (\(split.joined(separator: ", "))), "
+                                   + "and one \(correction.frequency.word) names one of them",
+                               help: "\(correction.frequency == .void ? "void" : "correct") each part on the payer's portal or by calling "
+                                   + "the payer, each under its own number, then file the 835 that answers",
                                related: correction.sent.map { [RelatedLocation($0, "the version last sent")] } ?? [])
             }
             if let history = billing.ledger.history(correction.claimID), history.awaitsAnswerToReplacement, let last = history.lastSent {
