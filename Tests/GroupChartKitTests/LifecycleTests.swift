@@ -187,7 +187,9 @@ import Testing
         #expect(rejected.location.description == "sessions/2026-03-12-dbt-skills/reyes-maria.md:1:1" && rejected.severity == .error)
         #expect(rejected.related.first?.location.file == "acknowledgments/b.277")
         #expect(rejected.message.contains("entity's contract or member number (subscriber)"))
-        #expect(rejected.help == "correct what the rejection names; the next build sends the corrected claim as an original")
+        // The payer's filing days passed since the date of service (the 12th, today the 31st): a rejected claim was never filed.
+        #expect(rejected.help == "correct what the rejection names; the next build sends the corrected claim as an original; "
+                + "19 of Aetna's 365 filing days have passed since the date of service, and a rejected claim was never filed with the payer")
         // A payer's rejection is about the claim, not the record: the session's packet is still written.
         let built = try Builder.build(practice.root, options: Builder.Options(checker: Checker.Options(today: FixturePractice.today)))
         #expect(built.skippedSessions.isEmpty && built.written.contains("sessions/2026-03-12-dbt-skills.html"))

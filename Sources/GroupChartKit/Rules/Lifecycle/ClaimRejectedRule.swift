@@ -37,9 +37,26 @@ struct ClaimRejectedRule: Rule {
             let by = rejection.by999 ? "the 999" : "a 277CA"
             return Finding(standing.note ?? rejection.location,
                            "claim \"\(standing.claimID)\" was rejected by \(by)\(rejection.date.map { " of \($0)" } ?? ""): \(words)",
-                           help: Self.help(standing.correctedAs),
+                           help: Self.help(standing.correctedAs) + Self.filingDays(of: standing.claimID, billing, context),
                            related: [RelatedLocation(rejection.location, words)])
         }
+    }
+
+    /// How many of the payer's filing days have passed since the date of
+    /// service: a payer dates filing by the claim it accepts, and a claim
+    /// rejected before adjudication was never filed with it (a biller's
+    /// review found the corrected claim sent past the limit with no word).
+    /// `timely-filing` measures to the first submission, "whatever came
+    /// back", as lifecycle.md asks; this says the time left where the
+    /// rejection is worked.
+    static func filingDays(of claimID: String, _ billing: Billing, _ context: RuleContext) -> String {
+        guard let sent = billing.ledger.history(claimID)?.lastSent?.claim.billed, let date = sent.lines.first?.date,
+              let payer = context.record.practice?.payers.first(where: { $0.payerID?.value == sent.payerID }) else { return "" }
+        let limit = payer.timelyFilingDays?.value ?? TimelyFilingRule.defaultDays
+        let days = max(0, date.days(to: context.today))
+        let name = payer.name?.value ?? payer.id.value
+        return "; \(days) of \(name)'s \(limit) filing days have passed since the date of service, "
+            + "and a rejected claim was never filed with the payer"
     }
 
     /// What correcting the claim sends: a rejected replacement goes out
