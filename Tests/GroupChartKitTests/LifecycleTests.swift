@@ -76,6 +76,36 @@ import Testing
         try #require(billing.claims.first { $0.service.member == member && $0.service.date.day == day && $0.service.kind == .group })
     }
 
+    /// A middle initial and a suffix go out in NM105 and NM107; a claim sent
+    /// before names were split (NM104 "Maria L.", NM103 "Reyes II") is the
+    /// same name read back, and no replacement is planned for it.
+    @Test func aMiddleInitialAndSuffixGoApartAndAreNoChangeOfName() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        let profile = "members/reyes-maria/profile.md"
+        try practice.write(profile, try practice.read(profile).replacingOccurrences(of: "first_name: Maria", with: "first_name: Maria L.")
+            .replacingOccurrences(of: "last_name: Reyes", with: "last_name: Reyes II"))
+        let path = try submit(practice, on: 13, through: Self.march(12))
+        let sent = try practice.read(path)
+        #expect(sent.contains("NM1*IL*1*Reyes*Maria*L**II*MI*"))
+        try practice.write("acknowledgments/a.999", AcknowledgmentFixture.implementation(groupControl: "1", date: Self.march(13), control: 10))
+        var (billing, _) = try billing(practice)
+        let reyes = try claimID(billing, "reyes-maria", 12)
+        try practice.write("acknowledgments/b.277", AcknowledgmentFixture.claims([
+            .init(claimID: reyes.id, payerClaimNumber: "AE1", dateOfService: Self.march(12), charge: reyes.total),
+        ], date: Self.march(16), control: 11))
+        #expect(!billing.batch.corrections.contains { $0.claimID == reyes.id })
+        // As the writer before NM105 and NM107 wrote it.
+        try practice.write(path, sent.replacingOccurrences(of: "NM1*IL*1*Reyes*Maria*L**II*MI*", with: "NM1*IL*1*Reyes II*Maria L.****MI*"))
+        (billing, _) = try self.billing(practice)
+        #expect(billing.ledger.history(reyes.id)?.lastSent?.claim.billed.subscriber.firstName == "Maria L.")
+        #expect(!billing.batch.corrections.contains { $0.claimID == reyes.id })
+        // A new initial is a change of name, and billed content.
+        try practice.write(profile, try practice.read(profile).replacingOccurrences(of: "first_name: Maria L.", with: "first_name: Maria K."))
+        (billing, _) = try self.billing(practice)
+        #expect(billing.batch.entries.contains { $0.claim.id == reyes.id && $0.frequency == .replacement })
+    }
+
     @Test func theExampleBatchHoldsAnOriginalACorrectedRejectionAndAReplacement() throws {
         let practice = try FixturePractice(base: Self.example)
         defer { practice.delete() }

@@ -50,3 +50,27 @@ import Testing
         #expect(PersonName.credential(in: "Torres, Angela") == nil)
     }
 }
+
+/// A member's or subscriber's name as the 837P's NM1 carries it: a middle
+/// initial after the first name to NM105, a suffix after the last name to
+/// NM107 (a clearinghouse analyst's review: "Ann M." and "One Jr." went out
+/// in NM104 and NM103, where a payer matching the card may not find them).
+@Suite struct MemberNameTests {
+    @Test(arguments: [
+        ("Ann M.", "One", "Ann", "M", "One", ""),
+        ("Ann M", "One", "Ann", "M", "One", ""),
+        ("Mary Ann", "Smith", "Mary Ann", "", "Smith", ""),
+        ("Sam", "One Jr.", "Sam", "", "One", "Jr"),
+        ("Sam", "Reyes, III", "Sam", "", "Reyes", "III"),
+        ("Sam", "St. John", "Sam", "", "St. John", ""),
+        ("J.", "Doe", "J.", "", "Doe", ""),
+        ("Jr", "Sr", "Jr", "", "Sr", ""),
+    ])
+    func initialsAndSuffixesStandApart(first: String, last: String, nm104: String, nm105: String, nm103: String, nm107: String) {
+        let name = MemberName(first: first, last: last)
+        #expect(name == MemberName(last: nm103, first: nm104, middle: nm105, suffix: nm107))
+        // Read back from a submission (NM104 and NM105 joined), it splits the same.
+        let joined = name.joined
+        #expect(MemberName(first: joined.first, last: joined.last) == name)
+    }
+}

@@ -4,8 +4,9 @@
 /// and prior authorization. Two versions of a claim with equal content need
 /// nothing sent; a change of wording in a note changes none of this.
 ///
-/// Names are compared as X12 carries them (accents folded, upper case), so
-/// that a file another program wrote in capitals reads as the same person.
+/// Names are compared as X12 carries them (accents folded, upper case, a
+/// middle initial and a suffix apart: `MemberName`), so that a file another
+/// program wrote in capitals reads as the same person.
 public struct BilledContent: Sendable, Equatable {
     struct Person: Equatable {
         var lastName: String
@@ -101,7 +102,9 @@ public struct BilledContent: Sendable, Equatable {
 extension BilledContent.Person: CustomStringConvertible {
     init(_ person: BilledClaim.Person, withBirthDate: Bool = true) {
         let fold = { (text: String) in (X12Writer.ascii(text) ?? text).uppercased() }
-        self.init(lastName: fold(person.lastName), firstName: fold(person.firstName), dob: withBirthDate ? person.dob : "")
+        // As the 837P's NM1 carries it, read back: "Ann M." and "Ann M" (NM104, NM105) are one name.
+        let name = MemberName(first: person.firstName, last: person.lastName).joined
+        self.init(lastName: fold(name.last), firstName: fold(name.first), dob: withBirthDate ? person.dob : "")
     }
 
     var description: String { "\(firstName) \(lastName)" + (dob.isEmpty ? "" : " born \(dob)") }

@@ -129,14 +129,14 @@ struct SubmissionReader {
         case "85":
             billingNPI = segment[9]
         case "IL":
-            subscriber.lastName = segment[3]
-            subscriber.firstName = segment[4]
+            // NM105 (middle) and NM107 (suffix) joined as the profile writes them (`MemberName`).
+            (subscriber.lastName, subscriber.firstName) = (Self.joined(segment[3], segment[7]), Self.joined(segment[4], segment[5]))
             memberID = segment[9]
             describing = .subscriber
         case "QC":
             patient = patient ?? BilledClaim.Person(lastName: "", firstName: "", dob: "", sex: "")
-            patient?.lastName = segment[3]
-            patient?.firstName = segment[4]
+            patient?.lastName = Self.joined(segment[3], segment[7])
+            patient?.firstName = Self.joined(segment[4], segment[5])
             describing = .patient
         case "PR":
             payer = (segment[3], segment[9])
@@ -151,6 +151,11 @@ struct SubmissionReader {
         default:
             break
         }
+    }
+
+    /// A name and what follows it (a middle name, a suffix), one space between.
+    private static func joined(_ name: String, _ then: String) -> String {
+        then.isEmpty ? name : name.isEmpty ? then : name + " " + then
     }
 
     private mutating func describe(_ change: (inout BilledClaim.Person) -> Void) {

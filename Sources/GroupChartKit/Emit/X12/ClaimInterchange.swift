@@ -95,14 +95,16 @@ struct ClaimInterchange {
             // SBR09: the kind of plan, as the payer's entry says (CI, commercial, when it says nothing).
             let filing = practice.payers.first { $0.payerID?.value == first.payerID }?.claimFilingCode?.value ?? ClaimFilingCode.standard
             try x12.add("SBR", ["P", patientIsSubscriber ? "18" : "", first.groupNumber ?? "", "", "", "", "", "", filing])
-            try x12.add("NM1", ["IL", "1", first.subscriber.lastName, first.subscriber.firstName, "", "", "", "MI", first.memberID])
+            let insured = MemberName(first: first.subscriber.firstName, last: first.subscriber.lastName)
+            try x12.add("NM1", ["IL", "1", insured.last, insured.first, insured.middle, "", insured.suffix, "MI", first.memberID])
             if patientIsSubscriber { try demographics(first.patient, into: &x12) }
             try x12.add("NM1", ["PR", "2", first.payerName, "", "", "", "", "PI", first.payerID])
             if !patientIsSubscriber {
                 hl += 1
                 try x12.add("HL", [String(hl), String(subscriberHL), "23", "0"])
                 try x12.add("PAT", [first.relationship.x12Code])
-                try x12.add("NM1", ["QC", "1", first.patient.lastName, first.patient.firstName])
+                let patient = MemberName(first: first.patient.firstName, last: first.patient.lastName)
+                try x12.add("NM1", ["QC", "1", patient.last, patient.first, patient.middle, "", patient.suffix])
                 try demographics(first.patient, into: &x12)
             }
             for index in subscriber { try claim(entries[index], into: &x12) }
@@ -157,8 +159,11 @@ struct ClaimInterchange {
         for (index, entry) in entries.enumerated() {
             let claim = entry.claim
             let patient = claim.patient
-            let key = [claim.memberID, claim.groupNumber ?? "", claim.payerID, claim.payerName, claim.subscriber.lastName,
-                       claim.subscriber.firstName, patient.lastName, patient.firstName, patient.dob, patient.sex, patient.street,
+            // Names as the loops write them: a void's, read back as "Ann M", and the profile's "Ann M." are one.
+            let (insured, named) = (MemberName(first: claim.subscriber.firstName, last: claim.subscriber.lastName).joined,
+                                    MemberName(first: patient.firstName, last: patient.lastName).joined)
+            let key = [claim.memberID, claim.groupNumber ?? "", claim.payerID, claim.payerName, insured.last,
+                       insured.first, named.last, named.first, patient.dob, patient.sex, patient.street,
                        patient.street2, patient.city, patient.state, patient.zip, claim.relationship.rawValue].joined(separator: "|")
             if grouped[key] == nil { order.append(key) }
             grouped[key, default: []].append(index)
