@@ -27,9 +27,6 @@ public enum ClaimStatus: String, Sendable, CaseIterable {
     /// The payer has settled it: nothing more is expected from the payer.
     public var isSettled: Bool { [.paid, .partial, .denied, .voided].contains(self) }
 
-    /// Sent and not yet answered by a remittance.
-    public var isInFlight: Bool { [.submitted, .received, .accepted].contains(self) }
-
     /// A remittance decided it.
     public var isAdjudicated: Bool { [.paid, .partial, .denied, .reversed].contains(self) }
 }
