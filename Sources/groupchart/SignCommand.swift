@@ -51,14 +51,17 @@ struct SignCommand: ParsableCommand {
         for refused in outcome.refused {
             lines.append((refused.path, "not signed \(outcome.practice.typed(refused.path)): \(refused.reason)"))
         }
+        // --force given with a folder: its signed notes are left as they are,
+        // which read as --force doing nothing (a clinician's review).
+        let forceHelp = force ? " (--force replaces the signature only of a note named itself: groupchart sign \"NOTE\" --by ... --force)" : ""
         for path in outcome.alreadySigned {
-            lines.append((path, "already signed, left as it is: \(outcome.practice.typed(path))"))
+            lines.append((path, "already signed, left as it is: \(outcome.practice.typed(path))" + (outcome.alreadySigned.count == 1 ? forceHelp : "")))
         }
         for line in lines.sorted(by: { $0.path.precedesInBytes($1.path) }) { print(line.text) }
         if lines.count > 1 {
             let signed = outcome.signed.count
             var summary = "\(signed) note\(signed == 1 ? "" : "s") signed, \(outcome.refused.count) not signed"
-            if !outcome.alreadySigned.isEmpty { summary += ", \(outcome.alreadySigned.count) already signed" }
+            if !outcome.alreadySigned.isEmpty { summary += ", \(outcome.alreadySigned.count) already signed" + forceHelp }
             print(summary)
         }
         throw ExitCode(outcome.refused.isEmpty ? 0 : 1)

@@ -59,6 +59,12 @@ import Testing
         #expect(named.status == 1)
         #expect(named.standardOutput.contains("not signed \(folder)/session.md: it is already signed by rivera at "))
         #expect(named.standardOutput.hasSuffix("0 notes signed, 2 not signed\n"))
+
+        // --force with a folder leaves its signed notes, and says how to replace one.
+        let forced = try Binary.run(["sign", "practice/\(folder)", "--by", "rivera", "--force"], in: top)
+        let expected = "0 notes signed, 0 not signed, 3 already signed "
+            + "(--force replaces the signature only of a note named itself: groupchart sign \"NOTE\" --by ... --force)"
+        #expect(forced.standardOutput.split(separator: "\n").last.map(String.init) == expected)
     }
 
     /// An argument that names no note, or an unknown clinician, refuses the

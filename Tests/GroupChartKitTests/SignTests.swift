@@ -180,6 +180,24 @@ import Testing
         #expect(refusal?.description == "\"tores\" is not a clinician of practice.yaml: did you mean \"torres\"?")
     }
 
+    /// A clinician who did not lead the session is refused: `check` calls
+    /// the note so signed `unsigned-note` at once (`sign` signed it, said
+    /// so, and the next check failed on it: a clinician's review).
+    @Test func aClinicianWhoDidNotLeadTheSessionIsRefused() throws {
+        let practice = try Self.practice()
+        defer { practice.delete() }
+        try practice.write("practice.yaml", try practice.read("practice.yaml").replacingOccurrences(
+            of: "clinicians:\n", with: "clinicians:\n  lee: {name: Morgan Lee, credentials: LCSW, npi: \"1972030023\"}\n"))
+        let before = try practice.read(Self.note)
+        let refusal = #expect(throws: Refusal.self) { try Self.sign(practice, by: "lee") }
+        #expect(refusal?.description == """
+            \(Self.note): it would be signed by "lee", who did not lead the session (torres and park did): \
+            the clinician who provided the service signs its note, --by torres; or correct who led it
+            """)
+        #expect(try practice.read(Self.note) == before)
+        #expect(try Self.sign(practice, by: "park").clinician == "park")
+    }
+
     /// A note with errors is not signed; the errors are listed.
     @Test func aNoteWithErrorsIsRefused() throws {
         let practice = try Self.practice()

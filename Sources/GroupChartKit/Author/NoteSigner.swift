@@ -57,6 +57,7 @@ public enum NoteSigner {
             throw Refusal("\"\(clinician)\" is not a clinician of practice.yaml: \(help)")
         }
         var outcome = Outcome(practice: selection.location)
+        let clinicians = Set(practice.clinicians.map(\.id.value))
         for note in selection.notes {
             do throws(Refusal) {
                 guard let document = SignableNote(note, in: record) else {
@@ -71,7 +72,8 @@ public enum NoteSigner {
                     outcome.alreadySigned.append(note.path)
                     continue
                 }
-                outcome.signed.append(try sign(document, in: selection.folder, report: report, by: clinician, at: time, force: force))
+                outcome.signed.append(try sign(document, in: selection.folder, report: report, by: clinician, clinicians: clinicians,
+                                               at: time, force: force))
             } catch {
                 outcome.refused.append((note.path, error.description))
             }
@@ -89,7 +91,7 @@ public enum NoteSigner {
     }
 
     private static func sign(_ document: SignableNote, in folder: PracticeFolder, report: CheckReport, by clinician: String,
-                             at time: Timestamp, force: Bool) throws(Refusal) -> Signed {
+                             clinicians: Set<String>, at time: Timestamp, force: Bool) throws(Refusal) -> Signed {
         try SigningPolicy.refuseSignature(of: document, force: force)
         // Half a signature names who meant to sign: another clinician does
         // not complete it in their own name unasked.
@@ -98,6 +100,7 @@ public enum NoteSigner {
                 it names signed_by: \(named) without signed_at: sign it --by \(named), or --force to sign it as \(clinician)
                 """)
         }
+        try SigningPolicy.refuseSigner(clinician, of: document, clinicians: clinicians)
         let replaced = [document.signature.signedBy?.location, document.signature.signedAt?.location, document.signature.digest?.location]
         try SigningPolicy.refuseErrors(report, in: document.path, besides: Set(replaced.compactMap { $0?.line }))
         try SigningPolicy.refuseBeforeSessionEnd(document, at: time)

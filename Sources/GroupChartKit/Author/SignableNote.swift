@@ -11,6 +11,10 @@ struct SignableNote {
     var sessionEnd: Timestamp?
     /// The file that states the session's date and end.
     var timesFile: String
+    /// Who led the session and may sign the note (`unsigned-note` asks the same of it once signed).
+    var signers: SignedByAnotherClinician.Signers
+    /// What the note documents, as a refusal names it.
+    var what = "the session"
 
     /// `nil` when the note could not be read (its errors say why).
     init?(_ location: NoteSelection.Note, in record: PracticeRecord) {
@@ -22,6 +26,7 @@ struct SignableNote {
             body = note.body
             sessionEnd = Self.timestamp(note.date?.value, note.end?.value)
             timesFile = note.file
+            signers = SignedByAnotherClinician.signers(of: note, in: record, credentialed: Self.credentialed(record))
         case .progressNote(let id, let member):
             guard let session = record.sessions.first(where: { $0.id == id }),
                   let note = session.progressNote(for: member), note.isReadable else { return nil }
@@ -29,6 +34,8 @@ struct SignableNote {
             body = note.content.body
             sessionEnd = Self.timestamp(session.note?.date?.value, session.note?.end?.value)
             timesFile = session.noteFile
+            signers = session.note.map { SignedByAnotherClinician.signers(of: $0, in: record, credentialed: Self.credentialed(record)) }
+                ?? .init(leaders: [], allowed: [])
         case .individualNote(let member):
             guard let note = record.member(member)?.individualNotes.first(where: { $0.file == location.path }), note.isReadable
             else { return nil }
@@ -36,6 +43,8 @@ struct SignableNote {
             body = note.content.body
             sessionEnd = Self.timestamp(note.date?.value, note.end?.value)
             timesFile = note.file
+            signers = SignedByAnotherClinician.signers(of: note)
+            what = "the individual session it bills"
         default:
             return nil
         }
@@ -60,6 +69,10 @@ struct SignableNote {
     /// The first heading that opens an addendum.
     var addendum: MarkdownBlock? {
         SectionCatalogue.addendumHeading(in: body)
+    }
+
+    private static func credentialed(_ record: PracticeRecord) -> Set<String> {
+        Set(record.practice?.clinicians.filter(\.hasCredentials).map(\.id.value) ?? [])
     }
 
     private static func timestamp(_ date: LocalDate?, _ time: LocalTime?) -> Timestamp? {

@@ -43,6 +43,16 @@ enum SigningPolicy {
                        + shown + more).joined(separator: "\n"))
     }
 
+    /// Refuses a clinician who did not lead the session (nor, for a group,
+    /// is one of its credentialed leaders): `check` would call the note so
+    /// signed `unsigned-note` at once. `sign` signed it, said so, and the
+    /// next `check` failed on what it had just signed (a clinician's review).
+    static func refuseSigner(_ clinician: String, of note: SignableNote, clinicians: Set<String>) throws(Refusal) {
+        guard let why = SignedByAnotherClinician.refusal(of: clinician, note.signers, clinicians: clinicians, what: note.what) else { return }
+        throw Refusal("it would be \(why): the clinician who provided the service signs its note, "
+                      + "--by \(note.signers.leaders[0]); or correct who led it")
+    }
+
     /// Refuses a note under an Addendum, and (unless `force`) a signed note.
     static func refuseSignature(of note: SignableNote, force: Bool) throws(Refusal) {
         if let addendum = note.addendum {

@@ -7,50 +7,74 @@
 /// out under an NPI whose clinician never signed (found by an auditor's
 /// review).
 enum SignedByAnotherClinician {
+    /// Who led a session, and who may sign its notes.
+    struct Signers {
+        /// The session's facilitator and co-facilitator (else the group's), as the message names them.
+        var leaders: [String]
+        /// Those, and the group's own credentialed leaders.
+        var allowed: Set<String>
+    }
+
     /// `typed` gives a file's path as the user typed the practice's.
     static func findings(_ record: PracticeRecord, typed: (String) -> String) -> [Finding] {
         let clinicians = Set(record.practice?.clinicians.map(\.id.value) ?? [])
         let credentialed = Set(record.practice?.clinicians.filter(\.hasCredentials).map(\.id.value) ?? [])
         var findings: [Finding] = []
-        /// `allowed`: who may sign; `leaders`: who led, as the message names them.
-        func check(_ signature: Signature, file: String, leaders: [String], allowed: Set<String>, what: String) {
-            // A signer who led the session first: nearly every note, with
-            // one set lookup (each test in turn was 18 ms of a check at
-            // 20,000 notes).
-            guard let signer = signature.signedBy, !allowed.contains(signer.value), clinicians.contains(signer.value),
-                  !leaders.isEmpty, leaders.allSatisfy(clinicians.contains) else { return }
-            findings.append(Finding(signer.location,
-                                    "signed by \"\(signer.value)\", who did not lead \(what) (\(leaders.joined(separator: " and ")) did)",
+        func check(_ signature: Signature, file: String, _ signers: Signers, what: String) {
+            guard let signer = signature.signedBy, let message = refusal(of: signer.value, signers, clinicians: clinicians, what: what)
+            else { return }
+            findings.append(Finding(signer.location, message,
                                     help: "the clinician who provided the service signs its note: groupchart sign "
-                                        + "\(ShellWord.quoted(typed(file))) --by \(leaders[0]) --force, or correct who led it"))
+                                        + "\(ShellWord.quoted(typed(file))) --by \(signers.leaders[0]) --force, or correct who led it"))
         }
         for session in record.sessions {
             guard let note = session.note else { continue }
-            let group = record.group(of: note)
-            let led = record.leaders(of: note, in: group)
-            var leaders: [String] = []
-            for leader in [led.facilitator, led.coFacilitator].compactMap({ $0?.value }) where !leaders.contains(leader) {
-                leaders.append(leader)
-            }
-            // The group's own leaders may sign too: a session's override of
-            // them that another rule refuses (a co-facilitator who is the
-            // facilitator) left a signer of the group's counted as a stranger.
-            // Not one without credentials, who led no session and so is no
-            // `missing-credentials` finding: such a note passed every rule
-            // (found by a second reading).
-            let allowed = Set(leaders + [group?.facilitator?.value, group?.coFacilitator?.value].compactMap { $0 }
-                .filter(credentialed.contains))
-            check(note.signature, file: note.attendanceLocation.file, leaders: leaders, allowed: allowed, what: "the session")
+            let signers = signers(of: note, in: record, credentialed: credentialed)
+            check(note.signature, file: note.attendanceLocation.file, signers, what: "the session")
             for progress in session.progressNotes {
-                check(progress.signature, file: progress.file, leaders: leaders, allowed: allowed, what: "the session")
+                check(progress.signature, file: progress.file, signers, what: "the session")
             }
         }
         for member in record.members {
             for note in member.individualNotes {
-                let leaders = note.clinician.map { [$0.value] } ?? []
-                check(note.signature, file: note.file, leaders: leaders, allowed: Set(leaders), what: "the individual session it bills")
+                check(note.signature, file: note.file, signers(of: note), what: "the individual session it bills")
             }
         }
         return findings
+    }
+
+    /// Why `signer` may not sign a note of a session `signers` led, or nil
+    /// when they may (or when who led it is unknown, or not a clinician of
+    /// practice.yaml: other rules say so). A signer who led the session is
+    /// tested first: nearly every note, with one set lookup (each test in
+    /// turn was 18 ms of a check at 20,000 notes).
+    static func refusal(of signer: String, _ signers: Signers, clinicians: Set<String>, what: String) -> String? {
+        guard !signers.allowed.contains(signer), clinicians.contains(signer),
+              !signers.leaders.isEmpty, signers.leaders.allSatisfy(clinicians.contains) else { return nil }
+        return "signed by \"\(signer)\", who did not lead \(what) (\(signers.leaders.joined(separator: " and ")) did)"
+    }
+
+    /// Who led a group session and may sign its notes. The group's own
+    /// leaders may sign too: a session's override of them that another
+    /// rule refuses (a co-facilitator who is the facilitator) left a signer
+    /// of the group's counted as a stranger. Not one without credentials,
+    /// who led no session and so is no `missing-credentials` finding: such
+    /// a note passed every rule (found by a second reading).
+    static func signers(of note: SessionNote, in record: PracticeRecord, credentialed: Set<String>) -> Signers {
+        let group = record.group(of: note)
+        let led = record.leaders(of: note, in: group)
+        var leaders: [String] = []
+        for leader in [led.facilitator, led.coFacilitator].compactMap({ $0?.value }) where !leaders.contains(leader) {
+            leaders.append(leader)
+        }
+        let allowed = Set(leaders + [group?.facilitator?.value, group?.coFacilitator?.value].compactMap { $0 }
+            .filter(credentialed.contains))
+        return Signers(leaders: leaders, allowed: allowed)
+    }
+
+    /// Who rendered an individual session, the one clinician who may sign it.
+    static func signers(of note: IndividualNote) -> Signers {
+        let leaders = note.clinician.map { [$0.value] } ?? []
+        return Signers(leaders: leaders, allowed: Set(leaders))
     }
 }
