@@ -65,6 +65,7 @@ struct BuildCommand: ParsableCommand {
                 """)
         }
         let shown = out ?? location.typed("build")
+        for line in result.notRemovedLines(shown: shown) { note(line) }
         note("wrote \(result.written.count) files to \(shown)/; open \(shown)/index.html")
         let batch = result.batch
         if batch.isEmpty {

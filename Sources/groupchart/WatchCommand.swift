@@ -59,6 +59,7 @@ struct WatchCommand: ParsableCommand {
             switch outcome {
             case .success(let result):
                 options.print(result.report, practice: practice)
+                for line in result.notRemovedLines(shown: shown) { note(line) }
                 let rendered = result.fromCache ? "nothing changed" : "\(result.rendered) of \(result.written.count) files written anew"
                 note("built \(shown)/ in \(milliseconds) ms: \(rendered)")
             case .failure(let failure):

@@ -96,4 +96,39 @@ import Darwin
         let old = FileStamp(size: 10, seconds: Int64(now) - 3600, nanoseconds: 0, inode: 7, changed: (Int64(now) - 3600) * 1_000_000_000)
         #expect(old.isSettled(before: now))
     }
+    /// A link to a folder, a dangling link and a pipe have no stamp: one
+    /// added or taken away is a change all the same, and the build that
+    /// follows the poll reports what a cold build reports (a linked
+    /// `submissions/` stops the batch). Compared by stamps alone, the two
+    /// polls were equal and `watch` never built again (a fault-injection review).
+    @Test func aPollSeesALinkOrAPipeComeAndGo() throws {
+        let practice = try FixturePractice(base: FixturePractice.repository.appendingPathComponent("examples/dbt-skills"))
+        defer { practice.delete() }
+        try? practice.remove("build")
+        let folder = try PracticeFolder(root: practice.root)
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-links-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let options = Builder.Options(checker: Checker.Options(today: FixturePractice.today), output: output)
+        let memo = DocumentMemo()
+        let first = FolderState.scan(folder)
+        _ = try Builder.build(practice.root, options: options, memo: memo, polled: first)
+
+        let link = "sessions/2026-03-20-link"
+        try FileManager.default.createSymbolicLink(atPath: practice.root.appendingPathComponent(link).path,
+                                                   withDestinationPath: "2026-03-19-dbt-skills")
+        let linked = FolderState.scan(folder)
+        #expect(linked != first && linked.changes(since: first) == [link])
+        let built = try Builder.build(practice.root, options: options, memo: memo, polled: linked,
+                                      changed: FolderState.Changes(since: first, until: linked))
+        #expect(built.report.diagnostics.contains { $0.rule == "symlink" && $0.location.file == link })
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("claims.837").path))
+
+        try practice.remove(link)
+        let pipe = "sessions/2026-03-19-dbt-skills/zz.md"
+        #expect(mkfifo(practice.root.appendingPathComponent(pipe).path, 0o600) == 0)
+        let piped = FolderState.scan(folder)
+        #expect(piped.changes(since: linked) == [link, pipe])
+        try practice.remove(pipe)
+        #expect(FolderState.scan(folder) == first)
+    }
 }

@@ -194,6 +194,42 @@ import Testing
         #expect(try String(contentsOf: manifest, encoding: .utf8) == listed, "the manifest of the last whole build again")
     }
 
+    /// An output of the last build that this one no longer writes and
+    /// cannot remove (locked; here a folder stands at its name, which
+    /// `unlink` refuses as it refuses a locked file) stays in the manifest
+    /// and is said; the next build that can removes it. Left out of the
+    /// manifest, the packet of a session now skipped stayed for ever,
+    /// looking current (a fault-injection review).
+    @Test func anOutputThatCannotBeRemovedStaysListedAndIsSaid() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let output = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        _ = try build(practice.root, into: output)
+        let packet = "sessions/2026-03-05-skills.html"
+        let manifest = output.appendingPathComponent(OutputFolder.manifestName)
+        #expect(try String(contentsOf: manifest, encoding: .utf8).contains(packet + "\n"))
+        // The session skipped from now on: a note's Risk section emptied.
+        let note = "sessions/2026-03-05-skills/doe-jane.md"
+        try practice.write(note, try practice.read(note).replacingOccurrences(of: "Urges rated 3 of 10, no acts. Risk level: low.", with: "TODO"))
+        try FileManager.default.removeItem(at: output.appendingPathComponent(packet))
+        try FileManager.default.createDirectory(at: output.appendingPathComponent(packet), withIntermediateDirectories: false)
+        try Data("locked".utf8).write(to: output.appendingPathComponent(packet + "/inside"))
+        let skipped = try build(practice.root, into: output)
+        #expect(skipped.skippedSessions.map(\.id) == ["2026-03-05-skills"])
+        #expect(skipped.notRemoved == [packet])
+        #expect(skipped.notRemovedLines(shown: "build") == ["could not remove build/\(packet), which this build no longer writes "
+            + "(is it locked, or its folder read-only?): it is out of date; remove it"])
+        #expect(try String(contentsOf: manifest, encoding: .utf8).contains(packet + "\n"))
+        // Unlocked (a file again), the next build removes it, though nothing else changed.
+        try FileManager.default.removeItem(at: output.appendingPathComponent(packet))
+        try Data("old packet".utf8).write(to: output.appendingPathComponent(packet))
+        let again = try build(practice.root, into: output)
+        #expect(again.fromCache && again.notRemoved.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent(packet).path))
+        #expect(try !String(contentsOf: manifest, encoding: .utf8).contains(packet + "\n"))
+    }
+
     /// Two builds into one folder at once (`watch` running, and `build` typed
     /// in another terminal): each waits while the other holds the folder,
     /// and both succeed with a cold build's outputs. Without waiting, each

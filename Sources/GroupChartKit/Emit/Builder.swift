@@ -59,6 +59,17 @@ public enum Builder {
         /// True when the saves since the last build changed nothing but
         /// what notes say, and only what they touched was rendered (`TextOnlyBuild`).
         public var fromTextOnlyEdits = false
+        /// Outputs of an earlier build that this one does not write and
+        /// could not remove (a file locked, a folder read-only): out of
+        /// date, and said so, for the user to remove.
+        public var notRemoved: [String] = []
+
+        /// What `build` and `watch` say of each output not removed, the
+        /// output folder shown as `shown`.
+        public func notRemovedLines(shown: String) -> [String] {
+            notRemoved.map { "could not remove \(shown)/\($0), which this build no longer writes "
+                + "(is it locked, or its folder read-only?): it is out of date; remove it" }
+        }
         /// How many documents were parsed (after saves of notes' text
         /// alone, the saved notes; the others were taken from the
         /// cache of compiled documents, or from a long-running command's memo).
@@ -114,9 +125,10 @@ public enum Builder {
         phases.mark("fingerprint")
         options.afterFingerprint?()
         if memoIsWarm, let entry = cache.entry(matching: fingerprint.digest) {
-            OutputFolder(root: output).removeLeftovers(besides: Array(entry.outputs.keys))
+            let notRemoved = OutputFolder(root: output).removeLeftovers(besides: Array(entry.outputs.keys))
             if memo == nil { cache.store(fingerprint.stamps, unless: known) }
-            let result = Result(cached: entry, digests: fingerprint.digests, found: fingerprint.found, practice: root, output: cache.output)
+            var result = Result(cached: entry, digests: fingerprint.digests, found: fingerprint.found, practice: root, output: cache.output)
+            result.notRemoved = notRemoved
             // Freeing the files' dictionaries and the result's was 7 % of a
             // build with nothing changed at 20,000 notes (`perf`).
             letGo((fingerprint, known, result), options: options, memo: memo)
@@ -292,7 +304,7 @@ public enum Builder {
             unbuiltClaims: Dictionary(reimbursement.entries.filter { !$0.isBuilt }.map { ($0.claimID, $0.member) }) { first, _ in first })
         return (entry, Result(report: report, output: output, written: written, withoutEDI: withoutEDI,
                               skippedSessions: records.skippedSessions, skippedMembers: records.skippedMembers, batch: batch,
-                              rendered: written.count - reused.count, parsed: parsed))
+                              rendered: written.count - reused.count, notRemoved: staging.notRemoved, parsed: parsed))
     }
 }
 

@@ -212,7 +212,8 @@ enum TextOnlyBuild {
         return Builder.Result(report: report, output: cache.output, written: written, withoutEDI: entry.withoutEDI,
                               skippedSessions: entry.skippedSessions.map { ($0.id, $0.rules) },
                               skippedMembers: entry.skippedMembers.map { ($0.id, $0.rules) }, batch: entry.batch,
-                              rendered: renderedNow.count, fromTextOnlyEdits: true, parsed: answer.saved.count)
+                              rendered: renderedNow.count, fromTextOnlyEdits: true, notRemoved: staging.notRemoved,
+                              parsed: answer.saved.count)
     }
 
     /// Writes the addendum of the cache file `name` in `folder`: the last

@@ -43,7 +43,25 @@ public struct FolderState: Sendable, Equatable {
     private let identity = Identity()
     private final class Identity: Sendable {}
 
-    public static func == (lhs: FolderState, rhs: FolderState) -> Bool { lhs.stamps == rhs.stamps }
+    /// What was found but has no stamp, by path: a link to a folder, a
+    /// folder that cannot be listed, a dangling link, a pipe. A build
+    /// reports each (`symlink`, `encoding`), and one of them added or
+    /// taken away changes what it reports, and what claims it makes (a
+    /// `submissions/` moved away and linked back stops the batch): compared
+    /// by the stamps alone, two polls that differed only in them were equal,
+    /// and `watch` never built again (found by a fault-injection review).
+    private let unstamped: [String: DocumentKind]
+
+    public static func == (lhs: FolderState, rhs: FolderState) -> Bool { lhs.stamps == rhs.stamps && lhs.unstamped == rhs.unstamped }
+
+    private init(stamps: [String: Polled], found: [DiscoveredFile], ownStamps: [String: FileStamp]) {
+        self.stamps = stamps
+        self.found = found
+        self.ownStamps = ownStamps
+        var unstamped: [String: DocumentKind] = [:]
+        for file in found where stamps[file.path] == nil { unstamped[file.path] = file.kind }
+        self.unstamped = unstamped
+    }
 
     /// Whether `other` is this very poll, not only one that found the same.
     func isSamePoll(as other: FolderState) -> Bool { identity === other.identity }
@@ -137,6 +155,8 @@ public struct FolderState: Sendable, Equatable {
         var changed = Set<String>()
         for (path, stamp) in stamps where earlier.stamps[path] != stamp { changed.insert(path) }
         for path in earlier.stamps.keys where stamps[path] == nil { changed.insert(path) }
+        for (path, kind) in unstamped where earlier.unstamped[path] != kind { changed.insert(path) }
+        for path in earlier.unstamped.keys where unstamped[path] == nil { changed.insert(path) }
         return changed
     }
 }

@@ -135,13 +135,17 @@ public struct OutputFolder: Sendable {
     /// outputs it renamed into place that `outputs` does not hold, which
     /// its manifest lists (`Staging.writeManifest`; a practice edited back
     /// after the kill finds nothing changed since the last whole build).
-    func removeLeftovers(besides outputs: [String]) {
+    /// Returns the leftovers that could not be removed, which stay listed.
+    @discardableResult
+    func removeLeftovers(besides outputs: [String]) -> [String] {
         let listed = readManifest()
+        var kept: [String] = []
         if listed != Set(outputs) {
-            remove(leftovers(listed: listed, besides: outputs), besides: outputs)
-            try? write(Self.manifestName, Self.manifest(listing: outputs))
+            kept = remove(leftovers(listed: listed, besides: outputs), besides: outputs)
+            if listed != Set(outputs + kept) { try? write(Self.manifestName, Self.manifest(listing: outputs + kept)) }
         }
         removeLeftoverTemporaries(besides: outputs)
+        return kept
     }
 
     /// Removes the temporary files an earlier, killed build left in `folder`,
@@ -250,10 +254,19 @@ public struct OutputFolder: Sendable {
 
     /// Removes `leftovers`, but none that is another name of one of `outputs`
     /// (asked once the outputs are in place).
-    func remove(_ leftovers: [String], besides outputs: [String]) {
+    /// Returns those still there: a file locked (macOS's Finder "Locked",
+    /// `chattr +i`) or in a folder made read-only. They stay in the
+    /// manifest, for the next build to try again, and the build says so:
+    /// left out of it, a packet of a session now skipped stayed in place,
+    /// looking current, for ever (found by a fault-injection review).
+    @discardableResult
+    func remove(_ leftovers: [String], besides outputs: [String]) -> [String] {
         var folders: Set<String> = []
+        var kept: [String] = []
         for path in leftovers where !isAnotherNameOfAnOutput(path, outputs: outputs) {
-            unlink(root.appendingPathComponent(path, isDirectory: false).path)
+            let file = root.appendingPathComponent(path, isDirectory: false).path
+            var status = stat()
+            if unlink(file) != 0, lstat(file, &status) == 0 { kept.append(path) }
             if let slash = path.lastIndex(of: "/") { folders.insert(String(path[..<slash])) }
         }
         // A folder left with no output (every session of the last build now
@@ -264,6 +277,7 @@ public struct OutputFolder: Sendable {
             Self.removeLeftoverTemporaries(in: url)
             rmdir(url.path)
         }
+        return kept
     }
 
     /// Removes the temporary files a killed build left in every folder of

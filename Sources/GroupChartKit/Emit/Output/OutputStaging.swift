@@ -126,8 +126,8 @@ extension OutputFolder {
             // removed (flushed, as the outputs were), so that it says what a
             // cold build's says.
             if !leftovers.isEmpty {
-                folder.remove(leftovers, besides: paths)
-                try? folder.write(OutputFolder.manifestName, OutputFolder.manifest(listing: paths))
+                notRemoved = folder.remove(leftovers, besides: paths)
+                try? folder.write(OutputFolder.manifestName, OutputFolder.manifest(listing: paths + notRemoved))
             }
             // Every folder of this build's outputs, kept ones' too: a build
             // killed during its renames, then an edit undone, left its
@@ -153,6 +153,8 @@ extension OutputFolder {
         /// The last build's outputs this one does not write, still there
         /// when the manifest was written (`commit` removes them).
         private var leftovers: [String] = []
+        /// Those of them `commit` could not remove (`OutputFolder.remove`).
+        private(set) var notRemoved: [String] = []
 
         /// Takes back what was written (a build that failed).
         func discard() {
