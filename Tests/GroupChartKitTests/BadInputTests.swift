@@ -26,6 +26,42 @@ import Testing
         #expect(try practice.check().places == [])
     }
 
+    /// A value in the curly quotes a word processor types (“16:30”) is
+    /// said to be in them: "not a time, write HH:MM" of what looks like
+    /// HH:MM left a clinician guessing (a clinician's review).
+    @Test func aValueInCurlyQuotesIsSaidToBe() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let session = "sessions/2026-03-05-skills/session.md"
+        try practice.write(session, try practice.read(session).replacingOccurrences(of: "end: \"15:30\"", with: "end: \u{201C}15:30\u{201D}"))
+        let found = try #require(try practice.check().diagnostics.first { $0.location.file == session && $0.rule == "invalid-value" })
+        #expect(found.message == "\"end\": \"\u{201C}15:30\u{201D}\" is not a time")
+        #expect(found.help == "the value is in curly quotes (\u{201C}...\u{201D}), as a word processor types them, and YAML reads them "
+                + "as part of it: write straight quotes (\"\") or none")
+    }
+
+    /// A key of a nested mapping written after it at the margin
+    /// (`benefits:` under `insurance:`) is said to want its indentation,
+    /// not taken for a misspelling; the keys listed otherwise are each
+    /// listed once ("insurance" was listed twice: a clinician's review).
+    @Test func aKeyOutOfItsIndentationIsSaidToBe() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let profile = "members/doe-jane/profile.md"
+        let text = try practice.read(profile)
+        let benefits = "  benefits: {verified_on: 2026-01-05, verified_by: torres, group_therapy_covered: true, copay: 20.00}\n"
+        let authorizations = "  authorizations:\n    - {number: \"A100\", cpt: \"90853\", from: 2026-01-15, to: 2026-07-15, sessions: 24}\n"
+        #expect(text.contains(benefits) && text.contains(authorizations))
+        let without = text.replacingOccurrences(of: benefits, with: "").replacingOccurrences(of: authorizations, with: "")
+        #expect(without.hasSuffix("subscriber: self\n---\n"))
+        try practice.write(profile, String(without.dropLast(4)) + authorizations + String(benefits.dropFirst(2)) + "misc: 1\n---\n")
+        let unknown = try practice.check().diagnostics.filter { $0.rule == "unknown-key" && $0.location.file == profile }
+        #expect(unknown.map(\.message) == ["unknown key \"benefits\"", "unknown key \"misc\""])
+        #expect(unknown.first?.help == "\"benefits\" is a key of \"insurance\": indent it under insurance: (2 spaces in front, as its other keys)")
+        let listed = try #require(unknown.last?.help)
+        #expect(listed.hasPrefix("the keys here are ") && listed.components(separatedBy: "\"insurance\"").count == 2, "\(listed)")
+    }
+
     @Test func emptyFile() throws {
         let found = try diagnostics(writing: "")
         #expect(found.map { "\($0.location) \($0.rule) \($0.message)" } == ["\(Self.note):1:1 front-matter the file is empty"])

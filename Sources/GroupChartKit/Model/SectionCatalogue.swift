@@ -81,8 +81,14 @@ public enum SectionCatalogue {
     }
 
     /// True for a heading that opens an addendum (`Addendum 2026-03-13 torres`).
+    /// Compared byte by byte, without case: it is asked of every heading of
+    /// every note (`NoteSimilarity`), where lowercasing each made a string.
     public static func isAddendum(_ heading: String) -> Bool {
-        heading.lowercased().hasPrefix("addendum")
+        var bytes = heading.utf8.makeIterator()
+        for expected in "addendum".utf8 {
+            guard let byte = bytes.next(), byte | 0x20 == expected else { return false }
+        }
+        return true
     }
 
     /// The first heading of `body` that opens an addendum: the signed text ends above it.

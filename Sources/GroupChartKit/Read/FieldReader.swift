@@ -12,6 +12,9 @@ final class FieldReader {
     let anchor: SourceLocation
     let pairs: [YAMLPair]
     private var asked: [String] = []
+    /// The nested mappings read through `mapping`, by their keys: a key of
+    /// one written out of its indentation stands here, unknown.
+    private var children: [(key: String, reader: FieldReader)] = []
     /// The missing keys reported, with where their finding is in the log:
     /// `finish` tells, once every key was asked for, whether one was
     /// written under a misspelt name.
@@ -112,10 +115,26 @@ final class FieldReader {
                                 + "built as if \(key) were not written", help: "rename it \"\(key)\"")
                 continue
             }
-            let help = NearestName.to(pair.name, in: asked).map { "did you mean \"\($0)\"?" }
-                ?? "the keys here are \(asked.map { "\"\($0)\"" }.joined(separator: ", "))"
+            var keys: [String] = []
+            for key in asked where !keys.contains(key) { keys.append(key) }
+            let help = outdented(pair) ?? NearestName.to(pair.name, in: keys).map { "did you mean \"\($0)\"?" }
+                ?? "the keys here are \(keys.map { "\"\($0)\"" }.joined(separator: ", "))"
             log.add("unknown-key", at: pair.key.location, "unknown key \"\(qualified(pair.name))\"", help: help)
         }
+    }
+
+    /// The help for a key of a nested mapping written after it without its
+    /// indentation (`benefits:` at the margin under `insurance:`): YAML
+    /// takes it for a key of this mapping, and "unknown key" read as a
+    /// misspelling (a clinician's review).
+    private func outdented(_ pair: YAMLPair) -> String? {
+        let line = pair.key.location.line
+        guard let parent = children.last(where: { child in
+            child.reader.anchor.line < line && child.reader.asked.contains(pair.name) && !child.reader.pairs.contains { $0.name == pair.name }
+        }) else { return nil }
+        let spaces = (parent.reader.pairs.first?.key.location.column).map { $0 - 1 } ?? parent.reader.anchor.column + 1
+        return "\"\(pair.name)\" is a key of \"\(qualified(parent.key))\": indent it under \(parent.key): "
+            + "(\(spaces) spaces in front, as its other keys)"
     }
 
     // MARK: typed values
@@ -192,9 +211,19 @@ final class FieldReader {
         switch parse(text.value) {
         case .success(let value): return Located(value, at: text.location)
         case .failure(let error):
-            log.invalid(at: text.location, "\"\(qualified(key))\": \(error.message)", help: error.help)
+            log.invalid(at: text.location, "\"\(qualified(key))\": \(error.message)", help: Self.curlyQuotesHelp(text.value) ?? error.help)
             return nil
         }
+    }
+
+    /// Quotes a word processor types (“14:00”, ‘low’), which YAML reads as
+    /// part of the value: a time in them looked right and was refused as
+    /// "not a time" (a clinician's review). `nil` when there are none.
+    static func curlyQuotesHelp(_ value: String) -> String? {
+        let curly: Set<Character> = ["\u{201C}", "\u{201D}", "\u{2018}", "\u{2019}", "\u{201E}", "\u{00AB}", "\u{00BB}"]
+        guard let first = value.first, let last = value.last, curly.contains(first) || curly.contains(last) else { return nil }
+        return "the value is in curly quotes (\(first)...\(last)), as a word processor types them, and YAML reads them as part of it: "
+            + "write straight quotes (\"\") or none"
     }
 
     func date(_ key: String, required: Bool = false, hint: String = "") -> Located<LocalDate>? {
@@ -289,7 +318,9 @@ final class FieldReader {
             return nil
         }
         let keyLocation = pairs.first { $0.name == key }?.key.location ?? node.location
-        return FieldReader(node, file: file, log: log, path: qualified(key), anchor: keyLocation)
+        let child = FieldReader(node, file: file, log: log, path: qualified(key), anchor: keyLocation)
+        children.append((key, child))
+        return child
     }
 
     /// A list; a single value is read as a list of one.

@@ -105,7 +105,7 @@ public struct NoteSimilarity: Sendable {
     /// short so that each key is cheap to build and hash.
     let namesKey: String
 
-    /// A note's sentences (headings and raw HTML left out).
+    /// A note's sentences (headings, raw HTML and addenda left out).
     ///
     /// Each block is read where it lies, by its place (a block copied for
     /// each look, text, runs, list items and place, was a retain and a
@@ -117,7 +117,12 @@ public struct NoteSimilarity: Sendable {
         let (filter, replacements) = (filter, replacements)
         for index in body.blocks.indices {
             let kind = body.blocks[index].kind
-            if case .heading = kind { continue }
+            // An addendum amends the note after it was signed: the copy of
+            // last week's note without it was not found (a clinician's review).
+            if case .heading = kind {
+                if SectionCatalogue.isAddendum(body.blocks[index].text) { break }
+                continue
+            }
             guard kind != .html else { continue }
             WordScanner().eachWord(body.blocks[index].text, word: { word in
                 sentences.add(filter.mayHold(word) ? replacements[word] ?? word : word)

@@ -11,7 +11,8 @@ struct ClonedNoteRule: Rule {
         checks: """
             Each member's progress note against that member's previous progress note (and each individual \
             note against the previous individual note), by the measure of similar-notes: the Jaccard index \
-            of word 3-grams of each note's own text. Reported at the later note.
+            of word 3-grams of each note's own text, addenda left out (a note copied forward without last \
+            week's addendum is still a copy). Reported at the later note.
             """,
         why: """
             A note carried forward from last week with the date changed documents nothing that happened \

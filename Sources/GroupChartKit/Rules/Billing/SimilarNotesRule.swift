@@ -14,6 +14,7 @@ struct SimilarNotesRule: Rule {
     let explanation = Explanation(
         checks: """
             Every pair of member notes of one session, on each member's own text: headings are left out, \
+            and so is an addendum (from its heading to the end: it amends the note after it was signed), \
             and so are sentences that also stand in the session note or in at least 3 of the session's notes \
             and more than half of them (shared group content is fine). The score is the Jaccard index of the two notes' sets of word \
             3-grams, with members' names, titles and pronouns counted as one word each, so that a note \
