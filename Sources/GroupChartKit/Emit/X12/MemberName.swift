@@ -22,6 +22,12 @@ struct MemberName: Equatable {
     }
 
     init(first: String, last: String) {
+        // Most names are one word each: nothing to split (asked for each of
+        // a batch's claims, twice, for its subscriber loops).
+        if !first.utf8.contains(0x20), !last.utf8.contains(0x20) {
+            (self.last, self.first, self.middle, self.suffix) = (last, first, "", "")
+            return
+        }
         var firstWords = first.split(separator: " ")
         var middle = ""
         if firstWords.count > 1, let word = firstWords.last, Self.isInitial(word) {
