@@ -62,6 +62,19 @@ import Testing
         #expect(listed.hasPrefix("the keys here are ") && listed.components(separatedBy: "\"insurance\"").count == 2, "\(listed)")
     }
 
+    /// A note of a session folder named as no id is not read as a member's
+    /// note: the session note saved as "Session Note.md" is said to want
+    /// the name session.md, a member's note in capitals its id in lower case
+    /// (read as progress notes of members "Session Note" and "Roe-Sam",
+    /// they gave a dozen errors: a clinician's review).
+    @Test(arguments: [("Session Note", "sessions/s/session.md for the group's session note: rename this file session.md"),
+                      ("group_note", "sessions/s/session.md for the group's session note: rename this file session.md"),
+                      ("Roe-Sam", "sessions/s/<member-id>.md, an id in lower case: rename this file roe-sam.md if roe-sam is the member"),
+                      ("Roe Sam (draft)", "sessions/s/<member-id>.md, an id in lower case")])
+    func aMisnamedNoteIsToldItsName(stem: String, expected: String) {
+        #expect(PracticeFolder.misnamedNote(stem, session: "s") == expected)
+    }
+
     @Test func emptyFile() throws {
         let found = try diagnostics(writing: "")
         #expect(found.map { "\($0.location) \($0.rule) \($0.message)" } == ["\(Self.note):1:1 front-matter the file is empty"])

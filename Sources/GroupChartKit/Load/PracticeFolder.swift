@@ -177,11 +177,28 @@ public struct PracticeFolder: Sendable {
                 found += other(entry, "sessions/\(session)/<member-id>.md")
             } else if entry.name == "session.md" {
                 found.append(entry.found(as: .sessionNote(session: session)))
+            } else if !Identifier.isSlug(entry.stem) {
+                found.append(stray(entry, Self.misnamedNote(entry.stem, session: session)))
             } else {
                 found.append(entry.found(as: .progressNote(session: session, member: entry.stem)))
             }
         }
         return found
+    }
+
+    /// What a note of a session folder whose name is no id ("Session
+    /// Note.md", "Roe-Sam.md") should be named. Read as a member's note, the
+    /// session note saved as "Session Note.md" gave a dozen errors about a
+    /// progress note of member "Session Note", the rename it needed said
+    /// last (a clinician's review).
+    static func misnamedNote(_ stem: String, session: String) -> String {
+        let folded = String(stem.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic })
+        if ["session", "sessionnote", "groupnote", "groupsessionnote", "sessionnotes", "groupsession"].contains(folded) {
+            return "sessions/\(session)/session.md for the group's session note: rename this file session.md"
+        }
+        let lowered = stem.lowercased().replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "_", with: "-")
+        return "sessions/\(session)/<member-id>.md, an id in lower case"
+            + (Identifier.isSlug(lowered) ? ": rename this file \(lowered).md if \(lowered) is the member" : "")
     }
 
     private func remittanceFiles(_ stamping: Bool) -> [Stamped] {
