@@ -71,7 +71,7 @@ enum SigningPolicy {
         let at = note.signature.signedAt.map { " at \($0.value)" } ?? ""
         if let digest = note.signature.digest?.value, digest != SignedText.digest(of: note.signedText) {
             throw Refusal("""
-                it was changed after it was signed\(by)\(at): restore the signed text (git diff shows it) \
+                it was changed after it was signed\(by)\(at): restore the signed text (git diff shows what changed, in a practice kept in git) \
                 and write the change under "## Addendum YYYY-MM-DD clinician" at the end; --force signs the changed \
                 text anew, for a note no one has relied on yet
                 """)

@@ -177,7 +177,8 @@ public struct PracticeFolder: Sendable {
                 found += other(entry, "sessions/\(session)/<member-id>.md")
             } else if entry.name == "session.md" {
                 found.append(entry.found(as: .sessionNote(session: session)))
-            } else if !Identifier.isSlug(entry.stem) {
+            } else if !Identifier.isSlug(entry.stem), !entry.stem.unicodeScalars.contains("\u{FFFD}") {
+                // (A name that is not UTF-8 is read, to be said as such: `encoding`.)
                 found.append(stray(entry, Self.misnamedNote(entry.stem, session: session)))
             } else {
                 found.append(entry.found(as: .progressNote(session: session, member: entry.stem)))

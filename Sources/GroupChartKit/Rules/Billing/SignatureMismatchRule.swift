@@ -32,7 +32,7 @@ struct SignatureMismatchRule: Rule {
             guard let digest = document.signature.digest, let current = document.signature.currentDigest,
                   current != digest.value else { return nil }
             return Finding(digest.location, "the note was changed after it was signed (its text no longer matches the digest)",
-                           help: "restore the signed text (git diff shows it) and put changes under \"## Addendum YYYY-MM-DD clinician\"; "
+                           help: "restore the signed text (git diff shows what changed, in a practice kept in git) and put changes under \"## Addendum YYYY-MM-DD clinician\"; "
                                + "an addendum does not change the times, code or attendance the claim is built from: if one of those "
                                + "was wrong, correct it and sign the note again (groupchart sign --force), and the claim follows")
         }
