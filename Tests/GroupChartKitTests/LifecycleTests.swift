@@ -100,8 +100,15 @@ import Testing
         (billing, _) = try self.billing(practice)
         #expect(billing.ledger.history(reyes.id)?.lastSent?.claim.billed.subscriber.firstName == "Maria L.")
         #expect(!billing.batch.corrections.contains { $0.claimID == reyes.id })
-        // A new initial is a change of name, and billed content.
+        // Nor is a middle name other software sent in NM105 (read with it,
+        // every such claim went out again as a replacement: a code review),
+        // nor a new initial: names are compared by last and first name.
+        try practice.write(path, sent.replacingOccurrences(of: "NM1*IL*1*Reyes*Maria*L**II*MI*", with: "NM1*IL*1*Reyes*Maria*Luisa**II*MI*"))
         try practice.write(profile, try practice.read(profile).replacingOccurrences(of: "first_name: Maria L.", with: "first_name: Maria K."))
+        (billing, _) = try self.billing(practice)
+        #expect(!billing.batch.corrections.contains { $0.claimID == reyes.id })
+        // A new first name is a change, and billed content.
+        try practice.write(profile, try practice.read(profile).replacingOccurrences(of: "first_name: Maria K.", with: "first_name: Mariana"))
         (billing, _) = try self.billing(practice)
         #expect(billing.batch.entries.contains { $0.claim.id == reyes.id && $0.frequency == .replacement })
     }
@@ -844,6 +851,41 @@ import Testing
         let waits = try #require(report.diagnostics.first { $0.rule == "claim-awaiting-payer" })
         #expect(waits.message.hasSuffix("the payer split it into 2 claims (E1000A1, E1000A2), and one void names one of them"))
         #expect(waits.help.hasPrefix("void each part on the payer's portal"))
+    }
+
+    /// A part of a split claim reversed and paid again in a later 835 under
+    /// a new number leaves the claim in parts (read from the latest 835
+    /// alone, it was one claim again, and a replacement named the new part);
+    /// a duplicate's denial under a number of its own, for the whole
+    /// charge, is no part (it was taken for one, and the correction waited
+    /// for good). A code review of the split claims.
+    @Test func aSplitClaimStaysSplitAndADuplicatesDenialIsNoPart() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        let chen = try acceptedClaimOfChen(practice)
+        let half = Money(cents: chen.total.cents / 2), rest = chen.total - Money(cents: chen.total.cents / 2)
+        let part = { (number: String, billed: Money, paid: Int, status: String) in
+            RemittanceFixture.Claim(id: chen.id, status: status, billed: billed, paid: Money(cents: paid), payerClaimNumber: number,
+                                    dateOfService: Self.march(12))
+        }
+        try practice.write("remittances/2026-03-18.835", RemittanceFixture(
+            payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT1", date: Self.march(18),
+            claims: [part("E1000A1", half, 3000, "1"), part("E1000A2", rest, 2000, "1")]).text)
+        try practice.write("remittances/2026-03-25.835", RemittanceFixture(
+            payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT2", date: Self.march(25),
+            claims: [part("E1000A2", Money.zero - rest, -2000, "22"), part("E1000A3", rest, 2200, "1")]).text)
+        try raiseTheGroupFee(practice)
+        var (billing, _) = try billing(practice)
+        #expect(billing.ledger.history(chen.id)?.splitNumbers == ["E1000A1", "E1000A3"])
+        #expect(!billing.batch.entries.contains { $0.claim.id == chen.id })
+
+        try practice.remove("remittances/2026-03-25.835")
+        try practice.write("remittances/2026-03-18.835", RemittanceFixture(
+            payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT1", date: Self.march(18),
+            claims: [part("E1000B1", chen.total, 5500, "1"), part("E1000B9", chen.total, 0, "4")]).text)
+        (billing, _) = try self.billing(practice)
+        #expect(billing.ledger.history(chen.id)?.splitNumbers == [])
+        #expect(billing.batch.entries.contains { $0.claim.id == chen.id && $0.frequency == .replacement })
     }
 
     /// The 835 that paid a claim since voided, and the reversal of it, say

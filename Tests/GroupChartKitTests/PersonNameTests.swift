@@ -69,8 +69,17 @@ import Testing
     func initialsAndSuffixesStandApart(first: String, last: String, nm104: String, nm105: String, nm103: String, nm107: String) {
         let name = MemberName(first: first, last: last)
         #expect(name == MemberName(last: nm103, first: nm104, middle: nm105, suffix: nm107))
-        // Read back from a submission (NM104 and NM105 joined), it splits the same.
+        // Written out whole again, it splits the same.
         let joined = name.joined
         #expect(MemberName(first: joined.first, last: joined.last) == name)
+    }
+
+    /// Credentials that say no license stands behind them, unless a license
+    /// stands beside them unqualified (a code review: "LPCC, PhD candidate"
+    /// was refused, the clinician's claims held).
+    @Test(arguments: [("LPC (pending)", true), ("student intern", true), ("PhD candidate", true), ("LMSW trainee", true),
+                      ("LPCC, PhD candidate", false), ("LPCC (LMFT pending)", false), ("LMFT", false), ("BCBA, applied behavior analysis", false)])
+    func credentialsThatNameNoLicense(credentials: String, namesNone: Bool) {
+        #expect(Clinician.namesNoLicense(credentials) == namesNone)
     }
 }

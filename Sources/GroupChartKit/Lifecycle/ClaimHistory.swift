@@ -236,8 +236,15 @@ public struct ClaimHistory: Sendable {
     /// claim in parts under several numbers (`splitNumbers`).
     public var numberForCorrection: String? { awaitsAnswerToReplacement || !splitNumbers.isEmpty ? nil : payerClaimNumber }
 
-    /// The payer's numbers of the parts it split the claim into, when it did.
-    public var splitNumbers: [String] { adjudication.splitNumbers }
+    /// The payer's numbers of the parts it split the claim into, when it
+    /// did: parts of the charge of a version sent (`AdjudicationHistory`).
+    /// Without a version on file, a part is told by a charge under the
+    /// largest decided.
+    public var splitNumbers: [String] {
+        var charges = Set(versions.map(\.claim.billed.total))
+        if charges.isEmpty, let largest = adjudication.largestCharge { charges.insert(largest) }
+        return adjudication.splitNumbers(charges: charges)
+    }
 
     /// A void of it was sent and not rejected.
     public var isVoided: Bool {

@@ -288,7 +288,9 @@ private struct Planner {
             + built.billed.correctionsBeyondContent(since: last.claim.billed)
         guard ready, last.rejectedBy999 || !changes.isEmpty else {
             if let rejection = history.rejection {
-                let correctedAs: SubmittedClaim.Frequency = last.claim.frequency == .original ? .original : .replacement
+                // As the branches below send it: an original when the payer never had it.
+                let correctedAs: SubmittedClaim.Frequency = last.claim.frequency == .original || history.payerClaimNumber == nil
+                    ? .original : .replacement
                 rejections.append(.init(claimID: history.claimID, note: note, rejection: rejection, correctedAs: correctedAs))
             }
             return
@@ -300,6 +302,11 @@ private struct Planner {
         if last.claim.frequency == .original || history.payerClaimNumber == nil {
             resent.insert(history.claimID)
             add(built.billed, .original, why, member: built.service.member, history: history)
+        } else if !history.splitNumbers.isEmpty {
+            // The version before stands with the payer in parts: one
+            // replacement names one of them (`claim-awaiting-payer` says so).
+            corrections.append(.init(claimID: history.claimID, member: built.service.member, frequency: .replacement, why: why,
+                                     note: note, sent: last.claim.location, inBatch: false))
         } else {
             add(built.billed, .replacement, why, member: built.service.member, history: history, number: history.payerClaimNumber)
         }

@@ -4,9 +4,10 @@
 /// and prior authorization. Two versions of a claim with equal content need
 /// nothing sent; a change of wording in a note changes none of this.
 ///
-/// Names are compared as X12 carries them (accents folded, upper case, a
-/// middle initial and a suffix apart: `MemberName`), so that a file another
-/// program wrote in capitals reads as the same person.
+/// Names are compared as X12 carries them (accents folded, upper case), by
+/// last and first name (NM103, NM104: a middle initial and a suffix left
+/// out, `MemberName`), so that a file another program wrote in capitals, or
+/// with a middle name, reads as the same person.
 public struct BilledContent: Sendable, Equatable {
     struct Person: Equatable {
         var lastName: String
@@ -102,8 +103,12 @@ public struct BilledContent: Sendable, Equatable {
 extension BilledContent.Person: CustomStringConvertible {
     init(_ person: BilledClaim.Person, withBirthDate: Bool = true) {
         let fold = { (text: String) in (X12Writer.ascii(text) ?? text).uppercased() }
-        // As the 837P's NM1 carries it, read back: "Ann M." and "Ann M" (NM104, NM105) are one name.
-        let name = MemberName(first: person.firstName, last: person.lastName).joined
+        // The last and first names as NM103 and NM104 carry them, without a
+        // middle initial or suffix (`MemberName`): "Ann M." sent before they
+        // went apart, "Ann" sent since, and "Ann" with NM105 "Marie" sent by
+        // other software are one name; read with NM105, every claim of the
+        // latter went out again as a replacement (a code review).
+        let name = MemberName(first: person.firstName, last: person.lastName)
         self.init(lastName: fold(name.last), firstName: fold(name.first), dob: withBirthDate ? person.dob : "")
     }
 

@@ -54,11 +54,19 @@ public struct Clinician: Sendable, Codable, Equatable {
     /// review found "credentials: pending" taken as a credential. Degrees
     /// alone (MA, MSW) are not among them: whether a payer takes a
     /// registered associate's claims is the payer's rule (docs/limits.md).
-    static let noLicenseWords: Set<String> = ["pending", "student", "unlicensed", "trainee", "applicant", "candidate", "awaiting", "applied"]
+    static let noLicenseWords: Set<String> = ["pending", "student", "unlicensed", "trainee", "applicant", "candidate", "awaiting"]
 
-    /// Whether `text` has one of `noLicenseWords` among its words.
+    /// Whether `text` has one of `noLicenseWords` among its words and no
+    /// credential (`PersonName.credentials`) that one of them does not
+    /// follow: "LPC (pending)" and "PhD candidate" name no license, "LPCC,
+    /// PhD candidate" and "LPCC (LMFT pending)" name the LPCC (a code
+    /// review found them refused, the clinician's claims held).
     static func namesNoLicense(_ text: String) -> Bool {
-        NoValue.words(of: text).contains { noLicenseWords.contains($0) }
+        let words = NoValue.words(of: text)
+        guard words.contains(where: noLicenseWords.contains) else { return false }
+        return !words.indices.contains { index in
+            PersonName.credentials.contains(words[index]) && !(index + 1 < words.count && noLicenseWords.contains(words[index + 1]))
+        }
     }
 
     /// Credentials written that say no license stands behind them

@@ -129,14 +129,17 @@ struct SubmissionReader {
         case "85":
             billingNPI = segment[9]
         case "IL":
-            // NM105 (middle) and NM107 (suffix) joined as the profile writes them (`MemberName`).
-            (subscriber.lastName, subscriber.firstName) = (Self.joined(segment[3], segment[7]), Self.joined(segment[4], segment[5]))
+            // NM105 (middle) and NM107 (suffix) are not read: a claim is
+            // compared by last and first name (`BilledContent`), so that one
+            // sent by other software with a middle name is no change of name.
+            subscriber.lastName = segment[3]
+            subscriber.firstName = segment[4]
             memberID = segment[9]
             describing = .subscriber
         case "QC":
             patient = patient ?? BilledClaim.Person(lastName: "", firstName: "", dob: "", sex: "")
-            patient?.lastName = Self.joined(segment[3], segment[7])
-            patient?.firstName = Self.joined(segment[4], segment[5])
+            patient?.lastName = segment[3]
+            patient?.firstName = segment[4]
             describing = .patient
         case "PR":
             payer = (segment[3], segment[9])
@@ -151,11 +154,6 @@ struct SubmissionReader {
         default:
             break
         }
-    }
-
-    /// A name and what follows it (a middle name, a suffix), one space between.
-    private static func joined(_ name: String, _ then: String) -> String {
-        then.isEmpty ? name : name.isEmpty ? then : name + " " + then
     }
 
     private mutating func describe(_ change: (inout BilledClaim.Person) -> Void) {

@@ -126,7 +126,15 @@ struct AdjudicationHistory: Sendable {
     /// payer's number is its own, unknown to the payer the practice bills.
     /// `nil` when no such decision stands (the number given before stays).
     var payerClaimNumber: String? {
-        guard let first = received.first(where: { !Self.isLaterPayer($0.claim) }) ?? received.first else { return nil }
+        // A reversal left standing took back a payment no 835 on file shows: its number is the claim's all the same.
+        let ofBilledPayer = billedPayersDecisions
+        return (ofBilledPayer.last { !$0.claim.isReversal } ?? ofBilledPayer.last)?.claim.payerClaimNumber
+    }
+
+    /// The standing decisions, with a claim number, of the payer billed as
+    /// primary, which is the first to answer.
+    private var billedPayersDecisions: [Decision] {
+        guard let first = received.first(where: { !Self.isLaterPayer($0.claim) }) ?? received.first else { return [] }
         // An 835 without TRN03 names no payer: compared as it is, nil with nil.
         let billed = first.remittance.originator
         let asPrimary = standing.filter { !Self.isLaterPayer($0.claim) && !$0.claim.payerClaimNumber.isEmpty }
@@ -139,26 +147,30 @@ struct AdjudicationHistory: Sendable {
         let ofFirstOriginator = asPrimary.filter { $0.remittance.originator == billed }
         // Only when a reversal took it back: a first payer whose 835s gave no
         // CLP07, or another payer that paid as primary, names no claim here.
-        let ofBilledPayer = ofFirstOriginator.isEmpty && reversedPayment ? asPrimary : ofFirstOriginator
-        // A reversal left standing took back a payment no 835 on file shows: its number is the claim's all the same.
-        return (ofBilledPayer.last { !$0.claim.isReversal } ?? ofBilledPayer.last)?.claim.payerClaimNumber
+        return ofFirstOriginator.isEmpty && reversedPayment ? asPrimary : ofFirstOriginator
     }
 
     /// The payer's claim numbers (CLP07) of a claim it split into parts,
-    /// each decided under its own number in one 835 (the latest decision's
-    /// of the payer billed, as primary): two or more, or none when the claim
-    /// stands under one number. A replacement or void names one number in
-    /// REF*F8, so for a split claim it voided or repriced one part and read
-    /// the claim as settled (a biller's review: a void naming the 90785
-    /// part's number, the 90853 part's payment left standing).
-    var splitNumbers: [String] {
-        let asPrimary = standing.filter { !Self.isLaterPayer($0.claim) && !$0.claim.isReversal && !$0.claim.payerClaimNumber.isEmpty }
-        guard let latest = asPrimary.last else { return [] }
+    /// each decided under its own number for a part of the charge: two or
+    /// more, or none when the claim stands under one number. A replacement
+    /// or void names one number in REF*F8, so for a split claim it voided
+    /// or repriced one part and read the claim as settled (a biller's
+    /// review: a void naming the 90785 part's number, the 90853 part's
+    /// payment left standing).
+    ///
+    /// The parts are the standing decisions as primary of the payer billed
+    /// (as `payerClaimNumber` takes it), whichever 835 each came in (a part
+    /// reversed and paid again later under a new number is a part still),
+    /// whose charge (CLP03) is no version's whole charge (`charges`): a
+    /// duplicate's denial under a number of its own repeats the whole
+    /// charge, and is no part (a code review found both taken wrongly).
+    /// The largest charge (CLP03) a standing decision names.
+    var largestCharge: Money? { standing.filter { !$0.claim.isReversal }.map(\.claim.billed).max() }
+
+    func splitNumbers(charges: Set<Money>) -> [String] {
+        let parts = billedPayersDecisions.filter { !$0.claim.isReversal && !charges.contains($0.claim.billed) }
         var numbers: [String] = []
-        for decision in asPrimary where decision.remittance.isSameTransaction(as: latest.remittance)
-            && decision.remittance.originator == latest.remittance.originator && !numbers.contains(decision.claim.payerClaimNumber) {
-            numbers.append(decision.claim.payerClaimNumber)
-        }
+        for part in parts where !numbers.contains(part.claim.payerClaimNumber) { numbers.append(part.claim.payerClaimNumber) }
         return numbers.count > 1 ? numbers : []
     }
 

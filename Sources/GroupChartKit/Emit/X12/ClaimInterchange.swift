@@ -159,7 +159,7 @@ struct ClaimInterchange {
         for (index, entry) in entries.enumerated() {
             let claim = entry.claim
             let patient = claim.patient
-            // Names as the loops write them: a void's, read back as "Ann M", and the profile's "Ann M." are one.
+            // Names as the loops write them ("Ann M." and "Ann M" are one: NM104 "Ann", NM105 "M").
             let (insured, named) = (MemberName(first: claim.subscriber.firstName, last: claim.subscriber.lastName).joined,
                                     MemberName(first: patient.firstName, last: patient.lastName).joined)
             let key = [claim.memberID, claim.groupNumber ?? "", claim.payerID, claim.payerName, insured.last,

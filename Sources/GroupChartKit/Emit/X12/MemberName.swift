@@ -8,9 +8,11 @@
 /// or not) and the suffixes of `PersonName` are moved: "Mary Ann" and
 /// "St. John" stay as written.
 ///
-/// Splitting is idempotent: a name read back from a submission (NM104 and
-/// NM105 joined, "Ann M") splits as the profile's did, so that a claim
-/// sent before names were split is not taken for a changed one.
+/// A claim is compared with what was sent by its last and first names
+/// alone (`BilledContent`): a claim sent before names were split (NM104
+/// "Ann M.") is no change of name, nor is a middle initial added or
+/// changed (payers match on the last and first names, the birth date and
+/// the member id).
 struct MemberName: Equatable {
     var last: String
     var first: String
@@ -48,7 +50,7 @@ struct MemberName: Equatable {
     }
 
     /// The first name and middle initial, then the last name and suffix,
-    /// each joined by a space: what a submission's NM1 reads back as.
+    /// each joined by a space: the name as NM103 to NM107 write it.
     var joined: (first: String, last: String) {
         ([first, middle].filter { !$0.isEmpty }.joined(separator: " "), [last, suffix].filter { !$0.isEmpty }.joined(separator: " "))
     }

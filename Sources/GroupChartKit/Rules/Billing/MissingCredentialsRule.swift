@@ -13,7 +13,8 @@ struct MissingCredentialsRule: Rule {
             Every clinician who facilitates or co-facilitates a session (the session's, or else the \
             group's) or renders an individual session: practice.yaml must give their `credentials` and `npi` \
             (credentials written blank, as a dash or "none" are none, and so are words that say no license \
-            stands behind them yet: "pending", "student", "trainee", "unlicensed", "applicant", "candidate"), reported once per clinician, where \
+            stands behind them yet: "pending", "student", "trainee", "unlicensed", "applicant", "candidate", unless \
+            a license stands beside them, as in "LPCC, PhD candidate"), reported once per clinician, where \
             practice.yaml defines them. A treatment plan signed (`signed_by`) by a clinician with no \
             credentials who leads no session is reported at its `signed_by`, which holds the claims that plan \
             supports; a note so signed is `unsigned-note` (its signer did not lead the session).

@@ -43,13 +43,17 @@ struct ClaimChangedAfterBillingRule: Rule {
                     + "then the first at the new fee): the claims sent before keep their charge"
             } ?? ""
             let files = correction.heldByErrorsIn
+            let split = !correction.inBatch && !(billing.ledger.history(correction.claimID)?.splitNumbers.isEmpty ?? true)
             let next = !files.isEmpty ? "its replacement waits while \(correction.heldByErrorsInWords)"
                 : correction.held ? "its replacement waits until the errors that hold the claim are fixed"
-                : correction.inBatch ? "the next batch carries a replacement" : "a replacement waits for the payer's claim number"
+                : correction.inBatch ? "the next batch carries a replacement"
+                : split ? "no replacement is sent: the payer split the claim into parts (claim-awaiting-payer names them)"
+                : "a replacement waits for the payer's claim number"
             return Finding(place, "claim \"\(correction.claimID)\" \(correction.why); \(next)",
                            help: !files.isEmpty
                                ? "fix those errors: if the change was not meant, the replacement goes away; if it was, it goes out in the next batch"
                                : correction.held ? "fix the errors that hold the claim (groupchart check lists them); the replacement then goes out in the next batch"
+                               : split ? "correct each part on the payer's portal or by calling the payer, each under its own number"
                                : "run groupchart build and review batch.csv in its output folder (build/ unless --out), then send it with groupchart submit" + fee,
                            related: correction.sent.map { [RelatedLocation($0, "the version last sent")] } ?? [])
         }

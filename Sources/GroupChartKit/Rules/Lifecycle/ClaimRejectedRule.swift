@@ -55,8 +55,9 @@ struct ClaimRejectedRule: Rule {
         let limit = payer.timelyFilingDays?.value ?? TimelyFilingRule.defaultDays
         let days = max(0, date.days(to: context.today))
         let name = payer.name?.value ?? payer.id.value
-        return "; \(days) of \(name)'s \(limit) filing days have passed since the date of service, "
-            + "and a rejected claim was never filed with the payer"
+        let passed = days > limit ? "\(name)'s \(limit)-day filing limit passed \(days - limit) days ago (the date of service was \(days) days ago)"
+            : "\(days) of \(name)'s \(limit) filing days have passed since the date of service"
+        return "; \(passed), and a rejected claim was never filed with the payer"
     }
 
     /// What correcting the claim sends: a rejected replacement goes out

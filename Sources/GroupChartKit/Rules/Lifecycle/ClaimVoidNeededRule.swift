@@ -69,12 +69,16 @@ struct ClaimVoidNeededRule: Rule {
                                help: "fix the profile's error; if the member now pays for themselves, write insurance: self-pay, and the next batch voids the claim",
                                related: correction.sent.map { [RelatedLocation($0, "the version last sent")] } ?? [])
             }
+            let split = !correction.inBatch && !(billing.ledger.history(correction.claimID)?.splitNumbers.isEmpty ?? true)
             let next = correction.noVersionOnFile
                 ? "no submission in submissions/ holds it, so void it on the payer's portal"
-                : correction.inBatch ? "the next batch carries a void" : "a void waits for the payer's claim number"
+                : correction.inBatch ? "the next batch carries a void"
+                : split ? "no void is sent: the payer split the claim into parts (claim-awaiting-payer names them)"
+                : "a void waits for the payer's claim number"
             return Finding(place, "claim \"\(correction.claimID)\" was billed but is \(correction.why); \(next)",
                            help: correction.noVersionOnFile ? "void the claim with the payer directly"
                                : correction.inBatch ? "review the void in build/batch.csv, then send it with groupchart submit"
+                               : split ? "void each part on the payer's portal or by calling the payer, each under its own number"
                                : "save the payer's 277CA or 835 for it in acknowledgments/ or remittances/: the void goes out once its claim number is known",
                            related: correction.sent.map { [RelatedLocation($0, "the version last sent")] } ?? [])
         }
