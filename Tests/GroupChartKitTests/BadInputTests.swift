@@ -75,6 +75,19 @@ import Testing
         #expect(PracticeFolder.misnamedNote(stem, session: "s") == expected)
     }
 
+    /// A session folder holding only its session note misnamed is said to
+    /// lack session.md (an error), with the rename in its help: as a stray
+    /// alone it was a warning, and the session went unbilled (a code review).
+    @Test func aSessionFolderWithOnlyAMisnamedNoteLacksItsSessionNote() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        try practice.write("sessions/2026-03-12-skills/Session Note.md", try practice.read("sessions/2026-03-05-skills/session.md"))
+        let found = try practice.check().diagnostics.filter { $0.location.file.hasPrefix("sessions/2026-03-12-skills/") }
+        #expect(found.map { "\($0.location) \($0.rule)" } == ["sessions/2026-03-12-skills/Session Note.md:1:1 stray-file",
+                                                            "sessions/2026-03-12-skills/session.md:1:1 missing-field"])
+        #expect(found.last?.help.hasPrefix("rename \"Session Note.md\" session.md if it is the session note, or create ") == true)
+    }
+
     @Test func emptyFile() throws {
         let found = try diagnostics(writing: "")
         #expect(found.map { "\($0.location) \($0.rule) \($0.message)" } == ["\(Self.note):1:1 front-matter the file is empty"])

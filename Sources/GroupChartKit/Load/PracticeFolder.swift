@@ -193,14 +193,22 @@ public struct PracticeFolder: Sendable {
     /// progress note of member "Session Note", the rename it needed said
     /// last (a clinician's review).
     static func misnamedNote(_ stem: String, session: String) -> String {
-        let folded = String(stem.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic })
-        if ["session", "sessionnote", "groupnote", "groupsessionnote", "sessionnotes", "groupsession"].contains(folded) {
+        if looksLikeSessionNote(stem) {
             return "sessions/\(session)/session.md for the group's session note: rename this file session.md"
         }
         let lowered = stem.lowercased().replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "_", with: "-")
         return "sessions/\(session)/<member-id>.md, an id in lower case"
             + (Identifier.isSlug(lowered) ? ": rename this file \(lowered).md if \(lowered) is the member" : "")
     }
+
+    /// Whether a file's name without its extension reads as the session
+    /// note's ("Session Note", "group_note").
+    static func looksLikeSessionNote(_ stem: String) -> Bool {
+        let folded = String(stem.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic })
+        return ["session", "sessionnote", "groupnote", "groupsessionnote", "sessionnotes", "groupsession"].contains(folded)
+    }
+
+
 
     private func remittanceFiles(_ stamping: Bool) -> [Stamped] {
         each(in: "remittances", stamping: stamping) { entry -> [Stamped] in

@@ -123,6 +123,8 @@ public enum RecordReader {
         var plans: [String: [TreatmentPlan]] = [:]
         var individualNotes: [String: [IndividualNote]] = [:]
         var sessionIDs: Set<String> = []
+        /// The names of the strays in each session's folder.
+        var straysInSessions: [String: [String]] = [:]
         var sessionNotes: [String: SessionNote] = [:]
         var sessionsWithNoteFile: Set<String> = []
         var progressNotes: [String: [ProgressNote]] = [:]
@@ -156,6 +158,17 @@ public enum RecordReader {
                 progressNotes[session, default: []].append(note)
             case .stray(let file):
                 strays.append(file)
+                // A stray in a session's folder ("Session Note.md") leaves the
+                // session there, without its session.md: said as missing, as
+                // it was when the stray was read as a member's note (a code review).
+                let parts = file.path.split(separator: "/")
+                if parts.count == 3, parts[0] == "sessions" {
+                    sessionIDs.insert(String(parts[1]))
+                    let name = String(parts[2])
+                    if PracticeFolder.looksLikeSessionNote(String(name.prefix { $0 != "." })) {
+                        straysInSessions[String(parts[1]), default: []].append(name)
+                    }
+                }
             case .unreadable(let file):
                 unreadable(file)
             case .remittances(let read):
@@ -216,8 +229,11 @@ public enum RecordReader {
             sessionIDs.sorted().map { id in
                 let noteFile = "sessions/\(id)/session.md"
                 if !sessionsWithNoteFile.contains(id) {
+                    let rename = straysInSessions[id].map { names in
+                        "rename \(names.map { "\"\($0)\"" }.joined(separator: " or ")) session.md if it is the session note, or "
+                    } ?? ""
                     log.missing(at: SourceLocation(file: noteFile, line: 1), "session folder \"\(id)\" has no session.md",
-                                help: "create \(noteFile) with the group note and the attendance log (groupchart new session writes one)")
+                                help: rename + "create \(noteFile) with the group note and the attendance log (groupchart new session writes one)")
                 }
                 return Session(id: id, noteFile: noteFile, note: sessionNotes[id], progressNotes: (progressNotes[id] ?? []).exactCopy())
             }
