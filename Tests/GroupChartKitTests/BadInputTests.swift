@@ -88,6 +88,21 @@ import Testing
         #expect(found.last?.help.hasPrefix("rename \"Session Note.md\" session.md if it is the session note, or create ") == true)
     }
 
+    /// A misspelt `attendance:` is one error where it belongs (the missing
+    /// key, its help naming the misspelling) and the unknown key: the notes
+    /// and the roster are not compared with a log that was not read (they
+    /// gave two errors and two warnings more, the cause sixth of seven: a
+    /// clinician's review).
+    @Test func aMisspeltAttendanceLogIsSaidOnce() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let session = "sessions/2026-03-05-skills/session.md"
+        try practice.write(session, try practice.read(session).replacingOccurrences(of: "\nattendance:", with: "\natendance:"))
+        let found = try practice.check().diagnostics
+        #expect(found.map { "\($0.location) \($0.rule)" } == ["\(session):1:1 missing-field", "\(session):9:1 unknown-key"])
+        #expect(found.first?.help == "\"atendance\" (line 9) looks like this key misspelt: rename it \"attendance\"")
+    }
+
     @Test func emptyFile() throws {
         let found = try diagnostics(writing: "")
         #expect(found.map { "\($0.location) \($0.rule) \($0.message)" } == ["\(Self.note):1:1 front-matter the file is empty"])

@@ -111,6 +111,12 @@ public struct SessionNote: Sendable, Codable, Equatable {
         get { shared.fields.attendanceLocation }
         _modify { yield &shared.fields.attendanceLocation }
     }
+    /// Whether an `attendance:` key is written (front-matter starts on line
+    /// 2, so a key never stands on line 1). Without one, `missing-field`
+    /// says so, and the rules that compare the log with the notes and the
+    /// roster stay silent: `atendance:` misspelt gave two errors and two
+    /// warnings more, the cause sixth of seven (a clinician's review).
+    public var hasAttendanceLog: Bool { attendanceLocation.line > 1 }
     public var signature: Signature {
         get { shared.fields.signature }
         _modify { yield &shared.fields.signature }

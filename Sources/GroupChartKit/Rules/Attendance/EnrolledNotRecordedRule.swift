@@ -29,7 +29,7 @@ struct EnrolledNotRecordedRule: Rule {
             // Without a date (missing or not a date, reported as such) who was
             // enrolled is unknown: every member the roster ever named would be
             // expected, a warning for each who joined later or had left.
-            guard let date = note.date?.value, let group = context.record.group(of: note) else { return [] }
+            guard note.hasAttendanceLog, let date = note.date?.value, let group = context.record.group(of: note) else { return [] }
             return group.enrolled(on: date).compactMap { entry in
                 let member = entry.member.value
                 guard note.attendance(of: member) == nil, context.record.hasMember(member) else { return nil }

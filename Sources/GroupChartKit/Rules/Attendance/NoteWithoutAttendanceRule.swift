@@ -20,7 +20,7 @@ struct NoteWithoutAttendanceRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         context.record.sessions.flatMap { session -> [Finding] in
-            guard let log = session.note else { return [] }
+            guard let log = session.note, log.hasAttendanceLog else { return [] }
             return session.progressNotes.compactMap { note in
                 guard context.record.hasMember(note.member), log.attendance(of: note.member) == nil else { return nil }
                 return Finding(SourceLocation(file: note.file, line: 1),
