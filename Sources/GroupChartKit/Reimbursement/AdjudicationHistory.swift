@@ -164,15 +164,15 @@ struct AdjudicationHistory: Sendable {
     /// whose charge (CLP03) is no version's whole charge (`charges`): a
     /// duplicate's denial under a number of its own repeats the whole
     /// charge, and is no part (a code review found both taken wrongly).
-    /// The largest charge (CLP03) a standing decision names.
-    var largestCharge: Money? { standing.filter { !$0.claim.isReversal }.map(\.claim.billed).max() }
-
     func splitNumbers(charges: Set<Money>) -> [String] {
         let parts = billedPayersDecisions.filter { !$0.claim.isReversal && !charges.contains($0.claim.billed) }
         var numbers: [String] = []
         for part in parts where !numbers.contains(part.claim.payerClaimNumber) { numbers.append(part.claim.payerClaimNumber) }
         return numbers.count > 1 ? numbers : []
     }
+
+    /// The largest charge (CLP03) a standing decision names.
+    var largestCharge: Money? { standing.filter { !$0.claim.isReversal }.map(\.claim.billed).max() }
 
     /// The latest payment, when its payer forwarded the claim to the next
     /// payer (CLP02 19, 20, 21: a crossover, as to Medicaid or a Medigap
