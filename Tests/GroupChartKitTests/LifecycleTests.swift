@@ -888,6 +888,35 @@ import Testing
         #expect(billing.batch.entries.contains { $0.claim.id == chen.id && $0.frequency == .replacement })
     }
 
+    /// A replacement sent before the 835 that split the claim came, then
+    /// rejected and corrected, is not sent again naming one part: it waits,
+    /// said by `claim-awaiting-payer` with both parts (a code review found
+    /// it sent as a replacement of one part).
+    @Test func aRejectedReplacementOfASplitClaimIsNotSentAgainForOnePart() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        let chen = try acceptedClaimOfChen(practice)
+        try raiseTheGroupFee(practice)
+        // On the 31st: on the 20th, an unsigned note of the session held the replacement (`VoidHold`).
+        try submit(practice, on: 31)
+        #expect(try billing(practice).0.ledger.history(chen.id)?.lastSent?.claim.frequency == .replacement)
+        let half = Money(cents: chen.total.cents / 2)
+        try practice.write("remittances/2026-03-18.835", RemittanceFixture(
+            payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT1", date: Self.march(18),
+            claims: [.init(id: chen.id, billed: half, paid: Money(cents: 3000), payerClaimNumber: "E1000A1", dateOfService: Self.march(12)),
+                     .init(id: chen.id, billed: chen.total - half, paid: Money(cents: 2000), payerClaimNumber: "E1000A2",
+                           dateOfService: Self.march(12))]).text)
+        try practice.write("acknowledgments/c.277", AcknowledgmentFixture.claims([
+            .init(claimID: chen.id, status: "A7:33:IL", dateOfService: Self.march(12), charge: Money(cents: 7000)),
+        ], date: Self.march(31), control: 12))
+        try practice.write("practice.yaml", try practice.read("practice.yaml").replacingOccurrences(of: "\"90853\": 70.00", with: "\"90853\": 75.00"))
+        let (billing, report) = try billing(practice)
+        #expect(billing.ledger.history(chen.id)?.lastSent?.rejected == true)
+        #expect(!billing.batch.entries.contains { $0.claim.id == chen.id })
+        let waits = try #require(report.diagnostics.first { $0.rule == "claim-awaiting-payer" && $0.message.contains(chen.id) })
+        #expect(waits.message.hasSuffix("the payer split it into 2 claims (E1000A1, E1000A2), and one replacement names one of them"))
+    }
+
     /// The 835 that paid a claim since voided, and the reversal of it, say
     /// nothing once the void is sent: the warning that the claim no longer
     /// builds stood for ever, failing --strict. A payment after the void

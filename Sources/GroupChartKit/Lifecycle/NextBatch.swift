@@ -63,6 +63,10 @@ public struct NextBatch: Sendable {
         /// replacement is sent (one goes to the payer that holds the claim,
         /// and names that payer's claim number).
         public var payerChange: (from: String, to: String)?
+        /// The payer's numbers of the parts it split the claim into, when it
+        /// did: one replacement or void names one part, so none is sent
+        /// (`claim-awaiting-payer` names the parts).
+        public var splitInto: [String] = []
     }
 
     /// A rejected claim that stays out, with its rejection.
@@ -272,7 +276,8 @@ private struct Planner {
         corrections.append(.init(claimID: id, member: member, frequency: .replacement, why: why, note: note,
                                  sent: sent.claim.location, inBatch: ready && number != nil && holding.isEmpty, held: !ready || !holding.isEmpty,
                                  heldByErrorsIn: holding,
-                                 repriced: claims[index].billed.content.repricing(since: sent.claim.billed.content)))
+                                 repriced: claims[index].billed.content.repricing(since: sent.claim.billed.content),
+                                 splitInto: number == nil ? history.splitNumbers : []))
         if ready, holding.isEmpty, let number { add(claims[index].billed, .replacement, why, member: member, history: history, number: number) }
     }
 
@@ -302,11 +307,11 @@ private struct Planner {
         if last.claim.frequency == .original || history.payerClaimNumber == nil {
             resent.insert(history.claimID)
             add(built.billed, .original, why, member: built.service.member, history: history)
-        } else if !history.splitNumbers.isEmpty {
+        } else if case let split = history.splitNumbers, !split.isEmpty {
             // The version before stands with the payer in parts: one
             // replacement names one of them (`claim-awaiting-payer` says so).
             corrections.append(.init(claimID: history.claimID, member: built.service.member, frequency: .replacement, why: why,
-                                     note: note, sent: last.claim.location, inBatch: false))
+                                     note: note, sent: last.claim.location, inBatch: false, splitInto: split))
         } else {
             add(built.billed, .replacement, why, member: built.service.member, history: history, number: history.payerClaimNumber)
         }
@@ -334,7 +339,8 @@ private struct Planner {
             return
         }
         corrections.append(.init(claimID: history.claimID, member: member, frequency: .void, why: why, note: found.place,
-                                 sent: sent?.claim.location, inBatch: number != nil && sent != nil, noVersionOnFile: sent == nil))
+                                 sent: sent?.claim.location, inBatch: number != nil && sent != nil, noVersionOnFile: sent == nil,
+                                 splitInto: number == nil ? history.splitNumbers : []))
         if let number, let sent { add(sent.claim.billed, .void, why, member: member, history: history, number: number) }
     }
 

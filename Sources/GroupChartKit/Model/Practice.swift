@@ -21,6 +21,8 @@ public struct Practice: Sendable, Codable, Equatable {
 
     public func clinician(_ id: String) -> Clinician? { clinicians.first { $0.id.value == id } }
     public func payer(_ id: String) -> Payer? { payers.first { $0.id.value == id } }
+    /// The payer a claim went to, by the X12 payer id it carries (NM109 of 2010BB).
+    public func payer(withPayerID payerID: String) -> Payer? { payers.first { $0.payerID?.value == payerID } }
     public func fee(for code: String) -> Fee? { fees.first { $0.code.value == code } }
 }
 

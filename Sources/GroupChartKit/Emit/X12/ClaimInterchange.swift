@@ -93,7 +93,7 @@ struct ClaimInterchange {
             let subscriberHL = hl
             try x12.add("HL", [String(subscriberHL), "1", "22", patientIsSubscriber ? "0" : "1"])
             // SBR09: the kind of plan, as the payer's entry says (CI, commercial, when it says nothing).
-            let filing = practice.payers.first { $0.payerID?.value == first.payerID }?.claimFilingCode?.value ?? ClaimFilingCode.standard
+            let filing = practice.payer(withPayerID: first.payerID)?.claimFilingCode?.value ?? ClaimFilingCode.standard
             try x12.add("SBR", ["P", patientIsSubscriber ? "18" : "", first.groupNumber ?? "", "", "", "", "", "", filing])
             let insured = MemberName(first: first.subscriber.firstName, last: first.subscriber.lastName)
             try x12.add("NM1", ["IL", "1", insured.last, insured.first, insured.middle, "", insured.suffix, "MI", first.memberID])

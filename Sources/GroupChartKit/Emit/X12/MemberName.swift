@@ -38,7 +38,7 @@ struct MemberName: Equatable {
         }
         var lastWords = last.split(separator: " ")
         var suffix = ""
-        if lastWords.count > 1, let word = lastWords.last, PersonName.suffixes.contains(word.lowercased().filter { $0 != "." && $0 != "," }) {
+        if lastWords.count > 1, let word = lastWords.last, PersonName.suffixes.contains(PersonName.bare(String(word))) {
             suffix = word.filter { $0 != "." && $0 != "," }
             lastWords.removeLast()
             if let end = lastWords.last, end.hasSuffix(",") { lastWords[lastWords.count - 1] = end.dropLast() }

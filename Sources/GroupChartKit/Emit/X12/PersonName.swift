@@ -107,7 +107,7 @@ struct PersonName: Equatable {
     }
 
     /// `word` in lower case without its periods and trailing comma ("Jr." -> "jr").
-    private static func bare(_ word: String) -> String {
+    static func bare(_ word: String) -> String {
         word.lowercased().filter { $0 != "." && $0 != "," }
     }
 }

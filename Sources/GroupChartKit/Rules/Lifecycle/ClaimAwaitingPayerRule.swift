@@ -39,7 +39,7 @@ struct ClaimAwaitingPayerRule: Rule {
                                    + "or correct or void the claim on the payer's portal",
                                related: correction.sent.map { [RelatedLocation($0, "the version last sent")] } ?? [])
             }
-            if let split = billing.ledger.history(correction.claimID)?.splitNumbers, !split.isEmpty {
+            if case let split = correction.splitInto, !split.isEmpty {
                 return Finding(place, waiting + "the payer split it into \(split.count) claims (\(split.joined(separator: ", "))), "
                                    + "and one \(correction.frequency.word) names one of them",
                                help: "\(correction.frequency == .void ? "void" : "correct") each part on the payer's portal or by calling "

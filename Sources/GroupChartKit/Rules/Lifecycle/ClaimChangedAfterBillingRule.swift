@@ -43,7 +43,7 @@ struct ClaimChangedAfterBillingRule: Rule {
                     + "then the first at the new fee): the claims sent before keep their charge"
             } ?? ""
             let files = correction.heldByErrorsIn
-            let split = !correction.inBatch && !(billing.ledger.history(correction.claimID)?.splitNumbers.isEmpty ?? true)
+            let split = !correction.splitInto.isEmpty
             let next = !files.isEmpty ? "its replacement waits while \(correction.heldByErrorsInWords)"
                 : correction.held ? "its replacement waits until the errors that hold the claim are fixed"
                 : correction.inBatch ? "the next batch carries a replacement"

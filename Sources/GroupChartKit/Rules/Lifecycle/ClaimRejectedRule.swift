@@ -51,7 +51,7 @@ struct ClaimRejectedRule: Rule {
     /// rejection is worked.
     static func filingDays(of claimID: String, _ billing: Billing, _ context: RuleContext) -> String {
         guard let sent = billing.ledger.history(claimID)?.lastSent?.claim.billed, let date = sent.lines.first?.date,
-              let payer = context.record.practice?.payers.first(where: { $0.payerID?.value == sent.payerID }) else { return "" }
+              let payer = context.record.practice?.payer(withPayerID: sent.payerID) else { return "" }
         let limit = payer.timelyFilingDays?.value ?? TimelyFilingRule.defaultDays
         let days = max(0, date.days(to: context.today))
         let name = payer.name?.value ?? payer.id.value

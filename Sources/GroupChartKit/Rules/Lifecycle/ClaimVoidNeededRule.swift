@@ -69,7 +69,7 @@ struct ClaimVoidNeededRule: Rule {
                                help: "fix the profile's error; if the member now pays for themselves, write insurance: self-pay, and the next batch voids the claim",
                                related: correction.sent.map { [RelatedLocation($0, "the version last sent")] } ?? [])
             }
-            let split = !correction.inBatch && !(billing.ledger.history(correction.claimID)?.splitNumbers.isEmpty ?? true)
+            let split = !correction.splitInto.isEmpty
             let next = correction.noVersionOnFile
                 ? "no submission in submissions/ holds it, so void it on the payer's portal"
                 : correction.inBatch ? "the next batch carries a void"
