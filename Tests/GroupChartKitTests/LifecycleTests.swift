@@ -917,6 +917,81 @@ import Testing
         #expect(waits.message.hasSuffix("the payer split it into 2 claims (E1000A1, E1000A2), and one replacement names one of them"))
     }
 
+    /// A denial after a payment that still stands (a duplicate's, CARC 18,
+    /// under a number of its own) does not give the number a void names:
+    /// the void named the denial's number and the payer kept its payment
+    /// for a session that never happened (a biller's review).
+    @Test func aVoidNamesThePaymentsNumberNotALaterDuplicatesDenial() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        let chen = try acceptedClaimOfChen(practice)
+        try payChen(chen, in: practice, paid: 6500, number: "E88")
+        try practice.write("remittances/2026-03-25.835", RemittanceFixture(
+            payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT2", date: Self.march(25),
+            claims: [.init(id: chen.id, status: "4", billed: chen.total, paid: .zero, adjustments: [("CO", "18", chen.total)],
+                           payerClaimNumber: "E99", dateOfService: Self.march(12))]).text)
+        try markChenAbsent(practice)
+        let (billing, _) = try billing(practice)
+        #expect(billing.status(of: chen.id) == .paid)
+        let void = try #require(billing.batch.entries.first { $0.claim.id == chen.id })
+        #expect(void.frequency == .void && void.payerClaimNumber == "E88", "\(void.frequency) \(void.payerClaimNumber ?? "none")")
+    }
+
+    /// A replacement the payer denies while the original's payment stands
+    /// (no reversal: the payer turned the correction down and kept the
+    /// claim it paid) is said, is not sent again unchanged, goes again
+    /// once corrected, naming the paid claim's number; a void repeats the
+    /// version paid. It read as a duplicate's denial: the claim paid with
+    /// nothing to work, its void naming the denial's number and repeating
+    /// the denied lines (a biller's review).
+    @Test func aDeniedReplacementLeavesThePaidVersionWithThePayerAndIsSaid() throws {
+        for next in ["unchanged", "corrected", "voided"] {
+            let practice = try unbilledExample()
+            defer { practice.delete() }
+            let chen = try acceptedClaimOfChen(practice)
+            try payChen(chen, in: practice, paid: 6500, number: "E88")
+            try raiseTheGroupFee(practice)
+            try submit(practice, on: 31)
+            try practice.write("remittances/2026-04-10.835", RemittanceFixture(
+                payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT2", date: LocalDate(year: 2026, month: 4, day: 10)!,
+                claims: [.init(id: chen.id, status: "4", billed: Money(cents: 7000), paid: .zero, adjustments: [("CO", "16", Money(cents: 7000))],
+                               payerClaimNumber: "E99", dateOfService: Self.march(12), lineRemarks: ["N479"], frequency: "7")]).text)
+            switch next {
+            case "unchanged":
+                let (billing, report) = try billing(practice)
+                let history = try #require(billing.ledger.history(chen.id))
+                #expect(billing.status(of: chen.id) == .paid && history.payerVersion?.claim.billed.total == chen.total)
+                #expect(history.refusedCorrection?.denial.payerClaimNumber == "E99")
+                #expect(!billing.batch.entries.contains { $0.claim.id == chen.id })
+                let said = try #require(report.diagnostics.first { $0.rule == "remittance" && $0.message.contains("denied the replacement") })
+                #expect(said.location.file == "sessions/2026-03-12-dbt-skills/chen-lily.md" && said.severity == .warning)
+                #expect(said.message.hasSuffix("(CO-16, N479); the payment of the version before it stands (65.00 under E88), "
+                                               + "and what the replacement changed is unpaid"), "\(said.message)")
+                // Listed with the denials on the dashboard, its codes in words.
+                let record = try GroupChart.check(practice.root, options: Checker.Options(today: FixturePractice.today)).record
+                let ledger = ReimbursementLedger(billing: billing, record: record, today: FixturePractice.today)
+                let view = ReimbursementSummary(format: RecordFormatting(record: record)).view(ledger.entries)
+                let denial = try #require(view.denials.first { $0.claimID == chen.id })
+                #expect(denial.status == "paid, its replacement denied" && denial.badge == "warning")
+            case "corrected":
+                let profile = "members/chen-lily/profile.md"
+                try practice.write(profile, try practice.read(profile).replacingOccurrences(of: "group_number: \"W0051624\"",
+                                                                                              with: "group_number: \"W0051625\""))
+                let (billing, report) = try billing(practice)
+                let entry = try #require(billing.batch.entries.first { $0.claim.id == chen.id })
+                #expect(entry.frequency == .replacement && entry.payerClaimNumber == "E88" && entry.claim.total == Money(cents: 7000))
+                #expect(entry.reason.contains("group number W0051624 -> W0051625"), "\(entry.reason)")
+                #expect(!report.diagnostics.contains { $0.rule == "remittance" && $0.message.contains("denied the replacement") })
+            default:
+                try markChenAbsent(practice)
+                let (billing, _) = try billing(practice)
+                let void = try #require(billing.batch.entries.first { $0.claim.id == chen.id })
+                #expect(void.frequency == .void && void.payerClaimNumber == "E88" && void.claim.total == chen.total,
+                        "\(void.frequency) \(void.payerClaimNumber ?? "none") \(void.claim.total)")
+            }
+        }
+    }
+
     /// The 835 that paid a claim since voided, and the reversal of it, say
     /// nothing once the void is sent: the warning that the claim no longer
     /// builds stood for ever, failing --strict. A payment after the void
@@ -944,6 +1019,11 @@ import Testing
         try practice.write("remittances/2026-04-06.835", later(6, "1", 6500))
         (_, report) = try self.billing(practice)
         #expect(warnings(report) == ["remittances/2026-04-06.835:14"])
+        // Said as a payment after the void (its help sent the biller to undo a change that builds nothing: a biller's review).
+        let after = try #require(report.diagnostics.first { $0.rule == "remittance" })
+        #expect(after.message.hasSuffix("pays 65.00 for a claim whose void was sent in submissions/2026-03-31-000000002.837 on "
+                                         + "2026-03-31, after the void: the payer may not have processed it"), "\(after.message)")
+        #expect(after.help.hasPrefix("ask the payer whether it received the void"))
     }
 
     /// The 835 of the version before a void or a replacement of the same
@@ -1092,6 +1172,8 @@ import Testing
         #expect(warning.severity == .warning)
         #expect(warning.message.hasSuffix("was billed to payer 94036, and its member's coverage now names payer 60054: no replacement is sent, "
                                           + "since a replacement goes to the payer that holds the claim"), "\(warning.message)")
+        // New coverage from a later date is the common case: the help says to leave the claim, before any void (a biller's review).
+        #expect(warning.help.hasPrefix("if the new coverage began after this date of service, the claim went where it belonged: leave it"))
     }
 
     /// Coverage that cannot be read (a payer key misspelt in practice.yaml,

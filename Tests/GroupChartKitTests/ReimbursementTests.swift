@@ -90,6 +90,23 @@ import Testing
         }, "\(found.map(\.message))")
     }
 
+    /// An 835 paying another NPI than the practice's (a billing service's
+    /// other practice, whose claim ids may be the same) is warned of at its
+    /// payee: it was posted without a word (a biller's review).
+    @Test func anEightThirtyFiveForAnotherNPIIsWarnedOfAtItsPayee() throws {
+        let practice = try self.practice { id in
+            var other = RemittanceFixture(trace: "1EFT9", date: LocalDate(year: 2026, month: 4, day: 10)!,
+                                          claims: [claim(id("okonkwo-david", 12), paid: 4500, [("CO", "45", 2000)], number: "E1")])
+            other.payeeNPI = "1588667638"
+            return ["remittances/2026-04-10-other.835": other]
+        }
+        defer { practice.delete() }
+        let found = try practice.check().diagnostics.filter { $0.rule == "remittance" }
+        #expect(found.map { "\($0.location.file):\($0.location.line):\($0.location.column)" } == ["remittances/2026-04-10-other.835:11:29"])
+        #expect(found.first?.message == "this 835 pays NPI 1588667638 (N1*PE), not the practice's billing NPI 1234567893: "
+                    + "it may be another practice's remittance, and its claims are posted here")
+    }
+
     @Test func amountsAreShownAsDollarsAndCents() {
         let shown: [(Int, String)] = [
             (0, "$0.00"), (5, "$0.05"), (50, "$0.50"), (6500, "$65.00"), (99999, "$999.99"), (100000, "$1,000.00"),

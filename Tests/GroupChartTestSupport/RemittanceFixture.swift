@@ -22,12 +22,15 @@ public struct RemittanceFixture {
         public var lineRemarks: [String]
         /// NM1*TT: the payer a crossover (CLP02 19) forwarded the claim to.
         public var forwardedTo: String?
+        /// CLP09: the frequency of the claim as the payer read it (1 original, 7 replacement).
+        public var frequency: String
 
         public init(id: String, status: String = "1", billed: Money, paid: Money,
                     adjustments: [(group: String, reason: String, amount: Money)] = [], payerClaimNumber: String,
                     patient: (last: String, first: String) = ("DOE", "JANE"), dateOfService: LocalDate,
-                    claimRemarks: [String] = [], lineRemarks: [String] = [], forwardedTo: String? = nil) {
+                    claimRemarks: [String] = [], lineRemarks: [String] = [], forwardedTo: String? = nil, frequency: String = "1") {
             self.id = id
+            self.frequency = frequency
             self.forwardedTo = forwardedTo
             self.status = status
             self.billed = billed
@@ -51,6 +54,8 @@ public struct RemittanceFixture {
     public var claims: [Claim]
     /// TRN03: who paid (a payer's own id, 1 and its TIN).
     public var originator: String
+    /// N1*PE's NPI: the provider paid.
+    public var payeeNPI = "1234567893"
 
     public init(payer: String = "AETNA", trace: String, date: LocalDate, paymentDate: LocalDate? = nil, claims: [Claim],
                 originator: String = "1060054000") {
@@ -72,13 +77,13 @@ public struct RemittanceFixture {
         var body = [
             "BPR*I*\(total)*C*ACH*CCP*01*121000358*DA*0001234567*1060054000**01*121000248*DA*4455667788*\(effective)",
             "TRN*1*\(trace)*\(originator)", "DTM*405*\(day)", "N1*PR*\(payer)", "N3*PO BOX 14079", "N4*LEXINGTON*KY*405124079",
-            "PER*BL*PROVIDER SERVICES*TE*8005550199", "N1*PE*FIXTURE COUNSELING*XX*1234567893", "REF*TJ*123456789", "LX*1",
+            "PER*BL*PROVIDER SERVICES*TE*8005550199", "N1*PE*FIXTURE COUNSELING*XX*\(payeeNPI)", "REF*TJ*123456789", "LX*1",
         ]
         for claim in claims {
             let service = claim.dateOfService.description.replacingOccurrences(of: "-", with: "")
             let owed = claim.adjustments.filter { $0.group == "PR" }.reduce(Money.zero) { $0 + $1.amount }
             body += [
-                "CLP*\(claim.id)*\(claim.status)*\(claim.billed)*\(claim.paid)*\(owed == .zero ? "" : owed.description)*12*\(claim.payerClaimNumber)*11*1",
+                "CLP*\(claim.id)*\(claim.status)*\(claim.billed)*\(claim.paid)*\(owed == .zero ? "" : owed.description)*12*\(claim.payerClaimNumber)*11*\(claim.frequency)",
                 "NM1*QC*1*\(claim.patient.last)*\(claim.patient.first)****MI*AET0001",
             ]
             if let next = claim.forwardedTo { body.append("NM1*TT*2*\(next)*****PI*610442") }

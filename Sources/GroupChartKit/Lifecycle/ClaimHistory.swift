@@ -12,6 +12,9 @@ public struct ClaimHistory: Sendable {
         public var rejected = false
         /// The rejection was of its whole transaction set, by a 999.
         public var rejectedBy999 = false
+        /// An 835 denied this version itself (CLP02 4, its charge and
+        /// frequency answering it) and no later payment answered it.
+        var denial: AdjudicationHistory.Decision?
     }
 
     /// Why the latest version was rejected, and where the answer says so.
@@ -110,6 +113,9 @@ public struct ClaimHistory: Sendable {
                 if !claim.isReversal, versions.last.map({ Self.answers(claim, $0, numberBefore: numberBeforeLastVersion) }) ?? true {
                     lastVersionInAdjudication = true
                     lastVersionRemitted = true
+                    if let last = versions.indices.last {
+                        versions[last].denial = claim.isDenial ? .init(claim: claim, remittance: remittance) : nil
+                    }
                 }
                 endRejection(live: &liveOriginal)
                 let decided = AdjudicationHistory(remitted)
@@ -214,10 +220,32 @@ public struct ClaimHistory: Sendable {
     public var lastSent: Version? { versions.last }
 
     /// The version the payer holds: the latest original or replacement that
-    /// was not rejected. `nil` when none was, or when the claim was only
-    /// answered (sent before the practice kept its submissions).
+    /// was not rejected, nor refused (`refusedCorrection`). `nil` when none
+    /// was, or when the claim was only answered (sent before the practice
+    /// kept its submissions).
     public var payerVersion: Version? {
-        versions.last { !$0.rejected && $0.claim.frequency != .void }
+        versions.last { !$0.rejected && $0.claim.frequency != .void && !isRefused($0) }
+    }
+
+    /// The latest version, when it is a replacement the payer turned down:
+    /// an 835 denied it (CLP02 4, answering its charge and frequency) while
+    /// the payment of a version before it still stands, in another 835.
+    /// The payer holds the version it paid, and the replacement's changes
+    /// are not paid: a void or a later replacement repeats and names the
+    /// version paid, and the same replacement is not sent again unchanged
+    /// (`NextBatch`). Read as a duplicate's denial beside the payment, the
+    /// claim showed paid with nothing to work, and its void named the
+    /// denial's number and repeated the denied lines (a biller's review).
+    public var refusedCorrection: (version: Version, denial: RemittanceClaim, remittance: Remittance)? {
+        guard let last = versions.last, isRefused(last), let denial = last.denial else { return nil }
+        return (last, denial.claim, denial.remittance)
+    }
+
+    private func isRefused(_ version: Version) -> Bool {
+        guard version.claim.frequency == .replacement, let denial = version.denial else { return false }
+        return adjudication.standing.contains { decision in
+            !decision.claim.isReversal && !decision.claim.isDenial && !decision.remittance.isSameTransaction(as: denial.remittance)
+        }
     }
 
     /// A replacement was sent and neither a 277CA acceptance (A2) nor an

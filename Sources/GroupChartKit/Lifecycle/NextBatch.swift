@@ -81,6 +81,23 @@ public struct NextBatch: Sendable {
         public var correctedAs: SubmittedClaim.Frequency?
     }
 
+    /// A replacement the payer denied while the payment of the version
+    /// before it stands (`ClaimHistory.refusedCorrection`), unchanged since:
+    /// sent again as it was, it would be denied again, so it waits until
+    /// what the denial names is corrected.
+    public struct RefusedCorrection: Sendable {
+        public var claimID: String
+        public var note: SourceLocation?
+        /// The CLM segment of the replacement the payer denied.
+        public var sent: SourceLocation
+        /// The denial (its CLP segment), and the 835 it came in.
+        public var denial: RemittanceClaim
+        public var remittance: Remittance
+        /// What the payer paid of the version it holds, and that version's number.
+        public var paid: Money
+        public var payerClaimNumber: String?
+    }
+
     /// The claims going out, in the order of the claims built, then of the
     /// claim ids only the ledger knows. The originals never sent (nearly all
     /// of a practice's first batch) are made when the entries are first
@@ -91,6 +108,7 @@ public struct NextBatch: Sendable {
     private let made: MadeEntries
     public let corrections: [Correction]
     public let standingRejections: [StandingRejection]
+    public let refusedCorrections: [RefusedCorrection]
     /// Claims never sent that wait, out of the batch, because the same
     /// service went out under another claim id that no longer builds.
     public let waitingOriginals: [WaitingOriginal]
@@ -143,6 +161,7 @@ public struct NextBatch: Sendable {
         }
         corrections = planner.corrections
         standingRejections = planner.rejections
+        refusedCorrections = planner.refusals
         waitingOriginals = planner.waiting
         resent = planner.resent
         controlNumber = ledger.nextControlNumber
@@ -210,6 +229,7 @@ private struct Planner {
     var planned: [NextBatch.Entry] = []
     var corrections: [NextBatch.Correction] = []
     var rejections: [NextBatch.StandingRejection] = []
+    var refusals: [NextBatch.RefusedCorrection] = []
     var resent: Set<String> = []
 
     /// `built`: the index among `claims` of the claim built for `id`; `nil`
@@ -267,6 +287,21 @@ private struct Planner {
             changes += claims[index].billed.correctionsBeyondContent(since: sent.claim.billed)
         }
         guard !changes.isEmpty else { return }
+        if let refused = history.refusedCorrection {
+            // The payer denied the replacement and holds the version it paid:
+            // the replacement goes again only once corrected, by what a
+            // denial is corrected by (as a denied claim above).
+            var corrected = claims[index].billed.content.changes(since: refused.version.claim.billed.content)
+            let beyond = claims[index].billed.correctionsBeyondContent(since: refused.version.claim.billed)
+            if refused.denial.adjustments.contains(where: { ["16", "31"].contains($0.reason) }) { corrected += beyond }
+            guard !corrected.isEmpty else {
+                refusals.append(.init(claimID: id, note: note, sent: refused.version.claim.location, denial: refused.denial,
+                                      remittance: refused.remittance, paid: history.adjudication.paid,
+                                      payerClaimNumber: history.payerClaimNumber))
+                return
+            }
+            changes += beyond
+        }
         let why = "changed after billing: " + changes.joined(separator: "; ")
         let number = history.numberForCorrection
         let member = claims[index].service.member

@@ -17,6 +17,9 @@ public struct Remittance: Sendable, Codable, Equatable {
     public var date: LocalDate?
     /// In the order of the file.
     public var claims: [RemittanceClaim]
+    /// N1*PE with N103 XX: the NPI of the provider paid (the billing
+    /// provider of the claims), and where it stands.
+    public var payeeNPI: Located<String>?
 
     /// `remittances/2026-03-27-aetna.835 (trace 883400112)`: where a biller
     /// finds the payment.

@@ -119,6 +119,8 @@ struct RemittanceReader {
                 current?.traceNumber = segment[2]
                 current?.originator = segment[3]
             }
+        case "N1" where segment[1] == "PE" && segment[3] == "XX" && claim == nil && current?.payeeNPI == nil:
+            current?.payeeNPI = Located(segment[4], at: segment.location(of: 4))
         case "DTM" where segment[1] == "405" && claim == nil:
             productionDate = values.date(segment, 2)
         case "PLB":

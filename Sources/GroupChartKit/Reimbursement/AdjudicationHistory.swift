@@ -120,15 +120,20 @@ struct AdjudicationHistory: Sendable {
     }
 
     /// The payer's claim number a replacement or void names (CLP07): that of
-    /// the latest standing decision of the payer billed, which is the first
-    /// to answer. A reversal repeats the number of what it takes back, the
-    /// correction beside it carries the one that stands, and a secondary
-    /// payer's number is its own, unknown to the payer the practice bills.
-    /// `nil` when no such decision stands (the number given before stays).
+    /// the latest standing payment of the payer billed, which is the first
+    /// to answer, else of its latest standing denial. A reversal repeats the
+    /// number of what it takes back, the correction beside it carries the
+    /// one that stands, and a secondary payer's number is its own, unknown
+    /// to the payer the practice bills. A denial after a payment that still
+    /// stands (a duplicate's, CARC 18, or a replacement's the payer turned
+    /// down) is decided under a number of its own, and named, a void left
+    /// the payment standing (a biller's review). `nil` when no such
+    /// decision stands (the number given before stays).
     var payerClaimNumber: String? {
         // A reversal left standing took back a payment no 835 on file shows: its number is the claim's all the same.
         let ofBilledPayer = billedPayersDecisions
-        return (ofBilledPayer.last { !$0.claim.isReversal } ?? ofBilledPayer.last)?.claim.payerClaimNumber
+        return (ofBilledPayer.last { !$0.claim.isReversal && !$0.claim.isDenial }
+            ?? ofBilledPayer.last { !$0.claim.isReversal } ?? ofBilledPayer.last)?.claim.payerClaimNumber
     }
 
     /// The standing decisions, with a claim number, of the payer billed as

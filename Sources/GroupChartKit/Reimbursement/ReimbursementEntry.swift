@@ -54,6 +54,10 @@ public struct ReimbursementEntry: Sendable {
     /// Days from the date of service to today while something is outstanding
     /// (for the aging); reimbursement.csv shows them while the payer has not settled.
     public var daysOutstanding: Int?
+    /// The payer denied the replacement sent last and holds the version it
+    /// paid, and the replacement waits to be corrected (`remittance` says
+    /// so): listed with the denials, for its changes are unpaid.
+    public var replacementDenied = false
 
     /// The adjustments that explain a denial (or, for any claim, why less was paid).
     public var reasons: [ClaimAdjustment] { adjustments.filter { $0.amount != .zero } }

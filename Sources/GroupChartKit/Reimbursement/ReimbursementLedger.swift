@@ -31,6 +31,9 @@ public struct ReimbursementLedger: Sendable {
             entries.append(Self.entry(id: id, member: members.member(of: id, memberID: claim.memberID), date: claim.lines.first?.date,
                                       billed: claim.total, isBuilt: false, billing: billing, today: today))
         }
+        for refused in billing.batch.refusedCorrections {
+            if let index = entries.firstIndex(where: { $0.claimID == refused.claimID }) { entries[index].replacementDenied = true }
+        }
         self.entries = entries
         self.today = today
         positions = Dictionary(entries.enumerated().map { ($1.claimID, $0) }, uniquingKeysWith: { first, _ in first })

@@ -18,7 +18,7 @@ struct ReimbursementSummary {
             for index in entries.indices where entries[index].status == status { count += 1 }
             return count == 0 ? nil : "\(count) \(status.rawValue)"
         }
-        let denied = entries.filter { $0.status == .denied }
+        let denied = entries.filter { $0.status == .denied || $0.replacementDenied }
         let claims = listing ? DashboardListing.last(entries, of: "claims", listedIn: "reimbursement.csv") : (shown: entries, notShown: nil)
         let denials = listing ? DashboardListing.first(denied, of: "denied claims", listedIn: "reimbursement.csv") : (shown: denied, notShown: nil)
         return ReimbursementView(
@@ -51,12 +51,14 @@ struct ReimbursementSummary {
     func payment(_ entry: ReimbursementEntry) -> PaymentView {
         let badge: String
         switch entry.status {
+        case _ where entry.replacementDenied: badge = "warning"
         case .paid, .voided: badge = "paid"
         case .unbilled, .submitted, .received, .accepted: badge = "pending"
         case .partial: badge = entry.debtor == .nextPayer ? "pending" : "warning"
         case .denied, .reversed, .rejected: badge = "error"
         }
-        let status = entry.forwardedTo.map { "\(entry.status.rawValue), forwarded to \($0)" } ?? entry.status.rawValue
+        let status = entry.forwardedTo.map { "\(entry.status.rawValue), forwarded to \($0)" }
+            ?? (entry.replacementDenied ? "\(entry.status.rawValue), its replacement denied" : entry.status.rawValue)
         return PaymentView(
             claimID: entry.claimID, date: entry.dateOfService?.description ?? "", member: format.memberName(entry.member),
             memberLink: "members/\(entry.member).html",

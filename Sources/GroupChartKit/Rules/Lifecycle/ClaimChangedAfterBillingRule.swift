@@ -31,8 +31,11 @@ struct ClaimChangedAfterBillingRule: Rule {
                 // A replacement names the payer's own claim number: it cannot move a claim to another payer.
                 return Finding(place, "claim \"\(correction.claimID)\" \(correction.why): no replacement is sent, since a replacement "
                                    + "goes to the payer that holds the claim",
-                               help: "if the coverage change is a mistake, undo it; if not, void the claim with payer \(change.from) "
-                                   + "(its portal or a paper void) and bill payer \(change.to) for the service outside GroupChart (docs/limits.md)",
+                               help: "if the new coverage began after this date of service, the claim went where it belonged: "
+                                   + "leave it (a profile names one payer for every date, so this is said while it names the new "
+                                   + "one); if the coverage change is a mistake, undo it; "
+                                   + "if payer \(change.from) never covered this date, void the claim with it (its portal or a paper "
+                                   + "void) and bill payer \(change.to) for the service outside GroupChart (docs/limits.md)",
                                related: correction.sent.map { [RelatedLocation($0, "the version last sent")] } ?? [],
                                severity: .warning)
             }

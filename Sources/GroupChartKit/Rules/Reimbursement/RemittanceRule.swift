@@ -5,10 +5,13 @@
 struct RemittanceRule: Rule {
     let id = "remittance"
     let defaultSeverity = Severity.warning
+    /// For the replacements the payer denied (`NextBatch.refusedCorrections`).
+    let readsClaims = true
     let summary = """
         an 835 in remittances/ holds what cannot be read as 005010X221A1 says (delimiters, segments, amounts, dates, \
-        codes, unbalanced claims or payments), pays a claim id (CLP01) the practice has no claim for, reverses a payment no 835 shows, \
-        or takes a payment back with nothing paid since
+        codes, unbalanced claims or payments), pays another NPI than the practice's or a claim id (CLP01) the practice has no \
+        claim for, reverses a payment no 835 shows, \
+        takes a payment back with nothing paid since, or denies a replacement while the payment before it stands
         """
     let explanation = Explanation(
         checks: """
@@ -16,14 +19,18 @@ struct RemittanceRule: Rule {
             or unknown, amounts and dates that are none, CLP02 status and CAS group codes outside the guide, a \
             claim whose charge less its adjustments is not its payment, a patient responsibility (CLP05) that is \
             not the sum of its PR adjustments, a payment (BPR02) that is not its claims' payments less the \
-            provider-level adjustments (PLB), a missing trace number, an SE count that does not match. Then each \
+            provider-level adjustments (PLB), a missing trace number, an SE count that does not match, a payee \
+            (N1*PE, by NPI) that is not the practice's billing NPI (another practice's 835, posted here). Then each \
             claim the 835 pays: its CLP01 must be the id of a claim GroupChart builds (claims.csv), unless a void \
             of it was sent and answers it (a payment dated before the void, or a reversal), and a \
             reversal (CLP02 22) must take back a payment an 835 on file shows; a claim whose payment was taken \
             back and nothing paid since (its status `reversed`) is warned of at the reversal, until a corrected \
             payment is on file or the claim is voided. A claim paid more than its charge \
             in all, and an 835 that read a charge (CLP03) above every version of the claim sent, are warned of: \
-            money to give back, not to post. The file is read on regardless: \
+            money to give back, not to post. A replacement the payer denied (CLP02 4 for its charge) while \
+            the payment of the version before it stands is warned of at the claim's note: the payer holds the \
+            version it paid, the replacement's changes are unpaid, and the same replacement is not sent again \
+            until what the denial names is corrected. The file is read on regardless: \
             what can be read counts in reimbursement.csv.
             """,
         why: """
@@ -45,13 +52,32 @@ struct RemittanceRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         var findings = context.readFindings(of: id)
         let claimIDs = Set(context.record.services.compactMap(\.claimID))
+        let practiceNPI = context.record.practice?.npi?.value
         for remittance in context.record.remittances {
+            if let payee = remittance.payeeNPI, let practiceNPI, !practiceNPI.isEmpty, payee.value != practiceNPI {
+                // An 835 is addressed to the provider paid; a billing service's other practice gets its own.
+                findings.append(Finding(payee.location,
+                                        "this 835 pays NPI \(payee.value) (N1*PE), not the practice's billing NPI \(practiceNPI): "
+                                            + "it may be another practice's remittance, and its claims are posted here",
+                                        help: "if it is another practice's, move it out of remittances/; if the practice's NPI in "
+                                            + "practice.yaml is the one that is wrong, correct it there"))
+            }
             for claim in remittance.claims {
                 let patient = claim.patientName.map { " (patient \($0))" } ?? ""
                 if !claimIDs.contains(claim.claimID.value), let history = context.analysis.claimLedger.history(claim.claimID.value),
                    Self.voidAnswered(claim, in: remittance, by: history) {
                     // The void sent is the record of it: the payment it takes back, and the reversal, say nothing more.
                     continue
+                } else if !claimIDs.contains(claim.claimID.value), let history = context.analysis.claimLedger.history(claim.claimID.value),
+                          history.isVoided, let void = history.lastSent {
+                    // Paid after the void went: undoing the change builds nothing (a voided claim is never sent again).
+                    findings.append(Finding(claim.claimID.location,
+                                            "CLP01 \"\(claim.claimID.value)\"\(patient) pays \(claim.paid) for a claim whose void was sent in "
+                                                + "\(void.file)\(void.date.map { " on \($0)" } ?? ""), after the void: the payer may not have "
+                                                + "processed it",
+                                            help: "ask the payer whether it received the void (its 277CA or 835 answers it); if it did, "
+                                                + "this payment is money to return; if not, send the void again from the clearinghouse's portal",
+                                            related: [RelatedLocation(void.claim.location, "the void as sent")]))
                 } else if !claimIDs.contains(claim.claimID.value), let sent = context.analysis.claimLedger.history(claim.claimID.value)?.lastSent {
                     // Sent from here, and no longer built: the payment is the practice's, its claim gone from the record.
                     findings.append(Finding(claim.claimID.location,
@@ -79,7 +105,26 @@ struct RemittanceRule: Rule {
                 }
             }
         }
-        return findings + Self.paidBeyondCharge(context)
+        return findings + Self.paidBeyondCharge(context) + Self.refusedCorrections(context)
+    }
+
+    /// Each replacement the payer denied while the payment of the version
+    /// before it stands, unchanged since (`NextBatch.refusedCorrections`).
+    private static func refusedCorrections(_ context: RuleContext) -> [Finding] {
+        (context.billing?.batch.refusedCorrections ?? []).map { refused in
+            let reasons = refused.denial.adjustments.map { "\($0.group)-\($0.reason)" } + refused.denial.remarks
+            let why = reasons.isEmpty ? "" : " (" + reasons.joined(separator: ", ") + ")"
+            let number = refused.payerClaimNumber.map { " under \($0)" } ?? ""
+            return Finding(refused.note ?? refused.denial.claimID.location,
+                           "the payer denied the replacement of claim \"\(refused.claimID)\" sent in \(refused.sent.file)\(why); "
+                               + "the payment of the version before it stands (\(refused.paid)\(number)), and what the replacement "
+                               + "changed is unpaid",
+                           help: "correct what the denial names (its codes in words are on the dashboard); the next build sends the "
+                               + "corrected claim again as a replacement. If what it changed is not to be billed, undo the change "
+                               + "and nothing more is sent",
+                           related: [RelatedLocation(refused.denial.claimID.location, "the denial"),
+                                     RelatedLocation(refused.sent, "the replacement as sent")])
+        }
     }
 
     /// The charge owed again when `reversal` is the latest reversal of a
