@@ -78,7 +78,10 @@ import Testing
     /// stands beside them unqualified (a code review: "LPCC, PhD candidate"
     /// was refused, the clinician's claims held).
     @Test(arguments: [("LPC (pending)", true), ("student intern", true), ("PhD candidate", true), ("LMSW trainee", true),
-                      ("LPCC, PhD candidate", false), ("LPCC (LMFT pending)", false), ("LMFT", false), ("BCBA, applied behavior analysis", false)])
+                      ("LPCC, PhD candidate", false), ("LPCC (LMFT pending)", false), ("LMFT", false), ("BCBA, applied behavior analysis", false),
+                      // A license lapsed, taken away or not yet full, or applied for (an auditor's review).
+                      ("LMFT (expired)", true), ("LPCC - suspended", true), ("LMFT intern", true), ("pre-licensed", true),
+                      ("LMFT (applied)", true), ("license applied for", true), ("LPCC (provisional)", true), ("LMFT, license lapsed", true)])
     func credentialsThatNameNoLicense(credentials: String, namesNone: Bool) {
         #expect(Clinician.namesNoLicense(credentials) == namesNone)
     }

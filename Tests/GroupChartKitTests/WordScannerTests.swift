@@ -37,4 +37,22 @@ import Testing
         }
         #expect(found > 500 && passed > 500, "both answers given: \(found) named, \(passed) passed over")
     }
+
+    /// A character drawn as nothing inside a word (a soft hyphen Word
+    /// pastes, a zero-width space) is read as nothing, and a Cyrillic or
+    /// Greek letter drawn as a Latin one as that letter: a copied note so
+    /// written compared as a different note, and a name so written was no
+    /// name (an auditor's review).
+    @Test func wordsReadAsTheyAreDrawn() {
+        let hashes = { (text: String, lowercased: Bool) in
+            WordScanner(lowercased: lowercased).sentences(text).map { $0.map(\.hash) }
+        }
+        for lowercased in [true, false] {
+            #expect(hashes("Ms. Ch\u{AD}en went h\u{200B}ome to\u{2060}day.", lowercased) == hashes("Ms. Chen went home today.", lowercased))
+            #expect(hashes("\u{421}hen w\u{435}nt h\u{43E}me t\u{3BF}day.", lowercased) == hashes("Chen went home today.", lowercased))
+            #expect(hashes("one\u{2028}two", lowercased) == hashes("one two", lowercased), "a line separator still parts words")
+        }
+        #expect(WordScanner.placedWords("Mr. Ro\u{AD}e left").map(\.hash) == WordScanner.placedWords("Mr. Roe left").map(\.hash))
+        #expect(WordScanner.placedWords("Mr. Ro\u{AD}e left").map(\.offset) == [0, 4, 10], "each word where it stands in the text")
+    }
 }

@@ -56,7 +56,14 @@ public struct Clinician: Sendable, Codable, Equatable {
     /// review found "credentials: pending" taken as a credential. Degrees
     /// alone (MA, MSW) are not among them: whether a payer takes a
     /// registered associate's claims is the payer's rule (docs/limits.md).
-    static let noLicenseWords: Set<String> = ["pending", "student", "unlicensed", "trainee", "applicant", "candidate", "awaiting"]
+    /// A license that lapsed, was taken away or is not yet full says the
+    /// same ("LMFT (expired)", "LPCC - suspended", "LMFT intern",
+    /// "pre-licensed"): an auditor's review found each taken as a
+    /// credential, and "applied", which decisions.md listed, missing.
+    static let noLicenseWords: Set<String> = [
+        "pending", "student", "unlicensed", "trainee", "applicant", "candidate", "awaiting", "applied", "expired", "lapsed",
+        "inactive", "suspended", "revoked", "intern", "provisional", "pre", "prelicensed", "unknown",
+    ]
 
     /// Whether `text` has one of `noLicenseWords` among its words and no
     /// credential (`PersonName.credentials`) that one of them does not
@@ -65,9 +72,21 @@ public struct Clinician: Sendable, Codable, Equatable {
     /// review found them refused, the clinician's claims held).
     static func namesNoLicense(_ text: String) -> Bool {
         let words = NoValue.words(of: text)
-        guard words.contains(where: noLicenseWords.contains) else { return false }
+        // "Applied" says no license only as a license applied for ("LMFT
+        // (applied)", "license applied for"), never in "applied behavior analysis".
+        let saysNoLicense = { (index: Int) in
+            noLicenseWords.contains(words[index])
+                && (words[index] != "applied" || index + 1 == words.count || words[index + 1] == "for")
+        }
+        guard words.indices.contains(where: saysNoLicense) else { return false }
+        // "License lapsed", "expired license": said of the license itself, whatever stands beside it.
+        let license: Set<String> = ["license", "licence", "licensure"]
+        if words.indices.contains(where: { index in
+            license.contains(words[index])
+                && ((index + 1 < words.count && saysNoLicense(index + 1)) || (index > 0 && saysNoLicense(index - 1)))
+        }) { return true }
         return !words.indices.contains { index in
-            PersonName.credentials.contains(words[index]) && !(index + 1 < words.count && noLicenseWords.contains(words[index + 1]))
+            PersonName.credentials.contains(words[index]) && !(index + 1 < words.count && saysNoLicense(index + 1))
         }
     }
 

@@ -147,6 +147,18 @@ final class FieldReader {
         node(key, required: required, hint: hint).flatMap { scalar($0, named: key) }
     }
 
+    /// A payer's identifier (an authorization number, a member id): text
+    /// that is no placeholder (`NoValue.isPlaceholderIdentifier`), else
+    /// `invalid-value` and no value, so that the claims it would go out on
+    /// are held rather than sent with "pending" in them.
+    func identifier(_ key: String, required: Bool = false, hint: String, until: String) -> Located<String>? {
+        guard let value = text(key, required: required, hint: hint) else { return nil }
+        guard NoValue.isPlaceholderIdentifier(value.value) else { return value }
+        log.invalid(at: value.location, "\"\(qualified(key))\" reads \"\(value.value)\", which is no number the payer gave",
+                    help: "write \(hint) as the payer gave it; \(until)")
+        return nil
+    }
+
     /// The scalar text of `node`, or `invalid-value` when it is a list or
     /// mapping, or cut short by a comment glued to what followed it.
     func scalar(_ node: YAMLNode, named key: String) -> Located<String>? {

@@ -29,7 +29,8 @@ enum ProfileReader {
         defer { insurance.finish() }
         return .insured(Insurance(
             payer: insurance.reference("payer", required: true, hint: "the id of a payer of practice.yaml"),
-            memberID: insurance.text("member_id", required: true, hint: "the member id on the insurance card"),
+            memberID: insurance.identifier("member_id", required: true, hint: "the member id on the insurance card",
+                                           until: "until the card is at hand, the member's claims wait"),
             groupNumber: insurance.text("group_number"),
             subscriber: subscriber(insurance),
             benefits: insurance.mapping("benefits").map(benefits),
@@ -88,7 +89,8 @@ enum ProfileReader {
             to = nil
         }
         return Authorization(
-            number: fields.text("number", required: true, hint: "the authorization number (box 23)"),
+            number: fields.identifier("number", required: true, hint: "the authorization number (box 23)",
+                                      until: "an authorization not yet approved covers no session, so leave it out until it is"),
             cpt: fields.cpt("cpt", required: true, hint: "the CPT code authorized, for example \"90853\""),
             from: from, to: to,
             sessions: fields.integer("sessions", required: true, hint: "the number of sessions authorized", in: 1...1000),

@@ -115,15 +115,25 @@ public struct NoteSimilarity: Sendable {
     public func sentences(of body: MarkdownBody) -> Sentences {
         var sentences = Sentences()
         let (filter, replacements) = (filter, replacements)
+        // The level of the addendum heading whose section is being passed over.
+        var inAddendum: Int?
         for index in body.blocks.indices {
             let kind = body.blocks[index].kind
             // An addendum amends the note after it was signed: the copy of
-            // last week's note without it was not found (a clinician's review).
-            if case .heading = kind {
-                if SectionCatalogue.isAddendum(body.blocks[index].text) { break }
+            // last week's note without it was not found (a clinician's
+            // review). Only its own section is left out, up to the next
+            // heading of its level or above: an addendum written at the top,
+            // as some EHRs place them, hid the whole note from the copy
+            // rules (an auditor's review).
+            if case .heading(let level) = kind {
+                if SectionCatalogue.isAddendum(body.blocks[index].text) {
+                    inAddendum = min(level, inAddendum ?? level)
+                } else if let addendum = inAddendum, level <= addendum {
+                    inAddendum = nil
+                }
                 continue
             }
-            guard kind != .html else { continue }
+            guard kind != .html, inAddendum == nil else { continue }
             WordScanner().eachWord(body.blocks[index].text, word: { word in
                 sentences.add(filter.mayHold(word) ? replacements[word] ?? word : word)
             }, end: { sentences.end() })

@@ -78,7 +78,7 @@ struct AuditPacket {
     private func redacted(_ text: String, keeping member: String) -> String {
         let names = { (member: Member) in [member.profile?.firstName?.value, member.profile?.lastName?.value].compactMap { $0 } }
         let own = format.record.member(member).map(names) ?? []
-        var result = text
+        var result = Self.withoutHiddenCharacters(text)
         for other in format.record.members where other.id != member {
             for name in names(other) where name.count > 1
                 && !own.contains(where: { $0.compare(name, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame }) {
@@ -88,6 +88,21 @@ struct AuditPacket {
             }
         }
         return result
+    }
+
+    /// `text` without the characters drawn as nothing (a soft hyphen, a
+    /// zero-width space): another member's name with one inside ("Ch\u{AD}en")
+    /// went to the payer whole, where the name plain is cut to its initial
+    /// (an auditor's review). The packet loses nothing a reader sees.
+    static func withoutHiddenCharacters(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 >= 0x80 }),
+              text.unicodeScalars.contains(where: { $0.value >= 0x80 && DisplayName.isHidden($0) && $0.value != 0x2028 && $0.value != 0x2029 })
+        else { return text }
+        var kept = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where !(scalar.value >= 0x80 && DisplayName.isHidden(scalar) && scalar.value != 0x2028 && scalar.value != 0x2029) {
+            kept.append(scalar)
+        }
+        return String(kept)
     }
 
     /// The ways a name can stand in a note's text: with either apostrophe

@@ -26,4 +26,22 @@ enum NoValue {
         }
         return words.contains(words(of: text).joined(separator: " "))
     }
+
+    /// Words that stand where a payer's number is still to come ("pending",
+    /// "requested", "unknown"): no authorization or member number holds
+    /// one of them as a word.
+    static let pendingWords: Set<String> = ["pending", "requested", "awaiting", "unknown", "unk", "tbd", "tba", "tbc", "applied"]
+
+    /// Whether `text`, written where a payer's identifier belongs (an
+    /// authorization number, a member id), is no identifier: a placeholder
+    /// word, a word saying it is still to come, or only zeros or only
+    /// filler (`xxx`, `???`, `---`). Such a value went out on the claim
+    /// (`REF*G1*pending`) and satisfied `authorization` (an auditor's
+    /// review): a claim the payer denies as unauthorized.
+    static func isPlaceholderIdentifier(_ text: String) -> Bool {
+        if isPlaceholder(text) { return true }
+        if words(of: text).contains(where: pendingWords.contains) { return true }
+        let written = text.filter { !$0.isWhitespace }
+        return !written.isEmpty && (written.allSatisfy { $0 == "0" } || written.lowercased().allSatisfy { "x?*-_.#".contains($0) })
+    }
 }

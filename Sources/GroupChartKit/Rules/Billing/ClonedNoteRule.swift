@@ -4,13 +4,16 @@ struct ClonedNoteRule: Rule {
     let id = "cloned-note"
     let readsNoteTexts = true
     let defaultSeverity = Severity.warning
-    let summary = "a member's note nearly repeats that member's previous progress note (copy-forward), by the measure of similar-notes (≥ 0.90)"
+    let summary = """
+        a member's note nearly repeats that member's previous progress note, or the one before it (copy-forward), by the \
+        measure of similar-notes (≥ 0.90)
+        """
     static let threshold = RuleParameter("warning", default: 0.90, range: 0...1)
     var parameters: [RuleParameter] { [Self.threshold] }
     let explanation = Explanation(
         checks: """
-            Each member's progress note against that member's previous progress note (and each individual \
-            note against the previous individual note), by the measure of similar-notes: the Jaccard index \
+            Each member's progress note against that member's previous two progress notes (and each individual \
+            note against the previous two individual notes), by the measure of similar-notes: the Jaccard index \
             of word 3-grams of each note's own text, addenda left out (a note copied forward without last \
             week's addendum is still a copy). Reported at the later note.
             """,
@@ -46,8 +49,12 @@ struct ClonedNoteRule: Rule {
         return group + texts.individual.flatMap { Self.findings(in: $0, threshold: threshold) }
     }
 
+    /// How many notes back each note is compared with.
+    static let lookback = 2
+
     /// The notes of one timeline (a member's group notes, or individual
-    /// notes), each against the one before it by date, then start time, then path.
+    /// notes), each against the one before it by date, then start time,
+    /// then path, and against the one before that (`lookback`).
     static func findings(in timeline: [NoteTexts.Note], threshold: Double) -> [Finding] {
         // The notes' places are sorted, not copies of the notes: filtering,
         // sorting and pairing copies of every note (each a retain and a
@@ -59,16 +66,23 @@ struct ClonedNoteRule: Rule {
             let (early, late) = (timeline[lhs].start?.minutes ?? -1, timeline[rhs].start?.minutes ?? -1)
             return early != late ? early < late : timeline[lhs].file.precedesInBytes(timeline[rhs].file)
         }
-        return zip(order, order.dropFirst()).compactMap { previous, note in
-            // Two notes of nothing but shared group content say nothing
-            // of copying forward (similar-notes reports such sessions).
-            guard !(timeline[previous].shingles.isEmpty && timeline[note].shingles.isEmpty) else { return nil }
-            guard let score = NoteSimilarity.jaccard(timeline[previous].shingles, timeline[note].shingles, atLeast: threshold) else {
-                return nil
-            }
+        return order.indices.dropFirst().compactMap { place in
+            let note = order[place]
+            // The note before, else the one before that: a copy of last
+            // week's note across a session of another group the member
+            // also attends, or across a week skipped, went unseen (an
+            // auditor's review). Of the two, the nearer is named.
+            let found = order[max(0, place - Self.lookback)..<place].reversed().lazy.compactMap { previous -> (Int, Double)? in
+                // Two notes of nothing but shared group content say nothing
+                // of copying forward (similar-notes reports such sessions).
+                guard !(timeline[previous].shingles.isEmpty && timeline[note].shingles.isEmpty) else { return nil }
+                return NoteSimilarity.jaccard(timeline[previous].shingles, timeline[note].shingles, atLeast: threshold).map { (previous, $0) }
+            }.first
+            guard let (previous, score) = found else { return nil }
             let (file, previousFile) = (timeline[note].file, timeline[previous].file)
+            let which = previous == order[place - 1] ? "previous note" : "note before last"
             return Finding(SourceLocation(file: file, line: 1),
-                           "note nearly repeats the member's previous note \(previousFile) (similarity \(NoteSimilarity.format(score)))",
+                           "note nearly repeats the member's \(which) \(previousFile) (similarity \(NoteSimilarity.format(score)))",
                            help: "document this session afresh: what the member did, reported and worked on this time",
                            related: [RelatedLocation(SourceLocation(file: previousFile, line: 1), "the previous note")])
         }

@@ -7,7 +7,12 @@ struct HighRiskSafetyPlanRule: Rule {
     let defaultSeverity = Severity.warning
     let summary = "risk is high and neither Risk nor Plan mentions a safety plan"
     let explanation = Explanation(
-        checks: "For a note whose risk level is high: that its Risk or Plan section mentions a safety plan.",
+        checks: """
+            For a note whose risk level is high: that its Risk or Plan section mentions a safety plan (the two words \
+            in any case, with any space, tab, line break or hyphen between them), other than as one not made: "no \
+            safety plan", "without a safety plan", "declined (or refused) to complete a safety plan", "safety plan \
+            not reviewed" do not count.
+            """,
         why: """
             High risk documented without a safety plan reads as risk noticed and not acted on, the finding \
             reviewers look for first.
@@ -24,9 +29,40 @@ struct HighRiskSafetyPlanRule: Rule {
         return notes.indices.compactMap { index in
             guard notes[index].content.risk?.level == .high, let risk = notes[index].content.risk else { return nil }
             let plan = SectionCatalogue.find(SectionCatalogue.plan, in: notes[index].content.body)?.text ?? ""
-            guard (risk.text + " " + plan).range(of: "safety plan", options: .caseInsensitive) == nil else { return nil }
+            guard !Self.mentionsSafetyPlan(risk.text + " " + plan) else { return nil }
             return Finding(risk.location, "risk is high and neither Risk nor Plan mentions a safety plan",
                            help: "document the safety plan reviewed or updated with the member")
         }
+    }
+
+    /// Words that, a few before "safety plan", say it was not made.
+    static let negations: Set<String> = ["no", "not", "without", "declined", "refused", "never", "didn", "unable", "lacks", "none"]
+
+    /// Whether `text` mentions a safety plan made: the words "safety plan"
+    /// in a row (written "safety  plan", "safety-plan" or across a line
+    /// break as well), none of the four words before them a negation, nor
+    /// "not" right after them ("safety plan not reviewed", "safety plan was
+    /// not completed"; "safety plan, not changed" is one made). An
+    /// auditor's review found "No safety plan was completed." taken as a
+    /// plan, and "safety-plan" as none.
+    static func mentionsSafetyPlan(_ text: String) -> Bool {
+        guard text.range(of: "safety", options: .caseInsensitive) != nil else { return false }
+        // Lower case, every run of white space and hyphens one space.
+        var folded = ""
+        for character in text.lowercased() {
+            let joins = character.isWhitespace || character == "-" || character == "\u{2010}" || character == "\u{2011}"
+            if joins { if !folded.hasSuffix(" ") { folded.append(" ") } } else { folded.append(character) }
+        }
+        var searchFrom = folded.startIndex
+        while let found = folded.range(of: "safety plan", range: searchFrom..<folded.endIndex) {
+            searchFrom = found.upperBound
+            let before = NoValue.words(of: String(folded[..<found.lowerBound])).suffix(4)
+            let after = folded[found.upperBound...]
+            let notAfter = ["", " was", " is", " were", " has", " had"].contains { verb in
+                after.hasPrefix(verb + " not") && !(after.dropFirst(verb.count + 4).first?.isLetter ?? false)
+            }
+            if !before.contains(where: negations.contains) && !notAfter { return true }
+        }
+        return false
     }
 }

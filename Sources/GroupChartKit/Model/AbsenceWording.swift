@@ -1,0 +1,38 @@
+/// A Participation section that says only that the member was not there
+/// ("Absent.", "Did not attend.", "Client was absent from group today.",
+/// "No show."): the note itself says the member was absent, while the
+/// attendance log marks them present and a claim goes out. An auditor's
+/// review found such notes billed without a word; `note-for-absent-member`
+/// reports them.
+///
+/// The words that only name who and when ("client", "was", "from group",
+/// "today") are dropped, and what is left must be an absence, whole: a
+/// section that says more ("absent last week, today she shared...") is
+/// the member's own account, and is left alone.
+enum AbsenceWording {
+    /// Words that name who, when and where, and nothing of what happened.
+    static let frame: Set<String> = [
+        "client", "member", "patient", "pt", "he", "she", "they", "the", "was", "were", "is", "has", "been", "from", "group",
+        "groups", "today", "todays", "s", "session", "sessions", "this", "in", "of", "for", "to", "week", "weeks", "s", "and",
+    ]
+    /// What is left of an absence once `frame` is dropped.
+    static let absences: Set<String> = [
+        "absent", "absence", "absent excused", "absent unexcused", "excused absence", "unexcused absence", "excused",
+        "did not attend", "didn t attend", "does not attend", "not attend", "not attending", "did not come", "didn t come",
+        "did not show", "didn t show", "no show", "noshow", "no showed", "no call no show", "not present", "not in attendance",
+        "dna", "cancelled", "canceled", "late cancel", "late cancellation", "cancellation", "left before start",
+    ]
+
+    /// Whether `text` says only that the member was absent.
+    static func saysOnlyAbsent(_ text: String) -> Bool {
+        // The longest absence, with its frame, is a short sentence: a
+        // section with more than a few words is the member's own account.
+        var visible = 0
+        for byte in text.utf8 where byte > 0x20 {
+            visible += 1
+            if visible > 96 { return false }
+        }
+        let words = NoValue.words(of: text.replacing("\u{2019}", with: "'")).filter { !frame.contains($0) }
+        return !words.isEmpty && absences.contains(words.joined(separator: " "))
+    }
+}

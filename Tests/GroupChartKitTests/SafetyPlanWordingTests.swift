@@ -1,0 +1,25 @@
+@testable import GroupChartKit
+import Testing
+
+/// What `high-risk-safety-plan` takes for a safety plan made: the words in a
+/// row however they are spaced or hyphenated, and not a plan said not to be
+/// made (an auditor's review found "No safety plan was completed." taken as
+/// one, and "safety-plan" as none).
+@Suite struct SafetyPlanWordingTests {
+    @Test(arguments: [
+        "Reviewed her Safety Plan with her.", "Updated the safety  plan.", "Safety-plan reviewed.", "safety\tplan on file",
+        "Reviewed the safety\nplan line by line.", "Safety plan, not changed since last week.", "Safety plan reviewed; no new acts.",
+    ])
+    func aPlanMadeCounts(_ text: String) {
+        #expect(HighRiskSafetyPlanRule.mentionsSafetyPlan(text))
+    }
+
+    @Test(arguments: [
+        "No safety plan was completed.", "Safety plan not reviewed.", "He declined to complete a safety plan.",
+        "The safety plan was not updated.", "Refused a safety plan.", "Session ended without a safety plan.", "Plan for safety: none.",
+        "Her safety plan was not.",
+    ])
+    func aPlanNotMadeDoesNot(_ text: String) {
+        #expect(!HighRiskSafetyPlanRule.mentionsSafetyPlan(text))
+    }
+}
