@@ -167,13 +167,16 @@ import Testing
         defer { practice.delete() }
         let note = "sessions/2026-03-05-skills/doe-jane.md"
         let all = try #require(try practice.check().diagnostics.first { $0.rule == "unknown-goal" })
+        // The fixture's note is signed (by hand): the help says the plan may be what changed (a clinician's review).
+        let signed = "; this note is signed: if the goals of members/doe-jane/plan-2026-01-29.md were changed after it was, restore "
+            + "them there and write the changed goals in a new plan with its own effective date rather than editing the note"
         #expect(all.help == "the plan's goals (G1, G2) each have an item here already: remove this item, or add its goal to the "
-                    + "member's plan (a new plan, with its own effective date)")
+                    + "member's plan (a new plan, with its own effective date)" + signed)
         let text = try practice.read(note)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("- G2:") }
         try practice.write(note, lines.joined(separator: "\n"))
         let open = try #require(try practice.check().diagnostics.first { $0.rule == "unknown-goal" })
-        #expect(open.help == "did you mean \"G2\"? (in members/doe-jane/plan-2026-01-29.md)")
+        #expect(open.help == "did you mean \"G2\"? (in members/doe-jane/plan-2026-01-29.md)" + signed)
     }
 
     /// A heading written as one that Markdown does not read as one says

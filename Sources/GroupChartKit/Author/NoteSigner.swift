@@ -69,6 +69,12 @@ public enum NoteSigner {
                     throw Refusal("it cannot be read; `groupchart check` says why")
                 }
                 if !note.isNamed, document.holdsSignature {
+                    // Changed since it was signed: said as `sign` says it of a
+                    // note named alone, not "already signed" with exit status
+                    // 0 (a clinician's review).
+                    if let digest = document.signature.digest?.value, digest != SignedText.digest(of: document.signedText) {
+                        try SigningPolicy.refuseChangedSignature(of: document)
+                    }
                     outcome.alreadySigned.append(note.path)
                     continue
                 }

@@ -69,16 +69,22 @@ enum SigningPolicy {
         guard note.holdsSignature, !force else { return }
         let by = note.signature.signedBy.map { " by \($0.value)" } ?? ""
         let at = note.signature.signedAt.map { " at \($0.value)" } ?? ""
-        if let digest = note.signature.digest?.value, digest != SignedText.digest(of: note.signedText) {
-            throw Refusal("""
-                it was changed after it was signed\(by)\(at): restore the signed text (git diff shows what changed, in a practice kept in git) \
-                and write the change under "## Addendum YYYY-MM-DD clinician" at the end; --force signs the changed \
-                text anew, for a note no one has relied on yet
-                """)
-        }
+        try refuseChangedSignature(of: note)
         throw Refusal("""
             it is already signed\(by)\(at); a signed note changes only by an addendum \
             ("## Addendum YYYY-MM-DD clinician" at its end); --force replaces the signature, for a note signed in error
+            """)
+    }
+
+    /// Refuses a note whose signed text changed since its digest was taken.
+    static func refuseChangedSignature(of note: SignableNote) throws(Refusal) {
+        guard let digest = note.signature.digest?.value, digest != SignedText.digest(of: note.signedText) else { return }
+        let by = note.signature.signedBy.map { " by \($0.value)" } ?? ""
+        let at = note.signature.signedAt.map { " at \($0.value)" } ?? ""
+        throw Refusal("""
+            it was changed after it was signed\(by)\(at): restore the signed text (git diff shows what changed, in a practice kept in git) \
+            and write the change under "## Addendum YYYY-MM-DD clinician" at the end; --force signs the changed \
+            text anew, for a note no one has relied on yet
             """)
     }
 

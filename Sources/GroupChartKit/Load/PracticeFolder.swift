@@ -257,7 +257,12 @@ public struct PracticeFolder: Sendable {
     /// otherwise go unread without a word; else an attachment, left alone,
     /// or a link to a folder.
     private func other(_ entry: Entry, _ expected: String) -> [Stamped] {
-        entry.isMisnamedMarkdown ? [stray(entry, expected)] : linked(entry)
+        guard entry.isMisnamedMarkdown else { return linked(entry) }
+        // The name it was meant to have: "lopez-maria.md.txt" (TextEdit,
+        // Notepad, whose Explorer hides the .txt) and "lopez-maria.MD" are
+        // lopez-maria.md; the help said only how documents are named (a
+        // clinician's review).
+        return [stray(entry, expected + ": rename this file \(entry.meantName)")]
     }
 
     /// Markdown files anywhere below a folder where none belongs.
@@ -294,9 +299,21 @@ public struct PracticeFolder: Sendable {
         var isMarkdown: Bool { !isDirectory && name.hasSuffix(".md") }
         /// Markdown by another name: `.MD`, `.Md`, `.markdown`, `.mdown`,
         /// `.mkd`, `.mkdn`, `.mdwn`, `.mdtxt`, `.mdtext`.
+        /// Markdown saved as text too: `.md.txt`, `.markdown.txt`.
         var isMisnamedMarkdown: Bool {
-            guard !isDirectory, !isMarkdown, let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
-            return Self.markdownExtensions.contains(name[name.index(after: dot)...].lowercased())
+            guard !isDirectory, !isMarkdown else { return false }
+            return Self.markdownStem(of: name) != nil
+        }
+        /// The name with its Markdown extension (and a `.txt` after it) as `.md`.
+        var meantName: String { (Self.markdownStem(of: name) ?? stem) + ".md" }
+        /// The name without a Markdown extension of any case, and a `.txt`
+        /// after it; `nil` when it has none.
+        static func markdownStem(of name: String) -> String? {
+            var name = Substring(name)
+            if name.lowercased().hasSuffix(".txt") { name = name.dropLast(4) }
+            guard let dot = name.lastIndex(of: "."), dot != name.startIndex,
+                  markdownExtensions.contains(name[name.index(after: dot)...].lowercased()) else { return nil }
+            return String(name[..<dot])
         }
         static let markdownExtensions: Set<String> = ["md", "markdown", "mdown", "mkd", "mkdn", "mdwn", "mdtxt", "mdtext"]
 

@@ -23,6 +23,20 @@ enum AbsenceWording {
         "dna", "cancelled", "canceled", "late cancel", "late cancellation", "cancellation", "left before start",
     ]
 
+    /// Whether `section` says only that the member was absent; its text is
+    /// joined only when it is short enough to (a Participation section is
+    /// often kilobytes long, and every attending member's note is asked).
+    static func saysOnlyAbsent(_ section: Section) -> Bool {
+        var visible = 0
+        for block in section.textBlocks {
+            for byte in block.text.utf8 where byte > 0x20 {
+                visible += 1
+                if visible > 96 { return false }
+            }
+        }
+        return saysOnlyAbsent(section.text)
+    }
+
     /// Whether `text` says only that the member was absent.
     static func saysOnlyAbsent(_ text: String) -> Bool {
         // The longest absence, with its frame, is a short sentence: a

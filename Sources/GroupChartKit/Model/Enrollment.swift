@@ -12,14 +12,16 @@ extension Group {
     public func enrolls(_ member: String, on date: LocalDate?) -> Bool {
         let entries = entries(of: member)
         guard let date else { return !entries.isEmpty }
-        return entries.contains { $0.covers(date) }
+        // An entry whose dates could not be read may enroll the member on any date.
+        return entries.contains { $0.covers(date) || $0.datesUnread }
     }
 
     /// The members enrolled on `date`, each once, in roster order.
     public func enrolled(on date: LocalDate?) -> [RosterEntry] {
         var seen: Set<String> = []
         return roster.filter { entry in
-            guard date.map(entry.covers) ?? true else { return false }
+            // An entry whose dates could not be read expects the member on no date.
+            guard !entry.datesUnread, date.map(entry.covers) ?? true else { return false }
             return seen.insert(entry.member.value).inserted
         }
     }

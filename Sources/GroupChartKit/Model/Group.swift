@@ -25,13 +25,19 @@ public struct RosterEntry: Sendable, Codable, Equatable {
     public var left: Located<LocalDate>?
     /// Where the entry stands in the list.
     public var location: SourceLocation
+    /// A `joined` or `left` was written and could not be read (or they
+    /// were swapped): on which dates the entry enrolls its member is
+    /// unknown. The rules that compare the roster with a session's
+    /// attendance say nothing of the member (`invalid-value` says why).
+    public var datesUnread = false
 
     public init(member: Located<String>, joined: Located<LocalDate>? = nil, left: Located<LocalDate>? = nil,
-                location: SourceLocation? = nil) {
+                location: SourceLocation? = nil, datesUnread: Bool = false) {
         self.member = member
         self.joined = joined
         self.left = left
         self.location = location ?? member.location
+        self.datesUnread = datesUnread
     }
 
     /// Whether the entry enrolls its member on `date`.

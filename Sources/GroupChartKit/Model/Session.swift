@@ -117,6 +117,21 @@ public struct SessionNote: Sendable, Codable, Equatable {
     /// roster stay silent: `atendance:` misspelt gave two errors and two
     /// warnings more, the cause sixth of seven (a clinician's review).
     public var hasAttendanceLog: Bool { attendanceLocation.line > 1 }
+
+    /// Of `candidates` (members with a note the log does not list, or
+    /// enrolled and not recorded), those an entry naming no member of the
+    /// practice most likely means ("lopez-mari" for lopez-maria): that
+    /// entry's `unknown-reference` says "did you mean", and the rules that
+    /// would say the member is missing from the log stay silent for them
+    /// (they told the clinician to add a second entry: a clinician's review).
+    func meantBySlips(among candidates: [String], isMember: (String) -> Bool) -> Set<String> {
+        guard !candidates.isEmpty else { return [] }
+        var meant: Set<String> = []
+        for entry in attendance where !isMember(entry.member.value) {
+            if let nearest = NearestName.to(entry.member.value, in: candidates) { meant.insert(nearest) }
+        }
+        return meant
+    }
     public var signature: Signature {
         get { shared.fields.signature }
         _modify { yield &shared.fields.signature }

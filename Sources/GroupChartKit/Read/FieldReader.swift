@@ -298,7 +298,9 @@ final class FieldReader {
     func reference(_ node: YAMLNode, named key: String) -> Located<String>? {
         parsed(node, named: key) { text in
             Identifier.isSlug(text) ? .success(text) : .failure(ScalarError(
-                "\"\(text)\" is not an id", help: "ids are lower-case letters, digits and hyphens, for example \"okonkwo-david\""))
+                "\"\(text)\" is not an id",
+                help: Identifier.meant(text).map { "write \"\($0)\": ids are lower-case letters, digits and hyphens" }
+                    ?? "ids are lower-case letters, digits and hyphens, for example \"okonkwo-david\""))
         }
     }
 

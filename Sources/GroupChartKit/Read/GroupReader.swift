@@ -75,12 +75,18 @@ enum RosterReader {
         let member = entry.reference("id", required: true, hint: "the member's id: {id: chen-lily, joined: 2026-02-05}")
         let joined = entry.date("joined")
         var left = entry.date("left")
+        // A date written that could not be read (`invalid-value`, said
+        // there): the entry's enrollment is unknown, not every date (read
+        // as no date, it enrolled the member since ever, and every past
+        // session said they were missing: a clinician's review).
+        var datesUnread = (joined == nil && entry.value("joined") != nil) || (left == nil && entry.value("left") != nil)
         if let joined, let end = left, end.value < joined.value {
             // Read as an invalid value is: reported, then left out.
             fields.log.invalid(at: end.location, "\"members.left\" \(end.value) is before \"joined\" \(joined.value)",
                                help: "a member is enrolled from joined through left, both inclusive: correct either date")
             left = nil
+            datesUnread = true
         }
-        return member.map { RosterEntry(member: $0, joined: joined, left: left, location: node.location) }
+        return member.map { RosterEntry(member: $0, joined: joined, left: left, location: node.location, datesUnread: datesUnread) }
     }
 }

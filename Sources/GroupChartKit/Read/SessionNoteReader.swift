@@ -33,11 +33,23 @@ enum SessionNoteReader {
         SectionCatalogue.isPlaceholder(text) || NoValue.isPlaceholder(text)
     }
 
+    /// The id a key that is none means, when lower case and hyphens make it one.
+    static func meantID(_ key: YAMLNode) -> Located<String>? {
+        guard let text = key.scalar else { return nil }
+        let meant = Identifier.meant(text)
+        return meant.map { Located($0, at: key.location) }
+    }
+
     private static func attendance(_ fields: FieldReader) -> [AttendanceEntry] {
         let hint = "the attendance log: attendance: {okonkwo-david: present, reyes-maria: {status: late, arrived: \"14:20\"}}"
         guard let log = fields.mapping("attendance", required: true, hint: hint) else { return [] }
         return log.pairs.compactMap { pair -> AttendanceEntry? in
-            guard let member = log.reference(pair.key, named: pair.name) else { return nil }
+            // An id written in capitals or with spaces ("Lopez-Maria") is an
+            // `invalid-value`, and read as the id it means: dropped, the
+            // member's note was "not in the attendance log" and the member
+            // "missing from it", each with help to add a second entry (a
+            // clinician's review). The error holds the session's claims.
+            guard let member = log.reference(pair.key, named: pair.name) ?? Self.meantID(pair.key) else { return nil }
             let statusHint = "present, late, left-early or absent"
             if pair.value.isNull {
                 log.log.missing(at: pair.key.location, "attendance of \"\(pair.name)\" has no status", help: statusHint)

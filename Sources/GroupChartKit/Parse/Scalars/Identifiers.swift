@@ -8,6 +8,15 @@ public enum Identifier {
         return isLowerAlphanumeric(first) && text.unicodeScalars.allSatisfy { isLowerAlphanumeric($0) || $0 == "-" }
     }
 
+    /// The id `text` means when it is none only for capitals, spaces or
+    /// underscores ("Lopez-Maria", "lopez maria" -> "lopez-maria"); `nil`
+    /// when it is an id already, or lower case and hyphens make none.
+    public static func meant(_ text: String) -> String? {
+        guard !isSlug(text) else { return nil }
+        let meant = String(text.trimmingCharacters(in: .whitespaces).lowercased().map { $0 == " " || $0 == "_" ? "-" : $0 })
+        return isSlug(meant) ? meant : nil
+    }
+
     /// A slug that may also hold upper case (`G1`).
     public static func isGoalID(_ text: String) -> Bool {
         isSlug(text.lowercased())

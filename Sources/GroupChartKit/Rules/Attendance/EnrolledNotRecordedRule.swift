@@ -30,9 +30,12 @@ struct EnrolledNotRecordedRule: Rule {
             // enrolled is unknown: every member the roster ever named would be
             // expected, a warning for each who joined later or had left.
             guard note.hasAttendanceLog, let date = note.date?.value, let group = context.record.group(of: note) else { return [] }
-            return group.enrolled(on: date).compactMap { entry in
+            let enrolled = group.enrolled(on: date)
+            let missing = enrolled.map(\.member.value).filter { note.attendance(of: $0) == nil && context.record.hasMember($0) }
+            let slips = note.meantBySlips(among: missing, isMember: context.record.hasMember)
+            return enrolled.compactMap { entry in
                 let member = entry.member.value
-                guard note.attendance(of: member) == nil, context.record.hasMember(member) else { return nil }
+                guard note.attendance(of: member) == nil, context.record.hasMember(member), !slips.contains(member) else { return nil }
                 return Finding(note.attendanceLocation, "enrolled member \"\(member)\" is missing from the attendance log",
                                help: "add \"\(member): present\", or \"\(member): {status: absent, reason: ...}\"; if they had left, give their roster entry left: in \(group.file)",
                                related: [RelatedLocation(entry.location, "enrolled here")])

@@ -28,6 +28,15 @@ struct MissingMemberNoteRule: Rule {
                 guard entry.attended, context.record.hasMember(entry.member.value),
                       session.progressNote(for: entry.member.value) == nil else { return nil }
                 let path = "sessions/\(session.id)/\(entry.member.value).md"
+                // The note saved under another name ("lopez-maria.md.txt",
+                // "lopez-maria.MD") is a stray: the help said to write a
+                // note the clinician could see (a clinician's review).
+                let prefix = "sessions/\(session.id)/\(entry.member.value)."
+                if let saved = context.record.strays.first(where: { $0.path.lowercased().hasPrefix(prefix) }) {
+                    return Finding(entry.member.location, "\"\(entry.member.value)\" attended but has no progress note",
+                                   help: "\(saved.path) is not read under that name: rename it \(path)",
+                                   related: [RelatedLocation(SourceLocation(file: saved.path, line: 1), "the note, not read")])
+                }
                 return Finding(entry.member.location, "\"\(entry.member.value)\" attended but has no progress note",
                                help: "write \(path), or correct the attendance log")
             }

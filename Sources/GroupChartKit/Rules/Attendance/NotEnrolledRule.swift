@@ -35,7 +35,8 @@ struct NotEnrolledRule: Rule {
                 let entries = group.entries(of: member)
                 guard let date, !entries.isEmpty else {
                     return Finding(entry.member.location, "\"\(member)\" attended but is not on the roster of group \"\(group.id)\"",
-                                   help: "add \"\(member)\" to members: in \(group.file) (with joined: if they joined later), or correct the attendance log")
+                                   help: "add \"\(member)\" to members: in \(group.file) (with joined: if they joined later), or correct the "
+                                       + "attendance log; a member who left stays on the roster with left: YYYY-MM-DD, the last day enrolled")
                 }
                 let dates = entries.map(Self.period).joined(separator: "; ")
                 return Finding(entry.member.location, "\"\(member)\" attended on \(date) but is enrolled in group \"\(group.id)\" \(dates)",

@@ -42,7 +42,7 @@ struct NoteForAbsentMemberRule: Rule {
     /// that they were absent (`AbsenceWording`).
     private static func saidAbsent(_ note: ProgressNote, marked status: Located<AttendanceStatus>) -> Finding? {
         guard let section = SectionCatalogue.find(SectionCatalogue.participation, in: note.content.body),
-              let said = section.textBlocks.first(where: { _ in true }), AbsenceWording.saysOnlyAbsent(section.text) else { return nil }
+              let said = section.textBlocks.first(where: { _ in true }), AbsenceWording.saysOnlyAbsent(section) else { return nil }
         return Finding(said.location,
                        "\"\(note.member)\" is marked \(status.value.rawValue) but this note says they were absent "
                            + "(\"\(section.text.trimming(.whitespacesAndNewlines))\"); an absent member cannot be billed",

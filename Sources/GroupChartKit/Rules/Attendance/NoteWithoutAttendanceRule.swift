@@ -21,8 +21,11 @@ struct NoteWithoutAttendanceRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         context.record.sessions.flatMap { session -> [Finding] in
             guard let log = session.note, log.hasAttendanceLog else { return [] }
+            let unlisted = session.progressNotes.map(\.member).filter { context.record.hasMember($0) && log.attendance(of: $0) == nil }
+            let slips = log.meantBySlips(among: unlisted, isMember: context.record.hasMember)
             return session.progressNotes.compactMap { note in
-                guard context.record.hasMember(note.member), log.attendance(of: note.member) == nil else { return nil }
+                guard context.record.hasMember(note.member), log.attendance(of: note.member) == nil,
+                      !slips.contains(note.member) else { return nil }
                 return Finding(SourceLocation(file: note.file, line: 1),
                                "progress note for \"\(note.member)\", whom the attendance log does not list",
                                help: "add \"\(note.member)\" to the attendance log of \(log.file), or move this note to the session they attended",

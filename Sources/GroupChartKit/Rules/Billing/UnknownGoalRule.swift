@@ -24,6 +24,11 @@ struct UnknownGoalRule: Rule {
         return notes.indices.flatMap { index -> [Finding] in
             guard let date = notes[index].date, let plan = context.record.planGoals(of: notes[index].member, on: date) else { return [] }
             let ids = plan.goals.map(\.id.value)
+            // A plan whose goals could not be read (`Goals:`, a list of
+            // goals without ids) is reported there, once: read as a plan
+            // without goals, every item of every note was "not a goal of
+            // the plan", its help to delete them (a clinician's review).
+            guard !ids.isEmpty else { return [] }
             // The plan's goals this note has no item for: the only ones a
             // mistyped id can have meant (suggesting one already noted made
             // one goal's progress read as another's).
@@ -35,10 +40,16 @@ struct UnknownGoalRule: Rule {
                                    help: "start the item with the id of a plan goal and a colon, such as \(ids.first ?? "G1"):")
                 }
                 guard !ids.contains(goal.value) else { return nil }
-                let help = open.isEmpty
+                // A signed note is not to be edited: the plan's goals were
+                // more likely changed in place (a clinician's review found
+                // the help sending them to rewrite signed notes).
+                let signed = notes[index].signature.signedBy == nil ? ""
+                    : "; this note is signed: if the goals of \(plan.file) were changed after it was, restore them there and "
+                        + "write the changed goals in a new plan with its own effective date rather than editing the note"
+                let help = (open.isEmpty
                     ? "the plan's goals (\(ids.joined(separator: ", "))) each have an item here already: remove this item, or add "
                         + "its goal to the member's plan (a new plan, with its own effective date)"
-                    : NearestName.help(for: goal.value, in: open, noun: "goal") + " (in \(plan.file))"
+                    : NearestName.help(for: goal.value, in: open, noun: "goal") + " (in \(plan.file))") + signed
                 return Finding(goal.location, "goal \"\(goal.value)\" is not a goal of the plan in effect", help: help)
             }
         }

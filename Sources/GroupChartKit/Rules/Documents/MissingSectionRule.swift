@@ -40,6 +40,13 @@ struct MissingSectionRule: Rule {
         var misspelt: (location: SourceLocation, problem: String, help: String)?
         for (index, line) in file.lines.enumerated() {
             var rest = line.drop { $0 == " " }
+            // A label written as text, as a word processor heads its
+            // sections ("Participation:", "**Risk**"): four errors at line 1
+            // said only to add the headings (a clinician's review).
+            if !rest.hasPrefix("#"), !rest.hasPrefix("- "), !rest.hasPrefix("* "), let label = Self.label(rest), name.matches(label) {
+                return (file.location(line: index + 1, column: line.count - rest.count + 1), "this line is no heading",
+                        "a section starts with a heading: write \"## \(label)\" on a line of its own, with the section's text under it")
+            }
             var nested = false
             while let first = rest.first, first == "-" || first == "*" || first == "+" || first == ">" {
                 rest = rest.dropFirst().drop { $0 == " " }
@@ -70,6 +77,30 @@ struct MissingSectionRule: Rule {
             return (file.location(line: index + 1), "this line is no heading", help)
         }
         return misspelt
+    }
+
+    /// The label a line starts with, written as text: "Participation:" or
+    /// "Participation: what followed" (the words before the colon), or a
+    /// line in bold or italics alone ("**Risk**", "__Plan:__"); `nil` for
+    /// any other line.
+    static func label(_ line: Substring) -> String? {
+        var text = line.trimming(.whitespaces)[...]
+        var emphasised = false
+        while let first = text.first, first == "*" || first == "_" {
+            text = text.dropFirst()
+            emphasised = true
+        }
+        let label: Substring
+        if let colon = text.firstIndex(of: ":") {
+            label = text[..<colon]
+        } else if emphasised {
+            label = text
+        } else {
+            return nil
+        }
+        let bare = label.trimming(.whitespaces).reversed().drop { $0 == "*" || $0 == "_" }.reversed()
+        let result = String(bare).trimming(.whitespaces)
+        return result.isEmpty || result.count > 40 ? nil : result
     }
 
     /// Why the heading on line `index` (0-based) is no heading to Markdown:
