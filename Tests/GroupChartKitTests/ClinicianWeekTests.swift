@@ -80,8 +80,12 @@ import Testing
     @Test func anUnreadRosterDateEnrollsNobodyEverywhere() throws {
         let practice = try practice()
         defer { practice.delete() }
+        // A member joining after the session, the date written as the clinician writes it.
+        try practice.write("members/poe-ann/profile.md", try practice.read("members/doe-jane/profile.md")
+            .replacingOccurrences(of: "first_name: Jane", with: "first_name: Ann").replacingOccurrences(of: "last_name: Doe", with: "last_name: Poe")
+            .replacingOccurrences(of: "AET-0001", with: "AET-0009"))
         try practice.write("groups/skills.md", try practice.read("groups/skills.md")
-            .replacingOccurrences(of: "members: [doe-jane, roe-sam]", with: "members: [doe-jane, {id: roe-sam, joined: 03/01/2026}]"))
+            .replacingOccurrences(of: "members: [doe-jane, roe-sam]", with: "members: [doe-jane, roe-sam, {id: poe-ann, joined: 03/09/2026}]"))
         let report = try practice.check()
         #expect(said(report) == ["groups/skills.md:6 invalid-value"], "\(said(report))")
     }
