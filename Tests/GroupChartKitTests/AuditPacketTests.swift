@@ -18,7 +18,7 @@ import Testing
         let note = "sessions/2026-03-12-dbt-skills/okonkwo-david.md"
         try practice.write(note, try practice.read(note)
             .replacingOccurrences(of: "---\n## Participation\n", with: "interactive_complexity: \"Lily escalated and needed redirection\"\n---\n## Participation\nHe sat next to Lily Chen.\n"
-                                  + "He spoke with Ms. Ch\u{AD}en.\n"))
+                                  + "He spoke with Ms. Ch\u{AD}en and Mr. \u{41C}artin.\n"))
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("groupchart-audit-\(UUID().uuidString).html")
         defer { try? FileManager.default.removeItem(at: output) }
         let packet = try Builder.auditPacket(practice.root, member: "okonkwo-david", from: nil, to: nil, output: output,
@@ -28,7 +28,9 @@ import Testing
             #expect(!html.contains(whole), "\(whole) is printed whole")
         }
         #expect(html.contains("C. M., L. N., M. and R.' friend") && html.contains("next to L. C.") && html.contains("L. escalated"))
-        #expect(html.contains("with Ms. C.") && !html.contains("Ch\u{AD}en"), "a name with a soft hyphen inside is a name")
+        #expect(html.contains("with Ms. C. and Mr. M."), "a name with a soft hyphen inside, or a Cyrillic letter, is a name")
+        #expect(AuditPacket.asDrawn("\u{645}\u{6CC}\u{200C}\u{62E}\u{648}\u{627}\u{647}\u{645} 👩\u{200D}👩") == "\u{645}\u{6CC}\u{200C}\u{62E}\u{648}\u{627}\u{647}\u{645} 👩\u{200D}👩",
+                "a word with no Latin letter, and an emoji sequence, are left as written")
         #expect(html.contains("David"), "the member's own name stays")
         #expect(html.contains("by the lily pond"), "a word is not a name: only a name written with a capital is one")
     }

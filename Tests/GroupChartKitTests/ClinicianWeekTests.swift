@@ -73,6 +73,13 @@ import Testing
             #expect(said(report) == ["\(session)/session.md:10 \(rule)"], "\(written): \(said(report))")
             if rule == "invalid-value" { #expect(report.diagnostics.first?.help.hasPrefix("write \"doe-jane\"") == true) }
         }
+        // Beside the id as it should be, the one in capitals is not read as a second entry of the member (a code review).
+        let practice = try practice()
+        defer { practice.delete() }
+        try practice.write("\(session)/session.md", try practice.read("\(session)/session.md")
+            .replacingOccurrences(of: "  doe-jane: present", with: "  doe-jane: present\n  Doe-Jane: present"))
+        let record = try GroupChart.check(practice.root, options: Checker.Options(today: FixturePractice.today)).record
+        #expect(record.sessions.first?.note?.attendance.map(\.member.value) == ["doe-jane", "roe-sam"])
     }
 
     /// A roster date that cannot be read is said there, and the member is
@@ -88,6 +95,22 @@ import Testing
             .replacingOccurrences(of: "members: [doe-jane, roe-sam]", with: "members: [doe-jane, roe-sam, {id: poe-ann, joined: 03/09/2026}]"))
         let report = try practice.check()
         #expect(said(report) == ["groups/skills.md:6 invalid-value"], "\(said(report))")
+        // `new session` says whom it left out, and why (a code review found them left out without a word).
+        let written = try SessionSkeleton.create(in: try PracticeLocation(practice.root.path), group: "skills",
+                                                 date: LocalDate(year: 2026, month: 3, day: 26)!, today: FixturePractice.today)
+        #expect(written.members == ["doe-jane", "roe-sam"])
+        #expect(written.warnings.contains { $0.hasPrefix("poe-ann was left out of the attendance log: the dates of their roster entry") },
+                "\(written.warnings)")
+        // With every date unreadable, the refusal says so rather than end in nothing.
+        try practice.write("groups/skills.md", try practice.read("groups/skills.md").replacingOccurrences(
+            of: "members: [doe-jane, roe-sam, {id: poe-ann, joined: 03/09/2026}]",
+            with: "members: [{id: doe-jane, joined: 1/8/2026}, {id: roe-sam, joined: 1/8/2026}]"))
+        #expect {
+            try SessionSkeleton.create(in: try PracticeLocation(practice.root.path), group: "skills",
+                                       date: LocalDate(year: 2026, month: 3, day: 27)!, today: FixturePractice.today)
+        } throws: { error in
+            "\(error)".contains("its roster lists doe-jane, whose roster dates cannot be read (groupchart check says why), and roe-sam, whose")
+        }
     }
 
     /// Sections headed as a word processor heads them ("Participation:",

@@ -992,6 +992,38 @@ import Testing
         }
     }
 
+    /// A replacement the payer paid (the original's payment reversed), then
+    /// denied again as a duplicate, is no refused correction: the payer
+    /// holds the replacement it paid, and a void repeats its lines. A code
+    /// review found the void repeating the original's.
+    @Test func aPaidReplacementsLaterDuplicateDenialRefusesNothing() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        let chen = try acceptedClaimOfChen(practice)
+        try payChen(chen, in: practice, paid: 6500, number: "E88")
+        try raiseTheGroupFee(practice)
+        try submit(practice, on: 31)
+        let april = { (day: Int) in LocalDate(year: 2026, month: 4, day: day)! }
+        try practice.write("remittances/2026-04-10.835", RemittanceFixture(
+            payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT2", date: april(10),
+            claims: [.init(id: chen.id, status: "22", billed: Money.zero - chen.total, paid: Money(cents: -6500), payerClaimNumber: "E88",
+                           dateOfService: Self.march(12)),
+                     .init(id: chen.id, billed: Money(cents: 7000), paid: Money(cents: 7000), payerClaimNumber: "E90",
+                           dateOfService: Self.march(12), frequency: "7")]).text)
+        try practice.write("remittances/2026-04-20.835", RemittanceFixture(
+            payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT3", date: april(20),
+            claims: [.init(id: chen.id, status: "4", billed: Money(cents: 7000), paid: .zero, adjustments: [("CO", "18", Money(cents: 7000))],
+                           payerClaimNumber: "E99", dateOfService: Self.march(12), frequency: "7")]).text)
+        var (billing, report) = try billing(practice)
+        #expect(billing.ledger.history(chen.id)?.refusedCorrection == nil)
+        #expect(!report.diagnostics.contains { $0.message.contains("denied the replacement") })
+        try markChenAbsent(practice)
+        (billing, report) = try self.billing(practice)
+        let void = try #require(billing.batch.entries.first { $0.claim.id == chen.id })
+        #expect(void.frequency == .void && void.payerClaimNumber == "E90" && void.claim.total == Money(cents: 7000),
+                "\(void.frequency) \(void.payerClaimNumber ?? "none") \(void.claim.total)")
+    }
+
     /// The 835 that paid a claim since voided, and the reversal of it, say
     /// nothing once the void is sent: the warning that the claim no longer
     /// builds stood for ever, failing --strict. A payment after the void

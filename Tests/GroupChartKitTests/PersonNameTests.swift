@@ -81,7 +81,9 @@ import Testing
                       ("LPCC, PhD candidate", false), ("LPCC (LMFT pending)", false), ("LMFT", false), ("BCBA, applied behavior analysis", false),
                       // A license lapsed, taken away or not yet full, or applied for (an auditor's review).
                       ("LMFT (expired)", true), ("LPCC - suspended", true), ("LMFT intern", true), ("pre-licensed", true),
-                      ("LMFT (applied)", true), ("license applied for", true), ("LPCC (provisional)", true), ("LMFT, license lapsed", true)])
+                      ("LMFT (applied)", true), ("license applied for", true), ("LPCC (provisional)", true), ("LMFT, license lapsed", true),
+                      // A license beside another pending, or being renewed, stands (a code review).
+                      ("LPCC; LMFT license pending", false), ("LCSW, license pending renewal", false), ("LPCC, pre-doctoral", false)])
     func credentialsThatNameNoLicense(credentials: String, namesNone: Bool) {
         #expect(Clinician.namesNoLicense(credentials) == namesNone)
     }

@@ -9,6 +9,9 @@ import Testing
     @Test(arguments: [
         "Reviewed her Safety Plan with her.", "Updated the safety  plan.", "Safety-plan reviewed.", "safety\tplan on file",
         "Reviewed the safety\nplan line by line.", "Safety plan, not changed since last week.", "Safety plan reviewed; no new acts.",
+        // A negation in the clause before is not the plan's (a code review).
+        "Passive SI, no intent. Safety plan reviewed and updated.", "No weapons at home; safety plan updated.",
+        "Not at imminent risk; safety plan reviewed.", "No SI today, safety plan reviewed.",
     ])
     func aPlanMadeCounts(_ text: String) {
         #expect(HighRiskSafetyPlanRule.mentionsSafetyPlan(text))

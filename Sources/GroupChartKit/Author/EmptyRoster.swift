@@ -14,9 +14,11 @@ enum EmptyRoster {
         if !unknown.isEmpty {
             reasons.append("\(names(unknown)), who \(unknown.count == 1 ? "has" : "have") no folder in members/ (add members/<id>/profile.md)")
         }
-        let dated = roster.filter { record.hasMember($0.member.value) && !$0.covers(date) }.map { entry in
-            "\(entry.member.value), enrolled " + [entry.joined.map { "from \($0.value)" }, entry.left.map { "through \($0.value)" }]
-                .compactMap { $0 }.joined(separator: " ")
+        let dated = roster.filter { record.hasMember($0.member.value) && (!$0.covers(date) || $0.datesUnread) }.map { entry in
+            // Dates that cannot be read enroll on no date (a code review found the refusal ending in nothing).
+            entry.datesUnread ? "\(entry.member.value), whose roster dates cannot be read (groupchart check says why)"
+                : "\(entry.member.value), enrolled " + [entry.joined.map { "from \($0.value)" }, entry.left.map { "through \($0.value)" }]
+                    .compactMap { $0 }.joined(separator: " ")
         }
         if !dated.isEmpty {
             reasons.append("\(dated.joined(separator: ", and ")): date the session within those dates, or correct joined and left in \(group.file)")

@@ -61,7 +61,8 @@ public enum SessionSkeleton {
         return Written(sessionFolder: sessionFolder, paths: files.map { "\(sessionFolder)/\($0.path)" }, members: members,
                        facilitator: group.facilitator?.value,
                        warnings: (FutureDate.warning(date, today: today).map { [$0] } ?? [])
-                           + notYetEnrolled(in: group, on: date, today: today, record: record) + withoutPlan(members, on: date, record: record))
+                           + notYetEnrolled(in: group, on: date, today: today, record: record) + withoutPlan(members, on: date, record: record)
+                           + datesUnread(in: group, writtenIn: members, record: record))
     }
 
     /// Members the roster enrolls only from a later date: left out, which is
@@ -82,6 +83,19 @@ public enum SessionSkeleton {
             else { return nil }
             return "\(member) was left out of the attendance log: the roster enrolls them from \(joins); if they attended on \(date), "
                 + "correct joined: in \(group.file), then delete the session's folder and run new session again"
+        }
+    }
+
+    /// Members left out because their roster entry's `joined` or `left`
+    /// cannot be read: said, where they were left out without a word (a
+    /// code review).
+    static func datesUnread(in group: Group, writtenIn members: [String], record: PracticeRecord) -> [String] {
+        var seen: Set<String> = []
+        return group.roster.compactMap { entry -> String? in
+            let member = entry.member.value
+            guard entry.datesUnread, record.hasMember(member), !members.contains(member), seen.insert(member).inserted else { return nil }
+            return "\(member) was left out of the attendance log: the dates of their roster entry in \(group.file) cannot be read "
+                + "(groupchart check says why); if they attended, correct the dates, then delete the session's folder and run new session again"
         }
     }
 

@@ -13,8 +13,11 @@ public struct ClaimHistory: Sendable {
         /// The rejection was of its whole transaction set, by a 999.
         public var rejectedBy999 = false
         /// An 835 denied this version itself (CLP02 4, its charge and
-        /// frequency answering it) and no later payment answered it.
+        /// frequency answering it) and no payment answered it.
         var denial: AdjudicationHistory.Decision?
+        /// An 835 paid this version itself: a later denial of it is a
+        /// duplicate's, and refuses nothing.
+        var paid = false
     }
 
     /// Why the latest version was rejected, and where the answer says so.
@@ -114,7 +117,12 @@ public struct ClaimHistory: Sendable {
                     lastVersionInAdjudication = true
                     lastVersionRemitted = true
                     if let last = versions.indices.last {
-                        versions[last].denial = claim.isDenial ? .init(claim: claim, remittance: remittance) : nil
+                        if !claim.isDenial {
+                            versions[last].paid = true
+                            versions[last].denial = nil
+                        } else if !versions[last].paid {
+                            versions[last].denial = .init(claim: claim, remittance: remittance)
+                        }
                     }
                 }
                 endRejection(live: &liveOriginal)
@@ -241,10 +249,17 @@ public struct ClaimHistory: Sendable {
         return (last, denial.claim, denial.remittance)
     }
 
+    /// A replacement the payer denied, never paid, while a payment of the
+    /// payer billed as primary stands from another 835: a payment of a
+    /// version before it. The replacement's own payment followed by a
+    /// duplicate's denial, or a secondary payer's payment after the
+    /// primary took its payment back, refuse nothing (a code review found
+    /// both taken for a refusal, and a void repeating the original's lines).
     private func isRefused(_ version: Version) -> Bool {
-        guard version.claim.frequency == .replacement, let denial = version.denial else { return false }
+        guard version.claim.frequency == .replacement, !version.paid, let denial = version.denial else { return false }
         return adjudication.standing.contains { decision in
-            !decision.claim.isReversal && !decision.claim.isDenial && !decision.remittance.isSameTransaction(as: denial.remittance)
+            !decision.claim.isReversal && !decision.claim.isDenial && !AdjudicationHistory.isLaterPayer(decision.claim)
+                && !decision.remittance.isSameTransaction(as: denial.remittance)
         }
     }
 

@@ -72,21 +72,29 @@ public struct Clinician: Sendable, Codable, Equatable {
     /// review found them refused, the clinician's claims held).
     static func namesNoLicense(_ text: String) -> Bool {
         let words = NoValue.words(of: text)
+        let license: Set<String> = ["license", "licence", "licensure"]
         // "Applied" says no license only as a license applied for ("LMFT
-        // (applied)", "license applied for"), never in "applied behavior analysis".
-        let saysNoLicense = { (index: Int) in
-            noLicenseWords.contains(words[index])
-                && (words[index] != "applied" || index + 1 == words.count || words[index + 1] == "for")
+        // (applied)", "license applied for"), never in "applied behavior
+        // analysis"; "pre" only before "licensed"; none of them before
+        // "renewal" (a license being renewed stands).
+        let saysNoLicense = { (index: Int) -> Bool in
+            guard index < words.count, noLicenseWords.contains(words[index]) else { return false }
+            let next = index + 1 < words.count ? words[index + 1] : nil
+            if next == "renewal" { return false }
+            switch words[index] {
+            case "applied": return next == nil || next == "for"
+            case "pre": return next.map { license.contains($0) || $0 == "licensed" } ?? false
+            default: return true
+            }
         }
         guard words.indices.contains(where: saysNoLicense) else { return false }
-        // "License lapsed", "expired license": said of the license itself, whatever stands beside it.
-        let license: Set<String> = ["license", "licence", "licensure"]
-        if words.indices.contains(where: { index in
-            license.contains(words[index])
-                && ((index + 1 < words.count && saysNoLicense(index + 1)) || (index > 0 && saysNoLicense(index - 1)))
-        }) { return true }
+        // A credential followed by such a word ("LPC pending"), or by
+        // "license" and such a word ("LMFT license pending", "LMFT, license
+        // lapsed"), is qualified by it; one that is not stands ("LPCC; LMFT
+        // license pending" names the LPCC: a code review found it refused).
         return !words.indices.contains { index in
-            PersonName.credentials.contains(words[index]) && !(index + 1 < words.count && saysNoLicense(index + 1))
+            PersonName.credentials.contains(words[index]) && !saysNoLicense(index + 1)
+                && !(index + 1 < words.count && license.contains(words[index + 1]) && saysNoLicense(index + 2))
         }
     }
 

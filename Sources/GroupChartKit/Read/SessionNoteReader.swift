@@ -49,7 +49,10 @@ enum SessionNoteReader {
             // member's note was "not in the attendance log" and the member
             // "missing from it", each with help to add a second entry (a
             // clinician's review). The error holds the session's claims.
-            guard let member = log.reference(pair.key, named: pair.name) ?? Self.meantID(pair.key) else { return nil }
+            // Not when the log also has the id as written: the member would count twice (a code review).
+            guard let member = log.reference(pair.key, named: pair.name)
+                    ?? Self.meantID(pair.key).flatMap({ meant in log.pairs.contains { $0.name == meant.value } ? nil : meant })
+            else { return nil }
             let statusHint = "present, late, left-early or absent"
             if pair.value.isNull {
                 log.log.missing(at: pair.key.location, "attendance of \"\(pair.name)\" has no status", help: statusHint)

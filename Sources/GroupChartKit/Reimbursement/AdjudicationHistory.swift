@@ -194,7 +194,7 @@ struct AdjudicationHistory: Sendable {
     }
 
     /// Processed as a secondary or tertiary payer (CLP02 2, 3, 20, 21).
-    private static func isLaterPayer(_ claim: RemittanceClaim) -> Bool {
+    static func isLaterPayer(_ claim: RemittanceClaim) -> Bool {
         ["2", "3", "20", "21"].contains(claim.status.value)
     }
 

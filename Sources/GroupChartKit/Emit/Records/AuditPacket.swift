@@ -78,7 +78,7 @@ struct AuditPacket {
     private func redacted(_ text: String, keeping member: String) -> String {
         let names = { (member: Member) in [member.profile?.firstName?.value, member.profile?.lastName?.value].compactMap { $0 } }
         let own = format.record.member(member).map(names) ?? []
-        var result = Self.withoutHiddenCharacters(text)
+        var result = Self.asDrawn(text)
         for other in format.record.members where other.id != member {
             for name in names(other) where name.count > 1
                 && !own.contains(where: { $0.compare(name, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame }) {
@@ -90,19 +90,39 @@ struct AuditPacket {
         return result
     }
 
-    /// `text` without the characters drawn as nothing (a soft hyphen, a
-    /// zero-width space): another member's name with one inside ("Ch\u{AD}en")
-    /// went to the payer whole, where the name plain is cut to its initial
-    /// (an auditor's review). The packet loses nothing a reader sees.
-    static func withoutHiddenCharacters(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 >= 0x80 }),
-              text.unicodeScalars.contains(where: { $0.value >= 0x80 && DisplayName.isHidden($0) && $0.value != 0x2028 && $0.value != 0x2029 })
-        else { return text }
-        var kept = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars where !(scalar.value >= 0x80 && DisplayName.isHidden(scalar) && scalar.value != 0x2028 && scalar.value != 0x2029) {
-            kept.append(scalar)
+    /// `text` with each word that holds a Latin letter read as it is drawn:
+    /// without the characters drawn as nothing inside it (a soft hyphen, a
+    /// zero-width space) and with Cyrillic or Greek letters drawn as Latin
+    /// ones made those (`WordScanner.latinLookalike`). Another member's
+    /// name written so ("Ch\u{AD}en", "Сhen") went to the payer whole,
+    /// where the name plain is cut to its initial (an auditor's review, a
+    /// code review). A word without a Latin letter (Persian with its
+    /// zero-width non-joiner, an emoji sequence) is left as written.
+    static func asDrawn(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return text }
+        let hidden = { (scalar: Unicode.Scalar) in
+            scalar.value >= 0x80 && DisplayName.isHidden(scalar) && scalar.value != 0x2028 && scalar.value != 0x2029
         }
-        return String(kept)
+        var output = String.UnicodeScalarView()
+        var word: [Unicode.Scalar] = []
+        func flush() {
+            let latin = word.contains { $0.isASCII && $0.properties.isAlphabetic }
+            for scalar in word {
+                if latin, hidden(scalar) { continue }
+                output.append(latin ? WordScanner.latinLookalike[scalar.value].map { Unicode.Scalar($0) } ?? scalar : scalar)
+            }
+            word.removeAll(keepingCapacity: true)
+        }
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isAlphabetic || hidden(scalar) {
+                word.append(scalar)
+            } else {
+                flush()
+                output.append(scalar)
+            }
+        }
+        flush()
+        return String(output)
     }
 
     /// The ways a name can stand in a note's text: with either apostrophe

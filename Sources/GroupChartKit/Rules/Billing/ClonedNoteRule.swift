@@ -84,7 +84,7 @@ struct ClonedNoteRule: Rule {
             return Finding(SourceLocation(file: file, line: 1),
                            "note nearly repeats the member's \(which) \(previousFile) (similarity \(NoteSimilarity.format(score)))",
                            help: "document this session afresh: what the member did, reported and worked on this time",
-                           related: [RelatedLocation(SourceLocation(file: previousFile, line: 1), "the previous note")])
+                           related: [RelatedLocation(SourceLocation(file: previousFile, line: 1), "the \(which)")])
         }
     }
 }

@@ -29,7 +29,7 @@ struct HighRiskSafetyPlanRule: Rule {
         return notes.indices.compactMap { index in
             guard notes[index].content.risk?.level == .high, let risk = notes[index].content.risk else { return nil }
             let plan = SectionCatalogue.find(SectionCatalogue.plan, in: notes[index].content.body)?.text ?? ""
-            guard !Self.mentionsSafetyPlan(risk.text + " " + plan) else { return nil }
+            guard !Self.mentionsSafetyPlan(risk.text + ".\n" + plan) else { return nil }
             return Finding(risk.location, "risk is high and neither Risk nor Plan mentions a safety plan",
                            help: "document the safety plan reviewed or updated with the member")
         }
@@ -56,7 +56,10 @@ struct HighRiskSafetyPlanRule: Rule {
         var searchFrom = folded.startIndex
         while let found = folded.range(of: "safety plan", range: searchFrom..<folded.endIndex) {
             searchFrom = found.upperBound
-            let before = NoValue.words(of: String(folded[..<found.lowerBound])).suffix(4)
+            // The words before it in its own clause: "Passive SI, no intent. Safety plan reviewed." is one made (a code review).
+            let prefix = folded[..<found.lowerBound]
+            let clause = prefix.lastIndex(where: { ".;:!?,".contains($0) }).map { prefix[prefix.index(after: $0)...] } ?? prefix
+            let before = NoValue.words(of: String(clause)).suffix(4)
             let after = folded[found.upperBound...]
             let notAfter = ["", " was", " is", " were", " has", " had"].contains { verb in
                 after.hasPrefix(verb + " not") && !(after.dropFirst(verb.count + 4).first?.isLetter ?? false)

@@ -112,7 +112,9 @@ struct RemittanceRule: Rule {
     /// before it stands, unchanged since (`NextBatch.refusedCorrections`).
     private static func refusedCorrections(_ context: RuleContext) -> [Finding] {
         (context.billing?.batch.refusedCorrections ?? []).map { refused in
-            let reasons = refused.denial.adjustments.map { "\($0.group)-\($0.reason)" } + refused.denial.remarks
+            // Each code once: a denial repeats its claim-level CAS on each line.
+            var seen: Set<String> = []
+            let reasons = (refused.denial.adjustments.map { "\($0.group)-\($0.reason)" } + refused.denial.remarks).filter { seen.insert($0).inserted }
             let why = reasons.isEmpty ? "" : " (" + reasons.joined(separator: ", ") + ")"
             let number = refused.payerClaimNumber.map { " under \($0)" } ?? ""
             return Finding(refused.note ?? refused.denial.claimID.location,
