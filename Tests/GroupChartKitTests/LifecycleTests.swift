@@ -917,6 +917,24 @@ import Testing
         #expect(waits.message.hasSuffix("the payer split it into 2 claims (E1000A1, E1000A2), and one replacement names one of them"))
     }
 
+    static func april(_ day: Int) -> LocalDate { LocalDate(year: 2026, month: 4, day: day)! }
+
+    /// Lily Chen's claim paid at 65.00 (E88), then, the group fee raised to
+    /// 70.00, its replacement sent on the 31st.
+    private func paidChenReplacedAt70(_ practice: FixturePractice) throws -> Claim {
+        let chen = try acceptedClaimOfChen(practice)
+        try payChen(chen, in: practice, paid: 6500, number: "E88")
+        try raiseTheGroupFee(practice)
+        try submit(practice, on: 31)
+        return chen
+    }
+
+    /// The payer's denial (CLP02 4, E99) of that replacement's own charge and frequency, for CARC `reason`.
+    private func denialOfTheReplacement(_ chen: Claim, reason: String, remarks: [String] = []) -> RemittanceFixture.Claim {
+        .init(id: chen.id, status: "4", billed: Money(cents: 7000), paid: .zero, adjustments: [("CO", reason, Money(cents: 7000))],
+              payerClaimNumber: "E99", dateOfService: Self.march(12), lineRemarks: remarks, frequency: "7")
+    }
+
     /// A denial after a payment that still stands (a duplicate's, CARC 18,
     /// under a number of its own) does not give the number a void names:
     /// the void named the denial's number and the payer kept its payment
@@ -948,14 +966,10 @@ import Testing
         for next in ["unchanged", "corrected", "voided"] {
             let practice = try unbilledExample()
             defer { practice.delete() }
-            let chen = try acceptedClaimOfChen(practice)
-            try payChen(chen, in: practice, paid: 6500, number: "E88")
-            try raiseTheGroupFee(practice)
-            try submit(practice, on: 31)
+            let chen = try paidChenReplacedAt70(practice)
             try practice.write("remittances/2026-04-10.835", RemittanceFixture(
-                payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT2", date: LocalDate(year: 2026, month: 4, day: 10)!,
-                claims: [.init(id: chen.id, status: "4", billed: Money(cents: 7000), paid: .zero, adjustments: [("CO", "16", Money(cents: 7000))],
-                               payerClaimNumber: "E99", dateOfService: Self.march(12), lineRemarks: ["N479"], frequency: "7")]).text)
+                payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT2", date: Self.april(10),
+                claims: [denialOfTheReplacement(chen, reason: "16", remarks: ["N479"])]).text)
             switch next {
             case "unchanged":
                 let (billing, report) = try billing(practice)
@@ -999,21 +1013,15 @@ import Testing
     @Test func aPaidReplacementsLaterDuplicateDenialRefusesNothing() throws {
         let practice = try unbilledExample()
         defer { practice.delete() }
-        let chen = try acceptedClaimOfChen(practice)
-        try payChen(chen, in: practice, paid: 6500, number: "E88")
-        try raiseTheGroupFee(practice)
-        try submit(practice, on: 31)
-        let april = { (day: Int) in LocalDate(year: 2026, month: 4, day: day)! }
+        let chen = try paidChenReplacedAt70(practice)
         try practice.write("remittances/2026-04-10.835", RemittanceFixture(
-            payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT2", date: april(10),
+            payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT2", date: Self.april(10),
             claims: [.init(id: chen.id, status: "22", billed: Money.zero - chen.total, paid: Money(cents: -6500), payerClaimNumber: "E88",
                            dateOfService: Self.march(12)),
                      .init(id: chen.id, billed: Money(cents: 7000), paid: Money(cents: 7000), payerClaimNumber: "E90",
                            dateOfService: Self.march(12), frequency: "7")]).text)
         try practice.write("remittances/2026-04-20.835", RemittanceFixture(
-            payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT3", date: april(20),
-            claims: [.init(id: chen.id, status: "4", billed: Money(cents: 7000), paid: .zero, adjustments: [("CO", "18", Money(cents: 7000))],
-                           payerClaimNumber: "E99", dateOfService: Self.march(12), frequency: "7")]).text)
+            payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT3", date: Self.april(20), claims: [denialOfTheReplacement(chen, reason: "18")]).text)
         var (billing, report) = try billing(practice)
         #expect(billing.ledger.history(chen.id)?.refusedCorrection == nil)
         #expect(!report.diagnostics.contains { $0.message.contains("denied the replacement") })

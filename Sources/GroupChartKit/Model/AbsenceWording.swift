@@ -13,7 +13,7 @@ enum AbsenceWording {
     /// Words that name who, when and where, and nothing of what happened.
     static let frame: Set<String> = [
         "client", "member", "patient", "pt", "he", "she", "they", "the", "was", "were", "is", "has", "been", "from", "group",
-        "groups", "today", "todays", "s", "session", "sessions", "this", "in", "of", "for", "to", "week", "weeks", "s", "and",
+        "groups", "today", "todays", "s", "session", "sessions", "this", "in", "of", "for", "to", "week", "weeks", "and",
     ]
     /// What is left of an absence once `frame` is dropped.
     static let absences: Set<String> = [
@@ -27,14 +27,7 @@ enum AbsenceWording {
     /// joined only when it is short enough to (a Participation section is
     /// often kilobytes long, and every attending member's note is asked).
     static func saysOnlyAbsent(_ section: Section) -> Bool {
-        var visible = 0
-        for block in section.textBlocks {
-            for byte in block.text.utf8 where byte > 0x20 {
-                visible += 1
-                if visible > 96 { return false }
-            }
-        }
-        return saysOnlyAbsent(section.text)
+        !section.hasMoreVisibleBytes(than: 96) && saysOnlyAbsent(section.text)
     }
 
     /// Whether `text` says only that the member was absent.

@@ -112,14 +112,7 @@ public enum SectionCatalogue {
     /// required section is often kilobytes long, and joining every one of
     /// 22,000 notes was most of `empty-section`'s time).
     public static func isPlaceholder(_ section: Section) -> Bool {
-        var visible = 0
-        for block in section.textBlocks {
-            for byte in block.text.utf8 where byte > 0x20 {
-                visible += 1
-                if visible > 32 { return false }
-            }
-        }
-        return isPlaceholder(section.text)
+        !section.hasMoreVisibleBytes(than: 32) && isPlaceholder(section.text)
     }
 
     /// What stands for nothing: a pointer to another note, or a word that

@@ -125,6 +125,21 @@ public struct Section: Sendable {
         textBlocks.map(\.text).joined(separator: "\n\n")
     }
 
+    /// Whether the section's text has more than `limit` visible bytes
+    /// (bytes above a space), counted without joining it: a required
+    /// section is often kilobytes long, and the placeholder and absence
+    /// tests ask it of every note.
+    public func hasMoreVisibleBytes(than limit: Int) -> Bool {
+        var visible = 0
+        for block in textBlocks {
+            for byte in block.text.utf8 where byte > 0x20 {
+                visible += 1
+                if visible > limit { return true }
+            }
+        }
+        return false
+    }
+
     /// The blocks whose text is the section's: sub-headings and raw HTML left out.
     public var textBlocks: some Sequence<MarkdownBlock> {
         content.lazy.filter { block in
