@@ -113,6 +113,20 @@ import Testing
         }
     }
 
+    /// Goal items written without the colon after the id, as a word
+    /// processor writes them, are read as the goal and status they name
+    /// and warned of once each: each gave three diagnostics, two false.
+    @Test func aGoalItemWithoutItsColonIsOneWarning() throws {
+        let practice = try practice()
+        defer { practice.delete() }
+        let note = "\(session)/doe-jane.md"
+        try practice.write(note, try practice.read(note).replacingOccurrences(of: "- G1: In progress.", with: "- G1 \u{2013} In progress:")
+            .replacingOccurrences(of: "- G2: In progress.", with: "1. G2 In progress."))
+        let report = try practice.check()
+        #expect(said(report) == ["\(note):9 unknown-goal", "\(note):10 unknown-goal"], "\(said(report))")
+        #expect(report.diagnostics.allSatisfy { $0.severity == .warning && $0.message.hasSuffix("has no colon after its id") })
+    }
+
     /// Sections headed as a word processor heads them ("Participation:",
     /// "**Risk**") are said at the line, with the heading to write, not as
     /// four sections missing at line 1.

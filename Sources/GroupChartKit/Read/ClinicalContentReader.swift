@@ -15,14 +15,32 @@ enum ClinicalContentReader {
     /// `- G1: In progress. ...` or `- G1: Reduce urges ... Status: In progress.`
     static func goalItem(_ item: MarkdownListItem) -> GoalItem {
         let text = VisibleText.plain(item.text).trimming(.whitespacesAndNewlines)
-        guard let colon = text.firstIndex(of: ":") else {
-            return GoalItem(goal: nil, status: nil, text: text, location: item.location)
+        guard let colon = text.firstIndex(of: ":"), Identifier.isGoalID(text[..<colon].trimming(.whitespaces)) else {
+            return withoutColon(text, at: item.location)
         }
         let id = text[..<colon].trimming(.whitespaces)
-        let goal = Identifier.isGoalID(id) ? Located(id, at: item.location) : nil
         let rest = text[text.index(after: colon)...].trimming(.whitespaces)
         let status = leadingStatus(rest) ?? statusAfterLabel(in: rest)
-        return GoalItem(goal: goal, status: status, text: text, location: item.location)
+        return GoalItem(goal: Located(id, at: item.location), status: status, text: text, location: item.location)
+    }
+
+    /// An item whose id is not followed by its colon, as a word processor
+    /// writes it ("G1 – In progress: ...", "G2 In progress."): read as the
+    /// goal and status it names when it starts with a short id holding a
+    /// digit and a separator, so that one slip is one diagnostic
+    /// (`unknown-goal` says the colon is missing) where it was three, two of
+    /// them false (a clinician's review). Anything else names no goal.
+    private static func withoutColon(_ text: String, at location: SourceLocation) -> GoalItem {
+        let token = text.prefix { $0.isLetter || $0.isNumber || $0 == "-" }
+        let after = text.dropFirst(token.count).first
+        guard token.count <= 6, token.contains(where: \.isNumber), Identifier.isGoalID(String(token)),
+              let separator = after, separator == " " || "–—-.)".contains(separator) else {
+            return GoalItem(goal: nil, status: nil, text: text, location: location)
+        }
+        let rest = text.dropFirst(token.count).drop { $0 == " " || "–—-.)".contains($0) }
+        let said = String(rest)
+        return GoalItem(goal: Located(String(token), at: location), status: leadingStatus(said) ?? statusAfterLabel(in: said),
+                        text: text, location: location)
     }
 
     /// Longest first, so that "No change" is never read as a shorter status.

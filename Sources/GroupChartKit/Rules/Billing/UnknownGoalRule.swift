@@ -7,7 +7,9 @@ struct UnknownGoalRule: Rule {
     let explanation = Explanation(
         checks: """
             Each item of a note's Goals section: it must start with the id of a goal of the member's plan in \
-            effect on the date of service, then a colon (`- G1: In progress. ...`).
+            effect on the date of service, then a colon (`- G1: In progress. ...`). An item that starts with a \
+            short id holding a digit but no colon after it (`- G1 – In progress`, as a word processor writes it) \
+            is read as that goal and status, and warned of once.
             """,
         why: """
             Progress must be documented "toward their specific treatment plan goals". Progress toward a goal \
@@ -39,7 +41,12 @@ struct UnknownGoalRule: Rule {
                     return Finding(item.location, "Goals item does not start with a goal id",
                                    help: "start the item with the id of a plan goal and a colon, such as \(ids.first ?? "G1"):")
                 }
-                guard !ids.contains(goal.value) else { return nil }
+                guard !ids.contains(goal.value) else {
+                    // Read without its colon (`ClinicalContentReader.withoutColon`): said once, here.
+                    guard !Self.hasColon(after: goal.value, in: item.text) else { return nil }
+                    return Finding(item.location, "Goals item \"\(goal.value)\" has no colon after its id",
+                                   help: "write the id, a colon, then the status: - \(goal.value): In progress. ...", severity: .warning)
+                }
                 // A signed note is not to be edited: the plan's goals were
                 // more likely changed in place (a clinician's review found
                 // the help sending them to rewrite signed notes).
@@ -53,5 +60,10 @@ struct UnknownGoalRule: Rule {
                 return Finding(goal.location, "goal \"\(goal.value)\" is not a goal of the plan in effect", help: help)
             }
         }
+    }
+
+    /// Whether `text` starts with `id`, then a colon (spaces between allowed).
+    static func hasColon(after id: String, in text: String) -> Bool {
+        text.hasPrefix(id) && text.dropFirst(id.count).drop { $0 == " " }.first == ":"
     }
 }
