@@ -127,6 +127,41 @@ import Testing
         #expect(report.diagnostics.allSatisfy { $0.severity == .warning && $0.message.hasSuffix("has no colon after its id") })
     }
 
+    /// An absent member's draft left as `new session` wrote it is one
+    /// error, to delete it: it was eight, asking for a note to be written
+    /// and signed for someone who was not there. Once written, it is
+    /// checked as any note.
+    @Test func anAbsentMembersUntouchedDraftIsOneError() throws {
+        let practice = try practice()
+        defer { practice.delete() }
+        let note = "\(session)/doe-jane.md"
+        try practice.write("\(session)/session.md", try practice.read("\(session)/session.md")
+            .replacingOccurrences(of: "  doe-jane: present", with: "  doe-jane: {status: absent, reason: illness}"))
+        try practice.write(note, """
+            ---
+            ---
+            ## Participation
+            <!-- What this member did and said in this session. -->
+
+            ## Goals
+            - G1: <status>. <!-- Reduce self-harm urges -->
+            - G2: <status>. <!-- Use skills -->
+
+            ## Risk
+            <!-- End with "Risk level: low", "moderate" or "high". -->
+
+            ## Plan
+            <!-- What comes next. -->
+
+            """)
+        var report = try practice.check()
+        #expect(said(report).filter { $0.hasPrefix(note) } == ["\(note):1 note-for-absent-member"], "\(said(report))")
+        try practice.write(note, try practice.read(note).replacingOccurrences(of: "<!-- What this member did and said in this session. -->",
+                                                                              with: "Sat in for ten minutes."))
+        report = try practice.check()
+        #expect(said(report).filter { $0.hasPrefix(note) }.count > 1, "written, it is a note like any other: \(said(report))")
+    }
+
     /// Sections headed as a word processor heads them ("Participation:",
     /// "**Risk**") are said at the line, with the heading to write, not as
     /// four sections missing at line 1.

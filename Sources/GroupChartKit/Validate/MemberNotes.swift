@@ -33,12 +33,32 @@ extension RuleContext {
 }
 
 extension Analysis {
+    /// The progress notes, never written (`NoteTexts.isUnwritten`: a `new
+    /// session` draft left as it was), of members the attendance log marks
+    /// absent. `note-for-absent-member` says to delete each; the rules of a
+    /// written note pass them by, which said to sign it, fill its sections,
+    /// state each goal's status and the risk level: eight errors inviting a
+    /// note for someone who was not there (a clinician's review).
+    static func absentMembersDrafts(_ record: PracticeRecord) -> Set<String> {
+        var drafts: Set<String> = []
+        for session in record.sessions {
+            guard let log = session.note else { continue }
+            for entry in log.attendance where entry.status?.value == .absent {
+                guard let note = session.progressNote(for: entry.member.value), note.isReadable,
+                      NoteTexts.isUnwritten(note.content.body) else { continue }
+                drafts.insert(note.file)
+            }
+        }
+        return drafts
+    }
+
     static func memberNotes(_ record: PracticeRecord) -> [MemberNote] {
         var notes: [MemberNote] = []
+        let drafts = absentMembersDrafts(record)
         for session in record.sessions {
             let date = session.note?.date?.value
             let end = Self.timestamp(date, session.note?.end?.value)
-            for note in session.progressNotes where note.isReadable {
+            for note in session.progressNotes where note.isReadable && !drafts.contains(note.file) {
                 notes.append(MemberNote(kind: .progressNote, file: note.file, member: note.member, date: date, end: end,
                                         content: note.content, signature: note.signature))
             }

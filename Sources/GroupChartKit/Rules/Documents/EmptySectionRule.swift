@@ -26,8 +26,11 @@ struct EmptySectionRule: Rule {
         fix: "Write what this member did and said in this session.")
 
     func check(_ context: RuleContext) -> [Finding] {
-        context.analysis.eachDocumentAlone(id) { document in
-            SectionCatalogue.required(for: document.kind).compactMap { name -> Finding? in
+        // An absent member's draft is to be deleted, not filled (`Analysis.absentMembersDrafts`).
+        let drafts = Analysis.absentMembersDrafts(context.record)
+        return context.analysis.eachDocumentAlone(id) { document in
+            guard !drafts.contains(document.file) else { return [] }
+            return SectionCatalogue.required(for: document.kind).compactMap { name -> Finding? in
                 guard let section = SectionCatalogue.find(name, in: document.body),
                       SectionCatalogue.isPlaceholder(section) else { return nil }
                 let written = section.text.trimming(.whitespacesAndNewlines)
