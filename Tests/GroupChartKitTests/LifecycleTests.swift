@@ -818,9 +818,7 @@ import Testing
     @Test func aRejectedReplacementLeavesTheAcceptedOriginalAccepted() throws {
         let practice = try unbilledExample()
         defer { practice.delete() }
-        let chen = try acceptedClaimOfChen(practice)
-        try raiseTheGroupFee(practice)
-        try submit(practice, on: 31)
+        let chen = try chenReplacedAt70(practice)
         try practice.write("acknowledgments/c.277", AcknowledgmentFixture.claims([
             .init(claimID: chen.id, status: "A7:164:IL", dateOfService: Self.march(12), charge: Money(cents: 7000)),
         ], date: Self.march(31), control: 12, batch: "2"))
@@ -895,10 +893,7 @@ import Testing
     @Test func aRejectedReplacementOfASplitClaimIsNotSentAgainForOnePart() throws {
         let practice = try unbilledExample()
         defer { practice.delete() }
-        let chen = try acceptedClaimOfChen(practice)
-        try raiseTheGroupFee(practice)
-        // On the 31st: on the 20th, an unsigned note of the session held the replacement (`VoidHold`).
-        try submit(practice, on: 31)
+        let chen = try chenReplacedAt70(practice)
         #expect(try billing(practice).0.ledger.history(chen.id)?.lastSent?.claim.frequency == .replacement)
         let half = Money(cents: chen.total.cents / 2)
         try practice.write("remittances/2026-03-18.835", RemittanceFixture(
@@ -919,11 +914,12 @@ import Testing
 
     static func april(_ day: Int) -> LocalDate { LocalDate(year: 2026, month: 4, day: day)! }
 
-    /// Lily Chen's claim paid at 65.00 (E88), then, the group fee raised to
-    /// 70.00, its replacement sent on the 31st.
-    private func paidChenReplacedAt70(_ practice: FixturePractice) throws -> Claim {
+    /// Lily Chen's accepted claim, then, the group fee raised to 70.00, its
+    /// replacement sent on the 31st (on the 20th, an unsigned note of the
+    /// session held it: `VoidHold`); paid at 65.00 (E88) before, when `paid`.
+    private func chenReplacedAt70(_ practice: FixturePractice, paid: Bool = false) throws -> Claim {
         let chen = try acceptedClaimOfChen(practice)
-        try payChen(chen, in: practice, paid: 6500, number: "E88")
+        if paid { try payChen(chen, in: practice, paid: 6500, number: "E88") }
         try raiseTheGroupFee(practice)
         try submit(practice, on: 31)
         return chen
@@ -966,7 +962,7 @@ import Testing
         for next in ["unchanged", "corrected", "voided"] {
             let practice = try unbilledExample()
             defer { practice.delete() }
-            let chen = try paidChenReplacedAt70(practice)
+            let chen = try chenReplacedAt70(practice, paid: true)
             try practice.write("remittances/2026-04-10.835", RemittanceFixture(
                 payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT2", date: Self.april(10),
                 claims: [denialOfTheReplacement(chen, reason: "16", remarks: ["N479"])]).text)
@@ -1013,7 +1009,7 @@ import Testing
     @Test func aPaidReplacementsLaterDuplicateDenialRefusesNothing() throws {
         let practice = try unbilledExample()
         defer { practice.delete() }
-        let chen = try paidChenReplacedAt70(practice)
+        let chen = try chenReplacedAt70(practice, paid: true)
         try practice.write("remittances/2026-04-10.835", RemittanceFixture(
             payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT2", date: Self.april(10),
             claims: [.init(id: chen.id, status: "22", billed: Money.zero - chen.total, paid: Money(cents: -6500), payerClaimNumber: "E88",

@@ -114,6 +114,7 @@ extension GoalItem {
         encoder.optional(status) { encoder.string($0.rawValue) }
         encoder.string(text)
         location.put(into: encoder)
+        encoder.bytes.append(colonMissing ? 1 : 0)
     }
 
     static func get(from decoder: CompactDecoder) throws -> GoalItem {
@@ -122,7 +123,9 @@ extension GoalItem {
             guard let status = GoalStatus(rawValue: try decoder.string()) else { throw decoder.failure("a goal status of no known kind") }
             return status
         }
-        return GoalItem(goal: goal, status: status, text: try decoder.string(), location: try decoder.location())
+        var item = GoalItem(goal: goal, status: status, text: try decoder.string(), location: try decoder.location())
+        item.colonMissing = try decoder.bool()
+        return item
     }
 }
 

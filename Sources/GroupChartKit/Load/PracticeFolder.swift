@@ -196,9 +196,8 @@ public struct PracticeFolder: Sendable {
         if looksLikeSessionNote(stem) {
             return "sessions/\(session)/session.md for the group's session note: rename this file session.md"
         }
-        let lowered = stem.lowercased().replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "_", with: "-")
         return "sessions/\(session)/<member-id>.md, an id in lower case"
-            + (Identifier.isSlug(lowered) ? ": rename this file \(lowered).md if \(lowered) is the member" : "")
+            + (Identifier.meant(stem).map { ": rename this file \($0).md if \($0) is the member" } ?? "")
     }
 
     /// Whether a file's name without its extension reads as the session

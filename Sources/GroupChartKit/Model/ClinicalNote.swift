@@ -45,6 +45,9 @@ public struct GoalItem: Sendable, Codable, Equatable {
     public var status: GoalStatus?
     public var text: String
     public var location: SourceLocation
+    /// The id was read without the colon that follows it in the format
+    /// (`ClinicalContentReader`: "G1 – In progress"); `unknown-goal` says so.
+    public var colonMissing = false
 }
 
 public enum GoalStatus: String, Sendable, Codable, CaseIterable {

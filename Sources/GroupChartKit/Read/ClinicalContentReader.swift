@@ -39,8 +39,10 @@ enum ClinicalContentReader {
         }
         let rest = text.dropFirst(token.count).drop { $0 == " " || "–—-.)".contains($0) }
         let said = String(rest)
-        return GoalItem(goal: Located(String(token), at: location), status: leadingStatus(said) ?? statusAfterLabel(in: said),
-                        text: text, location: location)
+        var item = GoalItem(goal: Located(String(token), at: location), status: leadingStatus(said) ?? statusAfterLabel(in: said),
+                            text: text, location: location)
+        item.colonMissing = true
+        return item
     }
 
     /// Longest first, so that "No change" is never read as a shorter status.

@@ -23,6 +23,8 @@ public final class Analysis: @unchecked Sendable {
     private var memoSignedDocuments: [SignedDocument]?
     private let markdownLock = NSLock()
     private var memoMarkdownDocuments: [(kind: NoteKind, file: String, body: MarkdownBody)]?
+    private let draftsLock = NSLock()
+    private var memoAbsentDrafts: Set<String>?
     let foldersLock = NSLock()
     var memoDocumentFolders: [DocumentFolder]?
 
@@ -141,7 +143,13 @@ public final class Analysis: @unchecked Sendable {
 
     /// Every readable progress and individual note, in path order.
     public var memberNotes: [MemberNote] {
-        memo(\.memoMemberNotes, notesLock) { readingNotes(); return Self.memberNotes(record) }
+        memo(\.memoMemberNotes, notesLock) { readingNotes(); return Self.memberNotes(record, leavingOut: absentMembersDrafts) }
+    }
+
+    /// `Analysis.absentMembersDrafts`, found once for the rules of a
+    /// written note and `empty-section`.
+    public var absentMembersDrafts: Set<String> {
+        memo(\.memoAbsentDrafts, draftsLock) { readingNotes(); return Self.absentMembersDrafts(record) }
     }
 
     /// Every readable note that must be signed, in path order.

@@ -52,9 +52,8 @@ extension Analysis {
         return drafts
     }
 
-    static func memberNotes(_ record: PracticeRecord) -> [MemberNote] {
+    static func memberNotes(_ record: PracticeRecord, leavingOut drafts: Set<String>) -> [MemberNote] {
         var notes: [MemberNote] = []
-        let drafts = absentMembersDrafts(record)
         for session in record.sessions {
             let date = session.note?.date?.value
             let end = Self.timestamp(date, session.note?.end?.value)

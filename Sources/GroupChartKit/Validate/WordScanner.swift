@@ -47,7 +47,7 @@ struct WordScanner {
             // space), so read as nothing: "Ch\u{AD}en" is Chen, and a copied
             // note with such characters inside its words is the copy it
             // reads as (an auditor's review: each one split a word in two).
-            if original.value >= 0x80, DisplayName.isHidden(original), !Self.breaksLine(original) { continue }
+            if Self.isDrawnAsNothing(original) { continue }
             let scalar = Self.latinLookalike[original.value].map { Unicode.Scalar($0) } ?? original
             if Self.isWordScalar(scalar) {
                 pendingEnd = false
@@ -242,7 +242,7 @@ struct WordScanner {
             isASCII = true
         }
         for scalar in text.unicodeScalars {
-            if scalar.value >= 0x80, DisplayName.isHidden(scalar), !breaksLine(scalar) {
+            if isDrawnAsNothing(scalar) {
                 // Inside a word, read as nothing when it is folded (`sentences`), as a check reads it.
                 if !word.isEmpty { word.append(scalar); isASCII = false }
                 position += UTF8.width(scalar)
@@ -372,9 +372,12 @@ struct WordScanner {
         return hash
     }
 
-    /// U+2028 and U+2029, the line and paragraph separators: hidden, but a break between words.
-    private static func breaksLine(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value == 0x2028 || scalar.value == 0x2029
+    /// A character beyond ASCII drawn as nothing (`DisplayName.isHidden`)
+    /// but for the line and paragraph separators (U+2028, U+2029), which
+    /// break between words: read as nothing inside a word, here and in the
+    /// audit packet (`AuditPacket.asDrawn`).
+    static func isDrawnAsNothing(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x80 && scalar.value != 0x2028 && scalar.value != 0x2029 && DisplayName.isHidden(scalar)
     }
 
     /// Cyrillic and Greek letters drawn as Latin ones, read as those: a

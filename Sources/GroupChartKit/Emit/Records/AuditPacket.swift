@@ -100,9 +100,7 @@ struct AuditPacket {
     /// zero-width non-joiner, an emoji sequence) is left as written.
     static func asDrawn(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 >= 0x80 }) else { return text }
-        let hidden = { (scalar: Unicode.Scalar) in
-            scalar.value >= 0x80 && DisplayName.isHidden(scalar) && scalar.value != 0x2028 && scalar.value != 0x2029
-        }
+        let hidden = WordScanner.isDrawnAsNothing
         var output = String.UnicodeScalarView()
         var word: [Unicode.Scalar] = []
         func flush() {

@@ -43,7 +43,7 @@ struct UnknownGoalRule: Rule {
                 }
                 guard !ids.contains(goal.value) else {
                     // Read without its colon (`ClinicalContentReader.withoutColon`): said once, here.
-                    guard !Self.hasColon(after: goal.value, in: item.text) else { return nil }
+                    guard item.colonMissing else { return nil }
                     return Finding(item.location, "Goals item \"\(goal.value)\" has no colon after its id",
                                    help: "write the id, a colon, then the status: - \(goal.value): In progress. ...", severity: .warning)
                 }
@@ -60,10 +60,5 @@ struct UnknownGoalRule: Rule {
                 return Finding(goal.location, "goal \"\(goal.value)\" is not a goal of the plan in effect", help: help)
             }
         }
-    }
-
-    /// Whether `text` starts with `id`, then a colon (spaces between allowed).
-    static func hasColon(after id: String, in text: String) -> Bool {
-        text.hasPrefix(id) && text.dropFirst(id.count).drop { $0 == " " }.first == ":"
     }
 }

@@ -27,7 +27,7 @@ struct EmptySectionRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         // An absent member's draft is to be deleted, not filled (`Analysis.absentMembersDrafts`).
-        let drafts = Analysis.absentMembersDrafts(context.record)
+        let drafts = context.analysis.absentMembersDrafts
         return context.analysis.eachDocumentAlone(id) { document in
             guard !drafts.contains(document.file) else { return [] }
             return SectionCatalogue.required(for: document.kind).compactMap { name -> Finding? in
