@@ -209,6 +209,58 @@ import Testing
         #expect(!interchange.contains("Zo") && interchange.contains("NM1*IL*1*Roe*Sam"))
     }
 
+    /// The apostrophe and dash a phone or word processor types, a no-break
+    /// space and the letters no accent folding reaches go out in their
+    /// plain form, as insurance cards print them; a character with none is
+    /// refused by name, an invisible one by its code (a clearinghouse
+    /// analyst's review: "O’Brien" was held with a message showing nothing wrong).
+    @Test func typedPunctuationGoesOutPlainAndWhatCannotIsNamed() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let profile = "members/doe-jane/profile.md"
+        try practice.write(profile, try practice.read(profile)
+            .replacingOccurrences(of: "first_name: Jane", with: "first_name: \"Mary–Kate\"")
+            .replacingOccurrences(of: "last_name: Doe", with: "last_name: \"O’Brien-Łukasz\"")
+            .replacingOccurrences(of: "street: \"5 Elm St\"", with: "street: \"5\\u00A0Elm St\""))
+        let yaml = try practice.read("practice.yaml").replacingOccurrences(of: "fees:", with: "edi: {submitter_id: SUB1, receiver_id: REC1, receiver_name: Clearing}\nfees:")
+        try practice.write("practice.yaml", yaml.replacingOccurrences(of: "  tax_id:", with: "  phone: \"510-555-0100\"\n  tax_id:"))
+        let (output, result) = try build(practice.root)
+        defer { try? FileManager.default.removeItem(at: output) }
+        #expect(result.report.errorCount == 0, "\(result.report.diagnostics.map(\.message))")
+        let x12 = try String(contentsOf: output.appendingPathComponent("claims.837"), encoding: .utf8)
+        #expect(x12.contains("NM1*IL*1*O'Brien-Lukasz*Mary-Kate****MI*AET-0001~N3*5 Elm St~"), "\(x12)")
+        #expect(X12Writer.ascii("Strauß, Søren, Æsa") == "Strauss, Soren, AEsa")
+        // What has no plain form is refused, and named.
+        try practice.write(profile, try practice.read(profile).replacingOccurrences(of: "street: \"5\\u00A0Elm St\"", with: "street: \"5\\u200BElm St\"")
+            .replacingOccurrences(of: "city: Oakland", with: "city: \"Oakland 王\""))
+        let found = try practice.check().diagnostics.filter { $0.rule == "invalid-value" }
+        #expect(found.map(\.message) == [
+            "\"5\u{200B}Elm St\" cannot be written into the 837P: it holds an invisible character (U+200B), which has no ASCII form",
+            "\"Oakland 王\" cannot be written into the 837P: it holds \"王\" (U+738B), which has no ASCII form",
+        ])
+    }
+
+    /// The interchange id qualifiers (ISA05, ISA07) are ZZ unless practice.yaml
+    /// names others, as a clearinghouse naming itself by its DUNS number
+    /// asks (`receiver_qualifier: "01"`); another value is `invalid-value`.
+    @Test func theInterchangeIDQualifiersAreThePracticesToSet() throws {
+        let practice = try FixturePractice(base: Self.example)
+        defer { practice.delete() }
+        var (output, _) = try build(practice.root)
+        #expect(try String(contentsOf: output.appendingPathComponent("claims.837"), encoding: .utf8)
+            .hasPrefix("ISA*00*          *00*          *ZZ*HARBORBH01     *ZZ*CLEARHOUSE     *"))
+        try? FileManager.default.removeItem(at: output)
+        try practice.write("practice.yaml", try practice.read("practice.yaml")
+            .replacingOccurrences(of: "  receiver_id: CLEARHOUSE", with: "  receiver_id: \"030240928\"\n  receiver_qualifier: 01\n  submitter_qualifier: \"30\""))
+        (output, _) = try build(practice.root)
+        defer { try? FileManager.default.removeItem(at: output) }
+        #expect(try String(contentsOf: output.appendingPathComponent("claims.837"), encoding: .utf8)
+            .hasPrefix("ISA*00*          *00*          *30*HARBORBH01     *01*030240928      *"))
+        try practice.write("practice.yaml", try practice.read("practice.yaml").replacingOccurrences(of: "receiver_qualifier: 01", with: "receiver_qualifier: zz"))
+        let found = try practice.check().diagnostics.filter { $0.severity == .error }
+        #expect(found.map { "\($0.location) \($0.rule) \($0.help)" } == ["practice.yaml:17:23 invalid-value did you mean \"ZZ\"?"])
+    }
+
     @Test func exampleClaimsMatchTheirGoldenFiles() throws {
         let (output, _) = try build(Self.example)
         defer { try? FileManager.default.removeItem(at: output) }

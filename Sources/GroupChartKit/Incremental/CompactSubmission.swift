@@ -64,6 +64,7 @@ extension BilledClaim {
         encoder.list(lines) { $0.put(into: encoder) }
         encoder.string(renderingNPI)
         encoder.string(renderingName)
+        encoder.optional(renderingSentName) { $0.put(into: encoder) }
     }
 
     static func get(from decoder: CompactDecoder) throws -> BilledClaim {
@@ -73,19 +74,32 @@ extension BilledClaim {
                     payerID: try decoder.string(), priorAuthorization: try decoder.optional(decoder.string),
                     diagnoses: try decoder.list { try decoder.string() }, placeOfService: try decoder.string(),
                     lines: try decoder.list { try Line.get(from: decoder) }, renderingNPI: try decoder.string(),
-                    renderingName: try decoder.string())
+                    renderingName: try decoder.string(), renderingSentName: try decoder.optional { try SentName.get(from: decoder) })
     }
 }
 
 extension BilledClaim.Person {
     func put(into encoder: CompactEncoder) {
         for field in [lastName, firstName, dob, sex, street, street2, city, state, zip] { encoder.string(field) }
+        encoder.optional(sentName) { $0.put(into: encoder) }
     }
 
     static func get(from decoder: CompactDecoder) throws -> BilledClaim.Person {
         BilledClaim.Person(lastName: try decoder.string(), firstName: try decoder.string(), dob: try decoder.string(),
                            sex: try decoder.string(), street: try decoder.string(), street2: try decoder.string(),
-                           city: try decoder.string(), state: try decoder.string(), zip: try decoder.string())
+                           city: try decoder.string(), state: try decoder.string(), zip: try decoder.string(),
+                           sentName: try decoder.optional { try BilledClaim.SentName.get(from: decoder) })
+    }
+}
+
+extension BilledClaim.SentName {
+    func put(into encoder: CompactEncoder) {
+        for field in [last, first, middle, suffix] { encoder.string(field) }
+    }
+
+    static func get(from decoder: CompactDecoder) throws -> BilledClaim.SentName {
+        BilledClaim.SentName(last: try decoder.string(), first: try decoder.string(), middle: try decoder.string(),
+                             suffix: try decoder.string())
     }
 }
 

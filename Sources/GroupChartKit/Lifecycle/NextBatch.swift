@@ -67,6 +67,11 @@ public struct NextBatch: Sendable {
         /// did: one replacement or void names one part, so none is sent
         /// (`claim-awaiting-payer` names the parts).
         public var splitInto: [String] = []
+        /// For a void: a value of the version sent that an 837P cannot
+        /// carry (`BilledClaim.unwritableValue`), so that the void, which
+        /// repeats it, is not sent; `claim-void-needed` says to void the
+        /// claim on the payer's portal.
+        public var unwritable: String? = nil
     }
 
     /// A rejected claim that stays out, with its rejection.
@@ -373,10 +378,11 @@ private struct Planner {
                                      sent: sent?.claim.location, inBatch: false, held: true, heldByErrorsIn: holding))
             return
         }
+        let unwritable = sent?.claim.billed.unwritableValue
         corrections.append(.init(claimID: history.claimID, member: member, frequency: .void, why: why, note: found.place,
-                                 sent: sent?.claim.location, inBatch: number != nil && sent != nil, noVersionOnFile: sent == nil,
-                                 splitInto: number == nil ? history.splitNumbers : []))
-        if let number, let sent { add(sent.claim.billed, .void, why, member: member, history: history, number: number) }
+                                 sent: sent?.claim.location, inBatch: number != nil && sent != nil && unwritable == nil,
+                                 noVersionOnFile: sent == nil, splitInto: number == nil ? history.splitNumbers : [], unwritable: unwritable))
+        if let number, let sent, unwritable == nil { add(sent.claim.billed, .void, why, member: member, history: history, number: number) }
     }
 
     private mutating func add(_ claim: BilledClaim, _ frequency: SubmittedClaim.Frequency, _ reason: String, member: String,

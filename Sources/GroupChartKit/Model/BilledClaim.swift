@@ -16,6 +16,23 @@ public struct BilledClaim: Sendable, Codable, Equatable {
         public var city: String = ""
         public var state: String = ""
         public var zip: String = ""
+        /// The name as an 837P sent it (NM103 to NM107), when read from
+        /// one: a void repeats it so. Nil for a claim built from the
+        /// record, whose name is split from the profile's (`MemberName`).
+        public var sentName: SentName? = nil
+    }
+
+    /// A person's name as an 837P's NM1 carried it: last (NM103), first
+    /// (NM104), middle (NM105) and suffix (NM107), each as written. Read
+    /// back as "first last" and split again, a void sent "Mary Smith Jones"
+    /// as Jones, Mary Smith, and dropped a middle initial and suffix (a
+    /// clearinghouse analyst's review): a payer matching a void to the
+    /// claim by name may not find it.
+    public struct SentName: Sendable, Codable, Equatable {
+        public var last: String
+        public var first: String
+        public var middle: String
+        public var suffix: String
     }
 
     /// One 2400 service line.
@@ -57,6 +74,8 @@ public struct BilledClaim: Sendable, Codable, Equatable {
     /// 2310B; empty when the billing provider rendered the service.
     public var renderingNPI: String
     public var renderingName: String
+    /// 2310B's name as sent, when read from an 837P (a void repeats it).
+    public var renderingSentName: SentName? = nil
 
     /// CLM02 as the 837P must state it: the sum of the lines.
     public var total: Money { lines.reduce(Money.zero) { $0 + $1.charge } }
@@ -98,5 +117,38 @@ extension BilledClaim.Person {
         return zip.withUTF8 { bytes in
             bytes.allSatisfy { $0 < 0x80 } ? String(decoding: bytes.filter { (0x30...0x39).contains($0) }, as: UTF8.self) : nil
         } ?? zip.filter(\.isNumber)
+    }
+}
+
+extension BilledClaim {
+    /// The first value the 837P writes from this claim that X12 cannot
+    /// carry (a separator, or a character with no ASCII form), if any. A
+    /// claim built from the record never has one (`invalid-value` holds it
+    /// first); one read from a submission may: another program sent it,
+    /// under other separators or in another character set. A void repeats
+    /// that version, and stopped the build where `check` said nothing (a
+    /// clearinghouse analyst's review): `NextBatch` keeps such a void out
+    /// of the batch, and `claim-void-needed` says to void it on the portal.
+    var unwritableValue: String? {
+        textsWritten.first { X12Writer.ascii($0) == nil }
+    }
+
+    /// Every text `ClaimInterchange` writes from the claim, its subscriber
+    /// and patient loops included (the rendering clinician's, whether or not
+    /// the billing provider rendered it).
+    private var textsWritten: [String] {
+        func name(_ person: Person) -> [String] {
+            let name = MemberName(person)
+            return [name.last, name.first, name.middle, name.suffix]
+        }
+        let rendering = renderingSentName.map { [$0.last, $0.first, $0.middle, $0.suffix] }
+            ?? { let person = PersonName(renderingName); return [person.last, person.first, person.suffix] }()
+        var texts = [id, memberID, groupNumber ?? "", payerName, payerID, priorAuthorization ?? "", placeOfService, renderingNPI]
+            + name(subscriber) + (relationship == .insured ? [] : name(patient)) + rendering + diagnoses
+            + [patient.street, patient.street2, patient.city, patient.state, patient.zip, patient.dob, patient.sex]
+        for line in lines {
+            texts += [line.cpt, line.units, line.placeOfService ?? "", line.priorAuthorization ?? ""] + line.modifiers
+        }
+        return texts
     }
 }

@@ -158,7 +158,28 @@ public struct EDISettings: Sendable, Codable, Equatable {
     public var receiverID: Located<String>?
     public var receiverName: Located<String>?
     public var usage: Located<EDIUsage>?
+    /// ISA05 and ISA07: what kind of id the submitter's and receiver's are
+    /// (`ZZ`, mutually defined, when not written).
+    public var submitterQualifier: Located<EDIQualifier>? = nil
+    public var receiverQualifier: Located<EDIQualifier>? = nil
     public var location: SourceLocation
+}
+
+/// An interchange id qualifier (ISA05, ISA07), as 005010X222A1 lists them.
+/// Most clearinghouses use `ZZ`, mutually defined; some name themselves by
+/// their DUNS number (`01`) or tax id (`30`), and refuse an interchange
+/// whose qualifier says otherwise, before reading a claim of it (a
+/// clearinghouse analyst's review: the qualifiers were fixed at ZZ).
+public enum EDIQualifier: String, Sendable, Codable, CaseIterable {
+    case duns = "01"
+    case dunsWithSuffix = "14"
+    case healthIndustryNumber = "20"
+    case carrierID = "27"
+    case fiscalIntermediary = "28"
+    case medicareProvider = "29"
+    case taxID = "30"
+    case naic = "33"
+    case mutuallyDefined = "ZZ"
 }
 
 public enum EDIUsage: String, Sendable, Codable, CaseIterable {

@@ -48,6 +48,8 @@ enum PracticeReader {
             receiverID: fields.text("receiver_id", required: true, hint: "the clearinghouse's receiver id (ISA08)"),
             receiverName: fields.name("receiver_name", required: true, hint: "the clearinghouse's name"),
             usage: fields.choice("usage", EDIUsage.self),
+            submitterQualifier: fields.choice("submitter_qualifier", EDIQualifier.self),
+            receiverQualifier: fields.choice("receiver_qualifier", EDIQualifier.self),
             location: fields.anchor)
     }
 

@@ -129,17 +129,19 @@ struct SubmissionReader {
         case "85":
             billingNPI = segment[9]
         case "IL":
-            // NM105 (middle) and NM107 (suffix) are not read: a claim is
-            // compared by last and first name (`BilledContent`), so that one
-            // sent by other software with a middle name is no change of name.
+            // A claim is compared by last and first name (`BilledContent`),
+            // so that one sent by other software with a middle name is no
+            // change of name; the whole name is kept for a void to repeat.
             subscriber.lastName = segment[3]
             subscriber.firstName = segment[4]
+            subscriber.sentName = Self.sentName(segment)
             memberID = segment[9]
             describing = .subscriber
         case "QC":
             patient = patient ?? BilledClaim.Person(lastName: "", firstName: "", dob: "", sex: "")
             patient?.lastName = segment[3]
             patient?.firstName = segment[4]
+            patient?.sentName = Self.sentName(segment)
             describing = .patient
         case "PR":
             payer = (segment[3], segment[9])
@@ -150,6 +152,7 @@ struct SubmissionReader {
             } else {
                 claim?.billed.renderingNPI = segment[9]
                 claim?.billed.renderingName = name
+                claim?.billed.renderingSentName = Self.sentName(segment)
             }
         default:
             break
@@ -230,6 +233,11 @@ struct SubmissionReader {
                         help: "a replacement or void must name the payer's claim control number; the payer rejects it otherwise")
         }
         claims.append(open)
+    }
+
+    /// NM103 to NM107 as written.
+    private static func sentName(_ segment: X12Segment) -> BilledClaim.SentName {
+        BilledClaim.SentName(last: segment[3], first: segment[4], middle: segment[5], suffix: segment[7])
     }
 
     /// SV104 without trailing zeros: `1.0` is `1`.

@@ -121,7 +121,7 @@ enum ClaimRequirements {
                 continue
             }
             guard let written = X12Writer.ascii(value.value) else {
-                findings.append(Finding(value.location, "\"\(value.value)\" cannot be written into the 837P",
+                findings.append(Finding(value.location, "\"\(value.value)\" cannot be written into the 837P: \(X12Writer.refusal(value.value))",
                                         help: "X12 separates values with * : ^ ~ and carries ASCII only; write the value as on the insurance card"))
                 continue
             }

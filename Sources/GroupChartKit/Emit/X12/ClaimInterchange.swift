@@ -25,7 +25,10 @@ struct ClaimInterchange {
         let submitter = edi.submitterID?.value ?? ""
         let receiver = edi.receiverID?.value ?? ""
         var x12 = X12Writer()
-        x12.addRaw("ISA*00*" + pad("", 10) + "*00*" + pad("", 10) + "*ZZ*" + pad(submitter, 15) + "*ZZ*" + pad(receiver, 15)
+        let (submitterKind, receiverKind) = ((edi.submitterQualifier?.value ?? .mutuallyDefined).rawValue,
+                                             (edi.receiverQualifier?.value ?? .mutuallyDefined).rawValue)
+        x12.addRaw("ISA*00*" + pad("", 10) + "*00*" + pad("", 10) + "*" + submitterKind + "*" + pad(submitter, 15)
+                   + "*" + receiverKind + "*" + pad(receiver, 15)
                    + "*" + String(date.dropFirst(2)) + "*" + time + "*^*00501*" + zeros(control, 9) + "*0*"
                    + (edi.usage?.value == .production ? "P" : "T") + "*:~")
         try x12.add("GS", ["HC", submitter, receiver, date, time, String(control), "X", "005010X222A1"])
@@ -95,7 +98,7 @@ struct ClaimInterchange {
             // SBR09: the kind of plan, as the payer's entry says (CI, commercial, when it says nothing).
             let filing = practice.payer(withPayerID: first.payerID)?.claimFilingCode?.value ?? ClaimFilingCode.standard
             try x12.add("SBR", ["P", patientIsSubscriber ? "18" : "", first.groupNumber ?? "", "", "", "", "", "", filing])
-            let insured = MemberName(first: first.subscriber.firstName, last: first.subscriber.lastName)
+            let insured = MemberName(first.subscriber)
             try x12.add("NM1", ["IL", "1", insured.last, insured.first, insured.middle, "", insured.suffix, "MI", first.memberID])
             if patientIsSubscriber { try demographics(first.patient, into: &x12) }
             try x12.add("NM1", ["PR", "2", first.payerName, "", "", "", "", "PI", first.payerID])
@@ -103,7 +106,7 @@ struct ClaimInterchange {
                 hl += 1
                 try x12.add("HL", [String(hl), String(subscriberHL), "23", "0"])
                 try x12.add("PAT", [first.relationship.x12Code])
-                let patient = MemberName(first: first.patient.firstName, last: first.patient.lastName)
+                let patient = MemberName(first.patient)
                 try x12.add("NM1", ["QC", "1", patient.last, patient.first, patient.middle, "", patient.suffix])
                 try demographics(first.patient, into: &x12)
             }
@@ -123,8 +126,12 @@ struct ClaimInterchange {
         // 2310B only when the clinician is not the billing provider (an
         // individual practice billing under the clinician's own NPI).
         if !claim.renderingName.isEmpty, claim.renderingNPI != practice.npi?.value {
-            let name = PersonName(claim.renderingName)
-            try x12.add("NM1", ["82", "1", name.last, name.first, "", "", name.suffix, "XX", claim.renderingNPI])
+            if let sent = claim.renderingSentName {
+                try x12.add("NM1", ["82", "1", sent.last, sent.first, sent.middle, "", sent.suffix, "XX", claim.renderingNPI])
+            } else {
+                let name = PersonName(claim.renderingName)
+                try x12.add("NM1", ["82", "1", name.last, name.first, "", "", name.suffix, "XX", claim.renderingNPI])
+            }
         }
         for (index, line) in claim.lines.enumerated() {
             try x12.add("LX", [String(index + 1)])
@@ -160,8 +167,7 @@ struct ClaimInterchange {
             let claim = entry.claim
             let patient = claim.patient
             // Names as the loops write them ("Ann M." and "Ann M" are one: NM104 "Ann", NM105 "M").
-            let (insured, named) = (MemberName(first: claim.subscriber.firstName, last: claim.subscriber.lastName).joined,
-                                    MemberName(first: patient.firstName, last: patient.lastName).joined)
+            let (insured, named) = (MemberName(claim.subscriber).joined, MemberName(patient).joined)
             let key = [claim.memberID, claim.groupNumber ?? "", claim.payerID, claim.payerName, insured.last,
                        insured.first, named.last, named.first, patient.dob, patient.sex, patient.street,
                        patient.street2, patient.city, patient.state, patient.zip, claim.relationship.rawValue].joined(separator: "|")

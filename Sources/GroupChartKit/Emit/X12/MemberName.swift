@@ -49,6 +49,16 @@ struct MemberName: Equatable {
         self.suffix = suffix
     }
 
+    /// `person`'s name as its NM1 writes it: as sent, when read from an
+    /// 837P (a void repeats the claim as it went), or split from the profile's.
+    init(_ person: BilledClaim.Person) {
+        if let sent = person.sentName {
+            self.init(last: sent.last, first: sent.first, middle: sent.middle, suffix: sent.suffix)
+        } else {
+            self.init(first: person.firstName, last: person.lastName)
+        }
+    }
+
     /// The first name and middle initial, then the last name and suffix,
     /// each joined by a space: the name as NM103 to NM107 write it.
     var joined: (first: String, last: String) {

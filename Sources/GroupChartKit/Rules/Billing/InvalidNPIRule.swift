@@ -7,7 +7,8 @@ struct InvalidNPIRule: Rule {
     let explanation = Explanation(
         checks: """
             The practice's NPI and every clinician's: ten digits, the last being the Luhn check digit of the \
-            first nine with the prefix 80840, as CMS issues them.
+            first nine with the prefix 80840, as CMS issues them; and no two clinicians with one NPI (the \
+            practice's own may be a clinician's, when it bills under its clinician's NPI).
             """,
         why: """
             A claim whose billing or rendering NPI fails the check digit is rejected by the clearinghouse \
@@ -23,6 +24,28 @@ struct InvalidNPIRule: Rule {
             guard !Identifier.isValidNPI(npi.value) else { return nil }
             return Finding(npi.location, "\"\(npi.value)\" is not a valid NPI: \(Self.problem(npi.value))",
                            help: "copy the NPI again from the NPPES registry (npiregistry.cms.hhs.gov)")
+        } + shared(practice.clinicians)
+    }
+
+    /// A clinician's NPI that is another clinician's: it passes the check
+    /// digit, and every claim the second clinician rendered went out under
+    /// the first's NPI with the second's name (a clearinghouse analyst's
+    /// review: a copy-paste slip nothing else caught). An NPI is one
+    /// person's for life; the practice's own may be a clinician's (a solo
+    /// practice billing under its clinician's NPI).
+    private func shared(_ clinicians: [Clinician]) -> [Finding] {
+        var first: [String: Clinician] = [:]
+        return clinicians.compactMap { clinician in
+            guard let npi = clinician.npi, Identifier.isValidNPI(npi.value) else { return nil }
+            guard let owner = first[npi.value] else {
+                first[npi.value] = clinician
+                return nil
+            }
+            return Finding(npi.location, "\"\(npi.value)\" is also \(owner.id.value)'s NPI: an NPI is one clinician's, and the 837P names "
+                               + "the clinician who rendered a service by it",
+                           help: "copy \(clinician.id.value)'s own NPI from the NPPES registry (npiregistry.cms.hhs.gov); if both entries are "
+                               + "one person, keep one",
+                           related: owner.npi.map { [RelatedLocation($0.location, "\(owner.id.value)'s NPI")] } ?? [])
         }
     }
 

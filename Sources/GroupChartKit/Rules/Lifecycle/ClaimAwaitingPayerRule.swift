@@ -29,7 +29,7 @@ struct ClaimAwaitingPayerRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         guard let billing = context.billing else { return [] }
-        return billing.batch.corrections.filter { !$0.inBatch && !$0.noVersionOnFile && !$0.held }.compactMap { correction in
+        return billing.batch.corrections.filter { !$0.inBatch && !$0.noVersionOnFile && !$0.held && $0.unwritable == nil }.compactMap { correction in
             guard let place = correction.note ?? correction.sent else { return nil }
             let waiting = "the \(correction.frequency.word) of claim \"\(correction.claimID)\" waits: "
             // A number was given that an 837P cannot carry: the reader's warning stands where it is.

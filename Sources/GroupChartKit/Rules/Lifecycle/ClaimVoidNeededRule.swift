@@ -10,7 +10,9 @@ struct ClaimVoidNeededRule: Rule {
             Every claim that was sent and not rejected and that the record no longer bills: the member is now \
             marked absent, the note or session was removed, the session became psychoeducation, the member is \
             now self-pay. The batch carries a void (frequency 8, naming the payer's claim number, repeating the \
-            lines as last sent); it waits while the payer's claim number is unknown. A new claim for a service \
+            claim as last sent); it waits while the payer's claim number is unknown. A version sent by other \
+            software with a value an 837P cannot carry (a separator of its own, a character with no ASCII form) \
+            cannot be repeated: the rule says so, and the claim is voided with the payer directly. A new claim for a service \
             that a claim no longer built was sent for (a folder renamed, a date corrected: the same payer, \
             member id, date and code) is held, and said here, until that claim is voided. A claim that no longer \
             builds because its member's coverage cannot be read (the profile's `insurance` missing, misspelt or \
@@ -67,6 +69,12 @@ struct ClaimVoidNeededRule: Rule {
             if correction.held {
                 return Finding(place, "claim \"\(correction.claimID)\" was billed and is \(correction.why); no void is sent",
                                help: "fix the profile's error; if the member now pays for themselves, write insurance: self-pay, and the next batch voids the claim",
+                               related: correction.sent.map { [RelatedLocation($0, "the version last sent")] } ?? [])
+            }
+            if let unwritable = correction.unwritable {
+                return Finding(place, "claim \"\(correction.claimID)\" was billed but is \(correction.why); no void is sent: the version "
+                                   + "sent holds \"\(unwritable)\", which a void repeats and an 837P cannot carry (\(X12Writer.refusal(unwritable)))",
+                               help: "void the claim with the payer directly, on its portal or by calling it; a submission is never edited",
                                related: correction.sent.map { [RelatedLocation($0, "the version last sent")] } ?? [])
             }
             let split = !correction.splitInto.isEmpty
