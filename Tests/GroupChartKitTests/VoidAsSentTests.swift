@@ -82,6 +82,34 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("claims.837").path))
     }
 
+    /// A claim voided, then billable again (the member found present after
+    /// all), is never sent again (lifecycle.md: "voided: nothing, ever"),
+    /// and `claim-void-needed` says so at its note: the service went
+    /// unbilled without a word.
+    @Test func aVoidedClaimBilledAgainIsSaidNotSent() throws {
+        let (practice, chen, _) = try chenToVoid { $0 }
+        defer { practice.delete() }
+        let voids = try submit(practice, on: 31)
+        #expect(try practice.read(voids).contains("CLM*\(chen.id)*65***11:B:8"))
+        let session = "sessions/2026-03-12-dbt-skills/session.md"
+        try practice.write(session, try practice.read(session)
+            .replacingOccurrences(of: "  chen-lily: {status: absent, reason: signed in by mistake}", with: "  chen-lily: present"))
+        _ = try NoteSigner.sign(practice.root.appendingPathComponent(session), by: "torres",
+                                at: Timestamp(date: Self.march(31), time: LocalTime(hour: 9, minute: 0)!), force: true)
+        let note = "sessions/2026-03-12-dbt-skills/chen-lily.md"
+        try practice.write(note, try String(contentsOf: FixturePractice.repository.appendingPathComponent("examples/dbt-skills/" + note),
+                                            encoding: .utf8))
+        let checked = try GroupChart.check(practice.root, options: Checker.Options(today: FixturePractice.today))
+        let billing = try #require(checked.report.billing)
+        #expect(billing.claims.contains { $0.id == chen.id && $0.isReady })
+        #expect(!billing.batch.entries.contains { $0.claim.id == chen.id })
+        let said = checked.report.diagnostics.filter { $0.message.contains(chen.id) }
+        #expect(said.map { "\($0.location) \($0.rule)" } == ["\(note):1:1 claim-void-needed"])
+        #expect(said.first?.message == "claim \"\(chen.id)\" was voided, and the record bills it again; a voided claim is never sent "
+                    + "again, so this service is not billed")
+        #expect(said.first?.related.first?.location.file == voids)
+    }
+
     /// `BilledClaim.unwritableValue` lists what `ClaimInterchange` writes:
     /// a separator put in any one of a claim's texts is found by both.
     @Test func whatAVoidCannotRepeatIsWhatTheWriterRefuses() throws {

@@ -117,6 +117,19 @@ public struct NextBatch: Sendable {
     /// Claims never sent that wait, out of the batch, because the same
     /// service went out under another claim id that no longer builds.
     public let waitingOriginals: [WaitingOriginal]
+    /// Claims voided that the record bills again (a member marked absent,
+    /// voided, then found present after all): lifecycle.md sends a voided
+    /// claim "nothing, ever", so each is said (`claim-void-needed`), where
+    /// the service went unbilled without a word (a clearinghouse analyst's
+    /// review).
+    public let billedAfterVoid: [BilledAfterVoid]
+
+    /// A voided claim ready again: its note, and the void's CLM segment.
+    public struct BilledAfterVoid: Sendable {
+        public var claimID: String
+        public var note: SourceLocation?
+        public var void: SourceLocation?
+    }
 
     /// A claim ready to go as an original while a claim sent for the same
     /// service (the payer, the member id on the card, the date and the code)
@@ -168,6 +181,7 @@ public struct NextBatch: Sendable {
         standingRejections = planner.rejections
         refusedCorrections = planner.refusals
         waitingOriginals = planner.waiting
+        billedAfterVoid = planner.billedAfterVoid
         resent = planner.resent
         controlNumber = ledger.nextControlNumber
     }
@@ -222,6 +236,7 @@ private struct Planner {
     let holds: VoidHold
     let twins: ServiceTwins
     var waiting: [NextBatch.WaitingOriginal] = []
+    var billedAfterVoid: [NextBatch.BilledAfterVoid] = []
     /// Where each entry comes from, in the batch's order: a ready claim
     /// never sent (by its index among the claims built), made into an
     /// original only when the entries are asked for (`original`), or one
@@ -253,7 +268,10 @@ private struct Planner {
             }
             return
         }
-        if history.isVoided { return }
+        if history.isVoided {
+            if ready { billedAfterVoid.append(.init(claimID: id, note: note, void: history.lastSent?.claim.location)) }
+            return
+        }
         if let last = history.lastSent, last.rejected {
             planRejected(history, last: last, built: index.map { claims[$0] }, ready: ready, note: note)
             return

@@ -12,7 +12,9 @@ struct ClaimVoidNeededRule: Rule {
             now self-pay. The batch carries a void (frequency 8, naming the payer's claim number, repeating the \
             claim as last sent); it waits while the payer's claim number is unknown. A version sent by other \
             software with a value an 837P cannot carry (a separator of its own, a character with no ASCII form) \
-            cannot be repeated: the rule says so, and the claim is voided with the payer directly. A new claim for a service \
+            cannot be repeated: the rule says so, and the claim is voided with the payer directly. A claim \
+            voided that the record bills again (the member found present after all) is never sent again: \
+            the rule says so, for the service to be billed with the payer directly. A new claim for a service \
             that a claim no longer built was sent for (a folder renamed, a date corrected: the same payer, \
             member id, date and code) is held, and said here, until that claim is voided. A claim that no longer \
             builds because its member's coverage cannot be read (the profile's `insurance` missing, misspelt or \
@@ -39,7 +41,21 @@ struct ClaimVoidNeededRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         guard let billing = context.billing else { return [] }
-        return voids(billing) + waiting(billing)
+        return voids(billing) + waiting(billing) + billedAgain(billing)
+    }
+
+    /// Claims voided that the record bills again: never sent again (a
+    /// claim id voided is done with the payer), so the service is billed
+    /// by hand, or the edit undone.
+    private func billedAgain(_ billing: Billing) -> [Finding] {
+        billing.batch.billedAfterVoid.compactMap { voided in
+            guard let place = voided.note ?? voided.void else { return nil }
+            return Finding(place, "claim \"\(voided.claimID)\" was voided, and the record bills it again; a voided claim is never sent "
+                               + "again, so this service is not billed",
+                           help: "if the member did attend, bill the service with the payer directly (a new claim on its portal or on "
+                               + "paper, naming the void if it asks); if not, undo the change that made it billable",
+                           related: voided.void.map { [RelatedLocation($0, "the void sent")] } ?? [])
+        }
     }
 
     /// New originals held back while the claim sent for the same service
