@@ -370,6 +370,38 @@ import Testing
         #expect(FileManager.default.contents(atPath: output.appendingPathComponent("index.html").path) == Data("<h1>my site</h1>".utf8))
     }
 
+    /// A first build killed before its manifest leaves folders of its own
+    /// temporary files: the next build takes the folder as its own and
+    /// removes them, where it refused it as someone else's, and `submit`
+    /// with it, until it was deleted by hand (a fault-injection review).
+    /// A file of anyone else's among them still refuses it.
+    @Test func theFoldersOfAFirstBuildKilledAreTheNextBuildsOwn() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let output = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let leftovers = ["members/.doe-jane.html.tmp-4242", "sessions/.2026-03-05-skills.html.tmp-4242",
+                         ".groupchart-cache/.documents.bin.tmp-4242"]
+        for folder in ["members", "sessions", ".groupchart-cache", "audit/empty"] {
+            try FileManager.default.createDirectory(at: output.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        for path in leftovers { try Data("half".utf8).write(to: output.appendingPathComponent(path)) }
+        _ = try build(practice.root, into: output)
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("members/doe-jane.html").path))
+        for path in leftovers { #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path), "\(path)") }
+        // Someone's file among them: refused, as before.
+        let other = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: other) }
+        try FileManager.default.createDirectory(at: other.appendingPathComponent("members"), withIntermediateDirectories: true)
+        try Data("half".utf8).write(to: other.appendingPathComponent("members/.doe-jane.html.tmp-4242"))
+        try Data("mine".utf8).write(to: other.appendingPathComponent("members/notes.txt"))
+        #expect {
+            _ = try build(practice.root, into: other)
+        } throws: { error in
+            "\(error)".contains("holds \"members\", which no GroupChart build wrote")
+        }
+    }
+
     @Test func aFolderWithOnlyAnAuditPacketOrAnEarlierBuildIsAccepted() throws {
         let practice = try FixturePractice()
         defer { practice.delete() }

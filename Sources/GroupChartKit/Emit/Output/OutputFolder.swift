@@ -153,9 +153,7 @@ public struct OutputFolder: Sendable {
     /// removed, that write's rename failed, and the stamps file was stale.
     static func removeLeftoverTemporaries(in folder: URL) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        for name in names where name.hasPrefix(".") {
-            guard let marker = name.range(of: ".tmp-", options: .backwards),
-                  !name[marker.upperBound...].isEmpty, name[marker.upperBound...].allSatisfy(\.isASCIIDigit) else { continue }
+        for name in names where OutputPlacement.isTemporary(name) {
             let file = folder.appendingPathComponent(name, isDirectory: false)
             guard !writing.contains(file) else { continue }
             unlink(file.path)

@@ -34,13 +34,36 @@ enum OutputPlacement {
         if let problem = sourceProblem(out, root: root, shown: output.path) { return problem }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []).filter { !$0.hasPrefix(".") }
         let isEarlierBuild = FileManager.default.fileExists(atPath: out + "/" + OutputFolder.manifestName)
-        if !isEarlierBuild, let foreign = names.sorted().first(where: { $0 != "audit" }) {
+        if !isEarlierBuild, let foreign = names.sorted().first(where: { $0 != "audit" && !holdsOnlyTemporaries(out + "/" + $0) }) {
             return """
                 the output folder \(output.path) holds "\(foreign)", which no GroupChart build wrote; \
                 choose a new or empty folder, so that nothing in it is overwritten
                 """
         }
         return nil
+    }
+
+    /// Whether `path` is a folder holding nothing but GroupChart's own
+    /// temporary files (`.<name>.tmp-<process id>`) and folders that hold
+    /// no more: what a first build killed before its manifest was written
+    /// leaves. Taken for someone else's, it stopped every later build and
+    /// `submit` until the folder was deleted by hand, and the temporary
+    /// records stayed (a fault-injection review); the next build removes
+    /// them. Outputs lie at most two folders down.
+    static func holdsOnlyTemporaries(_ path: String, depth: Int = 3) -> Bool {
+        var status = stat()
+        guard depth > 0, lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR,
+              let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return false }
+        return names.allSatisfy { name in
+            isTemporary(name) || holdsOnlyTemporaries(path + "/" + name, depth: depth - 1)
+        }
+    }
+
+    /// `.<name>.tmp-<digits>`, as `OutputFolder.temporary(for:)` names a file being written.
+    static func isTemporary(_ name: String) -> Bool {
+        guard name.hasPrefix("."), let marker = name.range(of: ".tmp-", options: .backwards) else { return false }
+        let digits = name[marker.upperBound...]
+        return !digits.isEmpty && digits.allSatisfy(\.isASCIIDigit)
     }
 
     /// Why `file` cannot be written as an audit packet for the practice at `practice`.
