@@ -145,6 +145,24 @@ import Testing
         }
     }
 
+    /// A session folder named with `#`, `?` or `%` is linked percent-encoded,
+    /// so the link opens its packet (written as is, the browser took
+    /// "#2.html" for a fragment: a fault-injection review).
+    @Test func theDashboardLinksASessionWhateverItsFoldersName() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let from = practice.root.appendingPathComponent("sessions/2026-03-05-skills")
+        try FileManager.default.moveItem(at: from, to: practice.root.appendingPathComponent("sessions/2026-03-05-skills#2 ?%"))
+        let output = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        _ = try build(practice.root, into: output)
+        let index = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains("<a href=\"sessions/2026-03-05-skills%232%20%3F%25.html\">"))
+        let link = try #require(URL(string: "sessions/2026-03-05-skills%232%20%3F%25.html", relativeTo: output.appendingPathComponent("index.html")))
+        #expect(FileManager.default.fileExists(atPath: link.path), "the link resolves to the packet: \(link.path)")
+        #expect(index.contains("<a href=\"members/doe-jane.html\">"), "an id of plain characters is linked as it is")
+    }
+
     @Test func scriptsLinksAndFrontMatterValuesRenderInert() throws {
         let practice = try FixturePractice()
         defer { practice.delete() }

@@ -87,12 +87,12 @@ struct IndexPage {
             let written = writtenSessions.contains(session.id)
             return SessionRow(id: session.id, date: note.date?.value.description ?? "", group: record.group(of: note)?.name?.value ?? "",
                               topic: note.topic?.value ?? "", attended: note.attendance.filter(\.attended).count,
-                              link: written || linkingAll ? "sessions/\(session.id).html" : "", skipped: !written)
+                              link: written || linkingAll ? RecordLink.session(session.id) : "", skipped: !written)
         }
         let members = record.members.map { member in
             let written = writtenMembers.contains(member.id)
             return MemberRow(id: member.id, name: member.displayName, coverage: chart.profile(member).coverage,
-                             link: written || linkingAll ? "members/\(member.id).html" : "", skipped: !written)
+                             link: written || linkingAll ? RecordLink.member(member.id) : "", skipped: !written)
         }
         let authorizations = record.members.flatMap { member in
             chart.profile(member).authorizations.map { authorization in

@@ -61,7 +61,7 @@ struct ReimbursementSummary {
             ?? (entry.replacementDenied ? "\(entry.status.rawValue), its replacement denied" : entry.status.rawValue)
         return PaymentView(
             claimID: entry.claimID, date: entry.dateOfService?.description ?? "", member: format.memberName(entry.member),
-            memberLink: "members/\(entry.member).html",
+            memberLink: RecordLink.member(entry.member),
             billed: Self.dollars(entry.billed), paid: Self.dollars(entry.paid),
             patientResponsibility: Self.dollars(Self.memberOwes(entry)), outstanding: Self.dollars(entry.outstanding),
             status: status, badge: badge, days: entry.daysOutstanding.map(String.init) ?? "",
