@@ -158,6 +158,39 @@ import Testing
         #expect(found.first?.message.contains("not a regular file") == true)
     }
 
+    /// A folder where a document should be, or named as one, is said as a
+    /// folder: `mkdir practice.yaml` was "a pipe, socket or device", a
+    /// folder named profile.md "no profile.md", and an empty folder named
+    /// chen-lily2.md or extra.md passed by without a word (a fault-injection review).
+    @Test func aFolderWhereADocumentShouldBeIsSaidToBeOne() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        for (file, replacement) in [("practice.yaml", "practice.yaml"), ("members/doe-jane/profile.md", "members/doe-jane/profile.md")] {
+            try practice.remove(file)
+            try FileManager.default.createDirectory(at: practice.root.appendingPathComponent(replacement), withIntermediateDirectories: true)
+        }
+        for folder in ["groups/extra.md", "sessions/2026-03-05-skills/doe-jane2.md", "members/roe-sam/plan-2026-02-01.md"] {
+            try FileManager.default.createDirectory(at: practice.root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        let found = try practice.check().diagnostics
+        let said = found.filter { ["encoding", "stray-file"].contains($0.rule) }.map { "\($0.location) \($0.rule): \($0.message) | \($0.help)" }
+        #expect(said == [
+            "groups/extra.md:1:1 stray-file: \"groups/extra.md\" is not a document of the practice layout and is not read | documents here are "
+                + "named groups/<group-id>.md, and extra.md is a folder, not a document",
+            "members/doe-jane/profile.md:1:1 encoding: \"members/doe-jane/profile.md\" is a folder, where a document should be; it is not read "
+                + "| move what the folder holds elsewhere, remove it, and save the document itself as members/doe-jane/profile.md",
+            "members/roe-sam/plan-2026-02-01.md:1:1 stray-file: \"members/roe-sam/plan-2026-02-01.md\" is not a document of the practice "
+                + "layout and is not read | documents here are named members/roe-sam/plan-<YYYY-MM-DD>.md, and plan-2026-02-01.md is a "
+                + "folder, not a document",
+            "practice.yaml:1:1 encoding: \"practice.yaml\" is a folder, where a document should be; it is not read | move what the folder "
+                + "holds elsewhere, remove it, and save the document itself as practice.yaml",
+            "sessions/2026-03-05-skills/doe-jane2.md:1:1 stray-file: \"sessions/2026-03-05-skills/doe-jane2.md\" is not a document of the "
+                + "practice layout and is not read | documents here are named sessions/2026-03-05-skills/<member-id>.md, and doe-jane2.md is "
+                + "a folder, not a document",
+        ], "\(said)")
+        #expect(!found.contains { $0.message.contains("has no profile.md") })
+    }
+
     /// swift-mustache renders partials by recursion with no depth limit: a
     /// practice template that includes itself crashed the build (found by
     /// hand while fuzzing templates; fixed by refusing the cycle).

@@ -29,8 +29,10 @@ public enum PracticeFile {
         case unfollowedLink(String)
         /// The file's size in bytes, over `maximumSize`.
         case tooLarge(Int)
-        /// A pipe, socket, device or folder where a document should be.
+        /// A pipe, socket or device where a document should be.
         case notAFile
+        /// A folder where a document should be (`mkdir practice.yaml`).
+        case folder
         /// The file system refused (permissions).
         case cannotOpen
 
@@ -39,6 +41,7 @@ public enum PracticeFile {
             case .unfollowedLink(let what): return "it is \(what), which GroupChart does not follow"
             case .tooLarge(let size): return "it is \(size) bytes, over the \(PracticeFile.maximumSize / 1024 / 1024) MiB a file may have"
             case .notAFile: return "it is not a regular file"
+            case .folder: return "it is a folder, not a file"
             case .cannotOpen: return "it cannot be opened (check its permissions)"
             }
         }
@@ -75,7 +78,7 @@ public enum PracticeFile {
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return .failure(.cannotOpen) }
-        guard status.st_mode & S_IFMT == S_IFREG else { return .failure(.notAFile) }
+        guard status.st_mode & S_IFMT == S_IFREG else { return .failure(status.st_mode & S_IFMT == S_IFDIR ? .folder : .notAFile) }
         guard Int(status.st_size) <= maximumSize else { return .failure(.tooLarge(Int(status.st_size))) }
         // Read straight into the array, sized to the file as it stands and
         // one byte over, to see the end: a chunk zeroed, filled and copied

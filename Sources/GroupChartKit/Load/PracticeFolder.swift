@@ -93,7 +93,7 @@ public struct PracticeFolder: Sendable {
 
     private func groupFiles(_ stamping: Bool) -> [Stamped] {
         each(in: "groups", stamping: stamping) { entry -> [Stamped] in
-            if entry.isDirectory { return strays(in: entry.path, expected: "groups/<group-id>.md", stamping) }
+            if entry.isDirectory { return folderStrays(entry, expected: "groups/<group-id>.md", stamping) }
             guard entry.isMarkdown else { return other(entry, "groups/<group-id>.md") }
             return [entry.found(as: .group(id: entry.stem))]
         }
@@ -127,13 +127,15 @@ public struct PracticeFolder: Sendable {
             if entry.isDirectory, entry.name == "individual" {
                 return each(in: entry.path, stamping: stamping) { note -> [Stamped] in
                     if note.isDirectory {
-                        return strays(in: note.path, expected: "members/\(member)/individual/<YYYY-MM-DD>.md", stamping)
+                        return folderStrays(note, expected: "members/\(member)/individual/<YYYY-MM-DD>.md", stamping)
                     }
                     return note.isMarkdown ? [note.found(as: .individualNote(member: member))]
                         : other(note, "members/\(member)/individual/<YYYY-MM-DD>.md")
                 }
             }
-            if entry.isDirectory { return strays(in: entry.path, expected: "members/\(member)/plan-<YYYY-MM-DD>.md", stamping) }
+            // A folder named profile.md is read as the profile, to be said a folder (not "no profile.md").
+            if entry.isDirectory, entry.name == "profile.md" { return [entry.found(as: .profile(member: member))] }
+            if entry.isDirectory { return folderStrays(entry, expected: "members/\(member)/plan-<YYYY-MM-DD>.md", stamping) }
             guard entry.isMarkdown else { return other(entry, "profile.md or plan-<YYYY-MM-DD>.md") }
             if entry.name == "profile.md" { return [entry.found(as: .profile(member: member))] }
             if entry.stem == "plan" || entry.stem.hasPrefix("plan-") {
@@ -171,8 +173,10 @@ public struct PracticeFolder: Sendable {
         var found: [Stamped] = []
         found.reserveCapacity(entries.count)
         for entry in entries {
-            if entry.isDirectory {
-                found += strays(in: entry.path, expected: "sessions/\(session)/<member-id>.md", stamping)
+            if entry.isDirectory, entry.name == "session.md" {
+                found.append(entry.found(as: .sessionNote(session: session)))
+            } else if entry.isDirectory {
+                found += folderStrays(entry, expected: "sessions/\(session)/<member-id>.md", stamping)
             } else if !entry.isMarkdown {
                 found += other(entry, "sessions/\(session)/<member-id>.md")
             } else if entry.name == "session.md" {
@@ -262,6 +266,16 @@ public struct PracticeFolder: Sendable {
         // lopez-maria.md; the help said only how documents are named (a
         // clinician's review).
         return [stray(entry, expected + ": rename this file \(entry.meantName)")]
+    }
+
+    /// A folder where documents stand: the Markdown below it is stray, and
+    /// so is the folder itself when named as a document ("chen-lily.md/",
+    /// made where a note was meant): empty, it was passed by without a
+    /// word, where a file of that name is a stray (a fault-injection review).
+    private func folderStrays(_ entry: Entry, expected: String, _ stamping: Bool) -> [Stamped] {
+        let below = strays(in: entry.path, expected: expected, stamping)
+        guard entry.name.hasSuffix(".md") || Entry.markdownStem(of: entry.name) != nil else { return below }
+        return [stray(entry, expected + ", and \(entry.name) is a folder, not a document")] + below
     }
 
     /// Markdown files anywhere below a folder where none belongs.

@@ -12,6 +12,10 @@ enum UnreadFile {
             log.add("encoding", at: location,
                     "the file is \(size) bytes, over the \(PracticeFile.maximumSize / 1024 / 1024) MiB a document may have; it is not read",
                     help: "a note is a few kilobytes: check that this is the document you meant, and move large files out of the record folders")
+        case .folder:
+            // Said as a pipe or device, a folder made where a document was meant misled (a fault-injection review).
+            log.add("encoding", at: location, "\"\(path)\" is a folder, where a document should be; it is not read",
+                    help: "move what the folder holds elsewhere, remove it, and save the document itself as \(path)")
         case .notAFile:
             log.add("encoding", at: location, "\"\(path)\" is not a regular file (a pipe, socket or device); it is not read",
                     help: "keep only text documents in the record folders")
