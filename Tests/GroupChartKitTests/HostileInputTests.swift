@@ -158,6 +158,33 @@ import Testing
         #expect(found.first?.message.contains("not a regular file") == true)
     }
 
+    /// The hidden copies `sign` and `new` write under, left when stopped
+    /// before their rename, are strays `check` says to delete (a
+    /// fault-injection review: a killed `sign` left a copy of the note no
+    /// editor shows and `git add .` commits). Other hidden files stay unread and unsaid.
+    @Test func aCopyAnInterruptedSignOrNewLeftIsSaid() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let id = "26836233-34F7-4DEE-BBB7-9D62E8B24859"
+        try practice.write("sessions/2026-03-05-skills/.session.md.groupchart-\(id)", try practice.read("sessions/2026-03-05-skills/session.md"))
+        try practice.write("sessions/.groupchart-staging-\(id)/session.md", "---\n---\n")
+        try practice.write("members/doe-jane/.profile.md.groupchart-\(id)", "half")
+        try practice.write("sessions/2026-03-05-skills/.session.md.swp", "an editor's")
+        try practice.write("members/doe-jane/.profile.md.groupchart-notauuid", "someone's")
+        let found = try practice.check().diagnostics.filter { $0.rule == "stray-file" }
+        #expect(found.map { "\($0.location): \($0.message)" } == [
+            "members/doe-jane/.profile.md.groupchart-\(id):1:1: \"members/doe-jane/.profile.md.groupchart-\(id)\" holds a copy of a note "
+                + "`sign` was signing when it was stopped; it is not read",
+            "sessions/.groupchart-staging-\(id):1:1: \"sessions/.groupchart-staging-\(id)\" holds notes `new` was creating when it was "
+                + "stopped; it is not read",
+            "sessions/2026-03-05-skills/.session.md.groupchart-\(id):1:1: \"sessions/2026-03-05-skills/.session.md.groupchart-\(id)\" holds "
+                + "a copy of a note `sign` was signing when it was stopped; it is not read",
+        ])
+        #expect(found.first?.help == "delete it (it holds a member's record, and `git add .` would commit it): the note itself was written "
+                    + "whole or not at all; run the command again if it is not done")
+        #expect(try practice.check().diagnostics.filter { $0.severity != .warning || $0.rule != "stray-file" }.isEmpty)
+    }
+
     /// A folder where a document should be, or named as one, is said as a
     /// folder: `mkdir practice.yaml` was "a pipe, socket or device", a
     /// folder named profile.md "no profile.md", and an empty folder named

@@ -22,7 +22,7 @@ enum AtomicWrite {
         let url = PracticeFile.isLink(given.path) ? PracticeFile.realPath(given.path).map { URL(fileURLWithPath: $0) } ?? given : given
         let manager = FileManager.default
         let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).groupchart-\(UUID().uuidString)")
+            .appendingPathComponent(InterruptedWrite.copyName(of: url.lastPathComponent, id: UUID().uuidString))
         try data.write(to: temporary)
         do {
             if let permissions = try manager.attributesOfItem(atPath: url.path)[.posixPermissions] {
@@ -45,7 +45,7 @@ enum AtomicWrite {
         let exists = manager.fileExists(atPath: folder.path)
         let parent = exists ? folder : folder.deletingLastPathComponent()
         try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-        let staging = parent.appendingPathComponent(".groupchart-staging-\(UUID().uuidString)")
+        let staging = parent.appendingPathComponent(InterruptedWrite.stagingPrefix + UUID().uuidString)
         do {
             try stage(files, in: staging)
             if exists {

@@ -38,7 +38,9 @@ enum FolderListing {
     /// `entries`, or `nil` when the folder exists and cannot be listed (no
     /// permission to read it): its documents would go unread without a word.
     /// A folder that is not there (or is no folder) lists nothing.
-    static func listing(atPath path: String, stamping: Bool = false) -> [Entry]? {
+    /// `keepingLeftovers`: with the hidden copies an interrupted `sign` or
+    /// `new` left (`InterruptedWrite`), to be reported.
+    static func listing(atPath path: String, stamping: Bool = false, keepingLeftovers: Bool = false) -> [Entry]? {
         guard let folder = opendir(path) else { return errno == ENOENT || errno == ENOTDIR ? [] : nil }
         defer { closedir(folder) }
         let descriptor = stamping ? dirfd(folder) : -1
@@ -53,7 +55,7 @@ enum FolderListing {
             // it has open (`~$onkwo-david.md`, its first two letters
             // overwritten): an editor's, never a document. Read as a note, one
             // held a session's claims and records for as long as Word was open.
-            guard !name.hasPrefix("."), !name.hasPrefix("~$") else { continue }
+            guard !name.hasPrefix(".") || keepingLeftovers && InterruptedWrite.isLeftover(name), !name.hasPrefix("~$") else { continue }
             // The path is joined only for the type to be asked of `lstat`:
             // joined for every entry, it was a string made and freed for each
             // of 22,000 files of every build and check.

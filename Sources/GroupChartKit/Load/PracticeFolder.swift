@@ -153,6 +153,7 @@ public struct PracticeFolder: Sendable {
             return [Stamped(file: DiscoveredFile(path: "sessions", kind: .unreadableFolder), stamp: nil)]
         }
         return ParallelMap.map(folders) { folder -> [Stamped] in
+            if folder.isLeftover { return [leftover(folder)] }
             guard folder.isDirectory else {
                 return folder.isMarkdown || folder.isMisnamedMarkdown ? [stray(folder, "sessions/<session-id>/session.md")] : linked(folder)
             }
@@ -173,7 +174,9 @@ public struct PracticeFolder: Sendable {
         var found: [Stamped] = []
         found.reserveCapacity(entries.count)
         for entry in entries {
-            if entry.isDirectory, entry.name == "session.md" {
+            if entry.isLeftover {
+                found.append(leftover(entry))
+            } else if entry.isDirectory, entry.name == "session.md" {
                 found.append(entry.found(as: .sessionNote(session: session)))
             } else if entry.isDirectory {
                 found += folderStrays(entry, expected: "sessions/\(session)/<member-id>.md", stamping)
@@ -307,6 +310,8 @@ public struct PracticeFolder: Sendable {
         var isLink: Bool
         var stamp: FileStamp?
         var stem: String { name.hasSuffix(".md") ? String(name.dropLast(3)) : name }
+        /// Hidden, so a copy an interrupted `sign` or `new` left: the only hidden entries listed.
+        var isLeftover: Bool { name.hasPrefix(".") }
         /// Named as a document is: `.md`, in lower case, as the layout
         /// names every document (format.md).
         var isMarkdown: Bool { !isDirectory && name.hasSuffix(".md") }
@@ -340,7 +345,7 @@ public struct PracticeFolder: Sendable {
     private func entries(in relative: String, listedAsFolder: Bool = false, stamping: Bool = false) -> [Entry]? {
         let full = rootPath + "/" + relative
         guard listedAsFolder || !PracticeFile.isLink(full) else { return [] }
-        return FolderListing.listing(atPath: full, stamping: stamping)?.map { entry in
+        return FolderListing.listing(atPath: full, stamping: stamping, keepingLeftovers: true)?.map { entry in
             Entry(path: relative + "/" + entry.name, name: entry.name, isDirectory: entry.kind == .folder, isLink: entry.kind == .link,
                   stamp: entry.stamp)
         }
@@ -353,6 +358,11 @@ public struct PracticeFolder: Sendable {
         guard let listed = entries(in: relative, listedAsFolder: listedAsFolder, stamping: stamping) else {
             return [Stamped(file: DiscoveredFile(path: relative, kind: .unreadableFolder), stamp: nil)]
         }
-        return listed.flatMap(body)
+        return listed.flatMap { $0.isLeftover ? [leftover($0)] : body($0) }
+    }
+
+    /// A copy an interrupted `sign` or `new` left (`InterruptedWrite`), reported as a stray.
+    private func leftover(_ entry: Entry) -> Stamped {
+        stray(entry, "")
     }
 }
