@@ -192,10 +192,15 @@ import Testing
             .replacingOccurrences(of: "name: Angela Torres", with: "name: Angela Maria Guadalupe Fernanda Rodriguez Santiago Torres"))
         let found = try practice.check().diagnostics.filter { $0.rule == "invalid-value" }
         #expect(found.map(\.message) == [
-            "\"\(String(repeating: "Long Street ", count: 5))End\" is 63 characters, longer than the 55 the 837P's N301 (an address line) holds",
+            "\"\(String(repeating: "Long Street ", count: 4))Long Stre…\" is 63 characters, longer than the 55 the 837P's N301 (an address line) holds",
             "\"Angela Maria Guadalupe Fernanda Rodriguez Santiago Torres\" is too long for the 837P: its NM104 (a first name) would be 50 characters, over 35",
         ], "\(found.map(\.message))")
         #expect(found.map(\.location.file) == [profile, "practice.yaml"])
+        // A value of any length is quoted at most 60 characters long (a
+        // first name of 200,000 letters flooded the terminal: a fault-injection review).
+        try practice.write(profile, try practice.read(profile).replacingOccurrences(of: "first_name: Lily", with: "first_name: " + String(repeating: "L", count: 200_000)))
+        let long = try #require(try practice.check().diagnostics.first { $0.rule == "invalid-value" && $0.location.file == profile && $0.location.line == 2 })
+        #expect(long.message == "\"\(String(repeating: "L", count: 57))…\" is 200000 characters, longer than the 35 the 837P's NM104 (a first name) holds")
     }
 
     /// With edi:, a plan of more than 12 diagnoses is an invalid-value at the

@@ -115,13 +115,13 @@ enum ClaimRequirements {
                 continue
             }
             if value.value.first!.isWhitespace || value.value.last!.isWhitespace {
-                findings.append(Finding(value.location, "\"\(value.value)\" begins or ends with a space, which the 837P would send "
+                findings.append(Finding(value.location, "\(value.value.quotedForMessage) begins or ends with a space, which the 837P would send "
                                             + "as written",
                                         help: "remove the spaces around it"))
                 continue
             }
             guard let written = X12Writer.ascii(value.value) else {
-                findings.append(Finding(value.location, "\"\(value.value)\" cannot be written into the 837P: \(X12Writer.refusal(value.value))",
+                findings.append(Finding(value.location, "\(value.value.quotedForMessage) cannot be written into the 837P: \(X12Writer.refusal(value.value))",
                                         help: "X12 separates values with * : ^ ~ and carries ASCII only; write the value as on the insurance card"))
                 continue
             }
@@ -131,15 +131,15 @@ enum ClaimRequirements {
             let (last, first) = (name.last, name.first)
             if limit.isPersonName, last.count > Limit.lastName.length || first.count > Limit.firstName.length {
                 let part = last.count > Limit.lastName.length ? Limit.lastName : Limit.firstName
-                findings.append(Finding(value.location, "\"\(value.value)\" is too long for the 837P: its \(part.element) would be "
+                findings.append(Finding(value.location, "\(value.value.quotedForMessage) is too long for the 837P: its \(part.element) would be "
                                             + "\(max(last.count, first.count)) characters, over \(part.length)",
                                         help: "shorten the name as the payer has it"))
             } else if written.count < limit.minimum {
-                findings.append(Finding(value.location, "\"\(value.value)\" is \(written.count) character\(written.count == 1 ? "" : "s"), "
+                findings.append(Finding(value.location, "\(value.value.quotedForMessage) is \(written.count) character\(written.count == 1 ? "" : "s"), "
                                             + "shorter than the \(limit.minimum) the 837P's \(limit.element) needs",
                                         help: "write it in full, as on the insurance card or the payer's list"))
             } else if !limit.isPersonName, written.count > limit.length {
-                findings.append(Finding(value.location, "\"\(value.value)\" is \(written.count) characters, longer than the \(limit.length) "
+                findings.append(Finding(value.location, "\(value.value.quotedForMessage) is \(written.count) characters, longer than the \(limit.length) "
                                             + "the 837P's \(limit.element) holds",
                                         help: "shorten it to \(limit.length) characters, as the payer has it (an address line may go on street2)"))
             }
