@@ -255,6 +255,25 @@ import Testing
         #expect(found[0].message.contains("NUL byte"))
     }
 
+    /// A note saved as UTF-16 without a byte-order mark (Notepad's
+    /// "Unicode", PowerShell's redirection) is said to be UTF-16, with how
+    /// to save it as UTF-8, in either byte order; it was "a binary file" to
+    /// move out (a fault-injection review). A binary file is still one.
+    @Test(arguments: [String.Encoding.utf16LittleEndian, .utf16BigEndian])
+    func aNoteSavedAsUTF16IsSaidToBe(encoding: String.Encoding) throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        try practice.write(Self.note, try #require(try practice.read(Self.note).data(using: encoding)))
+        let found = try practice.check().diagnostics.filter { $0.location.file == Self.note }
+        #expect(found.map { "\($0.location) \($0.rule): \($0.message) | \($0.help)" } == [
+            "\(Self.note):1:\(encoding == .utf16LittleEndian ? 2 : 1) encoding: NUL byte: this looks like text saved as UTF-16, not UTF-8 "
+                + "| save the file as UTF-8 (in most editors: Save with Encoding, UTF-8)",
+        ])
+        try practice.write(Self.note, Data([0x00, 0x00, 0x01, 0x02, 0x41, 0x00, 0x00, 0x42, 0x10, 0x00, 0x7F, 0x03]))
+        #expect(try practice.check().diagnostics.first { $0.location.file == Self.note }?.message
+                    == "NUL byte: this looks like a binary file, not a text document")
+    }
+
     @Test func memberFolderWithoutProfile() throws {
         let practice = try FixturePractice()
         defer { practice.delete() }

@@ -59,13 +59,37 @@ enum DocumentParser {
     private static func isText(_ file: SourceFile, log: FindingLog) -> Bool {
         guard let problem = file.encodingProblem else { return true }
         let location = file.location(line: problem.line, column: problem.column)
-        if problem.isNul {
+        if problem.isNul, looksLikeUTF16(file.text.utf8.prefix(200)) {
+            // Saved as UTF-16 without a byte-order mark (Notepad's "Unicode",
+            // PowerShell's redirection): text, every other byte NUL. Called
+            // binary, the help said to move it out (a fault-injection review).
+            log.add("encoding", at: location, "NUL byte: this looks like text saved as UTF-16, not UTF-8",
+                    help: "save the file as UTF-8 (in most editors: Save with Encoding, UTF-8)")
+        } else if problem.isNul {
             log.add("encoding", at: location, "NUL byte: this looks like a binary file, not a text document",
                     help: "keep only UTF-8 text documents here; move other files out of the record folders or rename them")
         } else {
             let hex = String(problem.byte, radix: 16, uppercase: true)
             log.add("encoding", at: location, "byte 0x\(hex) is not UTF-8 text",
                     help: "save the file as UTF-8 (in most editors: Save with Encoding, UTF-8)")
+        }
+        return false
+    }
+
+    /// Whether `bytes` read as UTF-16 of ASCII text: of each pair, one byte
+    /// NUL (the same one of the pair throughout) and the other printable or a
+    /// line break.
+    static func looksLikeUTF16(_ bytes: some Collection<UInt8>) -> Bool {
+        let bytes = Array(bytes)
+        guard bytes.count >= 8 else { return false }
+        let pairs = bytes.count / 2
+        for nul in 0...1 {
+            let text = 1 - nul
+            let isUTF16 = (0..<pairs).allSatisfy { pair in
+                let character = bytes[pair * 2 + text]
+                return bytes[pair * 2 + nul] == 0 && ((0x20..<0x7F).contains(character) || character == 0x0A || character == 0x09)
+            }
+            if isUTF16 { return true }
         }
         return false
     }
