@@ -198,6 +198,22 @@ import Testing
         #expect(try Self.sign(practice, by: "park").clinician == "park")
     }
 
+    /// A note made read-only is refused, with how to make it writable: it was
+    /// replaced all the same, since its folder was writable, and its owner
+    /// changed to whoever signed (a fault-injection review).
+    @Test func aReadOnlyNoteIsRefusedNotReplaced() throws {
+        let practice = try Self.practice()
+        defer { practice.delete() }
+        let file = practice.root.appendingPathComponent(Self.note).path
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: file)
+        let before = try practice.read(Self.note)
+        let refusal = #expect(throws: Refusal.self) { try Self.sign(practice) }
+        #expect(refusal?.description == "\(Self.note): it is read-only: make it writable to sign it (chmod u+w \(Self.note), or on a Mac "
+                    + "untick Locked in its Get Info)")
+        #expect(try practice.read(Self.note) == before)
+        #expect((try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int) == 0o444)
+    }
+
     /// A note with errors is not signed; the errors are listed.
     @Test func aNoteWithErrorsIsRefused() throws {
         let practice = try Self.practice()

@@ -138,9 +138,20 @@ public enum NoteSigner {
                 or a key quoted?): write its keys one per line, as `groupchart new session` does
                 """)
         }
+        // A note made read-only was replaced all the same (the folder being
+        // writable), its owner changed to whoever signed: a fault-injection review.
+        var status = stat()
+        if stat(url.path, &status) == 0, status.st_mode & S_IWUSR == 0 {
+            throw Refusal("it is read-only: make it writable to sign it (chmod u+w \(ShellWord.quoted(path)), or on a Mac untick Locked in its Get Info)")
+        }
         do {
             try AtomicWrite.replace(url, with: edited)
         } catch {
+            let folder = url.deletingLastPathComponent().path
+            guard access(folder, W_OK) == 0 else {
+                throw Refusal("its folder cannot be written, and a note is signed by writing it whole beside itself: make the folder "
+                              + "writable (chmod u+w \(ShellWord.quoted((path as NSString).deletingLastPathComponent))) and sign again")
+            }
             throw Refusal("it cannot be written: \(error.localizedDescription)")
         }
     }
