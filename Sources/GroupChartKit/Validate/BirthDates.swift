@@ -1,4 +1,4 @@
-/// Dates of birth that cannot be: after today, or a member's after the date
+/// Dates of birth that cannot be: after today, over 120 years before it, or a member's after the date
 /// of a service billed for them (usually a typo, 2019 for 1991). The 837P
 /// carries them (DMG02), and a payer rejects a claim whose patient was born
 /// after its service (277CA A7:158). Reported through `invalid-value`.
@@ -18,6 +18,12 @@ enum BirthDates {
             for dob in dates where dob.value > context.today {
                 findings.append(Finding(dob.location, "the date of birth \(dob.value) is after today (\(context.today))",
                                         help: "correct dob to the date of birth on the insurance card"))
+            }
+            // A year typed short or wrong (0998 for 1998) went out as DMG*D8*09980203
+            // (a fault-injection review): no one is 120 years older than today.
+            for dob in dates where dob.value.year < context.today.year - 120 {
+                findings.append(Finding(dob.location, "the date of birth \(dob.value) is over 120 years before today (\(context.today))",
+                                        help: "correct dob to the date of birth on the insurance card (the year in four digits)"))
             }
         }
         // Each service before its member's birth, at the member's note (which
