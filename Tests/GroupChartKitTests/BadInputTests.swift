@@ -274,6 +274,21 @@ import Testing
                     == "NUL byte: this looks like a binary file, not a text document")
     }
 
+    /// A YAML tag that asks for a reading GroupChart does not give is an
+    /// error at its value: `!!binary TGlseQ==` went onto the claim as
+    /// "TGlseQ==" (a fault-injection review). YAML's own tags of what is
+    /// written (`!!str`) are read as the value.
+    @Test(arguments: [("!!binary TGlseQ==", "!!binary"), ("!custom Jane", "!custom"), ("!!set {a, b}", "!!set"), ("!!str Jane", nil)])
+    func aTagGroupChartDoesNotReadIsAnError(value: String, tag: String?) throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        let profile = "members/doe-jane/profile.md"
+        try practice.write(profile, try practice.read(profile).replacingOccurrences(of: "first_name: Jane", with: "first_name: \(value)"))
+        let found = try practice.check().diagnostics.filter { $0.location.file == profile }
+        #expect(found.map { "\($0.location) \($0.rule): \($0.message)" }
+                    == tag.map { ["\(profile):2:13 front-matter: the value is tagged \"\($0)\", which GroupChart does not read"] } ?? [])
+    }
+
     @Test func memberFolderWithoutProfile() throws {
         let practice = try FixturePractice()
         defer { practice.delete() }

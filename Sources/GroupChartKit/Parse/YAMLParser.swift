@@ -57,6 +57,14 @@ enum YAMLParser {
                 help: "front-matter holds a few dozen keys; remove repeated aliases (*name) and nesting",
                 location: location)
         }
+        // A tag other than YAML's own for what is written (`!!binary`,
+        // `!!set`, `!custom`) asks for a reading GroupChart does not give:
+        // `first_name: !!binary TGlseQ==` went onto the claim as "TGlseQ=="
+        // without a word (a fault-injection review).
+        if let tag = node.tag.description.nilIfPlain(for: node) {
+            throw YAMLProblem(message: "the value is tagged \"\(tag)\", which GroupChart does not read",
+                              help: "write the value itself, without the tag (a tag starts with !)", location: location)
+        }
         switch node {
         case .scalar(let scalar):
             return YAMLNode(content: .scalar(scalar.string, isPlain: scalar.style == .plain || scalar.style == .any), location: location)
@@ -272,5 +280,22 @@ enum YAMLParser {
             }
         }
         return nil
+    }
+}
+
+private extension String {
+    /// The tag as written (`!!binary`, `!custom`), unless it is the one YAML
+    /// gives what is written without a tag: a string, a mapping, a sequence
+    /// (or a tag of those, `!!str`, written out).
+    func nilIfPlain(for node: Node) -> String? {
+        let core = "tag:yaml.org,2002:"
+        let plain: Set<String> = switch node {
+        case .scalar: [core + "str", core + "null", core + "bool", core + "int", core + "float", "?", "!", ""]
+        case .mapping: [core + "map", "?", "!", ""]
+        case .sequence: [core + "seq", "?", "!", ""]
+        case .alias: ["?", "!", ""]
+        }
+        guard !plain.contains(self) else { return nil }
+        return hasPrefix(core) ? "!!" + dropFirst(core.count) : self
     }
 }
