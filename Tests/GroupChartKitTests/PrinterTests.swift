@@ -58,6 +58,25 @@ import Testing
         #expect(!printed.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
     }
 
+    /// A bidirectional control in a value (a right-to-left override) is
+    /// printed as U+FFFD: printed as it is, it reordered the rest of the
+    /// line, message and snippet (a fault-injection review).
+    @Test func bidirectionalControlsArePrintedInert() {
+        let file = SourceFile(path: "members/a/profile.md", text: "---\nfirst_name: \"Jane\u{202E}eoD\u{2066}x\u{2069}\"\n---\n")
+        let report = CheckReport(diagnostics: [
+            Diagnostic(rule: "invalid-value", severity: .error, location: SourceLocation(file: file.path, line: 2, column: 18),
+                       message: "\"Jane\u{202E}eoD\" holds U+202E", help: "retype \u{200F}it"),
+        ], fileCount: 1, sources: [file.path: file])
+        #expect(TextPrinter().render(report) == """
+            members/a/profile.md:2:18: error: "Jane\u{FFFD}eoD" holds U+202E [invalid-value]
+                2 | first_name: "Jane\u{FFFD}eoD\u{FFFD}x\u{FFFD}"
+                  |                  ^
+                  = help: retype \u{FFFD}it
+            1 error, 0 warnings in 1 file
+
+            """)
+    }
+
     /// An 835 is often one line of thousands of characters: the snippet
     /// shows 120 of them around the column, the caret still under it.
     @Test func aLongLineIsCutAroundTheColumn() {

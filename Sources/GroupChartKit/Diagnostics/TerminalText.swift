@@ -4,6 +4,7 @@
 /// screen, retitle the window or hide the lines after it. Each is shown
 /// as its Unicode control picture (ESC as ␛, NUL as ␀), one column wide
 /// as the caret under the snippet expects; tab stays (the snippet widens it).
+/// The bidirectional controls are shown as U+FFFD.
 enum TerminalText {
     /// `scalar` as shown, or `nil` when it is shown as it is.
     static func picture(of scalar: Unicode.Scalar) -> Unicode.Scalar? {
@@ -12,6 +13,11 @@ enum TerminalText {
         case 0x00..<0x20: return Unicode.Scalar(0x2400 + scalar.value)
         case 0x7F: return "\u{2421}"
         case 0x80..<0xA0: return "\u{FFFD}"
+        // The bidirectional controls reorder what follows them on the line:
+        // a right-to-left override in a value printed the diagnostic's words
+        // backwards (a fault-injection review). Shown as U+FFFD, one column
+        // wide, as the caret under the snippet counts it.
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return "\u{FFFD}"
         default: return nil
         }
     }
