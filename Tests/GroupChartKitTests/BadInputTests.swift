@@ -120,6 +120,18 @@ import Testing
         #expect(found.map { "\($0.location.line) \($0.rule)" } == ["1 front-matter"])
     }
 
+    /// A closing fence of more dashes, or with a comment after it, is said
+    /// at its line: "never closed" at line 1 left it to be found (a
+    /// fault-injection review).
+    @Test(arguments: ["----", "--- # end", "..."])
+    func aLookalikeClosingFenceIsSaidAtItsLine(fence: String) throws {
+        let found = try diagnostics(writing: "---\nsigned_by: torres\n\(fence)\n## Participation\n")
+        #expect(found.map { "\($0.location.line) \($0.rule): \($0.message) | \($0.help)" } == [
+            "3 front-matter: the front-matter opened on line 1 is closed with \"\(fence)\", not \"---\" | replace \"\(fence)\" with \"---\", "
+                + "three dashes alone on the line",
+        ])
+    }
+
     @Test func yamlSyntaxErrorAtItsLine() throws {
         let found = try diagnostics(writing: "---\nsigned_by: torres\nsigned_at: [2026-03-05\n---\n## Participation\n")
         #expect(found.map(\.rule) == ["front-matter"])

@@ -76,6 +76,13 @@ enum DocumentParser {
         return false
     }
 
+    /// A line meant as the closing "---": four dashes or more, or three
+    /// followed by a comment. A "---" inside the YAML would be a document
+    /// start, never a value, so no front-matter holds such a line.
+    static func isLookalikeFence(_ line: String) -> Bool {
+        (line.count >= 4 && line.allSatisfy { $0 == "-" }) || (line.hasPrefix("--- #") || line.hasPrefix("---#"))
+    }
+
     /// Whether `bytes` read as UTF-16 of ASCII text: of each pair, one byte
     /// NUL (the same one of the pair throughout) and the other printable or a
     /// line break.
@@ -106,8 +113,12 @@ enum DocumentParser {
             return (first + 1, "the front-matter starts on line \(first + 1), after \(first == 1 ? "a blank line" : "\(first) blank lines"); "
                         + "it must start on the first line", "remove the blank line\(first == 1 ? "" : "s") above \"---\"")
         case .unterminated:
-            guard let end = lines.dropFirst().firstIndex(of: "...") else { return nil }
-            return (end + 1, "the front-matter opened on line 1 is closed with \"...\", not \"---\"", "replace \"...\" with \"---\"")
+            // "...", or a fence of more dashes or with a comment after it
+            // ("----", "--- # end"): said at that line, where "never
+            // closed" at line 1 left the line to be found (a fault-injection review).
+            guard let end = lines.dropFirst().firstIndex(where: { $0 == "..." || isLookalikeFence($0) }) else { return nil }
+            return (end + 1, "the front-matter opened on line 1 is closed with \"\(lines[end])\", not \"---\"",
+                    "replace \"\(lines[end])\" with \"---\", three dashes alone on the line")
         case .empty:
             return nil
         }
