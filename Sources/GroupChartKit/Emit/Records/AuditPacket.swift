@@ -39,10 +39,11 @@ struct AuditPacket {
             view.bodyHTML = CommonMark.html(redacted(format.markdown(log.body, in: log.file), keeping: member.id))
             let readable = session.progressNote(for: member.id).flatMap { $0.isReadable ? $0 : nil }
             let note = readable.map { progress in
-                redacting(format.note(kind: "Progress note", member: member.id, date: date, body: progress.content.body,
-                                      signature: progress.signature, file: progress.file,
-                                      interactiveComplexity: progress.interactiveComplexity?.value),
-                          body: progress.content.body, file: progress.file, keeping: member.id)
+                var note = format.note(kind: "Progress note", member: member.id, date: date, body: progress.content.body,
+                                       signature: progress.signature, file: progress.file,
+                                       interactiveComplexity: progress.interactiveComplexity?.value)
+                note.service = format.groupService(log, member: member.id)
+                return redacting(note, body: progress.content.body, file: progress.file, keeping: member.id)
             }
             sessions.append(SessionEntry(date: date, session: view, note: note))
         }

@@ -18,6 +18,7 @@ enum BuiltInTemplates {
 <html lang="en">
 <head>
 {{> head}}
+<style>@page { @top-left { content: "{{chart.profile.pageLabel}}"; } @top-right { content: "Audit packet {{period}}"; } }</style>
 <title>Audit packet: {{chart.profile.name}}, {{period}} · {{practice.name}}</title>
 </head>
 <body>
@@ -319,10 +320,11 @@ enum BuiltInTemplates {
 <html lang="en">
 <head>
 {{> head}}
+<style>@page { @top-left { content: "{{profile.pageLabel}}"; } @top-right { content: "Member chart"; } }</style>
 <title>{{profile.name}}: chart · {{practice.name}}</title>
 </head>
 <body>
-<header class="meta">{{practice.name}} · NPI {{practice.npi}} · Member chart</header>
+<header class="meta">{{practice.name}} · NPI {{practice.npi}} · Member chart, for the practice's use (for release, the audit packet of groupchart records shows other members by initials)</header>
 <main>
 {{> chart-body}}
 {{#notes}}{{> note}}
@@ -421,6 +423,7 @@ enum BuiltInTemplates {
 <html lang="en">
 <head>
 {{> head}}
+<style>@page { @top-left { content: "{{session.pageLabel}}"; } @top-right { content: "Session packet"; } }</style>
 <title>{{session.title}}: {{session.date}} · {{practice.name}}</title>
 </head>
 <body>
@@ -445,6 +448,8 @@ enum BuiltInTemplates {
   margin: 0.75in 0.75in 0.85in 0.75in;
   @bottom-left { content: "Confidential: protected health information"; font: 7.5pt/1.2 "Helvetica Neue", Arial, "Liberation Sans", sans-serif; color: #666; }
   @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 7.5pt/1.2 "Helvetica Neue", Arial, "Liberation Sans", sans-serif; color: #666; }
+  @top-left { font: 7.5pt/1.2 "Helvetica Neue", Arial, "Liberation Sans", sans-serif; color: #666; }
+  @top-right { font: 7.5pt/1.2 "Helvetica Neue", Arial, "Liberation Sans", sans-serif; color: #666; }
 }
 :root { --ink: #1c1c1e; --muted: #5f6368; --rule: #d0d4d9; --tint: #f4f6f8; --accent: #20466e; --warn: #8a5300; --bad: #a1261b; --good: #1e6b3a; }
 * { box-sizing: border-box; }
@@ -479,11 +484,15 @@ table.ledger { font-size: 0.8rem; }
 table.ledger th, table.ledger td { padding: 0.28rem 0.3rem; }
 table.ledger code { font-size: 0.75rem; }
 tr.reasons td { border-top: 0; padding-top: 0; font-size: 0.85rem; color: var(--muted); }
+.signature, footer.sources { break-before: avoid; break-inside: avoid; }
 .signature { margin-top: 0.8rem; padding-top: 0.4rem; border-top: 1px dashed var(--rule); font-size: 0.9rem; }
 .signature .digest, .sources code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.72rem; word-break: break-all; color: var(--muted); }
 footer.sources { margin-top: 1.2rem; font-size: 0.78rem; color: var(--muted); border-top: 1px solid var(--rule); padding-top: 0.4rem; }
 footer.sources ul { list-style: none; margin: 0; }
-table.note { margin: 0; border: 0; font-size: 1rem; }
+table.note { margin: 0; border: 0; font-size: 1rem; table-layout: fixed; }
+.prose { overflow-wrap: anywhere; orphans: 3; widows: 3; }
+.prose pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+.prose > :last-child { break-after: avoid; }
 table.note > thead > tr > th { background: none; padding: 0 0 0.5rem; border: 0; text-transform: none; letter-spacing: 0; color: var(--ink); font-weight: normal; }
 table.note > tbody > tr > td { padding: 0; border: 0; }
 .running { display: flex; justify-content: space-between; font-size: 0.8rem; color: var(--muted); border-bottom: 1.5px solid var(--accent); padding-bottom: 0.2rem; }
@@ -499,7 +508,7 @@ table.figures { width: auto; min-width: 14rem; }
 svg.pipeline text { font-family: "Helvetica Neue", Arial, "Liberation Sans", sans-serif; fill: #222; }
 tr.history td { font-size: 0.8rem; color: var(--muted); border-top: none; padding-top: 0; }
 @media screen { body { padding: 0.6in 0.4in; } section.member-note { margin-top: 2.5rem; padding-top: 1rem; border-top: 3px double var(--rule); } }
-@media print { a { color: inherit; text-decoration: none; } }
+@media print { a { color: inherit; text-decoration: none; } .prose a[href^="http"]::after, .prose a[href^="mailto:"]::after { content: " (" attr(href) ")"; } }
 </style>
 
 """##,

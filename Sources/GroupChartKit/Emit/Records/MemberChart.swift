@@ -50,9 +50,11 @@ struct MemberChart {
             attendance.append(attendanceRow(session, log, entry))
             guard let progress = session.progressNote(for: member.id), progress.isReadable else { continue }
             if skippedSessions.contains(session.id) { skipped.append(session.id); continue }
-            notes.append((log.date?.value, format.note(kind: "Progress note", member: member.id, date: log.date?.value,
-                                                       body: progress.content.body, signature: progress.signature, file: progress.file,
-                                                       interactiveComplexity: progress.interactiveComplexity?.value)))
+            var note = format.note(kind: "Progress note", member: member.id, date: log.date?.value, body: progress.content.body,
+                                   signature: progress.signature, file: progress.file,
+                                   interactiveComplexity: progress.interactiveComplexity?.value)
+            note.service = format.groupService(log, member: member.id)
+            notes.append((log.date?.value, note))
         }
         for individual in member.individualNotes where individual.isReadable && inPeriod(individual.date?.value) {
             var note = format.note(kind: "Individual session", member: member.id, date: individual.date?.value,
@@ -86,6 +88,12 @@ struct MemberChart {
     }
 
     func profile(_ member: Member) -> ProfileView {
+        var view = facts(member)
+        view.pageLabel = PageLabel.member(name: view.name, dob: view.dob, memberID: view.memberID)
+        return view
+    }
+
+    private func facts(_ member: Member) -> ProfileView {
         let profile = member.profile
         var view = ProfileView(name: member.displayName, dob: profile?.dob?.value.description ?? "", sex: profile?.sex?.value.rawValue ?? "",
                                address: RecordFormatting.address(profile?.address), coverage: "Self-pay", memberID: nil, groupNumber: nil,

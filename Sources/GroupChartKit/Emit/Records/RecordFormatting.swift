@@ -58,6 +58,26 @@ struct RecordFormatting {
                 note.clinician.map { clinicianName($0.value) }].compactMap { $0 }.joined(separator: " · ")
     }
 
+    /// A group session's service as a member's note shows it: the
+    /// session's times and minutes, the group's CPT code, place of service,
+    /// the group and who led it, and the member's own arrival or leaving
+    /// when late or early. Only an individual note showed its service; a
+    /// progress note printed from a chart, apart from its session's pages,
+    /// showed no time, code or clinician (a records specialist's review).
+    func groupService(_ note: SessionNote, member: String) -> String {
+        let group = record.group(of: note)
+        let (start, end) = (note.start?.value, note.end?.value)
+        let time = [start, end].compactMap { $0?.description }.joined(separator: "–")
+        let minutes = start.flatMap { start in end.map { $0.minutes - start.minutes } }
+        let (facilitator, co) = record.leaders(of: note, in: group)
+        let leaders = [facilitator, co].compactMap { $0 }.map { clinicianName($0.value) }.joined(separator: " and ")
+        let entry = note.attendance(of: member)
+        let own = [entry?.arrived.map { "arrived \($0.value)" }, entry?.left.map { "left \($0.value)" }].compactMap { $0 }
+        return [time.isEmpty ? nil : time + (minutes.map { " (\($0) minutes)" } ?? ""), own.isEmpty ? nil : own.joined(separator: ", "),
+                group?.cpt.map { "CPT \($0.value)" }, "Place of service \((note.placeOfService ?? group?.placeOfService)?.value ?? "11")",
+                group?.name?.value, leaders.isEmpty ? nil : leaders].compactMap { $0 }.joined(separator: " · ")
+    }
+
     /// "Angela Torres, LMFT", or the id when the clinician is unknown.
     func clinicianName(_ id: String?) -> String {
         guard let id else { return "" }

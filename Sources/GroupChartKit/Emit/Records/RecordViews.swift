@@ -80,6 +80,8 @@ struct SessionView {
     var bodyHTML: String
     var signature: SignatureView?
     var sources: [SourceView]
+    /// The top margin of every printed page (`PageLabel`), escaped for CSS.
+    var pageLabel = ""
 }
 
 struct SessionPacketView {
@@ -209,6 +211,8 @@ struct ProfileView {
     var authorizations: [AuthorizationView]
     /// Stored, as every flag a template tests: Mustache reads stored properties only.
     var hasAuthorizations = false
+    /// The top margin of every printed page (`PageLabel`), escaped for CSS.
+    var pageLabel = ""
 }
 
 struct MemberChartView {

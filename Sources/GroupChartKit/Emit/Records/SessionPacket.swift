@@ -5,9 +5,11 @@ struct SessionPacket {
 
     func view(_ session: Session, note: SessionNote) -> SessionPacketView {
         let notes = session.progressNotes.filter(\.isReadable).map { progress in
-            format.note(kind: "Progress note", member: progress.member, date: note.date?.value,
-                        body: progress.content.body, signature: progress.signature, file: progress.file,
-                        interactiveComplexity: progress.interactiveComplexity?.value)
+            var view = format.note(kind: "Progress note", member: progress.member, date: note.date?.value,
+                                   body: progress.content.body, signature: progress.signature, file: progress.file,
+                                   interactiveComplexity: progress.interactiveComplexity?.value)
+            view.service = format.groupService(note, member: progress.member)
+            return view
         }
         return SessionPacketView(generator: GroupChart.generator, practice: format.practice,
                                  session: sessionView(session, note: note, name: format.memberName), notes: notes)
@@ -44,7 +46,8 @@ struct SessionPacket {
             format: note.format?.value.rawValue ?? SessionFormat.psychotherapy.rawValue,
             clinicians: clinicians, attendance: note.attendance.map { row($0, name: name, showsReason: showsReason($0.member.value)) },
             attendedCount: note.attendance.filter(\.attended).count, enrolledCount: enrolled,
-            bodyHTML: format.html(note.body, in: note.file), signature: format.signature(note.signature), sources: sources)
+            bodyHTML: format.html(note.body, in: note.file), signature: format.signature(note.signature), sources: sources,
+            pageLabel: PageLabel.session(date: note.date?.value.description ?? "", group: group?.name?.value ?? note.group?.value ?? ""))
     }
 
     private func row(_ entry: AttendanceEntry, name: (String) -> String, showsReason: Bool) -> AttendanceRowView {

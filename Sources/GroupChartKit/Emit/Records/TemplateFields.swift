@@ -114,7 +114,7 @@ extension SessionView: TemplateFields {
          "time": .text(time), "minutes": .integer(minutes), "cpt": .text(cpt), "placeOfService": .text(placeOfService),
          "topic": .text(topic), "module": .optional(module), "format": .text(format), "clinicians": .list(clinicians),
          "attendance": .list(attendance), "attendedCount": .integer(attendedCount), "enrolledCount": .integer(enrolledCount),
-         "bodyHTML": .text(bodyHTML), "signature": .optional(signature), "sources": .list(sources)]
+         "bodyHTML": .text(bodyHTML), "signature": .optional(signature), "sources": .list(sources), "pageLabel": .text(pageLabel)]
     }
 }
 
@@ -141,7 +141,8 @@ extension ProfileView: TemplateFields {
     var templateFields: TemplateFieldList {
         ["name": .text(name), "dob": .text(dob), "sex": .text(sex), "address": .text(address), "coverage": .text(coverage),
          "memberID": .optional(memberID), "groupNumber": .optional(groupNumber), "subscriber": .optional(subscriber),
-         "benefits": .optional(benefits), "authorizations": .list(authorizations), "hasAuthorizations": .flag(hasAuthorizations)]
+         "benefits": .optional(benefits), "authorizations": .list(authorizations), "hasAuthorizations": .flag(hasAuthorizations),
+         "pageLabel": .text(pageLabel)]
     }
 }
 
