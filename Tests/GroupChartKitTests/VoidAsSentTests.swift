@@ -60,6 +60,26 @@ import Testing
         #expect(voided.contains("NM1*82*1*Torres Vega*Angela*M***XX*1245319599~"), "the rendering clinician's name as sent")
     }
 
+    /// A void and an original of one member in one batch, whose names
+    /// join alike but split apart ("Chen Jr" sent in NM103, the profile's
+    /// "Chen Jr" now split into NM103 "Chen" and NM107 "Jr"), go in two
+    /// subscriber loops, each name as it is written: grouped by the joined
+    /// name, the void went out under the original's split (a code review).
+    @Test func aVoidAndAnOriginalWhoseNamesSplitApartEachKeepTheirs() throws {
+        let (practice, chen, _) = try chenToVoid { text in
+            text.replacingOccurrences(of: "NM1*IL*1*Chen*Lily****MI*", with: "NM1*IL*1*Chen Jr*Lily****MI*")
+        }
+        defer { practice.delete() }
+        let profile = "members/chen-lily/profile.md"
+        try practice.write(profile, try practice.read(profile).replacingOccurrences(of: "last_name: Chen", with: "last_name: Chen Jr"))
+        let batch = try practice.read(try submit(practice, on: 31))
+        let loops = batch.components(separatedBy: "HL*").filter { $0.contains("NM1*IL*1*Chen") }
+        let void = try #require(loops.first { $0.contains("CLM*\(chen.id)*") })
+        #expect(void.contains("NM1*IL*1*Chen Jr*Lily****MI*") && void.contains(":B:8*"), "\(void)")
+        let original = try #require(loops.first { !$0.contains("CLM*\(chen.id)*") })
+        #expect(original.contains("NM1*IL*1*Chen*Lily***Jr*MI*") && original.contains(":B:1*"), "\(original)")
+    }
+
     @Test func aVoidOfAVersionAnX12FileCannotCarryIsNotSentAndSaysWhere() throws {
         let (practice, chen, path) = try chenToVoid { text in
             text.replacingOccurrences(of: "NM1*IL*1*Chen*Lily****MI*", with: "NM1*IL*1*陈*Lily****MI*")

@@ -28,8 +28,6 @@ struct EditorLinks {
 
     /// Percent-encodes what a URL path cannot hold (spaces, `#`, `?`, accents).
     private func encoded(_ path: String) -> String {
-        var allowed = CharacterSet.urlPathAllowed
-        allowed.remove(charactersIn: ";?#")
-        return path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+        RecordLink.encoded(path)
     }
 }

@@ -166,10 +166,12 @@ struct ClaimInterchange {
         for (index, entry) in entries.enumerated() {
             let claim = entry.claim
             let patient = claim.patient
-            // Names as the loops write them ("Ann M." and "Ann M" are one: NM104 "Ann", NM105 "M").
-            let (insured, named) = (MemberName(claim.subscriber).joined, MemberName(patient).joined)
-            let key = [claim.memberID, claim.groupNumber ?? "", claim.payerID, claim.payerName, insured.last,
-                       insured.first, named.last, named.first, patient.dob, patient.sex, patient.street,
+            // Names as the loops write them, field by field ("Ann M." and "Ann M" are one: NM104 "Ann", NM105 "M"):
+            // a void repeats NM103 "Chen Jr" as sent, which joined is the profile's "Chen" and "Jr" (a code review).
+            let (insured, named) = (MemberName(claim.subscriber), MemberName(patient))
+            let key = [claim.memberID, claim.groupNumber ?? "", claim.payerID, claim.payerName, insured.last, insured.first,
+                       insured.middle, insured.suffix, named.last, named.first, named.middle, named.suffix,
+                       patient.dob, patient.sex, patient.street,
                        patient.street2, patient.city, patient.state, patient.zip, claim.relationship.rawValue].joined(separator: "|")
             if grouped[key] == nil { order.append(key) }
             grouped[key, default: []].append(index)
