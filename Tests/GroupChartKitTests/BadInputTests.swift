@@ -275,7 +275,8 @@ import Testing
     func aNoteSavedAsUTF16IsSaidToBe(encoding: String.Encoding) throws {
         let practice = try FixturePractice()
         defer { practice.delete() }
-        try practice.write(Self.note, try #require(try practice.read(Self.note).data(using: encoding)))
+        // With an accented name near the top, whose pair holds no NUL.
+        try practice.write(Self.note, try #require(try practice.read(Self.note).replacingOccurrences(of: "---\n", with: "---\n# José\n", options: [.anchored]).data(using: encoding)))
         let found = try practice.check().diagnostics.filter { $0.location.file == Self.note }
         #expect(found.map { "\($0.location) \($0.rule): \($0.message) | \($0.help)" } == [
             "\(Self.note):1:\(encoding == .utf16LittleEndian ? 2 : 1) encoding: NUL byte: this looks like text saved as UTF-16, not UTF-8 "

@@ -208,8 +208,7 @@ import Testing
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: file)
         let before = try practice.read(Self.note)
         let refusal = #expect(throws: Refusal.self) { try Self.sign(practice) }
-        #expect(refusal?.description == "\(Self.note): it is read-only: make it writable to sign it (chmod u+w \(Self.note), or on a Mac "
-                    + "untick Locked in its Get Info)")
+        #expect(refusal?.description == "\(Self.note): it is read-only: make the file writable to sign it (chmod u+w and its name, in a terminal)")
         #expect(try practice.read(Self.note) == before)
         #expect((try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int) == 0o444)
     }

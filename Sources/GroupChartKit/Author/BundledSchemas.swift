@@ -377,12 +377,12 @@ enum BundledSchemas {
         "submitter_qualifier": {
           "description": "What kind of id submitter_id is (ISA05): ZZ, mutually defined, unless the clearinghouse says otherwise.",
           "type": "string",
-          "enum": ["01", "14", "20", "27", "28", "29", "30", "33", "ZZ"]
+          "enum": ["01", "14", "20", "27", "28", "29", "30", "33", "ZZ", 1, 14, 20, 27, 28, 29, 30, 33]
         },
         "receiver_qualifier": {
           "description": "What kind of id receiver_id is (ISA07): ZZ, mutually defined, unless the clearinghouse's companion guide says otherwise (01 for a DUNS number, 30 for a tax id).",
           "type": "string",
-          "enum": ["01", "14", "20", "27", "28", "29", "30", "33", "ZZ"]
+          "enum": ["01", "14", "20", "27", "28", "29", "30", "33", "ZZ", 1, 14, 20, 27, 28, 29, 30, 33]
         }
       }
     },

@@ -140,9 +140,11 @@ public enum NoteSigner {
         }
         // A note made read-only was replaced all the same (the folder being
         // writable), its owner changed to whoever signed: a fault-injection review.
+        // Said without a path: the command may run from any folder, and the
+        // note is named where the refusal is printed (a code review).
         var status = stat()
-        if stat(url.path, &status) == 0, status.st_mode & S_IWUSR == 0 {
-            throw Refusal("it is read-only: make it writable to sign it (chmod u+w \(ShellWord.quoted(path)), or on a Mac untick Locked in its Get Info)")
+        if stat(url.path, &status) == 0, status.st_mode & S_IWUSR == 0 || access(url.path, W_OK) != 0 {
+            throw Refusal("it is read-only: make the file writable to sign it (chmod u+w and its name, in a terminal)")
         }
         do {
             try AtomicWrite.replace(url, with: edited)
@@ -150,7 +152,7 @@ public enum NoteSigner {
             let folder = url.deletingLastPathComponent().path
             guard access(folder, W_OK) == 0 else {
                 throw Refusal("its folder cannot be written, and a note is signed by writing it whole beside itself: make the folder "
-                              + "writable (chmod u+w \(ShellWord.quoted((path as NSString).deletingLastPathComponent))) and sign again")
+                              + "writable (chmod u+w and its name, in a terminal) and sign again")
             }
             throw Refusal("it cannot be written: \(error.localizedDescription)")
         }

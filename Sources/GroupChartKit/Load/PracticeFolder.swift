@@ -5,7 +5,9 @@ import Foundation
 /// Only `practice.yaml` and the `groups/`, `members/` and `sessions/` folders
 /// are records. Inside them every Markdown file is either a document of a known
 /// kind or a stray (reported, so that nothing is skipped silently); other files
-/// (scans, PDFs) are attachments and left alone. Hidden files are ignored.
+/// (scans, PDFs) are attachments and left alone. Hidden files are ignored,
+/// but for the copies an interrupted `sign` or `new` left (`InterruptedWrite`),
+/// which are strays.
 /// `remittances/` holds the 835s payers send: each `.835` file directly in it
 /// is read. `submissions/` (`.837`) and `acknowledgments/` (`.999`, and
 /// `.277` or `.277ca`) hold the rest of the billing history (lifecycle.md),

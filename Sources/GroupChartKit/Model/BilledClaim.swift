@@ -144,7 +144,7 @@ extension BilledClaim {
         let rendering = renderingSentName.map { [$0.last, $0.first, $0.middle, $0.suffix] }
             ?? { let person = PersonName(renderingName); return [person.last, person.first, person.suffix] }()
         var texts = [id, memberID, groupNumber ?? "", payerName, payerID, priorAuthorization ?? "", placeOfService, renderingNPI]
-            + name(subscriber) + (relationship == .insured ? [] : name(patient)) + rendering + diagnoses
+            + name(subscriber) + (relationship == .insured ? [] : name(patient)) + rendering + diagnoses.prefix(12)
             + [patient.street, patient.street2, patient.city, patient.state, patient.zip, patient.dob, patient.sex]
         for line in lines {
             texts += [line.cpt, line.units, line.placeOfService ?? "", line.priorAuthorization ?? ""] + line.modifiers

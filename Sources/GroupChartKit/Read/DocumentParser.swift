@@ -83,20 +83,22 @@ enum DocumentParser {
         (line.count >= 4 && line.allSatisfy { $0 == "-" }) || (line.hasPrefix("--- #") || line.hasPrefix("---#"))
     }
 
-    /// Whether `bytes` read as UTF-16 of ASCII text: of each pair, one byte
-    /// NUL (the same one of the pair throughout) and the other printable or a
-    /// line break.
+    /// Whether `bytes` read as UTF-16 of mostly Latin text: in nine pairs
+    /// of ten, one byte NUL (the same one of the pair throughout) and the
+    /// other printable ASCII or a line break. Not all: "José" or a curly
+    /// apostrophe near the top has no NUL in its pair, and the file was
+    /// said to be binary again (a code review).
     static func looksLikeUTF16(_ bytes: some Collection<UInt8>) -> Bool {
         let bytes = Array(bytes)
         guard bytes.count >= 8 else { return false }
         let pairs = bytes.count / 2
         for nul in 0...1 {
             let text = 1 - nul
-            let isUTF16 = (0..<pairs).allSatisfy { pair in
+            let latin = (0..<pairs).count { pair in
                 let character = bytes[pair * 2 + text]
                 return bytes[pair * 2 + nul] == 0 && ((0x20..<0x7F).contains(character) || character == 0x0A || character == 0x09)
             }
-            if isUTF16 { return true }
+            if latin * 10 >= pairs * 9 { return true }
         }
         return false
     }

@@ -56,18 +56,18 @@ enum ClaimRequirements {
         }
         for id in [edi.submitterID, edi.receiverID].compactMap({ $0 }) {
             if id.value.unicodeScalars.count > 15 {
-                findings.append(Finding(id.location, "\"\(id.value)\" is longer than the 15 characters of its ISA field",
+                findings.append(Finding(id.location, "\(id.value.quotedForMessage) is longer than the 15 characters of its ISA field",
                                         help: "use the id the clearinghouse assigned (at most 15 characters)"))
             } else if id.value.unicodeScalars.count == 1 {
                 // GS02, GS03 and the NM109 of 1000A and 1000B are 2 to 15
                 // characters: one letter passed here and pyx12 refused the file.
-                findings.append(Finding(id.location, "\"\(id.value)\" is shorter than the 2 characters its GS and NM1 fields need",
+                findings.append(Finding(id.location, "\(id.value.quotedForMessage) is shorter than the 2 characters its GS and NM1 fields need",
                                         help: "use the id the clearinghouse assigned (2 to 15 characters)"))
             } else if let bad = id.value.unicodeScalars.first(where: { !X12Scalar.isPlain($0) }) ?? (id.value.isEmpty ? " " : nil) {
                 // The ISA is fixed-width and written as is: no accent may be
                 // folded away there, as it is from names.
                 let what = bad.isASCII && bad.value >= 0x20 ? "\"\(bad)\"" : "U+" + String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4)
-                findings.append(Finding(id.location, "\"\(id.value)\" cannot stand in the 837P's ISA and GS segments: it holds \(what)",
+                findings.append(Finding(id.location, "\(id.value.quotedForMessage) cannot stand in the 837P's ISA and GS segments: it holds \(what)",
                                         help: "an interchange id is ASCII letters, digits and spaces, without the X12 separators * : ^ ~; use the id the clearinghouse assigned"))
             }
         }

@@ -22,7 +22,7 @@ struct InvalidNPIRule: Rule {
         let npis = [practice.npi].compactMap { $0 } + practice.clinicians.compactMap(\.npi)
         return npis.compactMap { npi in
             guard !Identifier.isValidNPI(npi.value) else { return nil }
-            return Finding(npi.location, "\"\(npi.value)\" is not a valid NPI: \(Self.problem(npi.value))",
+            return Finding(npi.location, "\(npi.value.quotedForMessage) is not a valid NPI: \(Self.problem(npi.value))",
                            help: "copy the NPI again from the NPPES registry (npiregistry.cms.hhs.gov)")
         } + shared(practice.clinicians)
     }
@@ -41,7 +41,7 @@ struct InvalidNPIRule: Rule {
                 first[npi.value] = clinician
                 return nil
             }
-            return Finding(npi.location, "\"\(npi.value)\" is also \(owner.id.value)'s NPI: an NPI is one clinician's, and the 837P names "
+            return Finding(npi.location, "\(npi.value.quotedForMessage) is also \(owner.id.value)'s NPI: an NPI is one clinician's, and the 837P names "
                                + "the clinician who rendered a service by it",
                            help: "copy \(clinician.id.value)'s own NPI from the NPPES registry (npiregistry.cms.hhs.gov); if both entries are "
                                + "one person, keep one",

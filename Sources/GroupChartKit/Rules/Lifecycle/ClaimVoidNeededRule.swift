@@ -89,7 +89,7 @@ struct ClaimVoidNeededRule: Rule {
             }
             if let unwritable = correction.unwritable {
                 return Finding(place, "claim \"\(correction.claimID)\" was billed but is \(correction.why); no void is sent: the version "
-                                   + "sent holds \"\(unwritable)\", which a void repeats and an 837P cannot carry (\(X12Writer.refusal(unwritable)))",
+                                   + "sent holds \(unwritable.quotedForMessage), which a void repeats and an 837P cannot carry (\(X12Writer.refusal(unwritable)))",
                                help: "void the claim with the payer directly, on its portal or by calling it; a submission is never edited",
                                related: correction.sent.map { [RelatedLocation($0, "the version last sent")] } ?? [])
             }
