@@ -77,14 +77,16 @@ struct RecordFormatting {
     func groupService(_ note: SessionNote, member: String) -> String {
         let service = sessionServices.service(of: note.file) { Self.sessionService(note, in: record) { Self.clinicianName($0, in: record) } }
         let entry = note.attendance(of: member)
+        // Most members came and stayed: the session's line as it is, made once.
+        guard entry?.arrived != nil || entry?.left != nil else { return service.whole }
         let own = [entry?.arrived.map { "arrived \($0.value)" }, entry?.left.map { "left \($0.value)" }].compactMap { $0 }
-        return [service.time, own.isEmpty ? nil : own.joined(separator: ", "), service.rest].compactMap { $0 }.joined(separator: " · ")
+        return [service.time, own.joined(separator: ", "), service.rest].compactMap { $0 }.joined(separator: " · ")
     }
 
     /// A group session's times and minutes, then its CPT code, place of
     /// service, group and who led it (`groupService`, without the member).
     private static func sessionService(_ note: SessionNote, in record: PracticeRecord,
-                                       clinicianName: (String) -> String) -> (time: String?, rest: String) {
+                                       clinicianName: (String) -> String) -> SessionService {
         let group = record.group(of: note)
         let (start, end) = (note.start?.value, note.end?.value)
         let time = [start, end].compactMap { $0?.description }.joined(separator: "–")
@@ -93,7 +95,8 @@ struct RecordFormatting {
         let leaders = [facilitator, co].compactMap { $0 }.map { clinicianName($0.value) }.joined(separator: " and ")
         let rest = [group?.cpt.map { "CPT \($0.value)" }, "Place of service \((note.placeOfService ?? group?.placeOfService)?.value ?? "11")",
                     group?.name?.value, leaders.isEmpty ? nil : leaders].compactMap { $0 }.joined(separator: " · ")
-        return (time.isEmpty ? nil : time + (minutes.map { " (\($0) minutes)" } ?? ""), rest)
+        let shown = time.isEmpty ? nil : time + (minutes.map { " (\($0) minutes)" } ?? "")
+        return SessionService(time: shown, rest: rest, whole: [shown, rest].compactMap { $0 }.joined(separator: " · "))
     }
 
     /// "Angela Torres, LMFT", or the id when the clinician is unknown.
@@ -210,12 +213,19 @@ struct RecordFormatting {
 /// thread asks first (packets and charts are rendered on both cores).
 private final class SessionServices: @unchecked Sendable {
     private let lock = NSLock()
-    private var made: [String: (time: String?, rest: String)] = [:]
+    private var made: [String: SessionService] = [:]
 
-    func service(of file: String, make: () -> (time: String?, rest: String)) -> (time: String?, rest: String) {
+    func service(of file: String, make: () -> SessionService) -> SessionService {
         if let known = lock.withLock({ made[file] }) { return known }
         let service = make()
         lock.withLock { made[file] = service }
         return service
     }
+}
+
+/// A group session's service line: its times, the rest, and both joined.
+private struct SessionService {
+    var time: String?
+    var rest: String
+    var whole: String
 }
