@@ -132,6 +132,14 @@ import Testing
         ])
     }
 
+    @Test func anIndentedClosingFenceIsSaidAtItsLine() throws {
+        let found = try diagnostics(writing: "---\nsigned_by: torres\n  ---\n## Participation\n")
+        #expect(found.map { "\($0.location.line) \($0.rule): \($0.message) | \($0.help)" } == [
+            "3 front-matter: the front-matter opened on line 1 is closed with an indented \"---\" | write \"---\" at the start of the line, "
+                + "with no space before it",
+        ])
+    }
+
     @Test func yamlSyntaxErrorAtItsLine() throws {
         let found = try diagnostics(writing: "---\nsigned_by: torres\nsigned_at: [2026-03-05\n---\n## Participation\n")
         #expect(found.map(\.rule) == ["front-matter"])

@@ -107,8 +107,8 @@ enum DocumentParser {
     /// before the opening "---" (it must be the first line), or a YAML
     /// document end "..." where the closing "---" belongs.
     private static func nearMiss(_ problem: FrontMatterProblem, in file: SourceFile) -> (line: Int, message: String, help: String)? {
-        let lines = file.text.split(separator: "\n", maxSplits: 200, omittingEmptySubsequences: false)
-            .map { $0.trimming(.whitespacesAndNewlines) }
+        let written = file.text.split(separator: "\n", maxSplits: 200, omittingEmptySubsequences: false)
+        let lines = written.map { $0.trimming(.whitespacesAndNewlines) }
         switch problem {
         case .missing:
             guard let first = lines.firstIndex(where: { !$0.isEmpty }), first > 0, lines[first] == "---" else { return nil }
@@ -118,7 +118,13 @@ enum DocumentParser {
             // "...", or a fence of more dashes or with a comment after it
             // ("----", "--- # end"): said at that line, where "never
             // closed" at line 1 left the line to be found (a fault-injection review).
-            guard let end = lines.dropFirst().firstIndex(where: { $0 == "..." || isLookalikeFence($0) }) else { return nil }
+            guard let end = lines.indices.dropFirst().first(where: { lines[$0] == "..." || isLookalikeFence(lines[$0]) }) else {
+                // "---" indented, which YAML reads as no fence (a code review).
+                guard let indented = lines.indices.dropFirst().first(where: { lines[$0] == "---" && written[$0].first?.isWhitespace == true })
+                else { return nil }
+                return (indented + 1, "the front-matter opened on line 1 is closed with an indented \"---\"",
+                        "write \"---\" at the start of the line, with no space before it")
+            }
             return (end + 1, "the front-matter opened on line 1 is closed with \"\(lines[end])\", not \"---\"",
                     "replace \"\(lines[end])\" with \"---\", three dashes alone on the line")
         case .empty:
