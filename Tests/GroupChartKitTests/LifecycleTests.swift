@@ -54,7 +54,7 @@ import Testing
     /// Lily Chen marked absent from the session of the 12th, its note signed
     /// again on the 16th and her progress note removed: her claim of the
     /// 12th no longer builds, and a void of it is due.
-    private func markChenAbsent(_ practice: FixturePractice) throws {
+    static func markChenAbsent(_ practice: FixturePractice) throws {
         let session = "sessions/2026-03-12-dbt-skills/session.md"
         try practice.write(session, try practice.read(session)
             .replacingOccurrences(of: "  chen-lily: present", with: "  chen-lily: {status: absent, reason: signed in by mistake}"))
@@ -842,7 +842,7 @@ import Testing
             claims: [.init(id: chen.id, billed: half, paid: Money(cents: 3000), payerClaimNumber: "E1000A1", dateOfService: Self.march(12)),
                      .init(id: chen.id, billed: chen.total - half, paid: Money(cents: 2000), payerClaimNumber: "E1000A2",
                            dateOfService: Self.march(12))]).text)
-        try markChenAbsent(practice)
+        try Self.markChenAbsent(practice)
         let (billing, report) = try billing(practice)
         #expect(billing.ledger.history(chen.id)?.splitNumbers == ["E1000A1", "E1000A2"])
         #expect(!billing.batch.entries.contains { $0.claim.id == chen.id })
@@ -944,7 +944,7 @@ import Testing
             payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT2", date: Self.march(25),
             claims: [.init(id: chen.id, status: "4", billed: chen.total, paid: .zero, adjustments: [("CO", "18", chen.total)],
                            payerClaimNumber: "E99", dateOfService: Self.march(12))]).text)
-        try markChenAbsent(practice)
+        try Self.markChenAbsent(practice)
         let (billing, _) = try billing(practice)
         #expect(billing.status(of: chen.id) == .paid)
         let void = try #require(billing.batch.entries.first { $0.claim.id == chen.id })
@@ -993,7 +993,7 @@ import Testing
                 #expect(entry.reason.contains("group number W0051624 -> W0051625"), "\(entry.reason)")
                 #expect(!report.diagnostics.contains { $0.rule == "remittance" && $0.message.contains("denied the replacement") })
             default:
-                try markChenAbsent(practice)
+                try Self.markChenAbsent(practice)
                 let (billing, _) = try billing(practice)
                 let void = try #require(billing.batch.entries.first { $0.claim.id == chen.id })
                 #expect(void.frequency == .void && void.payerClaimNumber == "E88" && void.claim.total == chen.total,
@@ -1021,7 +1021,7 @@ import Testing
         var (billing, report) = try billing(practice)
         #expect(billing.ledger.history(chen.id)?.refusedCorrection == nil)
         #expect(!report.diagnostics.contains { $0.message.contains("denied the replacement") })
-        try markChenAbsent(practice)
+        try Self.markChenAbsent(practice)
         (billing, report) = try self.billing(practice)
         let void = try #require(billing.batch.entries.first { $0.claim.id == chen.id })
         #expect(void.frequency == .void && void.payerClaimNumber == "E90" && void.claim.total == Money(cents: 7000),
@@ -1037,7 +1037,7 @@ import Testing
         defer { practice.delete() }
         let chen = try acceptedClaimOfChen(practice)
         try payChen(chen, in: practice, paid: 6500, number: "E88")
-        try markChenAbsent(practice)
+        try Self.markChenAbsent(practice)
         let warnings = { (report: CheckReport) in
             report.diagnostics.filter { $0.rule == "remittance" }.map { "\($0.location.file):\($0.location.line)" }
         }
@@ -1073,7 +1073,7 @@ import Testing
             defer { practice.delete() }
             let chen = try acceptedClaimOfChen(practice)
             if correction == "void" {
-                try markChenAbsent(practice)
+                try Self.markChenAbsent(practice)
             } else {
                 let plan = try #require(try FileManager.default.contentsOfDirectory(atPath: practice.root.appendingPathComponent("members/chen-lily").path)
                     .first { $0.hasPrefix("plan-") })
@@ -1134,7 +1134,7 @@ import Testing
         let practice = try unbilledExample()
         defer { practice.delete() }
         let chen = try acceptedClaimOfChen(practice)
-        try markChenAbsent(practice)
+        try Self.markChenAbsent(practice)
         let yaml = try practice.read("practice.yaml")
         let fee = try #require(yaml.split(separator: "\n").first { $0.contains("\"90785\":") })
         try practice.write("practice.yaml", yaml.replacingOccurrences(of: String(fee) + "\n", with: ""))

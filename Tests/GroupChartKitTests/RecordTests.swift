@@ -163,6 +163,16 @@ import Testing
         #expect(index.contains("<a href=\"members/doe-jane.html\">"), "an id of plain characters is linked as it is")
     }
 
+    /// The top-margin label is a CSS string inside a style element: each
+    /// character HTML escaping would change, and a backslash, is a CSS
+    /// escape, so that no name can close the string or the element, nor
+    /// print as "&amp;"; a line break is a space.
+    @Test func thePageLabelIsEscapedForCSS() {
+        #expect(PageLabel.css("O'Brien & \"Jo\" <\\/style>\nX") == "O\\27 Brien \\26  \\22 Jo\\22  \\3C \\5C /style\\3E  X")
+        #expect(PageLabel.member(name: "Zoë Ng", dob: "1990-01-02", memberID: nil) == "Zoë Ng · DOB 1990-01-02")
+        #expect(HTMLEscaping.escape(PageLabel.css("<a href=\"x\">")) == PageLabel.css("<a href=\"x\">"), "HTML escaping leaves it as it is")
+    }
+
     @Test func scriptsLinksAndFrontMatterValuesRenderInert() throws {
         let practice = try FixturePractice()
         defer { practice.delete() }

@@ -27,12 +27,7 @@ import Testing
             .init(claimID: chen.id, payerClaimNumber: "BS7", dateOfService: Self.march(12), charge: chen.total),
         ], date: Self.march(16), control: 11))
         try practice.write(path, sent(try practice.read(path)))
-        let session = "sessions/2026-03-12-dbt-skills/session.md"
-        try practice.write(session, try practice.read(session)
-            .replacingOccurrences(of: "  chen-lily: present", with: "  chen-lily: {status: absent, reason: signed in by mistake}"))
-        _ = try NoteSigner.sign(practice.root.appendingPathComponent(session), by: "torres",
-                                at: Timestamp(date: Self.march(16), time: LocalTime(hour: 9, minute: 0)!), force: true)
-        try practice.remove("sessions/2026-03-12-dbt-skills/chen-lily.md")
+        try LifecycleTests.markChenAbsent(practice)
         return (practice, chen, path)
     }
 

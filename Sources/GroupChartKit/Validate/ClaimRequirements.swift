@@ -66,7 +66,7 @@ enum ClaimRequirements {
             } else if let bad = id.value.unicodeScalars.first(where: { !X12Scalar.isPlain($0) }) ?? (id.value.isEmpty ? " " : nil) {
                 // The ISA is fixed-width and written as is: no accent may be
                 // folded away there, as it is from names.
-                let what = bad.isASCII && bad.value >= 0x20 ? "\"\(bad)\"" : "U+" + String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4)
+                let what = bad.isASCII && bad.value >= 0x20 ? "\"\(bad)\"" : bad.codePoint
                 findings.append(Finding(id.location, "\(id.value.quotedForMessage) cannot stand in the 837P's ISA and GS segments: it holds \(what)",
                                         help: "an interchange id is ASCII letters, digits and spaces, without the X12 separators * : ^ ~; use the id the clearinghouse assigned"))
             }

@@ -61,9 +61,7 @@ struct RecordFormatting {
     /// "14:00–14:53 (53 minutes) · CPT 90837 · Place of service 11 ·
     /// Angela Torres, LMFT".
     func individualService(_ note: IndividualNote) -> String {
-        let time = [note.start, note.end].compactMap { $0?.value.description }.joined(separator: "–")
-        let minutes = note.start.flatMap { start in note.end.map { $0.value.minutes - start.value.minutes } }
-        return [time.isEmpty ? nil : time + (minutes.map { " (\($0) minutes)" } ?? ""),
+        [Self.span(note.start?.value, note.end?.value),
                 note.cpt.map { "CPT \($0.value)" }, "Place of service \(note.placeOfService?.value ?? "11")",
                 note.clinician.map { clinicianName($0.value) }].compactMap { $0 }.joined(separator: " · ")
     }
@@ -83,19 +81,23 @@ struct RecordFormatting {
         return [service.time, own.joined(separator: ", "), service.rest].compactMap { $0 }.joined(separator: " · ")
     }
 
+    /// "14:00–15:30 (90 minutes)", "14:00" without an end; nil without either.
+    private static func span(_ start: LocalTime?, _ end: LocalTime?) -> String? {
+        let time = [start, end].compactMap { $0?.description }.joined(separator: "–")
+        let minutes = start.flatMap { start in end.map { $0.minutes - start.minutes } }
+        return time.isEmpty ? nil : time + (minutes.map { " (\($0) minutes)" } ?? "")
+    }
+
     /// A group session's times and minutes, then its CPT code, place of
     /// service, group and who led it (`groupService`, without the member).
     private static func sessionService(_ note: SessionNote, in record: PracticeRecord,
                                        clinicianName: (String) -> String) -> SessionService {
         let group = record.group(of: note)
-        let (start, end) = (note.start?.value, note.end?.value)
-        let time = [start, end].compactMap { $0?.description }.joined(separator: "–")
-        let minutes = start.flatMap { start in end.map { $0.minutes - start.minutes } }
         let (facilitator, co) = record.leaders(of: note, in: group)
         let leaders = [facilitator, co].compactMap { $0 }.map { clinicianName($0.value) }.joined(separator: " and ")
         let rest = [group?.cpt.map { "CPT \($0.value)" }, "Place of service \((note.placeOfService ?? group?.placeOfService)?.value ?? "11")",
                     group?.name?.value, leaders.isEmpty ? nil : leaders].compactMap { $0 }.joined(separator: " · ")
-        let shown = time.isEmpty ? nil : time + (minutes.map { " (\($0) minutes)" } ?? "")
+        let shown = span(note.start?.value, note.end?.value)
         return SessionService(time: shown, rest: rest, whole: [shown, rest].compactMap { $0 }.joined(separator: " · "))
     }
 

@@ -66,7 +66,7 @@ struct X12Writer {
         guard let scalar = folded.unicodeScalars.first(where: { $0.value < 0x20 || $0.value >= 0x7F }) else {
             return "it cannot be written in ASCII"
         }
-        let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+        let code = scalar.codePoint
         // A tab or DEL is ASCII, but a control character no element may hold (a code review).
         if scalar.value < 0x20 || scalar.value == 0x7F { return "it holds a control character (\(code))" }
         let shown = DisplayName.isHidden(scalar) || scalar.properties.isWhitespace ? "an invisible character" : "\"\(Character(scalar))\""

@@ -10,7 +10,7 @@
 public enum DisplayName {
     public static func parse(_ text: String) -> Result<String, ScalarError> {
         guard let hidden = text.unicodeScalars.first(where: isHidden) else { return .success(text) }
-        let code = "U+" + String(hidden.value, radix: 16, uppercase: true).leftPadded(to: 4)
+        let code = hidden.codePoint
         return .failure(ScalarError(
             "the name holds the invisible character \(code) (\(what(hidden)))",
             help: "retype the name in plain visible characters on one line; invisible characters can disguise one name as another"))
@@ -43,6 +43,11 @@ public enum DisplayName {
             }
         }
     }
+}
+
+extension Unicode.Scalar {
+    /// "U+00A0": how a diagnostic names a character it cannot show.
+    var codePoint: String { "U+" + String(value, radix: 16, uppercase: true).leftPadded(to: 4) }
 }
 
 extension String {
