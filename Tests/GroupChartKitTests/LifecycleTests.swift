@@ -207,6 +207,23 @@ import Testing
         #expect(!report.places.contains { $0.hasSuffix("duplicate-submission") }, "a rejection stands between the two originals")
     }
 
+    /// AK102 and GS06 are numbers: a 999 that pads the group's "1" to
+    /// "000000001" answers it (a billing review found the rejection unapplied
+    /// and the claims left waiting, with a warning that no submission had it).
+    @Test func a999AnswersItsGroupWhateverZerosPadItsNumber() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        try submit(practice, on: 13, through: Self.march(12))
+        try practice.write("acknowledgments/a.999", AcknowledgmentFixture.implementation(groupControl: "000000001", code: "R", date: Self.march(13), control: 10))
+        let (billing, report) = try billing(practice)
+        let chen = try claimID(billing, "chen-lily", 12)
+        #expect(billing.status(of: chen.id) == .unbilled)
+        #expect(billing.batch.entries.contains { $0.claim.id == chen.id && $0.frequency == .original })
+        #expect(!report.places.contains { $0.hasSuffix("acknowledgment") }, "\(report.places)")
+        #expect(ClaimLedger.sameGroupControl("2", "000000002") && ClaimLedger.sameGroupControl("0", "000"))
+        #expect(!ClaimLedger.sameGroupControl("2", "20") && !ClaimLedger.sameGroupControl("A2", "2") && !ClaimLedger.sameGroupControl("", "0"))
+    }
+
     @Test func anUnchangedRejectionStaysOutAndACorrectionGoesOut() throws {
         let practice = try unbilledExample()
         defer { practice.delete() }
@@ -849,6 +866,39 @@ import Testing
         let waits = try #require(report.diagnostics.first { $0.rule == "claim-awaiting-payer" })
         #expect(waits.message.hasSuffix("the payer split it into 2 claims (E1000A1, E1000A2), and one void names one of them"))
         #expect(waits.help.hasPrefix("void each part on the payer's portal"))
+    }
+
+    /// An 835 that decides a part of a claim (its CLP03 below the charge
+    /// sent: a payer that split it, MA15, decides the rest later) leaves it
+    /// accepted and outstanding, said by `remittance`, until the rest is
+    /// decided (a billing review found it read as paid, the rest unaged).
+    @Test func aClaimDecidedInPartStaysOutstandingUntilTheRestIsDecided() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        let chen = try acceptedClaimOfChen(practice)
+        let half = Money(cents: chen.total.cents / 2), rest = chen.total - Money(cents: chen.total.cents / 2)
+        let part = { (number: String, billed: Money) in
+            RemittanceFixture.Claim(id: chen.id, billed: billed, paid: billed, payerClaimNumber: number, dateOfService: Self.march(12))
+        }
+        try practice.write("remittances/2026-03-18.835", RemittanceFixture(
+            payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT1", date: Self.march(18), claims: [part("E1000A1", half)]).text)
+        var (billing, report) = try billing(practice)
+        #expect(billing.status(of: chen.id) == .accepted)
+        #expect(billing.ledger.history(chen.id)?.undecidedCharge == rest)
+        let said = try #require(report.diagnostics.first { $0.rule == "remittance" })
+        #expect(said.location.file.hasSuffix("2026-03-18.835"))
+        #expect(said.message == "the 835s on file decide \(half) of claim \"\(chen.id)\"'s \(chen.total) (CLP03): \(rest) of it is not "
+                + "decided yet, so the claim stays accepted and outstanding", "\(said.message)")
+        let record = try GroupChart.check(practice.root, options: Checker.Options(today: FixturePractice.today)).record
+        let row = try #require(ReimbursementLedger(billing: billing, record: record, today: Self.march(31)).entry(for: chen.id))
+        #expect(row.status == .accepted && row.paid == half && row.outstanding == rest && row.daysOutstanding == 19)
+
+        try practice.write("remittances/2026-03-25.835", RemittanceFixture(
+            payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT2", date: Self.march(25), claims: [part("E1000A2", rest)]).text)
+        (billing, report) = try self.billing(practice)
+        #expect(billing.status(of: chen.id) == .paid)
+        #expect(billing.ledger.history(chen.id)?.undecidedCharge == nil)
+        #expect(!report.diagnostics.contains { $0.rule == "remittance" }, "\(report.diagnostics.map(\.message))")
     }
 
     /// A part of a split claim reversed and paid again in a later 835 under

@@ -131,7 +131,11 @@ public struct ClaimHistory: Sendable {
                     take(number)
                     numberFrom835 = true
                 }
-                if status != .voided { status = decided.status }
+                if status != .voided {
+                    status = decided.status
+                    // A part of the charge still undecided: not settled, aged on (outputs.md).
+                    if status != .reversed, undecided(by: decided) != nil { status = .accepted }
+                }
             }
             // A rejected replacement or void never reached adjudication: what
             // the payer decided of the version before it stands, and the
@@ -147,6 +151,18 @@ public struct ClaimHistory: Sendable {
             }
         }
         adjudication = AdjudicationHistory(remitted)
+    }
+
+    /// What of the charge of the version last sent the payer has not
+    /// decided yet, its 835s having decided only parts of the claim
+    /// (`AdjudicationHistory.undecided`): the claim stays `accepted`, its
+    /// days outstanding counting, and `remittance` says so.
+    public var undecidedCharge: Money? { undecided(by: adjudication) }
+
+    private func undecided(by decided: AdjudicationHistory) -> Money? {
+        let sent = versions.filter { $0.claim.frequency != .void }.map(\.claim.billed.total)
+        guard let charge = sent.last else { return nil }
+        return decided.undecided(of: charge, charges: Set(sent))
     }
 
     /// Whether a payment or denial in an 835 answers `version`: its charge

@@ -116,12 +116,26 @@ public struct ClaimLedger: Sendable {
     /// the 999's date among those with that GS06 (programs that reuse group
     /// numbers make several candidates).
     private static func submission(for groupControl: String, before date: LocalDate?, in submissions: [Submission]) -> Submission? {
-        let candidates = submissions.filter { $0.groupControls.contains(groupControl) }
+        let candidates = submissions.filter { $0.groupControls.contains { Self.sameGroupControl($0, groupControl) } }
         let earlier = candidates.filter { candidate in
             guard let date, let sent = candidate.date else { return true }
             return sent <= date
         }
         return (earlier.isEmpty ? candidates : earlier).max { ($0.date?.dayNumber ?? Int.min, $0.file) < ($1.date?.dayNumber ?? Int.min, $1.file) }
+    }
+
+    /// GS06 and AK102 are numbers (X12 type N0): a 999 that writes "000000002"
+    /// for the group sent as "2" answers it, where comparing the text left
+    /// the rejection unapplied and its claims waiting for ever (a billing review).
+    static func sameGroupControl(_ sent: String, _ answered: String) -> Bool {
+        if sent == answered { return true }
+        func number(_ text: String) -> Substring? {
+            guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+            let digits = text.drop { $0 == "0" }
+            return digits.isEmpty ? "0" : digits
+        }
+        guard let a = number(sent), let b = number(answered) else { return false }
+        return a == b
     }
 
     /// What a 999's group answer says of one claim: its set's IK5 when the

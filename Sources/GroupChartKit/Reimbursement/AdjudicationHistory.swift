@@ -176,6 +176,20 @@ struct AdjudicationHistory: Sendable {
         return numbers.count > 1 ? numbers : []
     }
 
+    /// What of `charge` (the version last sent) no standing decision as
+    /// primary has decided yet: a payer that splits a claim (remark MA15)
+    /// decides a part in one 835 and the rest in a later one, each under its
+    /// part's charge (CLP03). `nil` when a decision names a whole version's
+    /// charge (one of `charges`), or the parts decided add up to `charge`.
+    /// Read as settled, the first part left the rest unaged and unsaid (a
+    /// billing review: 65.00 of an 80.00 claim decided, its 90785 line never).
+    func undecided(of charge: Money, charges: Set<Money>) -> Money? {
+        let decisions = standing.filter { !$0.claim.isReversal && !Self.isLaterPayer($0.claim) }
+        guard !decisions.isEmpty, !decisions.contains(where: { charges.contains($0.claim.billed) }) else { return nil }
+        let decided = decisions.reduce(Money.zero) { $0 + $1.claim.billed }
+        return decided < charge ? charge - decided : nil
+    }
+
     /// The largest charge (CLP03) a standing decision names.
     var largestCharge: Money? { standing.filter { !$0.claim.isReversal }.map(\.claim.billed).max() }
 

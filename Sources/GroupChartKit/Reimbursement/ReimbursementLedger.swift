@@ -63,7 +63,9 @@ public struct ReimbursementLedger: Sendable {
         case _ where !status.isSettled:
             // A reversal of a payment not on file leaves `paid` negative: the
             // payer still owes the whole charge, not more.
-            let due = billed - max(paid, .zero)
+            // A claim decided in part is owed what is not decided yet (the
+            // decided part's write-off is no payer's to pay).
+            let due = history?.undecidedCharge ?? (billed - max(paid, .zero))
             (debtor, outstanding) = due > .zero ? (.payer, due) : (nil, .zero)
         default:
             let forwarded = adjudication.forwardingPayment != nil

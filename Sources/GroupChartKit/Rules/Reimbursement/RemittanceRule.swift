@@ -11,7 +11,8 @@ struct RemittanceRule: Rule {
         an 835 in remittances/ holds what cannot be read as 005010X221A1 says (delimiters, segments, amounts, dates, \
         codes, unbalanced claims or payments), pays another NPI than the practice's or a claim id (CLP01) the practice has no \
         claim for, reverses a payment no 835 shows, \
-        takes a payment back with nothing paid since, or denies a replacement while the payment before it stands
+        takes a payment back with nothing paid since, decides only a part of a claim's charge, or denies a replacement \
+        while the payment before it stands
         """
     let explanation = Explanation(
         checks: """
@@ -25,7 +26,9 @@ struct RemittanceRule: Rule {
             of it was sent and answers it (a payment dated before the void, or a reversal), and a \
             reversal (CLP02 22) must take back a payment an 835 on file shows; a claim whose payment was taken \
             back and nothing paid since (its status `reversed`) is warned of at the reversal, until a corrected \
-            payment is on file or the claim is voided. A claim paid more than its charge \
+            payment is on file or the claim is voided. A claim whose 835s decide only parts of its charge (their \
+            CLP03 adding up to less than the charge sent, none the whole) is warned of at the latest: it stays \
+            `accepted` and outstanding until the payer decides the rest. A claim paid more than its charge \
             in all, and an 835 that read a charge (CLP03) above every version of the claim sent, are warned of: \
             money to give back, not to post. A replacement the payer denied (CLP02 4 for its charge) while \
             the payment of the version before it stands is warned of at the claim's note: the payer holds the \
@@ -105,7 +108,34 @@ struct RemittanceRule: Rule {
                 }
             }
         }
-        return findings + Self.paidBeyondCharge(context) + Self.refusedCorrections(context)
+        return findings + Self.paidBeyondCharge(context) + Self.partlyDecided(context) + Self.refusedCorrections(context)
+    }
+
+    /// Each claim whose 835s decided only parts of its charge
+    /// (`ClaimHistory.undecidedCharge`), at the latest of them: the claim
+    /// stays outstanding until the payer decides the rest.
+    private static func partlyDecided(_ context: RuleContext) -> [Finding] {
+        var findings: [Finding] = []
+        var said: Set<String> = []
+        for remittance in context.record.remittances {
+            for claim in remittance.claims where !claim.isReversal && !said.contains(claim.claimID.value) {
+                guard let history = context.analysis.claimLedger.history(claim.claimID.value),
+                      let undecided = history.undecidedCharge, !history.isVoided,
+                      let latest = history.adjudication.standing.last(where: { !$0.claim.isReversal }),
+                      let charge = history.versions.last(where: { $0.claim.frequency != .void })?.claim.billed.total else { continue }
+                said.insert(claim.claimID.value)
+                let decided = charge - undecided
+                findings.append(Finding(latest.claim.claimID.location,
+                                        "the 835s on file decide \(decided) of claim \"\(claim.claimID.value)\"'s \(charge) (CLP03): "
+                                            + "\(undecided) of it is not decided yet, so the claim stays accepted and outstanding",
+                                        help: "a payer that splits a claim (remark MA15) decides the rest in a later 835: save it in "
+                                            + "remittances/. If none comes, ask the payer about the service lines this 835's SVC "
+                                            + "segments do not list",
+                                        related: [RelatedLocation(history.versions.last { $0.claim.frequency != .void }!.claim.location,
+                                                                  "the claim as sent")]))
+            }
+        }
+        return findings
     }
 
     /// Each replacement the payer denied while the payment of the version
