@@ -224,6 +224,51 @@ import Testing
         #expect(!ClaimLedger.sameGroupControl("2", "20") && !ClaimLedger.sameGroupControl("A2", "2") && !ClaimLedger.sameGroupControl("", "0"))
     }
 
+    /// A 277CA that rejects the whole 837P (a rejecting STC in loop 2200B,
+    /// its TRN02 the batch's BHT03) or the practice's claims in it (2200C,
+    /// its NM1*85 the practice's NPI), listing no claim, rejects each claim
+    /// of that submission, as a 999 would: they go out again unchanged. A
+    /// billing review found such a file read past without a word, its
+    /// claims left submitted while their filing limits ran.
+    @Test func a277CARejectingTheWholeFileRejectsEachOfItsClaims() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        try submit(practice, on: 13, through: Self.march(12))
+        let accepted = AcknowledgmentFixture.claims([], date: Self.march(14), control: 11, batch: "1")
+        let whole = accepted.replacingOccurrences(of: "STC*A1:19:PR*20260314*WQ*", with: "STC*A3:21*20260314*U*")
+        #expect(whole != accepted)
+        try practice.write("acknowledgments/b.277", whole)
+        var (billing, report) = try billing(practice)
+        let chen = try claimID(billing, "chen-lily", 12)
+        // As after a 999's rejection: unbilled again, going out in the batch.
+        #expect(billing.status(of: chen.id) == .unbilled)
+        #expect(billing.ledger.history(chen.id)?.status == .rejected)
+        let entry = try #require(billing.batch.entries.first { $0.claim.id == chen.id })
+        #expect(entry.frequency == .original && entry.reason.hasPrefix("sent again: a 277CA rejected its whole file ("), "\(entry.reason)")
+        #expect(!report.places.contains { $0.hasSuffix("acknowledgment") }, "\(report.places)")
+
+        // The provider's level alone, for the practice's NPI: the same.
+        let provider = accepted.replacingOccurrences(of: "STC*A1:19:PR**WQ*", with: "STC*A8:496:85**U*")
+        #expect(provider != accepted)
+        try practice.write("acknowledgments/b.277", provider)
+        #expect(try self.billing(practice).0.status(of: chen.id) == .unbilled)
+        // Another provider's claims: not the practice's.
+        try practice.write("acknowledgments/b.277", provider.replacingOccurrences(of: "XX*1234567893", with: "XX*1245319599"))
+        #expect(try self.billing(practice).0.status(of: chen.id) == .submitted)
+        // A rejection above claims it lists decides nothing: each claim's own status does.
+        try practice.write("acknowledgments/b.277", AcknowledgmentFixture.claims([
+            .init(claimID: chen.id, dateOfService: Self.march(12), charge: chen.total),
+        ], date: Self.march(14), control: 11, batch: "1").replacingOccurrences(of: "STC*A1:19:PR*20260314*WQ*", with: "STC*A3:21*20260314*U*"))
+        #expect(try self.billing(practice).0.status(of: chen.id) == .accepted)
+        // A trace number no submission has: said, and nothing rejected.
+        try practice.write("acknowledgments/b.277", whole.replacingOccurrences(of: "TRN*2*1~", with: "TRN*2*77~"))
+        (billing, report) = try self.billing(practice)
+        #expect(billing.status(of: chen.id) == .submitted)
+        let said = try #require(report.diagnostics.first { $0.rule == "acknowledgment" })
+        #expect(said.message.hasPrefix("this 277CA rejects a whole 837P (A3:21), and its trace number \"77\" (TRN02) names no submission"),
+                "\(said.message)")
+    }
+
     @Test func anUnchangedRejectionStaysOutAndACorrectionGoesOut() throws {
         let practice = try unbilledExample()
         defer { practice.delete() }

@@ -11,6 +11,10 @@ public struct ClaimEvent: Sendable {
         case setRejected(submission: String, reasons: [String])
         /// A 277CA answered it.
         case acknowledged(ClaimStatusReport)
+        /// A 277CA rejected the whole 837P sent in `submission`, or the
+        /// practice's claims in it (`ClaimAcknowledgment.ScopeRejection`):
+        /// `report` is that rejection, addressed to this claim.
+        case fileRejected(submission: String, report: ClaimStatusReport)
         /// An 835 decided it.
         case remitted(Remittance, RemittanceClaim)
     }
@@ -28,7 +32,7 @@ public struct ClaimEvent: Sendable {
         switch kind {
         case .sent: return 0
         case .setAccepted, .setRejected: return 1
-        case .acknowledged: return 2
+        case .acknowledged, .fileRejected: return 2
         case .remitted: return 3
         }
     }
@@ -52,6 +56,8 @@ public struct ClaimEvent: Sendable {
             return "accepted by the 999 (the file could be read)"
         case .setRejected(_, let reasons):
             return "rejected by the 999" + (reasons.isEmpty ? "" : ": " + reasons.joined(separator: "; "))
+        case .fileRejected(_, let report):
+            return "277CA: the whole file rejected: " + report.statuses.map(StatusCodes.describe).joined(separator: "; ")
         case .acknowledged(let report):
             let words = report.statuses.map(StatusCodes.describe).joined(separator: "; ")
             return "277CA: \(words)" + (report.payerClaimNumber.map { ", payer claim \($0)" } ?? "")

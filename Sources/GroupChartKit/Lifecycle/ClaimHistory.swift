@@ -25,7 +25,22 @@ public struct ClaimHistory: Sendable {
         public var reasons: [String]
         public var location: SourceLocation
         public var date: LocalDate?
+        /// The whole transaction set or file was rejected (by a 999, or
+        /// by a 277CA at its receiver's or provider's level): nothing in the
+        /// claim need change for it to go out again.
         public var by999: Bool
+        /// Who rejected it: "the 999" or "a 277CA".
+        public var source: String
+
+        init(reasons: [String], location: SourceLocation, date: LocalDate?, by999: Bool, source: String? = nil) {
+            (self.reasons, self.location, self.date, self.by999) = (reasons, location, date, by999)
+            self.source = source ?? (by999 ? "the 999" : "a 277CA")
+        }
+
+        /// Why the batch sends it again unchanged.
+        var resentBecause: String {
+            source == "the 999" ? "the 999 rejected its transaction set" : "\(source) rejected its whole file"
+        }
     }
 
     public let claimID: String
@@ -106,6 +121,16 @@ public struct ClaimHistory: Sendable {
                     take(number)
                 }
                 acknowledge(report, at: event, live: &liveOriginal)
+            case .fileRejected(let submission, let report):
+                guard let last = versions.indices.last, versions[last].file == submission else { continue }
+                let rejection = Rejection(reasons: report.statuses.map(StatusCodes.describe), location: report.location, date: event.date,
+                                          by999: true, source: "a 277CA")
+                // A file the payer already took in or decided (uploaded twice, the copy turned away) leaves it with the payer.
+                if lastVersionRemitted || lastVersionInAdjudication {
+                    rejectionsOfACopy.append(rejection)
+                } else {
+                    reject(last, rejection, live: &liveOriginal)
+                }
             case .remitted(let remittance, let claim):
                 remitted.append((remittance, claim))
                 answered = true

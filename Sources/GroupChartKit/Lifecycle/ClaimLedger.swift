@@ -89,6 +89,34 @@ public struct ClaimLedger: Sendable {
                     ClaimEvent(kind: .acknowledged(report), date: report.date ?? acknowledgment.date, file: acknowledgment.file, location: report.location))
             }
         }
+        // A rejection of a whole file, or of the practice's claims in it, is
+        // each of its claims' rejection, and as a 999's: the file never
+        // reached the payer, so its claims go out again unchanged.
+        let practiceNPI = record.practice?.npi?.value
+        for acknowledgment in history.claimAcknowledgments where !production || !acknowledgment.isTest {
+            for scope in acknowledgment.scopeRejections {
+                if let npi = scope.providerNPI, let practiceNPI, !practiceNPI.isEmpty, npi != practiceNPI { continue }
+                let codes = scope.statuses.map(\.code).joined(separator: ", ")
+                guard let trace = scope.trace,
+                      let submission = Self.submission(traced: trace.value, before: scope.date ?? acknowledgment.date, in: history.submissions) else {
+                    unmatched.append(Unmatched(
+                        location: scope.location,
+                        message: "this 277CA rejects \(scope.providerNPI == nil ? "a whole 837P" : "the practice's claims in an 837P") "
+                            + "(\(codes)), and its trace number \(scope.trace.map { "\"\($0.value)\" (TRN02)" } ?? "(TRN02, absent)") "
+                            + "names no submission in submissions/: those claims never reached the payer",
+                        help: "find the batch it answers (GroupChart writes its ISA13 as BHT03, which the 277CA repeats in TRN02 "
+                            + "of loop 2200B), correct what the status codes name, and ask the clearinghouse how to send it again"))
+                    continue
+                }
+                for claim in submission.claims where wanted(claim.billed.id) {
+                    let report = ClaimStatusReport(claimID: Located(claim.billed.id, at: scope.location), statuses: scope.statuses,
+                                                   payerClaimNumber: nil, date: scope.date, amount: nil, location: scope.location)
+                    events[claim.billed.id, default: []].append(
+                        ClaimEvent(kind: .fileRejected(submission: submission.file, report: report), date: scope.date ?? acknowledgment.date,
+                                   file: acknowledgment.file, location: scope.location))
+                }
+            }
+        }
         for remittance in record.remittances {
             for claim in remittance.claims where wanted(claim.claimID.value)
                 && (knownClaimIDs.contains(claim.claimID.value) || events[claim.claimID.value] != nil) {
@@ -117,6 +145,22 @@ public struct ClaimLedger: Sendable {
     /// numbers make several candidates).
     private static func submission(for groupControl: String, before date: LocalDate?, in submissions: [Submission]) -> Submission? {
         let candidates = submissions.filter { $0.groupControls.contains { Self.sameGroupControl($0, groupControl) } }
+        let earlier = candidates.filter { candidate in
+            guard let date, let sent = candidate.date else { return true }
+            return sent <= date
+        }
+        return (earlier.isEmpty ? candidates : earlier).max { ($0.date?.dayNumber ?? Int.min, $0.file) < ($1.date?.dayNumber ?? Int.min, $1.file) }
+    }
+
+    /// The submission a 277CA's rejection of a whole file names by its
+    /// receiver's TRN02 (the 837P's BHT03, which GroupChart writes as the
+    /// interchange control number): the latest sent on or before it whose
+    /// ISA13 or GS06 is that number.
+    private static func submission(traced trace: String, before date: LocalDate?, in submissions: [Submission]) -> Submission? {
+        let candidates = submissions.filter { submission in
+            submission.interchangeControl.map { sameGroupControl($0.value, trace) } == true
+                || submission.groupControls.contains { sameGroupControl($0, trace) }
+        }
         let earlier = candidates.filter { candidate in
             guard let date, let sent = candidate.date else { return true }
             return sent <= date

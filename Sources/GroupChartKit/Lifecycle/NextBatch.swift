@@ -359,8 +359,10 @@ private struct Planner {
             return
         }
         // The 999's errors (IK3, IK4) say what it found, which a set sent again unchanged may meet again.
-        let errors = (history.rejection?.reasons.dropFirst()).map { $0.isEmpty ? "" : " (" + $0.joined(separator: "; ") + ")" } ?? ""
-        let why = last.rejectedBy999 && changes.isEmpty ? "sent again: the 999 rejected its transaction set" + errors
+        // A 277CA's reasons are all its status codes in words.
+        let reasons = history.rejection.map { $0.source == "the 999" ? Array($0.reasons.dropFirst()) : $0.reasons } ?? []
+        let errors = reasons.isEmpty ? "" : " (" + reasons.joined(separator: "; ") + ")"
+        let why = last.rejectedBy999 && changes.isEmpty ? "sent again: " + (history.rejection?.resentBecause ?? "the 999 rejected its transaction set") + errors
             : "corrected after rejection: " + changes.joined(separator: "; ")
         if last.claim.frequency == .original || history.payerClaimNumber == nil {
             resent.insert(history.claimID)

@@ -48,6 +48,28 @@ public struct ClaimAcknowledgment: Sendable, Codable, Equatable {
     /// ISA15 says `T`: the answer of a clearinghouse's test system, about
     /// a test interchange. Read only while the practice is in test mode.
     public var isTest = false
+    /// Rejections of a whole file (2200B) or of a billing provider's claims
+    /// (2200C) that list no claim beneath them.
+    public var scopeRejections: [ScopeRejection] = []
+
+    /// A status that rejects, at the information receiver's level (loop
+    /// 2200B: the whole 837P) or the billing provider's (2200C: that
+    /// provider's claims in it), with no claim (2200D) listed beneath: the
+    /// claims it covers never reached the payer, and no claim loop says so
+    /// one by one (a billing review found such a 277CA read past without a
+    /// word, its claims left `submitted` while their filing limits ran).
+    public struct ScopeRejection: Sendable, Codable, Equatable {
+        /// The receiver's TRN02 (2200B): the 837P's BHT03, which GroupChart
+        /// writes as its interchange control number.
+        public var trace: Located<String>?
+        /// NM109 of the provider's NM1*85 (2100C), for a provider's level; `nil` for the whole file.
+        public var providerNPI: String?
+        public var statuses: [ClaimStatusCode]
+        /// STC02, else the acknowledgment's date.
+        public var date: LocalDate?
+        /// The STC segment.
+        public var location: SourceLocation
+    }
 }
 
 /// What a 277CA says of one claim (loop 2200D).

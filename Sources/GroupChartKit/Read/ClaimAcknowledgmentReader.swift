@@ -1,10 +1,12 @@
 /// Reads a 277CA (005010X214) of `acknowledgments/`: each claim the payer or
 /// clearinghouse answers in a patient loop (HL level PT, loop 2200D), by the
 /// claim id it repeats in TRN02, with its statuses (STC), the payer's claim
-/// control number (REF*1K) and the charge it read. Statuses of the
-/// submitter, receiver and provider levels describe the whole file, not a
-/// claim, and are read past. An unknown status category or a claim without
-/// its id is an `acknowledgment` warning where it stands.
+/// control number (REF*1K) and the charge it read. A status of the
+/// receiver's or provider's level (2200B, 2200C) describes the whole file or
+/// that provider's part of it: one that rejects with no claim loop beneath
+/// it is kept (`ClaimAcknowledgment.ScopeRejection`), any other is read past.
+/// An unknown status category or a claim without its id is an
+/// `acknowledgment` warning where it stands.
 enum ClaimAcknowledgmentReader {
     static let rule = "acknowledgment"
 
@@ -20,6 +22,10 @@ enum ClaimAcknowledgmentReader {
             var claimID: Located<String>?
             /// The report of the claim loop being read, once its first STC is.
             var current: Int?
+            var scopes: [(rejection: ClaimAcknowledgment.ScopeRejection, listsClaims: Bool)] = []
+            /// The rejections of the receiver's and the provider's loops being read.
+            var receiverScope: Int?, providerScope: Int?
+            var receiverTrace: Located<String>?, providerNPI: String?
             for segment in transaction.segments {
                 switch segment.id {
                 case "BHT":
@@ -28,6 +34,28 @@ enum ClaimAcknowledgmentReader {
                     level = segment[3]
                     claimID = nil
                     current = nil
+                    switch level {
+                    case "21": (receiverScope, providerScope, receiverTrace, providerNPI) = (nil, nil, nil, nil)
+                    case "19": (providerScope, providerNPI) = (nil, nil)
+                    case "PT": for scope in [receiverScope, providerScope].compactMap({ $0 }) { scopes[scope].listsClaims = true }
+                    default: break
+                    }
+                case "TRN" where level == "21":
+                    receiverTrace = segment[2].isEmpty ? nil : Located(segment[2], at: segment.location(of: 2))
+                case "NM1" where level == "19" && segment[1] == "85":
+                    providerNPI = segment[9].isEmpty ? nil : segment[9]
+                case "STC" where level == "21" || level == "19":
+                    let statuses = [1, 10, 11].compactMap { position -> ClaimStatusCode? in
+                        let parts = segment.components(position)
+                        guard let category = parts.first, !category.isEmpty else { return nil }
+                        return ClaimStatusCode(category: category, status: parts.count > 1 ? parts[1] : "", entity: parts.count > 2 ? parts[2] : "")
+                    }
+                    guard statuses.contains(where: { StatusCodes.categories[$0.category]?.effect == .rejected }) else { continue }
+                    let rejection = ClaimAcknowledgment.ScopeRejection(trace: receiverTrace, providerNPI: level == "19" ? providerNPI : nil,
+                                                                       statuses: statuses, date: values.date(segment, 2) ?? date,
+                                                                       location: segment.location)
+                    if level == "21" { receiverScope = scopes.count } else { providerScope = scopes.count }
+                    scopes.append((rejection, false))
                 case "TRN" where level == "PT":
                     claimID = segment[2].isEmpty ? nil : Located(segment[2].uppercased(), at: segment.location(of: 2))
                     current = nil
@@ -53,7 +81,8 @@ enum ClaimAcknowledgmentReader {
                 }
             }
             return ClaimAcknowledgment(file: file.path, date: date, location: transaction.location, claims: claims,
-                                       isTest: envelope.testIndicator != nil)
+                                       isTest: envelope.testIndicator != nil,
+                                       scopeRejections: scopes.filter { !$0.listsClaims }.map(\.rejection))
         }
     }
 

@@ -34,7 +34,7 @@ struct ClaimRejectedRule: Rule {
         return billing.batch.standingRejections.map { standing in
             let rejection = standing.rejection
             let words = rejection.reasons.joined(separator: "; ")
-            let by = rejection.by999 ? "the 999" : "a 277CA"
+            let by = rejection.source
             return Finding(standing.note ?? rejection.location,
                            "claim \"\(standing.claimID)\" was rejected by \(by)\(rejection.date.map { " of \($0)" } ?? ""): \(words)",
                            help: Self.help(standing.correctedAs) + Self.filingDays(of: standing.claimID, billing, context),
