@@ -13,8 +13,10 @@ struct AcknowledgmentRule: Rule {
             Every .999 and .277 file in acknowledgments/, read with the delimiters its ISA segment names: \
             envelopes, acknowledgment codes (IK5, AK9), status category codes outside the 277CA's (A1, A2, A3...), \
             a claim status without its claim id. Then each answer is matched: a 999's AK102 must be the GS06 of \
-            a submission in submissions/ and its AK202 the ST02 of one of its sets; a 277CA's TRN02 must be a \
-            claim id the practice sent or bills. And a 277CA that rejects a claim an 835 already answered since it \
+            a submission in submissions/ (compared as numbers) and its AK202 the ST02 of one of its sets; a \
+            277CA's TRN02 must be a claim id the practice sent or bills, and a 277CA that rejects a whole 837P \
+            (loop 2200B) or the practice's claims in it (2200C) must name a submission by its receiver's TRN02 \
+            (the 837P's BHT03: GroupChart writes its ISA13). And a 277CA that rejects a claim an 835 already answered since it \
             was sent, or rejects as a duplicate (STC status 54 or 78) one already accepted (A2): a copy of the \
             claim turned away (a file uploaded twice) or a late answer, not the claim, which stays with the payer \
             (taken as the claim's rejection, its correction would go out as a second original). Any other \
