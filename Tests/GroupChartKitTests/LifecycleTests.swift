@@ -946,6 +946,48 @@ import Testing
         #expect(!report.diagnostics.contains { $0.rule == "remittance" }, "\(report.diagnostics.map(\.message))")
     }
 
+    /// A recovery at the provider's level (PLB WO) that names a paid claim
+    /// is said at its amount, once however often the 835 is saved, and not
+    /// when the same 835 reverses that claim (a billing review found the
+    /// recovered payment shown as paid without a word).
+    @Test func aRecoveryAtTheProvidersLevelIsSaidWithTheClaimItNames() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        let chen = try acceptedClaimOfChen(practice)
+        try payChen(chen, in: practice, paid: chen.total.cents, number: "E77")
+        func withRecovery(_ claims: [RemittanceFixture.Claim], reference: String) -> String {
+            var lines = RemittanceFixture(payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT9", date: Self.march(25), claims: claims).text
+                .split(separator: "\n").map(String.init)
+            let end = try! #require(lines.firstIndex { $0.hasPrefix("SE*") })
+            let count = Int(lines[end].split(separator: "*")[1])! + 1
+            lines[end] = "SE*\(count)*0001~"
+            lines.insert("PLB*1234567893*20261231*WO:\(reference)*\(chen.total)~", at: end)
+            return lines.joined(separator: "\n") + "\n"
+        }
+        try practice.write("remittances/2026-03-25.835", withRecovery([], reference: "E77 \(chen.id)"))
+        try practice.write("remittances/2026-03-25-copy.835", withRecovery([], reference: "E77 \(chen.id)"))
+        var recoveries = try billing(practice).1.diagnostics.filter { $0.message.hasPrefix("this 835 takes back") }
+        #expect(recoveries.count == 1)
+        #expect(recoveries.first?.message == "this 835 takes back \(chen.total) (PLB WO, overpayment recovery) for claim \"\(chen.id)\" "
+                + "(\"E77 \(chen.id)\"): reimbursement.csv and the dashboard post no recovery to a claim, so they still show its payment",
+                "\(recoveries.map(\.message))")
+        #expect(recoveries.first?.location.file.hasSuffix("2026-03-25-copy.835") == true || recoveries.first?.location.file.hasSuffix("2026-03-25.835") == true)
+        // By the payer's claim number alone; a reference that names nothing.
+        try practice.remove("remittances/2026-03-25-copy.835")
+        try practice.write("remittances/2026-03-25.835", withRecovery([], reference: "E77"))
+        recoveries = try billing(practice).1.diagnostics.filter { $0.message.hasPrefix("this 835 takes back") }
+        #expect(recoveries.map(\.message).first?.contains("for claim \"\(chen.id)\"") == true)
+        try practice.write("remittances/2026-03-25.835", withRecovery([], reference: "X999"))
+        recoveries = try billing(practice).1.diagnostics.filter { $0.message.hasPrefix("this 835 takes back") }
+        #expect(recoveries.map(\.message).first?.hasSuffix("for \"X999\", which names no claim on file: reimbursement.csv and the dashboard do not show it") == true)
+        // The same 835 reverses the claim: the reversal takes the payment back, the PLB balances it.
+        try practice.write("remittances/2026-03-25.835", withRecovery([
+            .init(id: chen.id, status: "22", billed: Money.zero - chen.total, paid: Money.zero - chen.total, payerClaimNumber: "E77",
+                  dateOfService: Self.march(12)),
+        ], reference: "E77 \(chen.id)"))
+        #expect(try !billing(practice).1.diagnostics.contains { $0.message.hasPrefix("this 835 takes back") })
+    }
+
     /// A part of a split claim reversed and paid again in a later 835 under
     /// a new number leaves the claim in parts (read from the latest 835
     /// alone, it was one claim again, and a replacement named the new part);

@@ -20,6 +20,32 @@ public struct Remittance: Sendable, Codable, Equatable {
     /// N1*PE with N103 XX: the NPI of the provider paid (the billing
     /// provider of the claims), and where it stands.
     public var payeeNPI: Located<String>?
+    /// The provider-level adjustments (PLB) that take money back for a
+    /// claim: what the payer recovers of an earlier payment.
+    public var recoveries: [Recovery] = []
+
+    /// One PLB adjustment that takes money back (`WO` overpayment recovery,
+    /// `FB` forwarding balance, `72` authorized return), with the reference
+    /// its composite gives (usually the payer's claim number, often followed
+    /// by the claim id).
+    public struct Recovery: Sendable, Codable, Equatable {
+        public var reason: String
+        public var reference: String
+        public var amount: Money
+        /// The amount's element.
+        public var location: SourceLocation
+
+        /// What `reason` means, in words.
+        public var words: String {
+            switch reason {
+            case "WO": "overpayment recovery"
+            case "FB": "forwarding balance"
+            default: "authorized return"
+            }
+        }
+
+        public static let reasons: Set<String> = ["WO", "FB", "72"]
+    }
 
     /// `remittances/2026-03-27-aetna.835 (trace 883400112)`: where a biller
     /// finds the payment.

@@ -126,7 +126,14 @@ struct RemittanceReader {
         case "PLB":
             closeClaim()
             for position in stride(from: 4, through: 14, by: 2) where !segment[position].isEmpty {
-                providerAdjustments = providerAdjustments + (values.amount(segment, position) ?? .zero)
+                let amount = values.amount(segment, position) ?? .zero
+                providerAdjustments = providerAdjustments + amount
+                // PLB03-1 the reason, PLB03-2 the reference (of the adjustment whose amount follows).
+                let identifier = segment.components(position - 1)
+                if let reason = identifier.first?.uppercased(), Remittance.Recovery.reasons.contains(reason), amount > .zero {
+                    current?.recoveries.append(.init(reason: reason, reference: identifier.count > 1 ? identifier[1] : "",
+                                                     amount: amount, location: segment.location(of: position)))
+                }
             }
         case "CLP":
             closeClaim()

@@ -28,7 +28,9 @@ struct RemittanceRule: Rule {
             back and nothing paid since (its status `reversed`) is warned of at the reversal, until a corrected \
             payment is on file or the claim is voided. A claim whose 835s decide only parts of its charge (their \
             CLP03 adding up to less than the charge sent, none the whole) is warned of at the latest: it stays \
-            `accepted` and outstanding until the payer decides the rest. A claim paid more than its charge \
+            `accepted` and outstanding until the payer decides the rest. A recovery at the provider's level (PLB \
+            WO, FB or 72), which reimbursement.csv posts to no claim, is warned of with the claim its reference \
+            names (by claim id or payer claim number), unless the same 835 reverses that claim. A claim paid more than its charge \
             in all, and an 835 that read a charge (CLP03) above every version of the claim sent, are warned of: \
             money to give back, not to post. A replacement the payer denied (CLP02 4 for its charge) while \
             the payment of the version before it stands is warned of at the claim's note: the payer holds the \
@@ -108,7 +110,55 @@ struct RemittanceRule: Rule {
                 }
             }
         }
-        return findings + Self.paidBeyondCharge(context) + Self.partlyDecided(context) + Self.refusedCorrections(context)
+        return findings + Self.paidBeyondCharge(context) + Self.partlyDecided(context) + Self.recoveries(context)
+            + Self.refusedCorrections(context)
+    }
+
+    /// Each recovery an 835 takes at the provider's level (PLB WO, FB, 72),
+    /// once however often the 835 is saved, and but where the same 835
+    /// reverses the claim it names (the reversal takes the payment back, the
+    /// PLB balances it): reimbursement.csv and the dashboard post no PLB to
+    /// a claim, so the claim still shows what the payer took back (a
+    /// billing review: the dashboard showed 311.00 paid where 256.00 came).
+    private static func recoveries(_ context: RuleContext) -> [Finding] {
+        var byNumber: [String: String] = [:]
+        for remittance in context.record.remittances {
+            for claim in remittance.claims where !claim.payerClaimNumber.isEmpty && !claim.isReversal {
+                byNumber[claim.payerClaimNumber.uppercased()] = claim.claimID.value
+            }
+        }
+        var findings: [Finding] = []
+        var seen: Set<[String]> = []
+        for remittance in context.record.remittances {
+            for recovery in remittance.recoveries {
+                guard seen.insert([remittance.originator ?? "", remittance.traceNumber ?? "", recovery.reason, recovery.reference,
+                                   String(recovery.amount.cents)]).inserted else { continue }
+                let reference = recovery.reference.uppercased()
+                let tokens = [reference] + reference.split(whereSeparator: \.isWhitespace).map(String.init)
+                let id = tokens.lazy.compactMap { token in
+                    context.analysis.claimLedger.history(token) != nil ? token : byNumber[token]
+                }.first
+                if let id, remittance.claims.contains(where: { $0.claimID.value == id && $0.isReversal }) { continue }
+                let what = "this 835 takes back \(recovery.amount) (PLB \(recovery.reason), \(recovery.words))"
+                let quoted = recovery.reference.quotedForMessage
+                let named = recovery.reference.isEmpty ? "" : " (\(quoted))"
+                if let id {
+                    findings.append(Finding(recovery.location,
+                                            "\(what) for claim \"\(id)\"\(named): reimbursement.csv and the dashboard post no recovery to "
+                                                + "a claim, so they still show its payment",
+                                            help: "post the recovery against the claim by hand and reconcile the deposit with BPR02; if the "
+                                                + "payer sends the claim's reversal (CLP02 22), save that 835 in remittances/ and the payment "
+                                                + "is taken back"))
+                } else {
+                    findings.append(Finding(recovery.location,
+                                            "\(what) " + (recovery.reference.isEmpty ? "naming no claim (PLB03-2 is empty)" : "for \(quoted), which names no claim on file")
+                                                + ": reimbursement.csv and the dashboard do not show it",
+                                            help: "ask the payer which claim it recovers for, post the recovery by hand, and reconcile the "
+                                                + "deposit with BPR02"))
+                }
+            }
+        }
+        return findings
     }
 
     /// Each claim whose 835s decided only parts of its charge
