@@ -889,6 +889,26 @@ import Testing
         #expect(report.diagnostics.contains { $0.rule == "claim-rejected" && $0.location.file.hasSuffix("chen-lily.md") })
     }
 
+    /// A rejected replacement whose change is undone sends nothing and
+    /// leaves nothing to correct: the payer holds the version before it,
+    /// which the claim repeats again (a billing review found a replacement
+    /// identical to the paid original sent).
+    @Test func aRejectedReplacementWhoseChangeIsUndoneSendsNothing() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        let chen = try chenReplacedAt70(practice, paid: true)
+        try practice.write("acknowledgments/c.277", AcknowledgmentFixture.claims([
+            .init(claimID: chen.id, status: "A7:164:IL", dateOfService: Self.march(12), charge: Money(cents: 7000)),
+        ], date: Self.march(31), control: 12, batch: "2"))
+        var (billing, report) = try billing(practice)
+        #expect(report.diagnostics.contains { $0.rule == "claim-rejected" && $0.location.file.hasSuffix("chen-lily.md") })
+        try practice.write("practice.yaml", try practice.read("practice.yaml").replacingOccurrences(of: "\"90853\": 70.00", with: "\"90853\": 65.00"))
+        (billing, report) = try self.billing(practice)
+        #expect(!billing.batch.entries.contains { $0.claim.id == chen.id }, "\(billing.batch.entries.filter { $0.claim.id == chen.id }.map(\.reason))")
+        #expect(!report.diagnostics.contains { $0.rule == "claim-rejected" })
+        #expect(billing.status(of: chen.id) == .paid)
+    }
+
     /// A claim the payer split into two parts, each decided under its own
     /// number in one 835, is corrected part by part: a void naming one
     /// number voided one part and left the other's payment standing, the

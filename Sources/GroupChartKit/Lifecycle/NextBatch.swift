@@ -346,6 +346,16 @@ private struct Planner {
             if last.claim.frequency != .original { planVoid(history, sent: history.payerVersion) }
             return
         }
+        // A rejected replacement whose change was undone: the payer holds the
+        // version before it, which the claim now repeats. Nothing is sent and
+        // nothing is left to correct, as when a denied replacement's change is
+        // undone; compared with the rejected replacement alone, a copy of the
+        // version paid went out as a replacement (a billing review).
+        if last.claim.frequency == .replacement, let held = history.payerVersion,
+           built.billed.content.changes(since: held.claim.billed.content).isEmpty,
+           built.billed.correctionsBeyondContent(since: held.claim.billed).isEmpty {
+            return
+        }
         // A claim the payer never took in: anything the 837P carries counts as its correction.
         let changes = built.billed.content.changes(since: last.claim.billed.content)
             + built.billed.correctionsBeyondContent(since: last.claim.billed)
