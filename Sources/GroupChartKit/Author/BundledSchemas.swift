@@ -1117,40 +1117,11 @@ enum BundledSchemas {
               ]
             },
             "benefits": {
-              "description": "The group-benefit verification (step 1 of the billing guide).",
-              "type": "object",
-              "additionalProperties": false,
-              "required": ["verified_on", "group_therapy_covered"],
-              "properties": {
-                "verified_on": {
-                  "description": "The date group benefits were verified.",
-                  "allOf": [{"$ref": "#/definitions/date"}]
-                },
-                "verified_by": {
-                  "description": "The id of the clinician or staff who verified them.",
-                  "allOf": [{"$ref": "#/definitions/id"}]
-                },
-                "group_therapy_covered": {
-                  "description": "true or false, as the payer said.",
-                  "anyOf": [
-                    {"type": "boolean"},
-                    {
-                      "type": "string",
-                      "pattern": "^([Tt]rue|TRUE|[Ff]alse|FALSE|[Yy]es|YES|[Nn]o|NO)$"
-                    }
-                  ],
-                  "examples": [true]
-                },
-                "copay": {
-                  "description": "The member's copay per session.",
-                  "allOf": [{"$ref": "#/definitions/money"}]
-                },
-                "reference": {
-                  "description": "The payer's call reference (optional).",
-                  "type": ["string", "integer"],
-                  "examples": ["call ref 88231"]
-                }
-              }
+              "description": "The group-benefit verification (step 1 of the billing guide): one, or a list of them when benefits are verified again (a service rests on the latest made on or before its date).",
+              "anyOf": [
+                {"$ref": "#/definitions/benefitVerification"},
+                {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/benefitVerification"}}
+              ]
             },
             "authorizations": {
               "description": "Prior authorizations, each for a number of sessions of one CPT code.",
@@ -1194,6 +1165,42 @@ enum BundledSchemas {
     }
   },
   "definitions": {
+    "benefitVerification": {
+      "description": "One group-benefit verification: when, by whom, and what the payer said.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": ["verified_on", "group_therapy_covered"],
+      "properties": {
+        "verified_on": {
+          "description": "The date group benefits were verified.",
+          "allOf": [{"$ref": "#/definitions/date"}]
+        },
+        "verified_by": {
+          "description": "The id of the clinician or staff who verified them.",
+          "allOf": [{"$ref": "#/definitions/id"}]
+        },
+        "group_therapy_covered": {
+          "description": "true or false, as the payer said.",
+          "anyOf": [
+            {"type": "boolean"},
+            {
+              "type": "string",
+              "pattern": "^([Tt]rue|TRUE|[Ff]alse|FALSE|[Yy]es|YES|[Nn]o|NO)$"
+            }
+          ],
+          "examples": [true]
+        },
+        "copay": {
+          "description": "The member's copay per session.",
+          "allOf": [{"$ref": "#/definitions/money"}]
+        },
+        "reference": {
+          "description": "The payer's call reference (optional).",
+          "type": ["string", "integer"],
+          "examples": ["call ref 88231"]
+        }
+      }
+    },
     "id": {
       "description": "An id: lower-case letters, digits and hyphens, at most 40 characters.",
       "type": "string",

@@ -67,7 +67,10 @@ public struct Insurance: Sendable, Codable, Equatable {
     public var memberID: Located<String>?
     public var groupNumber: Located<String>?
     public var subscriber: Subscriber?
-    public var benefits: BenefitVerification?
+    /// Every group-benefit verification, as written: one (a mapping) or a
+    /// list, a new one added beside the old when benefits are verified
+    /// again, since a claim needs the one made on or before its date.
+    public var benefits: [BenefitVerification]
     public var authorizations: [Authorization]
     public var location: SourceLocation
 }
@@ -92,6 +95,23 @@ public enum Relationship: String, Sendable, Codable, CaseIterable {
     case spouse
     case child
     case other
+}
+
+extension Insurance {
+    /// The verification a service on `date` rests on: the latest made on or
+    /// before it, else (none was) the earliest, which a claim cannot rest on.
+    /// `nil` when the profile records none.
+    public func benefits(on date: LocalDate) -> BenefitVerification? {
+        let dated = benefits.filter { $0.verifiedOn != nil }
+        let before = dated.filter { $0.verifiedOn!.value <= date }
+        return before.max { $0.verifiedOn!.value < $1.verifiedOn!.value }
+            ?? dated.min { $0.verifiedOn!.value < $1.verifiedOn!.value } ?? benefits.first
+    }
+
+    /// The latest verification recorded.
+    public var latestBenefits: BenefitVerification? {
+        benefits.filter { $0.verifiedOn != nil }.max { $0.verifiedOn!.value < $1.verifiedOn!.value } ?? benefits.first
+    }
 }
 
 /// A group-benefit verification (step 1 of the billing guide).

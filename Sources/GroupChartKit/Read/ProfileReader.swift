@@ -33,7 +33,7 @@ enum ProfileReader {
                                            until: "until the card is at hand, the member's claims wait"),
             groupNumber: insurance.text("group_number"),
             subscriber: subscriber(insurance),
-            benefits: insurance.mapping("benefits").map(benefits),
+            benefits: verifications(insurance),
             authorizations: insurance.list("authorizations").compactMap { authorization($0, in: insurance) },
             location: insurance.anchor))
     }
@@ -57,6 +57,24 @@ enum ProfileReader {
             address: fields.mapping("address").map(AddressReader.read),
             location: fields.anchor))
     }
+
+    /// `benefits:` as one verification (a mapping) or a list of them.
+    private static func verifications(_ insurance: FieldReader) -> [BenefitVerification] {
+        guard let node = insurance.value("benefits"), node.items != nil else {
+            return insurance.mapping("benefits", hint: benefitsHint).map { [benefits($0)] } ?? []
+        }
+        return insurance.list("benefits", hint: benefitsHint).compactMap { item in
+            guard item.pairs != nil else {
+                insurance.log.invalid(at: item.location, "a benefit verification should be a mapping of keys, not \(item.shapeName)",
+                                      help: benefitsHint)
+                return nil
+            }
+            return benefits(FieldReader(item, file: insurance.file, log: insurance.log, path: "insurance.benefits", anchor: item.location))
+        }
+    }
+
+    static let benefitsHint = "benefits: {verified_on, verified_by, group_therapy_covered, copay, reference}, or a list of them, "
+        + "one per verification"
 
     private static func benefits(_ fields: FieldReader) -> BenefitVerification {
         defer { fields.finish() }

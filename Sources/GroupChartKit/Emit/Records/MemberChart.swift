@@ -111,12 +111,18 @@ struct MemberChart {
         default:
             view.subscriber = "Self"
         }
-        if let benefits = insurance.benefits {
-            let covered = benefits.groupTherapyCovered.map { $0.value ? "group therapy covered" : "group therapy NOT covered" } ?? ""
-            view.benefits = ["verified \(benefits.verifiedOn?.value.description ?? "?")",
-                             benefits.verifiedBy.map { "by \(format.clinicianName($0.value))" }, covered,
-                             benefits.copay.map { "copay $\($0.value)" }, benefits.reference?.value]
-                .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "; ")
+        if !insurance.benefits.isEmpty {
+            // Each verification, oldest first: the claims of each period rest on their own.
+            let ordered = insurance.benefits.enumerated().sorted {
+                ($0.element.verifiedOn?.value.dayNumber ?? Int.min, $0.offset) < ($1.element.verifiedOn?.value.dayNumber ?? Int.min, $1.offset)
+            }.map(\.element)
+            view.benefits = ordered.map { benefits in
+                let covered = benefits.groupTherapyCovered.map { $0.value ? "group therapy covered" : "group therapy NOT covered" } ?? ""
+                return ["verified \(benefits.verifiedOn?.value.description ?? "?")",
+                        benefits.verifiedBy.map { "by \(format.clinicianName($0.value))" }, covered,
+                        benefits.copay.map { "copay $\($0.value)" }, benefits.reference?.value]
+                    .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "; ")
+            }.joined(separator: " | ")
         } else {
             view.benefits = "not verified"
         }

@@ -9,6 +9,7 @@ struct BenefitsUnverifiedRule: Rule {
         checks: """
             For every billable service of an insured member: that the profile's `benefits` were verified on \
             or before the date of service and, for group sessions, that they say group therapy is covered. \
+            `benefits` may list several verifications; a service rests on the latest made on or before its date. \
             A verification more than 12 months older than the date of service is a warning.
             """,
         why: """
@@ -23,7 +24,10 @@ struct BenefitsUnverifiedRule: Rule {
               subscriber: self
             (no benefits:)
             """,
-        fix: "Call the payer, then record benefits: {verified_on, verified_by, group_therapy_covered, copay, reference}.")
+        fix: """
+            Call the payer, then record benefits: {verified_on, verified_by, group_therapy_covered, copay, reference}. \
+            When benefits are verified again, make benefits: a list and add the new verification beside the old one.
+            """)
 
     func check(_ context: RuleContext) -> [Finding] {
         context.claimChains.compactMap { chain in
@@ -32,8 +36,11 @@ struct BenefitsUnverifiedRule: Rule {
             // A verification without a readable date has its own error in
             // the profile (missing-field or invalid-value), which holds the
             // claim: it is not a verification that never happened.
-            if let benefits = insurance.benefits, benefits.verifiedOn == nil { return nil }
-            guard let benefits = insurance.benefits, let verified = benefits.verifiedOn else {
+            // The latest verification made on or before the date of service:
+            // one verified again later leaves the earlier claims resting on theirs.
+            let benefits = insurance.benefits(on: chain.service.date)
+            if let benefits, benefits.verifiedOn == nil { return nil }
+            guard let benefits, let verified = benefits.verifiedOn else {
                 return chain.finding("\(chain.member.id)'s benefits with \(payer) were never verified",
                                      help: "verify group benefits with the payer and record them under insurance: benefits: in the profile",
                                      related: [RelatedLocation(insurance.location, "the member's insurance")])
@@ -42,7 +49,8 @@ struct BenefitsUnverifiedRule: Rule {
             if verified.value > chain.service.date {
                 return chain.finding("benefits were verified on \(verified.value), after the date of service \(chain.service.date)",
                                      help: "a claim needs a verification on or before the date of service: if one was made then, record "
-                                        + "its date in verified_on; never date a later one back (payers keep call logs)", related: related)
+                                        + "it beside the later one (benefits: a list, one entry per verification); never date a later one "
+                                        + "back (payers keep call logs)", related: related)
             }
             if chain.service.kind == .group, let covered = benefits.groupTherapyCovered, !covered.value {
                 return chain.finding("the benefit verification says \(payer) does not cover group therapy",
@@ -51,7 +59,9 @@ struct BenefitsUnverifiedRule: Rule {
             }
             if let limit = Self.oneYear(after: verified.value), limit < chain.service.date {
                 return chain.finding("benefits were last verified on \(verified.value), over 12 months before the date of service",
-                                     help: "verify the member's benefits again and update verified_on", related: related, severity: .warning)
+                                     help: "verify the member's benefits again and add the new verification beside this one "
+                                        + "(benefits: a list, one entry per verification): the claims dated before it still rest on this one",
+                                     related: related, severity: .warning)
             }
             return nil
         }

@@ -58,7 +58,7 @@ private struct References {
         for member in record.members {
             if case .insured(let insurance)? = member.profile?.coverage {
                 payer(insurance.payer)
-                clinician(insurance.benefits?.verifiedBy)
+                insurance.benefits.forEach { clinician($0.verifiedBy) }
             }
             for plan in member.plans {
                 plan.groups.forEach { group($0) }
