@@ -909,6 +909,28 @@ import Testing
         #expect(billing.status(of: chen.id) == .paid)
     }
 
+    /// A session note that names no place of service takes the group's as
+    /// it reads today: a group gone to telehealth replaces the claims sent
+    /// before, and the replacement's help says how to keep them (a
+    /// year-on review found every paid claim replaced with a note's word).
+    @Test func aSessionTakingTheGroupsPlaceIsToldHowToKeepItsClaim() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        _ = try acceptedClaimOfChen(practice)
+        let session = "sessions/2026-03-12-dbt-skills/session.md"
+        try practice.write(session, try practice.read(session).replacingOccurrences(of: "place_of_service: \"11\"\n", with: ""))
+        _ = try NoteSigner.sign(practice.root.appendingPathComponent(session), by: "torres",
+                                at: Timestamp(date: Self.march(16), time: LocalTime(hour: 9, minute: 0)!), force: true)
+        #expect(try billing(practice).1.diagnostics.filter { $0.rule == "claim-changed-after-billing" }.isEmpty)
+        try practice.write("groups/dbt-skills.md", try practice.read("groups/dbt-skills.md")
+            .replacingOccurrences(of: "place_of_service: \"11\"", with: "place_of_service: \"10\""))
+        let report = try billing(practice).1
+        let changed = try #require(report.diagnostics.first { $0.rule == "claim-changed-after-billing" && $0.location.file.hasSuffix("chen-lily.md") })
+        #expect(changed.help.hasSuffix("; \(session) names no place_of_service, so it takes the group's as it reads today: if the group's "
+                                       + "changed only for later sessions, write place_of_service: \"11\" in it and sign it again, and the "
+                                       + "claim sent stands"), "\(changed.help)")
+    }
+
     /// A claim the payer split into two parts, each decided under its own
     /// number in one 835, is corrected part by part: a void naming one
     /// number voided one part and left the other's payment standing, the

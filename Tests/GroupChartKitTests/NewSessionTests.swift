@@ -24,6 +24,8 @@ import Testing
         let session = try practice.read("\(folder)/session.md")
         #expect(session.hasPrefix("---\ngroup: skills\ndate: 2026-03-12\nstart: "))
         #expect(session.contains("facilitator: torres ") && session.contains("co_facilitator: park "))
+        // Where it was held is written in and signed with the note, not taken from the group as it reads later.
+        #expect(session.contains("\nplace_of_service: \"11\" "), "\(session)")
         #expect(session.contains("attendance:\n  doe-jane: present\n  roe-sam: present\n---\n"))
         let jane = try practice.read("\(folder)/doe-jane.md")
         #expect(jane.contains("- G1: <status>. <!-- Reduce self-harm urges from daily to fewer than 2 per week -->\n"))

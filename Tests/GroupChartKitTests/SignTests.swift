@@ -198,6 +198,30 @@ import Testing
         #expect(try Self.sign(practice, by: "park").clinician == "park")
     }
 
+    /// A session note that names no facilitator takes the group's as the
+    /// group reads today: once the group's facilitator changes (a clinician
+    /// left), its signer is told to write who led it in the session note,
+    /// not only to sign again as the new facilitator, who never led it and
+    /// whose NPI the replacements would then carry (a year-on review).
+    @Test func aSessionThatTookTheGroupsFacilitatorIsToldToNameItsOwn() throws {
+        let practice = try FixturePractice()
+        defer { practice.delete() }
+        try practice.write("practice.yaml", try practice.read("practice.yaml").replacingOccurrences(
+            of: "clinicians:\n", with: "clinicians:\n  lee: {name: Morgan Lee, credentials: LCSW, npi: \"1003000126\"}\n"))
+        let session = "sessions/2026-03-05-skills/session.md"
+        try practice.write(session, try practice.read(session).replacingOccurrences(of: "facilitator: torres\nco_facilitator: park\n", with: ""))
+        let clean = try practice.check()
+        #expect(clean.places == [], "\(clean.diagnostics.map(\.message))")
+        try practice.write("groups/skills.md", try practice.read("groups/skills.md").replacingOccurrences(of: "facilitator: torres", with: "facilitator: lee"))
+        let found = try practice.check().diagnostics.filter { $0.rule == "unsigned-note" }
+        let atSession = try #require(found.first { $0.location.file == session })
+        #expect(atSession.message == "signed by \"torres\", who did not lead the session (lee and park did)")
+        #expect(atSession.help == "\(session) names no facilitator, so it takes the group's (lee) as the group reads today: if torres led "
+                + "the session, write facilitator: torres in it and sign it again (groupchart sign \(session) --by torres --force); if not, "
+                + "the clinician who provided the service signs its note: groupchart sign \(session) --by lee --force")
+        #expect(found.contains { $0.location.file.hasSuffix("doe-jane.md") && $0.help.hasPrefix("\(session) names no facilitator") })
+    }
+
     /// A note made read-only is refused, with how to make it writable: it was
     /// replaced all the same, since its folder was writable, and its owner
     /// changed to whoever signed (a fault-injection review).

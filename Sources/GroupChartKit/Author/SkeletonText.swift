@@ -23,6 +23,11 @@ struct SkeletonText {
         ]
         if let facilitator = group.facilitator?.value { lines.append(aligned("facilitator: \(facilitator)", "from the group; correct it if someone else led")) }
         if let coFacilitator = group.coFacilitator?.value { lines.append(aligned("co_facilitator: \(coFacilitator)", "or none, when there was none")) }
+        // Written in, so that the signed note keeps where it was held: a
+        // session taking the group's place of service changes with the group
+        // (a group gone to telehealth replaced every claim already paid).
+        let place = group.placeOfService?.value ?? "11"
+        lines.append(aligned("place_of_service: \"\(place)\"", "from the group: where this session was held"))
         lines += [
             aligned("topic:", "what the session was about"),
             aligned("format: psychotherapy", "or psychoeducation, which CPT 90853 does not pay for"),

@@ -13,6 +13,9 @@ enum SignedByAnotherClinician {
         var leaders: [String]
         /// Those, and the group's own credentialed leaders.
         var allowed: Set<String>
+        /// The session note names no facilitator, so its leaders are the
+        /// group's as it reads today: the file its own should be written in.
+        var defaultedIn: String? = nil
     }
 
     /// `typed` gives a file's path as the user typed the practice's.
@@ -23,9 +26,17 @@ enum SignedByAnotherClinician {
         func check(_ signature: Signature, file: String, _ signers: Signers, what: String) {
             guard let signer = signature.signedBy, let message = refusal(of: signer.value, signers, clinicians: clinicians, what: what)
             else { return }
-            findings.append(Finding(signer.location, message,
-                                    help: "the clinician who provided the service signs its note: groupchart sign "
-                                        + "\(ShellWord.quoted(typed(file))) --by \(signers.leaders[0]) --force, or correct who led it"))
+            let sign = "groupchart sign \(ShellWord.quoted(typed(file))) --by \(signers.leaders[0]) --force"
+            // A group whose facilitator changed since (a clinician left) changes
+            // every session that took the group's: signing them again as the new
+            // one would bill sessions they never led (a year-on review).
+            let help = signers.defaultedIn.map { session in
+                "\(session) names no facilitator, so it takes the group's (\(signers.leaders[0])) as the group reads today: if "
+                    + "\(signer.value) led the session, write facilitator: \(signer.value) in it and sign it again "
+                    + "(groupchart sign \(ShellWord.quoted(typed(session))) --by \(signer.value) --force); if not, the clinician who "
+                    + "provided the service signs its note: \(sign)"
+            } ?? "the clinician who provided the service signs its note: \(sign), or correct who led it"
+            findings.append(Finding(signer.location, message, help: help))
         }
         for session in record.sessions {
             guard let note = session.note else { continue }
@@ -69,7 +80,7 @@ enum SignedByAnotherClinician {
         }
         let allowed = Set(leaders + [group?.facilitator?.value, group?.coFacilitator?.value].compactMap { $0 }
             .filter(credentialed.contains))
-        return Signers(leaders: leaders, allowed: allowed)
+        return Signers(leaders: leaders, allowed: allowed, defaultedIn: note.facilitator == nil ? note.attendanceLocation.file : nil)
     }
 
     /// Who rendered an individual session, the one clinician who may sign it.

@@ -45,6 +45,7 @@ struct ClaimChangedAfterBillingRule: Rule {
                     + "\"\(line.code)\": {YYYY-MM-DD: \(line.was), YYYY-MM-DD: \(line.now)} (the first date of service billed, "
                     + "then the first at the new fee): the claims sent before keep their charge"
             } ?? ""
+            let fromGroup = Self.placeFromGroup(correction, context)
             let files = correction.heldByErrorsIn
             let split = !correction.splitInto.isEmpty
             let next = !files.isEmpty ? "its replacement waits while \(correction.heldByErrorsInWords)"
@@ -57,8 +58,23 @@ struct ClaimChangedAfterBillingRule: Rule {
                                ? "fix those errors: if the change was not meant, the replacement goes away; if it was, it goes out in the next batch"
                                : correction.held ? "fix the errors that hold the claim (groupchart check lists them); the replacement then goes out in the next batch"
                                : split ? "correct each part on the payer's portal or by calling the payer, each under its own number"
-                               : "run groupchart build and review batch.csv in its output folder (build/ unless --out), then send it with groupchart submit" + fee,
+                               : "run groupchart build and review batch.csv in its output folder (build/ unless --out), then send it with groupchart submit" + fee + fromGroup,
                            related: correction.sent.map { [RelatedLocation($0, "the version last sent")] } ?? [])
         }
+    }
+
+    /// A group session whose note names no place of service takes the
+    /// group's as the group reads today: a group gone to telehealth for
+    /// later sessions replaced every claim sent before (a year-on review).
+    /// How to keep the claims sent, when that is what was meant.
+    private static func placeFromGroup(_ correction: NextBatch.Correction, _ context: RuleContext) -> String {
+        let parts = correction.note?.file.split(separator: "/") ?? []
+        guard parts.count == 3, parts[0] == "sessions", let note = context.record.session(String(parts[1]))?.note,
+              note.placeOfService == nil, let change = correction.why.range(of: "place of service ") else { return "" }
+        let old = correction.why[change.upperBound...].prefix { $0 != " " }
+        guard !old.isEmpty, old != "none" else { return "" }
+        return "; \(note.attendanceLocation.file) names no place_of_service, so it takes the group's as it reads today: if the "
+            + "group's changed only for later sessions, write place_of_service: \"\(old)\" in it and sign it again, and the "
+            + "claim sent stands"
     }
 }
