@@ -141,6 +141,8 @@ import Testing
         var date: LocalDate?
         var start: LocalTime?
         var shingles: [UInt64]
+        var ownWords: Int
+        var templateWords: Int
     }
 
     /// The notes' 3-grams kept in `note-texts.bin` are written by hand
@@ -152,7 +154,8 @@ import Testing
         #expect(texts.sessions.joined().count > 10)
         for notes in texts.sessions + texts.individual {
             let bytes = try CompactCoding.encode(notes)
-            let generic = notes.map { GenericNote(file: $0.file, member: $0.member, date: $0.date, start: $0.start, shingles: $0.shingles) }
+            let generic = notes.map { GenericNote(file: $0.file, member: $0.member, date: $0.date, start: $0.start, shingles: $0.shingles,
+                                                  ownWords: $0.ownWords, templateWords: $0.templateWords) }
             #expect(try bytes == CompactCoding.encode(generic))
             #expect(try CompactCoding.decode([NoteTexts.Note].self, from: bytes[...]) == notes)
         }

@@ -63,6 +63,45 @@ import Testing
         #expect(fromBuild.line(at: SourceLocation(file: Self.note, line: 7)) == whole.line(at: SourceLocation(file: Self.note, line: 7)))
     }
 
+    /// `templated-notes` is found again over the saved sessions, as a whole
+    /// check finds it: five notes of one session built as one template (the
+    /// rule made a warning, so that the check stays on the text-only path),
+    /// then one of them written afresh.
+    @Test func aTemplatedNoteWrittenAfreshIsCheckedFromTheBuild() throws {
+        let (practice, output) = try Self.example()
+        defer { practice.delete(); try? FileManager.default.removeItem(at: output) }
+        let start = Date()
+        try practice.write("practice.yaml", try practice.read("practice.yaml") + "rules:\n  templated-notes: warning\n")
+        let members = [("alvarez-sofia", "Ms. Alvarez", "She", 3), ("chen-lily", "Ms. Chen", "She", 3), ("martin-chloe", "Ms. Martin", "She", 4),
+                       ("nguyen-lan", "Ms. Nguyen", "She", 3), ("okonkwo-david", "Mr. Okonkwo", "He", 3)]
+        for (member, name, pronoun, goals) in members {
+            let file = "sessions/2026-03-19-dbt-skills/\(member).md"
+            let head = try practice.read(file).components(separatedBy: "\n---\n")[0].components(separatedBy: "\n")
+                .filter { !$0.hasPrefix("digest: ") }.joined(separator: "\n")
+            try practice.write(file, head + "\n---\n## Participation\n\(name) attended the full session and participated actively. "
+                + "\(pronoun) reviewed the diary card with the group and practised the skill. \(pronoun) demonstrated understanding of the skill.\n\n"
+                + "## Goals\n" + (1...goals).map { "- G\($0): In progress. Practised the skill in group.\n" }.joined()
+                + "\n## Risk\nDenies ideation or intent. Risk level: low.\n\n## Plan\nContinue practising the skill before the next session.\n")
+        }
+        try Self.built(practice, into: output, start: start)
+        let templated = { (report: CheckReport) in
+            Set(report.diagnostics.filter { $0.rule == "templated-notes" }.map { $0.location.file.split(separator: "/").last.map(String.init) ?? "" })
+        }
+        #expect(templated(try Self.checks(practice, from: output).whole)
+                == ["alvarez-sofia.md", "chen-lily.md", "martin-chloe.md", "nguyen-lan.md", "okonkwo-david.md"])
+        // Its participation written afresh: its own words are now many.
+        var lines = try practice.read(Self.note).components(separatedBy: "\n")
+        let line = try #require(lines.firstIndex(of: "## Participation")) + 1
+        lines[line] = "This week she described urge surfing at a family dinner, naming the urge at 8 of 10 and riding it down to 3 "
+            + "without eating, and said her partner noticed the change."
+        try practice.write(Self.note, lines.joined(separator: "\n"))
+        try IncrementalEquivalenceTests.settle(practice.root, step: 1, since: start)
+        let (fromBuild, whole) = try Self.checks(practice, from: output)
+        #expect(fromBuild.answeredByTextOnlyEdits == 1)
+        #expect(IncrementalEquivalenceTests.full(fromBuild) == IncrementalEquivalenceTests.full(whole))
+        #expect(templated(whole) == ["alvarez-sofia.md", "chen-lily.md", "nguyen-lan.md", "okonkwo-david.md"])
+    }
+
     /// A session of notes not yet written (`new session`) beside the edit
     /// leaves the check on the text-only path: its 3-grams were keyed
     /// without the unwritten notes and looked up with them, and every check
@@ -180,15 +219,15 @@ import Testing
         #expect(RuleRegistry.all.filter { !$0.isSessionLocal }.map(\.id).sorted() == [
             "acknowledgment", "attendance-overlap", "authorization", "authorization-expiring", "claim-awaiting-payer", "claim-changed-after-billing",
             "claim-rejected", "claim-void-needed", "clinician-overlap", "cloned-note", "duplicate-id", "missing-credentials", "missing-field",
-            "remittance", "same-day-services", "similar-notes",
+            "remittance", "same-day-services", "similar-notes", "templated-notes",
         ])
         #expect(!RuleRegistry.all.contains { $0.isSessionLocal && $0.readsClaims })
     }
 
     /// `TextOnlyEdits` finds again the findings of the rules that read one
-    /// session, and of the two that compare notes' 3-grams, which it knows
+    /// session, and of the rules that read notes' 3-grams, which it knows
     /// by name: a new rule of that kind must be taught to it.
     @Test func theRulesThatReadNotesTextAreTheOnesItKnows() {
-        #expect(RuleRegistry.all.filter(\.readsNoteTexts).map(\.id).sorted() == ["cloned-note", "similar-notes"])
+        #expect(RuleRegistry.all.filter(\.readsNoteTexts).map(\.id).sorted() == ["cloned-note", "similar-notes", "templated-notes"])
     }
 }

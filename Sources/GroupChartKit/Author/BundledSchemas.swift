@@ -656,6 +656,27 @@ enum BundledSchemas {
             }
           ]
         },
+        "templated-notes": {
+          "description": "a member's note has fewer than 15 words of its own, the rest standing word for word (names aside) in most of the session's member notes and not in the session note: one template filled in for each member (groupchart explain templated-notes)",
+          "anyOf": [
+            {"$ref": "#/definitions/severity"},
+            {
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "severity": {"$ref": "#/definitions/severity"},
+                "min_words": {
+                  "description": "default 15",
+                  "type": ["number", "string"],
+                  "minimum": 1,
+                  "maximum": 1000,
+                  "pattern": "^[0-9]+(\\.[0-9]+)?$",
+                  "examples": [15]
+                }
+              }
+            }
+          ]
+        },
         "cloned-note": {
           "description": "a member's note nearly repeats that member's previous progress note (copy-forward), by the measure of similar-notes (≥ 0.90) (groupchart explain cloned-note)",
           "anyOf": [

@@ -194,11 +194,14 @@ extension NoteTexts.Note {
         encoder.optional(date) { $0.put(into: encoder) }
         encoder.optional(start) { $0.put(into: encoder) }
         encoder.words(shingles)
+        encoder.int(Int64(ownWords))
+        encoder.int(Int64(templateWords))
     }
 
     static func get(from decoder: CompactDecoder) throws -> NoteTexts.Note {
         NoteTexts.Note(file: try decoder.string(), member: try decoder.string(),
                        date: try decoder.optional { try LocalDate.get(from: decoder) },
-                       start: try decoder.optional { try LocalTime.get(from: decoder) }, shingles: try decoder.words())
+                       start: try decoder.optional { try LocalTime.get(from: decoder) }, shingles: try decoder.words(),
+                       ownWords: try decoder.integer(Int.self), templateWords: try decoder.integer(Int.self))
     }
 }

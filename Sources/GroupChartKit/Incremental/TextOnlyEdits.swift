@@ -22,7 +22,7 @@ import Foundation
 ///   rules that read the whole practice (authorization, same-day
 ///   services, claims) read nothing else of a note, and the claims are
 ///   built from the same values (`ClaimInputs`); so their findings stand.
-/// - The rules that read one session at a time and `similar-notes` are
+/// - The rules that read one session at a time, `similar-notes` and `templated-notes` are
 ///   run on the shell and the saved sessions (`SessionScopedFindings`
 ///   argues why that is exact); `cloned-note` on the timelines of their
 ///   members, the other sessions' 3-grams taken from the build's
@@ -145,8 +145,8 @@ enum TextOnlyEdits {
         analysis.ledgerOfOwnClaimsOnly = true
         let inSaved = { (path: String) in PracticeRecord.sessionFolder(of: path).map(sessions.contains) ?? false }
 
-        // The rules of one session at a time, and similar-notes (which compares a session's notes).
-        let local = enabled.filter { $0.isSessionLocal || $0.id == SimilarNotesRule().id }
+        // The rules of one session at a time, and the two that read a session's notes' 3-grams and counts.
+        let local = enabled.filter { $0.isSessionLocal || [SimilarNotesRule().id, TemplatedNotesRule().id].contains($0.id) }
         // Such a rule reads no claims (`SessionLocalRuleTests`); one that did would find nothing here.
         guard !local.contains(where: \.readsClaims) else { return declined("a rule of one session reads claims") }
         let again = Checker.diagnostics(of: local, Checker.findings(of: local, in: analysis, options: options, settings: settings, billing: nil),

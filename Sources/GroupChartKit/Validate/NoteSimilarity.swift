@@ -145,6 +145,11 @@ public struct NoteSimilarity: Sendable {
     /// and those that at least `sharedFloor` of its member notes and more
     /// than half of them hold.
     func sharedSentences(sessionNote: MarkdownBody?, memberNotes: [Sentences]) -> SentenceTable {
+        groupContent(sessionNote: sessionNote, memberNotes: memberNotes).shared
+    }
+
+    /// The shared sentences (`sharedSentences`), and those of the session note alone.
+    func groupContent(sessionNote: MarkdownBody?, memberNotes: [Sentences]) -> (shared: SentenceTable, ofSessionNote: SentenceTable) {
         let ofSession = sessionNote.map(sentences) ?? []
         var counts = SentenceTable(capacity: memberNotes.reduce(0) { $0 + $1.count })
         for (index, note) in memberNotes.enumerated() {
@@ -155,7 +160,27 @@ public struct NoteSimilarity: Sendable {
         counts.forEach { sentence, notes in
             if notes >= Self.sharedFloor && notes * 2 > memberNotes.count { shared.add(sentence, note: 0) }
         }
-        return shared
+        var ofSessionNote = SentenceTable(capacity: ofSession.count)
+        for hash in ofSession.hashes { ofSessionNote.add(hash, note: 0) }
+        return (shared, ofSessionNote)
+    }
+
+    /// How many of a note's words stand in sentences of its own, and how
+    /// many in sentences it shares with most of the session's member notes
+    /// but that the session note does not hold (`templated-notes`): a
+    /// template filled in for each member, not group content.
+    func wordCounts(_ sentences: Sentences, shared: SentenceTable, ofSessionNote: SentenceTable) -> (own: Int, template: Int) {
+        var own = 0, template = 0
+        var start = 0
+        for (end, hash) in zip(sentences.ends, sentences.hashes) {
+            defer { start = end }
+            if !shared.contains(hash) {
+                own += end - start
+            } else if !ofSessionNote.contains(hash) {
+                template += end - start
+            }
+        }
+        return (own, template)
     }
 
     /// The word 3-grams of a note's own sentences (a shorter sentence counts

@@ -11,6 +11,11 @@ public struct NoteTexts: Sendable {
         public var start: LocalTime?
         /// Sorted, without repeats.
         public var shingles: [UInt64]
+        /// Its words in sentences of its own, and in sentences it shares
+        /// with most of its session's member notes that the session note
+        /// does not hold (`NoteSimilarity.wordCounts`); 0 for an individual note.
+        public var ownWords = 0
+        public var templateWords = 0
     }
 
     /// Each session's readable member notes, in path order, shared content left out.
@@ -73,10 +78,11 @@ public struct NoteTexts: Sendable {
             let texts = analysis.derived(Self.purpose, key: key, cachedAs: (session.id, index)) {
                 let notes = notes.filter { !Self.isUnwritten($0.content.body) }
                 let sentences = notes.map { similarity.sentences(of: $0.content.body) }
-                let shared = similarity.sharedSentences(sessionNote: session.note?.body, memberNotes: sentences)
+                let (shared, ofSessionNote) = similarity.groupContent(sessionNote: session.note?.body, memberNotes: sentences)
                 return zip(notes, sentences).map { note, own in
-                    Note(file: note.file, member: note.member, date: session.note?.date?.value, start: session.note?.start?.value,
-                         shingles: similarity.shingles(own, excluding: shared))
+                    let words = similarity.wordCounts(own, shared: shared, ofSessionNote: ofSessionNote)
+                    return Note(file: note.file, member: note.member, date: session.note?.date?.value, start: session.note?.start?.value,
+                                shingles: similarity.shingles(own, excluding: shared), ownWords: words.own, templateWords: words.template)
                 }
             }
             return (texts, key.map { SignedText.digest(of: $0) })

@@ -29,6 +29,7 @@ public enum RuleRegistry {
         ]),
         ("Billing compliance", [
             SimilarNotesRule(),
+            TemplatedNotesRule(),
             ClonedNoteRule(),
             PsychoeducationOnlyRule(),
             GroupSizeRule(),
