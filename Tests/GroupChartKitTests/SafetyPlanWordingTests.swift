@@ -12,6 +12,8 @@ import Testing
         // A negation in the clause before is not the plan's (a code review).
         "Passive SI, no intent. Safety plan reviewed and updated.", "No weapons at home; safety plan updated.",
         "Not at imminent risk; safety plan reviewed.", "No SI today, safety plan reviewed.",
+        // The plan stands unchanged (an audit-precision review found it taken for none).
+        "No safety plan changes needed; plan reviewed and still fits.", "No safety plan update this week.",
     ])
     func aPlanMadeCounts(_ text: String) {
         #expect(HighRiskSafetyPlanRule.mentionsSafetyPlan(text))
@@ -21,6 +23,8 @@ import Testing
         "No safety plan was completed.", "Safety plan not reviewed.", "He declined to complete a safety plan.",
         "The safety plan was not updated.", "Refused a safety plan.", "Session ended without a safety plan.", "Plan for safety: none.",
         "Her safety plan was not.",
+        // Said to be none (an audit-precision review found it taken for a plan).
+        "Safety plan: none on file.", "Safety plan: N/A.", "Safety plan none.", "Safety plan: not on file.",
     ])
     func aPlanNotMadeDoesNot(_ text: String) {
         #expect(!HighRiskSafetyPlanRule.mentionsSafetyPlan(text))

@@ -88,16 +88,35 @@ enum ClinicalContentReader {
         return leadingStatus(text[label.upperBound...].trimming(.whitespaces))
     }
 
-    /// The first word after `Risk level:`.
+    /// The first word after `Risk level:` (format.md), of the first label
+    /// that starts a sentence, a line or a list item, else of the first:
+    /// a note that compares with the last session ("Previous session risk
+    /// level: low. ... Risk level: high.") was read by its earlier level, a
+    /// high risk taken for low and its safety plan left unasked (an
+    /// audit-precision review).
     static func riskStatement(_ section: Section) -> RiskStatement {
         let text = VisibleText.plain(section.text)
         var word: String?
-        if let label = text.rangeIgnoringCase(of: "risk level:") {
+        if let label = statedLabel(in: text) {
             let after = text[label.upperBound...].drop { $0 == " " || $0 == "*" || $0 == "_" }
             let found = after.prefix { $0.isLetter }
             word = found.isEmpty ? nil : String(found)
         }
         return RiskStatement(level: word.flatMap { RiskLevel(rawValue: $0.lowercased()) }, statedWord: word,
                              location: section.heading.location, text: text)
+    }
+
+    /// The `Risk level:` label that states the note's level: the first that
+    /// starts the text, a line, a list item or a sentence, else the first.
+    static func statedLabel(in text: String) -> Range<String.Index>? {
+        var first: Range<String.Index>?
+        var rest = text[...]
+        while let label = rest.rangeIgnoringCase(of: "risk level:") {
+            if first == nil { first = label }
+            let before = text[..<label.lowerBound].reversed().drop { $0 == " " || $0 == "\t" || $0 == "*" || $0 == "_" }.first
+            if before.map({ ".!?;\n-•>".contains($0) }) ?? true { return label }
+            rest = text[label.upperBound...]
+        }
+        return first
     }
 }

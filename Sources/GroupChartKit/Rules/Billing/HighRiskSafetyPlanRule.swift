@@ -11,7 +11,7 @@ struct HighRiskSafetyPlanRule: Rule {
             For a note whose risk level is high: that its Risk or Plan section mentions a safety plan (the two words \
             in any case, with any space, tab, line break or hyphen between them), other than as one not made: "no \
             safety plan", "without a safety plan", "declined (or refused) to complete a safety plan", "safety plan \
-            not reviewed" do not count.
+            not reviewed", "safety plan: none" do not count; "no safety plan changes needed" does (the plan stands).
             """,
         why: """
             High risk documented without a safety plan reads as risk noticed and not acted on, the finding \
@@ -64,7 +64,14 @@ struct HighRiskSafetyPlanRule: Rule {
             let notAfter = ["", " was", " is", " were", " has", " had"].contains { verb in
                 after.hasPrefix(verb + " not") && !(after.dropFirst(verb.count + 4).first?.isLetter ?? false)
             }
-            if !before.contains(where: negations.contains) && !notAfter { return true }
+            // "Safety plan: none on file" is none; "no safety plan changes needed" is a plan kept as it was
+            // (an audit-precision review found the one taken for a plan, the other for none).
+            let stated = after.drop { $0 == " " || $0 == ":" }
+            let noneAfter = ["none", "n/a", "not on file"].contains { stated.hasPrefix($0) && !(stated.dropFirst($0.count).first?.isLetter ?? false) }
+            let ofAChange = ["change", "changes", "update", "updates", "revision", "revisions"].contains { word in
+                after.hasPrefix(" " + word) && !(after.dropFirst(word.count + 1).first?.isLetter ?? false)
+            }
+            if (ofAChange || !before.contains(where: negations.contains)) && !notAfter && !noneAfter { return true }
         }
         return false
     }
