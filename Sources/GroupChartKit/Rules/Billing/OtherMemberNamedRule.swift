@@ -12,7 +12,9 @@ struct OtherMemberNamedRule: Rule {
             Each progress note for the first and last names of the other members of its session's group \
             (and of the session's attendance log), as whole words in the case they are written, with \
             accents ignored (Nguyen matches Nguyễn), and its interactive complexity reason, printed under it. \
-            The member's own names are not searched.
+            The member's own names are not searched, nor a name inside a clinician's full name as practice.yaml \
+            writes it ("James Park, LPCC, coached the role-play" beside a member named Park): the guide asks the \
+            note to name who led. A clinician's surname alone stands for the member as well, and is reported.
             """,
         why: """
             A member's note goes to that member's payer and into that member's record: another member's \
@@ -35,8 +37,13 @@ struct OtherMemberNamedRule: Rule {
         // digest (the names themselves, 3 KB at 100 members, made every
         // note's key 3 KB to build and hash: 0.2 s of each save in watch
         // at 20,000 notes).
+        // The clinicians' full names: a member's name inside one ("James
+        // Park, LPCC, coached the role-play", a member named Grace Park) is
+        // the clinician's, whom the guide asks the note to name (an
+        // audit-precision review found it warned of).
+        let clinicians = (record.practice?.clinicians ?? []).compactMap { $0.name?.value }.map(Self.words).filter { $0.count > 1 }
         let namesKey = SignedText.digest(of: record.members.map { "\($0.id)=\(Self.names(of: $0).joined(separator: " "))" }
-            .joined(separator: ","))
+            .joined(separator: ",") + ";" + (record.practice?.clinicians ?? []).compactMap { $0.name?.value }.joined(separator: ","))
         // Each member's own names as words, which a note may say of its own
         // member: made here once, so that the sessions' closures hold no
         // copy of the whole record (a copy and a release of every one of its
@@ -57,7 +64,7 @@ struct OtherMemberNamedRule: Rule {
         var found: [Finding] = []
         for index in sessions.indices {
             found += findings(in: sessions[index], at: index, rosters: rosters, names: names, namesKey: namesKey,
-                              ownWords: ownWords, context: context)
+                              ownWords: ownWords, clinicians: clinicians, context: context)
         }
         return found
     }
@@ -65,7 +72,7 @@ struct OtherMemberNamedRule: Rule {
     /// What the rule finds in the notes of one session (kept per session in the memo and the cache).
     private func findings(in session: Session, at index: Int, rosters: [String: [String]],
                           names: [String: [(written: String, words: [UInt64])]], namesKey: String,
-                          ownWords: [String: Set<[UInt64]>], context: RuleContext) -> [Finding] {
+                          ownWords: [String: Set<[UInt64]>], clinicians: [[UInt64]], context: RuleContext) -> [Finding] {
         guard let log = session.note else { return [] }
         var others = Set(log.attendance.map(\.member.value))
         if let group = log.group.flatMap({ rosters[$0.value] }) { others.formUnion(group) }
@@ -95,14 +102,15 @@ struct OtherMemberNamedRule: Rule {
             let mayName = capitalized ? WordScanner.mayHoldCapitalizedWord : WordScanner.mayHoldWord
             return notes.flatMap { note in
                 Self.findings(in: note, others: sortedOthers, names: names, mayName: { mayName($0, filter) }, filter: filter,
-                              ownNames: ownWords[note.member] ?? [])
+                              ownNames: ownWords[note.member] ?? [], clinicians: clinicians)
             }
         }
     }
 
     /// The first name of each other member that stands in `note`, where it stands.
     private static func findings(in note: ProgressNote, others: [String], names: [String: [(written: String, words: [UInt64])]],
-                                 mayName: (String) -> Bool, filter: WordFilter, ownNames: Set<[UInt64]>) -> [Finding] {
+                                 mayName: (String) -> Bool, filter: WordFilter, ownNames: Set<[UInt64]>,
+                                 clinicians: [[UInt64]]) -> [Finding] {
         guard others.contains(where: { $0 != note.member && !(names[$0] ?? []).isEmpty }) else { return [] }
         // Each block is read where it lies, by its place, and only its text
         // is taken: a block copied for each look (its text, runs, list items
@@ -123,7 +131,7 @@ struct OtherMemberNamedRule: Rule {
         guard !blocks.isEmpty || reason != nil else { return [] }
         return others.filter { $0 != note.member }.compactMap { other -> Finding? in
             let names = (names[other] ?? []).filter { !ownNames.contains($0.words) }
-            if let reason, let found = names.first(where: { Self.offset(of: $0.words, in: reason.words) != nil }) {
+            if let reason, let found = names.first(where: { Self.offset(of: $0.words, in: reason.words, clinicians: clinicians) != nil }) {
                 return Finding(reason.located.location, "names \"\(found.written)\" in the interactive complexity reason, another member "
                                    + "of the group (\(other))",
                                help: "write \"another member\" or \"a peer\": this reason goes to \(note.member)'s payer")
@@ -131,7 +139,7 @@ struct OtherMemberNamedRule: Rule {
             for block in blocks where !names.isEmpty {
                 // The name that stands first in the block, where it stands.
                 let found = names.compactMap { name in
-                    Self.offset(of: name.words, in: block.words).map { (name: name.written, offset: $0) }
+                    Self.offset(of: name.words, in: block.words, clinicians: clinicians).map { (name: name.written, offset: $0) }
                 }.min { $0.offset < $1.offset }
                 guard let found else { continue }
                 return Finding(body.blocks[block.block].location(ofTextOffset: found.offset),
@@ -152,11 +160,21 @@ struct OtherMemberNamedRule: Rule {
     }
 
     /// Where `name` (one or more words) first stands in `words` as whole
-    /// words: the offset of its first word in the block's text.
-    private static func offset(of name: [UInt64], in words: [(hash: UInt64, offset: Int)]) -> Int? {
+    /// words, but inside a clinician's full name: the offset of its first
+    /// word in the block's text.
+    private static func offset(of name: [UInt64], in words: [(hash: UInt64, offset: Int)], clinicians: [[UInt64]]) -> Int? {
         guard name.count <= words.count else { return nil }
+        func stands(_ words: [(hash: UInt64, offset: Int)], _ name: [UInt64], at start: Int) -> Bool {
+            start >= 0 && start + name.count <= words.count && name.indices.allSatisfy { words[start + $0].hash == name[$0] }
+        }
         return (0...(words.count - name.count)).first { start in
-            name.indices.allSatisfy { words[start + $0].hash == name[$0] }
+            guard stands(words, name, at: start) else { return false }
+            // Inside a clinician's full name, where the member's name stands as one of its words.
+            return !clinicians.contains { clinician in
+                clinician.indices.contains { part in
+                    clinician[part] == name[0] && clinician.count - part >= name.count && stands(words, clinician, at: start - part)
+                }
+            }
         }.map { words[$0].offset }
     }
 }
