@@ -214,6 +214,27 @@ import Testing
             #expect(SectionCatalogue.isPlaceholder(text), "\(text)")
         }
         #expect(!SectionCatalogue.isPlaceholder("TODO: she asked to review the diary card."))
+        // An audit-precision review: each passed as a note.
+        for text in ["Pt participated.", "Attended and participated.", "Same as last week.", "Refer to group note for content.",
+                     "Ver nota grupal.", "Client  attended."] {
+            #expect(SectionCatalogue.isPlaceholder(text), "\(text)")
+        }
+        #expect(!SectionCatalogue.isPlaceholder("Pt participated in the chain analysis."))
+    }
+
+    /// A Participation that says only that the member was absent, a reason
+    /// or the outreach after it included (an audit-precision review found
+    /// each taken for the member's own account); an account is not one.
+    @Test func anAbsenceWithItsReasonIsStillOnlyAnAbsence() {
+        for text in ["Pt was absent from today's group due to illness.", "Did not attend; called to cancel (sick).", "No-show; left VM.",
+                     "Pt absent - excused (illness).", "Pt did not show for group today. Outreach call made at 15:40, no answer.",
+                     "Ausente.", "Absent.", "Member did not attend group today."] {
+            #expect(AbsenceWording.saysOnlyAbsent(text), "\(text)")
+        }
+        for text in ["Absent last week; today she shared her diary card.", "Absent-minded at first, then led the role-play.",
+                     "Did not attend the first half; arrived and practised TIPP."] {
+            #expect(!AbsenceWording.saysOnlyAbsent(text), "\(text)")
+        }
     }
 
     /// A section is a placeholder exactly when its joined text is one: the

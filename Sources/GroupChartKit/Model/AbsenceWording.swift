@@ -21,6 +21,17 @@ enum AbsenceWording {
         "did not attend", "didn t attend", "does not attend", "not attend", "not attending", "did not come", "didn t come",
         "did not show", "didn t show", "no show", "noshow", "no showed", "no call no show", "not present", "not in attendance",
         "dna", "cancelled", "canceled", "late cancel", "late cancellation", "cancellation", "left before start",
+        "ausente", "no asistio", "no asistió",
+    ]
+    /// Words that, right after an absence, give its reason or what was done
+    /// about it ("absent due to illness", "did not attend; called to
+    /// cancel", "no-show; left VM", "did not show. Outreach call made"):
+    /// still only an absence. An audit-precision review found each read as
+    /// the member's own account, and billed.
+    static let reasons: Set<String> = [
+        "due", "because", "per", "illness", "ill", "sick", "called", "call", "calls", "left", "vm", "voicemail", "outreach",
+        "excused", "unexcused", "reason", "work", "travel", "transportation", "family", "emergency", "medical", "appointment",
+        "hospitalized", "weather", "no", "texted", "emailed", "notified", "phoned",
     ]
 
     /// Whether `section` says only that the member was absent; its text is
@@ -40,6 +51,11 @@ enum AbsenceWording {
             if visible > 96 { return false }
         }
         let words = NoValue.words(of: text.replacing("\u{2019}", with: "'")).filter { !frame.contains($0) }
-        return !words.isEmpty && absences.contains(words.joined(separator: " "))
+        guard !words.isEmpty else { return false }
+        if absences.contains(words.joined(separator: " ")) { return true }
+        // An absence, then its reason: the absence's words, then a word of `reasons`.
+        return (1..<words.count).contains { end in
+            absences.contains(words[..<end].joined(separator: " ")) && reasons.contains(words[end])
+        }
     }
 }

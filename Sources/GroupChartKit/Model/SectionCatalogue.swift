@@ -123,7 +123,14 @@ public enum SectionCatalogue {
         "see above", "as above", "see group note for details", "refer to group note", "see session note",
         "refer to session note", "see group summary", "same as group note", "per group note", "see note",
         "attended", "present", "participated", "attended group", "attended session", "participated in group",
+        // An audit-precision review: each passed as a note.
+        "attended and participated", "participated actively", "actively participated", "same as last week",
+        "same as last session", "same as previous", "refer to group note for content", "see group note for content",
+        "ver nota grupal", "igual que arriba",
     ]
+
+    /// Words before a placeholder that name only who: "Pt participated."
+    static let placeholderSubjects = ["pt ", "client ", "patient ", "member ", "the member ", "the client "]
 
     /// Text that stands for nothing: a required section holding only this is empty.
     public static func isPlaceholder(_ text: String) -> Bool {
@@ -137,8 +144,9 @@ public enum SectionCatalogue {
                 if visible > 32 { return false }
             }
         }
-        var folded = text.trimming(.whitespacesAndNewlines).lowercased()
+        var folded = text.trimming(.whitespacesAndNewlines).lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
         if folded.hasSuffix(".") { folded.removeLast() }
+        if let subject = placeholderSubjects.first(where: folded.hasPrefix) { folded.removeFirst(subject.count) }
         return folded.isEmpty || placeholders.contains(folded)
     }
 }
