@@ -150,8 +150,19 @@ struct OtherMemberNamedRule: Rule {
         }
     }
 
+    /// A member's first and last names, and each capitalised word of three
+    /// letters or more of a name of several ("José Luis", "García López"):
+    /// people with two surnames are called by the first, and an
+    /// audit-precision review found "Sr. Garcia" passed where only "García
+    /// López" was looked for. "de la Cruz" gives "Cruz", not "de" or "la".
     private static func names(of member: Member?) -> [String] {
-        [member?.profile?.firstName?.value, member?.profile?.lastName?.value].compactMap { $0 }
+        let whole = [member?.profile?.firstName?.value, member?.profile?.lastName?.value].compactMap { $0 }
+        let parts = whole.flatMap { name -> [String] in
+            let words = name.split(whereSeparator: \.isWhitespace)
+            guard words.count > 1 else { return [] }
+            return words.filter { $0.count >= 3 && $0.first?.isUppercase == true }.map(String.init)
+        }
+        return whole + parts.filter { !whole.contains($0) }
     }
 
     /// The hashes of the words of a name, accents removed, case kept.
