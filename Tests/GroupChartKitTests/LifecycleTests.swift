@@ -251,7 +251,15 @@ import Testing
         let provider = accepted.replacingOccurrences(of: "STC*A1:19:PR**WQ*", with: "STC*A8:496:85**U*")
         #expect(provider != accepted)
         try practice.write("acknowledgments/b.277", provider)
+        let byProvider = try #require(try self.billing(practice).0.batch.entries.first { $0.claim.id == chen.id })
+        #expect(byProvider.reason.hasPrefix("sent again: a 277CA rejected the practice's claims in its file ("), "\(byProvider.reason)")
+        // The provider named by its tax id (NM108 FI), as X214 allows: the practice's, or another's (a code review).
+        let tax = try #require(try GroupChart.check(practice.root, options: Checker.Options(today: FixturePractice.today)).record
+            .practice?.taxID?.value)
+        try practice.write("acknowledgments/b.277", provider.replacingOccurrences(of: "XX*1234567893", with: "FI*\(tax)"))
         #expect(try self.billing(practice).0.status(of: chen.id) == .unbilled)
+        try practice.write("acknowledgments/b.277", provider.replacingOccurrences(of: "XX*1234567893", with: "FI*999999999"))
+        #expect(try self.billing(practice).0.status(of: chen.id) == .submitted)
         // Another provider's claims: not the practice's.
         try practice.write("acknowledgments/b.277", provider.replacingOccurrences(of: "XX*1234567893", with: "XX*1245319599"))
         #expect(try self.billing(practice).0.status(of: chen.id) == .submitted)
@@ -267,6 +275,20 @@ import Testing
         let said = try #require(report.diagnostics.first { $0.rule == "acknowledgment" })
         #expect(said.message.hasPrefix("this 277CA rejects a whole 837P (A3:21), and its trace number \"77\" (TRN02) names no submission"),
                 "\(said.message)")
+    }
+
+    /// A whole file's rejection that says "duplicate" (54, 78) turned away
+    /// a copy: the claim stays with the payer; one without is the claim's,
+    /// as a claim's own rejection after a clearinghouse's A2 is (a code review).
+    @Test func aWholeFilesRejectionAsADuplicateLeavesTheClaimWithThePayer() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        let chen = try acceptedClaimOfChen(practice)
+        let whole = AcknowledgmentFixture.claims([], date: Self.march(17), control: 12, batch: "1")
+        try practice.write("acknowledgments/c.277", whole.replacingOccurrences(of: "STC*A1:19:PR*20260317*WQ*", with: "STC*A3:54*20260317*U*"))
+        #expect(try billing(practice).0.status(of: chen.id) == .accepted)
+        try practice.write("acknowledgments/c.277", whole.replacingOccurrences(of: "STC*A1:19:PR*20260317*WQ*", with: "STC*A3:21*20260317*U*"))
+        #expect(try billing(practice).0.ledger.history(chen.id)?.status == .rejected)
     }
 
     @Test func anUnchangedRejectionStaysOutAndACorrectionGoesOut() throws {
@@ -1028,6 +1050,29 @@ import Testing
                   dateOfService: Self.march(12)),
         ], reference: "E77 \(chen.id)"))
         #expect(try !billing(practice).1.diagnostics.contains { $0.message.hasPrefix("this 835 takes back") })
+    }
+
+    /// A claim decided in part whose replacement was then rejected stays
+    /// accepted, the undecided part that of the version the payer holds (a
+    /// code review found it read as paid once the replacement was rejected,
+    /// and the undecided part taken from the rejected replacement's charge).
+    @Test func aClaimDecidedInPartStaysOutstandingAfterARejectedReplacement() throws {
+        let practice = try unbilledExample()
+        defer { practice.delete() }
+        let chen = try acceptedClaimOfChen(practice)
+        let half = Money(cents: chen.total.cents / 2)
+        try practice.write("remittances/2026-03-18.835", RemittanceFixture(
+            payer: "BLUE SHIELD OF CALIFORNIA", trace: "1EFT1", date: Self.march(18),
+            claims: [.init(id: chen.id, billed: half, paid: half, payerClaimNumber: "E1000A1", dateOfService: Self.march(12))]).text)
+        try raiseTheGroupFee(practice)
+        try submit(practice, on: 31)
+        #expect(try billing(practice).0.ledger.history(chen.id)?.lastSent?.claim.frequency == .replacement)
+        try practice.write("acknowledgments/c.277", AcknowledgmentFixture.claims([
+            .init(claimID: chen.id, status: "A7:164:IL", dateOfService: Self.march(12), charge: Money(cents: 7000)),
+        ], date: Self.march(31), control: 12, batch: "2"))
+        let (billing, _) = try billing(practice)
+        #expect(billing.ledger.history(chen.id)?.status == .accepted)
+        #expect(billing.ledger.history(chen.id)?.undecidedCharge == chen.total - half)
     }
 
     /// A part of a split claim reversed and paid again in a later 835 under

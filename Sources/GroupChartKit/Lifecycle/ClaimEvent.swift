@@ -14,7 +14,7 @@ public struct ClaimEvent: Sendable {
         /// A 277CA rejected the whole 837P sent in `submission`, or the
         /// practice's claims in it (`ClaimAcknowledgment.ScopeRejection`):
         /// `report` is that rejection, addressed to this claim.
-        case fileRejected(submission: String, report: ClaimStatusReport)
+        case fileRejected(submission: String, report: ClaimStatusReport, providerLevel: Bool)
         /// An 835 decided it.
         case remitted(Remittance, RemittanceClaim)
     }
@@ -32,8 +32,11 @@ public struct ClaimEvent: Sendable {
         switch kind {
         case .sent: return 0
         case .setAccepted, .setRejected: return 1
-        case .acknowledged, .fileRejected: return 2
-        case .remitted: return 3
+        // Claim by claim before the whole file: of one day, a file's
+        // rejection after its claims' answers is a copy's (`ClaimHistory`).
+        case .acknowledged: return 2
+        case .fileRejected: return 3
+        case .remitted: return 4
         }
     }
 
@@ -56,8 +59,9 @@ public struct ClaimEvent: Sendable {
             return "accepted by the 999 (the file could be read)"
         case .setRejected(_, let reasons):
             return "rejected by the 999" + (reasons.isEmpty ? "" : ": " + reasons.joined(separator: "; "))
-        case .fileRejected(_, let report):
-            return "277CA: the whole file rejected: " + report.statuses.map(StatusCodes.describe).joined(separator: "; ")
+        case .fileRejected(_, let report, let providerLevel):
+            return "277CA: \(providerLevel ? "the practice's claims in the file" : "the whole file") rejected: "
+                + report.statuses.map(StatusCodes.describe).joined(separator: "; ")
         case .acknowledged(let report):
             let words = report.statuses.map(StatusCodes.describe).joined(separator: "; ")
             return "277CA: \(words)" + (report.payerClaimNumber.map { ", payer claim \($0)" } ?? "")

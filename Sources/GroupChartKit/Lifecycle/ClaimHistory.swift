@@ -31,6 +31,8 @@ public struct ClaimHistory: Sendable {
         public var by999: Bool
         /// Who rejected it: "the 999" or "a 277CA".
         public var source: String
+        /// What a 277CA rejected whole: "its whole file", or "the practice's claims in its file".
+        var rejectedWhole = "its whole file"
 
         init(reasons: [String], location: SourceLocation, date: LocalDate?, by999: Bool, source: String? = nil) {
             (self.reasons, self.location, self.date, self.by999) = (reasons, location, date, by999)
@@ -39,7 +41,7 @@ public struct ClaimHistory: Sendable {
 
         /// Why the batch sends it again unchanged.
         var resentBecause: String {
-            source == "the 999" ? "the 999 rejected its transaction set" : "\(source) rejected its whole file"
+            source == "the 999" ? "the 999 rejected its transaction set" : "\(source) rejected \(rejectedWhole)"
         }
     }
 
@@ -78,6 +80,7 @@ public struct ClaimHistory: Sendable {
     private var lastVersionInAdjudication = false
     /// An 835 answered the latest version sent (a payment or a denial).
     private var lastVersionRemitted = false
+
     /// The status the claim had when its latest version was sent: what
     /// stands again if a 277CA rejects that version, a replacement or void.
     private var statusBeforeLastVersion = ClaimStatus.unbilled
@@ -121,12 +124,18 @@ public struct ClaimHistory: Sendable {
                     take(number)
                 }
                 acknowledge(report, at: event, live: &liveOriginal)
-            case .fileRejected(let submission, let report):
+            case .fileRejected(let submission, let report, let providerLevel):
                 guard let last = versions.indices.last, versions[last].file == submission else { continue }
-                let rejection = Rejection(reasons: report.statuses.map(StatusCodes.describe), location: report.location, date: event.date,
+                var rejection = Rejection(reasons: report.statuses.map(StatusCodes.describe), location: report.location, date: event.date,
                                           by999: true, source: "a 277CA")
-                // A file the payer already took in or decided (uploaded twice, the copy turned away) leaves it with the payer.
-                if lastVersionRemitted || lastVersionInAdjudication {
+                if providerLevel { rejection.rejectedWhole = "the practice's claims in its file" }
+                // As a claim's own rejection (`acknowledge`): one that says "duplicate" (STC status 54
+                // or 78: a file uploaded twice, the copy turned away), or comes after an 835 decided
+                // the version, leaves the claim with the payer. Any other is the claim's: a
+                // clearinghouse's A1 or A2 comes before the payer's own answer, which may reject the
+                // provider's claims whole (not enrolled with it).
+                let duplicate = report.statuses.contains { ["54", "78"].contains($0.status) }
+                if lastVersionRemitted || duplicate {
                     rejectionsOfACopy.append(rejection)
                 } else {
                     reject(last, rejection, live: &liveOriginal)
@@ -156,11 +165,7 @@ public struct ClaimHistory: Sendable {
                     take(number)
                     numberFrom835 = true
                 }
-                if status != .voided {
-                    status = decided.status
-                    // A part of the charge still undecided: not settled, aged on (outputs.md).
-                    if status != .reversed, undecided(by: decided) != nil { status = .accepted }
-                }
+                if status != .voided { status = settled(by: decided) }
             }
             // A rejected replacement or void never reached adjudication: what
             // the payer decided of the version before it stands, and the
@@ -168,7 +173,7 @@ public struct ClaimHistory: Sendable {
             // as rejected read as owed in full by the payer.
             if status == .rejected, let last = versions.last, last.rejected, last.claim.frequency != .original {
                 if !remitted.isEmpty {
-                    status = AdjudicationHistory(remitted).status
+                    status = settled(by: AdjudicationHistory(remitted))
                 } else if [.received, .accepted].contains(statusBeforeLastVersion) {
                     // Accepted, not yet paid: the version before is still with the payer.
                     status = statusBeforeLastVersion
@@ -184,10 +189,20 @@ public struct ClaimHistory: Sendable {
     /// days outstanding counting, and `remittance` says so.
     public var undecidedCharge: Money? { undecided(by: adjudication) }
 
+    /// The charge compared is the version the payer holds (a rejected
+    /// replacement's never reached it), the charges any version sent.
     private func undecided(by decided: AdjudicationHistory) -> Money? {
         let sent = versions.filter { $0.claim.frequency != .void }.map(\.claim.billed.total)
-        guard let charge = sent.last else { return nil }
+        guard let charge = (versions.last { !$0.rejected && $0.claim.frequency != .void } ?? versions.last { $0.claim.frequency != .void })?
+            .claim.billed.total else { return nil }
         return decided.undecided(of: charge, charges: Set(sent))
+    }
+
+    /// What the 835s decided, as a status: theirs, but `accepted` while a
+    /// part of the charge is undecided (not settled, aged on: outputs.md).
+    private func settled(by decided: AdjudicationHistory) -> ClaimStatus {
+        let status = decided.status
+        return status != .reversed && undecided(by: decided) != nil ? .accepted : status
     }
 
     /// Whether a payment or denial in an 835 answers `version`: its charge

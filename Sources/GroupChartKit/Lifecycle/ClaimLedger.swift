@@ -92,16 +92,16 @@ public struct ClaimLedger: Sendable {
         // A rejection of a whole file, or of the practice's claims in it, is
         // each of its claims' rejection, and as a 999's: the file never
         // reached the payer, so its claims go out again unchanged.
-        let practiceNPI = record.practice?.npi?.value
         for acknowledgment in history.claimAcknowledgments where !production || !acknowledgment.isTest {
             for scope in acknowledgment.scopeRejections {
-                if let npi = scope.providerNPI, let practiceNPI, !practiceNPI.isEmpty, npi != practiceNPI { continue }
+                // Another provider's claims (a billing service's other practice): not the practice's.
+                if Self.namesAnotherProvider(scope, practice: record.practice) { continue }
                 let codes = scope.statuses.map(\.code).joined(separator: ", ")
                 guard let trace = scope.trace,
                       let submission = Self.submission(traced: trace.value, before: scope.date ?? acknowledgment.date, in: history.submissions) else {
                     unmatched.append(Unmatched(
                         location: scope.location,
-                        message: "this 277CA rejects \(scope.providerNPI == nil ? "a whole 837P" : "the practice's claims in an 837P") "
+                        message: "this 277CA rejects \(scope.providerLevel ? "the practice's claims in an 837P" : "a whole 837P") "
                             + "(\(codes)), and its trace number \(scope.trace.map { "\"\($0.value)\" (TRN02)" } ?? "(TRN02, absent)") "
                             + "names no submission in submissions/: those claims never reached the payer",
                         help: "find the batch it answers (GroupChart writes its ISA13 as BHT03, which the 277CA repeats in TRN02 "
@@ -112,7 +112,8 @@ public struct ClaimLedger: Sendable {
                     let report = ClaimStatusReport(claimID: Located(claim.billed.id, at: scope.location), statuses: scope.statuses,
                                                    payerClaimNumber: nil, date: scope.date, amount: nil, location: scope.location)
                     events[claim.billed.id, default: []].append(
-                        ClaimEvent(kind: .fileRejected(submission: submission.file, report: report), date: scope.date ?? acknowledgment.date,
+                        ClaimEvent(kind: .fileRejected(submission: submission.file, report: report, providerLevel: scope.providerLevel),
+                                   date: scope.date ?? acknowledgment.date,
                                    file: acknowledgment.file, location: scope.location))
                 }
             }
@@ -152,15 +153,36 @@ public struct ClaimLedger: Sendable {
         return (earlier.isEmpty ? candidates : earlier).max { ($0.date?.dayNumber ?? Int.min, $0.file) < ($1.date?.dayNumber ?? Int.min, $1.file) }
     }
 
+    /// Whether a provider's level names another provider than the practice:
+    /// by NPI (`XX`) or tax id (`FI`, digits compared), as practice.yaml
+    /// gives them; any other qualifier, or one the practice does not give,
+    /// is taken as the practice's (a rejection read past leaves its claims
+    /// waiting without a word, which a code review found for `FI`).
+    static func namesAnotherProvider(_ scope: ClaimAcknowledgment.ScopeRejection, practice: Practice?) -> Bool {
+        guard scope.providerLevel, let id = scope.providerID, let qualifier = scope.providerQualifier else { return false }
+        let digits = { (text: String) in text.filter(\.isASCIIDigit) }
+        switch qualifier {
+        case "XX":
+            guard let npi = practice?.npi?.value, !npi.isEmpty else { return false }
+            return id != npi
+        case "FI":
+            guard let tax = practice?.taxID?.value, !digits(tax).isEmpty else { return false }
+            return digits(id) != digits(tax)
+        default:
+            return false
+        }
+    }
+
     /// The submission a 277CA's rejection of a whole file names by its
     /// receiver's TRN02 (the 837P's BHT03, which GroupChart writes as the
     /// interchange control number): the latest sent on or before it whose
     /// ISA13 or GS06 is that number.
     private static func submission(traced trace: String, before date: LocalDate?, in submissions: [Submission]) -> Submission? {
-        let candidates = submissions.filter { submission in
-            submission.interchangeControl.map { sameGroupControl($0.value, trace) } == true
-                || submission.groupControls.contains { sameGroupControl($0, trace) }
-        }
+        // By ISA13, which GroupChart writes as BHT03; by GS06 only when no ISA13 is it
+        // (another program's file reusing GS06 1 named the wrong batch).
+        let byInterchange = submissions.filter { $0.interchangeControl.map { sameGroupControl($0.value, trace) } == true }
+        let candidates = !byInterchange.isEmpty ? byInterchange
+            : submissions.filter { $0.groupControls.contains { sameGroupControl($0, trace) } }
         let earlier = candidates.filter { candidate in
             guard let date, let sent = candidate.date else { return true }
             return sent <= date

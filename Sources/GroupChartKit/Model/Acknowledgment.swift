@@ -62,8 +62,12 @@ public struct ClaimAcknowledgment: Sendable, Codable, Equatable {
         /// The receiver's TRN02 (2200B): the 837P's BHT03, which GroupChart
         /// writes as its interchange control number.
         public var trace: Located<String>?
-        /// NM109 of the provider's NM1*85 (2100C), for a provider's level; `nil` for the whole file.
-        public var providerNPI: String?
+        /// A billing provider's level (2200C), not the whole file (2200B).
+        public var providerLevel = false
+        /// NM108 and NM109 of the provider's NM1*85 (2100C): `XX` and its
+        /// NPI, or `FI` and its tax id (X214 allows either, and `SV`).
+        public var providerQualifier: String?
+        public var providerID: String?
         public var statuses: [ClaimStatusCode]
         /// STC02, else the acknowledgment's date.
         public var date: LocalDate?

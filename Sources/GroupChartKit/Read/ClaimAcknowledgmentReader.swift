@@ -25,7 +25,7 @@ enum ClaimAcknowledgmentReader {
             var scopes: [(rejection: ClaimAcknowledgment.ScopeRejection, listsClaims: Bool)] = []
             /// The rejections of the receiver's and the provider's loops being read.
             var receiverScope: Int?, providerScope: Int?
-            var receiverTrace: Located<String>?, providerNPI: String?
+            var receiverTrace: Located<String>?, provider: (qualifier: String, id: String)?
             for segment in transaction.segments {
                 switch segment.id {
                 case "BHT":
@@ -35,15 +35,15 @@ enum ClaimAcknowledgmentReader {
                     claimID = nil
                     current = nil
                     switch level {
-                    case "21": (receiverScope, providerScope, receiverTrace, providerNPI) = (nil, nil, nil, nil)
-                    case "19": (providerScope, providerNPI) = (nil, nil)
+                    case "21": (receiverScope, providerScope, receiverTrace, provider) = (nil, nil, nil, nil)
+                    case "19": (providerScope, provider) = (nil, nil)
                     case "PT": for scope in [receiverScope, providerScope].compactMap({ $0 }) { scopes[scope].listsClaims = true }
                     default: break
                     }
                 case "TRN" where level == "21":
                     receiverTrace = segment[2].isEmpty ? nil : Located(segment[2], at: segment.location(of: 2))
                 case "NM1" where level == "19" && segment[1] == "85":
-                    providerNPI = segment[9].isEmpty ? nil : segment[9]
+                    provider = segment[9].isEmpty ? nil : (segment[8].uppercased(), segment[9])
                 case "STC" where level == "21" || level == "19":
                     let statuses = [1, 10, 11].compactMap { position -> ClaimStatusCode? in
                         let parts = segment.components(position)
@@ -51,7 +51,9 @@ enum ClaimAcknowledgmentReader {
                         return ClaimStatusCode(category: category, status: parts.count > 1 ? parts[1] : "", entity: parts.count > 2 ? parts[2] : "")
                     }
                     guard statuses.contains(where: { StatusCodes.categories[$0.category]?.effect == .rejected }) else { continue }
-                    let rejection = ClaimAcknowledgment.ScopeRejection(trace: receiverTrace, providerNPI: level == "19" ? providerNPI : nil,
+                    let rejection = ClaimAcknowledgment.ScopeRejection(trace: receiverTrace, providerLevel: level == "19",
+                                                                       providerQualifier: level == "19" ? provider?.qualifier : nil,
+                                                                       providerID: level == "19" ? provider?.id : nil,
                                                                        statuses: statuses, date: values.date(segment, 2) ?? date,
                                                                        location: segment.location)
                     if level == "21" { receiverScope = scopes.count } else { providerScope = scopes.count }
