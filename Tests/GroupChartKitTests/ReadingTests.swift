@@ -207,6 +207,11 @@ import Testing
         #expect(level("**Risk level:** High") == (.high, "High"))
         #expect(level("Risk level: severe") == (nil, "severe"))
         #expect(level("Denies SI.") == (nil, nil))
+        // The label that starts a sentence states the level, not one comparing with the last session.
+        #expect(level("Previous session risk level: low. Today active SI with plan. Risk level: high.") == (.high, "high"))
+        #expect(level("Previous session risk level: low — Risk level: high.") == (.high, "high"))
+        #expect(level("Last week risk level: high; today denies SI/HI. Risk level: low.") == (.low, "low"))
+        #expect(level("Compared with last week risk level: high.") == (.high, "high"))
     }
 
     @Test func placeholdersCountAsEmpty() {
@@ -232,7 +237,12 @@ import Testing
             #expect(AbsenceWording.saysOnlyAbsent(text), "\(text)")
         }
         for text in ["Absent last week; today she shared her diary card.", "Absent-minded at first, then led the role-play.",
-                     "Did not attend the first half; arrived and practised TIPP."] {
+                     "Did not attend the first half; arrived and practised TIPP.",
+                     // Members present, telling of an absence elsewhere (a code review found each called absent).
+                     "Did not attend work this week due to panic; today she shared a chain analysis of it.",
+                     "Absent from work due to illness; today she shared how she used TIPP at work.",
+                     "Absent due to illness last week; today she shared her diary card.",
+                     "Cancelled family plans; practiced opposite action in the role-play."] {
             #expect(!AbsenceWording.saysOnlyAbsent(text), "\(text)")
         }
     }

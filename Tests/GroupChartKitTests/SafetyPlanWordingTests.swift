@@ -25,6 +25,7 @@ import Testing
         "Her safety plan was not.",
         // Said to be none (an audit-precision review found it taken for a plan).
         "Safety plan: none on file.", "Safety plan: N/A.", "Safety plan none.", "Safety plan: not on file.",
+        "Unable to complete safety plan update today.", "Declined safety plan changes.",
     ])
     func aPlanNotMadeDoesNot(_ text: String) {
         #expect(!HighRiskSafetyPlanRule.mentionsSafetyPlan(text))

@@ -23,16 +23,25 @@ enum AbsenceWording {
         "dna", "cancelled", "canceled", "late cancel", "late cancellation", "cancellation", "left before start",
         "ausente", "no asistio", "no asistió",
     ]
-    /// Words that, right after an absence, give its reason or what was done
-    /// about it ("absent due to illness", "did not attend; called to
+    /// Words that, right after an absence, start its reason or what was
+    /// done about it ("absent due to illness", "did not attend; called to
     /// cancel", "no-show; left VM", "did not show. Outreach call made"):
     /// still only an absence. An audit-precision review found each read as
     /// the member's own account, and billed.
     static let reasons: Set<String> = [
-        "due", "because", "per", "illness", "ill", "sick", "called", "call", "calls", "left", "vm", "voicemail", "outreach",
-        "excused", "unexcused", "reason", "work", "travel", "transportation", "family", "emergency", "medical", "appointment",
-        "hospitalized", "weather", "no", "texted", "emailed", "notified", "phoned",
+        "due", "because", "per", "illness", "ill", "sick", "called", "call", "left", "vm", "voicemail", "outreach", "excused",
+        "unexcused", "reason", "texted", "emailed", "notified", "phoned",
     ]
+    /// The words such a reason or outreach may hold, all of them: a text
+    /// that goes on to anything else ("absent from work due to illness;
+    /// today she shared how she used TIPP") is the member's own account (a
+    /// code review found such notes of members present called absent).
+    static let reasonWords: Set<String> = reasons.union([
+        "of", "illness", "flu", "covid", "cold", "fever", "cancel", "cancelled", "canceled", "calls", "message", "no", "answer",
+        "answered", "made", "at", "by", "on", "attempted", "attempt", "unable", "reach", "reached", "not", "pm", "am",
+        "travel", "traveling", "transportation", "ride", "car", "emergency", "medical", "appointment", "hospitalized",
+        "hospital", "weather", "childcare", "text", "email", "phone", "sent", "reminder", "family",
+    ])
 
     /// Whether `section` says only that the member was absent; its text is
     /// joined only when it is short enough to (a Participation section is
@@ -53,9 +62,11 @@ enum AbsenceWording {
         let words = NoValue.words(of: text.replacing("\u{2019}", with: "'")).filter { !frame.contains($0) }
         guard !words.isEmpty else { return false }
         if absences.contains(words.joined(separator: " ")) { return true }
-        // An absence, then its reason: the absence's words, then a word of `reasons`.
+        // An absence, then its reason: the absence's words, then a word of
+        // `reasons`, and nothing after but the words of a reason or outreach.
         return (1..<words.count).contains { end in
             absences.contains(words[..<end].joined(separator: " ")) && reasons.contains(words[end])
+                && words[end...].allSatisfy { reasonWords.contains($0) || $0.allSatisfy(\.isNumber) }
         }
     }
 }

@@ -107,11 +107,6 @@ extension Insurance {
         return before.max { $0.verifiedOn!.value < $1.verifiedOn!.value }
             ?? dated.min { $0.verifiedOn!.value < $1.verifiedOn!.value } ?? benefits.first
     }
-
-    /// The latest verification recorded.
-    public var latestBenefits: BenefitVerification? {
-        benefits.filter { $0.verifiedOn != nil }.max { $0.verifiedOn!.value < $1.verifiedOn!.value } ?? benefits.first
-    }
 }
 
 /// A group-benefit verification (step 1 of the billing guide).

@@ -25,7 +25,9 @@ public struct Remittance: Sendable, Codable, Equatable {
     public var recoveries: [Recovery] = []
 
     /// One PLB adjustment that takes money back (`WO` overpayment recovery,
-    /// `FB` forwarding balance, `72` authorized return), with the reference
+    /// `72` authorized return; not `FB`, a balance carried from one 835 to
+    /// the next, minus in one and plus in the other, which a recovery's
+    /// warning would say twice: a code review), with the reference
     /// its composite gives (usually the payer's claim number, often followed
     /// by the claim id).
     public struct Recovery: Sendable, Codable, Equatable {
@@ -37,14 +39,10 @@ public struct Remittance: Sendable, Codable, Equatable {
 
         /// What `reason` means, in words.
         public var words: String {
-            switch reason {
-            case "WO": "overpayment recovery"
-            case "FB": "forwarding balance"
-            default: "authorized return"
-            }
+            reason == "WO" ? "overpayment recovery" : "authorized return"
         }
 
-        public static let reasons: Set<String> = ["WO", "FB", "72"]
+        public static let reasons: Set<String> = ["WO", "72"]
     }
 
     /// `remittances/2026-03-27-aetna.835 (trace 883400112)`: where a biller

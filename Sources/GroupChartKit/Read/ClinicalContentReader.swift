@@ -114,7 +114,7 @@ enum ClinicalContentReader {
         while let label = rest.rangeIgnoringCase(of: "risk level:") {
             if first == nil { first = label }
             let before = text[..<label.lowerBound].reversed().drop { $0 == " " || $0 == "\t" || $0 == "*" || $0 == "_" }.first
-            if before.map({ ".!?;\n-•>".contains($0) }) ?? true { return label }
+            if before.map({ ".!?;:\n-–—•>".contains($0) }) ?? true { return label }
             rest = text[label.upperBound...]
         }
         return first

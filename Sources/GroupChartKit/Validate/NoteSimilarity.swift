@@ -168,7 +168,13 @@ public struct NoteSimilarity: Sendable {
     /// How many of a note's words stand in sentences of its own, and how
     /// many in sentences it shares with most of the session's member notes
     /// but that the session note does not hold (`templated-notes`): a
-    /// template filled in for each member, not group content.
+    /// template filled in for each member, not group content. Only such
+    /// sentences of `templateSentence` words or more count: the short lines
+    /// format.md asks of every note ("G1: In progress.", "Risk level: low.",
+    /// "Continue weekly group.") are alike in every terse note, and counted
+    /// they called individual notes templates (a code review).
+    static let templateSentence = 5
+
     func wordCounts(_ sentences: Sentences, shared: SentenceTable, ofSessionNote: SentenceTable) -> (own: Int, template: Int) {
         var own = 0, template = 0
         var start = 0
@@ -176,7 +182,7 @@ public struct NoteSimilarity: Sendable {
             defer { start = end }
             if !shared.contains(hash) {
                 own += end - start
-            } else if !ofSessionNote.contains(hash) {
+            } else if end - start >= Self.templateSentence && !ofSessionNote.contains(hash) {
                 template += end - start
             }
         }

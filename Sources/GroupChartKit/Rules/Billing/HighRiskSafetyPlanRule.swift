@@ -71,7 +71,10 @@ struct HighRiskSafetyPlanRule: Rule {
             let ofAChange = ["change", "changes", "update", "updates", "revision", "revisions"].contains { word in
                 after.hasPrefix(" " + word) && !(after.dropFirst(word.count + 1).first?.isLetter ?? false)
             }
-            if (ofAChange || !before.contains(where: negations.contains)) && !notAfter && !noneAfter { return true }
+            // Only a bare "no" before it: "unable to complete safety plan update" is none (a code review).
+            let negated = ofAChange && before.last == "no" ? before.dropLast().contains(where: negations.contains)
+                : before.contains(where: negations.contains)
+            if !negated && !notAfter && !noneAfter { return true }
         }
         return false
     }

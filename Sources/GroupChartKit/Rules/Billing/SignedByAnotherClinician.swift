@@ -30,7 +30,8 @@ enum SignedByAnotherClinician {
             // A group whose facilitator changed since (a clinician left) changes
             // every session that took the group's: signing them again as the new
             // one would bill sessions they never led (a year-on review).
-            let help = signers.defaultedIn.map { session in
+            // Only a signer who could have led it (credentialed) is told to write it in as the facilitator.
+            let help = signers.defaultedIn.flatMap { credentialed.contains(signer.value) ? $0 : nil }.map { session in
                 "\(session) names no facilitator, so it takes the group's (\(signers.leaders[0])) as the group reads today: if "
                     + "\(signer.value) led the session, write facilitator: \(signer.value) in it and sign it again "
                     + "(groupchart sign \(ShellWord.quoted(typed(session))) --by \(signer.value) --force); if not, the clinician who "

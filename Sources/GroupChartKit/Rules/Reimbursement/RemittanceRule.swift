@@ -29,7 +29,7 @@ struct RemittanceRule: Rule {
             payment is on file or the claim is voided. A claim whose 835s decide only parts of its charge (their \
             CLP03 adding up to less than the charge sent, none the whole) is warned of at the latest: it stays \
             `accepted` and outstanding until the payer decides the rest. A recovery at the provider's level (PLB \
-            WO, FB or 72), which reimbursement.csv posts to no claim, is warned of with the claim its reference \
+            WO or 72), which reimbursement.csv posts to no claim, is warned of with the claim its reference \
             names (by claim id or payer claim number), unless the same 835 reverses that claim. A claim paid more than its charge \
             in all, and an 835 that read a charge (CLP03) above every version of the claim sent, are warned of: \
             money to give back, not to post. A replacement the payer denied (CLP02 4 for its charge) while \
@@ -130,9 +130,14 @@ struct RemittanceRule: Rule {
         var findings: [Finding] = []
         var seen: Set<[String]> = []
         for remittance in context.record.remittances {
+            // Two alike in one 835 are two recoveries; the same in a copy of the 835 is one (as `AdjudicationHistory` counts payments).
+            var alike: [[String]: Int] = [:]
             for recovery in remittance.recoveries {
-                guard seen.insert([remittance.originator ?? "", remittance.traceNumber ?? "", recovery.reason, recovery.reference,
-                                   String(recovery.amount.cents)]).inserted else { continue }
+                var key = [remittance.originator ?? "", remittance.traceNumber ?? "", recovery.reason, recovery.reference,
+                           String(recovery.amount.cents)]
+                alike[key, default: 0] += 1
+                key.append(String(alike[key]!))
+                guard seen.insert(key).inserted else { continue }
                 let reference = recovery.reference.uppercased()
                 let tokens = [reference] + reference.split(whereSeparator: \.isWhitespace).map(String.init)
                 let id = tokens.lazy.compactMap { token in
