@@ -1044,6 +1044,10 @@ import Testing
         try practice.write("remittances/2026-03-25.835", withRecovery([], reference: "X999"))
         recoveries = try billing(practice).1.diagnostics.filter { $0.message.hasPrefix("this 835 takes back") }
         #expect(recoveries.map(\.message).first?.hasSuffix("for \"X999\", which names no claim on file: reimbursement.csv and the dashboard do not show it") == true)
+        // Two alike in one 835 are two recoveries (a code review found them counted once).
+        try practice.write("remittances/2026-03-25.835", withRecovery([], reference: "E77 \(chen.id)")
+            .replacingOccurrences(of: "WO:E77 \(chen.id)*\(chen.total)~", with: "WO:E77 \(chen.id)*\(chen.total)*WO:E77 \(chen.id)*\(chen.total)~"))
+        #expect(try billing(practice).1.diagnostics.filter { $0.message.hasPrefix("this 835 takes back") }.count == 2)
         // The same 835 reverses the claim: the reversal takes the payment back, the PLB balances it.
         try practice.write("remittances/2026-03-25.835", withRecovery([
             .init(id: chen.id, status: "22", billed: Money.zero - chen.total, paid: Money.zero - chen.total, payerClaimNumber: "E77",
