@@ -184,14 +184,20 @@ import Testing
         #expect(!billing.batch.entries.contains { $0.claim.id == chen.id }, "a paid claim is never sent again")
     }
 
-    @Test func aSetThe999RejectedGoesOutAgainAsAnOriginal() throws {
+    /// The group control number as sent ("1"), or padded with zeros, as
+    /// some 999s write it: AK102 and GS06 are numbers (a billing review
+    /// found the padded one's rejection unapplied, the claims left waiting).
+    @Test(arguments: ["1", "000000001"])
+    func aSetThe999RejectedGoesOutAgainAsAnOriginal(groupControl: String) throws {
         let practice = try unbilledExample()
         defer { practice.delete() }
         try submit(practice, on: 13, through: Self.march(12))
-        try practice.write("acknowledgments/a.999", AcknowledgmentFixture.implementation(groupControl: "1", code: "R", date: Self.march(13), control: 10))
+        try practice.write("acknowledgments/a.999", AcknowledgmentFixture.implementation(groupControl: groupControl, code: "R", date: Self.march(13),
+                                                                                        control: 10))
         var (billing, report) = try billing(practice)
         let chen = try claimID(billing, "chen-lily", 12)
         #expect(billing.status(of: chen.id) == .unbilled)
+        #expect(!report.places.contains { $0.hasSuffix("acknowledgment") }, "\(report.places)")
         let entry = try #require(billing.batch.entries.first { $0.claim.id == chen.id })
         #expect(entry.frequency == .original && entry.reason.hasPrefix("sent again: the 999 rejected its transaction set ("), "\(entry.reason)")
         #expect(!report.places.contains { $0.hasSuffix("claim-rejected") }, "the batch sends it again: nothing to correct")
@@ -207,19 +213,7 @@ import Testing
         #expect(!report.places.contains { $0.hasSuffix("duplicate-submission") }, "a rejection stands between the two originals")
     }
 
-    /// AK102 and GS06 are numbers: a 999 that pads the group's "1" to
-    /// "000000001" answers it (a billing review found the rejection unapplied
-    /// and the claims left waiting, with a warning that no submission had it).
-    @Test func a999AnswersItsGroupWhateverZerosPadItsNumber() throws {
-        let practice = try unbilledExample()
-        defer { practice.delete() }
-        try submit(practice, on: 13, through: Self.march(12))
-        try practice.write("acknowledgments/a.999", AcknowledgmentFixture.implementation(groupControl: "000000001", code: "R", date: Self.march(13), control: 10))
-        let (billing, report) = try billing(practice)
-        let chen = try claimID(billing, "chen-lily", 12)
-        #expect(billing.status(of: chen.id) == .unbilled)
-        #expect(billing.batch.entries.contains { $0.claim.id == chen.id && $0.frequency == .original })
-        #expect(!report.places.contains { $0.hasSuffix("acknowledgment") }, "\(report.places)")
+    @Test func groupControlNumbersCompareAsNumbers() {
         #expect(ClaimLedger.sameGroupControl("2", "000000002") && ClaimLedger.sameGroupControl("0", "000"))
         #expect(!ClaimLedger.sameGroupControl("2", "20") && !ClaimLedger.sameGroupControl("A2", "2") && !ClaimLedger.sameGroupControl("", "0"))
     }

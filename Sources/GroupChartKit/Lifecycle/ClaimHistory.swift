@@ -29,19 +29,16 @@ public struct ClaimHistory: Sendable {
         /// by a 277CA at its receiver's or provider's level): nothing in the
         /// claim need change for it to go out again.
         public var by999: Bool
-        /// Who rejected it: "the 999" or "a 277CA".
-        public var source: String
-        /// What a 277CA rejected whole: "its whole file", or "the practice's claims in its file".
-        var rejectedWhole = "its whole file"
+        /// What a 277CA rejected whole, when it did (`ClaimEvent.fileRejected`):
+        /// "its whole file", or "the practice's claims in its file".
+        var fileRejected: String?
 
-        init(reasons: [String], location: SourceLocation, date: LocalDate?, by999: Bool, source: String? = nil) {
-            (self.reasons, self.location, self.date, self.by999) = (reasons, location, date, by999)
-            self.source = source ?? (by999 ? "the 999" : "a 277CA")
-        }
+        /// Who rejected it.
+        public var source: String { by999 && fileRejected == nil ? "the 999" : "a 277CA" }
 
         /// Why the batch sends it again unchanged.
         var resentBecause: String {
-            source == "the 999" ? "the 999 rejected its transaction set" : "\(source) rejected \(rejectedWhole)"
+            fileRejected.map { "a 277CA rejected \($0)" } ?? "the 999 rejected its transaction set"
         }
     }
 
@@ -126,9 +123,8 @@ public struct ClaimHistory: Sendable {
                 acknowledge(report, at: event, live: &liveOriginal)
             case .fileRejected(let submission, let report, let providerLevel):
                 guard let last = versions.indices.last, versions[last].file == submission else { continue }
-                var rejection = Rejection(reasons: report.statuses.map(StatusCodes.describe), location: report.location, date: event.date,
-                                          by999: true, source: "a 277CA")
-                if providerLevel { rejection.rejectedWhole = "the practice's claims in its file" }
+                let rejection = Rejection(reasons: report.statuses.map(StatusCodes.describe), location: report.location, date: event.date,
+                                          by999: true, fileRejected: providerLevel ? "the practice's claims in its file" : "its whole file")
                 // As a claim's own rejection (`acknowledge`): one that says "duplicate" (STC status 54
                 // or 78: a file uploaded twice, the copy turned away), or comes after an 835 decided
                 // the version, leaves the claim with the payer. Any other is the claim's: a
@@ -193,10 +189,13 @@ public struct ClaimHistory: Sendable {
     /// replacement's never reached it), the charges any version sent.
     private func undecided(by decided: AdjudicationHistory) -> Money? {
         let sent = versions.filter { $0.claim.frequency != .void }.map(\.claim.billed.total)
-        guard let charge = (versions.last { !$0.rejected && $0.claim.frequency != .void } ?? versions.last { $0.claim.frequency != .void })?
-            .claim.billed.total else { return nil }
+        guard let charge = decidedVersion?.claim.billed.total else { return nil }
         return decided.undecided(of: charge, charges: Set(sent))
     }
+
+    /// The version the 835s decide: the one the payer holds, else the last
+    /// one sent that was no void.
+    var decidedVersion: Version? { payerVersion ?? versions.last { $0.claim.frequency != .void } }
 
     /// What the 835s decided, as a status: theirs, but `accepted` while a
     /// part of the charge is undecided (not settled, aged on: outputs.md).

@@ -146,11 +146,7 @@ public struct ClaimLedger: Sendable {
     /// numbers make several candidates).
     private static func submission(for groupControl: String, before date: LocalDate?, in submissions: [Submission]) -> Submission? {
         let candidates = submissions.filter { $0.groupControls.contains { Self.sameGroupControl($0, groupControl) } }
-        let earlier = candidates.filter { candidate in
-            guard let date, let sent = candidate.date else { return true }
-            return sent <= date
-        }
-        return (earlier.isEmpty ? candidates : earlier).max { ($0.date?.dayNumber ?? Int.min, $0.file) < ($1.date?.dayNumber ?? Int.min, $1.file) }
+        return latest(of: candidates, before: date)
     }
 
     /// Whether a provider's level names another provider than the practice:
@@ -183,6 +179,12 @@ public struct ClaimLedger: Sendable {
         let byInterchange = submissions.filter { $0.interchangeControl.map { sameGroupControl($0.value, trace) } == true }
         let candidates = !byInterchange.isEmpty ? byInterchange
             : submissions.filter { $0.groupControls.contains { sameGroupControl($0, trace) } }
+        return latest(of: candidates, before: date)
+    }
+
+    /// The latest of `candidates` sent on or before `date` (all of them when
+    /// none was), an answer naming a number several submissions share.
+    private static func latest(of candidates: [Submission], before date: LocalDate?) -> Submission? {
         let earlier = candidates.filter { candidate in
             guard let date, let sent = candidate.date else { return true }
             return sent <= date

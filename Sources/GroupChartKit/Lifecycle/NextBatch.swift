@@ -370,7 +370,7 @@ private struct Planner {
         }
         // The 999's errors (IK3, IK4) say what it found, which a set sent again unchanged may meet again.
         // A 277CA's reasons are all its status codes in words.
-        let reasons = history.rejection.map { $0.source == "the 999" ? Array($0.reasons.dropFirst()) : $0.reasons } ?? []
+        let reasons = history.rejection.map { $0.fileRejected == nil ? Array($0.reasons.dropFirst()) : $0.reasons } ?? []
         let errors = reasons.isEmpty ? "" : " (" + reasons.joined(separator: "; ") + ")"
         let why = last.rejectedBy999 && changes.isEmpty ? "sent again: " + (history.rejection?.resentBecause ?? "the 999 rejected its transaction set") + errors
             : "corrected after rejection: " + changes.joined(separator: "; ")

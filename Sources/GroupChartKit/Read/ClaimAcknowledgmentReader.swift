@@ -45,11 +45,7 @@ enum ClaimAcknowledgmentReader {
                 case "NM1" where level == "19" && segment[1] == "85":
                     provider = segment[9].isEmpty ? nil : (segment[8].uppercased(), segment[9])
                 case "STC" where level == "21" || level == "19":
-                    let statuses = [1, 10, 11].compactMap { position -> ClaimStatusCode? in
-                        let parts = segment.components(position)
-                        guard let category = parts.first, !category.isEmpty else { return nil }
-                        return ClaimStatusCode(category: category, status: parts.count > 1 ? parts[1] : "", entity: parts.count > 2 ? parts[2] : "")
-                    }
+                    let statuses = codes(segment)
                     guard statuses.contains(where: { StatusCodes.categories[$0.category]?.effect == .rejected }) else { continue }
                     let rejection = ClaimAcknowledgment.ScopeRejection(trace: receiverTrace, providerLevel: level == "19",
                                                                        providerQualifier: level == "19" ? provider?.qualifier : nil,
@@ -94,17 +90,23 @@ enum ClaimAcknowledgmentReader {
             values.warn(segment.location, "STC names no claim: no TRN with the claim id stands before it", help: "a 277CA gives TRN*2*<claim id> before the claim's STC")
             return nil
         }
-        let statuses = [1, 10, 11].compactMap { position -> ClaimStatusCode? in
-            let parts = segment.components(position)
-            guard let category = parts.first, !category.isEmpty else { return nil }
-            if StatusCodes.categories[category] == nil {
-                values.warn(segment.location(of: position), "\"\(category)\" in \(segment.name(position)) is not a claim status category this version knows",
-                            help: "a 277CA answers with A1 (received), A2 (accepted), A3, A4, A6, A7 or A8 (rejected); the claim's status is left as it was")
-            }
-            return ClaimStatusCode(category: category, status: parts.count > 1 ? parts[1] : "", entity: parts.count > 2 ? parts[2] : "")
+        let statuses = codes(segment) { position, category in
+            values.warn(segment.location(of: position), "\"\(category)\" in \(segment.name(position)) is not a claim status category this version knows",
+                        help: "a 277CA answers with A1 (received), A2 (accepted), A3, A4, A6, A7 or A8 (rejected); the claim's status is left as it was")
         }
         return ClaimStatusReport(claimID: claimID, statuses: statuses, payerClaimNumber: nil,
                                  date: values.date(segment, 2) ?? date, amount: segment[4].isEmpty ? nil : values.amount(segment, 4),
                                  location: segment.location)
+    }
+
+    /// The status composites of an STC (STC01, then STC10 and STC11 when
+    /// present); `unknown` is told of each category this version does not know.
+    private static func codes(_ segment: X12Segment, unknown: (Int, String) -> Void = { _, _ in }) -> [ClaimStatusCode] {
+        [1, 10, 11].compactMap { position -> ClaimStatusCode? in
+            let parts = segment.components(position)
+            guard let category = parts.first, !category.isEmpty else { return nil }
+            if StatusCodes.categories[category] == nil { unknown(position, category) }
+            return ClaimStatusCode(category: category, status: parts.count > 1 ? parts[1] : "", entity: parts.count > 2 ? parts[2] : "")
+        }
     }
 }

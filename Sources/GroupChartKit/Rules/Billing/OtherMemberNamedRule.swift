@@ -41,9 +41,10 @@ struct OtherMemberNamedRule: Rule {
         // Park, LPCC, coached the role-play", a member named Grace Park) is
         // the clinician's, whom the guide asks the note to name (an
         // audit-precision review found it warned of).
-        let clinicians = (record.practice?.clinicians ?? []).compactMap { $0.name?.value }.map(Self.words).filter { $0.count > 1 }
+        let clinicianNames = (record.practice?.clinicians ?? []).compactMap { $0.name?.value }
+        let clinicians = clinicianNames.map(Self.words).filter { $0.count > 1 }
         let namesKey = SignedText.digest(of: record.members.map { "\($0.id)=\(Self.names(of: $0).joined(separator: " "))" }
-            .joined(separator: ",") + ";" + (record.practice?.clinicians ?? []).compactMap { $0.name?.value }.joined(separator: ","))
+            .joined(separator: ",") + ";" + clinicianNames.joined(separator: ","))
         // Each member's own names as words, which a note may say of its own
         // member: made here once, so that the sessions' closures hold no
         // copy of the whole record (a copy and a release of every one of its

@@ -70,11 +70,11 @@ struct ClaimChangedAfterBillingRule: Rule {
     private static func placeFromGroup(_ correction: NextBatch.Correction, _ context: RuleContext) -> String {
         let parts = correction.note?.file.split(separator: "/") ?? []
         guard parts.count == 3, parts[0] == "sessions", let note = context.record.session(String(parts[1]))?.note,
-              note.placeOfService == nil, let change = correction.why.range(of: "place of service ") else { return "" }
-        let old = correction.why[change.upperBound...].prefix { $0 != " " }
-        guard !old.isEmpty, old != "none" else { return "" }
+              note.placeOfService == nil,
+              let sent = context.billing?.ledger.history(correction.claimID)?.payerVersion?.claim.billed.content.lines.first?.placeOfService,
+              sent != (context.record.group(of: note)?.placeOfService?.value ?? "11") else { return "" }
         return "; \(note.attendanceLocation.file) names no place_of_service, so it takes the group's as it reads today: if the "
-            + "group's changed only for later sessions, write place_of_service: \"\(old)\" in it and sign it again, and the "
+            + "group's changed only for later sessions, write place_of_service: \"\(sent)\" in it and sign it again, and the "
             + "claim sent stands"
     }
 }

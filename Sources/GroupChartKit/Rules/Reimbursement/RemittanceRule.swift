@@ -177,17 +177,16 @@ struct RemittanceRule: Rule {
                 guard let history = context.analysis.claimLedger.history(claim.claimID.value),
                       let undecided = history.undecidedCharge, !history.isVoided,
                       let latest = history.adjudication.standing.last(where: { !$0.claim.isReversal }),
-                      let charge = history.versions.last(where: { $0.claim.frequency != .void })?.claim.billed.total else { continue }
+                      let decided = history.decidedVersion else { continue }
                 said.insert(claim.claimID.value)
-                let decided = charge - undecided
+                let charge = decided.claim.billed.total
                 findings.append(Finding(latest.claim.claimID.location,
-                                        "the 835s on file decide \(decided) of claim \"\(claim.claimID.value)\"'s \(charge) (CLP03): "
+                                        "the 835s on file decide \(charge - undecided) of claim \"\(claim.claimID.value)\"'s \(charge) (CLP03): "
                                             + "\(undecided) of it is not decided yet, so the claim stays accepted and outstanding",
                                         help: "a payer that splits a claim (remark MA15) decides the rest in a later 835: save it in "
                                             + "remittances/. If none comes, ask the payer about the service lines this 835's SVC "
                                             + "segments do not list",
-                                        related: [RelatedLocation(history.versions.last { $0.claim.frequency != .void }!.claim.location,
-                                                                  "the claim as sent")]))
+                                        related: [RelatedLocation(decided.claim.location, "the claim as sent")]))
             }
         }
         return findings
